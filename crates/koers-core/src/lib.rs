@@ -1,0 +1,27 @@
+//! # koers-core — the pure domain of Koers
+//!
+//! No IO, no clock: everything here is a function of its arguments.
+//!
+//! - [`types`]: validated newtypes at the edge of the domain ([`TestYear`], [`Percentage`],
+//!   [`Schoolweging`], [`Category`]) with Dutch error messages.
+//! - [`norms`]: versioned norm tables (signaleringswaarden, comparable-schools means) loaded from
+//!   the TOML files in `norms/`.
+//! - [`results`]: the Inspectie's *onderwijsresultatenmodel* for PO — the three-year
+//!   pupil-weighted values and the outcome per indicator (DOMAIN §1).
+//! - [`eligibility`]: programme entry rules (GWGB+ results band with Koers' traffic light,
+//!   sbo/so/vso qualitative criteria), with reasons and "what would change it".
+//! - [`programme`]: programme rule settings loaded from `programmes/*.toml`.
+//! - [`nl`]: Dutch number formatting (`85,0%`).
+
+pub mod eligibility;
+pub mod nl;
+pub mod norms;
+pub mod programme;
+pub mod results;
+pub mod types;
+
+pub use eligibility::{Eligibility, IndicatorBand, Lever, LeverGoal, Reason, TrafficLight, Verdict};
+pub use norms::{NormError, NormLibrary, NormSet};
+pub use programme::{ProgrammeRules, RuleSettings};
+pub use results::{Assessment, DataStatus, Indicator, Outcome, ResultsInput, ThreeYear, YearEntry, YearResult};
+pub use types::{Category, Percentage, Schoolweging, TestYear, ValueError};
