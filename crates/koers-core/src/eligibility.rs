@@ -118,8 +118,12 @@ pub struct Eligibility {
 }
 
 impl Eligibility {
-    /// The worst light over the indicators (`None` when no band could be computed).
+    /// The worst light over the indicators; `None` when no band could be computed or the
+    /// verdict could not be determined (the bands are then shown for information only).
     pub fn light(&self) -> Option<TrafficLight> {
+        if self.verdict == Verdict::Undetermined {
+            return None;
+        }
         self.bands.iter().map(|b| b.light).min()
     }
 

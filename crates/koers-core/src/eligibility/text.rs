@@ -25,7 +25,7 @@ impl Reason {
                 percent(b.comparable_mean)
             ),
             Reason::AboveBand { band: b } => format!(
-                "{} boven de grenswaarde ({}) ligt; het gemiddelde van vergelijkbare scholen is {}",
+                "{} boven de grenswaarde ({}) ligt (vergelijkbare scholen: {})",
                 value_of(b),
                 percent(b.grenswaarde),
                 percent(b.comparable_mean)
@@ -123,6 +123,20 @@ fn join(parts: &[String]) -> String {
     }
 }
 
+/// The lever that comes closest to changing the verdict: for an eligible school the way out of
+/// the band, for a school above the band the indicator with the smallest margin.
+fn deciding_lever(e: &Eligibility) -> Option<&Lever> {
+    match e.verdict {
+        Verdict::Eligible => e.levers.iter().find(|l| l.goal == LeverGoal::LeaveBand),
+        Verdict::NotEligible => e
+            .levers
+            .iter()
+            .filter(|l| l.goal == LeverGoal::StayAboveBand)
+            .max_by_key(|l| l.change_from_latest().unwrap_or(i64::MAX)),
+        _ => None,
+    }
+}
+
 pub(super) fn summary(e: &Eligibility) -> String {
     let texts: Vec<String> = match e.verdict {
         Verdict::Eligible => e
@@ -146,7 +160,7 @@ pub(super) fn summary(e: &Eligibility) -> String {
             format!("Je school kan terecht bij het reguliere programma Goed Worden, Goed Blijven, omdat {because}.")
         }
     };
-    if let Some(l) = e.levers.first() {
+    if let Some(l) = deciding_lever(e) {
         s.push(' ');
         s.push_str(&l.text_nl());
     }

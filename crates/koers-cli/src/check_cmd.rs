@@ -1,0 +1,245 @@
+//! `koers check`: one school from numbers on the command line.
+
+use crate::exit;
+use clap::{Args, ValueEnum};
+use koers_app::check::{CheckInput, CheckOutcome, YearInput, check};
+use koers_core::eligibility::{Oordeel, SchoolContext, SpecialAnswers, assess_special};
+use koers_core::nl::{decimal, percent};
+use koers_core::programme::{BandRule, SpecialRule};
+use koers_core::{Eligibility, Indicator, NormLibrary};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Sector {
+    Po,
+    Sbo,
+    So,
+    Vso,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OordeelArg {
+    Voldoende,
+    Onvoldoende,
+    ZeerZwak,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Een toetsjaar als JAAR:LEERLINGEN:%1F:%1S2F, bv. 2025:12:91,67:47,22 (herhaal per jaar).
+    #[arg(long = "year", value_name = "JAAR:N:%1F:%1S2F")]
+    pub years: Vec<String>,
+    /// Een toetsjaar als aantallen per domein (rekenen, lezen, taalverzorging):
+    /// JAAR:N:R1F,L1F,T1F:R1S,L2F,T2F — leerlingen op 1F of hoger en op het streefniveau.
+    #[arg(long = "counts", value_name = "JAAR:N:1F…:1S2F…")]
+    pub counts: Vec<String>,
+    /// Schoolweging (driejaarsgemiddelde), bv. 31,47.
+    #[arg(long)]
+    pub schoolweging: Option<String>,
+    /// Verwacht aantal leerlingen volgend jaar (voor 'wat zou het veranderen'); standaard dat van het laatste jaar.
+    #[arg(long)]
+    pub next_pupils: Option<u32>,
+    /// Oordeel van de Inspectie, als bekend.
+    #[arg(long, value_enum)]
+    pub oordeel: Option<OordeelArg>,
+    /// De school heeft een herstelopdracht.
+    #[arg(long)]
+    pub herstelopdracht: bool,
+    /// Sector: po (resultatenmodel) of sbo/so/vso (kwalitatieve criteria).
+    #[arg(long, value_enum, default_value_t = Sector::Po)]
+    pub sector: Sector,
+    /// sbo/so/vso: is de leerlingpopulatie beschreven? (ja/nee)
+    #[arg(long, value_parser = parse_yes_no)]
+    pub populatie_beschreven: Option<bool>,
+    /// sbo/so/vso: zijn er ambities die bij de populatie passen? (ja/nee)
+    #[arg(long, value_parser = parse_yes_no)]
+    pub ambities_passend: Option<bool>,
+    /// sbo/so/vso: zijn de ambities de meeste jaren gehaald? (ja/nee; weglaten als er geen ambities zijn)
+    #[arg(long, value_parser = parse_yes_no)]
+    pub ambities_gehaald: Option<bool>,
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+}
+
+fn parse_yes_no(s: &str) -> Result<bool, String> {
+    match s.trim().to_lowercase().as_str() {
+        "ja" | "j" | "yes" | "y" | "true" => Ok(true),
+        "nee" | "n" | "no" | "false" => Ok(false),
+        _ => Err(format!("'{s}' is geen ja of nee")),
+    }
+}
+
+fn dec(field: &str, s: &str) -> Result<f64, String> {
+    let t = s.trim().replace(',', ".");
+    t.parse::<f64>().ok().filter(|v| v.is_finite()).ok_or_else(|| format!("{field}: '{s}' is geen getal"))
+}
+
+fn int(field: &str, s: &str) -> Result<u32, String> {
+    s.trim().parse::<u32>().map_err(|_| format!("{field}: '{s}' is geen geheel getal van 0 of meer"))
+}
+
+fn triple(field: &str, s: &str) -> Result<[u32; 3], String> {
+    let parts: Vec<&str> = s.split(',').collect();
+    let [a, b, c] = parts.as_slice() else {
+        return Err(format!("{field}: verwacht drie aantallen (rekenen,lezen,taalverzorging), kreeg '{s}'"));
+    };
+    Ok([int(field, a)?, int(field, b)?, int(field, c)?])
+}
+
+fn parse_year(s: &str) -> Result<YearInput, String> {
+    let field = format!("--year {s}");
+    let p: Vec<&str> = s.split(':').collect();
+    let [y, n, p1, p2] = p.as_slice() else {
+        return Err(format!("{field}: verwacht JAAR:LEERLINGEN:%1F:%1S2F"));
+    };
+    let year = u16::try_from(int(&field, y)?).map_err(|_| format!("{field}: jaar is te groot"))?;
+    Ok(YearInput::Percentages { test_year: year, pupils: int(&field, n)?, pct_1f: dec(&field, p1)?, pct_1s2f: dec(&field, p2)? })
+}
+
+fn parse_counts(s: &str) -> Result<YearInput, String> {
+    let field = format!("--counts {s}");
+    let p: Vec<&str> = s.split(':').collect();
+    let [y, n, a, b] = p.as_slice() else {
+        return Err(format!("{field}: verwacht JAAR:N:R1F,L1F,T1F:R1S,L2F,T2F"));
+    };
+    let year = u16::try_from(int(&field, y)?).map_err(|_| format!("{field}: jaar is te groot"))?;
+    Ok(YearInput::Counts { test_year: year, pupils: int(&field, n)?, at_1f: triple(&field, a)?, at_1s2f: triple(&field, b)? })
+}
+
+pub fn run(args: &CheckArgs) -> u8 {
+    let ctx = SchoolContext {
+        oordeel: args.oordeel.map(|o| match o {
+            OordeelArg::Voldoende => Oordeel::Voldoende,
+            OordeelArg::Onvoldoende => Oordeel::Onvoldoende,
+            OordeelArg::ZeerZwak => Oordeel::ZeerZwak,
+        }),
+        herstelopdracht: args.herstelopdracht,
+    };
+    if args.sector != Sector::Po {
+        return run_special(args, &ctx);
+    }
+    let mut errors = Vec::new();
+    let mut years = Vec::new();
+    for r in args.years.iter().map(|s| parse_year(s)).chain(args.counts.iter().map(|s| parse_counts(s))) {
+        match r {
+            Ok(y) => years.push(y),
+            Err(e) => errors.push(e),
+        }
+    }
+    let schoolweging = match args.schoolweging.as_deref().map(|s| dec("--schoolweging", s)) {
+        Some(Ok(w)) => Some(w),
+        Some(Err(e)) => {
+            errors.push(e);
+            None
+        }
+        None => None,
+    };
+    if years.is_empty() && errors.is_empty() {
+        errors.push("geef minstens één toetsjaar op met --year of --counts".into());
+    }
+    if !errors.is_empty() {
+        errors.iter().for_each(|e| eprintln!("koers check: {e}"));
+        return exit::USAGE;
+    }
+    let norms = match NormLibrary::shipped() {
+        Ok(n) => n,
+        Err(e) => {
+            eprintln!("koers check: {e}");
+            return exit::INTERNAL;
+        }
+    };
+    let input = CheckInput { years, schoolweging, next_pupils: args.next_pupils, context: ctx };
+    match check(&input, &norms, &BandRule::default()) {
+        Ok(o) => {
+            match args.format {
+                CheckFormat::Json => println!("{}", json(&o.eligibility, Some(&o))),
+                CheckFormat::Text => print!("{}", text(&o)),
+            }
+            exit::OK
+        }
+        Err(errs) => {
+            errs.iter().for_each(|e| eprintln!("koers check: {e}"));
+            exit::REJECTED_ROWS
+        }
+    }
+}
+
+fn run_special(args: &CheckArgs, ctx: &SchoolContext) -> u8 {
+    let (Some(population_described), Some(ambitions_fit_population)) = (args.populatie_beschreven, args.ambities_passend)
+    else {
+        eprintln!("koers check: voor sbo, so en vso zijn --populatie-beschreven en --ambities-passend verplicht (ja/nee)");
+        return exit::USAGE;
+    };
+    let answers =
+        SpecialAnswers { population_described, ambitions_fit_population, ambitions_met_most_years: args.ambities_gehaald };
+    let rule = SpecialRule { refer_when_onvoldoende: true, refer_when_herstelopdracht: true };
+    let e = assess_special(&answers, &rule, ctx);
+    match args.format {
+        CheckFormat::Json => println!("{}", json(&e, None)),
+        CheckFormat::Text => println!("Oordeel: {}\n{}", e.verdict.label(), e.summary_nl()),
+    }
+    exit::OK
+}
+
+fn json(e: &Eligibility, o: Option<&CheckOutcome>) -> String {
+    let v = serde_json::json!({
+        "norms": o.map(|o| o.norms_id.clone()),
+        "assessment": o.map(|o| &o.assessment),
+        "eligibility": e,
+        "summary_nl": e.summary_nl(),
+        "levers_nl": e.levers.iter().map(|l| l.text_nl()).collect::<Vec<_>>(),
+    });
+    serde_json::to_string_pretty(&v).unwrap_or_default()
+}
+
+fn text(o: &CheckOutcome) -> String {
+    use std::fmt::Write;
+    let a = &o.assessment;
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "Toetsjaren {} t/m {} (normen: {})",
+        o.window[0].school_year_label(),
+        o.window[2].school_year_label(),
+        o.norms_id
+    );
+    match (a.schoolweging, a.category) {
+        (Some(w), Some(c)) => {
+            let _ = writeln!(s, "Schoolweging {} → categorie {c}", decimal(w.get(), 2));
+        }
+        _ => s.push_str("Schoolweging onbekend\n"),
+    }
+    if let Some(t) = a.three_year {
+        let _ = writeln!(s, "Leerlingen over drie jaar: {}", t.pupils);
+    }
+    let _ = writeln!(s, "{:<26}{:>10}{:>10}", "", "1F", "1S/2F");
+    let row = |s: &mut String, label: &str, f: &dyn Fn(Indicator) -> String| {
+        let _ = writeln!(s, "{label:<26}{:>10}{:>10}", f(Indicator::F1), f(Indicator::S1F2));
+    };
+    let band = |i: Indicator| o.eligibility.bands.iter().find(|b| b.indicator == i).copied();
+    row(&mut s, "Driejaarsgemiddelde", &|i| a.value(i).map(percent).unwrap_or_else(|| "–".into()));
+    row(&mut s, "Signaleringswaarde", &|i| a.signaleringswaarde(i).map(percent).unwrap_or_else(|| "–".into()));
+    row(&mut s, "Grenswaarde (Koers)", &|i| band(i).map(|b| percent(b.grenswaarde)).unwrap_or_else(|| "–".into()));
+    row(&mut s, "Vergelijkbare scholen", &|i| band(i).map(|b| percent(b.comparable_mean)).unwrap_or_else(|| "–".into()));
+    row(&mut s, "Uitkomst (Inspectie)", &|i| match a.outcome(i) {
+        koers_core::Outcome::Boven => "boven".into(),
+        koers_core::Outcome::Onder => "onder".into(),
+        koers_core::Outcome::TeWeinigGegevens => "te weinig".into(),
+        koers_core::Outcome::KleineSchool => "klein".into(),
+    });
+    row(&mut s, "Licht (Koers' eigen)", &|i| band(i).map(|b| b.light.label().to_owned()).unwrap_or_else(|| "–".into()));
+    let _ = writeln!(s, "\nOordeel: {}", o.eligibility.verdict.label());
+    let _ = writeln!(s, "{}", o.eligibility.summary_nl());
+    if !o.eligibility.levers.is_empty() {
+        s.push_str("\nWat zou het veranderen:\n");
+        for l in &o.eligibility.levers {
+            let _ = writeln!(s, "- {}", l.text_nl());
+        }
+    }
+    s
+}

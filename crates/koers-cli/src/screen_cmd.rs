@@ -1,0 +1,225 @@
+//! `koers screen <file>`: every school of a results file through the model and the GWGB+ rule.
+
+use crate::exit;
+use crate::output::{Format, Sink};
+use clap::Args;
+use indicatif::{ProgressBar, ProgressStyle};
+use koers_app::screening::{Only, Tally, screen_row, window_for};
+use koers_core::programme::{ProgrammeRules, RuleSettings};
+use koers_core::{NormLibrary, TestYear};
+use koers_import::{FileKind, RowError};
+use std::fs::File;
+use std::io::{BufReader, IsTerminal, Read};
+use std::path::PathBuf;
+
+#[derive(Debug, Args)]
+pub struct ScreenArgs {
+    /// Resultatenbestand: het open-databestand 'Leerresultaten primair onderwijs' van de Inspectie
+    /// of een bestand met dezelfde kolommen (CSV met ; of , — UTF-8 of Windows-1252 —, xlsx, ods).
+    pub file: PathBuf,
+    /// Uitvoerformaat.
+    #[arg(long, short, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Toon alleen scholen die hieraan voldoen: eligible, not-eligible, undetermined, onder,
+    /// boven, te-weinig-gegevens, kleine-school, rood, oranje, groen. Herhaal of scheid met
+    /// komma's: een school moet aan alle filters voldoen.
+    #[arg(long, value_delimiter = ',')]
+    pub only: Vec<String>,
+    /// Toon alleen deze school (BRIN, bv. 00AP, of ovt, bv. 00AP|C1).
+    #[arg(long)]
+    pub school: Option<String>,
+    /// Schrijf naar dit bestand in plaats van naar stdout (verplicht voor xlsx op een terminal).
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+    /// Het programma waarvan de toelatingsregel geldt.
+    #[arg(long, default_value = "gwgb-plus-school")]
+    pub programme: String,
+}
+
+fn fail(msg: impl std::fmt::Display, code: u8) -> u8 {
+    eprintln!("koers screen: {msg}");
+    code
+}
+
+pub fn run(args: &ScreenArgs) -> u8 {
+    let mut filters = Vec::new();
+    for f in &args.only {
+        match Only::parse(f) {
+            Some(o) => filters.push(o),
+            None => {
+                return fail(
+                    format!("onbekend filter '{f}' bij --only; kies uit: {}", Only::NAMES.join(", ")),
+                    exit::USAGE,
+                );
+            }
+        }
+    }
+    let (norms, rule) = match load_rules(&args.programme) {
+        Ok(x) => x,
+        Err((msg, code)) => return fail(msg, code),
+    };
+    let name = args.file.display().to_string();
+    let file = match File::open(&args.file) {
+        Ok(f) => f,
+        Err(e) => return fail(format!("kan {name} niet openen: {e}"), exit::BAD_FILE),
+    };
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let progress = (std::io::stderr().is_terminal() && size > 4 << 20).then(|| {
+        let pb = ProgressBar::new(size);
+        if let Ok(style) = ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {elapsed} (nog {eta})") {
+            pb.set_style(style);
+        }
+        pb
+    });
+    let mut sink = match Sink::open(args.format, args.output.as_deref()) {
+        Ok(s) => s,
+        Err(e) => return fail(e, exit::USAGE),
+    };
+    let school = args.school.as_deref().map(str::trim).map(str::to_uppercase);
+    let mut tally = Tally::default();
+    let mut rejected: Vec<RowError> = Vec::new();
+    let mut window: Option<[TestYear; 3]> = None;
+    let mut write_error: Option<std::io::Error> = None;
+    let mut on_row = |r: Result<koers_import::InspectieResultRow, RowError>| {
+        let row = match r {
+            Ok(row) => row,
+            Err(e) => return rejected.push(e),
+        };
+        let w = *window.get_or_insert_with(|| {
+            let latest = row.years.iter().filter_map(|y| TestYear::new(y.test_year).ok()).max();
+            latest.map_or_else(|| [TestYear::new(2025).unwrap_or_else(|_| unreachable!()); 3], window_for)
+        });
+        if let Some(s) = &school {
+            if row.ovt.to_uppercase() != *s && row.brin.to_uppercase() != *s {
+                return;
+            }
+        }
+        let norm_set = match norms.for_test_year(w[2]) {
+            Ok(n) => n,
+            Err(e) => return rejected.push(RowError {
+                file: name.clone(),
+                line: row.line,
+                column: "ovt".into(),
+                value: row.ovt.clone(),
+                problem: e.to_string(),
+            }),
+        };
+        match screen_row(&name, &row, w, norm_set, &rule) {
+            Ok(s) => {
+                let shown = filters.iter().all(|f| f.matches(&s));
+                tally.add(&s, shown);
+                if shown && write_error.is_none() {
+                    if let Err(e) = sink.write(&s) {
+                        write_error = Some(e);
+                    }
+                }
+            }
+            Err(e) => rejected.push(e),
+        }
+    };
+    let reader: Box<dyn Read> = match &progress {
+        Some(pb) => Box::new(pb.wrap_read(file)),
+        None => Box::new(file),
+    };
+    let read = read_rows(reader, &name, &mut on_row);
+    if let Some(pb) = progress {
+        pb.finish_and_clear();
+    }
+    if let Err(e) = read {
+        return fail(e, exit::BAD_FILE);
+    }
+    if let Some(e) = write_error {
+        return fail(format!("schrijven mislukt: {e}"), exit::INTERNAL);
+    }
+    if let Err(e) = sink.finish() {
+        return fail(format!("schrijven mislukt: {e}"), exit::INTERNAL);
+    }
+    tally.rejected = rejected.len();
+    report(&tally, &rejected)
+}
+
+fn load_rules(programme: &str) -> Result<(&'static NormLibrary, koers_core::programme::BandRule), (String, u8)> {
+    static NORMS: std::sync::OnceLock<Result<NormLibrary, String>> = std::sync::OnceLock::new();
+    let lib = NORMS.get_or_init(|| NormLibrary::shipped().map_err(|e| e.to_string())).as_ref().map_err(|e| (e.clone(), exit::INTERNAL))?;
+    let programmes = ProgrammeRules::shipped().map_err(|e| (e.to_string(), exit::INTERNAL))?;
+    let p = programmes.iter().find(|p| p.id == programme).ok_or_else(|| {
+        let ids: Vec<&str> = programmes.iter().map(|p| p.id.as_str()).collect();
+        (format!("onbekend programma '{programme}'; kies uit: {}", ids.join(", ")), exit::USAGE)
+    })?;
+    match p.rule {
+        RuleSettings::ResultsBand(b) => Ok((lib, b)),
+        RuleSettings::SpecialEducation(_) => Err((
+            format!("programma '{programme}' beoordeelt niet op resultaten maar op kwalitatieve criteria; gebruik 'koers check --sector sbo'"),
+            exit::USAGE,
+        )),
+    }
+}
+
+/// The norms to use are picked per file from its latest test year.
+fn read_rows(
+    mut reader: Box<dyn Read>,
+    name: &str,
+    on_row: &mut dyn FnMut(Result<koers_import::InspectieResultRow, RowError>),
+) -> Result<(), String> {
+    let mut head = [0u8; 4];
+    let n = read_up_to(&mut reader, &mut head).map_err(|e| format!("kan {name} niet lezen: {e}"))?;
+    let chained = std::io::Cursor::new(head[..n].to_vec()).chain(reader);
+    if head[..n].starts_with(b"PK") {
+        // xlsx / ods: read whole, then parse as a table.
+        let mut bytes = Vec::new();
+        BufReader::new(chained).read_to_end(&mut bytes).map_err(|e| format!("kan {name} niet lezen: {e}"))?;
+        let table = koers_import::read_table(&bytes, name).map_err(|e| e.to_string())?;
+        check_kind(&table)?;
+        let parsed = koers_import::parse_inspectie_results(&table).map_err(|e| e.to_string())?;
+        let mut rows: Vec<_> = parsed.records.into_iter().map(Ok).chain(parsed.rejected.into_iter().map(Err)).collect();
+        rows.sort_by_key(|r| match r {
+            Ok(r) => r.line,
+            Err(e) => e.line,
+        });
+        rows.into_iter().for_each(on_row);
+        Ok(())
+    } else {
+        koers_import::stream_inspectie_results(BufReader::with_capacity(1 << 16, chained), name, on_row)
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    }
+}
+
+fn check_kind(table: &koers_import::Table) -> Result<(), String> {
+    match koers_import::detect_kind(table) {
+        Some(FileKind::InspectieResultaten) => Ok(()),
+        Some(other) => Err(format!(
+            "{} is een bestand van het soort '{}'; 'koers screen' heeft resultaten over meerdere jaren nodig \
+(het bestand 'Leerresultaten primair onderwijs' van de Inspectie of een bestand met dezelfde kolommen)",
+            table.file,
+            other.dutch_name()
+        )),
+        None => Ok(()), // let the parser name the missing columns
+    }
+}
+
+fn read_up_to(r: &mut dyn Read, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut n = 0;
+    while n < buf.len() {
+        match r.read(&mut buf[n..])? {
+            0 => break,
+            k => n += k,
+        }
+    }
+    Ok(n)
+}
+
+fn report(tally: &Tally, rejected: &[RowError]) -> u8 {
+    const SHOW: usize = 50;
+    if !rejected.is_empty() {
+        eprintln!("Afgewezen regels ({}):", rejected.len());
+        for e in rejected.iter().take(SHOW) {
+            eprintln!("  {e}");
+        }
+        if rejected.len() > SHOW {
+            eprintln!("  … en nog {} regels", rejected.len() - SHOW);
+        }
+    }
+    eprintln!("{}", tally.summary_nl());
+    if rejected.is_empty() { exit::OK } else { exit::REJECTED_ROWS }
+}
