@@ -10,9 +10,19 @@ use serde::Serialize;
 /// One year as entered: percentages, or DUO-style counts per domain.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum YearInput {
-    Percentages { test_year: u16, pupils: u32, pct_1f: f64, pct_1s2f: f64 },
+    Percentages {
+        test_year: u16,
+        pupils: u32,
+        pct_1f: f64,
+        pct_1s2f: f64,
+    },
     /// Pupils at ≥1F and at the target level per domain (rekenen, lezen, taalverzorging).
-    Counts { test_year: u16, pupils: u32, at_1f: DomainCounts, at_1s2f: DomainCounts },
+    Counts {
+        test_year: u16,
+        pupils: u32,
+        at_1f: DomainCounts,
+        at_1s2f: DomainCounts,
+    },
 }
 
 impl YearInput {
@@ -129,7 +139,8 @@ pub fn check(input: &CheckInput, norms: &NormLibrary, rule: &BandRule) -> Result
     let (Some(window), Some(norm_set), true) = (window, norm_set, errors.is_empty()) else {
         return Err(errors);
     };
-    let years = window.map(|ty| results.iter().find(|r| r.test_year == ty).map_or(YearEntry::Missing, |r| YearEntry::Present(*r)));
+    let years = window
+        .map(|ty| results.iter().find(|r| r.test_year == ty).map_or(YearEntry::Missing, |r| YearEntry::Present(*r)));
     let results_input = ResultsInput { window, years, schoolweging, published: None };
     let assessment = assess(&results_input, norm_set);
     let next = NextYear::from_input(&results_input, input.next_pupils);
@@ -172,7 +183,10 @@ mod tests {
         };
         let e = check(&input, &lib(), &BandRule::default()).err().unwrap_or_default();
         let fields: Vec<&str> = e.iter().map(|e| e.field.as_str()).collect();
-        assert_eq!(fields, vec!["jaar 1 (2023)", "jaar 2: toetsjaar", "jaar 3 (2025)", "schoolweging", "leerlingen volgend jaar"]);
+        assert_eq!(
+            fields,
+            vec!["jaar 1 (2023)", "jaar 2: toetsjaar", "jaar 3 (2025)", "schoolweging", "leerlingen volgend jaar"]
+        );
         assert!(e[0].detail.contains("ligt niet tussen 0 en 100"));
         assert!(e[1].detail.contains("geen eindtoets"));
     }

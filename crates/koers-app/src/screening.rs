@@ -163,7 +163,14 @@ pub fn screen_row(
         (Some(a), Some(b)) => Some((published_outcome(a), published_outcome(b))),
         _ => None,
     };
-    Ok(Screened { line: row.line, ovt: row.ovt.clone(), brin: row.brin.clone(), assessment, eligibility, published_outcomes })
+    Ok(Screened {
+        line: row.line,
+        ovt: row.ovt.clone(),
+        brin: row.brin.clone(),
+        assessment,
+        eligibility,
+        published_outcomes,
+    })
 }
 
 /// Counts for the closing summary.

@@ -17,8 +17,10 @@ fn table(name: &str) -> koers_import::Table {
 
 #[test]
 fn duo_counts_reproduce_the_inspectie_2024_25_percentages() {
-    let ins = parse_inspectie_results(&table("inspectie-leerresultaten-po-2023-2025.csv")).unwrap_or_else(|e| panic!("{e}"));
-    let duo = parse_duo_referentieniveaus(&table("duo-referentieniveaus-bo-2024-2025.csv")).unwrap_or_else(|e| panic!("{e}"));
+    let ins =
+        parse_inspectie_results(&table("inspectie-leerresultaten-po-2023-2025.csv")).unwrap_or_else(|e| panic!("{e}"));
+    let duo =
+        parse_duo_referentieniveaus(&table("duo-referentieniveaus-bo-2024-2025.csv")).unwrap_or_else(|e| panic!("{e}"));
     assert!(ins.rejected.is_empty() && duo.rejected.is_empty());
 
     let mut ins_by_brin: HashMap<&str, Vec<_>> = HashMap::new();
@@ -42,7 +44,8 @@ fn duo_counts_reproduce_the_inspectie_2024_25_percentages() {
         let counts = |f: fn(&koers_import::RecoveredCounts, Domain) -> Option<u32>| -> Option<[u32; 3]> {
             Some([f(rc, Domain::Rekenen)?, f(rc, Domain::Lezen)?, f(rc, Domain::Taalverzorging)?])
         };
-        let (Some(pupils), Some(at_1f), Some(at_t)) = (rc.pupils, counts(|r, d| r.at_least_1f(d)), counts(|r, d| r.at_target(d)))
+        let (Some(pupils), Some(at_1f), Some(at_t)) =
+            (rc.pupils, counts(|r, d| r.at_least_1f(d)), counts(|r, d| r.at_target(d)))
         else {
             continue;
         };

@@ -98,7 +98,12 @@ fn parse_year(s: &str) -> Result<YearInput, String> {
         return Err(format!("{field}: verwacht JAAR:LEERLINGEN:%1F:%1S2F"));
     };
     let year = u16::try_from(int(&field, y)?).map_err(|_| format!("{field}: jaar is te groot"))?;
-    Ok(YearInput::Percentages { test_year: year, pupils: int(&field, n)?, pct_1f: dec(&field, p1)?, pct_1s2f: dec(&field, p2)? })
+    Ok(YearInput::Percentages {
+        test_year: year,
+        pupils: int(&field, n)?,
+        pct_1f: dec(&field, p1)?,
+        pct_1s2f: dec(&field, p2)?,
+    })
 }
 
 fn parse_counts(s: &str) -> Result<YearInput, String> {
@@ -108,7 +113,12 @@ fn parse_counts(s: &str) -> Result<YearInput, String> {
         return Err(format!("{field}: verwacht JAAR:N:R1F,L1F,T1F:R1S,L2F,T2F"));
     };
     let year = u16::try_from(int(&field, y)?).map_err(|_| format!("{field}: jaar is te groot"))?;
-    Ok(YearInput::Counts { test_year: year, pupils: int(&field, n)?, at_1f: triple(&field, a)?, at_1s2f: triple(&field, b)? })
+    Ok(YearInput::Counts {
+        test_year: year,
+        pupils: int(&field, n)?,
+        at_1f: triple(&field, a)?,
+        at_1s2f: triple(&field, b)?,
+    })
 }
 
 pub fn run(args: &CheckArgs) -> u8 {
@@ -170,13 +180,19 @@ pub fn run(args: &CheckArgs) -> u8 {
 }
 
 fn run_special(args: &CheckArgs, ctx: &SchoolContext) -> u8 {
-    let (Some(population_described), Some(ambitions_fit_population)) = (args.populatie_beschreven, args.ambities_passend)
+    let (Some(population_described), Some(ambitions_fit_population)) =
+        (args.populatie_beschreven, args.ambities_passend)
     else {
-        eprintln!("koers check: voor sbo, so en vso zijn --populatie-beschreven en --ambities-passend verplicht (ja/nee)");
+        eprintln!(
+            "koers check: voor sbo, so en vso zijn --populatie-beschreven en --ambities-passend verplicht (ja/nee)"
+        );
         return exit::USAGE;
     };
-    let answers =
-        SpecialAnswers { population_described, ambitions_fit_population, ambitions_met_most_years: args.ambities_gehaald };
+    let answers = SpecialAnswers {
+        population_described,
+        ambitions_fit_population,
+        ambitions_met_most_years: args.ambities_gehaald,
+    };
     let rule = SpecialRule { refer_when_onvoldoende: true, refer_when_herstelopdracht: true };
     let e = assess_special(&answers, &rule, ctx);
     match args.format {
@@ -225,7 +241,9 @@ fn text(o: &CheckOutcome) -> String {
     row(&mut s, "Driejaarsgemiddelde", &|i| a.value(i).map(percent).unwrap_or_else(|| "–".into()));
     row(&mut s, "Signaleringswaarde", &|i| a.signaleringswaarde(i).map(percent).unwrap_or_else(|| "–".into()));
     row(&mut s, "Grenswaarde (Koers)", &|i| band(i).map(|b| percent(b.grenswaarde)).unwrap_or_else(|| "–".into()));
-    row(&mut s, "Vergelijkbare scholen", &|i| band(i).map(|b| percent(b.comparable_mean)).unwrap_or_else(|| "–".into()));
+    row(&mut s, "Vergelijkbare scholen", &|i| {
+        band(i).map(|b| percent(b.comparable_mean)).unwrap_or_else(|| "–".into())
+    });
     row(&mut s, "Uitkomst (Inspectie)", &|i| match a.outcome(i) {
         koers_core::Outcome::Boven => "boven".into(),
         koers_core::Outcome::Onder => "onder".into(),

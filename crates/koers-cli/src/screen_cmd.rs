@@ -89,29 +89,33 @@ pub fn run(args: &ScreenArgs) -> u8 {
             let latest = row.years.iter().filter_map(|y| TestYear::new(y.test_year).ok()).max();
             latest.map_or_else(|| [TestYear::new(2025).unwrap_or_else(|_| unreachable!()); 3], window_for)
         });
-        if let Some(s) = &school {
-            if row.ovt.to_uppercase() != *s && row.brin.to_uppercase() != *s {
-                return;
-            }
+        if let Some(s) = &school
+            && row.ovt.to_uppercase() != *s
+            && row.brin.to_uppercase() != *s
+        {
+            return;
         }
         let norm_set = match norms.for_test_year(w[2]) {
             Ok(n) => n,
-            Err(e) => return rejected.push(RowError {
-                file: name.clone(),
-                line: row.line,
-                column: "ovt".into(),
-                value: row.ovt.clone(),
-                problem: e.to_string(),
-            }),
+            Err(e) => {
+                return rejected.push(RowError {
+                    file: name.clone(),
+                    line: row.line,
+                    column: "ovt".into(),
+                    value: row.ovt.clone(),
+                    problem: e.to_string(),
+                });
+            }
         };
         match screen_row(&name, &row, w, norm_set, &rule) {
             Ok(s) => {
                 let shown = filters.iter().all(|f| f.matches(&s));
                 tally.add(&s, shown);
-                if shown && write_error.is_none() {
-                    if let Err(e) = sink.write(&s) {
-                        write_error = Some(e);
-                    }
+                if shown
+                    && write_error.is_none()
+                    && let Err(e) = sink.write(&s)
+                {
+                    write_error = Some(e);
                 }
             }
             Err(e) => rejected.push(e),
@@ -140,7 +144,10 @@ pub fn run(args: &ScreenArgs) -> u8 {
 
 fn load_rules(programme: &str) -> Result<(&'static NormLibrary, koers_core::programme::BandRule), (String, u8)> {
     static NORMS: std::sync::OnceLock<Result<NormLibrary, String>> = std::sync::OnceLock::new();
-    let lib = NORMS.get_or_init(|| NormLibrary::shipped().map_err(|e| e.to_string())).as_ref().map_err(|e| (e.clone(), exit::INTERNAL))?;
+    let lib = NORMS
+        .get_or_init(|| NormLibrary::shipped().map_err(|e| e.to_string()))
+        .as_ref()
+        .map_err(|e| (e.clone(), exit::INTERNAL))?;
     let programmes = ProgrammeRules::shipped().map_err(|e| (e.to_string(), exit::INTERNAL))?;
     let p = programmes.iter().find(|p| p.id == programme).ok_or_else(|| {
         let ids: Vec<&str> = programmes.iter().map(|p| p.id.as_str()).collect();
@@ -149,7 +156,9 @@ fn load_rules(programme: &str) -> Result<(&'static NormLibrary, koers_core::prog
     match p.rule {
         RuleSettings::ResultsBand(b) => Ok((lib, b)),
         RuleSettings::SpecialEducation(_) => Err((
-            format!("programma '{programme}' beoordeelt niet op resultaten maar op kwalitatieve criteria; gebruik 'koers check --sector sbo'"),
+            format!(
+                "programma '{programme}' beoordeelt niet op resultaten maar op kwalitatieve criteria; gebruik 'koers check --sector sbo'"
+            ),
             exit::USAGE,
         )),
     }

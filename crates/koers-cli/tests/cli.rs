@@ -58,7 +58,7 @@ fn one_school_can_be_picked_and_shown_as_json() {
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap_or_default();
     assert_eq!(v.as_array().map(Vec::len), Some(1));
     assert_eq!(v[0]["ovt"], "00AP|C1");
-    assert_eq!(v[0]["assessment"]["outcome_1f"], "Boven");
+    assert_eq!(v[0]["assessment"]["outcome_1f"], "boven");
     assert!(v[0]["summary_nl"].as_str().is_some_and(|s| s.starts_with("Je school komt")));
 }
 
@@ -153,7 +153,17 @@ fn check_refuses_bad_numbers_naming_the_field() {
 
 #[test]
 fn check_for_sbo_uses_the_qualitative_criteria() {
-    let o = koers(&["check", "--sector", "sbo", "--populatie-beschreven", "ja", "--ambities-passend", "nee", "--format", "json"]);
+    let o = koers(&[
+        "check",
+        "--sector",
+        "sbo",
+        "--populatie-beschreven",
+        "ja",
+        "--ambities-passend",
+        "nee",
+        "--format",
+        "json",
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap_or_default();
     assert_eq!(v["eligibility"]["verdict"], "eligible");

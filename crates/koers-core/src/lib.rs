@@ -11,8 +11,10 @@
 //! - [`eligibility`]: programme entry rules (GWGB+ results band with Koers' traffic light,
 //!   sbo/so/vso qualitative criteria), with reasons and "what would change it".
 //! - [`programme`]: programme rule settings loaded from `programmes/*.toml`.
+//! - [`access`]: roles, scopes and the one authorization rule [`access::may`].
 //! - [`nl`]: Dutch number formatting (`85,0%`).
 
+pub mod access;
 pub mod eligibility;
 pub mod nl;
 pub mod norms;

@@ -142,6 +142,7 @@ pub struct ResultsInput {
 
 /// The outcome per indicator, as the Inspectie labels it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Outcome {
     Boven,
     Onder,

@@ -86,7 +86,15 @@ pub fn row(rng: &mut Rng, i: usize, out: &mut String) {
         out.push_str(";*;*;*;Kleine school - Beoordeling over 5 jaar;Kleine school - Beoordeling over 5 jaar");
     } else {
         let (v1, v2) = (s1 / f64::from(n_tot), s2 / f64::from(n_tot));
-        let lab = |v: f64, s: f64| if kind < 3 { "Te weinig gegevens" } else if v >= s { "Boven de signaleringswaarde" } else { "Onder de signaleringswaarde" };
+        let lab = |v: f64, s: f64| {
+            if kind < 3 {
+                "Te weinig gegevens"
+            } else if v >= s {
+                "Boven de signaleringswaarde"
+            } else {
+                "Onder de signaleringswaarde"
+            }
+        };
         let _ = write!(out, ";{};{};{n_tot};{};{}", pct(v1), pct(v2), lab(v1, 85.0), lab(v2, SIG[cat - 20]));
     }
 }

@@ -2,50 +2,72 @@
 //! of truth; this only words it.
 
 use super::{Eligibility, IndicatorBand, Lever, LeverGoal, Oordeel, Reason, Verdict};
-use crate::nl::percent;
+use crate::nl::Pct;
+use std::fmt::Write;
 
-fn value_of(b: &IndicatorBand) -> String {
-    format!("het driejaarsgemiddelde {} ({})", b.indicator.label(), percent(b.value))
+struct ValueOf<'a>(&'a IndicatorBand);
+
+impl std::fmt::Display for ValueOf<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "het driejaarsgemiddelde {} ({})", self.0.indicator.label(), Pct(self.0.value))
+    }
 }
 
 impl Reason {
     /// One Dutch sentence (without the leading "omdat").
     pub fn text_nl(&self) -> String {
-        match self {
-            Reason::BelowSignaleringswaarde { band: b } => format!(
+        let mut s = String::new();
+        self.write_nl(&mut s);
+        s
+    }
+
+    /// [`Reason::text_nl`] appended to `out` (no intermediate allocations).
+    pub fn write_nl(&self, out: &mut String) {
+        let _ = match self {
+            Reason::BelowSignaleringswaarde { band: b } => write!(
+                out,
                 "{} onder de signaleringswaarde ({}) ligt",
-                value_of(b),
-                percent(b.signaleringswaarde)
+                ValueOf(b),
+                Pct(b.signaleringswaarde)
             ),
-            Reason::WithinBand { band: b } => format!(
+            Reason::WithinBand { band: b } => write!(
+                out,
                 "{} wel boven de signaleringswaarde ({}) ligt, maar onder de grenswaarde ({}): dichter bij de signaleringswaarde dan bij het gemiddelde van vergelijkbare scholen ({})",
-                value_of(b),
-                percent(b.signaleringswaarde),
-                percent(b.grenswaarde),
-                percent(b.comparable_mean)
+                ValueOf(b),
+                Pct(b.signaleringswaarde),
+                Pct(b.grenswaarde),
+                Pct(b.comparable_mean)
             ),
-            Reason::AboveBand { band: b } => format!(
+            Reason::AboveBand { band: b } => write!(
+                out,
                 "{} boven de grenswaarde ({}) ligt (vergelijkbare scholen: {})",
-                value_of(b),
-                percent(b.grenswaarde),
-                percent(b.comparable_mean)
+                ValueOf(b),
+                Pct(b.grenswaarde),
+                Pct(b.comparable_mean)
             ),
             Reason::MissingYears { years } => {
-                let ys: Vec<String> = years.iter().map(|y| y.school_year_label()).collect();
-                format!("er voor schooljaar {} geen resultaten zijn; het model heeft drie jaren nodig", ys.join(" en "))
+                out.push_str("er voor schooljaar ");
+                for (i, y) in years.iter().enumerate() {
+                    out.push_str(if i == 0 { "" } else { " en " });
+                    out.push_str(&y.school_year_label());
+                }
+                out.write_str(" geen resultaten zijn; het model heeft drie jaren nodig")
             }
-            Reason::SmallSchool { pupils, min } => format!(
+            Reason::SmallSchool { pupils, min } => write!(
+                out,
                 "er over drie jaar {pupils} leerlingen zijn (minder dan {min}); de Inspectie beoordeelt een kleine school over vijf jaar"
             ),
-            Reason::FewPupilsInYear { year, pupils, min } => format!(
+            Reason::FewPupilsInYear { year, pupils, min } => write!(
+                out,
                 "er in schooljaar {} maar {pupils} leerlingen waren (minder dan {min})",
                 year.school_year_label()
             ),
-            Reason::DataSuppressed => "de jaarcijfers niet gepubliceerd zijn (afgeschermd met *)".to_owned(),
+            Reason::DataSuppressed => out.write_str("de jaarcijfers niet gepubliceerd zijn (afgeschermd met *)"),
             Reason::NoSchoolweging => {
-                "de schoolweging onbekend is, zodat de signaleringswaarde 1S/2F en vergelijkbare scholen niet vastliggen".to_owned()
+                out.write_str("de schoolweging onbekend is, zodat de signaleringswaarde 1S/2F en vergelijkbare scholen niet vastliggen")
             }
-            Reason::Oordeel { oordeel } => format!(
+            Reason::Oordeel { oordeel } => write!(
+                out,
                 "de Inspectie de school als {} heeft beoordeeld",
                 match oordeel {
                     Oordeel::Voldoende => "voldoende",
@@ -53,16 +75,16 @@ impl Reason {
                     Oordeel::ZeerZwak => "zeer zwak",
                 }
             ),
-            Reason::Herstelopdracht => "de school een herstelopdracht van de Inspectie heeft".to_owned(),
-            Reason::PopulationNotDescribed => "de school haar leerlingpopulatie niet heeft beschreven".to_owned(),
+            Reason::Herstelopdracht => out.write_str("de school een herstelopdracht van de Inspectie heeft"),
+            Reason::PopulationNotDescribed => out.write_str("de school haar leerlingpopulatie niet heeft beschreven"),
             Reason::NoFittingAmbitions => {
-                "de school geen ambities voor resultaten heeft die bij haar leerlingpopulatie passen".to_owned()
+                out.write_str("de school geen ambities voor resultaten heeft die bij haar leerlingpopulatie passen")
             }
-            Reason::AmbitionsNotMet => "de school haar ambities in de meeste jaren niet heeft gehaald".to_owned(),
+            Reason::AmbitionsNotMet => out.write_str("de school haar ambities in de meeste jaren niet heeft gehaald"),
             Reason::QualitativeCriteriaMet => {
-                "de school haar populatie heeft beschreven, passende ambities heeft en die in de meeste jaren haalt".to_owned()
+                out.write_str("de school haar populatie heeft beschreven, passende ambities heeft en die in de meeste jaren haalt")
             }
-        }
+        };
     }
 }
 
@@ -73,9 +95,9 @@ impl Lever {
         let n = self.next_pupils;
         let year = self.test_year.school_year_label();
         let line = match self.goal {
-            LeverGoal::ReachSignaleringswaarde => format!("boven de signaleringswaarde ({})", percent(self.threshold)),
+            LeverGoal::ReachSignaleringswaarde => format!("boven de signaleringswaarde ({})", Pct(self.threshold)),
             LeverGoal::LeaveBand | LeverGoal::StayAboveBand => {
-                format!("boven de grenswaarde ({})", percent(self.threshold))
+                format!("boven de grenswaarde ({})", Pct(self.threshold))
             }
         };
         match (self.goal, self.required_at_level) {
@@ -85,11 +107,11 @@ impl Lever {
             (LeverGoal::StayAboveBand, Some(c)) => format!(
                 "Als in {year} minder dan {c} van de {n} leerlingen {ind} halen (dit jaar {}), zakt het driejaarsgemiddelde {ind} onder de grenswaarde ({}) en komt de school in de band.",
                 self.latest_at_level,
-                percent(self.threshold)
+                Pct(self.threshold)
             ),
             (LeverGoal::StayAboveBand, None) => format!(
                 "Ook als alle {n} leerlingen in {year} {ind} halen, zakt het driejaarsgemiddelde {ind} onder de grenswaarde ({}).",
-                percent(self.threshold)
+                Pct(self.threshold)
             ),
             (_, Some(c)) => {
                 let extra = self.change_from_latest().unwrap_or(0);
@@ -115,14 +137,6 @@ impl Lever {
     }
 }
 
-fn join(parts: &[String]) -> String {
-    match parts {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} en {last}", init.join(", ")),
-    }
-}
-
 /// The lever that comes closest to changing the verdict: for an eligible school the way out of
 /// the band, for a school above the band the indicator with the smallest margin.
 fn deciding_lever(e: &Eligibility) -> Option<&Lever> {
@@ -138,28 +152,34 @@ fn deciding_lever(e: &Eligibility) -> Option<&Lever> {
 }
 
 pub(super) fn summary(e: &Eligibility) -> String {
-    let texts: Vec<String> = match e.verdict {
-        Verdict::Eligible => e
-            .reasons
-            .iter()
-            .filter(|r| !matches!(r, Reason::AboveBand { .. } | Reason::QualitativeCriteriaMet))
-            .map(Reason::text_nl)
-            .collect(),
-        _ => e.reasons.iter().map(Reason::text_nl).collect(),
-    };
-    let because = join(&texts);
-    let mut s = match e.verdict {
-        Verdict::Eligible => format!("Je school komt in aanmerking omdat {because}."),
-        Verdict::NotEligible => format!("Je school komt niet in aanmerking omdat {because}."),
+    let mut s = String::with_capacity(400);
+    s.push_str(match e.verdict {
+        Verdict::Eligible => "Je school komt in aanmerking omdat ",
+        Verdict::NotEligible => "Je school komt niet in aanmerking omdat ",
         Verdict::Undetermined => {
-            format!(
-                "Op basis van de resultaten is niet te bepalen of je school in aanmerking komt, omdat {because}. Neem contact op met het programma."
-            )
+            "Op basis van de resultaten is niet te bepalen of je school in aanmerking komt, omdat "
         }
         Verdict::ReferToRegularGwgb => {
-            format!("Je school kan terecht bij het reguliere programma Goed Worden, Goed Blijven, omdat {because}.")
+            "Je school kan terecht bij het reguliere programma Goed Worden, Goed Blijven, omdat "
         }
-    };
+    });
+    let shown: Vec<&Reason> = e
+        .reasons
+        .iter()
+        .filter(|r| {
+            e.verdict != Verdict::Eligible || !matches!(r, Reason::AboveBand { .. } | Reason::QualitativeCriteriaMet)
+        })
+        .collect();
+    for (i, r) in shown.iter().enumerate() {
+        if i > 0 {
+            s.push_str(if i + 1 == shown.len() { " en " } else { ", " });
+        }
+        r.write_nl(&mut s);
+    }
+    s.push('.');
+    if e.verdict == Verdict::Undetermined {
+        s.push_str(" Neem contact op met het programma.");
+    }
     if let Some(l) = deciding_lever(e) {
         s.push(' ');
         s.push_str(&l.text_nl());

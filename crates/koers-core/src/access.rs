@@ -1,0 +1,304 @@
+//! Who may see or change what (PRODUCT "Roles and what each may see"). Pure functions over a
+//! principal's grants; the web layer asks [`may`] on every route and the authorization matrix
+//! test walks every route × role.
+
+use serde::{Deserialize, Serialize};
+
+/// The five roles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RoleKind {
+    Beheerder,
+    Programmamedewerker,
+    Expert,
+    Schoolleider,
+    Bestuurder,
+}
+
+impl RoleKind {
+    pub const ALL: [RoleKind; 5] = [
+        RoleKind::Beheerder,
+        RoleKind::Programmamedewerker,
+        RoleKind::Expert,
+        RoleKind::Schoolleider,
+        RoleKind::Bestuurder,
+    ];
+
+    /// Stable code used in the database and URLs.
+    pub fn code(self) -> &'static str {
+        match self {
+            RoleKind::Beheerder => "beheerder",
+            RoleKind::Programmamedewerker => "programmamedewerker",
+            RoleKind::Expert => "expert",
+            RoleKind::Schoolleider => "schoolleider",
+            RoleKind::Bestuurder => "bestuurder",
+        }
+    }
+
+    pub fn from_code(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.code() == s.trim())
+    }
+
+    /// Dutch label for the UI.
+    pub fn label_nl(self) -> &'static str {
+        match self {
+            RoleKind::Beheerder => "Beheerder",
+            RoleKind::Programmamedewerker => "Programmamedewerker",
+            RoleKind::Expert => "Expert",
+            RoleKind::Schoolleider => "Schoolleider",
+            RoleKind::Bestuurder => "Bestuurder",
+        }
+    }
+
+    /// The scope kind a grant of this role must have.
+    pub fn scope_kind(self) -> ScopeKind {
+        match self {
+            RoleKind::Beheerder => ScopeKind::Global,
+            RoleKind::Programmamedewerker | RoleKind::Expert => ScopeKind::Programme,
+            RoleKind::Schoolleider => ScopeKind::School,
+            RoleKind::Bestuurder => ScopeKind::Board,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ScopeKind {
+    Global,
+    Programme,
+    School,
+    Board,
+}
+
+/// What a grant is scoped to.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+pub enum Scope {
+    Global,
+    /// A programme by its id (`gwgb-plus-school`).
+    Programme(String),
+    /// A school by Koers' school id.
+    School(i64),
+    /// A board by its bevoegd-gezagnummer.
+    Board(i64),
+}
+
+impl Scope {
+    pub fn kind(&self) -> ScopeKind {
+        match self {
+            Scope::Global => ScopeKind::Global,
+            Scope::Programme(_) => ScopeKind::Programme,
+            Scope::School(_) => ScopeKind::School,
+            Scope::Board(_) => ScopeKind::Board,
+        }
+    }
+}
+
+/// One role on one scope.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Grant {
+    pub role: RoleKind,
+    pub scope: Scope,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum GrantError {
+    #[error("de rol {role} hoort bij een {expected}, niet bij een {given}")]
+    ScopeMismatch { role: &'static str, expected: &'static str, given: &'static str },
+}
+
+fn scope_label(k: ScopeKind) -> &'static str {
+    match k {
+        ScopeKind::Global => "hele installatie",
+        ScopeKind::Programme => "programma",
+        ScopeKind::School => "school",
+        ScopeKind::Board => "bestuur",
+    }
+}
+
+impl Grant {
+    pub fn new(role: RoleKind, scope: Scope) -> Result<Self, GrantError> {
+        if role.scope_kind() != scope.kind() {
+            return Err(GrantError::ScopeMismatch {
+                role: role.label_nl(),
+                expected: scope_label(role.scope_kind()),
+                given: scope_label(scope.kind()),
+            });
+        }
+        Ok(Self { role, scope })
+    }
+}
+
+/// A logged-in user as far as authorization is concerned.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Principal {
+    pub user_id: i64,
+    pub grants: Vec<Grant>,
+}
+
+/// A school as far as authorization is concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SchoolRef {
+    pub id: i64,
+    pub board_number: Option<i64>,
+}
+
+/// Everything a route can ask about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resource {
+    /// Public open data: school pages, results, the eligibility check.
+    PublicData,
+    /// A school's own (non-public) page: register edits, its audit trail, later its trajectory.
+    School(SchoolRef),
+    /// A board's own page: its schools and what they do.
+    Board(i64),
+    /// Proactive screening lists of a programme (all schools in its band).
+    ProgrammeScreening,
+    /// User accounts and grants.
+    Users,
+    /// Imports into the register.
+    Import,
+    /// The audit log.
+    Audit,
+    /// The API tokens of the principal itself.
+    OwnTokens,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    View,
+    Change,
+}
+
+impl Principal {
+    pub fn has_role(&self, role: RoleKind) -> bool {
+        self.grants.iter().any(|g| g.role == role)
+    }
+    pub fn is_beheerder(&self) -> bool {
+        self.has_role(RoleKind::Beheerder)
+    }
+    /// School ids this principal leads.
+    pub fn schools(&self) -> impl Iterator<Item = i64> + '_ {
+        self.grants.iter().filter_map(|g| match g.scope {
+            Scope::School(id) if g.role == RoleKind::Schoolleider => Some(id),
+            _ => None,
+        })
+    }
+    /// Board numbers this principal sits on.
+    pub fn boards(&self) -> impl Iterator<Item = i64> + '_ {
+        self.grants.iter().filter_map(|g| match g.scope {
+            Scope::Board(n) if g.role == RoleKind::Bestuurder => Some(n),
+            _ => None,
+        })
+    }
+    /// The role whose home page this user sees first (most powerful first).
+    pub fn primary_role(&self) -> Option<RoleKind> {
+        self.grants.iter().map(|g| g.role).min()
+    }
+}
+
+/// May `who` (None = anonymous) do `action` on `resource`?
+pub fn may(who: Option<&Principal>, action: Action, resource: Resource) -> bool {
+    if resource == Resource::PublicData && action == Action::View {
+        return true;
+    }
+    let Some(p) = who else { return false };
+    if p.is_beheerder() {
+        return true;
+    }
+    match resource {
+        Resource::PublicData => false,
+        Resource::School(s) => {
+            p.schools().any(|id| id == s.id)
+                || s.board_number.is_some_and(|b| p.boards().any(|n| n == b))
+                || (action == Action::View && p.has_role(RoleKind::Programmamedewerker))
+        }
+        Resource::Board(n) => {
+            p.boards().any(|b| b == n) || (action == Action::View && p.has_role(RoleKind::Programmamedewerker))
+        }
+        Resource::ProgrammeScreening => action == Action::View && p.has_role(RoleKind::Programmamedewerker),
+        Resource::Users | Resource::Import | Resource::Audit => false,
+        Resource::OwnTokens => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(grants: &[(RoleKind, Scope)]) -> Principal {
+        Principal {
+            user_id: 1,
+            grants: grants.iter().map(|(r, s)| Grant::new(*r, s.clone()).unwrap_or_else(|e| panic!("{e}"))).collect(),
+        }
+    }
+
+    const OWN: SchoolRef = SchoolRef { id: 10, board_number: Some(41646) };
+    const OTHER: SchoolRef = SchoolRef { id: 11, board_number: Some(99999) };
+
+    #[test]
+    fn anyone_may_view_public_data_but_nothing_else() {
+        assert!(may(None, Action::View, Resource::PublicData));
+        assert!(!may(None, Action::Change, Resource::PublicData));
+        for r in [Resource::School(OWN), Resource::Board(1), Resource::Users, Resource::Audit, Resource::OwnTokens] {
+            assert!(!may(None, Action::View, r), "{r:?}");
+        }
+    }
+
+    #[test]
+    fn a_school_leader_sees_only_their_own_school() {
+        let leader = p(&[(RoleKind::Schoolleider, Scope::School(10))]);
+        assert!(may(Some(&leader), Action::View, Resource::School(OWN)));
+        assert!(may(Some(&leader), Action::Change, Resource::School(OWN)));
+        assert!(!may(Some(&leader), Action::View, Resource::School(OTHER)));
+        assert!(!may(Some(&leader), Action::View, Resource::Board(41646)));
+        assert!(!may(Some(&leader), Action::View, Resource::ProgrammeScreening));
+        assert!(!may(Some(&leader), Action::View, Resource::Users));
+    }
+
+    #[test]
+    fn a_board_member_sees_the_schools_of_their_board() {
+        let b = p(&[(RoleKind::Bestuurder, Scope::Board(41646))]);
+        assert!(may(Some(&b), Action::View, Resource::School(OWN)));
+        assert!(!may(Some(&b), Action::View, Resource::School(OTHER)));
+        assert!(may(Some(&b), Action::View, Resource::Board(41646)));
+        assert!(!may(Some(&b), Action::View, Resource::Board(99999)));
+        assert!(!may(Some(&b), Action::View, Resource::Import));
+    }
+
+    #[test]
+    fn programme_staff_view_but_do_not_change_schools_and_see_screening() {
+        let s = p(&[(RoleKind::Programmamedewerker, Scope::Programme("gwgb-plus-school".into()))]);
+        assert!(may(Some(&s), Action::View, Resource::School(OTHER)));
+        assert!(!may(Some(&s), Action::Change, Resource::School(OTHER)));
+        assert!(may(Some(&s), Action::View, Resource::ProgrammeScreening));
+        assert!(!may(Some(&s), Action::View, Resource::Audit));
+    }
+
+    #[test]
+    fn an_expert_sees_no_school_data_until_assigned() {
+        let e = p(&[(RoleKind::Expert, Scope::Programme("gwgb-plus-school".into()))]);
+        assert!(!may(Some(&e), Action::View, Resource::School(OWN)));
+        assert!(!may(Some(&e), Action::View, Resource::ProgrammeScreening));
+        assert!(may(Some(&e), Action::View, Resource::OwnTokens));
+    }
+
+    #[test]
+    fn beheerder_may_do_everything() {
+        let a = p(&[(RoleKind::Beheerder, Scope::Global)]);
+        for r in [Resource::School(OTHER), Resource::Users, Resource::Import, Resource::Audit] {
+            assert!(may(Some(&a), Action::Change, r));
+        }
+    }
+
+    #[test]
+    fn a_grant_must_fit_its_role() {
+        let e = Grant::new(RoleKind::Schoolleider, Scope::Board(1)).err().map(|e| e.to_string());
+        assert_eq!(e.as_deref(), Some("de rol Schoolleider hoort bij een school, niet bij een bestuur"));
+        assert_eq!(RoleKind::from_code("bestuurder"), Some(RoleKind::Bestuurder));
+        assert_eq!(
+            p(&[(RoleKind::Schoolleider, Scope::School(1)), (RoleKind::Beheerder, Scope::Global)]).primary_role(),
+            Some(RoleKind::Beheerder)
+        );
+    }
+}
