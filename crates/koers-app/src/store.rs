@@ -1,0 +1,138 @@
+//! The storage port: everything Koers keeps, behind one trait implemented by
+//! `koers-store-sqlite` (the embedded default) and `koers-store-pg`. One conformance suite in
+//! `koers-testkit` runs against both.
+//!
+//! Conventions (the same on both backends):
+//! - ids are `i64` (`INTEGER PRIMARY KEY` / `BIGINT GENERATED … AS IDENTITY`);
+//! - times are Unix seconds (`i64`); the app passes "now" in, stores never read a clock;
+//! - everything two people can edit has a `version`; an update with a stale version fails with
+//!   [`StoreError::Conflict`] and changes nothing;
+//! - every change writes an [`AuditEntry`] in the same transaction (who, what, when,
+//!   before/after as JSON).
+
+mod model;
+
+pub use model::*;
+
+use async_trait::async_trait;
+
+/// Storage errors. Display texts are Dutch where a user may see them.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("niet gevonden")]
+    NotFound,
+    #[error(
+        "iemand anders heeft dit intussen gewijzigd; laad de pagina opnieuw (versie {expected} verwacht, {actual} gevonden)"
+    )]
+    Conflict { expected: i64, actual: i64 },
+    #[error("bestaat al: {0}")]
+    Duplicate(String),
+    #[error("databasefout: {0}")]
+    Backend(String),
+}
+
+pub type StoreResult<T> = Result<T, StoreError>;
+
+/// Who makes a change, for the audit log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub user_id: Option<i64>,
+    /// E-mail address of the user, or a system label such as `koers import (cli)`.
+    pub label: String,
+}
+
+impl Actor {
+    pub fn system(label: &str) -> Self {
+        Self { user_id: None, label: label.to_owned() }
+    }
+}
+
+#[async_trait]
+pub trait Store: Send + Sync + std::fmt::Debug {
+    /// Apply pending migrations.
+    async fn migrate(&self) -> StoreResult<()>;
+    /// Which backend (`sqlite` / `postgres`), for logs and `/health`.
+    fn backend(&self) -> &'static str;
+
+    // ---- register: boards and schools -------------------------------------------------
+    /// Insert or update boards by number (import); audited.
+    async fn upsert_boards(&self, boards: &[NewBoard], actor: &Actor, now: i64) -> StoreResult<usize>;
+    async fn board(&self, number: i64) -> StoreResult<Board>;
+    /// All schools (for import diffs); ordered by ovt.
+    async fn all_schools(&self) -> StoreResult<Vec<School>>;
+    /// Apply a batch of school inserts/updates in one transaction (import); each audited.
+    /// An update whose `version` is stale fails the whole batch with `Conflict`.
+    async fn apply_school_writes(&self, writes: &[SchoolWrite], actor: &Actor, now: i64) -> StoreResult<Vec<i64>>;
+    async fn school(&self, id: i64) -> StoreResult<School>;
+    async fn school_by_ovt(&self, ovt: &str) -> StoreResult<School>;
+    /// Schools whose name, BRIN, ovt or place contains `query` (case-insensitive), best
+    /// matches first: exact BRIN/ovt, then name prefix, then the rest by name. At most `limit`.
+    async fn search_schools(&self, query: &str, limit: i64) -> StoreResult<Vec<School>>;
+    async fn schools_of_board(&self, board_number: i64) -> StoreResult<Vec<School>>;
+    /// A manual edit (web form): sets the given fields, marks them as manually edited,
+    /// bumps the version; `Conflict` when `expected_version` is stale.
+    async fn edit_school(
+        &self,
+        id: i64,
+        expected_version: i64,
+        edit: &SchoolEdit,
+        actor: &Actor,
+        now: i64,
+    ) -> StoreResult<School>;
+
+    // ---- results ------------------------------------------------------------------------
+    /// Replace the stored years that appear in `rows` (per school and test year); audited per
+    /// school. Returns how many rows changed (unchanged rows are not rewritten).
+    async fn upsert_results(&self, rows: &[ResultYear], actor: &Actor, now: i64) -> StoreResult<usize>;
+    async fn results_of_school(&self, school_id: i64) -> StoreResult<Vec<ResultYear>>;
+    async fn upsert_published(&self, rows: &[PublishedThreeYear], actor: &Actor, now: i64) -> StoreResult<usize>;
+    async fn published_of_school(&self, school_id: i64) -> StoreResult<Option<PublishedThreeYear>>;
+    async fn upsert_weging_years(&self, rows: &[WegingYear], actor: &Actor, now: i64) -> StoreResult<usize>;
+    async fn weging_years_of_school(&self, school_id: i64) -> StoreResult<Vec<WegingYear>>;
+
+    // ---- users, grants, tokens ------------------------------------------------------------
+    async fn create_user(&self, user: &NewUser, actor: &Actor, now: i64) -> StoreResult<User>;
+    async fn user(&self, id: i64) -> StoreResult<User>;
+    /// Case-insensitive.
+    async fn user_by_email(&self, email: &str) -> StoreResult<User>;
+    async fn list_users(&self) -> StoreResult<Vec<User>>;
+    async fn update_user(
+        &self,
+        id: i64,
+        expected_version: i64,
+        update: &UserUpdate,
+        actor: &Actor,
+        now: i64,
+    ) -> StoreResult<User>;
+    async fn grants_of_user(&self, user_id: i64) -> StoreResult<Vec<GrantRecord>>;
+    async fn add_grant(
+        &self,
+        user_id: i64,
+        grant: &koers_core::access::Grant,
+        actor: &Actor,
+        now: i64,
+    ) -> StoreResult<GrantRecord>;
+    async fn remove_grant(&self, grant_id: i64, actor: &Actor, now: i64) -> StoreResult<()>;
+    async fn create_api_token(&self, token: &NewApiToken, actor: &Actor, now: i64) -> StoreResult<ApiToken>;
+    /// The token with this SHA-256 hash (hex), if not revoked; updates `last_used_at`.
+    async fn api_token_by_hash(&self, hash: &str, now: i64) -> StoreResult<ApiToken>;
+    async fn revoke_api_token(&self, id: i64, actor: &Actor, now: i64) -> StoreResult<()>;
+    async fn api_tokens_of_user(&self, user_id: i64) -> StoreResult<Vec<ApiToken>>;
+
+    // ---- sessions and login throttling (not audited: not user data changes) ---------------
+    async fn session_load(&self, id: &str, now: i64) -> StoreResult<Option<SessionRecord>>;
+    async fn session_save(&self, record: &SessionRecord) -> StoreResult<()>;
+    async fn session_delete(&self, id: &str) -> StoreResult<()>;
+    async fn session_delete_expired(&self, now: i64) -> StoreResult<u64>;
+    async fn record_login_attempt(&self, key: &str, success: bool, now: i64) -> StoreResult<()>;
+    async fn failed_logins_since(&self, key: &str, since: i64) -> StoreResult<i64>;
+
+    // ---- programmes (seeded by migration; edited in the programme issue) -------------------
+    async fn programmes(&self) -> StoreResult<Vec<ProgrammeRecord>>;
+
+    // ---- audit ----------------------------------------------------------------------------
+    /// Newest first; `entity` filters on the entity kind (`school`, `user`, …) and optionally id.
+    async fn audit_log(&self, filter: &AuditFilter) -> StoreResult<Vec<AuditEntry>>;
+    /// Append an entry outside another change (e.g. login, logout, failed login, export).
+    async fn append_audit(&self, entry: &NewAudit) -> StoreResult<()>;
+}

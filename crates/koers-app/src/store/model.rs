@@ -1,0 +1,252 @@
+//! Records kept by the [`super::Store`]. Plain data; validation happens before they are built.
+
+use serde::{Deserialize, Serialize};
+
+/// A bevoegd gezag.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Board {
+    pub id: i64,
+    /// bevoegd_gezag_nummer.
+    pub number: i64,
+    pub name: String,
+    pub version: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewBoard {
+    pub number: i64,
+    pub name: String,
+}
+
+/// Sector of a school; decides which entry rule applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Sector {
+    Po,
+    Sbo,
+    So,
+    Vso,
+    Vo,
+}
+
+impl Sector {
+    pub fn code(self) -> &'static str {
+        match self {
+            Sector::Po => "po",
+            Sector::Sbo => "sbo",
+            Sector::So => "so",
+            Sector::Vso => "vso",
+            Sector::Vo => "vo",
+        }
+    }
+    pub fn from_code(s: &str) -> Option<Self> {
+        [Sector::Po, Sector::Sbo, Sector::So, Sector::Vso, Sector::Vo].into_iter().find(|x| x.code() == s)
+    }
+}
+
+/// A school = an Inspectie *object van toezicht* (`00AP|C1`): results attach to it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct School {
+    pub id: i64,
+    pub ovt: String,
+    pub brin: String,
+    pub name: String,
+    pub place: Option<String>,
+    pub municipality: Option<String>,
+    pub province: Option<String>,
+    pub denomination: Option<String>,
+    pub board_number: Option<i64>,
+    pub sector: Sector,
+    /// Three-year schoolweging (Inspectie), as imported or edited.
+    pub schoolweging: Option<f64>,
+    pub website: Option<String>,
+    /// Names of the fields a person edited by hand; an import never overwrites these silently.
+    pub manual_fields: Vec<String>,
+    pub version: i64,
+    pub updated_at: i64,
+}
+
+/// The register fields of a school (what an import or an edit sets).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct SchoolFields {
+    pub name: String,
+    pub place: Option<String>,
+    pub municipality: Option<String>,
+    pub province: Option<String>,
+    pub denomination: Option<String>,
+    pub board_number: Option<i64>,
+    pub schoolweging: Option<f64>,
+    pub website: Option<String>,
+}
+
+/// One write of an import batch.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum SchoolWrite {
+    Insert {
+        ovt: String,
+        brin: String,
+        sector: Sector,
+        fields: SchoolFields,
+    },
+    /// Update the register fields (manual fields already resolved by the caller).
+    Update {
+        id: i64,
+        expected_version: i64,
+        fields: SchoolFields,
+    },
+}
+
+/// A manual edit of some fields; `None` leaves a field as it is.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct SchoolEdit {
+    pub name: Option<String>,
+    pub place: Option<Option<String>>,
+    pub website: Option<Option<String>>,
+    pub schoolweging: Option<Option<f64>>,
+}
+
+/// One test year of one school (aggregates only: no pupil-level data).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ResultYear {
+    pub school_id: i64,
+    pub test_year: i64,
+    /// `None` with `suppressed = true`: masked by the publisher.
+    pub pupils: Option<i64>,
+    pub pct_1f: Option<f64>,
+    pub pct_1s2f: Option<f64>,
+    pub suppressed: bool,
+    /// Where it came from: `inspectie:<file>`, `duo:<file>`, `handmatig`.
+    pub source: String,
+}
+
+/// Published three-year values (used when the years are masked).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PublishedThreeYear {
+    pub school_id: i64,
+    pub last_test_year: i64,
+    pub pupils: i64,
+    pub pct_1f: f64,
+    pub pct_1s2f: f64,
+}
+
+/// CBS schoolweging of one school year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WegingYear {
+    pub school_id: i64,
+    /// `2021-2022`.
+    pub school_year: String,
+    pub weging: Option<f64>,
+    pub pupils: Option<i64>,
+    pub spreiding: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct User {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    /// PHC string (argon2id). Never shown, never logged.
+    #[serde(skip_serializing)]
+    pub password_hash: String,
+    /// `nl` or `en`.
+    pub locale: String,
+    pub active: bool,
+    pub version: i64,
+    pub created_at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewUser {
+    pub email: String,
+    pub name: String,
+    pub password_hash: String,
+    pub locale: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct UserUpdate {
+    pub name: Option<String>,
+    pub password_hash: Option<String>,
+    pub locale: Option<String>,
+    pub active: Option<bool>,
+}
+
+/// A stored grant (role on scope) with its id.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GrantRecord {
+    pub id: i64,
+    pub user_id: i64,
+    pub grant: koers_core::access::Grant,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewApiToken {
+    pub user_id: i64,
+    pub name: String,
+    /// SHA-256 of the token, hex. The token itself is shown once and never stored.
+    pub token_hash: String,
+    pub created_at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ApiToken {
+    pub id: i64,
+    pub user_id: i64,
+    pub name: String,
+    #[serde(skip_serializing)]
+    pub token_hash: String,
+    pub created_at: i64,
+    pub last_used_at: Option<i64>,
+    pub revoked: bool,
+}
+
+/// A session as tower-sessions stores it: opaque id, serialized data, expiry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SessionRecord {
+    pub id: String,
+    pub data: Vec<u8>,
+    pub expires_at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProgrammeRecord {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    pub id: i64,
+    pub at: i64,
+    pub actor_user_id: Option<i64>,
+    pub actor_label: String,
+    /// `create`, `update`, `delete`, `login`, `login_failed`, `logout`, `import`, …
+    pub action: String,
+    /// `school`, `board`, `result`, `user`, `grant`, `api_token`, `session`, …
+    pub entity: String,
+    pub entity_id: String,
+    /// JSON before/after the change (absent for creations / deletions).
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewAudit {
+    pub at: i64,
+    pub actor_user_id: Option<i64>,
+    pub actor_label: String,
+    pub action: String,
+    pub entity: String,
+    pub entity_id: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct AuditFilter {
+    pub entity: Option<String>,
+    pub entity_id: Option<String>,
+    pub actor_user_id: Option<i64>,
+    pub limit: i64,
+    pub offset: i64,
+}
