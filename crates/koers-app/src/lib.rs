@@ -4,7 +4,16 @@
 //! - [`screening`]: turn parsed result rows into model inputs and run the results model and a
 //!   programme's entry rule over every school of a file.
 //! - [`check`]: one school from numbers typed in by hand.
+//! - [`store`]: the storage port (trait + records) implemented by the SQLite and PG crates.
+//! - [`register`]: importing the public files into the register, idempotently, keeping manual edits.
+//! - [`schools`]: a stored school's page data and eligibility.
+//! - [`accounts`]: argon2id passwords, throttled login, users with grants, API tokens.
+//! - [`demo`]: the demo data set and one demo user per role.
 
+pub mod accounts;
 pub mod check;
+pub mod demo;
+pub mod register;
+pub mod schools;
 pub mod screening;
 pub mod store;

@@ -1,0 +1,268 @@
+//! Accounts: passwords (argon2id), login with throttling, users with their grants, API tokens.
+//! Sessions themselves live in the web layer (stored through [`Store`]).
+
+use crate::check::FieldError;
+use crate::store::{Actor, ApiToken, NewApiToken, NewAudit, NewUser, Store, StoreError, User};
+use argon2::Argon2;
+use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use koers_core::access::{Grant, Principal};
+use sha2::{Digest, Sha256};
+
+/// Failed logins per account within [`THROTTLE_WINDOW_SECS`] before further tries are refused.
+pub const MAX_FAILED_LOGINS: i64 = 5;
+pub const THROTTLE_WINDOW_SECS: i64 = 15 * 60;
+pub const MIN_PASSWORD_LEN: usize = 10;
+
+#[derive(Debug, thiserror::Error)]
+pub enum LoginError {
+    /// Unknown e-mail or wrong password: one message for both, so accounts cannot be probed.
+    #[error("e-mailadres of wachtwoord klopt niet")]
+    BadCredentials,
+    #[error("te veel mislukte pogingen; probeer het over {retry_after_minutes} minuten opnieuw")]
+    Throttled { retry_after_minutes: i64 },
+    #[error("dit account is niet actief; neem contact op met de beheerder")]
+    Inactive,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("wachtwoordcontrole mislukt: {0}")]
+    Hashing(String),
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AccountError {
+    #[error("ongeldige invoer")]
+    Invalid(Vec<FieldError>),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("wachtwoord hashen mislukt: {0}")]
+    Hashing(String),
+}
+
+/// Hash a password with argon2id (PHC string). Expensive on purpose: call from a blocking
+/// thread ([`hash_password_async`]).
+pub fn hash_password(password: &str) -> Result<String, AccountError> {
+    Argon2::default()
+        .hash_password(password.as_bytes())
+        .map(|h| h.to_string())
+        .map_err(|e| AccountError::Hashing(e.to_string()))
+}
+
+pub fn verify_password(hash: &str, password: &str) -> bool {
+    Argon2::default().verify_password(password.as_bytes(), hash).is_ok()
+}
+
+pub async fn hash_password_async(password: String) -> Result<String, AccountError> {
+    tokio::task::spawn_blocking(move || hash_password(&password))
+        .await
+        .map_err(|e| AccountError::Hashing(e.to_string()))?
+}
+
+async fn verify_async(hash: String, password: String) -> Result<bool, LoginError> {
+    tokio::task::spawn_blocking(move || verify_password(&hash, &password))
+        .await
+        .map_err(|e| LoginError::Hashing(e.to_string()))
+}
+
+/// A fixed hash to verify against when the account does not exist, so the answer takes as
+/// long as for a real account.
+static DUMMY_HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+fn dummy_hash() -> String {
+    DUMMY_HASH.get_or_init(|| hash_password("koers-dummy-password").unwrap_or_default()).clone()
+}
+
+/// Validate the fields of a new account; all problems at once, in Dutch.
+pub fn validate_new_user(email: &str, name: &str, password: &str) -> Result<(), Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let e = email.trim();
+    let valid_email = e.len() <= 254
+        && !e.contains(char::is_whitespace)
+        && e.split_once('@').is_some_and(|(a, b)| !a.is_empty() && b.contains('.') && !b.starts_with('.'));
+    if !valid_email {
+        errors.push(FieldError {
+            field: "email".into(),
+            detail: "vul een geldig e-mailadres in, zoals naam@school.nl".into(),
+        });
+    }
+    let n = name.trim();
+    if n.is_empty() || n.chars().count() > 200 {
+        errors.push(FieldError { field: "name".into(), detail: "vul een naam in (hoogstens 200 tekens)".into() });
+    }
+    errors.extend(validate_password(password).err());
+    if errors.is_empty() { Ok(()) } else { Err(errors) }
+}
+
+pub fn validate_password(password: &str) -> Result<(), FieldError> {
+    let len = password.chars().count();
+    if !(MIN_PASSWORD_LEN..=128).contains(&len) {
+        return Err(FieldError {
+            field: "password".into(),
+            detail: format!("het wachtwoord moet minstens {MIN_PASSWORD_LEN} en hoogstens 128 tekens lang zijn"),
+        });
+    }
+    Ok(())
+}
+
+/// The principal (grants) of a user.
+pub async fn principal_of(store: &dyn Store, user_id: i64) -> Result<Principal, StoreError> {
+    let grants = store.grants_of_user(user_id).await?.into_iter().map(|g| g.grant).collect();
+    Ok(Principal { user_id, grants })
+}
+
+fn audit(now: i64, user: Option<&User>, label: &str, action: &str) -> NewAudit {
+    NewAudit {
+        at: now,
+        actor_user_id: user.map(|u| u.id),
+        actor_label: label.to_owned(),
+        action: action.to_owned(),
+        entity: "session".into(),
+        entity_id: user.map(|u| u.id.to_string()).unwrap_or_default(),
+        before: None,
+        after: None,
+    }
+}
+
+/// Check e-mail and password, with throttling per account; every attempt is recorded and
+/// audited.
+pub async fn authenticate(
+    store: &dyn Store,
+    email: &str,
+    password: &str,
+    now: i64,
+) -> Result<(User, Principal), LoginError> {
+    let key = email.trim().to_lowercase();
+    let failed = store.failed_logins_since(&key, now - THROTTLE_WINDOW_SECS).await?;
+    if failed >= MAX_FAILED_LOGINS {
+        store.append_audit(&audit(now, None, &key, "login_throttled")).await?;
+        return Err(LoginError::Throttled { retry_after_minutes: THROTTLE_WINDOW_SECS / 60 });
+    }
+    let user = match store.user_by_email(&key).await {
+        Ok(u) => Some(u),
+        Err(StoreError::NotFound) => None,
+        Err(e) => return Err(e.into()),
+    };
+    let hash = user.as_ref().map_or_else(dummy_hash, |u| u.password_hash.clone());
+    let ok = verify_async(hash, password.to_owned()).await? && user.is_some();
+    store.record_login_attempt(&key, ok, now).await?;
+    let Some(user) = user.filter(|_| ok) else {
+        store.append_audit(&audit(now, None, &key, "login_failed")).await?;
+        return Err(LoginError::BadCredentials);
+    };
+    if !user.active {
+        store.append_audit(&audit(now, Some(&user), &key, "login_inactive")).await?;
+        return Err(LoginError::Inactive);
+    }
+    store.append_audit(&audit(now, Some(&user), &user.email, "login")).await?;
+    let principal = principal_of(store, user.id).await?;
+    Ok((user, principal))
+}
+
+/// Input for creating a user (CLI `koers user add`, the admin page, the demo).
+#[derive(Debug, Clone)]
+pub struct NewUserInput {
+    pub email: String,
+    pub name: String,
+    pub password: String,
+    pub locale: String,
+    pub grants: Vec<Grant>,
+}
+
+pub async fn create_user(
+    store: &dyn Store,
+    input: &NewUserInput,
+    actor: &Actor,
+    now: i64,
+) -> Result<User, AccountError> {
+    validate_new_user(&input.email, &input.name, &input.password).map_err(AccountError::Invalid)?;
+    let locale = if input.locale == "en" { "en" } else { "nl" };
+    let hash = hash_password_async(input.password.clone()).await?;
+    let user = store
+        .create_user(
+            &NewUser {
+                email: input.email.trim().to_lowercase(),
+                name: input.name.trim().to_owned(),
+                password_hash: hash,
+                locale: locale.to_owned(),
+            },
+            actor,
+            now,
+        )
+        .await
+        .map_err(|e| match e {
+            StoreError::Duplicate(_) => AccountError::Invalid(vec![FieldError {
+                field: "email".into(),
+                detail: "er bestaat al een account met dit e-mailadres".into(),
+            }]),
+            e => AccountError::Store(e),
+        })?;
+    for g in &input.grants {
+        store.add_grant(user.id, g, actor, now).await?;
+    }
+    Ok(user)
+}
+
+/// SHA-256 hex of an API token.
+pub fn token_hash(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+/// Issue a token; returns the stored record and the token text, shown to the user once.
+pub async fn issue_api_token(
+    store: &dyn Store,
+    user_id: i64,
+    name: &str,
+    actor: &Actor,
+    now: i64,
+) -> Result<(ApiToken, String), AccountError> {
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes).map_err(|e| AccountError::Hashing(e.to_string()))?;
+    let token = format!("koers_{}", hex::encode(bytes));
+    let record = store
+        .create_api_token(
+            &NewApiToken { user_id, name: name.trim().to_owned(), token_hash: token_hash(&token), created_at: now },
+            actor,
+            now,
+        )
+        .await?;
+    Ok((record, token))
+}
+
+/// The user and principal behind a bearer token (revoked or unknown → `NotFound`; inactive
+/// users are refused too).
+pub async fn principal_for_token(store: &dyn Store, token: &str, now: i64) -> Result<(User, Principal), StoreError> {
+    let t = store.api_token_by_hash(&token_hash(token.trim()), now).await?;
+    let user = store.user(t.user_id).await?;
+    if !user.active {
+        return Err(StoreError::NotFound);
+    }
+    let principal = principal_of(store, user.id).await?;
+    Ok((user, principal))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_hash_with_argon2id_and_verify() {
+        let h = hash_password("correct horse battery").unwrap_or_default();
+        assert!(h.starts_with("$argon2id$"));
+        assert!(verify_password(&h, "correct horse battery"));
+        assert!(!verify_password(&h, "wrong horse battery"));
+        assert!(!verify_password("not a hash", "x"));
+    }
+
+    #[test]
+    fn new_user_fields_are_checked_in_dutch() {
+        let e = validate_new_user("geen-adres", " ", "kort").err().unwrap_or_default();
+        let fields: Vec<&str> = e.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["email", "name", "password"]);
+        assert!(e[2].detail.contains("minstens 10"));
+        assert!(validate_new_user("a@school.nl", "An", "lang-genoeg-wachtwoord").is_ok());
+    }
+
+    #[test]
+    fn token_hashes_are_stable_hex() {
+        assert_eq!(token_hash("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+}

@@ -1,0 +1,92 @@
+//! Demo data: the real national files (passed in by the caller, which embeds them) and one demo
+//! user per role. Idempotent: running it again changes nothing.
+
+use crate::accounts::{NewUserInput, create_user};
+use crate::register::{ImportError, ImportReport, import_bytes};
+use crate::store::{Actor, Store, StoreError};
+use koers_core::access::{Grant, RoleKind, Scope};
+
+/// The demo password of every demo account (printed by `koers demo`; never use outside a demo).
+pub const DEMO_PASSWORD: &str = "koers-demo-2026";
+/// The school and board the demo school leader and board member belong to.
+pub const DEMO_SCHOOL_OVT: &str = "00AV|C1";
+pub const DEMO_BOARD: i64 = 41646;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DemoLogin {
+    pub role: RoleKind,
+    pub email: String,
+    pub password: String,
+    pub scope: String,
+}
+
+/// Import the given files in order (name, bytes).
+pub async fn load_files(
+    store: &dyn Store,
+    files: &[(&str, &[u8])],
+    now: i64,
+) -> Result<Vec<ImportReport>, ImportError> {
+    let actor = Actor::system("koers demo");
+    let mut reports = Vec::new();
+    for (name, bytes) in files {
+        reports.push(import_bytes(store, bytes, name, &actor, now).await?);
+    }
+    Ok(reports)
+}
+
+/// Create the demo users that do not exist yet; returns every demo login.
+pub async fn seed_users(store: &dyn Store, now: i64) -> Result<Vec<DemoLogin>, StoreError> {
+    let actor = Actor::system("koers demo");
+    let school = store.school_by_ovt(DEMO_SCHOOL_OVT).await?;
+    let users = [
+        (RoleKind::Beheerder, "beheerder@demo.koers.nl", "Bea Beheer", Scope::Global, "hele installatie".to_owned()),
+        (
+            RoleKind::Programmamedewerker,
+            "programma@demo.koers.nl",
+            "Piet Programma",
+            Scope::Programme("gwgb-plus-school".into()),
+            "programma gwgb-plus-school".to_owned(),
+        ),
+        (
+            RoleKind::Expert,
+            "expert@demo.koers.nl",
+            "Esther Expert",
+            Scope::Programme("gwgb-plus-school".into()),
+            "programma gwgb-plus-school".to_owned(),
+        ),
+        (
+            RoleKind::Schoolleider,
+            "schoolleider@demo.koers.nl",
+            "Sam Schoolleider",
+            Scope::School(school.id),
+            format!("school {} ({})", school.name, school.ovt),
+        ),
+        (
+            RoleKind::Bestuurder,
+            "bestuurder@demo.koers.nl",
+            "Bo Bestuur",
+            Scope::Board(DEMO_BOARD),
+            format!("bestuur {DEMO_BOARD}"),
+        ),
+    ];
+    let mut out = Vec::new();
+    for (role, email, name, scope, scope_label) in users {
+        match store.user_by_email(email).await {
+            Ok(_) => {}
+            Err(StoreError::NotFound) => {
+                let grant = Grant::new(role, scope).map_err(|e| StoreError::Backend(e.to_string()))?;
+                let input = NewUserInput {
+                    email: email.into(),
+                    name: name.into(),
+                    password: DEMO_PASSWORD.into(),
+                    locale: "nl".into(),
+                    grants: vec![grant],
+                };
+                create_user(store, &input, &actor, now).await.map_err(|e| StoreError::Backend(e.to_string()))?;
+            }
+            Err(e) => return Err(e),
+        }
+        out.push(DemoLogin { role, email: email.into(), password: DEMO_PASSWORD.into(), scope: scope_label });
+    }
+    Ok(out)
+}
