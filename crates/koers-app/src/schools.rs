@@ -103,6 +103,29 @@ pub fn eligibility_from_rows(
     Ok(CheckOutcome { norms_id: ns.id.clone(), window: input.window, input, assessment, eligibility })
 }
 
+/// Every school of the register with its eligibility (programme staff's proactive screening):
+/// three bulk reads, then the pure model per school.
+pub async fn screen_register(
+    store: &dyn Store,
+    norms: &NormLibrary,
+    rule: &BandRule,
+) -> Result<Vec<(School, CheckOutcome)>, StoreError> {
+    let schools = store.all_schools().await?;
+    let mut results: std::collections::HashMap<i64, Vec<ResultYear>> = std::collections::HashMap::new();
+    for r in store.all_results().await? {
+        results.entry(r.school_id).or_default().push(r);
+    }
+    let published: std::collections::HashMap<i64, PublishedThreeYear> =
+        store.all_published().await?.into_iter().map(|p| (p.school_id, p)).collect();
+    let mut out = Vec::with_capacity(schools.len());
+    for s in schools {
+        let rows = results.remove(&s.id).unwrap_or_default();
+        let outcome = eligibility_from_rows(&s, &rows, published.get(&s.id), norms, rule)?;
+        out.push((s, outcome));
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

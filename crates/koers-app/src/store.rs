@@ -87,6 +87,10 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     async fn results_of_school(&self, school_id: i64) -> StoreResult<Vec<ResultYear>>;
     async fn upsert_published(&self, rows: &[PublishedThreeYear], actor: &Actor, now: i64) -> StoreResult<usize>;
     async fn published_of_school(&self, school_id: i64) -> StoreResult<Option<PublishedThreeYear>>;
+    /// Every stored result year of every school (bulk read for programme-wide screening).
+    async fn all_results(&self) -> StoreResult<Vec<ResultYear>>;
+    /// Every stored set of published three-year values.
+    async fn all_published(&self) -> StoreResult<Vec<PublishedThreeYear>>;
     async fn upsert_weging_years(&self, rows: &[WegingYear], actor: &Actor, now: i64) -> StoreResult<usize>;
     async fn weging_years_of_school(&self, school_id: i64) -> StoreResult<Vec<WegingYear>>;
 
