@@ -1,8 +1,10 @@
-//! `koers` — the one binary of Koers. This commands: `screen` (every school of a
-//! results file) and `check` (one school from flags). Exit codes are in [`exit`].
+//! `koers` — the one binary of Koers: `screen` (every school of a results file), `check` (one
+//! school from flags), `serve`, `demo`, `migrate`, `import`, `user add`. Exit codes are in [`exit`].
 
 mod check_cmd;
+mod db;
 mod output;
+mod platform_cmd;
 mod screen_cmd;
 
 use clap::{Parser, Subcommand};
@@ -41,6 +43,17 @@ enum Command {
     Screen(screen_cmd::ScreenArgs),
     /// Beoordeel één school met cijfers op de opdrachtregel.
     Check(check_cmd::CheckArgs),
+    /// Start de webserver.
+    Serve(platform_cmd::ServeArgs),
+    /// Start Koers met demodata (alle scholen) en een demogebruiker per rol op SQLite.
+    Demo(platform_cmd::DemoArgs),
+    /// Breng de database op de nieuwste versie.
+    Migrate(platform_cmd::DbArgs),
+    /// Lees bestanden in het register in (resultaten, schoolweging, DUO-vestigingen).
+    Import(platform_cmd::ImportArgs),
+    /// Gebruikers beheren.
+    #[command(subcommand)]
+    User(platform_cmd::UserCommand),
 }
 
 fn main() -> ExitCode {
@@ -48,6 +61,11 @@ fn main() -> ExitCode {
     let code = match cli.command {
         Command::Screen(args) => screen_cmd::run(&args),
         Command::Check(args) => check_cmd::run(&args),
+        Command::Serve(args) => platform_cmd::serve(&args),
+        Command::Demo(args) => platform_cmd::demo(&args),
+        Command::Migrate(args) => platform_cmd::migrate(&args),
+        Command::Import(args) => platform_cmd::import(&args),
+        Command::User(cmd) => platform_cmd::user(&cmd),
     };
     ExitCode::from(code)
 }

@@ -1,0 +1,50 @@
+//! Opening the store from a database URL: `sqlite://…` (the embedded default, a file in the
+//! data directory) or `postgres://…`.
+
+use koers_app::store::Store;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Default data directory: `$KOERS_DATA_DIR` or `./koers-data`.
+pub fn default_data_dir() -> PathBuf {
+    std::env::var_os("KOERS_DATA_DIR").map_or_else(|| PathBuf::from("koers-data"), PathBuf::from)
+}
+
+/// `sqlite://<dir>/koers.db`.
+pub fn sqlite_url(dir: &Path) -> String {
+    format!("sqlite://{}", dir.join("koers.db").display())
+}
+
+/// Open and migrate the store behind `url`.
+pub async fn open(url: &str) -> Result<Arc<dyn Store>, String> {
+    let store: Arc<dyn Store> = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        Arc::new(koers_store_pg::connect(url).await.map_err(|e| format!("kan PostgreSQL niet openen: {e}"))?)
+    } else if let Some(path) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) {
+        if let Some(dir) = Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| format!("kan map {} niet aanmaken: {e}", dir.display()))?;
+        }
+        Arc::new(koers_store_sqlite::connect(url).await.map_err(|e| format!("kan SQLite-bestand niet openen: {e}"))?)
+    } else {
+        return Err(format!("onbekende database-URL '{url}': gebruik sqlite://pad/koers.db of postgres://…"));
+    };
+    store.migrate().await.map_err(|e| format!("migratie mislukt: {e}"))?;
+    Ok(store)
+}
+
+/// The URL to use: the flag, else `$KOERS_DATABASE_URL`, else SQLite in the data directory.
+pub fn resolve_url(flag: Option<&str>, data_dir: &Path) -> String {
+    flag.map(str::to_owned)
+        .or_else(|| std::env::var("KOERS_DATABASE_URL").ok().filter(|s| !s.is_empty()))
+        .unwrap_or_else(|| sqlite_url(data_dir))
+}
+
+pub fn now() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
+}
+
+pub fn runtime() -> Result<tokio::runtime::Runtime, String> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| format!("kan runtime niet starten: {e}"))
+}

@@ -1,0 +1,369 @@
+## Layout
+skip-link = Skip to content
+nav-label = Main menu
+nav-home = Do we qualify?
+nav-check = Enter your own numbers
+lang-switch = Nederlands
+footer-text = Koers supports school-improvement programmes in Dutch education. Results come from the open data of the Dutch Inspectorate of Education (Inspectie) and DUO.
+footer-api = API specification (OpenAPI, JSON)
+
+## Errors
+error-home-link = Go to the home page
+error-404-title = Page not found
+error-404-text = This page does not exist (any more). Check the address or search for your school again.
+error-405-title = Not possible here
+error-405-text = This page does not support this action.
+error-403-title = No access
+error-403-text = You do not have access to this page.
+error-400-title = Invalid request
+error-400-text = The request could not be processed. Check the address or the form.
+error-500-title = Something went wrong
+error-500-text = Something went wrong on our side. Please try again later.
+error-prefix = Error:
+error-title-prefix = Error:
+
+## Home
+home-title = Do we qualify?
+home-intro = Find your school and see at once whether it qualifies for Goed Worden, Goed Blijven+ (GWGB+): the three-year averages, the Inspectie's signaleringswaarden, comparable schools, and why.
+home-search-heading = Find your school
+home-manual-heading = Enter your own numbers
+home-manual-text = Is your school not listed, or do you want to calculate with your own numbers? Enter the results of three test years and the schoolweging yourself.
+home-manual-link = Enter the numbers yourself
+home-how-heading = How does it work?
+home-how-text = The Inspectie looks at the pupil-weighted average of the three most recent test years, for the fundamental level (1F) and the target level (1S/2F), and compares it with the signaleringswaarde for your school's schoolweging.
+home-light-text = The traffic light (red, orange, green) is Koers' own convention, not a verdict of the Inspectie.
+
+## Search
+search-form-label = Search schools
+search-label = Name, BRIN or town of the school
+search-hint = For example “WereldWijs”, “00AP” or “Amsterdam”. Results appear as you type.
+search-button = Search
+search-title = Search schools
+search-empty = Type the name, BRIN or town of a school.
+search-too-short = Type at least two characters.
+search-none = No schools found for “{ $q }”. Try part of the name, the BRIN or the town.
+search-count = { $count ->
+    [one] 1 school found
+   *[other] { $count } schools found
+}
+
+## Sectors
+sector-po = primary education (po)
+sector-sbo = special primary education (sbo)
+sector-so = special education (so)
+sector-vso = special secondary education (vso)
+sector-vo = secondary education (vo)
+
+## School page
+fact-brin = BRIN
+fact-ovt = Supervised unit (ovt)
+fact-place = Town
+fact-municipality = Municipality
+fact-province = Province
+fact-board = Board
+fact-sector = Sector
+fact-denomination = Denomination
+fact-schoolweging = Schoolweging
+fact-website = Website
+school-results-heading = Results per test year
+school-no-results = No results of this school are known.
+school-published-heading = Published three-year values
+school-published-hint = As published by the Inspectie; used when yearly figures are masked.
+published-last-year = Latest test year
+school-note-special = For sbo, so and vso the signaleringswaarde plays no role: qualitative criteria decide whether your school qualifies. Please contact the programme.
+school-own-numbers = Calculate with your own numbers
+
+## Columns
+col-school-year = School year
+col-pupils = Pupils
+col-pct-1f = %1F
+col-pct-1s2f = %1S/2F
+masked = masked
+no-result = no result
+
+## Eligibility
+elig-heading = Does your school qualify for GWGB+?
+elig-window = Test years
+elig-schoolweging = Schoolweging
+elig-pupils = Pupils over three years
+elig-norms = Norm table
+elig-values-heading = Three-year averages and norms
+elig-measure = Measure
+elig-light = Traffic light (Koers' own convention)
+elig-light-note = The traffic light is Koers' own convention, not a verdict or label of the Inspectie: red = below the signaleringswaarde, orange = from the signaleringswaarde up to the grenswaarde, green = at or above the grenswaarde. The grenswaarde lies halfway between the signaleringswaarde and the average of comparable schools.
+elig-chart-heading = Results per test year as a chart
+elig-years-caption = Results per test year (the data of the charts)
+elig-reasons-heading = Why
+elig-levers-heading = What would change it?
+elig-levers-none = This needs the results of the two most recent test years.
+measure-value = Three-year average
+measure-signalering = Signaleringswaarde (Inspectie)
+measure-comparable = Comparable schools
+measure-grens = Grenswaarde (Koers)
+measure-national = National average
+measure-outcome = Outcome (Inspectie)
+outcome-boven = Above the signaleringswaarde
+outcome-onder = Below the signaleringswaarde
+outcome-te-weinig = Too little data
+outcome-klein = Small school - judged over 5 years
+light-rood = red: below the signaleringswaarde
+light-oranje = orange: between signaleringswaarde and grenswaarde
+light-groen = green: above the grenswaarde
+light-none = none: cannot be determined
+verdict-eligible = Qualifies
+verdict-not-eligible = Does not qualify
+verdict-undetermined = Cannot be determined from the results
+verdict-refer = Referred to the regular GWGB programme
+schoolweging-with-category = { $weging } (category { $category })
+schoolweging-unknown = unknown
+window-label = { $from } to { $to }
+chart-title = %{ $indicator } per test year
+chart-line-signalering = Signaleringswaarde { $value }
+chart-line-comparable = Comparable schools { $value }
+chart-line-grens = Grenswaarde (Koers) { $value }
+
+## Reasons, levers and summary (worded from the structured data)
+reason-below = the three-year average { $indicator } ({ $value }) is below the signaleringswaarde ({ $signalering })
+reason-within = the three-year average { $indicator } ({ $value }) is above the signaleringswaarde ({ $signalering }) but below the grenswaarde ({ $grens }): closer to the signaleringswaarde than to the average of comparable schools ({ $comparable })
+reason-above = the three-year average { $indicator } ({ $value }) is above the grenswaarde ({ $grens }) (comparable schools: { $comparable })
+reason-missing-years = there are no results for school year { $years }; the model needs three years
+reason-small-school = there are { $pupils } pupils over three years (fewer than { $min }); the Inspectie judges a small school over five years
+reason-few-pupils = there were only { $pupils } pupils in school year { $year } (fewer than { $min })
+reason-suppressed = the yearly figures were not published (masked with *)
+reason-no-schoolweging = the schoolweging is unknown, so the 1S/2F signaleringswaarde and the comparable schools are not fixed
+reason-oordeel = the Inspectie judged the school { $oordeel }
+reason-herstelopdracht = the school has a herstelopdracht (repair order) from the Inspectie
+reason-population-not-described = the school has not described its pupil population
+reason-no-fitting-ambitions = the school has no ambitions for results that fit its pupil population
+reason-ambitions-not-met = the school did not meet its ambitions in most years
+reason-qualitative-met = the school has described its population, has fitting ambitions and meets them in most years
+oordeel-voldoende = sufficient (voldoende)
+oordeel-onvoldoende = insufficient (onvoldoende)
+oordeel-zeer-zwak = very weak (zeer zwak)
+word-and = and
+lever-stay-always = Even if none of the { $pupils } pupils reach { $indicator } in { $year }, the three-year average { $indicator } stays above the grenswaarde ({ $threshold }).
+lever-stay = If fewer than { $count } of the { $pupils } pupils reach { $indicator } in { $year } (this year { $latest }), the three-year average { $indicator } drops below the grenswaarde ({ $threshold }) and the school enters the band.
+lever-stay-never = Even if all { $pupils } pupils reach { $indicator } in { $year }, the three-year average { $indicator } drops below the grenswaarde ({ $threshold }).
+lever-reach-signalering = If at least { $count } of the { $pupils } pupils reach { $indicator } in { $year } ({ $compare }), the three-year average { $indicator } rises above the signaleringswaarde ({ $threshold }).
+lever-leave-band = If at least { $count } of the { $pupils } pupils reach { $indicator } in { $year } ({ $compare }), the three-year average { $indicator } rises above the grenswaarde ({ $threshold }) and the school leaves the band for this indicator.
+lever-unreachable-signalering = Even if all { $pupils } pupils reach { $indicator } in { $year }, the three-year average { $indicator } stays below the signaleringswaarde ({ $threshold }).
+lever-unreachable-grens = Even if all { $pupils } pupils reach { $indicator } in { $year }, the three-year average { $indicator } stays below the grenswaarde ({ $threshold }).
+lever-more-than-now = { $extra } more than this year
+lever-now-was = this year it was { $latest }
+summary-eligible = Your school qualifies because
+summary-not-eligible = Your school does not qualify because
+summary-undetermined = The results do not show whether your school qualifies, because
+summary-refer = Your school can join the regular Goed Worden, Goed Blijven programme, because
+summary-contact = Please contact the programme.
+
+## Check form
+check-title = Enter your own numbers
+check-intro = For each test year, enter the number of pupils and the mean percentages 1F and 1S/2F, as in the Inspectie's report or in Vensters. Leave a year empty if there is no result.
+check-decimal-hint = You may use a comma or a point: 94,44 and 94.44 are both fine.
+check-year-legend = Test year { $n }
+check-test-year = Test year
+check-pupils = Number of pupils
+check-pct-1f = Percentage 1F
+check-pct-1s2f = Percentage 1S/2F
+check-school-legend = About the school
+check-schoolweging = Schoolweging (three-year average)
+check-schoolweging-hint = For example 31.47. Without the schoolweging the 1S/2F signaleringswaarde is not fixed.
+check-next-pupils = Expected number of pupils next year (optional)
+check-next-pupils-hint = For “what would change it”. Empty: as many as in the latest year.
+check-submit = Calculate
+check-errors-heading = Please check your input
+check-result-title = Result of your calculation
+check-adjust-heading = Adjust the numbers
+
+### ---- Authenticated pages (auth/admin work): login, role homes, mijn school, bestuur, ----
+### ---- screening, beheer, account. Keep this section together.                         ----
+
+## Navigation (logged in)
+nav-login = Log in
+nav-logout = Log out
+nav-my-home = My Koers
+nav-screening = Screening
+nav-admin = Admin
+nav-tokens = API tokens
+nav-logged-in-as = Logged in as { $name }
+
+## Roles
+role-beheerder = Administrator
+role-programmamedewerker = Programme staff
+role-expert = Expert
+role-schoolleider = School leader
+role-bestuurder = Board member
+scope-global = whole installation
+
+## Forms and lists
+form-errors-title = Please check your input
+form-save = Save
+filter-all = All
+filter-apply = Filter
+pager-label = Pages
+pager-prev = Previous page
+pager-next = Next page
+pager-page = Page
+col-school = School
+col-place = Place
+col-verdict = Outcome
+col-light = Traffic light
+schools-none = There are no schools to show (yet).
+board-number = Board number
+board-fallback-name = Board { $number }
+board-schools-heading = Schools of this board
+
+## Login
+login-title = Log in
+login-email = E-mail address
+login-password = Password
+login-submit = Log in
+login-error-heading = Logging in failed
+login-email-required = Enter your e-mail address.
+login-password-required = Enter your password.
+login-error-credentials = E-mail address or password is incorrect.
+login-error-inactive = This account is not active; please contact the administrator.
+login-error-throttled = Too many failed attempts; try again in { $minutes } minutes.
+
+## Role home
+rolehome-title = My Koers
+rolehome-welcome = Welcome, { $name }
+rolehome-role = You work in Koers as { $role }.
+rolehome-no-role = Your account has no role yet. Ask the administrator to give you one.
+rolehome-admin-users = create accounts and grant roles
+rolehome-admin-import = load the national files into the register
+rolehome-admin-audit = who changed what and when
+rolehome-screening-total = { $count } schools in the register screened.
+rolehome-by-verdict = By outcome
+rolehome-by-light = By traffic light
+rolehome-screening-link = To the full screening
+rolehome-trajectories = Your trajectories
+rolehome-trajectories-empty = You have no trajectories yet. They appear here as soon as the programme assigns you to a school.
+rolehome-your-schools = Your school
+
+## Mijn school
+school-own-public-link = public page
+school-edit-heading = Register details
+school-field-name = Name
+school-field-place = Place
+school-field-website = Website
+school-field-weging = School weighting (three-year mean)
+school-edit-saved = Your changes have been saved.
+school-edit-manual-note = What you change here counts as a manual edit: a new import does not overwrite it without notice.
+school-edit-manual-fields = Edited by hand:
+school-edit-conflict-title = Someone else changed this school in the meantime
+school-edit-conflict-text = Your changes have not been saved yet. Below are the details as they are now; the form still holds everything you entered. Check it and save again to keep your version.
+school-edit-error-name = Enter the name of the school (at most 200 characters).
+school-edit-error-place = The place name can be at most 100 characters long.
+school-edit-error-website = Enter a full web address starting with https://, for example https://www.school.nl.
+school-edit-error-weging-number = Enter the school weighting as a number, for example 31.47.
+school-edit-error-weging-range = The school weighting lies between 0 and 100.
+school-audit-heading = Changes
+
+## Screening
+screening-title = Proactive screening
+screening-intro = Every school in the register with the outcome of the GWGB+ check and the traffic light, most urgent first.
+screening-count = { $count } schools found.
+
+## Beheer: users
+admin-users-title = Users
+admin-import-title = Load the register
+admin-audit-title = Audit log
+users-new = New user
+users-name = Name
+users-email = E-mail address
+users-password = Password
+users-password-hint = At least 10 characters. Pass the password on in a safe way.
+users-language = Language
+users-role = Role
+users-roles = Roles
+users-status = Status
+users-active = Active
+users-inactive = Not active
+users-active-hint = An inactive account cannot log in; its sessions end at once.
+users-create = Create user
+users-back = Back to all users
+users-saved = Your changes have been saved.
+users-edit-heading = Account
+users-new-password = New password
+users-new-password-hint = Leave empty to keep the password. A new password ends all sessions of this user.
+users-no-roles = This account has no roles.
+users-add-role = Add role
+users-remove-role = Remove
+users-scope = For
+users-scope-hint = Fill in only what fits the role: a programme for programme staff and experts, a school for school leaders, a board for board members.
+users-scope-programme = Programme
+users-scope-school = School (ovt code, for example 00AV|C1)
+users-scope-board = Board number
+users-choose-role = Choose a role
+users-choose-programme = Choose a programme
+users-conflict-title = Someone else changed this account in the meantime
+users-conflict-text = Your changes have not been saved yet. Below is the account as it is now; the form still holds what you entered (except a password). Check it and save again.
+users-error-name = Enter a name (at most 200 characters).
+users-error-role = Choose a role.
+users-error-programme = Choose an existing programme.
+users-error-school = There is no school with ovt code { $ovt } in the register.
+users-error-board-number = Enter a board number (digits only).
+users-error-board = There is no board with number { $number } in the register.
+users-error-duplicate-grant = This account already has this role.
+
+## Beheer: import
+import-upload-heading = Load a file
+import-file-label = File
+import-file-hint = A file from the Inspectie or DUO as CSV, xlsx or ods, at most 50 MB.
+import-submit = Load
+import-error-heading = The file was not loaded
+import-error-too-big = The file is too large: at most 50 MB.
+import-error-none = Choose a file to load.
+import-error-empty = The file { $file } is empty.
+import-error-type = The file { $file } is not a CSV, xlsx or ods file.
+import-summary = Summary
+import-file = File
+import-rows = Lines
+import-inserted = New schools
+import-updated = Updated schools
+import-unchanged = Unchanged schools
+import-boards = Boards
+import-results = Result years changed
+import-weging = Weighting years changed
+import-not-linked = Could not be linked
+import-kept = Manual edits kept
+import-rejected = Rejected lines
+import-kept-caption = Manual edits the import did not overwrite
+import-rejected-caption = Rejected lines
+import-col-field = Field
+import-col-kept = Value kept
+import-col-file-value = Value in the file
+import-col-file = File
+import-col-line = Line
+import-col-column = Column
+import-col-value = Value
+import-col-problem = Problem
+
+## Beheer: audit log
+audit-entity = Kind
+audit-entity-id = Number
+audit-actor = By
+audit-filter-all = All
+audit-none = No changes found.
+audit-before = Before
+audit-after = After
+
+## Account: API tokens
+tokens-title = API tokens
+tokens-intro = With a token a program can use the Koers API on your behalf (Authorization: Bearer …). The token may do everything you may.
+tokens-new-heading = Your new token
+tokens-new-once = Copy the token now: it is shown only once and Koers keeps only a fingerprint.
+tokens-create-heading = New token
+tokens-name = Name
+tokens-name-hint = What you use the token for, for example “reporting script”.
+tokens-error-name = Give the token a name (at most 100 characters).
+tokens-create = Create token
+tokens-list-heading = Your tokens
+tokens-none = You have no tokens yet.
+tokens-created = Created
+tokens-last-used = Last used
+tokens-never-used = not yet
+tokens-status = Status
+tokens-revoked = Revoked
+tokens-revoke = Revoke

@@ -1,0 +1,76 @@
+//! The JSON API under `/api/v1` and its OpenAPI spec at `/api/openapi.json` (utoipa 6 +
+//! utoipa-axum: every route is registered together with its spec entry, so the two cannot
+//! drift). Errors are always the envelope `{"errors":[{"field":…,"detail":…}]}` (see
+//! [`crate::error`]); [`json::ApiJson`] turns bad JSON into 400 (syntax) or 422 (data) with
+//! the field path (`years[0].pct_1f`).
+//!
+//! Authentication: public endpoints take [`crate::auth::MaybePrincipal`] and work anonymously;
+//! the bearer scheme is declared in the spec (`bearer`) for the endpoints that will need it.
+
+pub mod dto;
+pub mod eligibility;
+pub mod json;
+pub mod schools;
+
+use crate::error::{ErrorEnvelope, ErrorItem};
+use crate::state::AppState;
+use axum::Json;
+use axum::Router;
+use axum::response::IntoResponse;
+use std::sync::Arc;
+use utoipa::OpenApi;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Koers API",
+        version = "1",
+        description = "Scholen uit het register, hun resultaten en de GWGB+-geschiktheid. \
+Fouten komen altijd als {\"errors\":[{\"field\":…,\"detail\":…}]} met een Nederlandse toelichting."
+    ),
+    components(schemas(ErrorEnvelope, ErrorItem)),
+    modifiers(&BearerScheme),
+    tags(
+        (name = "scholen", description = "Scholen, resultaten en geschiktheid uit het register"),
+        (name = "geschiktheid", description = "De geschiktheidscheck met zelf ingevoerde getallen"),
+        (name = "account", description = "Het eigen account (Authorization: Bearer <token> van /account/tokens)")
+    )
+)]
+struct ApiDoc;
+
+struct BearerScheme;
+
+impl utoipa::Modify for BearerScheme {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
+/// The API routes and the spec that describes them.
+pub fn routes() -> (Router<AppState>, Arc<utoipa::openapi::OpenApi>) {
+    let (router, spec) = OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(schools::search))
+        .routes(routes!(schools::show))
+        .routes(routes!(schools::results))
+        .routes(routes!(schools::eligibility))
+        .routes(routes!(eligibility::check))
+        .routes(routes!(crate::auth::me::me))
+        .split_for_parts();
+    (router, Arc::new(spec))
+}
+
+/// The spec as JSON (paths include `/api/openapi.json` itself only implicitly).
+pub fn spec() -> Arc<utoipa::openapi::OpenApi> {
+    routes().1
+}
+
+pub async fn serve_spec(spec: Arc<utoipa::openapi::OpenApi>) -> impl IntoResponse {
+    Json(spec.as_ref().clone())
+}

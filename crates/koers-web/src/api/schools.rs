@@ -1,0 +1,132 @@
+//! `/api/v1/schools…`: search, one school, its results and its eligibility.
+
+use super::dto::{
+    BoardDto, CheckResponse, PublishedDto, ResultYearDto, ResultsDto, SchoolDetail, SchoolDto, SchoolList,
+};
+use crate::auth::{MaybePrincipal, ensure};
+use crate::error::{AppError, ErrorEnvelope, ErrorItem};
+use crate::html::Id;
+use crate::state::AppState;
+use axum::Json;
+use axum::extract::{Query, State};
+use koers_app::schools::{eligibility_from_rows, school_page};
+use koers_core::access::{Action, Resource};
+use std::collections::HashMap;
+
+pub const DEFAULT_LIMIT: i64 = 20;
+pub const MAX_LIMIT: i64 = 100;
+
+/// Search schools by name, BRIN, ovt or place.
+#[utoipa::path(
+    get,
+    path = "/api/v1/schools",
+    tag = "scholen",
+    params(
+        ("q" = String, Query, description = "Zoekterm (naam, BRIN, ovt of plaats), minstens 2 tekens"),
+        ("limit" = Option<i64>, Query, description = "Hoeveel resultaten (1–100, standaard 20)")
+    ),
+    responses(
+        (status = 200, description = "Gevonden scholen, beste eerst", body = SchoolList),
+        (status = 422, description = "Ongeldige zoekterm of limit", body = ErrorEnvelope)
+    )
+)]
+pub async fn search(
+    State(state): State<AppState>,
+    who: MaybePrincipal,
+    Query(params): Query<HashMap<String, String>>,
+) -> Result<Json<SchoolList>, AppError> {
+    ensure(&who, Action::View, Resource::PublicData)?;
+    let mut errors = Vec::new();
+    let q = params.get("q").map(|s| s.trim()).unwrap_or_default();
+    if q.chars().count() < crate::html::scholen::MIN_QUERY_CHARS {
+        errors.push(ErrorItem::new(Some("q"), "geef een zoekterm van minstens 2 tekens"));
+    }
+    let limit = match params.get("limit").map(|s| s.trim().parse::<i64>()) {
+        None => DEFAULT_LIMIT,
+        Some(Ok(n)) if (1..=MAX_LIMIT).contains(&n) => n,
+        Some(_) => {
+            errors.push(ErrorItem::new(Some("limit"), "limit moet een geheel getal van 1 tot en met 100 zijn"));
+            DEFAULT_LIMIT
+        }
+    };
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    let schools = state.store.search_schools(q, limit).await?;
+    Ok(Json(SchoolList { schools: schools.iter().map(SchoolDto::from).collect() }))
+}
+
+/// One school from the register, with its board.
+#[utoipa::path(
+    get,
+    path = "/api/v1/schools/{id}",
+    tag = "scholen",
+    params(("id" = i64, Path, description = "Id van de school")),
+    responses(
+        (status = 200, description = "De school", body = SchoolDetail),
+        (status = 404, description = "Onbekende school", body = ErrorEnvelope)
+    )
+)]
+pub async fn show(
+    State(state): State<AppState>,
+    who: MaybePrincipal,
+    Id(id): Id,
+) -> Result<Json<SchoolDetail>, AppError> {
+    ensure(&who, Action::View, Resource::PublicData)?;
+    let p = school_page(state.store.as_ref(), id).await?;
+    Ok(Json(SchoolDetail { school: SchoolDto::from(&p.school), board: p.board.as_ref().map(BoardDto::from) }))
+}
+
+/// The results of a school per test year, and the published three-year values.
+#[utoipa::path(
+    get,
+    path = "/api/v1/schools/{id}/results",
+    tag = "scholen",
+    params(("id" = i64, Path, description = "Id van de school")),
+    responses(
+        (status = 200, description = "Resultaten per toetsjaar", body = ResultsDto),
+        (status = 404, description = "Onbekende school", body = ErrorEnvelope)
+    )
+)]
+pub async fn results(
+    State(state): State<AppState>,
+    who: MaybePrincipal,
+    Id(id): Id,
+) -> Result<Json<ResultsDto>, AppError> {
+    ensure(&who, Action::View, Resource::PublicData)?;
+    let p = school_page(state.store.as_ref(), id).await?;
+    Ok(Json(ResultsDto {
+        school_id: id,
+        results: p.results.iter().map(ResultYearDto::from).collect(),
+        published: p.published.as_ref().map(PublishedDto::from),
+    }))
+}
+
+/// The GWGB+ eligibility of a school, computed from its stored results.
+#[utoipa::path(
+    get,
+    path = "/api/v1/schools/{id}/eligibility",
+    tag = "scholen",
+    params(("id" = i64, Path, description = "Id van de school")),
+    responses(
+        (status = 200, description = "Beoordeling en geschiktheid", body = CheckResponse),
+        (status = 404, description = "Onbekende school", body = ErrorEnvelope),
+        (status = 422, description = "Geen resultatenmodel voor deze sector (sbo/so/vso/vo)", body = ErrorEnvelope)
+    )
+)]
+pub async fn eligibility(
+    State(state): State<AppState>,
+    who: MaybePrincipal,
+    Id(id): Id,
+) -> Result<Json<CheckResponse>, AppError> {
+    ensure(&who, Action::View, Resource::PublicData)?;
+    let p = school_page(state.store.as_ref(), id).await?;
+    if p.school.sector != koers_app::store::Sector::Po {
+        return Err(AppError::Invalid(vec![ErrorItem::new(
+            None,
+            "voor sbo, so, vso en vo geldt het resultatenmodel niet; daar beslissen kwalitatieve criteria",
+        )]));
+    }
+    let o = eligibility_from_rows(&p.school, &p.results, p.published.as_ref(), &state.norms, &state.band_rule)?;
+    Ok(Json(CheckResponse::from(&o)))
+}

@@ -1,0 +1,149 @@
+//! `GET/POST /inloggen` and `POST /uitloggen`.
+//!
+//! Login goes through [`koers_app::accounts::authenticate`] (argon2id on a blocking thread,
+//! throttling per account, audit); then axum-login cycles the session id (no session
+//! fixation). Errors are shown next to the fields with the e-mail kept, never the password.
+
+use super::{AuthSession, SessionUser, now};
+use crate::AppError;
+use crate::html::page::Page;
+use crate::html::render;
+use crate::html::taal::safe_back;
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::{Form, Router, routing::get, routing::post};
+use koers_app::accounts::{LoginError, authenticate};
+use koers_app::store::NewAudit;
+use serde::Deserialize;
+
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/inloggen", get(form).post(submit)).route("/uitloggen", post(logout))
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct Next {
+    #[serde(default)]
+    volgende: Option<String>,
+}
+
+impl Next {
+    /// Where to go after login: a local path, else the role home.
+    fn target(&self) -> String {
+        match safe_back(self.volgende.as_deref()) {
+            "/" => "/home".to_owned(),
+            p => p.to_owned(),
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct LoginForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    wachtwoord: String,
+}
+
+#[derive(Debug, Template)]
+#[template(path = "auth/inloggen.html")]
+pub struct LoginPage {
+    pub page: Page,
+    pub email: String,
+    /// The query string of the form action (`?volgende=…`), or empty.
+    pub action_query: String,
+    pub error: Option<String>,
+    pub email_error: Option<String>,
+    pub password_error: Option<String>,
+}
+
+impl LoginPage {
+    fn new(page: Page, next: &Next) -> Self {
+        let action_query = match next.volgende.as_deref() {
+            Some(v) if safe_back(Some(v)) != "/" => {
+                format!("?{}", serde_urlencoded::to_string([("volgende", v)]).unwrap_or_default())
+            }
+            _ => String::new(),
+        };
+        Self { page, email: String::new(), action_query, error: None, email_error: None, password_error: None }
+    }
+}
+
+pub async fn form(auth: AuthSession, page: Page, Query(next): Query<Next>) -> Result<Response, AppError> {
+    if auth.user.is_some() {
+        return Ok(Redirect::to(&next.target()).into_response());
+    }
+    render(&LoginPage::new(page.in_section("login"), &next))
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    mut auth: AuthSession,
+    page: Page,
+    Query(next): Query<Next>,
+    Form(f): Form<LoginForm>,
+) -> Result<Response, AppError> {
+    let mut view = LoginPage::new(page.in_section("login"), &next);
+    view.email = f.email.trim().to_owned();
+    if view.email.is_empty() {
+        view.email_error = Some(view.page.t("login-email-required"));
+    }
+    if f.wachtwoord.is_empty() {
+        view.password_error = Some(view.page.t("login-password-required"));
+    }
+    if view.email_error.is_some() || view.password_error.is_some() {
+        return with_status(StatusCode::UNPROCESSABLE_ENTITY, &view);
+    }
+    match authenticate(state.store.as_ref(), &view.email, &f.wachtwoord, now()).await {
+        Ok((user, principal)) => {
+            // A new id on every login, also over an existing (possibly planted) session;
+            // axum-login itself only cycles when the session was not logged in yet.
+            auth.session.cycle_id().await.map_err(AppError::internal)?;
+            auth.login(&SessionUser::new(&user, principal)).await.map_err(AppError::internal)?;
+            Ok(Redirect::to(&next.target()).into_response())
+        }
+        Err(LoginError::BadCredentials) => {
+            view.error = Some(view.page.t("login-error-credentials"));
+            with_status(StatusCode::UNPROCESSABLE_ENTITY, &view)
+        }
+        Err(LoginError::Inactive) => {
+            view.error = Some(view.page.t("login-error-inactive"));
+            with_status(StatusCode::UNPROCESSABLE_ENTITY, &view)
+        }
+        Err(LoginError::Throttled { retry_after_minutes }) => {
+            view.error =
+                Some(view.page.t_args("login-error-throttled", &[("minutes", retry_after_minutes.to_string())]));
+            with_status(StatusCode::TOO_MANY_REQUESTS, &view)
+        }
+        Err(e @ (LoginError::Store(_) | LoginError::Hashing(_))) => Err(AppError::internal(e)),
+    }
+}
+
+fn with_status(status: StatusCode, view: &LoginPage) -> Result<Response, AppError> {
+    let mut res = render(view)?;
+    *res.status_mut() = status;
+    Ok(res)
+}
+
+/// End the session: deleted from the store (the old cookie is worthless), audited.
+pub async fn logout(State(state): State<AppState>, mut auth: AuthSession) -> Result<Response, AppError> {
+    if let Some(user) = &auth.user {
+        state
+            .store
+            .append_audit(&NewAudit {
+                at: now(),
+                actor_user_id: Some(user.id),
+                actor_label: user.email.clone(),
+                action: "logout".into(),
+                entity: "session".into(),
+                entity_id: user.id.to_string(),
+                before: None,
+                after: None,
+            })
+            .await?;
+    }
+    auth.logout().await.map_err(AppError::internal)?;
+    Ok(Redirect::to("/").into_response())
+}

@@ -1,0 +1,108 @@
+//! Who is asking: the middleware that turns a bearer token or a session into a [`Principal`]
+//! and a [`SessionUser`] in the request extensions.
+
+use super::{AuthSession, INACTIVITY_SECS, SessionUser, now};
+use crate::AppError;
+use crate::error::is_api_path;
+use crate::state::AppState;
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use axum_login::tower_sessions::Session;
+use koers_app::accounts::principal_for_token;
+use koers_app::store::{NewAudit, StoreError};
+
+/// Key in the session data: when the session was last written (Unix seconds).
+const SEEN_KEY: &str = "koers.seen";
+/// Rewrite the session (pushing its expiry out) at most this often: an inactivity expiry
+/// without a database write on every request.
+const TOUCH_EVERY_SECS: i64 = 5 * 60;
+
+/// `koers_…` from `Bearer koers_…`.
+fn bearer(value: &HeaderValue) -> Option<&str> {
+    let v = value.to_str().ok()?.trim();
+    let (scheme, token) = v.split_once(' ')?;
+    let token = token.trim();
+    (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty()).then_some(token)
+}
+
+async fn touch(session: &Session) {
+    let seen = session.get::<i64>(SEEN_KEY).await.ok().flatten();
+    let now = now();
+    if seen.is_none_or(|s| now - s >= TOUCH_EVERY_SECS.min(INACTIVITY_SECS))
+        && let Err(e) = session.insert(SEEN_KEY, now).await
+    {
+        tracing::warn!(error = %e, "sessie bijwerken mislukt");
+    }
+}
+
+/// The login page with the path to come back to.
+pub(crate) fn login_redirect(back: &str) -> Response {
+    let query = serde_urlencoded::to_string([("volgende", back)]).unwrap_or_default();
+    let mut res = StatusCode::SEE_OTHER.into_response();
+    if let Ok(v) = HeaderValue::from_str(&format!("/inloggen?{query}")) {
+        res.headers_mut().insert(header::LOCATION, v);
+    }
+    res
+}
+
+/// See the module doc of [`crate::auth`].
+pub async fn resolve_principal(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let api = is_api_path(req.uri().path());
+    let back = match *req.method() {
+        Method::GET => req.uri().path_and_query().map_or("/", |pq| pq.as_str()).to_owned(),
+        _ => req.uri().path().to_owned(),
+    };
+    if let Some(value) = req.headers().get(header::AUTHORIZATION) {
+        let Some(token) = bearer(value) else { return AppError::Unauthorized.into_response() };
+        let now = now();
+        match principal_for_token(state.store.as_ref(), token, now).await {
+            Ok((user, principal)) => {
+                let entry = NewAudit {
+                    at: now,
+                    actor_user_id: Some(user.id),
+                    actor_label: format!("{} (API-token)", user.email),
+                    action: "token_use".into(),
+                    entity: "session".into(),
+                    entity_id: user.id.to_string(),
+                    before: None,
+                    after: Some(
+                        serde_json::json!({ "method": req.method().as_str(), "path": req.uri().path() }).to_string(),
+                    ),
+                };
+                if let Err(e) = state.store.append_audit(&entry).await {
+                    return AppError::from(e).into_response();
+                }
+                req.extensions_mut().insert(principal.clone());
+                req.extensions_mut().insert(SessionUser::new(&user, principal));
+            }
+            Err(StoreError::NotFound) => return AppError::Unauthorized.into_response(),
+            Err(e) => return AppError::from(e).into_response(),
+        }
+    } else if let Some(auth) = req.extensions().get::<AuthSession>().cloned()
+        && let Some(user) = auth.user
+    {
+        touch(&auth.session).await;
+        req.extensions_mut().insert(user.principal.clone());
+        req.extensions_mut().insert(user);
+    }
+    let res = next.run(req).await;
+    if res.status() == StatusCode::UNAUTHORIZED && !api {
+        return login_redirect(&back);
+    }
+    res
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_bearer_tokens_are_read() {
+        assert_eq!(bearer(&HeaderValue::from_static("Bearer koers_abc")), Some("koers_abc"));
+        assert_eq!(bearer(&HeaderValue::from_static("bearer  koers_abc ")), Some("koers_abc"));
+        assert_eq!(bearer(&HeaderValue::from_static("Basic abc")), None);
+        assert_eq!(bearer(&HeaderValue::from_static("Bearer ")), None);
+    }
+}

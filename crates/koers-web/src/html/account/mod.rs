@@ -1,0 +1,112 @@
+//! `/account/tokens`: the user's own API tokens — create (the token is shown once, only its
+//! SHA-256 is stored), list, revoke.
+
+use crate::AppError;
+use crate::auth::{CurrentUser, now};
+use crate::html::beheer::tijd::datetime;
+use crate::html::page::Page;
+use crate::html::{Id, render};
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::{Form, Router, routing::get, routing::post};
+use koers_app::accounts::issue_api_token;
+use koers_core::access::{Action, Resource};
+use serde::Deserialize;
+
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/account/tokens", get(list).post(create)).route("/account/tokens/{id}/intrekken", post(revoke))
+}
+
+#[derive(Debug, Clone)]
+pub struct TokenRow {
+    pub id: i64,
+    pub name: String,
+    pub created: String,
+    pub last_used: String,
+    pub revoked: bool,
+}
+
+#[derive(Debug, Template)]
+#[template(path = "account/tokens.html")]
+pub struct TokensPage {
+    pub page: Page,
+    pub tokens: Vec<TokenRow>,
+    /// The new token, shown once right after it was made.
+    pub new_token: Option<String>,
+    pub name: String,
+    pub name_error: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct NewToken {
+    #[serde(default)]
+    naam: String,
+}
+
+async fn view(state: &AppState, user: &CurrentUser, page: Page) -> Result<TokensPage, AppError> {
+    let lang = page.lang;
+    let mut tokens = state.store.api_tokens_of_user(user.0.id).await?;
+    tokens.sort_by_key(|t| (t.revoked, -t.created_at));
+    Ok(TokensPage {
+        tokens: tokens
+            .iter()
+            .map(|t| TokenRow {
+                id: t.id,
+                name: t.name.clone(),
+                created: datetime(t.created_at),
+                last_used: t.last_used_at.map_or_else(|| lang.t("tokens-never-used"), datetime),
+                revoked: t.revoked,
+            })
+            .collect(),
+        new_token: None,
+        name: String::new(),
+        name_error: None,
+        page: page.in_section("account"),
+    })
+}
+
+pub async fn list(State(state): State<AppState>, user: CurrentUser, page: Page) -> Result<Response, AppError> {
+    user.ensure(Action::View, Resource::OwnTokens)?;
+    render(&view(&state, &user, page).await?)
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    page: Page,
+    Form(f): Form<NewToken>,
+) -> Result<Response, AppError> {
+    user.ensure(Action::Change, Resource::OwnTokens)?;
+    let name = f.naam.trim().to_owned();
+    if name.is_empty() || name.chars().count() > 100 {
+        let mut v = view(&state, &user, page).await?;
+        v.name_error = Some(v.page.t("tokens-error-name"));
+        v.name = name;
+        let mut res = render(&v)?;
+        *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+        return Ok(res);
+    }
+    let (_, token) = issue_api_token(state.store.as_ref(), user.0.id, &name, &user.actor(), now())
+        .await
+        .map_err(AppError::internal)?;
+    let mut v = view(&state, &user, page).await?;
+    v.new_token = Some(token);
+    let mut res = render(&v)?;
+    // The token is in this page only: never cache it.
+    res.headers_mut().insert(axum::http::header::CACHE_CONTROL, axum::http::HeaderValue::from_static("no-store"));
+    Ok(res)
+}
+
+pub async fn revoke(State(state): State<AppState>, Id(id): Id, user: CurrentUser) -> Result<Response, AppError> {
+    user.ensure(Action::Change, Resource::OwnTokens)?;
+    // Only the user's own tokens: another user's token id is "not found".
+    let owned = state.store.api_tokens_of_user(user.0.id).await?.into_iter().any(|t| t.id == id);
+    if !owned {
+        return Err(AppError::NotFound);
+    }
+    state.store.revoke_api_token(id, &user.actor(), now()).await?;
+    Ok(Redirect::to("/account/tokens").into_response())
+}

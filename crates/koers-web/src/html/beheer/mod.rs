@@ -1,0 +1,35 @@
+//! `/beheer/…`: the beheerder's pages — users and their roles, register import, audit log.
+//! Every handler asks [`koers_core::access::may`] (through [`crate::auth::CurrentUser`]).
+
+pub mod audit;
+pub mod gebruiker;
+pub mod gebruikers;
+pub mod grant_form;
+pub mod import;
+pub mod tijd;
+
+use crate::state::AppState;
+use axum::extract::DefaultBodyLimit;
+use axum::{Router, routing::get, routing::post};
+
+/// (field, message) pairs of a form.
+pub type FieldErrors = Vec<(&'static str, String)>;
+
+/// The message for `field`, if any.
+pub fn error_for(errors: &FieldErrors, field: &str) -> Option<String> {
+    errors.iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone())
+}
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/beheer/gebruikers", get(gebruikers::list))
+        .route("/beheer/gebruikers/nieuw", get(gebruikers::new_form).post(gebruikers::create))
+        .route("/beheer/gebruikers/{id}", get(gebruiker::show).post(gebruiker::save))
+        .route("/beheer/gebruikers/{id}/rollen", post(gebruiker::add_grant))
+        .route("/beheer/gebruikers/{id}/rollen/{grant}/verwijderen", post(gebruiker::remove_grant))
+        .route(
+            "/beheer/import",
+            get(import::form).post(import::upload).layer(DefaultBodyLimit::max(import::BODY_LIMIT)),
+        )
+        .route("/beheer/audit", get(audit::show))
+}

@@ -1,0 +1,116 @@
+//! `GET /home`: the home of the logged-in user's primary role (where login leads).
+//!
+//! - beheerder: links to users, import and the audit log;
+//! - programmamedewerker: the proactive screening in numbers, with a link to the list;
+//! - expert: "Jouw trajecten" (empty until the programme workflow assigns trajectories);
+//! - schoolleider: their school(s) with verdict and traffic light;
+//! - bestuurder: the schools of their board(s) with verdict and traffic light.
+
+use super::verdict::{SchoolRow, VERDICTS, light_code, light_text, rows_for, verdict_code, verdict_text};
+use crate::AppError;
+use crate::auth::CurrentUser;
+use crate::html::page::Page;
+use crate::html::render;
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::State;
+use axum::response::Response;
+use koers_app::schools::screen_register;
+use koers_app::store::StoreError;
+use koers_core::TrafficLight;
+use koers_core::access::RoleKind;
+
+/// A count in the screening summary, linking to the filtered list.
+#[derive(Debug, Clone)]
+pub struct Count {
+    pub label: String,
+    pub count: usize,
+    pub href: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct BoardBlock {
+    pub number: i64,
+    pub name: String,
+    pub rows: Vec<SchoolRow>,
+}
+
+#[derive(Debug, Template)]
+#[template(path = "home/rol.html")]
+pub struct RoleHome {
+    pub page: Page,
+    pub welcome: String,
+    /// `beheerder`, …, or empty for an account without a role.
+    pub role: &'static str,
+    pub role_line: String,
+    pub rows: Vec<SchoolRow>,
+    pub boards: Vec<BoardBlock>,
+    pub total_line: String,
+    pub by_verdict: Vec<Count>,
+    pub by_light: Vec<Count>,
+}
+
+pub async fn show(State(state): State<AppState>, user: CurrentUser, page: Page) -> Result<Response, AppError> {
+    let lang = page.lang;
+    let role = user.principal().primary_role();
+    let mut view = RoleHome {
+        page: page.in_section("mijn-home"),
+        welcome: lang.t_args("rolehome-welcome", &[("name", user.0.name.clone())]),
+        role: role.map_or("", RoleKind::code),
+        role_line: role
+            .map(|r| lang.t_args("rolehome-role", &[("role", lang.t(&format!("role-{}", r.code())))]))
+            .unwrap_or_default(),
+        rows: Vec::new(),
+        boards: Vec::new(),
+        total_line: String::new(),
+        by_verdict: Vec::new(),
+        by_light: Vec::new(),
+    };
+    match role {
+        Some(RoleKind::Programmamedewerker) => {
+            let all = screen_register(state.store.as_ref(), &state.norms, &state.band_rule).await?;
+            view.total_line = lang.t_args("rolehome-screening-total", &[("count", all.len().to_string())]);
+            view.by_verdict = VERDICTS
+                .iter()
+                .map(|&v| Count {
+                    label: verdict_text(lang, v),
+                    count: all.iter().filter(|(_, o)| o.eligibility.verdict == v).count(),
+                    href: format!("/programma/screening?uitkomst={}", verdict_code(v)),
+                })
+                .collect();
+            let lights = [Some(TrafficLight::Rood), Some(TrafficLight::Oranje), Some(TrafficLight::Groen), None];
+            view.by_light = lights
+                .iter()
+                .map(|&l| Count {
+                    label: light_text(lang, l),
+                    count: all.iter().filter(|(_, o)| o.eligibility.light() == l).count(),
+                    href: format!("/programma/screening?licht={}", light_code(l)),
+                })
+                .collect();
+        }
+        Some(RoleKind::Schoolleider) => {
+            let mut schools = Vec::new();
+            for id in user.principal().schools() {
+                match state.store.school(id).await {
+                    Ok(s) => schools.push(s),
+                    Err(StoreError::NotFound) => {}
+                    Err(e) => return Err(e.into()),
+                }
+            }
+            view.rows = rows_for(&state, lang, &schools).await?;
+        }
+        Some(RoleKind::Bestuurder) => {
+            for number in user.principal().boards() {
+                let name = match state.store.board(number).await {
+                    Ok(b) => b.name,
+                    Err(StoreError::NotFound) => lang.t_args("board-fallback-name", &[("number", number.to_string())]),
+                    Err(e) => return Err(e.into()),
+                };
+                let schools = state.store.schools_of_board(number).await?;
+                view.boards.push(BoardBlock { number, name, rows: rows_for(&state, lang, &schools).await? });
+            }
+        }
+        Some(RoleKind::Beheerder | RoleKind::Expert) | None => {}
+    }
+    render(&view)
+}

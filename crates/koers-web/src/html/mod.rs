@@ -1,0 +1,83 @@
+//! HTML pages, one module per URL subtree; templates live in `templates/` under the same names.
+//!
+//! | route | module |
+//! |---|---|
+//! | `GET /` | [`home`] |
+//! | `GET /scholen`, `GET /scholen/{id}` | [`scholen`] |
+//! | `GET /check`, `POST /check` | [`check`] |
+//! | `GET /taal/{code}?terug=…` | [`taal`] |
+//!
+//! Authenticated pages (login in [`crate::auth::login`]; every handler asks `may`):
+//!
+//! | route | module |
+//! |---|---|
+//! | `GET /home` | [`home::rol`] (the role home) |
+//! | `GET/POST /mijn-school/{id}` | [`mijn_school`] |
+//! | `GET /bestuur/{nr}` | [`bestuur`] |
+//! | `GET /programma/screening` | [`programma`] |
+//! | `/beheer/gebruikers…`, `/beheer/import`, `/beheer/audit` | [`beheer`] |
+//! | `/account/tokens…` | [`account`] |
+
+pub mod check;
+mod check_form;
+pub mod eligibility;
+pub mod error_page;
+pub mod home;
+pub mod page;
+pub mod scholen;
+pub mod taal;
+// authenticated pages
+pub mod account;
+pub mod beheer;
+pub mod bestuur;
+pub mod mijn_school;
+pub mod programma;
+
+use crate::AppError;
+use crate::state::AppState;
+use askama::Template;
+use axum::Router;
+use axum::extract::{FromRequestParts, Path};
+use axum::http::request::Parts;
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/", get(home::show))
+        .route("/scholen", get(scholen::search))
+        .route("/scholen/{id}", get(scholen::show))
+        .route("/check", get(check::form).post(check::submit))
+        .route("/taal/{code}", get(taal::switch))
+        .merge(private_routes())
+}
+
+/// The pages behind a login (see the table in the module doc).
+fn private_routes() -> Router<AppState> {
+    Router::new()
+        .merge(crate::auth::login::routes())
+        .route("/home", get(home::rol::show))
+        .merge(mijn_school::routes())
+        .merge(bestuur::routes())
+        .merge(programma::routes())
+        .merge(beheer::routes())
+        .merge(account::routes())
+}
+
+/// Render a template to an HTML response; a template error is a logged 500.
+pub fn render(t: &impl Template) -> Result<Response, AppError> {
+    t.render().map(|html| Html(html).into_response()).map_err(AppError::internal)
+}
+
+/// A numeric id from the path; anything else is a 404 (not a 400: no such page exists).
+#[derive(Debug, Clone, Copy)]
+pub struct Id(pub i64);
+
+impl<S: Send + Sync> FromRequestParts<S> for Id {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, AppError> {
+        let Path(raw) = Path::<String>::from_request_parts(parts, state).await.map_err(|_| AppError::NotFound)?;
+        raw.parse::<i64>().ok().filter(|id| *id > 0).map(Id).ok_or(AppError::NotFound)
+    }
+}

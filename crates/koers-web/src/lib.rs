@@ -1,0 +1,105 @@
+//! # koers-web — the web surface of Koers
+//!
+//! axum 0.8 with askama templates (laid out like the URL tree in `templates/`), htmx 2 vendored
+//! in `static/` (progressive enhancement only: every page works without JavaScript), Fluent
+//! translations in `locales/` (nl default, en), and a JSON API with its OpenAPI spec (utoipa).
+//!
+//! - [`state`]: [`AppState`] (store, norms, band rule, [`WebConfig`]).
+//! - [`html`]: the HTML pages, one module per URL subtree (`/`, `/scholen`, `/check`, `/taal`).
+//! - [`api`]: `/api/v1/…` JSON endpoints and `/api/openapi.json`.
+//! - [`auth`]: sessions in the database (axum-login), login/logout, bearer tokens, CSRF, and the
+//!   [`auth::MaybePrincipal`] / [`auth::CurrentUser`] extractors every route asks `may` with.
+//! - [`error`]: [`AppError`] and the one place where errors become an HTML page or the JSON
+//!   envelope `{"errors":[{"field":…,"detail":…}]}`.
+//! - [`security`]: security headers (strict CSP without `'unsafe-inline'`) on every response.
+//! - [`assets`]: embedded static files under a content-hash URL with long cache headers.
+//! - [`i18n`]: languages, the `t(key)` lookup and number formatting per language.
+//! - [`chart`]: a small accessible SVG bar chart (no inline styles: classes and attributes).
+//! - [`check_input`]: parsing and validating hand-entered numbers, shared by form and API.
+
+pub mod api;
+pub mod assets;
+pub mod auth;
+pub mod chart;
+pub mod check_input;
+pub mod error;
+pub mod html;
+pub mod i18n;
+pub mod security;
+pub mod state;
+
+pub use error::AppError;
+pub use state::{AppState, WebConfig};
+
+use axum::Router;
+use axum::routing::get;
+use std::future::Future;
+use std::net::SocketAddr;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::trace::TraceLayer;
+
+/// The whole application: pages, API, static files, health, with errors rendered per surface,
+/// security headers and request tracing on every response.
+pub fn router(state: AppState) -> Router {
+    let (api_routes, spec) = api::routes();
+    Router::new()
+        .merge(html::routes())
+        .merge(api_routes)
+        .route("/api/openapi.json", get(move || api::serve_spec(spec.clone())))
+        .route("/health", get(health))
+        .route("/static/{version}/{file}", get(assets::serve))
+        .fallback(error::not_found)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), auth::resolve_principal))
+        .layer(auth::session_layer(&state))
+        .layer(auth::csrf_layer(&state))
+        .layer(CatchPanicLayer::custom(error::panic_response))
+        .layer(axum::middleware::from_fn(error::render_errors))
+        .layer(axum::middleware::from_fn(security::headers))
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
+            let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("");
+            tracing::info_span!("request", method = %req.method(), uri = %req.uri(), request_id = %id)
+        }))
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+        .with_state(state)
+}
+
+async fn health(axum::extract::State(state): axum::extract::State<AppState>) -> String {
+    format!("ok {}", state.store.backend())
+}
+
+/// Serve on `addr` until ctrl-c, then finish the requests in flight.
+pub async fn serve(state: AppState, addr: SocketAddr) -> std::io::Result<()> {
+    let listener = tokio::net::TcpListener::bind(addr).await?;
+    tracing::info!(addr = %listener.local_addr()?, "koers luistert");
+    serve_listener(state, listener, async {
+        let _ = tokio::signal::ctrl_c().await;
+        tracing::info!("afsluiten: lopende verzoeken worden afgemaakt");
+    })
+    .await
+}
+
+/// Serve on an already bound listener until `shutdown` completes (tests, the CLI).
+pub async fn serve_listener(
+    state: AppState,
+    listener: tokio::net::TcpListener,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    // Sessions live in the database: delete the expired ones every 15 minutes.
+    let cleanup = tokio::spawn(auth::session_store::cleanup_task(state.store.clone(), CLEANUP_PERIOD));
+    let served = axum::serve(listener, router(state)).with_graceful_shutdown(shutdown).await;
+    cleanup.abort();
+    served
+}
+
+const CLEANUP_PERIOD: std::time::Duration = std::time::Duration::from_secs(15 * 60);
+
+/// Install a tracing subscriber: `RUST_LOG` if set, else `info,sqlx=warn`; JSON lines when
+/// `json` is true. Call once, from the binary.
+pub fn init_tracing(json: bool) {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter);
+    let _ = if json { builder.json().try_init() } else { builder.try_init() };
+}

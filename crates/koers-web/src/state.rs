@@ -1,0 +1,37 @@
+//! What every handler can reach.
+
+use koers_app::store::Store;
+use koers_core::NormLibrary;
+use koers_core::programme::BandRule;
+use std::sync::Arc;
+
+/// Settings of the web surface.
+#[derive(Debug, Clone)]
+pub struct WebConfig {
+    /// Set the `Secure` flag on cookies (production behind HTTPS).
+    pub secure_cookies: bool,
+    /// The public base URL, e.g. `https://koers.example.nl` (for absolute links and the spec).
+    pub base_url: String,
+}
+
+impl Default for WebConfig {
+    fn default() -> Self {
+        Self { secure_cookies: false, base_url: "http://127.0.0.1:8080".into() }
+    }
+}
+
+/// Shared application state (cheap to clone).
+#[derive(Debug, Clone)]
+pub struct AppState {
+    pub store: Arc<dyn Store>,
+    pub norms: Arc<NormLibrary>,
+    /// The GWGB+ school rule used for the public eligibility check.
+    pub band_rule: BandRule,
+    pub config: WebConfig,
+}
+
+impl AppState {
+    pub fn new(store: Arc<dyn Store>, norms: Arc<NormLibrary>, band_rule: BandRule, config: WebConfig) -> Self {
+        Self { store, norms, band_rule, config }
+    }
+}

@@ -1,0 +1,253 @@
+//! The authorization matrix: EVERY route of the router × {anonymous, beheerder,
+//! programmamedewerker, expert, schoolleider of school A, bestuurder of board X}, in-process
+//! against a seeded SQLite store.
+//!
+//! The route list is read from the router's own sources: every `.route("…", …)` call under
+//! `src/` (with its methods) plus every path of the OpenAPI spec (utoipa-axum registers each API
+//! route together with its spec entry). A route added to the router but not to [`table`] fails
+//! [`every_route_is_in_the_matrix`]; a row for a route that no longer exists fails it too.
+
+mod auth_support;
+
+use auth_support::{BOARD_X, BOARD_Y, Who, World, browser, world};
+use axum::body::Body;
+use std::collections::{BTreeSet, HashMap};
+use std::path::Path;
+
+/// Expected status per [`Who::ALL`] order: anonymous, beheerder, programma, expert, leider A,
+/// bestuurder X. 303 for anonymous HTML = redirect to the login page.
+type Expect = [u16; 6];
+const PUBLIC: Expect = [200; 6];
+const LOGGED_IN: Expect = [303, 200, 200, 200, 200, 200];
+const ADMIN_ONLY: Expect = [303, 200, 403, 403, 403, 403];
+
+struct Row {
+    method: &'static str,
+    /// The route as registered (`/mijn-school/{id}`).
+    route: &'static str,
+    uri: String,
+    /// Form body for POSTs (`application/x-www-form-urlencoded`), or JSON for the API.
+    body: &'static str,
+    expect: Expect,
+}
+
+fn row(method: &'static str, route: &'static str, uri: impl Into<String>, body: &'static str, expect: Expect) -> Row {
+    Row { method, route, uri: uri.into(), body, expect }
+}
+
+async fn table(w: &World) -> Vec<Row> {
+    let (a, b, c) = (w.ids.school_a, w.ids.school_b, w.ids.school_c);
+    let expert = w.user_id(Who::Expert).await;
+    let css = koers_web::assets::url("koers.css");
+    let school_post = "naam=&version=1";
+    vec![
+        // ---- public pages and API (web-public) --------------------------------------------
+        row("GET", "/", "/", "", PUBLIC),
+        row("GET", "/scholen", "/scholen?q=School", "", PUBLIC),
+        row("GET", "/scholen/{id}", format!("/scholen/{b}"), "", PUBLIC),
+        row("GET", "/check", "/check", "", PUBLIC),
+        row("POST", "/check", "/check", "", [422; 6]),
+        row("GET", "/taal/{code}", "/taal/en?terug=%2F", "", [303; 6]),
+        row("GET", "/health", "/health", "", PUBLIC),
+        row("GET", "/static/{version}/{file}", css, "", PUBLIC),
+        row("GET", "/api/openapi.json", "/api/openapi.json", "", PUBLIC),
+        row("GET", "/api/v1/schools", "/api/v1/schools?q=School", "", PUBLIC),
+        row("GET", "/api/v1/schools/{id}", format!("/api/v1/schools/{b}"), "", PUBLIC),
+        row("GET", "/api/v1/schools/{id}/results", format!("/api/v1/schools/{b}/results"), "", PUBLIC),
+        row("GET", "/api/v1/schools/{id}/eligibility", format!("/api/v1/schools/{b}/eligibility"), "", PUBLIC),
+        row("POST", "/api/v1/eligibility", "/api/v1/eligibility", "{}", [422; 6]),
+        // ---- login, home, account -----------------------------------------------------------
+        row("GET", "/api/v1/me", "/api/v1/me", "", [401, 200, 200, 200, 200, 200]),
+        row("GET", "/inloggen", "/inloggen", "", [200, 303, 303, 303, 303, 303]),
+        row("POST", "/inloggen", "/inloggen", "email=&wachtwoord=", [422; 6]),
+        row("POST", "/uitloggen", "/uitloggen", "", [303; 6]),
+        row("GET", "/home", "/home", "", LOGGED_IN),
+        row("GET", "/account/tokens", "/account/tokens", "", LOGGED_IN),
+        row("POST", "/account/tokens", "/account/tokens", "naam=", [303, 422, 422, 422, 422, 422]),
+        row(
+            "POST",
+            "/account/tokens/{id}/intrekken",
+            "/account/tokens/999999/intrekken",
+            "",
+            [303, 404, 404, 404, 404, 404],
+        ),
+        // ---- a school's own page: own school, another board's school, own board's school ----
+        row("GET", "/mijn-school/{id}", format!("/mijn-school/{a}"), "", [303, 200, 200, 403, 200, 200]),
+        row("GET", "/mijn-school/{id}", format!("/mijn-school/{b}"), "", [303, 200, 200, 403, 403, 403]),
+        row("GET", "/mijn-school/{id}", format!("/mijn-school/{c}"), "", [303, 200, 200, 403, 403, 200]),
+        row("GET", "/mijn-school/{id}", "/mijn-school/999999", "", [303, 404, 404, 404, 404, 404]),
+        row("POST", "/mijn-school/{id}", format!("/mijn-school/{a}"), school_post, [303, 422, 403, 403, 422, 422]),
+        row("POST", "/mijn-school/{id}", format!("/mijn-school/{b}"), school_post, [303, 422, 403, 403, 403, 403]),
+        row("POST", "/mijn-school/{id}", format!("/mijn-school/{c}"), school_post, [303, 422, 403, 403, 403, 422]),
+        // ---- board and screening --------------------------------------------------------------
+        row("GET", "/bestuur/{nr}", format!("/bestuur/{BOARD_X}"), "", [303, 200, 200, 403, 403, 200]),
+        row("GET", "/bestuur/{nr}", format!("/bestuur/{BOARD_Y}"), "", [303, 200, 200, 403, 403, 403]),
+        row("GET", "/programma/screening", "/programma/screening", "", [303, 200, 200, 403, 403, 403]),
+        // ---- beheer ---------------------------------------------------------------------------
+        row("GET", "/beheer/gebruikers", "/beheer/gebruikers", "", ADMIN_ONLY),
+        row("GET", "/beheer/gebruikers/nieuw", "/beheer/gebruikers/nieuw", "", ADMIN_ONLY),
+        row("POST", "/beheer/gebruikers/nieuw", "/beheer/gebruikers/nieuw", "", [303, 422, 403, 403, 403, 403]),
+        row("GET", "/beheer/gebruikers/{id}", format!("/beheer/gebruikers/{expert}"), "", ADMIN_ONLY),
+        row(
+            "POST",
+            "/beheer/gebruikers/{id}",
+            format!("/beheer/gebruikers/{expert}"),
+            "naam=&version=1",
+            [303, 422, 403, 403, 403, 403],
+        ),
+        row(
+            "POST",
+            "/beheer/gebruikers/{id}/rollen",
+            format!("/beheer/gebruikers/{expert}/rollen"),
+            "rol=",
+            [303, 422, 403, 403, 403, 403],
+        ),
+        row(
+            "POST",
+            "/beheer/gebruikers/{id}/rollen/{grant}/verwijderen",
+            format!("/beheer/gebruikers/{expert}/rollen/999999/verwijderen"),
+            "",
+            [303, 404, 403, 403, 403, 403],
+        ),
+        row("GET", "/beheer/import", "/beheer/import", "", ADMIN_ONLY),
+        row("POST", "/beheer/import", "/beheer/import", "", [303, 400, 403, 403, 403, 403]),
+        row("GET", "/beheer/audit", "/beheer/audit", "", ADMIN_ONLY),
+    ]
+}
+
+/// `(METHOD, route)` of every `.route("…", get(…).post(…))` call in the crate's sources.
+fn routes_in_sources() -> BTreeSet<(String, String)> {
+    let mut files = Vec::new();
+    let mut dirs = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("src")];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{e}")).flatten() {
+            let p = entry.path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else if p.extension().is_some_and(|e| e == "rs") {
+                files.push(p);
+            }
+        }
+    }
+    let mut out = BTreeSet::new();
+    for f in files {
+        let src = std::fs::read_to_string(&f).unwrap_or_default();
+        for unsupported in [".nest(", ".nest_service(", ".route_service("] {
+            assert!(!src.contains(unsupported), "{} uses {unsupported}: teach this scan about it", f.display());
+        }
+        let mut rest = src.as_str();
+        while let Some(at) = rest.find(".route(") {
+            rest = &rest[at + ".route(".len()..];
+            let after = rest.trim_start();
+            let Some(lit) = after.strip_prefix('"') else {
+                panic!("a route path that is not a string literal in {}: keep paths literal", f.display())
+            };
+            let path = lit.split('"').next().unwrap_or_default().to_owned();
+            // The call's arguments: up to the matching parenthesis.
+            let mut depth = 1;
+            let end = rest
+                .char_indices()
+                .find(|&(_, ch)| {
+                    depth += i32::from(ch == '(') - i32::from(ch == ')');
+                    depth == 0
+                })
+                .map_or(rest.len(), |(i, _)| i);
+            let args = &rest[..end];
+            let methods = ["get", "post", "put", "patch", "delete"];
+            let mut found = false;
+            for m in methods {
+                let needle = format!("{m}(");
+                let hit = args.match_indices(&needle).any(|(i, _)| {
+                    i == 0
+                        || !args[..i].ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == ':')
+                        || args[..i].ends_with("routing::")
+                });
+                if hit {
+                    out.insert((m.to_uppercase(), path.clone()));
+                    found = true;
+                }
+            }
+            assert!(found, "no method found for route {path} in {}", f.display());
+        }
+    }
+    out
+}
+
+/// `(METHOD, path)` of every operation in the OpenAPI spec.
+fn routes_in_spec() -> BTreeSet<(String, String)> {
+    let spec = serde_json::to_value(koers_web::api::spec().as_ref()).unwrap_or_default();
+    let mut out = BTreeSet::new();
+    for (path, ops) in spec["paths"].as_object().into_iter().flatten() {
+        for method in ops.as_object().into_iter().flatten().map(|(m, _)| m) {
+            if ["get", "post", "put", "patch", "delete"].contains(&method.as_str()) {
+                out.insert((method.to_uppercase(), path.clone()));
+            }
+        }
+    }
+    out
+}
+
+#[tokio::test]
+async fn every_route_is_in_the_matrix() {
+    let w = world().await;
+    let mut routed = routes_in_sources();
+    routed.extend(routes_in_spec());
+    assert!(routed.len() > 30, "route scan found too little: {routed:?}");
+    let tabled: BTreeSet<(String, String)> =
+        table(&w).await.iter().map(|r| (r.method.to_owned(), r.route.to_owned())).collect();
+    let missing: Vec<_> = routed.difference(&tabled).collect();
+    let stale: Vec<_> = tabled.difference(&routed).collect();
+    assert!(missing.is_empty(), "routes without a row in the authorization matrix: {missing:?}");
+    assert!(stale.is_empty(), "matrix rows for routes the router does not have: {stale:?}");
+}
+
+#[tokio::test]
+async fn every_route_answers_every_role_as_expected() {
+    let w = world().await;
+    let mut sessions: HashMap<Who, Option<String>> = HashMap::new();
+    for who in Who::ALL {
+        sessions.insert(who, w.session(who).await);
+    }
+    let mut failures = Vec::new();
+    for r in table(&w).await {
+        for (i, who) in Who::ALL.into_iter().enumerate() {
+            // Logging out ends the session: use a fresh one for that row.
+            let cookie = if r.route == "/uitloggen" { w.session(who).await } else { sessions[&who].clone() };
+            let mut req = browser(r.method, &r.uri, cookie.as_deref());
+            if r.method == "POST" {
+                let ct =
+                    if r.uri.starts_with("/api/") { "application/json" } else { "application/x-www-form-urlencoded" };
+                req = req.header("content-type", ct);
+            }
+            let res = w.send(req.body(Body::from(r.body)).unwrap_or_else(|e| panic!("{e}"))).await;
+            if res.status.as_u16() != r.expect[i] {
+                failures.push(format!("{} {} as {who:?}: {} (expected {})", r.method, r.uri, res.status, r.expect[i]));
+            }
+            if r.expect[i] == 303 && who == Who::Anonymous && r.route != "/uitloggen" && r.route != "/taal/{code}" {
+                assert!(
+                    res.location().starts_with("/inloggen?volgende="),
+                    "{} {}: {}",
+                    r.method,
+                    r.uri,
+                    res.location()
+                );
+            }
+        }
+    }
+    assert!(failures.is_empty(), "authorization matrix mismatches:\n{}", failures.join("\n"));
+    // Nothing a refused request tried has changed anything.
+    let a = w.store().school(w.ids.school_a).await.unwrap_or_else(|e| panic!("{e}"));
+    let b = w.store().school(w.ids.school_b).await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((a.name.as_str(), b.name.as_str()), ("School A", "School B"));
+    assert_eq!(w.store().grants_of_user(w.user_id(Who::Expert).await).await.map(|g| g.len()).unwrap_or(0), 1);
+}
+
+#[tokio::test]
+async fn unknown_paths_are_404_for_everyone() {
+    let w = world().await;
+    for who in Who::ALL {
+        let cookie = w.session(who).await;
+        assert_eq!(w.get("/bestaat-niet", cookie.as_deref()).await.status.as_u16(), 404, "{who:?}");
+        assert_eq!(w.get("/mijn-school/abc", cookie.as_deref()).await.status.as_u16(), 404, "{who:?}");
+    }
+}
