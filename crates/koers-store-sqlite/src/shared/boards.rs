@@ -1,0 +1,71 @@
+//! Boards (bevoegd gezag), keyed by their number.
+
+use koers_app::store::{Actor, Board, NewBoard, StoreError, StoreResult};
+
+use super::audit::Change;
+use super::error::db;
+use crate::backend::{Conn, Pool, begin_write};
+
+async fn fetch(conn: &mut Conn, number: i64) -> StoreResult<Option<Board>> {
+    sqlx::query_as!(
+        Board,
+        r#"SELECT id AS "id!: i64", number AS "number!: i64", name AS "name!", version AS "version!: i64"
+           FROM boards WHERE number = $1"#,
+        number
+    )
+    .fetch_optional(&mut *conn)
+    .await
+    .map_err(db)
+}
+
+pub(crate) async fn by_number(pool: &Pool, number: i64) -> StoreResult<Board> {
+    let mut conn = pool.acquire().await.map_err(db)?;
+    fetch(&mut conn, number).await?.ok_or(StoreError::NotFound)
+}
+
+/// Insert new boards, rename changed ones (version + 1); unchanged boards are not written.
+/// Returns how many were inserted or changed. Audited with the board number as entity id.
+pub(crate) async fn upsert(pool: &Pool, boards: &[NewBoard], actor: &Actor, now: i64) -> StoreResult<usize> {
+    let mut tx = begin_write(pool).await.map_err(db)?;
+    let mut changed = 0;
+    for b in boards {
+        match fetch(&mut tx, b.number).await? {
+            None => {
+                let id = sqlx::query_scalar!(
+                    r#"INSERT INTO boards (number, name, version, updated_at) VALUES ($1, $2, 1, $3)
+                       RETURNING id AS "id!: i64""#,
+                    b.number,
+                    b.name,
+                    now
+                )
+                .fetch_one(&mut *tx)
+                .await
+                .map_err(db)?;
+                let after = Board { id, number: b.number, name: b.name.clone(), version: 1 };
+                Change::new(actor, now, "create", "board", b.number).after(&after)?.write(&mut tx).await?;
+            }
+            Some(before) if before.name != b.name => {
+                let after = Board { name: b.name.clone(), version: before.version + 1, ..before.clone() };
+                sqlx::query!(
+                    "UPDATE boards SET name = $1, version = $2, updated_at = $3 WHERE id = $4",
+                    after.name,
+                    after.version,
+                    now,
+                    after.id
+                )
+                .execute(&mut *tx)
+                .await
+                .map_err(db)?;
+                Change::new(actor, now, "update", "board", b.number)
+                    .before(&before)?
+                    .after(&after)?
+                    .write(&mut tx)
+                    .await?;
+            }
+            Some(_) => continue,
+        }
+        changed += 1;
+    }
+    tx.commit().await.map_err(db)?;
+    Ok(changed)
+}

@@ -1,0 +1,22 @@
+//! The store logic and its SQL, written once and compiled into both store crates
+//! (`koers-store-pg` includes this folder with `#[path]`). The SQL is portable between SQLite
+//! and PostgreSQL: `$n` placeholders, `ON CONFLICT … DO UPDATE`, `RETURNING`, booleans as
+//! `TRUE`/`FALSE`, no backend functions beyond `lower`/`upper`/`COUNT`. Each crate checks every
+//! query against its own database and keeps the result in its own `.sqlx/`.
+//!
+//! Column overrides (`"id!"`, `"place?"`, `"n!: i64"`) pin nullability and types where SQLite's
+//! inference is weaker than PostgreSQL's, so both backends produce the same Rust types.
+//!
+//! The including crate provides `crate::backend::{Pool, Conn, Tx, NAME, MIGRATOR, Backend,
+//! begin_write}`.
+
+mod audit;
+mod boards;
+mod error;
+mod results;
+mod school_writes;
+mod schools;
+mod sessions;
+mod store_impl;
+mod tokens;
+mod users;

@@ -1,0 +1,153 @@
+//! `impl Store` for the including crate's store type: each method delegates to its module.
+
+use async_trait::async_trait;
+use koers_app::store::*;
+use koers_core::access::Grant;
+
+use super::{audit, boards, results, school_writes, schools, sessions, tokens, users};
+use crate::backend::{Backend, MIGRATOR, NAME};
+
+#[async_trait]
+impl Store for Backend {
+    async fn migrate(&self) -> StoreResult<()> {
+        MIGRATOR.run(self.pool()).await.map_err(|e| StoreError::Backend(format!("migratie mislukt: {e}")))
+    }
+
+    fn backend(&self) -> &'static str {
+        NAME
+    }
+
+    async fn upsert_boards(&self, boards: &[NewBoard], actor: &Actor, now: i64) -> StoreResult<usize> {
+        boards::upsert(self.pool(), boards, actor, now).await
+    }
+    async fn board(&self, number: i64) -> StoreResult<Board> {
+        boards::by_number(self.pool(), number).await
+    }
+    async fn all_schools(&self) -> StoreResult<Vec<School>> {
+        schools::all(self.pool()).await
+    }
+    async fn apply_school_writes(&self, writes: &[SchoolWrite], actor: &Actor, now: i64) -> StoreResult<Vec<i64>> {
+        school_writes::apply_writes(self.pool(), writes, actor, now).await
+    }
+    async fn school(&self, id: i64) -> StoreResult<School> {
+        schools::by_id(self.pool(), id).await
+    }
+    async fn school_by_ovt(&self, ovt: &str) -> StoreResult<School> {
+        schools::by_ovt(self.pool(), ovt).await
+    }
+    async fn search_schools(&self, query: &str, limit: i64) -> StoreResult<Vec<School>> {
+        schools::search(self.pool(), query, limit).await
+    }
+    async fn schools_of_board(&self, board_number: i64) -> StoreResult<Vec<School>> {
+        schools::of_board(self.pool(), board_number).await
+    }
+    async fn edit_school(
+        &self,
+        id: i64,
+        expected_version: i64,
+        edit: &SchoolEdit,
+        actor: &Actor,
+        now: i64,
+    ) -> StoreResult<School> {
+        school_writes::edit(self.pool(), id, expected_version, edit, actor, now).await
+    }
+
+    async fn upsert_results(&self, rows: &[ResultYear], actor: &Actor, now: i64) -> StoreResult<usize> {
+        results::upsert_results(self.pool(), rows, actor, now).await
+    }
+    async fn results_of_school(&self, school_id: i64) -> StoreResult<Vec<ResultYear>> {
+        results::results_of_school(self.pool(), school_id).await
+    }
+    async fn upsert_published(&self, rows: &[PublishedThreeYear], actor: &Actor, now: i64) -> StoreResult<usize> {
+        results::upsert_published(self.pool(), rows, actor, now).await
+    }
+    async fn published_of_school(&self, school_id: i64) -> StoreResult<Option<PublishedThreeYear>> {
+        results::published_of_school(self.pool(), school_id).await
+    }
+    async fn all_results(&self) -> StoreResult<Vec<ResultYear>> {
+        results::all_results(self.pool()).await
+    }
+    async fn all_published(&self) -> StoreResult<Vec<PublishedThreeYear>> {
+        results::all_published(self.pool()).await
+    }
+    async fn upsert_weging_years(&self, rows: &[WegingYear], actor: &Actor, now: i64) -> StoreResult<usize> {
+        results::upsert_weging_years(self.pool(), rows, actor, now).await
+    }
+    async fn weging_years_of_school(&self, school_id: i64) -> StoreResult<Vec<WegingYear>> {
+        results::weging_years_of_school(self.pool(), school_id).await
+    }
+
+    async fn create_user(&self, user: &NewUser, actor: &Actor, now: i64) -> StoreResult<User> {
+        users::create(self.pool(), user, actor, now).await
+    }
+    async fn user(&self, id: i64) -> StoreResult<User> {
+        users::by_id(self.pool(), id).await
+    }
+    async fn user_by_email(&self, email: &str) -> StoreResult<User> {
+        users::by_email(self.pool(), email).await
+    }
+    async fn list_users(&self) -> StoreResult<Vec<User>> {
+        users::list(self.pool()).await
+    }
+    async fn update_user(
+        &self,
+        id: i64,
+        expected_version: i64,
+        update: &UserUpdate,
+        actor: &Actor,
+        now: i64,
+    ) -> StoreResult<User> {
+        users::update(self.pool(), id, expected_version, update, actor, now).await
+    }
+    async fn grants_of_user(&self, user_id: i64) -> StoreResult<Vec<GrantRecord>> {
+        users::grants_of_user(self.pool(), user_id).await
+    }
+    async fn add_grant(&self, user_id: i64, grant: &Grant, actor: &Actor, now: i64) -> StoreResult<GrantRecord> {
+        users::add_grant(self.pool(), user_id, grant, actor, now).await
+    }
+    async fn remove_grant(&self, grant_id: i64, actor: &Actor, now: i64) -> StoreResult<()> {
+        users::remove_grant(self.pool(), grant_id, actor, now).await
+    }
+    async fn create_api_token(&self, token: &NewApiToken, actor: &Actor, now: i64) -> StoreResult<ApiToken> {
+        tokens::create(self.pool(), token, actor, now).await
+    }
+    async fn api_token_by_hash(&self, hash: &str, now: i64) -> StoreResult<ApiToken> {
+        tokens::by_hash(self.pool(), hash, now).await
+    }
+    async fn revoke_api_token(&self, id: i64, actor: &Actor, now: i64) -> StoreResult<()> {
+        tokens::revoke(self.pool(), id, actor, now).await
+    }
+    async fn api_tokens_of_user(&self, user_id: i64) -> StoreResult<Vec<ApiToken>> {
+        tokens::of_user(self.pool(), user_id).await
+    }
+
+    async fn session_load(&self, id: &str, now: i64) -> StoreResult<Option<SessionRecord>> {
+        sessions::load(self.pool(), id, now).await
+    }
+    async fn session_save(&self, record: &SessionRecord) -> StoreResult<()> {
+        sessions::save(self.pool(), record).await
+    }
+    async fn session_delete(&self, id: &str) -> StoreResult<()> {
+        sessions::delete(self.pool(), id).await
+    }
+    async fn session_delete_expired(&self, now: i64) -> StoreResult<u64> {
+        sessions::delete_expired(self.pool(), now).await
+    }
+    async fn record_login_attempt(&self, key: &str, success: bool, now: i64) -> StoreResult<()> {
+        sessions::record_login_attempt(self.pool(), key, success, now).await
+    }
+    async fn failed_logins_since(&self, key: &str, since: i64) -> StoreResult<i64> {
+        sessions::failed_logins_since(self.pool(), key, since).await
+    }
+
+    async fn programmes(&self) -> StoreResult<Vec<ProgrammeRecord>> {
+        sessions::programmes(self.pool()).await
+    }
+
+    async fn audit_log(&self, filter: &AuditFilter) -> StoreResult<Vec<AuditEntry>> {
+        audit::list(self.pool(), filter).await
+    }
+    async fn append_audit(&self, entry: &NewAudit) -> StoreResult<()> {
+        audit::append(self.pool(), entry).await
+    }
+}

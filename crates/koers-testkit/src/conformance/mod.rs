@@ -1,0 +1,108 @@
+//! The `Store` conformance suite: every behaviour the trait documents, checked the same way on
+//! every backend.
+//!
+//! A store crate runs it with one line in `tests/conformance.rs`:
+//!
+//! ```ignore
+//! koers_testkit::store_conformance_tests!(fixture());
+//! ```
+//!
+//! where `fixture()` is an `async` expression giving `Option<impl Fixture>`: a fresh, migrated
+//! store for one test (`None` skips the test, for a backend deliberately left out). Each case
+//! becomes its own `#[tokio::test]` (multi-threaded, so concurrent edits really race), and the
+//! fixture is torn down even when the case panics.
+//!
+//! Cases take an `Arc<dyn Store>` and panic on a broken promise. They never assert timings.
+
+mod audit;
+mod data;
+mod register;
+mod results;
+mod search;
+mod sessions;
+mod users;
+
+use std::future::Future;
+use std::sync::Arc;
+
+use koers_app::store::Store;
+
+pub use audit::*;
+pub use data::*;
+pub use register::*;
+pub use results::*;
+pub use search::*;
+pub use sessions::*;
+pub use users::*;
+
+/// A store made for one test, and how to throw it away afterwards.
+pub trait Fixture: Send + 'static {
+    /// The (migrated) store under test.
+    fn store(&self) -> Arc<dyn Store>;
+    /// Remove what the fixture made (a temporary file, a scratch database).
+    fn teardown(self) -> impl Future<Output = ()> + Send;
+}
+
+/// Run one case on a fresh fixture: tear it down afterwards, then re-raise the case's panic.
+pub async fn run<F, C, Fut>(fixture: impl Future<Output = Option<F>>, case: C)
+where
+    F: Fixture,
+    C: FnOnce(Arc<dyn Store>) -> Fut,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    let Some(fixture) = fixture.await else {
+        eprintln!("skipped: no store for this backend");
+        return;
+    };
+    let outcome = tokio::spawn(case(fixture.store())).await;
+    fixture.teardown().await;
+    if let Err(e) = outcome {
+        match e.try_into_panic() {
+            Ok(panic) => std::panic::resume_unwind(panic),
+            Err(e) => panic!("case did not finish: {e}"),
+        }
+    }
+}
+
+/// Expand to one `#[tokio::test]` per conformance case. The argument is an expression
+/// evaluated afresh in every test, giving a future of `Option<impl Fixture>`. The calling crate
+/// needs `tokio` (with `macros` and `rt-multi-thread`) as a dev-dependency.
+#[macro_export]
+macro_rules! store_conformance_tests {
+    ($fixture:expr) => {
+        $crate::store_conformance_tests!(@cases $fixture;
+            migrate_twice_and_programmes_seeded,
+            boards_upsert_by_number_and_audit,
+            school_inserts_read_back_in_every_way,
+            school_batch_update_checks_versions_and_rolls_back,
+            duplicate_ovt_is_reported_as_duplicate,
+            search_finds_substrings_case_insensitively,
+            search_puts_exact_brin_and_ovt_first_then_name_prefix,
+            search_takes_wildcards_literally_and_respects_limit,
+            edit_school_marks_manual_fields_and_bumps_version,
+            edit_school_with_a_stale_version_changes_nothing,
+            concurrent_edits_one_wins_the_other_conflicts,
+            upsert_results_counts_only_changed_rows,
+            upsert_results_for_an_unknown_school_is_not_found,
+            published_values_round_trip_idempotently,
+            weging_years_round_trip_idempotently,
+            users_round_trip_with_case_insensitive_email,
+            same_email_is_a_duplicate,
+            update_user_checks_versions,
+            grants_are_added_listed_and_removed,
+            api_tokens_are_found_by_hash_until_revoked,
+            sessions_expire,
+            failed_logins_are_counted_per_key_and_window,
+            audit_log_filters_pages_and_orders_newest_first,
+            reads_write_no_audit_entries,
+        );
+    };
+    (@cases $fixture:expr; $($case:ident),* $(,)?) => {
+        $(
+            #[::tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn $case() {
+                $crate::conformance::run($fixture, $crate::conformance::$case).await;
+            }
+        )*
+    };
+}

@@ -1,0 +1,129 @@
+//! Cases: users, grants, API tokens.
+
+use std::sync::Arc;
+
+use koers_app::store::{Actor, NewApiToken, Store, StoreError, UserUpdate};
+use koers_core::access::{Grant, RoleKind, Scope};
+
+use super::data::*;
+
+pub async fn users_round_trip_with_case_insensitive_email(store: Arc<dyn Store>) {
+    let s = &*store;
+    let ann = s.create_user(&new_user("Ann@School.nl"), &actor(), NOW).await.expect("create");
+    let bob = s.create_user(&new_user("bob@school.nl"), &actor(), NOW).await.expect("create");
+    assert_eq!((ann.email.as_str(), ann.active, ann.version, ann.created_at), ("Ann@School.nl", true, 1, NOW));
+    assert_eq!(ann.password_hash, "$argon2id$v=19$test");
+    assert_eq!(s.user(ann.id).await.expect("by id"), ann);
+    assert_eq!(s.user_by_email("ann@school.nl").await.expect("lower"), ann);
+    assert_eq!(s.user_by_email("ANN@SCHOOL.NL").await.expect("upper"), ann);
+    assert_not_found(s.user_by_email("cor@school.nl").await);
+    assert_not_found(s.user(ann.id + bob.id + 1000).await);
+    assert_eq!(s.list_users().await.expect("list"), [ann.clone(), bob]);
+
+    let audit = audit_of(s, "user", ann.id).await;
+    assert_eq!(audit[0].action, "create");
+    let after = audit[0].after.as_deref().expect("after");
+    assert!(after.contains("Ann@School.nl") && !after.contains("argon2"), "no password hash in the audit: {after}");
+}
+
+pub async fn same_email_is_a_duplicate(store: Arc<dyn Store>) {
+    let s = &*store;
+    s.create_user(&new_user("ann@school.nl"), &actor(), NOW).await.expect("create");
+    let detail = assert_duplicate(s.create_user(&new_user("ANN@school.nl"), &actor(), NOW).await);
+    assert!(detail.contains("e-mailadres"), "{detail}");
+    assert_eq!(s.list_users().await.expect("list").len(), 1);
+    assert_eq!(all_audit(s).await.len(), 1, "the failed create left no audit entry");
+}
+
+pub async fn update_user_checks_versions(store: Arc<dyn Store>) {
+    let s = &*store;
+    let admin = s.create_user(&new_user("admin@koers.nl"), &actor(), NOW).await.expect("admin");
+    let who = Actor { user_id: Some(admin.id), label: admin.email.clone() };
+    let user = s.create_user(&new_user("ann@school.nl"), &who, NOW).await.expect("create");
+    let update = UserUpdate { name: Some("Ann de Vries".into()), active: Some(false), ..UserUpdate::default() };
+    let updated = s.update_user(user.id, 1, &update, &who, NOW + 1).await.expect("update");
+    assert_eq!((updated.name.as_str(), updated.active, updated.version), ("Ann de Vries", false, 2));
+    assert_eq!((updated.locale.as_str(), updated.email.as_str()), ("nl", "ann@school.nl"));
+    assert_eq!(s.user(user.id).await.expect("read"), updated);
+
+    let stale = UserUpdate { locale: Some("en".into()), ..UserUpdate::default() };
+    match s.update_user(user.id, 1, &stale, &who, NOW + 2).await {
+        Err(StoreError::Conflict { expected: 1, actual: 2 }) => {}
+        other => panic!("expected Conflict 1/2, got {other:?}"),
+    }
+    assert_eq!(s.user(user.id).await.expect("read").locale, "nl");
+    assert_not_found(s.update_user(user.id + 1000, 1, &stale, &who, NOW).await);
+
+    let password = UserUpdate { password_hash: Some("$argon2id$new".into()), ..UserUpdate::default() };
+    assert_eq!(s.update_user(user.id, 2, &password, &who, NOW + 3).await.expect("password").version, 3);
+    assert_eq!(s.user(user.id).await.expect("read").password_hash, "$argon2id$new");
+
+    let audit = audit_of(s, "user", user.id).await;
+    assert_eq!(audit.iter().map(|a| a.action.as_str()).collect::<Vec<_>>(), ["update", "update", "create"]);
+    assert_eq!((audit[1].actor_user_id, audit[1].actor_label.as_str()), (Some(admin.id), "admin@koers.nl"));
+    assert_eq!(snapshot(audit[1].before.as_deref())["active"], true);
+    assert_eq!(snapshot(audit[1].after.as_deref())["active"], false);
+}
+
+pub async fn grants_are_added_listed_and_removed(store: Arc<dyn Store>) {
+    let s = &*store;
+    let user = s.create_user(&new_user("ann@school.nl"), &actor(), NOW).await.expect("user");
+    let grants = [
+        Grant { role: RoleKind::Beheerder, scope: Scope::Global },
+        Grant { role: RoleKind::Schoolleider, scope: Scope::School(5) },
+        Grant { role: RoleKind::Bestuurder, scope: Scope::Board(41646) },
+        Grant { role: RoleKind::Expert, scope: Scope::Programme("gwgb-plus-school".into()) },
+    ];
+    let mut ids = Vec::new();
+    for g in &grants {
+        let record = s.add_grant(user.id, g, &actor(), NOW).await.expect("add grant");
+        assert_eq!((record.user_id, &record.grant), (user.id, g));
+        ids.push(record.id);
+    }
+    let stored = s.grants_of_user(user.id).await.expect("grants");
+    assert_eq!(stored.iter().map(|g| g.grant.clone()).collect::<Vec<_>>(), grants);
+    assert_duplicate(s.add_grant(user.id, &grants[1], &actor(), NOW).await);
+    assert_not_found(s.add_grant(user.id + 1000, &grants[0], &actor(), NOW).await);
+
+    s.remove_grant(ids[1], &actor(), NOW + 1).await.expect("remove");
+    assert_eq!(s.grants_of_user(user.id).await.expect("grants").len(), 3);
+    assert_not_found(s.remove_grant(ids[1], &actor(), NOW + 2).await);
+    assert!(s.grants_of_user(user.id + 1000).await.expect("none").is_empty());
+
+    let audit = audit_of(s, "grant", ids[1]).await;
+    assert_eq!(audit.iter().map(|a| a.action.as_str()).collect::<Vec<_>>(), ["delete", "create"]);
+    assert_eq!(snapshot(audit[0].before.as_deref())["grant"]["role"], "schoolleider");
+    assert!(audit[0].after.is_none());
+}
+
+pub async fn api_tokens_are_found_by_hash_until_revoked(store: Arc<dyn Store>) {
+    let s = &*store;
+    let user = s.create_user(&new_user("ann@school.nl"), &actor(), NOW).await.expect("user");
+    let new = |hash: &str| NewApiToken {
+        user_id: user.id,
+        name: "rapportage".into(),
+        token_hash: hash.into(),
+        created_at: NOW,
+    };
+    let token = s.create_api_token(&new("ab12"), &actor(), NOW).await.expect("create");
+    assert_eq!((token.revoked, token.last_used_at, token.token_hash.as_str()), (false, None, "ab12"));
+    assert_duplicate(s.create_api_token(&new("ab12"), &actor(), NOW).await);
+    assert_not_found(s.create_api_token(&NewApiToken { user_id: user.id + 1000, ..new("cd34") }, &actor(), NOW).await);
+
+    let used = s.api_token_by_hash("ab12", NOW + 60).await.expect("by hash");
+    assert_eq!((used.id, used.last_used_at), (token.id, Some(NOW + 60)));
+    assert_eq!(s.api_tokens_of_user(user.id).await.expect("list")[0].last_used_at, Some(NOW + 60));
+    assert_not_found(s.api_token_by_hash("ffff", NOW).await);
+
+    s.revoke_api_token(token.id, &actor(), NOW + 120).await.expect("revoke");
+    s.revoke_api_token(token.id, &actor(), NOW + 121).await.expect("revoking twice is harmless");
+    assert_not_found(s.api_token_by_hash("ab12", NOW + 180).await);
+    assert_not_found(s.revoke_api_token(token.id + 1000, &actor(), NOW).await);
+    let listed = s.api_tokens_of_user(user.id).await.expect("list");
+    assert_eq!((listed.len(), listed[0].revoked, listed[0].last_used_at), (1, true, Some(NOW + 60)));
+
+    let audit = audit_of(s, "api_token", token.id).await;
+    assert_eq!(audit.iter().map(|a| a.action.as_str()).collect::<Vec<_>>(), ["update", "create"]);
+    assert_eq!(snapshot(audit[0].after.as_deref())["revoked"], true);
+    assert!(!audit[1].after.as_deref().unwrap_or_default().contains("ab12"), "no token hash in the audit");
+}
