@@ -84,7 +84,9 @@ async fn a_manual_edit_survives_a_reimport_and_is_reported() {
 async fn bad_rows_are_reported_and_the_rest_is_imported() {
     let (s, _dir) = store().await;
     let body = "ovt;naam;bevoegd_gezag_nummer;schoolweging_driejaarsgemiddelde\n00AP|C1;WereldWijs;41646;31.47\n00AR|C1;De Maasparel;41797;dertig\nXXXX;Kapot;1;30\n";
-    let r = import_bytes(&s, body.as_bytes(), "upload.csv", &Actor::system("test"), NOW).await.unwrap_or_else(|e| panic!("{e}"));
+    let r = import_bytes(&s, body.as_bytes(), "upload.csv", &Actor::system("test"), NOW)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(r.schools_inserted, 1);
     assert_eq!(r.rejected.len(), 2);
     assert_eq!(r.rejected[0].line, 3);

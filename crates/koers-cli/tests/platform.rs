@@ -59,7 +59,8 @@ fn user_add_creates_an_account_and_refuses_a_duplicate() {
     let o = koers(&args, &env);
     assert_eq!(o.status.code(), Some(2));
     assert!(out(&o).contains("er bestaat al een account met dit e-mailadres"), "{}", out(&o));
-    let o = koers(&["user", "add", "--data-dir", &dd, "--email", "x@y.nl", "--name", "X", "--role", "schoolleider"], &env);
+    let o =
+        koers(&["user", "add", "--data-dir", &dd, "--email", "x@y.nl", "--name", "X", "--role", "schoolleider"], &env);
     assert_eq!(o.status.code(), Some(2));
     assert!(out(&o).contains("--school (ovt) is verplicht"), "{}", out(&o));
     let o = koers(&["user", "add", "--data-dir", &dd, "--email", "x@y.nl", "--name", "X", "--role", "koning"], &env);
