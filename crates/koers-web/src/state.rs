@@ -1,5 +1,6 @@
 //! What every handler can reach.
 
+use koers_app::search::SchoolIndex;
 use koers_app::store::Store;
 use koers_core::NormLibrary;
 use koers_core::programme::BandRule;
@@ -28,10 +29,16 @@ pub struct AppState {
     /// The GWGB+ school rule used for the public eligibility check.
     pub band_rule: BandRule,
     pub config: WebConfig,
+    /// In-memory school search (same answers as `Store::search_schools`); invalidated after
+    /// imports and school edits in this process, reloaded after [`SEARCH_INDEX_TTL_SECS`].
+    pub search: Arc<SchoolIndex>,
 }
+
+/// How long another app server's register change may take to show up in this one's search.
+pub const SEARCH_INDEX_TTL_SECS: i64 = 30;
 
 impl AppState {
     pub fn new(store: Arc<dyn Store>, norms: Arc<NormLibrary>, band_rule: BandRule, config: WebConfig) -> Self {
-        Self { store, norms, band_rule, config }
+        Self { store, norms, band_rule, config, search: Arc::new(SchoolIndex::new(SEARCH_INDEX_TTL_SECS)) }
     }
 }

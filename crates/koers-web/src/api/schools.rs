@@ -52,7 +52,7 @@ pub async fn search(
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    let schools = state.store.search_schools(q, limit).await?;
+    let schools = state.search.search(state.store.as_ref(), q, limit, crate::auth::now()).await?;
     Ok(Json(SchoolList { schools: schools.iter().map(SchoolDto::from).collect() }))
 }
 

@@ -94,7 +94,7 @@ pub async fn search(
     } else if q.chars().count() < MIN_QUERY_CHARS {
         results.message = Some(lang.t("search-too-short"));
     } else {
-        let schools = state.store.search_schools(&q, SEARCH_LIMIT).await?;
+        let schools = state.search.search(state.store.as_ref(), &q, SEARCH_LIMIT, crate::auth::now()).await?;
         if schools.is_empty() {
             results.message = Some(lang.t_args("search-none", &[("q", q.clone())]));
         } else {

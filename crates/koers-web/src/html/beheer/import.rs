@@ -95,7 +95,9 @@ pub async fn upload(
     };
     let actor = user.actor();
     let at = now();
-    match import_bytes(state.store.as_ref(), &bytes, &name, &actor, at).await {
+    let result = import_bytes(state.store.as_ref(), &bytes, &name, &actor, at).await;
+    state.search.invalidate();
+    match result {
         Ok(report) => {
             state
                 .store

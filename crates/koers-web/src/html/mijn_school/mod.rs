@@ -149,7 +149,9 @@ pub async fn save(
     if is_empty(&edit) && version == school.version {
         return Ok(Redirect::to(&format!("/mijn-school/{id}?opgeslagen=1")).into_response());
     }
-    match state.store.edit_school(id, version, &edit, &user.actor(), crate::auth::now()).await {
+    let result = state.store.edit_school(id, version, &edit, &user.actor(), crate::auth::now()).await;
+    state.search.invalidate();
+    match result {
         Ok(_) => Ok(Redirect::to(&format!("/mijn-school/{id}?opgeslagen=1")).into_response()),
         Err(StoreError::Conflict { .. }) => {
             let current = state.store.school(id).await?;

@@ -1,0 +1,57 @@
+//! The real `koers demo` server on 127.0.0.1 with a fresh SQLite data dir.
+
+use crate::process::{Guarded, free_port, scratch_dir, wait_ready};
+use std::path::Path;
+use std::time::Duration;
+
+/// How long `koers demo` may take to load the national data and answer `/health`
+/// (`KOERS_E2E_STARTUP_SECS`, default 300: a debug build on a busy 2-core CI machine).
+fn startup_timeout() -> Duration {
+    let secs = std::env::var("KOERS_E2E_STARTUP_SECS").ok().and_then(|s| s.parse().ok()).unwrap_or(300);
+    Duration::from_secs(secs)
+}
+
+/// `koers demo --listen 127.0.0.1:PORT --data-dir TMP`, stopped when dropped or when the test
+/// binary exits (see [`crate::process`]).
+#[derive(Debug)]
+pub struct DemoServer {
+    base: String,
+    proc: Guarded,
+}
+
+impl DemoServer {
+    /// Start the demo from the `koers` binary at `koers_bin` and wait for `/health`.
+    pub fn start(koers_bin: &Path) -> Result<Self, String> {
+        if !koers_bin.is_file() {
+            return Err(format!("no koers binary at {}", koers_bin.display()));
+        }
+        let dir = scratch_dir("koers-e2e-demo")?;
+        let port = free_port()?;
+        let args = vec![
+            "demo".to_owned(),
+            "--listen".to_owned(),
+            format!("127.0.0.1:{port}"),
+            "--data-dir".to_owned(),
+            dir.join("data").display().to_string(),
+        ];
+        let mut proc = Guarded::spawn("koers demo", koers_bin, &args, &dir.join("koers-demo.log"), Some(&dir))?;
+        let health = wait_ready(&mut proc, port, "/health", startup_timeout())?;
+        eprintln!("koers-e2e: koers demo ready on 127.0.0.1:{port} ({})", health.trim());
+        Ok(Self { base: format!("http://127.0.0.1:{port}"), proc })
+    }
+
+    /// `http://127.0.0.1:PORT` without a trailing slash.
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    /// The absolute URL of `path` (which starts with `/`).
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// The server's last log lines, for failure messages.
+    pub fn log_tail(&self, lines: usize) -> String {
+        self.proc.log_tail(lines)
+    }
+}
