@@ -12,6 +12,7 @@
 //!   sbo/so/vso qualitative criteria), with reasons and "what would change it".
 //! - [`programme`]: programme rule settings loaded from `programmes/*.toml`.
 //! - [`access`]: roles, scopes and the one authorization rule [`access::may`].
+//! - [`workflow`]: the application state machine (aanmelding → bestuur → kennismaking → expert).
 //! - [`nl`]: Dutch number formatting (`85,0%`).
 
 pub mod access;
@@ -21,6 +22,7 @@ pub mod norms;
 pub mod programme;
 pub mod results;
 pub mod types;
+pub mod workflow;
 
 pub use eligibility::{Eligibility, IndicatorBand, Lever, LeverGoal, Reason, TrafficLight, Verdict};
 pub use norms::{NormError, NormLibrary, NormSet};

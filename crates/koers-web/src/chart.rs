@@ -112,7 +112,9 @@ impl BarChart {
         let n = self.bars.len().max(1) as f64;
         let slot = (W - LEFT - RIGHT) / n;
         let bw = (slot * 0.55).min(64.0);
-        // Value labels go on top of everything (with a white halo from the stylesheet).
+        // Value labels go on top of everything. Inside the foot of the bar (white on the bar
+        // colour) when the bar is tall enough, so they never sit on a reference line (those lie
+        // at 30 % or more); above a short bar otherwise (dark, with a white halo).
         let mut labels = String::new();
         for (i, b) in self.bars.iter().enumerate() {
             let cx = LEFT + slot * (i as f64 + 0.5);
@@ -125,10 +127,10 @@ impl BarChart {
                         r#"<rect class="bar" x="{x:.1}" y="{y:.1}" width="{bw:.1}" height="{:.1}"/>"#,
                         base - y
                     );
-                    let ty = (y - 4.0).max(PLOT_TOP + 10.0);
+                    let (class, ty) = if base - y >= 24.0 { ("value-in", base - 8.0) } else { ("value", y - 4.0) };
                     let _ = write!(
                         labels,
-                        r#"<text class="value" x="{cx:.1}" y="{ty:.1}" text-anchor="middle">{}</text>"#,
+                        r#"<text class="{class}" x="{cx:.1}" y="{ty:.1}" text-anchor="middle">{}</text>"#,
                         escape(&b.value_text)
                     );
                 }

@@ -160,6 +160,8 @@ fn facts(lang: Lang, p: &SchoolPage) -> Vec<Fact> {
     push("fact-municipality", s.municipality.clone());
     push("fact-province", s.province.clone());
     let board = match (&p.board, s.board_number) {
+        // Imported boards are named "Bestuur <nummer>" until someone names them.
+        (Some(b), _) if b.name.contains(&b.number.to_string()) => Some(b.name.clone()),
         (Some(b), _) => Some(format!("{} ({})", b.name, b.number)),
         (None, Some(n)) => Some(n.to_string()),
         (None, None) => None,
