@@ -161,6 +161,12 @@ fn load_rules(programme: &str) -> Result<(&'static NormLibrary, koers_core::prog
             ),
             exit::USAGE,
         )),
+        RuleSettings::BoardHistory(_) | RuleSettings::VerdictOrRisk(_) => Err((
+            format!(
+                "programma '{programme}' beoordeelt niet op PO-resultaten maar op inspectiegeschiedenis of risico's; 'koers screen' is alleen voor de resultatenband"
+            ),
+            exit::USAGE,
+        )),
     }
 }
 

@@ -1,19 +1,28 @@
-//! Programme entry rules (DOMAIN §2): the GWGB+ results band with Koers' own traffic light, the
-//! sbo/so/vso qualitative criteria, the verdict with structured reasons and a plain Dutch
-//! sentence, and *what would change it* ([`Lever`]).
+//! Programme entry rules (DOMAIN §2–4): the GWGB+ results band with Koers' own traffic light, the
+//! sbo/so/vso qualitative criteria, the board's inspection history and éénpitter criteria
+//! ([`board`]), the VO verdict or demonstrable risk ([`vo`]); each gives a verdict with
+//! structured reasons and a plain Dutch sentence, and for the band *what would change it*
+//! ([`Lever`]).
 
+pub mod board;
 mod levers;
+mod reason;
 mod special;
 mod text;
+pub mod vo;
 
+pub use board::{
+    BoardAssessment, BoardFacts, BoardOordeel, QualityConcern, RiskInvestigation, SchoolVerdict, assess_board,
+};
 pub use levers::{Lever, LeverGoal};
+pub use reason::Reason;
 pub use special::{SpecialAnswers, assess_special};
+pub use vo::{RiskKind, VoFacts, VoRisk, assess_vo};
 
 use crate::norms::NormSet;
 use crate::programme::BandRule;
 use crate::results::{Assessment, DataStatus, Indicator, round2};
-use crate::types::TestYear;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Koers' own traffic light (**not** an Inspectie label): rood below the signaleringswaarde,
 /// oranje from the signaleringswaarde up to the grenswaarde, groen above.
@@ -36,12 +45,22 @@ impl TrafficLight {
 }
 
 /// The Inspectie's verdict on a school, when known.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Oordeel {
     Voldoende,
     Onvoldoende,
     ZeerZwak,
+}
+
+impl Oordeel {
+    pub fn label_nl(self) -> &'static str {
+        match self {
+            Oordeel::Voldoende => "voldoende",
+            Oordeel::Onvoldoende => "onvoldoende",
+            Oordeel::ZeerZwak => "zeer zwak",
+        }
+    }
 }
 
 /// Facts about the school that are not in the results file.
@@ -86,26 +105,6 @@ impl Verdict {
             Verdict::ReferToRegularGwgb => "verwijzen naar regulier GWGB",
         }
     }
-}
-
-/// Why a verdict was reached: which rule decided it, with the numbers.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "reason", rename_all = "snake_case")]
-pub enum Reason {
-    BelowSignaleringswaarde { band: IndicatorBand },
-    WithinBand { band: IndicatorBand },
-    AboveBand { band: IndicatorBand },
-    MissingYears { years: Vec<TestYear> },
-    SmallSchool { pupils: u32, min: u32 },
-    FewPupilsInYear { year: TestYear, pupils: u32, min: u32 },
-    DataSuppressed,
-    NoSchoolweging,
-    Oordeel { oordeel: Oordeel },
-    Herstelopdracht,
-    PopulationNotDescribed,
-    NoFittingAmbitions,
-    AmbitionsNotMet,
-    QualitativeCriteriaMet,
 }
 
 /// The outcome of an entry rule.

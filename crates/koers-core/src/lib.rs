@@ -17,15 +17,21 @@
 
 pub mod access;
 pub mod eligibility;
+pub mod matching;
+pub mod money;
 pub mod nl;
 pub mod norms;
 pub mod programme;
+pub mod reference;
 pub mod results;
+pub mod trajectory;
 pub mod types;
 pub mod workflow;
 
 pub use eligibility::{Eligibility, IndicatorBand, Lever, LeverGoal, Reason, TrafficLight, Verdict};
+pub use money::Cents;
 pub use norms::{NormError, NormLibrary, NormSet};
 pub use programme::{ProgrammeRules, RuleSettings};
+pub use reference::ReferenceNumber;
 pub use results::{Assessment, DataStatus, Indicator, Outcome, ResultsInput, ThreeYear, YearEntry, YearResult};
 pub use types::{Category, Percentage, Schoolweging, TestYear, ValueError};

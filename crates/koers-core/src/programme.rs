@@ -1,15 +1,33 @@
-//! Programme entry-rule settings (`programmes/*.toml`): a programme's rule is data, so the
-//! PO-Raad can change the band or publish its own table without a code change.
+//! Programmes as data (`programmes/*.toml`, PRODUCT "Programmes"): who a programme is for, its
+//! entry rule, whether the board approves participation, its phases, its budget of dagdelen and
+//! co-financing, and the prompt for the help question. A beheerder adds or changes a programme
+//! without a code change: the app stores the text (TOML, or JSON through serde) and parses it at
+//! run time with [`ProgrammeRules::from_toml`] (or deserializes and calls
+//! [`ProgrammeRules::validate`]); [`ProgrammeRules::to_toml`] writes it back.
 
-use serde::Deserialize;
+#[cfg(test)]
+mod tests;
+mod validate;
+
+pub use validate::ProgrammeError;
+
+use crate::money::{Cents, CostSplit, split_cost};
+use crate::trajectory::{Trajectory, TrajectoryError};
+use serde::{Deserialize, Serialize};
 
 pub const SHIPPED: &[(&str, &str)] = &[
     ("gwgb-plus-school.toml", include_str!("../../../programmes/gwgb-plus-school.toml")),
     ("gwgb-plus-gespecialiseerd.toml", include_str!("../../../programmes/gwgb-plus-gespecialiseerd.toml")),
+    ("gwgb-plus-bestuur.toml", include_str!("../../../programmes/gwgb-plus-bestuur.toml")),
+    ("leren-verbeteren-npo.toml", include_str!("../../../programmes/leren-verbeteren-npo.toml")),
+    (
+        "leren-verbeteren-procesbegeleiding.toml",
+        include_str!("../../../programmes/leren-verbeteren-procesbegeleiding.toml"),
+    ),
 ];
 
 /// The results-band rule (GWGB+ school, DOMAIN §2).
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BandRule {
     /// grenswaarde = signaleringswaarde + fraction × (comparable mean − signaleringswaarde).
@@ -31,89 +49,185 @@ impl Default for BandRule {
 }
 
 /// The qualitative rule for sbo, so and vso (DOMAIN §2).
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SpecialRule {
     pub refer_when_onvoldoende: bool,
     pub refer_when_herstelopdracht: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+/// The board rule (GWGB+ bestuur, DOMAIN §3): inspection history over the last
+/// `lookback_years`, and for an éénpitter the verdicts of the last `eenpitter_lookback_years`.
+/// "In the last N years" counts a fact of year `y` when `reference_year − y ≤ N`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BoardRule {
+    pub lookback_years: u8,
+    pub eenpitter_lookback_years: u8,
+}
+
+impl Default for BoardRule {
+    fn default() -> Self {
+        Self { lookback_years: 3, eenpitter_lookback_years: 2 }
+    }
+}
+
+/// The VO rule (Leren Verbeteren, DOMAIN §4): judged onvoldoende or zeer zwak qualifies; a
+/// demonstrable risk qualifies too when `demonstrable_risk_qualifies` (NPO, not
+/// procesbegeleiding, which is only for (very) weak schools).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VoRule {
+    pub demonstrable_risk_qualifies: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum RuleSettings {
     ResultsBand(BandRule),
     SpecialEducation(SpecialRule),
+    BoardHistory(BoardRule),
+    VerdictOrRisk(VoRule),
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+/// Who applies: a school (leader) or a board.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Audience {
+    School,
+    Bestuur,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Sector {
+    Po,
+    Sbo,
+    So,
+    Vso,
+    Vo,
+}
+
+/// One phase of a trajectory (`zelfevaluatie`, `situatie-in-kaart`, …); its position is its
+/// place in [`ProgrammeRules::phases`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Phase {
+    /// Stable slug, stored with the trajectory.
+    pub id: String,
+    /// Dutch label.
+    pub name: String,
+}
+
+/// Adviser time: at most `max_blocks` blocks of `per_block` dagdelen (NPO: 2 × 8).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DagdelenBudget {
+    pub per_block: u32,
+    pub max_blocks: u32,
+}
+
+impl DagdelenBudget {
+    pub fn max_dagdelen(self) -> u32 {
+        self.per_block.saturating_mul(self.max_blocks)
+    }
+}
+
+/// Co-financing of adviser time (excl. btw). NPO: € 571,50 per dagdeel, the school pays 50 %.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CoFinancing {
+    /// The full rate per dagdeel in cents (both shares together).
+    pub rate_per_dagdeel_cents: Cents,
+    /// The school's share in whole percent; the programme pays the rest.
+    pub school_share_percent: u8,
+}
+
+impl CoFinancing {
+    /// See [`crate::money`] for the rounding rule.
+    pub fn split(self, dagdelen: u32) -> CostSplit {
+        split_cost(self.rate_per_dagdeel_cents, self.school_share_percent, dagdelen)
+    }
+}
+
+/// Why a cost cannot be computed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CostError {
+    #[error("dit programma kent geen cofinanciering van dagdelen")]
+    NotCoFinanced,
+    #[error("het budget is ten hoogste {per_block} × {max_blocks} = {max} dagdelen; gevraagd zijn er {asked}")]
+    OverBudget { asked: u32, per_block: u32, max_blocks: u32, max: u32 },
+}
+
+/// One programme: everything that makes it differ from another, as data.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProgrammeRules {
+    /// Slug used in URLs, grants and the database (`gwgb-plus-school`).
     pub id: String,
     pub name: String,
     /// Id of the norm table the rule uses (results-band rules only).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub norms: Option<String>,
+    pub audience: Audience,
+    pub sectors: Vec<Sector>,
+    /// Whether the bestuurder must approve participation before the intake.
+    pub board_approval: bool,
+    /// The prompt above the help-question field of the application form.
+    pub help_question: String,
     pub rule: RuleSettings,
-}
-
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("programma-instellingen {file}: {detail}")]
-pub struct ProgrammeError {
-    pub file: String,
-    pub detail: String,
+    /// The trajectory's phases, in order.
+    pub phases: Vec<Phase>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dagdelen: Option<DagdelenBudget>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub co_financing: Option<CoFinancing>,
 }
 
 impl ProgrammeRules {
+    /// Parse and validate one programme; `file` names the source in the error.
     pub fn from_toml(file: &str, text: &str) -> Result<Self, ProgrammeError> {
-        let p: Self =
-            toml::from_str(text).map_err(|e| ProgrammeError { file: file.into(), detail: e.message().to_owned() })?;
-        if let RuleSettings::ResultsBand(b) = p.rule {
-            if !(0.0..=1.0).contains(&b.grens_fraction) {
-                return Err(ProgrammeError {
-                    file: file.into(),
-                    detail: "grens_fraction moet tussen 0 en 1 liggen".into(),
-                });
-            }
-            if !(1..=2).contains(&b.min_indicators_below_grens) {
-                return Err(ProgrammeError {
-                    file: file.into(),
-                    detail: "min_indicators_below_grens moet 1 of 2 zijn".into(),
-                });
-            }
-            if p.norms.is_none() {
-                return Err(ProgrammeError {
-                    file: file.into(),
-                    detail: "een resultatenband-regel heeft 'norms' nodig".into(),
-                });
-            }
-        }
+        let p: Self = toml::from_str(text).map_err(|e| validate::parse_error(file, text, &e))?;
+        p.validate(file)?;
         Ok(p)
+    }
+
+    /// The programme as TOML that [`ProgrammeRules::from_toml`] reads back to the same value.
+    pub fn to_toml(&self) -> Result<String, ProgrammeError> {
+        toml::to_string(self).map_err(|e| ProgrammeError::new(&self.id, None, format!("niet te schrijven: {e}")))
+    }
+
+    /// Check the invariants a parsed value must hold (also after JSON deserialization).
+    pub fn validate(&self, file: &str) -> Result<(), ProgrammeError> {
+        validate::validate(self, file)
     }
 
     /// The programme rules shipped with Koers.
     pub fn shipped() -> Result<Vec<Self>, ProgrammeError> {
         SHIPPED.iter().map(|(f, t)| Self::from_toml(f, t)).collect()
     }
-}
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_shipped_programmes_load() {
-        let ps = ProgrammeRules::shipped().unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(ps.len(), 2);
-        assert_eq!(ps[0].rule, RuleSettings::ResultsBand(BandRule::default()));
-        assert!(matches!(ps[1].rule, RuleSettings::SpecialEducation(_)));
+    /// The most dagdelen one trajectory may use, when the programme caps them.
+    pub fn max_dagdelen(&self) -> Option<u32> {
+        self.dagdelen.map(DagdelenBudget::max_dagdelen)
     }
 
-    #[test]
-    fn bad_settings_are_refused_with_the_field_named() {
-        let t = SHIPPED[0].1.replace("grens_fraction = 0.5", "grens_fraction = 1.5");
-        let e = ProgrammeRules::from_toml("p.toml", &t).err().map(|e| e.to_string());
-        assert_eq!(e.as_deref(), Some("programma-instellingen p.toml: grens_fraction moet tussen 0 en 1 liggen"));
-        let t = SHIPPED[0].1.replace("kind = \"results-band\"", "kind = \"lottery\"");
-        assert!(ProgrammeRules::from_toml("p.toml", &t).is_err());
+    /// What `dagdelen` cost and who pays what, within the programme's budget.
+    pub fn cost(&self, dagdelen: u32) -> Result<CostSplit, CostError> {
+        let co = self.co_financing.ok_or(CostError::NotCoFinanced)?;
+        if let Some(b) = self.dagdelen.filter(|b| dagdelen > b.max_dagdelen()) {
+            return Err(CostError::OverBudget {
+                asked: dagdelen,
+                per_block: b.per_block,
+                max_blocks: b.max_blocks,
+                max: b.max_dagdelen(),
+            });
+        }
+        Ok(co.split(dagdelen))
+    }
+
+    /// A new trajectory at the programme's first phase.
+    pub fn start_trajectory(&self) -> Result<Trajectory, TrajectoryError> {
+        Trajectory::new(&self.phases)
     }
 }

@@ -4,7 +4,7 @@ use super::*;
 use crate::norms::{NormSet, SHIPPED};
 use crate::programme::SpecialRule;
 use crate::results::{ResultsInput, YearEntry, YearResult, assess};
-use crate::types::Schoolweging;
+use crate::types::{Schoolweging, TestYear};
 
 fn norms() -> NormSet {
     NormSet::from_toml(SHIPPED[0].0, SHIPPED[0].1).unwrap_or_else(|e| panic!("{e}"))

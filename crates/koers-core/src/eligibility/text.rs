@@ -1,7 +1,7 @@
 //! Plain Dutch sentences for reasons, levers and the verdict. Structured data stays the source
 //! of truth; this only words it.
 
-use super::{Eligibility, IndicatorBand, Lever, LeverGoal, Oordeel, Reason, Verdict};
+use super::{Eligibility, IndicatorBand, Lever, LeverGoal, Reason, Verdict};
 use crate::nl::Pct;
 use std::fmt::Write;
 
@@ -66,15 +66,9 @@ impl Reason {
             Reason::NoSchoolweging => {
                 out.write_str("de schoolweging onbekend is, zodat de signaleringswaarde 1S/2F en vergelijkbare scholen niet vastliggen")
             }
-            Reason::Oordeel { oordeel } => write!(
-                out,
-                "de Inspectie de school als {} heeft beoordeeld",
-                match oordeel {
-                    Oordeel::Voldoende => "voldoende",
-                    Oordeel::Onvoldoende => "onvoldoende",
-                    Oordeel::ZeerZwak => "zeer zwak",
-                }
-            ),
+            Reason::Oordeel { oordeel } => {
+                write!(out, "de Inspectie de school als {} heeft beoordeeld", oordeel.label_nl())
+            }
             Reason::Herstelopdracht => out.write_str("de school een herstelopdracht van de Inspectie heeft"),
             Reason::PopulationNotDescribed => out.write_str("de school haar leerlingpopulatie niet heeft beschreven"),
             Reason::NoFittingAmbitions => {
@@ -84,6 +78,61 @@ impl Reason {
             Reason::QualitativeCriteriaMet => {
                 out.write_str("de school haar populatie heeft beschreven, passende ambities heeft en die in de meeste jaren haalt")
             }
+            Reason::SchoolJudgedWeak { school, year, oordeel } => {
+                write!(out, "de Inspectie {school} in {year} als {} heeft beoordeeld", oordeel.label_nl())
+            }
+            Reason::InvestigatedForRisks { school, year } => {
+                write!(out, "de Inspectie {school} in {year} vanwege risico's heeft onderzocht")
+            }
+            Reason::DevelopmentAssignments { year } => write!(
+                out,
+                "het bestuursonderzoek van {year} geen onvoldoende gaf, maar wel duidelijke ontwikkelopdrachten"
+            ),
+            Reason::LongerAgo { years, fact } => {
+                fact.write_nl(out);
+                write!(out, ", maar dat is langer dan {years} jaar geleden")
+            }
+            Reason::NoBoardCriteriaMet { years } => write!(
+                out,
+                "in de afgelopen {years} jaar geen school van het bestuur als onvoldoende of zeer zwak is beoordeeld, de Inspectie geen school vanwege risico's heeft onderzocht en geen bestuursonderzoek duidelijke ontwikkelopdrachten gaf"
+            ),
+            Reason::QualityConcerns { concerns } => {
+                out.push_str("het bestuur zorgen heeft over ");
+                for (i, c) in concerns.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(if i + 1 == concerns.len() { " en " } else { ", " });
+                    }
+                    out.push_str(c.label_nl());
+                }
+                Ok(())
+            }
+            Reason::NoQualityConcerns => {
+                out.write_str("het bestuur als éénpitter geen zorgen over zijn kwaliteitszorg heeft genoemd")
+            }
+            Reason::NotJudgedWellRecently { years } => write!(
+                out,
+                "het bestuur in de afgelopen {years} jaar niet als voldoende of goed zonder herstelopdrachten is beoordeeld"
+            ),
+            Reason::JudgedWellRecently { year, oordeel, years } => write!(
+                out,
+                "de Inspectie het bestuur in {year} als {} zonder herstelopdrachten heeft beoordeeld (binnen {years} jaar)",
+                oordeel.label_nl()
+            ),
+            Reason::DepartmentOordeel { department, oordeel } => {
+                write!(out, "de Inspectie de afdeling {department} als {} heeft beoordeeld", oordeel.label_nl())
+            }
+            Reason::DemonstrableRisk { risk, evidence } => {
+                write!(out, "er een aantoonbaar risico is: {} ({evidence})", risk.label_nl())
+            }
+            Reason::RiskNotSubstantiated { risk } => {
+                write!(out, "bij het risico '{}' niet staat waaruit het blijkt", risk.label_nl())
+            }
+            Reason::NoVerdictOrRisk => out.write_str(
+                "de Inspectie de school niet als onvoldoende of zeer zwak heeft beoordeeld en er geen aantoonbaar risico is (zoals dalende resultaten of signalen van schoolleiding of team)",
+            ),
+            Reason::VerdictRequired => out.write_str(
+                "procesbegeleiding alleen bedoeld is voor scholen die de Inspectie als onvoldoende of zeer zwak heeft beoordeeld",
+            ),
         };
     }
 }
@@ -153,9 +202,14 @@ fn deciding_lever(e: &Eligibility) -> Option<&Lever> {
 
 pub(super) fn summary(e: &Eligibility) -> String {
     let mut s = String::with_capacity(400);
+    let subject = if e.reasons.iter().any(Reason::is_about_board) { "Je bestuur" } else { "Je school" };
     s.push_str(match e.verdict {
-        Verdict::Eligible => "Je school komt in aanmerking omdat ",
-        Verdict::NotEligible => "Je school komt niet in aanmerking omdat ",
+        Verdict::Eligible | Verdict::NotEligible => subject,
+        _ => "",
+    });
+    s.push_str(match e.verdict {
+        Verdict::Eligible => " komt in aanmerking omdat ",
+        Verdict::NotEligible => " komt niet in aanmerking omdat ",
         Verdict::Undetermined => {
             "Op basis van de resultaten is niet te bepalen of je school in aanmerking komt, omdat "
         }

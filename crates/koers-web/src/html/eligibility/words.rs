@@ -47,6 +47,8 @@ pub fn reason(lang: Lang, r: &Reason) -> String {
         Reason::NoFittingAmbitions => lang.t("reason-no-fitting-ambitions"),
         Reason::AmbitionsNotMet => lang.t("reason-ambitions-not-met"),
         Reason::QualitativeCriteriaMet => lang.t("reason-qualitative-met"),
+        // Board and VO reasons: not on the public (PO) pages yet; Dutch until they get en keys.
+        other => other.text_nl(),
     }
 }
 

@@ -1,0 +1,245 @@
+//! The shipped programmes, the round trip through TOML and JSON, and every refusal with the
+//! field named.
+
+use super::*;
+use crate::trajectory::PhaseState;
+
+fn shipped() -> Vec<ProgrammeRules> {
+    ProgrammeRules::shipped().unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn by_id(id: &str) -> ProgrammeRules {
+    shipped().into_iter().find(|p| p.id == id).unwrap_or_else(|| panic!("{id}"))
+}
+
+fn phase_names(p: &ProgrammeRules) -> Vec<&str> {
+    p.phases.iter().map(|ph| ph.name.as_str()).collect()
+}
+
+fn err(text: &str) -> ProgrammeError {
+    ProgrammeRules::from_toml("p.toml", text).err().unwrap_or_else(|| panic!("accepted:\n{text}"))
+}
+
+#[test]
+fn the_five_shipped_programmes_load() {
+    let ps = shipped();
+    let ids: Vec<&str> = ps.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "gwgb-plus-school",
+            "gwgb-plus-gespecialiseerd",
+            "gwgb-plus-bestuur",
+            "leren-verbeteren-npo",
+            "leren-verbeteren-procesbegeleiding"
+        ]
+    );
+    assert_eq!(ps[0].rule, RuleSettings::ResultsBand(BandRule::default()));
+    assert!(matches!(ps[1].rule, RuleSettings::SpecialEducation(_)));
+    assert_eq!(ps[2].rule, RuleSettings::BoardHistory(BoardRule::default()));
+    assert_eq!(ps[3].rule, RuleSettings::VerdictOrRisk(VoRule { demonstrable_risk_qualifies: true }));
+    assert_eq!(ps[4].rule, RuleSettings::VerdictOrRisk(VoRule { demonstrable_risk_qualifies: false }));
+    let audiences: Vec<Audience> = ps.iter().map(|p| p.audience).collect();
+    use Audience::*;
+    assert_eq!(audiences, [School, School, Bestuur, School, School]);
+    let approval: Vec<bool> = ps.iter().map(|p| p.board_approval).collect();
+    assert_eq!(approval, [true, true, false, true, true], "a board does not approve its own application");
+    assert!(ps.iter().all(|p| p.help_question.ends_with('.')));
+}
+
+#[test]
+fn each_programme_has_the_phases_of_its_core_work() {
+    let gwgb = ["Zelfevaluatie (0-meting)", "Plan van aanpak", "Uitvoering met de expert", "Afronding"];
+    assert_eq!(phase_names(&by_id("gwgb-plus-school")), gwgb);
+    assert_eq!(phase_names(&by_id("gwgb-plus-gespecialiseerd")), gwgb);
+    assert_eq!(
+        phase_names(&by_id("gwgb-plus-bestuur")),
+        ["Analyse van het kwaliteitsbeleid", "Zelfevaluatie BKA1–3", "Advies", "Plan"]
+    );
+    assert_eq!(phase_names(&by_id("leren-verbeteren-npo")), ["Schoolscan", "Stappenplan", "Uitvoering", "Afronding"]);
+    assert_eq!(
+        phase_names(&by_id("leren-verbeteren-procesbegeleiding")),
+        [
+            "Situatie in kaart",
+            "Bewustwording en erkenning",
+            "Doelen en maatregelen",
+            "Aan de slag",
+            "Voortgang en resultaten",
+            "Kwaliteit op peil"
+        ]
+    );
+}
+
+#[test]
+fn a_trajectory_starts_at_the_programmes_first_phase() {
+    let t = by_id("leren-verbeteren-procesbegeleiding").start_trajectory().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(t.current_id(), Some("situatie-in-kaart"));
+    assert_eq!(t.timeline().iter().filter(|e| e.state == PhaseState::Gepland).count(), 5);
+}
+
+#[test]
+fn npo_costs_at_most_two_times_eight_dagdelen_shared_fifty_fifty() {
+    let npo = by_id("leren-verbeteren-npo");
+    assert_eq!(npo.max_dagdelen(), Some(16));
+    let eight = npo.cost(8).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(eight.school.to_string(), "€ 2.286,00");
+    assert_eq!(eight.total.to_string(), "€ 4.572,00");
+    let sixteen = npo.cost(16).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((sixteen.school, sixteen.programme), (Cents(457_200), Cents(457_200)));
+    assert_eq!(
+        npo.cost(17).err().map(|e| e.to_string()).as_deref(),
+        Some("het budget is ten hoogste 8 × 2 = 16 dagdelen; gevraagd zijn er 17")
+    );
+    assert_eq!(by_id("gwgb-plus-school").cost(1), Err(CostError::NotCoFinanced));
+    assert_eq!(by_id("gwgb-plus-school").max_dagdelen(), None);
+}
+
+#[test]
+fn every_programme_survives_a_round_trip_through_toml_and_json() {
+    for p in shipped() {
+        let text = p.to_toml().unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(ProgrammeRules::from_toml("terug.toml", &text), Ok(p.clone()), "{text}");
+        let json = serde_json::to_string(&p).unwrap_or_else(|e| panic!("{e}"));
+        let back: ProgrammeRules = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(back.validate("json"), Ok(()));
+        assert_eq!(back, p);
+    }
+}
+
+#[test]
+fn a_beheerder_can_define_a_new_programme_in_text() {
+    let text = r#"
+        id = "rekenen-verbeteren-2027"
+        name = "Rekenen verbeteren"
+        audience = "school"
+        sectors = ["vo"]
+        board_approval = false
+        help_question = "Wat wil je verbeteren?"
+        [rule]
+        kind = "verdict-or-risk"
+        demonstrable_risk_qualifies = true
+        [[phases]]
+        id = "scan"
+        name = "Scan"
+        [dagdelen]
+        per_block = 4
+        max_blocks = 1
+        [co_financing]
+        rate_per_dagdeel_cents = 60000
+        school_share_percent = 25
+    "#;
+    let p = ProgrammeRules::from_toml("nieuw.toml", text).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(p.cost(4).map(|c| c.school), Ok(Cents(60_000)));
+    assert_eq!(p.phases.len(), 1);
+}
+
+#[test]
+fn bad_settings_are_refused_with_the_field_named() {
+    let school = SHIPPED[0].1;
+    let npo = SHIPPED[3].1;
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (school, "grens_fraction = 0.5", "grens_fraction = 1.5", "grens_fraction moet tussen 0 en 1 liggen"),
+        (
+            school,
+            "min_indicators_below_grens = 1",
+            "min_indicators_below_grens = 3",
+            "min_indicators_below_grens moet 1 of 2 zijn",
+        ),
+        (school, "norms = \"inspectie-po-2023-2025\"\n", "", "een resultatenband-regel heeft 'norms' nodig"),
+        (
+            school,
+            "id = \"gwgb-plus-school\"",
+            "id = \"GWGB Plus\"",
+            "id mag alleen kleine letters, cijfers en losse streepjes bevatten (bijvoorbeeld gwgb-plus-school)",
+        ),
+        (
+            school,
+            "name = \"Goed Worden, Goed Blijven Plus (school)\"",
+            "name = \"  \"",
+            "name (de naam van het programma) mag niet leeg zijn",
+        ),
+        (
+            school,
+            "sectors = [\"po\"]",
+            "sectors = []",
+            "sectors moet minstens één sector noemen (po, sbo, so, vso of vo)",
+        ),
+        (school, "sectors = [\"po\"]", "sectors = [\"po\", \"po\"]", "sectors noemt een sector twee keer"),
+        (
+            school,
+            "audience = \"school\"",
+            "audience = \"bestuur\"",
+            "audience moet 'bestuur' zijn bij een regel op bestuursniveau (board-history) en 'school' bij elke andere regel",
+        ),
+        (
+            school,
+            "id = \"plan-van-aanpak\"",
+            "id = \"zelfevaluatie\"",
+            "phases: het id 'zelfevaluatie' komt twee keer voor",
+        ),
+        (school, "name = \"Afronding\"", "name = \"\"", "phases: fase 4 ('afronding') heeft geen naam"),
+        (
+            school,
+            "id = \"uitvoering\"",
+            "id = \"Uitvoering!\"",
+            "phases: fase 3 heeft id 'Uitvoering!'; gebruik kleine letters, cijfers en streepjes",
+        ),
+        (SHIPPED[2].1, "lookback_years = 3", "lookback_years = 0", "rule.lookback_years moet tussen 1 en 10 liggen"),
+        (
+            npo,
+            "sectors = [\"vo\"]",
+            "sectors = [\"po\"]",
+            "een regel voor het voortgezet onderwijs (verdict-or-risk) hoort bij sectors = [\"vo\"]",
+        ),
+        (npo, "per_block = 8", "per_block = 0", "dagdelen.per_block moet tussen 1 en 100 liggen"),
+        (
+            npo,
+            "school_share_percent = 50",
+            "school_share_percent = 150",
+            "co_financing.school_share_percent moet tussen 0 en 100 liggen",
+        ),
+        (
+            npo,
+            "rate_per_dagdeel_cents = 57150",
+            "rate_per_dagdeel_cents = 0",
+            "co_financing.rate_per_dagdeel_cents moet tussen 1 en 10000000 liggen",
+        ),
+    ];
+    for (base, from, to, want) in cases {
+        assert!(base.contains(from), "{from}");
+        let e = err(&base.replacen(from, to, 1));
+        assert_eq!(e.detail, *want, "{from} → {to}");
+        assert!(e.field.is_some(), "{want}");
+        assert_eq!(e.to_string(), format!("programma-instellingen p.toml: {want}"));
+    }
+    assert_eq!(
+        err(&school.replace("grens_fraction = 0.5", "grens_fraction = 1.5")).field.as_deref(),
+        Some("rule.grens_fraction")
+    );
+}
+
+#[test]
+fn a_programme_without_phases_is_refused() {
+    let mut p = by_id("gwgb-plus-school");
+    p.phases.clear();
+    let e = p.validate("db").err().unwrap_or_else(|| panic!("accepted"));
+    assert_eq!((e.field.as_deref(), e.detail.as_str()), (Some("phases"), "phases moet minstens één fase hebben"));
+}
+
+#[test]
+fn parse_errors_are_dutch_with_the_line_and_the_field() {
+    let school = SHIPPED[0].1;
+    let e = err(&school.replace("help_question", "hulpvraag"));
+    assert!(e.detail.contains("onbekend veld 'hulpvraag' (verkeerd gespeld?)"), "{}", e.detail);
+    assert!(e.detail.starts_with("regel 10: "), "{}", e.detail);
+    assert_eq!(e.field.as_deref(), Some("hulpvraag"));
+    let e = err(&school.replace("board_approval = true\n", ""));
+    assert!(e.detail.ends_with("het veld 'board_approval' ontbreekt"), "{}", e.detail);
+    assert_eq!(e.field.as_deref(), Some("board_approval"));
+    let e = err(&school.replace("kind = \"results-band\"", "kind = \"lottery\""));
+    assert!(e.detail.contains("onbekende waarde 'lottery'; kies uit `results-band`"), "{}", e.detail);
+    let e = err(&school.replace("board_approval = true", "board_approval = ja"));
+    assert!(e.detail.starts_with("regel 9: geen geldige TOML"), "{}", e.detail);
+    let e = err(&school.replace("audience = \"school\"", "audience = 3"));
+    assert!(e.detail.contains("verkeerd soort waarde"), "{}", e.detail);
+}

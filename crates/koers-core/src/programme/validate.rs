@@ -1,0 +1,179 @@
+//! Validation of programme settings, with Dutch messages that name the field, and the Dutch
+//! wording of parse errors (serde's messages are English; a beheerder editing a programme reads
+//! Dutch, with the line number).
+
+use super::{Audience, ProgrammeRules, RuleSettings, Sector};
+use std::collections::HashSet;
+
+/// A programme that cannot be used, with the field that is wrong (for the JSON error envelope).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("programma-instellingen {file}: {detail}")]
+pub struct ProgrammeError {
+    pub file: String,
+    /// The field at fault (`rule.grens_fraction`, `phases`), when known.
+    pub field: Option<String>,
+    pub detail: String,
+}
+
+impl ProgrammeError {
+    pub(super) fn new(file: &str, field: Option<&str>, detail: impl Into<String>) -> Self {
+        Self { file: file.to_owned(), field: field.map(str::to_owned), detail: detail.into() }
+    }
+}
+
+/// A slug: lower-case letters, digits and single hyphens, 1–60 characters.
+fn is_slug(s: &str) -> bool {
+    (1..=60).contains(&s.len())
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && !s.contains("--")
+}
+
+fn between<T: PartialOrd + std::fmt::Display>(v: T, lo: T, hi: T, field: &str) -> Result<(), (String, String)> {
+    if v < lo || v > hi { Err((field.to_owned(), format!("{field} moet tussen {lo} en {hi} liggen"))) } else { Ok(()) }
+}
+
+pub(super) fn validate(p: &ProgrammeRules, file: &str) -> Result<(), ProgrammeError> {
+    check(p).map_err(|(field, detail)| ProgrammeError::new(file, Some(&field), detail))
+}
+
+fn check(p: &ProgrammeRules) -> Result<(), (String, String)> {
+    let err = |field: &str, detail: &str| Err((field.to_owned(), detail.to_owned()));
+    if !is_slug(&p.id) {
+        return err(
+            "id",
+            "id mag alleen kleine letters, cijfers en losse streepjes bevatten (bijvoorbeeld gwgb-plus-school)",
+        );
+    }
+    if p.name.trim().is_empty() {
+        return err("name", "name (de naam van het programma) mag niet leeg zijn");
+    }
+    if p.help_question.trim().is_empty() {
+        return err("help_question", "help_question (de vraag boven het veld voor de hulpvraag) mag niet leeg zijn");
+    }
+    if p.sectors.is_empty() {
+        return err("sectors", "sectors moet minstens één sector noemen (po, sbo, so, vso of vo)");
+    }
+    if p.sectors.iter().collect::<HashSet<_>>().len() != p.sectors.len() {
+        return err("sectors", "sectors noemt een sector twee keer");
+    }
+    check_phases(p)?;
+    check_rule(p)?;
+    if let Some(b) = p.dagdelen {
+        between(b.per_block, 1, 100, "dagdelen.per_block")?;
+        between(b.max_blocks, 1, 20, "dagdelen.max_blocks")?;
+    }
+    if let Some(c) = p.co_financing {
+        between(c.rate_per_dagdeel_cents.get(), 1, 10_000_000, "co_financing.rate_per_dagdeel_cents")?;
+        between(c.school_share_percent, 0, 100, "co_financing.school_share_percent")?;
+    }
+    Ok(())
+}
+
+fn check_phases(p: &ProgrammeRules) -> Result<(), (String, String)> {
+    let err = |detail: String| Err(("phases".to_owned(), detail));
+    if p.phases.is_empty() {
+        return err("phases moet minstens één fase hebben".into());
+    }
+    if p.phases.len() > 20 {
+        return err("phases mag hooguit 20 fasen hebben".into());
+    }
+    let mut seen = HashSet::new();
+    for (i, ph) in p.phases.iter().enumerate() {
+        let n = i + 1;
+        if !is_slug(&ph.id) {
+            return err(format!("phases: fase {n} heeft id '{}'; gebruik kleine letters, cijfers en streepjes", ph.id));
+        }
+        if !seen.insert(ph.id.as_str()) {
+            return err(format!("phases: het id '{}' komt twee keer voor", ph.id));
+        }
+        if ph.name.trim().is_empty() {
+            return err(format!("phases: fase {n} ('{}') heeft geen naam", ph.id));
+        }
+    }
+    Ok(())
+}
+
+fn check_rule(p: &ProgrammeRules) -> Result<(), (String, String)> {
+    let err = |field: &str, detail: &str| Err((field.to_owned(), detail.to_owned()));
+    let board = matches!(p.rule, RuleSettings::BoardHistory(_));
+    if board != (p.audience == Audience::Bestuur) {
+        return err(
+            "audience",
+            "audience moet 'bestuur' zijn bij een regel op bestuursniveau (board-history) en 'school' bij elke andere regel",
+        );
+    }
+    match p.rule {
+        RuleSettings::ResultsBand(b) => {
+            between(b.grens_fraction, 0.0, 1.0, "grens_fraction")
+                .map_err(|(_, d)| ("rule.grens_fraction".into(), d))?;
+            if !(1..=2).contains(&b.min_indicators_below_grens) {
+                return err("rule.min_indicators_below_grens", "min_indicators_below_grens moet 1 of 2 zijn");
+            }
+            if p.norms.is_none() {
+                return err("norms", "een resultatenband-regel heeft 'norms' nodig");
+            }
+        }
+        RuleSettings::BoardHistory(b) => {
+            between(b.lookback_years, 1, 10, "rule.lookback_years")?;
+            between(b.eenpitter_lookback_years, 1, 10, "rule.eenpitter_lookback_years")?;
+        }
+        RuleSettings::VerdictOrRisk(_) => {
+            if p.sectors != [Sector::Vo] {
+                return err(
+                    "sectors",
+                    "een regel voor het voortgezet onderwijs (verdict-or-risk) hoort bij sectors = [\"vo\"]",
+                );
+            }
+        }
+        RuleSettings::SpecialEducation(_) => {}
+    }
+    Ok(())
+}
+
+/// A parse error in Dutch, with the line when the parser knows it.
+pub(super) fn parse_error(file: &str, text: &str, e: &toml::de::Error) -> ProgrammeError {
+    let (field, detail) = dutch(e.message());
+    let detail = match e.span() {
+        Some(span) => {
+            let line = text.get(..span.start).map_or(0, |t| t.matches('\n').count()) + 1;
+            format!("regel {line}: {detail}")
+        }
+        None => detail,
+    };
+    ProgrammeError::new(file, field.as_deref(), detail)
+}
+
+/// The first `` `name` `` in a serde message.
+fn quoted(msg: &str) -> Option<String> {
+    let rest = msg.split_once('`')?.1;
+    Some(rest.split_once('`')?.0.to_owned())
+}
+
+fn dutch(msg: &str) -> (Option<String>, String) {
+    let name = quoted(msg);
+    let q = name.clone().unwrap_or_default();
+    if msg.starts_with("missing field") {
+        (name, format!("het veld '{q}' ontbreekt"))
+    } else if msg.starts_with("unknown field") {
+        (name, format!("onbekend veld '{q}' (verkeerd gespeld?)"))
+    } else if msg.starts_with("duplicate field") || msg.starts_with("duplicate key") {
+        (name, format!("het veld '{q}' staat er twee keer"))
+    } else if msg.starts_with("unknown variant") {
+        (
+            None,
+            format!(
+                "onbekende waarde '{q}'; {}",
+                msg.split_once(", ")
+                    .map_or("", |(_, r)| r)
+                    .replace("expected one of", "kies uit")
+                    .replace("expected", "verwacht")
+            ),
+        )
+    } else if ["invalid type", "invalid value", "wanted "].iter().any(|p| msg.starts_with(p)) {
+        (None, format!("verkeerd soort waarde ({msg})"))
+    } else {
+        (None, format!("geen geldige TOML: {}", msg.trim()))
+    }
+}
