@@ -12,8 +12,10 @@
 //! - [`demo`]: the demo data set and one demo user per role.
 
 pub mod accounts;
+pub mod applications;
 pub mod check;
 pub mod demo;
+pub mod mail;
 pub mod register;
 pub mod schools;
 pub mod screening;

@@ -11,8 +11,10 @@
 //!   before/after as JSON).
 
 mod model;
+mod workflow_model;
 
 pub use model::*;
+pub use workflow_model::*;
 
 use async_trait::async_trait;
 
@@ -133,6 +135,72 @@ pub trait Store: Send + Sync + std::fmt::Debug {
 
     // ---- programmes (seeded by migration; edited in the programme issue) -------------------
     async fn programmes(&self) -> StoreResult<Vec<ProgrammeRecord>>;
+
+    // ---- programme workflow (issue 4) ------------------------------------------------------
+    /// Stored programme definitions (seeded from `programmes/*.toml` by the app), by id.
+    async fn programme_definitions(&self) -> StoreResult<Vec<ProgrammeDefinition>>;
+    async fn programme_definition(&self, id: &str) -> StoreResult<ProgrammeDefinition>;
+    /// Create (`expected_version: None`; `Duplicate` when the id exists) or update; audited.
+    async fn save_programme_definition(
+        &self,
+        p: &ProgrammeWrite,
+        actor: &Actor,
+        now: i64,
+    ) -> StoreResult<ProgrammeDefinition>;
+
+    /// Insert with the next reference number of the year of `now` (`KRS-<year>-<6 digits>`,
+    /// gap-free per year, unique under concurrency); audited.
+    async fn create_application(&self, a: &NewApplication, actor: &Actor, now: i64) -> StoreResult<ApplicationRecord>;
+    async fn application(&self, id: i64) -> StoreResult<ApplicationRecord>;
+    async fn application_by_reference(&self, reference: &str) -> StoreResult<ApplicationRecord>;
+    /// Newest first.
+    async fn list_applications(&self, filter: &ApplicationFilter) -> StoreResult<Vec<ApplicationRecord>>;
+    /// One state transition with optimistic concurrency (`Conflict` when stale); audited with
+    /// `w.action` and before/after state.
+    async fn update_application_state(
+        &self,
+        id: i64,
+        w: &ApplicationStateWrite,
+        actor: &Actor,
+        now: i64,
+    ) -> StoreResult<ApplicationRecord>;
+
+    async fn create_approval_link(
+        &self,
+        application_id: i64,
+        board_number: i64,
+        token_hash: &str,
+        expires_at: i64,
+        now: i64,
+    ) -> StoreResult<ApprovalLink>;
+    /// The link with this token hash; `NotFound` when unknown. (Expiry and use are checked by
+    /// the caller, which also needs to tell the user which of the two it was.)
+    async fn approval_link(&self, token_hash: &str) -> StoreResult<ApprovalLink>;
+    /// Mark used; `Conflict` when it was used already (two clicks at once: one wins).
+    async fn use_approval_link(&self, id: i64, now: i64) -> StoreResult<()>;
+
+    async fn save_expert(&self, e: &ExpertWrite, actor: &Actor, now: i64) -> StoreResult<ExpertRecord>;
+    async fn expert(&self, id: i64) -> StoreResult<ExpertRecord>;
+    async fn expert_by_user(&self, user_id: i64) -> StoreResult<ExpertRecord>;
+    async fn list_experts(&self) -> StoreResult<Vec<ExpertRecord>>;
+    /// Active trajectories and planned dagdelen per expert (experts without any: zeros).
+    async fn expert_loads(&self) -> StoreResult<Vec<ExpertLoad>>;
+
+    /// The application's transition to "gekoppeld" and the new trajectory, atomically; audited
+    /// (with the capacity override note when given). `Conflict` when the application changed.
+    async fn assign_expert(
+        &self,
+        a: &Assignment,
+        actor: &Actor,
+        now: i64,
+    ) -> StoreResult<(ApplicationRecord, TrajectoryRecord)>;
+    async fn trajectory(&self, id: i64) -> StoreResult<TrajectoryRecord>;
+    async fn list_trajectories(&self, filter: &TrajectoryFilter) -> StoreResult<Vec<TrajectoryRecord>>;
+
+    async fn enqueue_mail(&self, mail: &NewMail, now: i64) -> StoreResult<OutboxMail>;
+    /// Newest first; `unsent_only` for the sender.
+    async fn outbox(&self, unsent_only: bool, limit: i64) -> StoreResult<Vec<OutboxMail>>;
+    async fn mark_mail(&self, id: i64, sent_at: Option<i64>, error: Option<&str>) -> StoreResult<()>;
 
     // ---- audit ----------------------------------------------------------------------------
     /// Newest first; `entity` filters on the entity kind (`school`, `user`, …) and optionally id.

@@ -28,7 +28,16 @@ pub(crate) fn db(e: sqlx::Error) -> StoreError {
 /// What already exists, from the constraint or index name (PostgreSQL) or the message naming
 /// `table.column` or the index (SQLite). Shown after "bestaat al: ".
 pub(crate) fn duplicate_detail(what: &str) -> &'static str {
-    const KNOWN: [(&str, &str); 9] = [
+    // More specific names first: `experts_user_id…` / `experts.user_id` before `experts`.
+    const KNOWN: &[(&str, &str)] = &[
+        ("programme_definitions", "een programma met dit id"),
+        ("applications", "een aanmelding met dit kenmerk"),
+        ("application_sequences", "dit volgnummer"),
+        ("approval_links", "een goedkeuringslink met deze waarde"),
+        ("experts_user_id", "een expert voor deze gebruiker"),
+        ("experts.user_id", "een expert voor deze gebruiker"),
+        ("experts", "een expert met dit e-mailadres"),
+        ("trajectories", "een traject voor deze aanmelding"),
         ("api_tokens", "een API-token met deze waarde"),
         ("users", "een gebruiker met dit e-mailadres"),
         ("schools", "een school met dit ovt-nummer"),
@@ -77,5 +86,12 @@ mod tests {
         );
         assert_eq!(duplicate_detail("schools_ovt_key"), "een school met dit ovt-nummer");
         assert_eq!(duplicate_detail("something else"), "deze waarde");
+        assert_eq!(duplicate_detail("programme_definitions_pkey"), "een programma met dit id");
+        assert_eq!(duplicate_detail(" UNIQUE constraint failed: programme_definitions.id"), "een programma met dit id");
+        assert_eq!(duplicate_detail(" UNIQUE constraint failed: experts.user_id"), "een expert voor deze gebruiker");
+        assert_eq!(duplicate_detail("experts_user_id_key"), "een expert voor deze gebruiker");
+        assert_eq!(duplicate_detail("experts_email_key"), "een expert met dit e-mailadres");
+        assert_eq!(duplicate_detail("trajectories_application_id_key"), "een traject voor deze aanmelding");
+        assert_eq!(duplicate_detail("approval_links_token_hash_key"), "een goedkeuringslink met deze waarde");
     }
 }

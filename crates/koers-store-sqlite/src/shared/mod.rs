@@ -10,13 +10,19 @@
 //! The including crate provides `crate::backend::{Pool, Conn, Tx, NAME, MIGRATOR, Backend,
 //! begin_write}`.
 
+mod applications;
+mod approvals;
 mod audit;
 mod boards;
 mod error;
+mod experts;
+mod outbox;
+mod programme_defs;
 mod results;
 mod school_writes;
 mod schools;
 mod sessions;
 mod store_impl;
 mod tokens;
+mod trajectories;
 mod users;

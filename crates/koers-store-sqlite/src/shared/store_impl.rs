@@ -4,7 +4,10 @@ use async_trait::async_trait;
 use koers_app::store::*;
 use koers_core::access::Grant;
 
-use super::{audit, boards, results, school_writes, schools, sessions, tokens, users};
+use super::{
+    applications, approvals, audit, boards, experts, outbox, programme_defs, results, school_writes, schools, sessions,
+    tokens, trajectories, users,
+};
 use crate::backend::{Backend, MIGRATOR, NAME};
 
 #[async_trait]
@@ -142,6 +145,101 @@ impl Store for Backend {
 
     async fn programmes(&self) -> StoreResult<Vec<ProgrammeRecord>> {
         sessions::programmes(self.pool()).await
+    }
+
+    async fn programme_definitions(&self) -> StoreResult<Vec<ProgrammeDefinition>> {
+        programme_defs::list(self.pool()).await
+    }
+    async fn programme_definition(&self, id: &str) -> StoreResult<ProgrammeDefinition> {
+        programme_defs::by_id(self.pool(), id).await
+    }
+    async fn save_programme_definition(
+        &self,
+        p: &ProgrammeWrite,
+        actor: &Actor,
+        now: i64,
+    ) -> StoreResult<ProgrammeDefinition> {
+        programme_defs::save(self.pool(), p, actor, now).await
+    }
+
+    async fn create_application(&self, a: &NewApplication, actor: &Actor, now: i64) -> StoreResult<ApplicationRecord> {
+        applications::create(self.pool(), a, actor, now).await
+    }
+    async fn application(&self, id: i64) -> StoreResult<ApplicationRecord> {
+        applications::by_id(self.pool(), id).await
+    }
+    async fn application_by_reference(&self, reference: &str) -> StoreResult<ApplicationRecord> {
+        applications::by_reference(self.pool(), reference).await
+    }
+    async fn list_applications(&self, filter: &ApplicationFilter) -> StoreResult<Vec<ApplicationRecord>> {
+        applications::list(self.pool(), filter).await
+    }
+    async fn update_application_state(
+        &self,
+        id: i64,
+        w: &ApplicationStateWrite,
+        actor: &Actor,
+        now: i64,
+    ) -> StoreResult<ApplicationRecord> {
+        applications::update_state(self.pool(), id, w, actor, now).await
+    }
+
+    async fn create_approval_link(
+        &self,
+        application_id: i64,
+        board_number: i64,
+        token_hash: &str,
+        expires_at: i64,
+        now: i64,
+    ) -> StoreResult<ApprovalLink> {
+        approvals::create(self.pool(), application_id, board_number, token_hash, expires_at, now).await
+    }
+    async fn approval_link(&self, token_hash: &str) -> StoreResult<ApprovalLink> {
+        approvals::by_hash(self.pool(), token_hash).await
+    }
+    async fn use_approval_link(&self, id: i64, now: i64) -> StoreResult<()> {
+        approvals::mark_used(self.pool(), id, now).await
+    }
+
+    async fn save_expert(&self, e: &ExpertWrite, actor: &Actor, now: i64) -> StoreResult<ExpertRecord> {
+        experts::save(self.pool(), e, actor, now).await
+    }
+    async fn expert(&self, id: i64) -> StoreResult<ExpertRecord> {
+        experts::by_id(self.pool(), id).await
+    }
+    async fn expert_by_user(&self, user_id: i64) -> StoreResult<ExpertRecord> {
+        experts::by_user(self.pool(), user_id).await
+    }
+    async fn list_experts(&self) -> StoreResult<Vec<ExpertRecord>> {
+        experts::list(self.pool()).await
+    }
+    async fn expert_loads(&self) -> StoreResult<Vec<ExpertLoad>> {
+        experts::loads(self.pool()).await
+    }
+
+    async fn assign_expert(
+        &self,
+        a: &Assignment,
+        actor: &Actor,
+        now: i64,
+    ) -> StoreResult<(ApplicationRecord, TrajectoryRecord)> {
+        trajectories::assign(self.pool(), a, actor, now).await
+    }
+    async fn trajectory(&self, id: i64) -> StoreResult<TrajectoryRecord> {
+        trajectories::by_id(self.pool(), id).await
+    }
+    async fn list_trajectories(&self, filter: &TrajectoryFilter) -> StoreResult<Vec<TrajectoryRecord>> {
+        trajectories::list(self.pool(), filter).await
+    }
+
+    async fn enqueue_mail(&self, mail: &NewMail, now: i64) -> StoreResult<OutboxMail> {
+        outbox::enqueue(self.pool(), mail, now).await
+    }
+    async fn outbox(&self, unsent_only: bool, limit: i64) -> StoreResult<Vec<OutboxMail>> {
+        outbox::list(self.pool(), unsent_only, limit).await
+    }
+    async fn mark_mail(&self, id: i64, sent_at: Option<i64>, error: Option<&str>) -> StoreResult<()> {
+        outbox::mark(self.pool(), id, sent_at, error).await
     }
 
     async fn audit_log(&self, filter: &AuditFilter) -> StoreResult<Vec<AuditEntry>> {

@@ -16,11 +16,13 @@
 
 mod audit;
 mod data;
+mod experts;
 mod register;
 mod results;
 mod search;
 mod sessions;
 mod users;
+mod workflow;
 
 use std::future::Future;
 use std::sync::Arc;
@@ -29,11 +31,13 @@ use koers_app::store::Store;
 
 pub use audit::*;
 pub use data::*;
+pub use experts::*;
 pub use register::*;
 pub use results::*;
 pub use search::*;
 pub use sessions::*;
 pub use users::*;
+pub use workflow::*;
 
 /// A store made for one test, and how to throw it away afterwards.
 pub trait Fixture: Send + 'static {
@@ -95,6 +99,20 @@ macro_rules! store_conformance_tests {
             failed_logins_are_counted_per_key_and_window,
             audit_log_filters_pages_and_orders_newest_first,
             reads_write_no_audit_entries,
+            programme_definitions_are_created_updated_and_versioned,
+            concurrent_programme_saves_one_wins_the_other_conflicts,
+            applications_round_trip_with_reference_numbers,
+            reference_numbers_restart_every_year,
+            concurrent_application_inserts_get_unique_gap_free_references,
+            application_state_changes_check_versions_and_are_audited,
+            list_applications_filters_and_orders_newest_first,
+            approval_links_are_single_use,
+            experts_round_trip_and_check_versions,
+            concurrent_expert_saves_one_wins_the_other_conflicts,
+            assign_expert_is_atomic_and_audited,
+            expert_loads_and_trajectory_filters,
+            outbox_queues_and_marks_mail_without_audit,
+            workflow_reads_write_no_audit_entries,
         );
     };
     (@cases $fixture:expr; $($case:ident),* $(,)?) => {

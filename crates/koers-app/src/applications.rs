@@ -1,0 +1,222 @@
+//! Applications (aanmeldingen) through their life: submit with the entry rule applied and the
+//! eligibility attached, board approval by link or task, kennismaking, decision, expert
+//! matching and assignment. Every step is a pure transition of `koers_core::workflow`; this
+//! module loads, applies, saves (optimistic concurrency) and queues the mails the events call for.
+
+mod links;
+mod submit;
+
+pub use links::{LINK_TTL_SECS, LinkError, application_for_link, decide_by_link, new_link_token};
+pub use submit::{ApplicationInput, Submitted, submit};
+
+use crate::check::FieldError;
+use crate::mail;
+use crate::store::{
+    Actor, ApplicationRecord, ApplicationStateWrite, Assignment, NewTrajectory, Store, StoreError, TrajectoryRecord,
+};
+use koers_core::matching::{ExpertProfile, Match, MatchRequest, assignment_allowed, rank};
+use koers_core::programme::ProgrammeRules;
+use koers_core::workflow::{Application, Command, Event, TransitionError, transition};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApplicationError {
+    #[error("ongeldige invoer")]
+    Invalid(Vec<FieldError>),
+    #[error("{0}")]
+    NotEligible(String),
+    #[error("{0}")]
+    Transition(#[from] TransitionError),
+    /// Someone else changed the application first; `current` is what it is now.
+    #[error("iemand anders heeft deze aanmelding intussen gewijzigd; bekijk de nieuwe stand en probeer het opnieuw")]
+    Conflict { current: Box<ApplicationRecord> },
+    #[error("{0}")]
+    Assignment(String),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("opgeslagen toestand onleesbaar: {0}")]
+    Corrupt(String),
+}
+
+/// The state machine's state of a stored application.
+pub fn state_of(a: &ApplicationRecord) -> Result<Application, ApplicationError> {
+    serde_json::from_str(&a.state_json).map_err(|e| ApplicationError::Corrupt(e.to_string()))
+}
+
+fn status_code(a: &Application) -> Result<String, ApplicationError> {
+    serde_json::to_value(a.status)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .ok_or_else(|| ApplicationError::Corrupt("status".into()))
+}
+
+fn action_of(events: &[Event]) -> String {
+    events
+        .first()
+        .and_then(|e| serde_json::to_value(e).ok())
+        .and_then(|v| v.get("event").and_then(|x| x.as_str().map(str::to_owned)))
+        .unwrap_or_else(|| "transition".into())
+}
+
+/// The mails an event sends to the applicant.
+fn applicant_mail(a: &ApplicationRecord, next: &Application, e: &Event) -> Option<(String, String)> {
+    let r = &a.reference;
+    let reason = next.reason.clone().unwrap_or_default();
+    let text = match e {
+        Event::BoardApproved => format!(
+            "Het bestuur heeft de aanmelding {r} goedgekeurd. Het programma neemt contact op voor een kennismaking."
+        ),
+        Event::BoardDeclined { .. } => {
+            format!("Het bestuur heeft de aanmelding {r} niet goedgekeurd.\nReden: {reason}")
+        }
+        Event::IntakePlanned { date } => format!("De kennismaking voor aanmelding {r} is gepland op {date}."),
+        Event::MadeDefinitive => format!("De aanmelding {r} is definitief. We zoeken nu een expert."),
+        Event::Referred { .. } => format!("De aanmelding {r} is doorverwezen.\nReden: {reason}"),
+        Event::Declined { .. } => format!("De aanmelding {r} is afgewezen.\nReden: {reason}"),
+        Event::TrajectoryStarted => format!("Voor aanmelding {r} is een expert gekoppeld; het traject is gestart."),
+        Event::Withdrawn { .. } => format!("De aanmelding {r} is ingetrokken.\nReden: {reason}"),
+        _ => return None,
+    };
+    Some((format!("Koers: aanmelding {r} – {}", next.status.label_nl()), text))
+}
+
+async fn save(
+    store: &dyn Store,
+    a: &ApplicationRecord,
+    expected_version: i64,
+    next: &Application,
+    events: &[Event],
+    actor: &Actor,
+    now: i64,
+) -> Result<ApplicationRecord, ApplicationError> {
+    let state_json = serde_json::to_string(next).map_err(|e| ApplicationError::Corrupt(e.to_string()))?;
+    let w =
+        ApplicationStateWrite { expected_version, state_json, status: status_code(next)?, action: action_of(events) };
+    match store.update_application_state(a.id, &w, actor, now).await {
+        Ok(saved) => {
+            for e in events {
+                if let Some((subject, body)) = applicant_mail(&saved, next, e) {
+                    mail::queue(store, &saved.contact_email, &subject, &body, now)
+                        .await
+                        .map_err(|e| ApplicationError::Corrupt(e.to_string()))?;
+                }
+            }
+            Ok(saved)
+        }
+        Err(StoreError::Conflict { .. }) => {
+            Err(ApplicationError::Conflict { current: Box::new(store.application(a.id).await?) })
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Apply one command (staff, board or applicant action) to application `id` as last seen at
+/// `expected_version`. Assignment goes through [`assign_expert`] instead.
+pub async fn act(
+    store: &dyn Store,
+    id: i64,
+    expected_version: i64,
+    cmd: &Command,
+    actor: &Actor,
+    now: i64,
+) -> Result<ApplicationRecord, ApplicationError> {
+    if matches!(cmd, Command::AssignExpert { .. }) {
+        return Err(ApplicationError::Assignment("koppel een expert via de matching".into()));
+    }
+    let a = store.application(id).await?;
+    if a.version != expected_version {
+        return Err(ApplicationError::Conflict { current: Box::new(a) });
+    }
+    let (next, events) = transition(&state_of(&a)?, cmd)?;
+    save(store, &a, expected_version, &next, &events, actor, now).await
+}
+
+/// Experts ranked for an application, best first, with their current load.
+pub async fn rank_experts(store: &dyn Store, request: &MatchRequest) -> Result<Vec<Match>, ApplicationError> {
+    let loads = store.expert_loads().await?;
+    let profiles: Vec<ExpertProfile> = store
+        .list_experts()
+        .await?
+        .into_iter()
+        .map(|e| {
+            let load = loads.iter().find(|l| l.expert_id == e.id);
+            ExpertProfile {
+                id: e.id,
+                name: e.name,
+                expertise: e.expertise,
+                regions: e.regions,
+                capacity_trajectories: u32::try_from(e.capacity_trajectories).unwrap_or(0),
+                capacity_dagdelen: u32::try_from(e.capacity_dagdelen).unwrap_or(0),
+                assigned_trajectories: load.map_or(0, |l| u32::try_from(l.trajectories).unwrap_or(u32::MAX)),
+                planned_dagdelen: load.map_or(0, |l| u32::try_from(l.dagdelen).unwrap_or(u32::MAX)),
+                available: e.available,
+            }
+        })
+        .collect();
+    Ok(rank(request, &profiles))
+}
+
+/// Assign an expert: checks capacity (an override is allowed and logged with its note), applies
+/// the transition, creates the trajectory with the programme's phases, and notifies the expert
+/// and the applicant.
+#[allow(clippy::too_many_arguments)]
+pub async fn assign_expert(
+    store: &dyn Store,
+    programme: &ProgrammeRules,
+    id: i64,
+    expected_version: i64,
+    request: &MatchRequest,
+    expert_id: i64,
+    capacity_override: Option<&str>,
+    actor: &Actor,
+    now: i64,
+) -> Result<(ApplicationRecord, TrajectoryRecord), ApplicationError> {
+    let a = store.application(id).await?;
+    if a.version != expected_version {
+        return Err(ApplicationError::Conflict { current: Box::new(a) });
+    }
+    let ranked = rank_experts(store, request).await?;
+    let m = ranked.iter().find(|m| m.expert_id == expert_id).ok_or(StoreError::NotFound)?;
+    let note = capacity_override.map(str::trim).filter(|n| !n.is_empty());
+    assignment_allowed(m, note.is_some()).map_err(|e| ApplicationError::Assignment(e.to_string()))?;
+    let (next, events) = transition(&state_of(&a)?, &Command::AssignExpert { expert_id })?;
+    let phases: Vec<String> = programme.phases.iter().map(|p| p.name.clone()).collect();
+    let state_json = serde_json::to_string(&next).map_err(|e| ApplicationError::Corrupt(e.to_string()))?;
+    let assignment = Assignment {
+        application_id: a.id,
+        state: ApplicationStateWrite {
+            expected_version,
+            state_json,
+            status: status_code(&next)?,
+            action: action_of(&events),
+        },
+        trajectory: NewTrajectory {
+            expert_id,
+            phases_json: serde_json::to_string(&phases).unwrap_or_else(|_| "[]".into()),
+            dagdelen_planned: i64::from(request.dagdelen_needed),
+        },
+        capacity_override: if m.over_capacity { note.map(str::to_owned) } else { None },
+    };
+    let (saved, trajectory) = match store.assign_expert(&assignment, actor, now).await {
+        Ok(x) => x,
+        Err(StoreError::Conflict { .. }) => {
+            return Err(ApplicationError::Conflict { current: Box::new(store.application(a.id).await?) });
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let expert = store.expert(expert_id).await?;
+    let body = format!(
+        "Je bent als expert gekoppeld aan aanmelding {} ({}). Het traject staat in Koers onder 'Jouw trajecten'.\nHulpvraag: {}",
+        saved.reference, programme.name, saved.help_question
+    );
+    mail::queue(store, &expert.email, &format!("Koers: nieuw traject {}", saved.reference), &body, now)
+        .await
+        .map_err(|e| ApplicationError::Corrupt(e.to_string()))?;
+    for e in &events {
+        if let Some((subject, body)) = applicant_mail(&saved, &next, e) {
+            mail::queue(store, &saved.contact_email, &subject, &body, now)
+                .await
+                .map_err(|e| ApplicationError::Corrupt(e.to_string()))?;
+        }
+    }
+    Ok((saved, trajectory))
+}

@@ -1,0 +1,205 @@
+//! Records of the programme workflow (issue 4): stored programme definitions, applications,
+//! board-approval links, experts, trajectories and the mail outbox.
+
+use serde::{Deserialize, Serialize};
+
+/// A programme as stored: its definition is the TOML text `koers_core::programme` parses, so a
+/// beheerder can add or change one without a code change.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProgrammeDefinition {
+    pub id: String,
+    pub name: String,
+    pub definition_toml: String,
+    pub active: bool,
+    pub version: i64,
+    pub updated_at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProgrammeWrite {
+    pub id: String,
+    pub name: String,
+    pub definition_toml: String,
+    pub active: bool,
+    /// `None` to create; `Some(v)` to update version `v` (conflict when stale).
+    pub expected_version: Option<i64>,
+}
+
+/// An application (aanmelding).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ApplicationRecord {
+    pub id: i64,
+    /// `KRS-2026-000123`: year of submission and a per-year sequence assigned by the store.
+    pub reference: String,
+    pub programme_id: String,
+    pub school_id: Option<i64>,
+    pub board_number: Option<i64>,
+    pub contact_name: String,
+    pub contact_email: String,
+    pub contact_phone: Option<String>,
+    pub help_question: String,
+    /// JSON snapshot of the eligibility calculation carried over from the public check.
+    pub eligibility_json: Option<String>,
+    /// JSON of the programme-specific entry facts (qualitative answers, inspection history, …).
+    pub entry_facts_json: Option<String>,
+    /// JSON of `koers_core::workflow::Application` (the state machine's state).
+    pub state_json: String,
+    /// `koers_core::workflow::Status` code, duplicated for filtering.
+    pub status: String,
+    pub submitted_by: Option<i64>,
+    pub version: i64,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewApplication {
+    pub programme_id: String,
+    pub school_id: Option<i64>,
+    pub board_number: Option<i64>,
+    pub contact_name: String,
+    pub contact_email: String,
+    pub contact_phone: Option<String>,
+    pub help_question: String,
+    pub eligibility_json: Option<String>,
+    pub entry_facts_json: Option<String>,
+    pub state_json: String,
+    pub status: String,
+    pub submitted_by: Option<i64>,
+}
+
+/// A state change of an application (one transition of the state machine).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ApplicationStateWrite {
+    pub expected_version: i64,
+    pub state_json: String,
+    pub status: String,
+    /// What happened, for the audit log (`board_approved`, `intake_planned`, …).
+    pub action: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct ApplicationFilter {
+    pub programme_id: Option<String>,
+    pub status: Option<String>,
+    pub school_id: Option<i64>,
+    pub board_number: Option<i64>,
+    /// Case-insensitive substring of reference, contact name or help question.
+    pub text: Option<String>,
+    /// 0 = no limit.
+    pub limit: i64,
+    pub offset: i64,
+}
+
+/// A board-approval link: only the SHA-256 of the token is stored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ApprovalLink {
+    pub id: i64,
+    pub application_id: i64,
+    pub board_number: i64,
+    pub token_hash: String,
+    pub expires_at: i64,
+    pub used_at: Option<i64>,
+    pub created_at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExpertRecord {
+    pub id: i64,
+    /// The expert's login, when they have one.
+    pub user_id: Option<i64>,
+    pub name: String,
+    pub email: String,
+    pub expertise: Vec<String>,
+    pub regions: Vec<String>,
+    /// Per school year.
+    pub capacity_trajectories: i64,
+    pub capacity_dagdelen: i64,
+    pub available: bool,
+    pub version: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExpertWrite {
+    pub user_id: Option<i64>,
+    pub name: String,
+    pub email: String,
+    pub expertise: Vec<String>,
+    pub regions: Vec<String>,
+    pub capacity_trajectories: i64,
+    pub capacity_dagdelen: i64,
+    pub available: bool,
+    /// `None` to create; `Some(v)` to update version `v`.
+    pub expected_version: Option<i64>,
+}
+
+/// An expert's current load: active trajectories and their planned dagdelen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExpertLoad {
+    pub expert_id: i64,
+    pub trajectories: i64,
+    pub dagdelen: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TrajectoryRecord {
+    pub id: i64,
+    pub application_id: i64,
+    pub programme_id: String,
+    pub expert_id: i64,
+    pub school_id: Option<i64>,
+    pub board_number: Option<i64>,
+    /// JSON list of phase names, in order.
+    pub phases_json: String,
+    pub current_phase: i64,
+    pub dagdelen_planned: i64,
+    pub active: bool,
+    pub version: i64,
+    pub created_at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewTrajectory {
+    pub expert_id: i64,
+    pub phases_json: String,
+    pub dagdelen_planned: i64,
+}
+
+/// Assign an expert: the application's transition and the new trajectory in one transaction.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Assignment {
+    pub application_id: i64,
+    pub state: ApplicationStateWrite,
+    pub trajectory: NewTrajectory,
+    /// Set when staff overrode the expert's capacity; written into the audit entry.
+    pub capacity_override: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct TrajectoryFilter {
+    pub expert_id: Option<i64>,
+    pub school_id: Option<i64>,
+    pub board_number: Option<i64>,
+    pub programme_id: Option<String>,
+    pub active_only: bool,
+}
+
+/// A mail in the outbox (every mail goes through it; a sender delivers and marks it).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OutboxMail {
+    pub id: i64,
+    pub to_address: String,
+    pub subject: String,
+    pub body_text: String,
+    pub created_at: i64,
+    pub sent_at: Option<i64>,
+    pub attempts: i64,
+    pub last_error: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewMail {
+    pub to_address: String,
+    pub subject: String,
+    pub body_text: String,
+}

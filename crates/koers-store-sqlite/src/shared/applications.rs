@@ -1,0 +1,260 @@
+//! Applications (aanmeldingen): inserted with the next reference number of their year, read,
+//! filtered, and moved through the state machine with optimistic concurrency. Audited as
+//! `application` (`create` on insert, the transition's `action` on a state change).
+
+use koers_app::store::{
+    Actor, ApplicationFilter, ApplicationRecord, ApplicationStateWrite, NewApplication, StoreError, StoreResult,
+};
+
+use super::audit::Change;
+use super::error::{db, stale};
+use super::schools::like_escape;
+use crate::backend::{Conn, Pool, begin_write};
+
+/// The calendar year of `now` (Unix seconds) in Dutch time. New Year always falls in winter
+/// time (CET, UTC+1), so the Dutch year is the UTC year of `now + 1 h`: an application sent at
+/// 00:30 on 1 January (Amsterdam) gets the new year's numbers.
+pub(crate) fn dutch_year(now: i64) -> i64 {
+    // Howard Hinnant's civil_from_days, for the year only.
+    let z = (now + 3600).div_euclid(86_400) + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    yoe + era * 400 + i64::from(month <= 2)
+}
+
+/// `KRS-2026-000123`.
+pub(crate) fn reference(year: i64, sequence: i64) -> String {
+    format!("KRS-{year}-{sequence:06}")
+}
+
+pub(crate) async fn fetch(conn: &mut Conn, id: i64) -> StoreResult<Option<ApplicationRecord>> {
+    sqlx::query_as!(
+        ApplicationRecord,
+        r#"SELECT id AS "id!: i64", reference AS "reference!", programme_id AS "programme_id!",
+                  school_id AS "school_id?: i64", board_number AS "board_number?: i64",
+                  contact_name AS "contact_name!", contact_email AS "contact_email!",
+                  contact_phone AS "contact_phone?", help_question AS "help_question!",
+                  eligibility_json AS "eligibility_json?", entry_facts_json AS "entry_facts_json?",
+                  state_json AS "state_json!", status AS "status!", submitted_by AS "submitted_by?: i64",
+                  version AS "version!: i64", created_at AS "created_at!: i64", updated_at AS "updated_at!: i64"
+           FROM applications WHERE id = $1"#,
+        id
+    )
+    .fetch_optional(&mut *conn)
+    .await
+    .map_err(db)
+}
+
+pub(crate) async fn by_id(pool: &Pool, id: i64) -> StoreResult<ApplicationRecord> {
+    let mut conn = pool.acquire().await.map_err(db)?;
+    fetch(&mut conn, id).await?.ok_or(StoreError::NotFound)
+}
+
+/// Exact match on the stored form (`KRS-2026-000123`).
+pub(crate) async fn by_reference(pool: &Pool, reference: &str) -> StoreResult<ApplicationRecord> {
+    sqlx::query_as!(
+        ApplicationRecord,
+        r#"SELECT id AS "id!: i64", reference AS "reference!", programme_id AS "programme_id!",
+                  school_id AS "school_id?: i64", board_number AS "board_number?: i64",
+                  contact_name AS "contact_name!", contact_email AS "contact_email!",
+                  contact_phone AS "contact_phone?", help_question AS "help_question!",
+                  eligibility_json AS "eligibility_json?", entry_facts_json AS "entry_facts_json?",
+                  state_json AS "state_json!", status AS "status!", submitted_by AS "submitted_by?: i64",
+                  version AS "version!: i64", created_at AS "created_at!: i64", updated_at AS "updated_at!: i64"
+           FROM applications WHERE reference = $1"#,
+        reference
+    )
+    .fetch_optional(pool)
+    .await
+    .map_err(db)?
+    .ok_or(StoreError::NotFound)
+}
+
+/// Newest first. Every filter is optional; `text` matches a substring of the reference, contact
+/// name or help question, ignoring ASCII case (`%` and `_` taken literally); a `limit` of 0 or
+/// less means no limit.
+pub(crate) async fn list(pool: &Pool, f: &ApplicationFilter) -> StoreResult<Vec<ApplicationRecord>> {
+    let text = f
+        .text
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(|t| format!("%{}%", like_escape(&t.to_ascii_lowercase())));
+    let limit = if f.limit > 0 { f.limit } else { i64::MAX };
+    let offset = f.offset.max(0);
+    sqlx::query_as!(
+        ApplicationRecord,
+        r#"SELECT id AS "id!: i64", reference AS "reference!", programme_id AS "programme_id!",
+                  school_id AS "school_id?: i64", board_number AS "board_number?: i64",
+                  contact_name AS "contact_name!", contact_email AS "contact_email!",
+                  contact_phone AS "contact_phone?", help_question AS "help_question!",
+                  eligibility_json AS "eligibility_json?", entry_facts_json AS "entry_facts_json?",
+                  state_json AS "state_json!", status AS "status!", submitted_by AS "submitted_by?: i64",
+                  version AS "version!: i64", created_at AS "created_at!: i64", updated_at AS "updated_at!: i64"
+           FROM applications
+           WHERE (CAST($1 AS TEXT) IS NULL OR programme_id = $1)
+             AND (CAST($2 AS TEXT) IS NULL OR status = $2)
+             AND (CAST($3 AS BIGINT) IS NULL OR school_id = $3)
+             AND (CAST($4 AS BIGINT) IS NULL OR board_number = $4)
+             AND (CAST($5 AS TEXT) IS NULL
+                  OR lower(reference) LIKE $5 ESCAPE '\'
+                  OR lower(contact_name) LIKE $5 ESCAPE '\'
+                  OR lower(help_question) LIKE $5 ESCAPE '\')
+           ORDER BY created_at DESC, id DESC
+           LIMIT $6 OFFSET $7"#,
+        f.programme_id,
+        f.status,
+        f.school_id,
+        f.board_number,
+        text,
+        limit,
+        offset,
+    )
+    .fetch_all(pool)
+    .await
+    .map_err(db)
+}
+
+/// Insert with the next sequence number of the year, allocated in this transaction: the
+/// sequence row stays locked until commit (PostgreSQL row lock, SQLite write lock), so
+/// concurrent inserts queue instead of colliding, and a failed insert gives its number back.
+pub(crate) async fn create(pool: &Pool, a: &NewApplication, actor: &Actor, now: i64) -> StoreResult<ApplicationRecord> {
+    let mut tx = begin_write(pool).await.map_err(db)?;
+    let year = dutch_year(now);
+    let sequence = sqlx::query_scalar!(
+        r#"INSERT INTO application_sequences (year, last) VALUES ($1, 1)
+           ON CONFLICT (year) DO UPDATE SET last = application_sequences.last + 1
+           RETURNING last AS "last!: i64""#,
+        year
+    )
+    .fetch_one(&mut *tx)
+    .await
+    .map_err(db)?;
+    let reference = reference(year, sequence);
+    let id = sqlx::query_scalar!(
+        r#"INSERT INTO applications (reference, programme_id, school_id, board_number, contact_name, contact_email,
+                                     contact_phone, help_question, eligibility_json, entry_facts_json, state_json,
+                                     status, submitted_by, version, created_at, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 1, $14, $14)
+           RETURNING id AS "id!: i64""#,
+        reference,
+        a.programme_id,
+        a.school_id,
+        a.board_number,
+        a.contact_name,
+        a.contact_email,
+        a.contact_phone,
+        a.help_question,
+        a.eligibility_json,
+        a.entry_facts_json,
+        a.state_json,
+        a.status,
+        a.submitted_by,
+        now,
+    )
+    .fetch_one(&mut *tx)
+    .await
+    .map_err(db)?;
+    let record = ApplicationRecord {
+        id,
+        reference,
+        programme_id: a.programme_id.clone(),
+        school_id: a.school_id,
+        board_number: a.board_number,
+        contact_name: a.contact_name.clone(),
+        contact_email: a.contact_email.clone(),
+        contact_phone: a.contact_phone.clone(),
+        help_question: a.help_question.clone(),
+        eligibility_json: a.eligibility_json.clone(),
+        entry_facts_json: a.entry_facts_json.clone(),
+        state_json: a.state_json.clone(),
+        status: a.status.clone(),
+        submitted_by: a.submitted_by,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+    };
+    Change::new(actor, now, "create", "application", id).after(&record)?.write(&mut tx).await?;
+    tx.commit().await.map_err(db)?;
+    Ok(record)
+}
+
+/// Apply one transition inside `conn`'s transaction: version-checked, audited with `w.action`.
+pub(crate) async fn set_state(
+    conn: &mut Conn,
+    id: i64,
+    w: &ApplicationStateWrite,
+    actor: &Actor,
+    now: i64,
+) -> StoreResult<ApplicationRecord> {
+    let before = fetch(conn, id).await?.ok_or(StoreError::NotFound)?;
+    if before.version != w.expected_version {
+        return Err(StoreError::Conflict { expected: w.expected_version, actual: before.version });
+    }
+    let after = ApplicationRecord {
+        state_json: w.state_json.clone(),
+        status: w.status.clone(),
+        version: before.version + 1,
+        updated_at: now,
+        ..before.clone()
+    };
+    let done = sqlx::query!(
+        "UPDATE applications SET state_json = $1, status = $2, version = $3, updated_at = $4
+         WHERE id = $5 AND version = $6",
+        after.state_json,
+        after.status,
+        after.version,
+        now,
+        id,
+        w.expected_version,
+    )
+    .execute(&mut *conn)
+    .await
+    .map_err(db)?;
+    if done.rows_affected() == 0 {
+        let actual = fetch(conn, id).await?.map(|a| a.version);
+        return Err(stale(w.expected_version, actual));
+    }
+    Change::new(actor, now, &w.action, "application", id).before(&before)?.after(&after)?.write(conn).await?;
+    Ok(after)
+}
+
+pub(crate) async fn update_state(
+    pool: &Pool,
+    id: i64,
+    w: &ApplicationStateWrite,
+    actor: &Actor,
+    now: i64,
+) -> StoreResult<ApplicationRecord> {
+    let mut tx = begin_write(pool).await.map_err(db)?;
+    let after = set_state(&mut tx, id, w, actor, now).await?;
+    tx.commit().await.map_err(db)?;
+    Ok(after)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_year_is_dutch_and_turns_at_midnight_amsterdam() {
+        // 2026-01-01T00:00:00Z = 01:00 in Amsterdam.
+        let new_year_utc = 1_767_225_600;
+        assert_eq!(dutch_year(new_year_utc), 2026);
+        assert_eq!(dutch_year(new_year_utc - 3600), 2026, "00:00 Amsterdam");
+        assert_eq!(dutch_year(new_year_utc - 3601), 2025, "23:59:59 Amsterdam");
+        assert_eq!(dutch_year(1_760_000_000), 2025);
+        assert_eq!(dutch_year(951_825_600), 2000, "29 February 2000");
+        assert_eq!(dutch_year(0), 1970);
+    }
+
+    #[test]
+    fn references_have_six_digits() {
+        assert_eq!(reference(2026, 123), "KRS-2026-000123");
+        assert_eq!(reference(2026, 1), "KRS-2026-000001");
+    }
+}

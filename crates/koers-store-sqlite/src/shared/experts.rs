@@ -1,0 +1,221 @@
+//! Experts (audited as `expert`, optimistic concurrency) and their current load.
+//!
+//! `ExpertWrite` carries no expert id, so an update (`expected_version: Some(v)`) finds its
+//! expert by the write's `user_id` when one has it, otherwise by e-mail address
+//! (case-insensitive; unique, like users' addresses). So a linked expert may change address,
+//! and an unlinked one may be linked to a login; only an unlinked expert cannot change address.
+
+use koers_app::store::{Actor, ExpertLoad, ExpertRecord, ExpertWrite, StoreError, StoreResult};
+
+use super::audit::Change;
+use super::error::{corrupt, db, json, stale};
+use crate::backend::{Conn, Pool, begin_write};
+
+/// An `experts` row as stored (expertise and regions as JSON arrays).
+struct ExpertRow {
+    id: i64,
+    user_id: Option<i64>,
+    name: String,
+    email: String,
+    expertise: String,
+    regions: String,
+    capacity_trajectories: i64,
+    capacity_dagdelen: i64,
+    available: bool,
+    version: i64,
+}
+
+impl TryFrom<ExpertRow> for ExpertRecord {
+    type Error = StoreError;
+    fn try_from(r: ExpertRow) -> StoreResult<Self> {
+        Ok(ExpertRecord {
+            expertise: serde_json::from_str(&r.expertise).map_err(|_| corrupt("expertise", &r.expertise))?,
+            regions: serde_json::from_str(&r.regions).map_err(|_| corrupt("regions", &r.regions))?,
+            id: r.id,
+            user_id: r.user_id,
+            name: r.name,
+            email: r.email,
+            capacity_trajectories: r.capacity_trajectories,
+            capacity_dagdelen: r.capacity_dagdelen,
+            available: r.available,
+            version: r.version,
+        })
+    }
+}
+
+async fn fetch(conn: &mut Conn, id: i64) -> StoreResult<Option<ExpertRecord>> {
+    let row = sqlx::query_as!(
+        ExpertRow,
+        r#"SELECT id AS "id!: i64", user_id AS "user_id?: i64", name AS "name!", email AS "email!",
+                  expertise AS "expertise!", regions AS "regions!", capacity_trajectories AS "capacity_trajectories!: i64",
+                  capacity_dagdelen AS "capacity_dagdelen!: i64", available AS "available!: bool", version AS "version!: i64"
+           FROM experts WHERE id = $1"#,
+        id
+    )
+    .fetch_optional(&mut *conn)
+    .await
+    .map_err(db)?;
+    row.map(ExpertRecord::try_from).transpose()
+}
+
+/// The expert an update means: the one with the write's login, else the one with its address.
+async fn fetch_for_write(conn: &mut Conn, e: &ExpertWrite) -> StoreResult<Option<ExpertRecord>> {
+    let row = sqlx::query_as!(
+        ExpertRow,
+        r#"SELECT id AS "id!: i64", user_id AS "user_id?: i64", name AS "name!", email AS "email!",
+                  expertise AS "expertise!", regions AS "regions!", capacity_trajectories AS "capacity_trajectories!: i64",
+                  capacity_dagdelen AS "capacity_dagdelen!: i64", available AS "available!: bool", version AS "version!: i64"
+           FROM experts
+           WHERE user_id = $1 OR lower(email) = lower($2)
+           ORDER BY CASE WHEN user_id = $1 THEN 0 ELSE 1 END, id
+           LIMIT 1"#,
+        e.user_id,
+        e.email.trim(),
+    )
+    .fetch_optional(&mut *conn)
+    .await
+    .map_err(db)?;
+    row.map(ExpertRecord::try_from).transpose()
+}
+
+pub(crate) async fn by_id(pool: &Pool, id: i64) -> StoreResult<ExpertRecord> {
+    let mut conn = pool.acquire().await.map_err(db)?;
+    fetch(&mut conn, id).await?.ok_or(StoreError::NotFound)
+}
+
+pub(crate) async fn by_user(pool: &Pool, user_id: i64) -> StoreResult<ExpertRecord> {
+    let row = sqlx::query_as!(
+        ExpertRow,
+        r#"SELECT id AS "id!: i64", user_id AS "user_id?: i64", name AS "name!", email AS "email!",
+                  expertise AS "expertise!", regions AS "regions!", capacity_trajectories AS "capacity_trajectories!: i64",
+                  capacity_dagdelen AS "capacity_dagdelen!: i64", available AS "available!: bool", version AS "version!: i64"
+           FROM experts WHERE user_id = $1"#,
+        user_id
+    )
+    .fetch_optional(pool)
+    .await
+    .map_err(db)?;
+    row.ok_or(StoreError::NotFound)?.try_into()
+}
+
+/// By name, then id.
+pub(crate) async fn list(pool: &Pool) -> StoreResult<Vec<ExpertRecord>> {
+    sqlx::query_as!(
+        ExpertRow,
+        r#"SELECT id AS "id!: i64", user_id AS "user_id?: i64", name AS "name!", email AS "email!",
+                  expertise AS "expertise!", regions AS "regions!", capacity_trajectories AS "capacity_trajectories!: i64",
+                  capacity_dagdelen AS "capacity_dagdelen!: i64", available AS "available!: bool", version AS "version!: i64"
+           FROM experts ORDER BY name, id"#
+    )
+    .fetch_all(pool)
+    .await
+    .map_err(db)?
+    .into_iter()
+    .map(ExpertRecord::try_from)
+    .collect()
+}
+
+/// Every expert's active trajectories and their planned dagdelen (zeros without any), by id.
+pub(crate) async fn loads(pool: &Pool) -> StoreResult<Vec<ExpertLoad>> {
+    sqlx::query_as!(
+        ExpertLoad,
+        r#"SELECT e.id AS "expert_id!: i64", COUNT(t.id) AS "trajectories!: i64",
+                  CAST(COALESCE(SUM(t.dagdelen_planned), 0) AS BIGINT) AS "dagdelen!: i64"
+           FROM experts e LEFT JOIN trajectories t ON t.expert_id = e.id AND t.active = TRUE
+           GROUP BY e.id
+           ORDER BY e.id"#
+    )
+    .fetch_all(pool)
+    .await
+    .map_err(db)
+}
+
+/// `expected_version: None` creates; `Some(v)` updates version `v` of the expert found as the
+/// module documentation says (`NotFound`, `Conflict`). `Duplicate` for an address or login
+/// another expert has; `NotFound` for an unknown `user_id` on create. Unchanged → no write.
+pub(crate) async fn save(pool: &Pool, e: &ExpertWrite, actor: &Actor, now: i64) -> StoreResult<ExpertRecord> {
+    let expertise = json(&e.expertise)?;
+    let regions = json(&e.regions)?;
+    let mut tx = begin_write(pool).await.map_err(db)?;
+    let saved = match e.expected_version {
+        None => {
+            let id = sqlx::query_scalar!(
+                r#"INSERT INTO experts (user_id, name, email, expertise, regions, capacity_trajectories,
+                                        capacity_dagdelen, available, version)
+                   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1)
+                   RETURNING id AS "id!: i64""#,
+                e.user_id,
+                e.name,
+                e.email,
+                expertise,
+                regions,
+                e.capacity_trajectories,
+                e.capacity_dagdelen,
+                e.available,
+            )
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(db)?;
+            let created = record(id, 1, e);
+            Change::new(actor, now, "create", "expert", id).after(&created)?.write(&mut tx).await?;
+            created
+        }
+        Some(expected) => {
+            let before = fetch_for_write(&mut tx, e).await?.ok_or(StoreError::NotFound)?;
+            if before.version != expected {
+                return Err(StoreError::Conflict { expected, actual: before.version });
+            }
+            let mut after = record(before.id, before.version, e);
+            if after == before {
+                return Ok(before);
+            }
+            after.version = expected + 1;
+            let done = sqlx::query!(
+                "UPDATE experts SET user_id = $1, name = $2, email = $3, expertise = $4, regions = $5,
+                        capacity_trajectories = $6, capacity_dagdelen = $7, available = $8, version = $9
+                 WHERE id = $10 AND version = $11",
+                after.user_id,
+                after.name,
+                after.email,
+                expertise,
+                regions,
+                after.capacity_trajectories,
+                after.capacity_dagdelen,
+                after.available,
+                after.version,
+                after.id,
+                expected,
+            )
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+            if done.rows_affected() == 0 {
+                let actual = fetch(&mut tx, before.id).await?.map(|x| x.version);
+                return Err(stale(expected, actual));
+            }
+            Change::new(actor, now, "update", "expert", after.id)
+                .before(&before)?
+                .after(&after)?
+                .write(&mut tx)
+                .await?;
+            after
+        }
+    };
+    tx.commit().await.map_err(db)?;
+    Ok(saved)
+}
+
+fn record(id: i64, version: i64, e: &ExpertWrite) -> ExpertRecord {
+    ExpertRecord {
+        id,
+        user_id: e.user_id,
+        name: e.name.clone(),
+        email: e.email.clone(),
+        expertise: e.expertise.clone(),
+        regions: e.regions.clone(),
+        capacity_trajectories: e.capacity_trajectories,
+        capacity_dagdelen: e.capacity_dagdelen,
+        available: e.available,
+        version,
+    }
+}

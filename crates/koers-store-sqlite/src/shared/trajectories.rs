@@ -1,0 +1,109 @@
+//! Trajectories: made by assigning an expert to an application (the application's transition
+//! and the trajectory in one transaction), read and filtered. Audited as `trajectory`.
+
+use koers_app::store::{
+    Actor, ApplicationRecord, Assignment, StoreError, StoreResult, TrajectoryFilter, TrajectoryRecord,
+};
+
+use super::applications::set_state;
+use super::audit::Change;
+use super::error::db;
+use crate::backend::{Pool, begin_write};
+
+/// The application's transition (version-checked, audited with its action) and the new
+/// trajectory (audited as `create`, with `capacity_override` in the `after` JSON when staff
+/// overrode the expert's capacity), atomically: when either fails nothing changes.
+/// `Conflict` when the application changed, `Duplicate` when it already has a trajectory,
+/// `NotFound` for an unknown application or expert.
+pub(crate) async fn assign(
+    pool: &Pool,
+    a: &Assignment,
+    actor: &Actor,
+    now: i64,
+) -> StoreResult<(ApplicationRecord, TrajectoryRecord)> {
+    let mut tx = begin_write(pool).await.map_err(db)?;
+    let application = set_state(&mut tx, a.application_id, &a.state, actor, now).await?;
+    let t = &a.trajectory;
+    let id = sqlx::query_scalar!(
+        r#"INSERT INTO trajectories (application_id, programme_id, expert_id, school_id, board_number, phases_json,
+                                     current_phase, dagdelen_planned, active, version, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, 0, $7, TRUE, 1, $8)
+           RETURNING id AS "id!: i64""#,
+        application.id,
+        application.programme_id,
+        t.expert_id,
+        application.school_id,
+        application.board_number,
+        t.phases_json,
+        t.dagdelen_planned,
+        now,
+    )
+    .fetch_one(&mut *tx)
+    .await
+    .map_err(db)?;
+    let trajectory = TrajectoryRecord {
+        id,
+        application_id: application.id,
+        programme_id: application.programme_id.clone(),
+        expert_id: t.expert_id,
+        school_id: application.school_id,
+        board_number: application.board_number,
+        phases_json: t.phases_json.clone(),
+        current_phase: 0,
+        dagdelen_planned: t.dagdelen_planned,
+        active: true,
+        version: 1,
+        created_at: now,
+    };
+    let mut after = serde_json::to_value(&trajectory).map_err(|e| StoreError::Backend(format!("JSON: {e}")))?;
+    if let (Some(note), Some(fields)) = (&a.capacity_override, after.as_object_mut()) {
+        fields.insert("capacity_override".to_owned(), note.clone().into());
+    }
+    Change::new(actor, now, "create", "trajectory", id).after(&after)?.write(&mut tx).await?;
+    tx.commit().await.map_err(db)?;
+    Ok((application, trajectory))
+}
+
+pub(crate) async fn by_id(pool: &Pool, id: i64) -> StoreResult<TrajectoryRecord> {
+    sqlx::query_as!(
+        TrajectoryRecord,
+        r#"SELECT id AS "id!: i64", application_id AS "application_id!: i64", programme_id AS "programme_id!",
+                  expert_id AS "expert_id!: i64", school_id AS "school_id?: i64", board_number AS "board_number?: i64",
+                  phases_json AS "phases_json!", current_phase AS "current_phase!: i64",
+                  dagdelen_planned AS "dagdelen_planned!: i64", active AS "active!: bool", version AS "version!: i64",
+                  created_at AS "created_at!: i64"
+           FROM trajectories WHERE id = $1"#,
+        id
+    )
+    .fetch_optional(pool)
+    .await
+    .map_err(db)?
+    .ok_or(StoreError::NotFound)
+}
+
+/// Newest first; every filter optional.
+pub(crate) async fn list(pool: &Pool, f: &TrajectoryFilter) -> StoreResult<Vec<TrajectoryRecord>> {
+    sqlx::query_as!(
+        TrajectoryRecord,
+        r#"SELECT id AS "id!: i64", application_id AS "application_id!: i64", programme_id AS "programme_id!",
+                  expert_id AS "expert_id!: i64", school_id AS "school_id?: i64", board_number AS "board_number?: i64",
+                  phases_json AS "phases_json!", current_phase AS "current_phase!: i64",
+                  dagdelen_planned AS "dagdelen_planned!: i64", active AS "active!: bool", version AS "version!: i64",
+                  created_at AS "created_at!: i64"
+           FROM trajectories
+           WHERE (CAST($1 AS BIGINT) IS NULL OR expert_id = $1)
+             AND (CAST($2 AS BIGINT) IS NULL OR school_id = $2)
+             AND (CAST($3 AS BIGINT) IS NULL OR board_number = $3)
+             AND (CAST($4 AS TEXT) IS NULL OR programme_id = $4)
+             AND ($5 = FALSE OR active = TRUE)
+           ORDER BY created_at DESC, id DESC"#,
+        f.expert_id,
+        f.school_id,
+        f.board_number,
+        f.programme_id,
+        f.active_only,
+    )
+    .fetch_all(pool)
+    .await
+    .map_err(db)
+}
