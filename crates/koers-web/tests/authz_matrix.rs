@@ -112,6 +112,18 @@ async fn table(w: &World) -> Vec<Row> {
         row("GET", "/beheer/import", "/beheer/import", "", ADMIN_ONLY),
         row("POST", "/beheer/import", "/beheer/import", "", [303, 400, 403, 403, 403, 403]),
         row("GET", "/beheer/audit", "/beheer/audit", "", ADMIN_ONLY),
+        row("GET", "/beheer/outbox", "/beheer/outbox", "", ADMIN_ONLY),
+        // ---- applications: form (may change the school), receipt, board approval by link ----
+        row("GET", "/aanmelden", format!("/aanmelden?school={a}"), "", [303, 200, 403, 403, 200, 200]),
+        row("GET", "/aanmelden", format!("/aanmelden?school={b}"), "", [303, 200, 403, 403, 403, 403]),
+        row("GET", "/aanmelden", format!("/aanmelden?school={c}"), "", [303, 200, 403, 403, 403, 200]),
+        row("GET", "/aanmelden", "/aanmelden?school=999999", "", [303, 404, 404, 404, 404, 404]),
+        row("POST", "/aanmelden", format!("/aanmelden?school={a}"), "contact_name=", [303, 422, 403, 403, 422, 422]),
+        row("POST", "/aanmelden", format!("/aanmelden?school={b}"), "contact_name=", [303, 422, 403, 403, 403, 403]),
+        row("GET", "/aanmeldingen/{id}", "/aanmeldingen/999999", "", [303, 404, 404, 404, 404, 404]),
+        // No login: the token is the credential; a forged one is unknown to everyone.
+        row("GET", "/goedkeuren/{token}", "/goedkeuren/vervalst", "", [404; 6]),
+        row("POST", "/goedkeuren/{token}", "/goedkeuren/vervalst", "besluit=akkoord", [404; 6]),
     ]
 }
 

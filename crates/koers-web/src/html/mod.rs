@@ -17,6 +17,9 @@
 //! | `GET /programma/screening` | [`programma`] |
 //! | `/beheer/gebruikers…`, `/beheer/import`, `/beheer/audit` | [`beheer`] |
 //! | `/account/tokens…` | [`account`] |
+//! | `GET/POST /aanmelden?school={id}`, `GET /aanmeldingen/{id}` | [`aanmelden`] |
+//! | `GET/POST /goedkeuren/{token}` (no login: the token is the credential) | [`goedkeuren`] |
+//! | `GET /beheer/outbox` | [`beheer::outbox`] |
 
 pub mod check;
 mod check_form;
@@ -27,9 +30,11 @@ pub mod page;
 pub mod scholen;
 pub mod taal;
 // authenticated pages
+pub mod aanmelden;
 pub mod account;
 pub mod beheer;
 pub mod bestuur;
+pub mod goedkeuren;
 pub mod mijn_school;
 pub mod programma;
 
@@ -62,6 +67,8 @@ fn private_routes() -> Router<AppState> {
         .merge(programma::routes())
         .merge(beheer::routes())
         .merge(account::routes())
+        .merge(aanmelden::routes())
+        .merge(goedkeuren::routes())
 }
 
 /// Render a template to an HTML response; a template error is a logged 500.

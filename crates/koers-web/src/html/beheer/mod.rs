@@ -1,4 +1,4 @@
-//! `/beheer/…`: the beheerder's pages — users and their roles, register import, audit log.
+//! `/beheer/…`: the beheerder's pages — users and their roles, register import, audit log, mail outbox.
 //! Every handler asks [`koers_core::access::may`] (through [`crate::auth::CurrentUser`]).
 
 pub mod audit;
@@ -6,6 +6,7 @@ pub mod gebruiker;
 pub mod gebruikers;
 pub mod grant_form;
 pub mod import;
+pub mod outbox;
 pub mod tijd;
 
 use crate::state::AppState;
@@ -32,4 +33,5 @@ pub fn routes() -> Router<AppState> {
             get(import::form).post(import::upload).layer(DefaultBodyLimit::max(import::BODY_LIMIT)),
         )
         .route("/beheer/audit", get(audit::show))
+        .route("/beheer/outbox", get(outbox::show))
 }
