@@ -37,6 +37,43 @@ pub struct ServeArgs {
     /// Cookies zonder Secure-vlag (alleen voor http zonder TLS, bv. lokaal testen).
     #[arg(long)]
     pub insecure_cookies: bool,
+    #[command(flatten)]
+    pub mail: MailArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct MailArgs {
+    /// SMTP-server voor uitgaande mail: smtp://gebruiker:wachtwoord@host:587 (STARTTLS; 465 = TLS;
+    /// ?security=none alleen voor een lokale relay). Zonder blijft alle mail in de outbox
+    /// (/beheer/outbox).
+    #[arg(long, env = "KOERS_SMTP_URL")]
+    pub smtp_url: Option<String>,
+    /// Afzender van uitgaande mail.
+    #[arg(long, env = "KOERS_MAIL_FROM", default_value = "Koers <noreply@koers.invalid>")]
+    pub mail_from: String,
+}
+
+/// Start the outbox sender when SMTP is configured: every 10 s, up to 50 mails.
+fn start_mail_sender(store: &Arc<dyn Store>, mail: &MailArgs) -> Result<(), String> {
+    let Some(url) = &mail.smtp_url else {
+        eprintln!("Geen SMTP ingesteld: mail blijft leesbaar in de outbox (/beheer/outbox).");
+        return Ok(());
+    };
+    let cfg = koers_app::mail::SmtpConfig::from_url(url, &mail.mail_from).map_err(|e| e.to_string())?;
+    let transport = koers_app::mail::SmtpTransport::new(&cfg).map_err(|e| e.to_string())?;
+    let store = Arc::clone(store);
+    tokio::spawn(async move {
+        loop {
+            match koers_app::mail::deliver_pending(store.as_ref(), &transport, db::now(), 50).await {
+                Ok((0, 0)) => {}
+                Ok((sent, failed)) => tracing::info!(sent, failed, "outbox verwerkt"),
+                Err(e) => tracing::warn!(error = %e, "outbox verwerken mislukt"),
+            }
+            tokio::time::sleep(std::time::Duration::from_secs(10)).await;
+        }
+    });
+    eprintln!("Mail gaat via SMTP naar {}:{}.", cfg.host, cfg.port);
+    Ok(())
 }
 
 #[derive(Debug, Args)]
@@ -50,6 +87,8 @@ pub struct DemoArgs {
     /// Alleen de demodata laden en de inloggegevens tonen, niet de server starten.
     #[arg(long)]
     pub no_serve: bool,
+    #[command(flatten)]
+    pub mail: MailArgs,
 }
 
 #[derive(Debug, Args)]
@@ -125,6 +164,9 @@ pub fn serve(args: &ServeArgs) -> u8 {
             Ok(s) => s,
             Err(e) => return fail("serve", e, exit::BAD_FILE),
         };
+        if let Err(e) = start_mail_sender(&store, &args.mail) {
+            return fail("serve", e, exit::USAGE);
+        }
         let state = match web_state(store, !args.insecure_cookies, format!("http://{}", args.listen)) {
             Ok(s) => s,
             Err(e) => return fail("serve", e, exit::INTERNAL),
@@ -187,6 +229,9 @@ pub fn demo(args: &DemoArgs) -> u8 {
         }
         if args.no_serve {
             return exit::OK;
+        }
+        if let Err(e) = start_mail_sender(&store, &args.mail) {
+            return fail("demo", e, exit::USAGE);
         }
         let state = match web_state(store, false, format!("http://{}", args.listen)) {
             Ok(s) => s,

@@ -89,3 +89,12 @@ fn a_bad_database_url_is_refused() {
     assert_eq!(o.status.code(), Some(3));
     assert!(out(&o).contains("onbekende database-URL"), "{}", out(&o));
 }
+
+#[test]
+fn a_bad_smtp_url_is_refused_before_serving() {
+    let d = dir("smtp");
+    let dd = d.to_string_lossy().into_owned();
+    let o = koers(&["serve", "--data-dir", &dd, "--listen", "127.0.0.1:0", "--smtp-url", "http://mail"], &[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(out(&o).contains("ongeldige mailinstelling: de SMTP-URL begint met smtp://"), "{}", out(&o));
+}
