@@ -34,6 +34,59 @@ pub async fn load_files(
     Ok(reports)
 }
 
+/// The demo expert pool: the demo expert (with a login) and two without, if none exist yet.
+pub async fn seed_experts(store: &dyn Store, now: i64) -> Result<usize, StoreError> {
+    if !store.list_experts().await?.is_empty() {
+        return Ok(0);
+    }
+    let actor = Actor::system("koers demo");
+    let expert_user = store.user_by_email("expert@demo.koers.nl").await.ok().map(|u| u.id);
+    let pool = [
+        (
+            expert_user,
+            "Esther Expert",
+            "expert@demo.koers.nl",
+            &["rekenen", "zicht op ontwikkeling", "kwaliteitszorg"][..],
+            &["Zuid-Holland", "Utrecht"][..],
+            4,
+            60,
+        ),
+        (
+            None,
+            "Karel Kwaliteit",
+            "karel@adviseurs.example.nl",
+            &["kwaliteitszorg", "bestuur", "lezen"][..],
+            &["Noord-Brabant", "Limburg"][..],
+            3,
+            40,
+        ),
+        (
+            None,
+            "Fatima Faber",
+            "fatima@adviseurs.example.nl",
+            &["lezen", "taalverzorging", "zicht op ontwikkeling"][..],
+            &["Noord-Holland", "Zuid-Holland"][..],
+            2,
+            30,
+        ),
+    ];
+    for (user_id, name, email, expertise, regions, traj, dagdelen) in pool {
+        let w = crate::store::ExpertWrite {
+            user_id,
+            name: name.into(),
+            email: email.into(),
+            expertise: expertise.iter().map(|s| (*s).to_owned()).collect(),
+            regions: regions.iter().map(|s| (*s).to_owned()).collect(),
+            capacity_trajectories: traj,
+            capacity_dagdelen: dagdelen,
+            available: true,
+            expected_version: None,
+        };
+        store.save_expert(&w, &actor, now).await?;
+    }
+    Ok(pool.len())
+}
+
 /// Create the demo users that do not exist yet; returns every demo login.
 pub async fn seed_users(store: &dyn Store, now: i64) -> Result<Vec<DemoLogin>, StoreError> {
     let actor = Actor::system("koers demo");

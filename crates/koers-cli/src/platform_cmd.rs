@@ -221,6 +221,9 @@ pub fn demo(args: &DemoArgs) -> u8 {
             Ok(l) => l,
             Err(e) => return fail("demo", e, exit::INTERNAL),
         };
+        if let Err(e) = koers_app::demo::seed_experts(store.as_ref(), now).await {
+            return fail("demo", e, exit::INTERNAL);
+        }
         println!("Koers demo: http://{}/", args.listen);
         println!("Database: {url}");
         println!("Demo-logins (wachtwoord voor allemaal: {}):", koers_app::demo::DEMO_PASSWORD);

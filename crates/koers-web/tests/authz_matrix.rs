@@ -20,6 +20,9 @@ type Expect = [u16; 6];
 const PUBLIC: Expect = [200; 6];
 const LOGGED_IN: Expect = [303, 200, 200, 200, 200, 200];
 const ADMIN_ONLY: Expect = [303, 200, 403, 403, 403, 403];
+// programme staff (programmamedewerker and beheerder); `_404` for an application that does not exist
+const STAFF: Expect = [303, 200, 200, 403, 403, 403];
+const STAFF_404: Expect = [303, 404, 404, 403, 403, 403];
 
 struct Row {
     method: &'static str,
@@ -124,6 +127,129 @@ async fn table(w: &World) -> Vec<Row> {
         // No login: the token is the credential; a forged one is unknown to everyone.
         row("GET", "/goedkeuren/{token}", "/goedkeuren/vervalst", "", [404; 6]),
         row("POST", "/goedkeuren/{token}", "/goedkeuren/vervalst", "besluit=akkoord", [404; 6]),
+        // ---- one form per programme (aanmelden?programma=…, ?bestuur=…) ----------------------
+        row(
+            "GET",
+            "/aanmelden",
+            format!("/aanmelden?school={a}&programma=gwgb-plus-gespecialiseerd"),
+            "",
+            [303, 200, 403, 403, 200, 200],
+        ),
+        row(
+            "GET",
+            "/aanmelden",
+            format!("/aanmelden?school={a}&programma=leren-verbeteren-npo"),
+            "",
+            [303, 200, 403, 403, 200, 200],
+        ),
+        row(
+            "GET",
+            "/aanmelden",
+            format!("/aanmelden?school={b}&programma=leren-verbeteren-procesbegeleiding"),
+            "",
+            [303, 200, 403, 403, 403, 403],
+        ),
+        row(
+            "GET",
+            "/aanmelden",
+            format!("/aanmelden?school={a}&programma=bestaat-niet"),
+            "",
+            [303, 404, 403, 403, 404, 404],
+        ),
+        row(
+            "POST",
+            "/aanmelden",
+            format!("/aanmelden?school={a}&programma=leren-verbeteren-npo"),
+            "contact_name=",
+            [303, 422, 403, 403, 422, 422],
+        ),
+        row(
+            "POST",
+            "/aanmelden",
+            format!("/aanmelden?school={b}&programma=gwgb-plus-gespecialiseerd"),
+            "contact_name=",
+            [303, 422, 403, 403, 403, 403],
+        ),
+        row("GET", "/aanmelden", format!("/aanmelden?bestuur={BOARD_X}"), "", [303, 200, 403, 403, 403, 200]),
+        row(
+            "GET",
+            "/aanmelden",
+            format!("/aanmelden?bestuur={BOARD_Y}&programma=gwgb-plus-bestuur"),
+            "",
+            [303, 200, 403, 403, 403, 403],
+        ),
+        row("GET", "/aanmelden", "/aanmelden?bestuur=999999", "", [303, 404, 404, 404, 404, 404]),
+        row(
+            "POST",
+            "/aanmelden",
+            format!("/aanmelden?bestuur={BOARD_X}"),
+            "contact_name=",
+            [303, 422, 403, 403, 403, 422],
+        ),
+        row(
+            "POST",
+            "/aanmelden",
+            format!("/aanmelden?bestuur={BOARD_Y}"),
+            "contact_name=",
+            [303, 422, 403, 403, 403, 403],
+        ),
+        // ---- end one form per programme ----
+        // ---- programme staff: inbox, detail, steps, matching, dashboard, exports -------------
+        row("GET", "/programma/aanmeldingen", "/programma/aanmeldingen?q=x", "", STAFF),
+        row("GET", "/programma/aanmeldingen/{id}", "/programma/aanmeldingen/999999", "", STAFF_404),
+        row(
+            "POST",
+            "/programma/aanmeldingen/{id}/{actie}",
+            "/programma/aanmeldingen/999999/plannen",
+            "version=1",
+            STAFF_404,
+        ),
+        row(
+            "POST",
+            "/programma/aanmeldingen/{id}/koppelen",
+            "/programma/aanmeldingen/999999/koppelen",
+            "version=1&expert=1",
+            STAFF_404,
+        ),
+        row("GET", "/programma/dashboard", "/programma/dashboard", "", STAFF),
+        row("GET", "/programma/export/aanmeldingen.csv", "/programma/export/aanmeldingen.csv", "", STAFF),
+        row("GET", "/programma/export/aanmeldingen.xlsx", "/programma/export/aanmeldingen.xlsx", "", STAFF),
+        row("GET", "/programma/export/trajecten.csv", "/programma/export/trajecten.csv", "", STAFF),
+        row("GET", "/programma/export/trajecten.xlsx", "/programma/export/trajecten.xlsx", "", STAFF),
+        // ---- end programme staff ----
+        // ---- roles workflow: board decision in the app, trajectories, expert pool, programmes ----
+        row(
+            "POST",
+            "/bestuur/{nr}/aanmeldingen/{id}/besluit",
+            format!("/bestuur/{BOARD_X}/aanmeldingen/999999/besluit"),
+            "besluit=akkoord&version=1",
+            [303, 404, 403, 403, 403, 404],
+        ),
+        row(
+            "POST",
+            "/bestuur/{nr}/aanmeldingen/{id}/besluit",
+            format!("/bestuur/{BOARD_Y}/aanmeldingen/999999/besluit"),
+            "besluit=akkoord&version=1",
+            [303, 404, 403, 403, 403, 403],
+        ),
+        row("GET", "/trajecten/{id}", "/trajecten/999999", "", [303, 404, 404, 404, 404, 404]),
+        row("GET", "/beheer/experts", "/beheer/experts", "", [303, 200, 200, 403, 403, 403]),
+        row("GET", "/beheer/experts/nieuw", "/beheer/experts/nieuw", "", [303, 200, 200, 403, 403, 403]),
+        row("POST", "/beheer/experts/nieuw", "/beheer/experts/nieuw", "naam=", [303, 422, 422, 403, 403, 403]),
+        row("GET", "/beheer/experts/{id}", "/beheer/experts/999999", "", [303, 404, 404, 403, 403, 403]),
+        row("POST", "/beheer/experts/{id}", "/beheer/experts/999999", "version=1", [303, 404, 404, 403, 403, 403]),
+        row("GET", "/beheer/programmas", "/beheer/programmas", "", ADMIN_ONLY),
+        row("GET", "/beheer/programmas/nieuw", "/beheer/programmas/nieuw", "", ADMIN_ONLY),
+        row("POST", "/beheer/programmas/nieuw", "/beheer/programmas/nieuw", "toml=", [303, 422, 403, 403, 403, 403]),
+        row("GET", "/beheer/programmas/{id}", "/beheer/programmas/bestaat-niet", "", [303, 404, 403, 403, 403, 403]),
+        row(
+            "POST",
+            "/beheer/programmas/{id}",
+            "/beheer/programmas/bestaat-niet",
+            "version=1&toml=",
+            [303, 404, 403, 403, 403, 403],
+        ),
+        // ---- end roles workflow ----
     ]
 }
 

@@ -15,11 +15,17 @@
 //! | `GET/POST /mijn-school/{id}` | [`mijn_school`] |
 //! | `GET /bestuur/{nr}` | [`bestuur`] |
 //! | `GET /programma/screening` | [`programma`] |
+//! | `/programma/aanmeldingen…` (inbox, detail, steps, koppelen) | [`programma::aanmeldingen`] |
+//! | `GET /programma/dashboard`, `/programma/export/…` | [`programma::dashboard`] |
 //! | `/beheer/gebruikers…`, `/beheer/import`, `/beheer/audit` | [`beheer`] |
 //! | `/account/tokens…` | [`account`] |
 //! | `GET/POST /aanmelden?school={id}`, `GET /aanmeldingen/{id}` | [`aanmelden`] |
 //! | `GET/POST /goedkeuren/{token}` (no login: the token is the credential) | [`goedkeuren`] |
 //! | `GET /beheer/outbox` | [`beheer::outbox`] |
+//! | `POST /bestuur/{nr}/aanmeldingen/{id}/besluit` | [`bestuur::besluit`] |
+//! | `GET /trajecten/{id}` | [`trajecten`] |
+//! | `/beheer/experts…` | [`beheer::experts`] |
+//! | `/beheer/programmas…` | [`beheer::programmas`] |
 
 pub mod check;
 mod check_form;
@@ -37,6 +43,9 @@ pub mod bestuur;
 pub mod goedkeuren;
 pub mod mijn_school;
 pub mod programma;
+// ---- roles workflow (board task, trajectories) ----
+pub mod trajecten;
+pub mod workflow_rows;
 
 use crate::AppError;
 use crate::state::AppState;
@@ -69,6 +78,8 @@ fn private_routes() -> Router<AppState> {
         .merge(account::routes())
         .merge(aanmelden::routes())
         .merge(goedkeuren::routes())
+        // ---- roles workflow ----
+        .merge(trajecten::routes())
 }
 
 /// Render a template to an HTML response; a template error is a logged 500.

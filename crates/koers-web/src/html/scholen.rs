@@ -143,6 +143,8 @@ pub struct SchoolShow {
     pub published: Option<Vec<Fact>>,
     pub result: Option<EligibilityView>,
     pub note: Option<String>,
+    /// The application form, when the school is eligible (login is asked for there).
+    pub apply_href: Option<String>,
 }
 
 fn facts(lang: Lang, p: &SchoolPage) -> Vec<Fact> {
@@ -197,8 +199,12 @@ fn results_rows(lang: Lang, p: &SchoolPage) -> Vec<ResultRow> {
 pub async fn show(State(state): State<AppState>, page: Page, Id(id): Id) -> Result<Response, AppError> {
     let lang = page.lang;
     let p = school_page(state.store.as_ref(), id).await?;
+    let mut apply_href = None;
     let (result, note) = if p.school.sector == Sector::Po {
         let o = eligibility_from_rows(&p.school, &p.results, p.published.as_ref(), &state.norms, &state.band_rule)?;
+        if o.eligibility.verdict == koers_core::Verdict::Eligible {
+            apply_href = Some(format!("/aanmelden?school={id}&programma={}", super::aanmelden::PROGRAMME));
+        }
         (Some(EligibilityView::new(&o, lang)), None)
     } else {
         (None, Some(lang.t("school-note-special")))
@@ -220,6 +226,7 @@ pub async fn show(State(state): State<AppState>, page: Page, Id(id): Id) -> Resu
         published,
         result,
         note,
+        apply_href,
         page,
     })
 }

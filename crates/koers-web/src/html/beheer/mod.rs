@@ -8,6 +8,9 @@ pub mod grant_form;
 pub mod import;
 pub mod outbox;
 pub mod tijd;
+// ---- roles workflow: expert pool and programme definitions ----
+pub mod experts;
+pub mod programmas;
 
 use crate::state::AppState;
 use axum::extract::DefaultBodyLimit;
@@ -34,4 +37,11 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/beheer/audit", get(audit::show))
         .route("/beheer/outbox", get(outbox::show))
+        // ---- roles workflow: expert pool and programme definitions ----
+        .route("/beheer/experts", get(experts::list))
+        .route("/beheer/experts/nieuw", get(experts::new_form).post(experts::create))
+        .route("/beheer/experts/{id}", get(experts::show).post(experts::save))
+        .route("/beheer/programmas", get(programmas::list))
+        .route("/beheer/programmas/nieuw", get(programmas::new_form).post(programmas::create))
+        .route("/beheer/programmas/{id}", get(programmas::show).post(programmas::save))
 }

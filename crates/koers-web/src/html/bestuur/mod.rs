@@ -13,8 +13,13 @@ use axum::response::Response;
 use axum::{Router, routing::get};
 use koers_core::access::{Action, Resource};
 
+// ---- in-app board decision (roles workflow) ----
+pub mod besluit;
+
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/bestuur/{nr}", get(show))
+    Router::new()
+        .route("/bestuur/{nr}", get(show))
+        .route("/bestuur/{nr}/aanmeldingen/{id}/besluit", axum::routing::post(besluit::decide))
 }
 
 #[derive(Debug, Template)]

@@ -19,6 +19,10 @@ use koers_app::schools::screen_register;
 use koers_app::store::StoreError;
 use koers_core::TrafficLight;
 use koers_core::access::RoleKind;
+// roles workflow
+use crate::html::workflow_rows::{ApplicationRow, TrajectoryLink, application_rows, trajectory_links};
+use axum::extract::Query;
+use koers_app::store::{ApplicationFilter, TrajectoryFilter};
 
 /// A count in the screening summary, linking to the filtered list.
 #[derive(Debug, Clone)]
@@ -48,9 +52,37 @@ pub struct RoleHome {
     pub total_line: String,
     pub by_verdict: Vec<Count>,
     pub by_light: Vec<Count>,
+    // ---- roles workflow ----
+    /// Bestuurder: applications of their board(s) waiting for approval.
+    pub tasks: Vec<BoardTask>,
+    /// Expert: their trajectories; schoolleider: their school's.
+    pub trajectories: Vec<TrajectoryLink>,
+    /// After an in-app board decision (`?besluit=akkoord|afgewezen`).
+    pub decided: Option<String>,
 }
 
-pub async fn show(State(state): State<AppState>, user: CurrentUser, page: Page) -> Result<Response, AppError> {
+/// An application waiting for the board's decision.
+#[derive(Debug, Clone)]
+pub struct BoardTask {
+    pub board: i64,
+    pub school_name: String,
+    pub row: ApplicationRow,
+    /// Always `None` here (errors are shown on the decision page).
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct HomeFlags {
+    #[serde(default)]
+    besluit: Option<String>,
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    page: Page,
+    Query(flags): Query<HomeFlags>,
+) -> Result<Response, AppError> {
     let lang = page.lang;
     let role = user.principal().primary_role();
     let mut view = RoleHome {
@@ -65,6 +97,13 @@ pub async fn show(State(state): State<AppState>, user: CurrentUser, page: Page) 
         total_line: String::new(),
         by_verdict: Vec::new(),
         by_light: Vec::new(),
+        tasks: Vec::new(),
+        trajectories: Vec::new(),
+        decided: match flags.besluit.as_deref() {
+            Some("akkoord") => Some(lang.t("wf-decided-approved")),
+            Some("afgewezen") => Some(lang.t("wf-decided-declined")),
+            _ => None,
+        },
     };
     match role {
         Some(RoleKind::Programmamedewerker) => {
@@ -98,6 +137,10 @@ pub async fn show(State(state): State<AppState>, user: CurrentUser, page: Page) 
                 }
             }
             view.rows = rows_for(&state, lang, &schools).await?;
+            for s in &schools {
+                let filter = TrajectoryFilter { school_id: Some(s.id), ..TrajectoryFilter::default() };
+                view.trajectories.extend(trajectory_links(&state, &filter).await?);
+            }
         }
         Some(RoleKind::Bestuurder) => {
             for number in user.principal().boards() {
@@ -107,10 +150,30 @@ pub async fn show(State(state): State<AppState>, user: CurrentUser, page: Page) 
                     Err(e) => return Err(e.into()),
                 };
                 let schools = state.store.schools_of_board(number).await?;
+                let filter = ApplicationFilter {
+                    board_number: Some(number),
+                    status: Some("wacht_op_bestuur".into()),
+                    ..ApplicationFilter::default()
+                };
+                let waiting = state.store.list_applications(&filter).await?;
+                for row in application_rows(&state, &filter).await? {
+                    let school_id = waiting.iter().find(|a| a.id == row.id).and_then(|a| a.school_id);
+                    let school_name =
+                        schools.iter().find(|s| Some(s.id) == school_id).map(|s| s.name.clone()).unwrap_or_default();
+                    view.tasks.push(BoardTask { board: number, school_name, row, error: None });
+                }
                 view.boards.push(BoardBlock { number, name, rows: rows_for(&state, lang, &schools).await? });
             }
         }
-        Some(RoleKind::Beheerder | RoleKind::Expert) | None => {}
+        Some(RoleKind::Expert) => match state.store.expert_by_user(user.0.id).await {
+            Ok(e) => {
+                let filter = TrajectoryFilter { expert_id: Some(e.id), ..TrajectoryFilter::default() };
+                view.trajectories = trajectory_links(&state, &filter).await?;
+            }
+            Err(StoreError::NotFound) => {}
+            Err(e) => return Err(e.into()),
+        },
+        Some(RoleKind::Beheerder) | None => {}
     }
     render(&view)
 }

@@ -55,6 +55,9 @@ pub struct SchoolOwnPage {
     pub conflict: Option<SchoolForm>,
     pub manual_fields: String,
     pub audit: Vec<AuditRow>,
+    // ---- roles workflow: the school's applications and trajectories ----
+    pub applications: Vec<crate::html::workflow_rows::ApplicationRow>,
+    pub trajectories: Vec<crate::html::workflow_rows::TrajectoryLink>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -100,6 +103,16 @@ async fn view(
         conflict: None,
         manual_fields: school.manual_fields.join(", "),
         audit: audit.iter().map(AuditRow::new).collect(),
+        applications: crate::html::workflow_rows::application_rows(
+            state,
+            &koers_app::store::ApplicationFilter { school_id: Some(school.id), ..Default::default() },
+        )
+        .await?,
+        trajectories: crate::html::workflow_rows::trajectory_links(
+            state,
+            &koers_app::store::TrajectoryFilter { school_id: Some(school.id), ..Default::default() },
+        )
+        .await?,
         page: page.in_section("mijn-home"),
     })
 }

@@ -2,6 +2,8 @@
 //! GWGB+ verdict and traffic light, filterable by verdict (`uitkomst`) and light (`licht`),
 //! 50 per page. One bulk read ([`koers_app::schools::screen_register`]), then the pure model.
 
+pub mod aanmeldingen;
+pub mod dashboard;
 pub mod paging;
 
 use crate::AppError;
@@ -21,7 +23,7 @@ use paging::{Pager, page_param};
 use serde::Deserialize;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/programma/screening", get(screening))
+    Router::new().route("/programma/screening", get(screening)).merge(aanmeldingen::routes()).merge(dashboard::routes())
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -1,0 +1,280 @@
+//! `GET /programma/dashboard`: the pipeline (applications per programme × status) and the
+//! experts' load against their capacity; `GET /programma/export/{aanmeldingen,trajecten}.{csv,xlsx}`:
+//! the same lists as downloads (CSV with `;`, UTF-8 with BOM, Dutch headers; xlsx with a bold
+//! header row). For programmamedewerkers and beheerders; every export is audited.
+
+use crate::AppError;
+use crate::auth::CurrentUser;
+use crate::html::page::Page;
+use crate::html::programma::aanmeldingen::{
+    applicant_name, date, ensure_staff, programme_name, programmes, status_code, status_label,
+};
+use crate::html::render;
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::State;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use axum::{Router, routing::get};
+use koers_app::store::{ApplicationFilter, NewAudit, StoreError, TrajectoryFilter};
+use koers_core::workflow::Status;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/programma/dashboard", get(dashboard))
+        .route("/programma/export/aanmeldingen.csv", get(applications_csv))
+        .route("/programma/export/aanmeldingen.xlsx", get(applications_xlsx))
+        .route("/programma/export/trajecten.csv", get(trajectories_csv))
+        .route("/programma/export/trajecten.xlsx", get(trajectories_xlsx))
+}
+
+#[derive(Debug, Clone)]
+pub struct PipelineRow {
+    pub programme: String,
+    pub counts: Vec<usize>,
+    pub total: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct LoadRow {
+    pub name: String,
+    pub trajectories: i64,
+    pub capacity_trajectories: i64,
+    pub dagdelen: i64,
+    pub capacity_dagdelen: i64,
+    pub over: bool,
+    pub available: bool,
+}
+
+#[derive(Debug, Template)]
+#[template(path = "programma/dashboard.html")]
+pub struct DashboardPage {
+    pub page: Page,
+    pub statuses: Vec<String>,
+    pub pipeline: Vec<PipelineRow>,
+    pub loads: Vec<LoadRow>,
+}
+
+pub async fn dashboard(State(state): State<AppState>, user: CurrentUser, page: Page) -> Result<Response, AppError> {
+    ensure_staff(&user)?;
+    let all = programmes()?;
+    let apps = state.store.list_applications(&ApplicationFilter::default()).await?;
+    // Only the statuses that occur, in the workflow's order.
+    let used: Vec<Status> =
+        Status::ALL.into_iter().filter(|s| apps.iter().any(|a| a.status == status_code(*s))).collect();
+    let mut ids: Vec<String> = all.iter().map(|p| p.id.clone()).collect();
+    for a in &apps {
+        if !ids.contains(&a.programme_id) {
+            ids.push(a.programme_id.clone());
+        }
+    }
+    let pipeline = ids
+        .iter()
+        .map(|id| {
+            let mine: Vec<_> = apps.iter().filter(|a| &a.programme_id == id).collect();
+            PipelineRow {
+                programme: programme_name(&all, id),
+                counts: used.iter().map(|s| mine.iter().filter(|a| a.status == status_code(*s)).count()).collect(),
+                total: mine.len(),
+            }
+        })
+        .collect();
+    let loads = state.store.expert_loads().await?;
+    let loads = state
+        .store
+        .list_experts()
+        .await?
+        .into_iter()
+        .map(|e| {
+            let l = loads.iter().find(|l| l.expert_id == e.id);
+            let (t, d) = l.map_or((0, 0), |l| (l.trajectories, l.dagdelen));
+            LoadRow {
+                over: t > e.capacity_trajectories || d > e.capacity_dagdelen,
+                name: e.name,
+                trajectories: t,
+                capacity_trajectories: e.capacity_trajectories,
+                dagdelen: d,
+                capacity_dagdelen: e.capacity_dagdelen,
+                available: e.available,
+            }
+        })
+        .collect();
+    render(&DashboardPage {
+        page: page.in_section("screening"),
+        statuses: used.iter().map(|s| s.label_nl().to_owned()).collect(),
+        pipeline,
+        loads,
+    })
+}
+
+// ---- exports ------------------------------------------------------------------------------
+
+/// A table to download: Dutch headers and text cells.
+struct Sheet {
+    name: &'static str,
+    headers: &'static [&'static str],
+    rows: Vec<Vec<String>>,
+}
+
+const APPLICATION_HEADERS: &[&str] =
+    &["Referentie", "Programma", "School of bestuur", "Status", "Contactpersoon", "E-mail", "Hulpvraag", "Ingediend"];
+const TRAJECTORY_HEADERS: &[&str] = &[
+    "Traject",
+    "Aanmelding",
+    "Programma",
+    "School of bestuur",
+    "Expert",
+    "Fase",
+    "Dagdelen gepland",
+    "Actief",
+    "Gestart",
+];
+
+async fn applications_sheet(state: &AppState) -> Result<Sheet, AppError> {
+    let all = programmes()?;
+    let mut rows = Vec::new();
+    for a in state.store.list_applications(&ApplicationFilter::default()).await? {
+        rows.push(vec![
+            a.reference.clone(),
+            programme_name(&all, &a.programme_id),
+            applicant_name(state, &a).await?,
+            status_label(&a.status),
+            a.contact_name.clone(),
+            a.contact_email.clone(),
+            a.help_question.clone(),
+            date(a.created_at),
+        ]);
+    }
+    Ok(Sheet { name: "Aanmeldingen", headers: APPLICATION_HEADERS, rows })
+}
+
+async fn trajectories_sheet(state: &AppState) -> Result<Sheet, AppError> {
+    let all = programmes()?;
+    let experts = state.store.list_experts().await?;
+    let mut rows = Vec::new();
+    for t in state.store.list_trajectories(&TrajectoryFilter::default()).await? {
+        let a = match state.store.application(t.application_id).await {
+            Ok(a) => Some(a),
+            Err(StoreError::NotFound) => None,
+            Err(e) => return Err(e.into()),
+        };
+        let name = match &a {
+            Some(a) => applicant_name(state, a).await?,
+            None => String::new(),
+        };
+        let phases: Vec<String> = serde_json::from_str(&t.phases_json).unwrap_or_default();
+        let phase = usize::try_from(t.current_phase).ok().and_then(|i| phases.get(i)).cloned().unwrap_or_default();
+        rows.push(vec![
+            t.id.to_string(),
+            a.map(|a| a.reference).unwrap_or_default(),
+            programme_name(&all, &t.programme_id),
+            name,
+            experts.iter().find(|e| e.id == t.expert_id).map(|e| e.name.clone()).unwrap_or_default(),
+            phase,
+            t.dagdelen_planned.to_string(),
+            if t.active { "ja" } else { "nee" }.to_owned(),
+            date(t.created_at),
+        ]);
+    }
+    Ok(Sheet { name: "Trajecten", headers: TRAJECTORY_HEADERS, rows })
+}
+
+fn csv_cell(s: &str) -> String {
+    if s.contains([';', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_owned() }
+}
+
+fn to_csv(sheet: &Sheet) -> Vec<u8> {
+    let mut out = String::from("\u{feff}");
+    let line = |cells: &mut dyn Iterator<Item = String>| cells.collect::<Vec<_>>().join(";") + "\r\n";
+    out.push_str(&line(&mut sheet.headers.iter().map(|h| csv_cell(h))));
+    for r in &sheet.rows {
+        out.push_str(&line(&mut r.iter().map(|c| csv_cell(c))));
+    }
+    out.into_bytes()
+}
+
+fn to_xlsx(sheet: &Sheet) -> Result<Vec<u8>, AppError> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let bold = Format::new().set_bold();
+    ws.set_name(sheet.name).map_err(AppError::internal)?;
+    for (c, h) in sheet.headers.iter().enumerate() {
+        let c = u16::try_from(c).map_err(AppError::internal)?;
+        ws.write_string_with_format(0, c, *h, &bold).map_err(AppError::internal)?;
+    }
+    for (r, row) in sheet.rows.iter().enumerate() {
+        let r = u32::try_from(r + 1).map_err(AppError::internal)?;
+        for (c, cell) in row.iter().enumerate() {
+            let c = u16::try_from(c).map_err(AppError::internal)?;
+            ws.write_string(r, c, cell).map_err(AppError::internal)?;
+        }
+    }
+    ws.set_freeze_panes(1, 0).map_err(AppError::internal)?;
+    wb.save_to_buffer().map_err(AppError::internal)
+}
+
+async fn download(
+    state: &AppState,
+    user: &CurrentUser,
+    file: &str,
+    content_type: &'static str,
+    body: Vec<u8>,
+) -> Result<Response, AppError> {
+    let actor = user.actor();
+    state
+        .store
+        .append_audit(&NewAudit {
+            at: crate::auth::now(),
+            actor_user_id: actor.user_id,
+            actor_label: actor.label,
+            action: "export".into(),
+            entity: "programme_export".into(),
+            entity_id: file.to_owned(),
+            before: None,
+            after: None,
+        })
+        .await?;
+    let disposition = format!("attachment; filename=\"{file}\"");
+    Ok(([(header::CONTENT_TYPE, content_type.to_owned()), (header::CONTENT_DISPOSITION, disposition)], body)
+        .into_response())
+}
+
+const CSV: &str = "text/csv; charset=utf-8";
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+pub async fn applications_csv(State(state): State<AppState>, user: CurrentUser) -> Result<Response, AppError> {
+    ensure_staff(&user)?;
+    let body = to_csv(&applications_sheet(&state).await?);
+    download(&state, &user, "aanmeldingen.csv", CSV, body).await
+}
+
+pub async fn applications_xlsx(State(state): State<AppState>, user: CurrentUser) -> Result<Response, AppError> {
+    ensure_staff(&user)?;
+    let body = to_xlsx(&applications_sheet(&state).await?)?;
+    download(&state, &user, "aanmeldingen.xlsx", XLSX, body).await
+}
+
+pub async fn trajectories_csv(State(state): State<AppState>, user: CurrentUser) -> Result<Response, AppError> {
+    ensure_staff(&user)?;
+    let body = to_csv(&trajectories_sheet(&state).await?);
+    download(&state, &user, "trajecten.csv", CSV, body).await
+}
+
+pub async fn trajectories_xlsx(State(state): State<AppState>, user: CurrentUser) -> Result<Response, AppError> {
+    ensure_staff(&user)?;
+    let body = to_xlsx(&trajectories_sheet(&state).await?)?;
+    download(&state, &user, "trajecten.xlsx", XLSX, body).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_quotes_only_what_needs_it() {
+        let s = Sheet { name: "x", headers: &["A", "B"], rows: vec![vec!["a;b".into(), "zeg \"hoi\"".into()]] };
+        let text = String::from_utf8(to_csv(&s)).unwrap_or_default();
+        assert_eq!(text, "\u{feff}A;B\r\n\"a;b\";\"zeg \"\"hoi\"\"\"\r\n");
+    }
+}

@@ -1,0 +1,103 @@
+//! Shared pieces of the programme-workflow pages: an application as a row (status label and the
+//! reason the applicant is told), trajectory links, programme names from the stored definitions.
+
+use crate::AppError;
+use crate::state::AppState;
+use koers_app::applications::state_of;
+use koers_app::store::{ApplicationFilter, ApplicationRecord, TrajectoryFilter, TrajectoryRecord};
+use koers_core::programme::ProgrammeRules;
+use koers_core::workflow::Status;
+
+/// One application in a list.
+#[derive(Debug, Clone)]
+pub struct ApplicationRow {
+    pub id: i64,
+    pub reference: String,
+    pub programme_name: String,
+    pub status_label: String,
+    /// The reason given with a decline, referral or withdrawal.
+    pub reason: Option<String>,
+    pub help_question: String,
+    pub version: i64,
+}
+
+/// The status and the applicant-visible reason of a stored application.
+pub fn status_and_reason(a: &ApplicationRecord) -> Result<(Status, Option<String>), AppError> {
+    let s = state_of(a).map_err(AppError::internal)?;
+    let shows_reason = matches!(
+        s.status,
+        Status::AfgewezenDoorBestuur | Status::Afgewezen | Status::Doorverwezen | Status::Ingetrokken
+    );
+    let reason = s.reason.filter(|r| shows_reason && !r.trim().is_empty());
+    Ok((s.status, reason))
+}
+
+/// The name of programme `id`: the stored definition, else the shipped one, else the id.
+pub async fn programme_name(state: &AppState, id: &str) -> Result<String, AppError> {
+    if let Some(p) = state.store.programme_definitions().await?.into_iter().find(|p| p.id == id) {
+        return Ok(p.name);
+    }
+    let shipped = ProgrammeRules::shipped().map_err(AppError::internal)?;
+    Ok(shipped.into_iter().find(|p| p.id == id).map_or_else(|| id.to_owned(), |p| p.name))
+}
+
+pub async fn application_rows(state: &AppState, filter: &ApplicationFilter) -> Result<Vec<ApplicationRow>, AppError> {
+    let mut rows = Vec::new();
+    for a in state.store.list_applications(filter).await? {
+        let (status, reason) = status_and_reason(&a)?;
+        rows.push(ApplicationRow {
+            id: a.id,
+            reference: a.reference.clone(),
+            programme_name: programme_name(state, &a.programme_id).await?,
+            status_label: status.label_nl().to_owned(),
+            reason,
+            help_question: a.help_question.clone(),
+            version: a.version,
+        });
+    }
+    Ok(rows)
+}
+
+/// A link to a trajectory page.
+#[derive(Debug, Clone)]
+pub struct TrajectoryLink {
+    pub id: i64,
+    pub label: String,
+    pub active: bool,
+}
+
+pub async fn trajectory_links(state: &AppState, filter: &TrajectoryFilter) -> Result<Vec<TrajectoryLink>, AppError> {
+    let mut out = Vec::new();
+    for t in state.store.list_trajectories(filter).await? {
+        out.push(trajectory_link(state, &t).await?);
+    }
+    Ok(out)
+}
+
+async fn trajectory_link(state: &AppState, t: &TrajectoryRecord) -> Result<TrajectoryLink, AppError> {
+    let programme = programme_name(state, &t.programme_id).await?;
+    let school = match t.school_id {
+        Some(id) => match state.store.school(id).await {
+            Ok(s) => s.name,
+            Err(koers_app::store::StoreError::NotFound) => String::new(),
+            Err(e) => return Err(e.into()),
+        },
+        None => String::new(),
+    };
+    let label = if school.is_empty() { programme } else { format!("{programme} – {school}") };
+    Ok(TrajectoryLink { id: t.id, label, active: t.active })
+}
+
+/// The trajectory started from application `a`, if any.
+pub async fn trajectory_of(state: &AppState, a: &ApplicationRecord) -> Result<Option<i64>, AppError> {
+    if a.school_id.is_none() && a.board_number.is_none() {
+        return Ok(None);
+    }
+    let filter = TrajectoryFilter {
+        school_id: a.school_id,
+        board_number: if a.school_id.is_some() { None } else { a.board_number },
+        programme_id: Some(a.programme_id.clone()),
+        ..TrajectoryFilter::default()
+    };
+    Ok(state.store.list_trajectories(&filter).await?.into_iter().find(|t| t.application_id == a.id).map(|t| t.id))
+}
