@@ -162,6 +162,12 @@ pub enum Resource {
     Audit,
     /// The API tokens of the principal itself.
     OwnTokens,
+    /// Applications of the programmes: the kennismaking inbox, decisions, matching, exports.
+    Applications,
+    /// The expert pool (profiles and capacity).
+    Experts,
+    /// Programme definitions (entry rules, phases, budgets).
+    Programmes,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -217,7 +223,8 @@ pub fn may(who: Option<&Principal>, action: Action, resource: Resource) -> bool 
             p.boards().any(|b| b == n) || (action == Action::View && p.has_role(RoleKind::Programmamedewerker))
         }
         Resource::ProgrammeScreening => action == Action::View && p.has_role(RoleKind::Programmamedewerker),
-        Resource::Users | Resource::Import | Resource::Audit => false,
+        Resource::Applications | Resource::Experts => p.has_role(RoleKind::Programmamedewerker),
+        Resource::Users | Resource::Import | Resource::Audit | Resource::Programmes => false,
         Resource::OwnTokens => true,
     }
 }
@@ -273,6 +280,23 @@ mod tests {
         assert!(!may(Some(&s), Action::Change, Resource::School(OTHER)));
         assert!(may(Some(&s), Action::View, Resource::ProgrammeScreening));
         assert!(!may(Some(&s), Action::View, Resource::Audit));
+    }
+
+    #[test]
+    fn programme_staff_run_applications_and_the_expert_pool_but_not_programme_definitions() {
+        let s = p(&[(RoleKind::Programmamedewerker, Scope::Programme("gwgb-plus-school".into()))]);
+        for r in [Resource::Applications, Resource::Experts] {
+            assert!(may(Some(&s), Action::View, r) && may(Some(&s), Action::Change, r), "{r:?}");
+        }
+        assert!(!may(Some(&s), Action::Change, Resource::Programmes));
+        let leader = p(&[(RoleKind::Schoolleider, Scope::School(10))]);
+        let expert = p(&[(RoleKind::Expert, Scope::Programme("gwgb-plus-school".into()))]);
+        for who in [&leader, &expert] {
+            for r in [Resource::Applications, Resource::Experts, Resource::Programmes] {
+                assert!(!may(Some(who), Action::View, r), "{r:?}");
+            }
+        }
+        assert!(!may(None, Action::View, Resource::Applications));
     }
 
     #[test]

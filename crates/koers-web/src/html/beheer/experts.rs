@@ -2,8 +2,7 @@
 //! expert pool — name, e-mail, an optional linked account, expertise, regions (provinces),
 //! capacity per school year and availability — with the current load from `expert_loads`.
 //!
-//! Who: beheerders and programme staff. `koers_core::access` has no resource for the expert pool
-//! yet; until it does, the pages ask `may(View, ProgrammeScreening)`, which is exactly that set.
+//! Who: beheerders and programme staff (`Resource::Experts`).
 //!
 //! The store finds the expert to update by linked account or e-mail (`ExpertWrite` has no id),
 //! so the e-mail is read-only for an expert without a login, and e-mail and account link are
@@ -40,9 +39,8 @@ pub const PROVINCES: [&str; 12] = [
     "Zuid-Holland",
 ];
 
-/// Stand-in for a `Resource::Experts` (see the module doc).
 fn ensure_pool_admin(user: &CurrentUser) -> Result<(), AppError> {
-    user.ensure(Action::View, Resource::ProgrammeScreening)
+    user.ensure(Action::Change, Resource::Experts)
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

@@ -4,9 +4,7 @@
 //! checked with `ProgrammeRules::from_toml` (a Dutch error naming the field or line, 422, the
 //! text kept); a stale version is 409.
 //!
-//! Beheerders only. `koers_core::access` has no resource for programme definitions yet; until it
-//! does, the pages ask `may(Change, Import)` (configuration of what Koers works with), which is
-//! beheerder-only.
+//! Beheerders only (`Resource::Programmes`).
 
 use crate::AppError;
 use crate::auth::{CurrentUser, now};
@@ -23,9 +21,8 @@ use koers_core::access::{Action, Resource};
 use koers_core::programme::{ProgrammeError, ProgrammeRules};
 use serde::Deserialize;
 
-/// Stand-in for a `Resource::Programmes` (see the module doc).
 fn ensure_programme_admin(user: &CurrentUser) -> Result<(), AppError> {
-    user.ensure(Action::Change, Resource::Import)
+    user.ensure(Action::Change, Resource::Programmes)
 }
 
 #[derive(Debug, Clone)]

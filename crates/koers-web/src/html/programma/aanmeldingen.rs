@@ -1,5 +1,5 @@
-//! The programme staff side of applications (programmamedewerker and beheerder; every handler
-//! asks `may(View, ProgrammeScreening)`):
+//! The programme staff side of applications (programmamedewerker and beheerder; pages ask
+//! `may(View, Applications)`, actions `may(Change, Applications)`):
 //!
 //! - `GET /programma/aanmeldingen`: the kennismaking inbox, filtered by programme, status and
 //!   free text (`programma`, `status`, `q`), newest first, 50 per page.
@@ -42,9 +42,14 @@ pub fn routes() -> Router<AppState> {
         .route("/programma/aanmeldingen/{id}/{actie}", post(step))
 }
 
-/// The staff side is reached through the screening permission (programmamedewerker, beheerder).
+/// The staff side: `Resource::Applications` (programmamedewerker, beheerder).
 pub fn ensure_staff(user: &CurrentUser) -> Result<(), AppError> {
-    user.ensure(Action::View, Resource::ProgrammeScreening)
+    user.ensure(Action::View, Resource::Applications)
+}
+
+/// Acting on an application.
+pub fn ensure_staff_change(user: &CurrentUser) -> Result<(), AppError> {
+    user.ensure(Action::Change, Resource::Applications)
 }
 
 /// The status code as stored (`kennismaking_gepland`).
@@ -636,7 +641,7 @@ pub async fn step(
     Path((raw_id, actie)): Path<(String, String)>,
     Form(form): Form<StepForm>,
 ) -> Result<Response, AppError> {
-    ensure_staff(&user)?;
+    ensure_staff_change(&user)?;
     let id = raw_id.parse::<i64>().ok().filter(|id| *id > 0).ok_or(AppError::NotFound)?;
     let cmd = command(&actie, &form).ok_or(AppError::NotFound)?;
     state.store.application(id).await?;
@@ -660,7 +665,7 @@ pub async fn assign(
     page: Page,
     Form(form): Form<StepForm>,
 ) -> Result<Response, AppError> {
-    ensure_staff(&user)?;
+    ensure_staff_change(&user)?;
     let a = state.store.application(id).await?;
     let (Ok(version), Ok(expert_id)) = (form.version.trim().parse::<i64>(), form.expert.trim().parse::<i64>()) else {
         return Err(AppError::BadRequest(Vec::new()));
