@@ -9,6 +9,7 @@
 //! - [`schools`]: a stored school's page data and eligibility.
 //! - [`accounts`]: argon2id passwords, throttled login, users with grants, API tokens.
 //! - [`search`]: the in-memory school search index (same answers as the store, ~50× cheaper).
+//! - [`programmes`]: the programmes in force (stored definitions, else the shipped ones).
 //! - [`demo`]: the demo data set and one demo user per role.
 
 pub mod accounts;
@@ -16,6 +17,7 @@ pub mod applications;
 pub mod check;
 pub mod demo;
 pub mod mail;
+pub mod programmes;
 pub mod register;
 pub mod schools;
 pub mod screening;

@@ -197,6 +197,16 @@ impl Principal {
             _ => None,
         })
     }
+    /// May this principal see the applications and trajectories of programme `id`? Beheerders
+    /// see all; programme staff only their own programmes.
+    pub fn may_see_programme(&self, id: &str) -> bool {
+        self.is_beheerder()
+            || self
+                .grants
+                .iter()
+                .any(|g| g.role == RoleKind::Programmamedewerker && matches!(&g.scope, Scope::Programme(p) if p == id))
+    }
+
     /// The role whose home page this user sees first (most powerful first).
     pub fn primary_role(&self) -> Option<RoleKind> {
         self.grants.iter().map(|g| g.role).min()
@@ -297,6 +307,9 @@ mod tests {
             }
         }
         assert!(!may(None, Action::View, Resource::Applications));
+        assert!(s.may_see_programme("gwgb-plus-school"));
+        assert!(!s.may_see_programme("leren-verbeteren-npo"));
+        assert!(!expert.may_see_programme("gwgb-plus-school"));
     }
 
     #[test]

@@ -311,3 +311,48 @@ async fn only_staff_and_beheer_reach_an_application() {
     assert_eq!(res.status, 403);
     assert_eq!(version(&w, id).await, v, "nothing changed");
 }
+
+#[tokio::test]
+async fn staff_of_another_programme_do_not_see_the_application() {
+    use koers_app::store::{Actor, NewUser};
+    use koers_core::access::{Grant, RoleKind, Scope};
+    let w = world().await;
+    let id = approved_application(&w).await;
+    let reference = w.store().application(id).await.map(|a| a.reference).unwrap_or_default();
+    let actor = Actor::system("test");
+    let npo = w
+        .store()
+        .create_user(
+            &NewUser {
+                email: "npo@test.nl".into(),
+                name: "Nina NPO".into(),
+                password_hash: auth_support::password_hash(),
+                locale: "nl".into(),
+            },
+            &actor,
+            1,
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let grant = Grant::new(RoleKind::Programmamedewerker, Scope::Programme("leren-verbeteren-npo".into()))
+        .unwrap_or_else(|e| panic!("{e}"));
+    w.store().add_grant(npo.id, &grant, &actor, 1).await.unwrap_or_else(|e| panic!("{e}"));
+    let cookie = w.login_raw("npo@test.nl", auth_support::PASSWORD).await.session_cookie();
+    assert!(cookie.is_some(), "logged in");
+    let inbox = w.get("/programma/aanmeldingen", cookie.as_deref()).await;
+    assert_eq!(inbox.status.as_u16(), 200);
+    assert!(!inbox.body.contains(&reference), "another programme's application is not listed");
+    let detail = w.get(&format!("/programma/aanmeldingen/{id}"), cookie.as_deref()).await;
+    assert_eq!(detail.status.as_u16(), 403);
+    let v = version(&w, id).await;
+    let res = w
+        .post_form(
+            &format!("/programma/aanmeldingen/{id}/afwijzen"),
+            cookie.as_deref(),
+            &[("version", &v), ("reden", "x")],
+        )
+        .await;
+    assert_eq!(res.status.as_u16(), 403);
+    let csv = w.get("/programma/export/aanmeldingen.csv", cookie.as_deref()).await;
+    assert!(!csv.body.contains(&reference), "nor exported");
+}

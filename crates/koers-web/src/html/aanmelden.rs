@@ -179,7 +179,7 @@ enum Resolved {
 /// The applicant and programme of the request, after the access check. `choose`: without a
 /// `programma`, offer the choice when more than one programme fits (GET); otherwise the default.
 async fn resolve(state: &AppState, user: &CurrentUser, q: &ApplyQuery, choose: bool) -> Result<Resolved, AppError> {
-    let all = ProgrammeRules::shipped().map_err(AppError::internal)?;
+    let all = koers_app::programmes::active(state.store.as_ref()).await?;
     let named = q.programma.as_deref().map(str::trim).filter(|p| !p.is_empty());
     if q.bestuur.is_some() {
         let nr = positive(q.bestuur.as_deref())?;
@@ -372,7 +372,7 @@ pub async fn send(
         Ok(json) => (json, Vec::new()),
         Err(errors) => (None, errors),
     };
-    let programmes = ProgrammeRules::shipped().map_err(AppError::internal)?;
+    let programmes = koers_app::programmes::active(state.store.as_ref()).await?;
     let phone = typed.contact_phone.trim();
     let (school_id, board_number) = match &ctx.target {
         Target::School(s) => (Some(s.id), None),
@@ -451,8 +451,8 @@ pub async fn receipt(
         return Err(AppError::Forbidden);
     }
     let status = state_of(&a).map_err(AppError::internal)?.status;
-    let programme_name = ProgrammeRules::shipped()
-        .map_err(AppError::internal)?
+    let programme_name = koers_app::programmes::active(state.store.as_ref())
+        .await?
         .into_iter()
         .find(|p| p.id == a.programme_id)
         .map_or_else(|| a.programme_id.clone(), |p| p.name);

@@ -5,7 +5,6 @@ use crate::AppError;
 use crate::state::AppState;
 use koers_app::applications::state_of;
 use koers_app::store::{ApplicationFilter, ApplicationRecord, TrajectoryFilter, TrajectoryRecord};
-use koers_core::programme::ProgrammeRules;
 use koers_core::workflow::Status;
 
 /// One application in a list.
@@ -37,7 +36,7 @@ pub async fn programme_name(state: &AppState, id: &str) -> Result<String, AppErr
     if let Some(p) = state.store.programme_definitions().await?.into_iter().find(|p| p.id == id) {
         return Ok(p.name);
     }
-    let shipped = ProgrammeRules::shipped().map_err(AppError::internal)?;
+    let shipped = koers_app::programmes::active(state.store.as_ref()).await?;
     Ok(shipped.into_iter().find(|p| p.id == id).map_or_else(|| id.to_owned(), |p| p.name))
 }
 

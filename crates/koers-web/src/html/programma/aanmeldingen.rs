@@ -47,6 +47,11 @@ pub fn ensure_staff(user: &CurrentUser) -> Result<(), AppError> {
     user.ensure(Action::View, Resource::Applications)
 }
 
+/// Programme staff only reach applications of their own programmes (beheerders all).
+pub fn ensure_programme(user: &CurrentUser, a: &ApplicationRecord) -> Result<(), AppError> {
+    if user.principal().may_see_programme(&a.programme_id) { Ok(()) } else { Err(AppError::Forbidden) }
+}
+
 /// Acting on an application.
 pub fn ensure_staff_change(user: &CurrentUser) -> Result<(), AppError> {
     user.ensure(Action::Change, Resource::Applications)
@@ -66,8 +71,9 @@ pub fn status_label(code: &str) -> String {
     status_from_code(code).map_or_else(|| code.to_owned(), |s| s.label_nl().to_owned())
 }
 
-pub fn programmes() -> Result<Vec<ProgrammeRules>, AppError> {
-    ProgrammeRules::shipped().map_err(AppError::internal)
+/// The programmes in force (stored definitions, else the shipped ones).
+pub async fn programmes(state: &AppState) -> Result<Vec<ProgrammeRules>, AppError> {
+    Ok(koers_app::programmes::active(state.store.as_ref()).await?)
 }
 
 pub fn programme_name(all: &[ProgrammeRules], id: &str) -> String {
@@ -146,7 +152,7 @@ pub async fn inbox(
     Query(q): Query<InboxQuery>,
 ) -> Result<Response, AppError> {
     ensure_staff(&user)?;
-    let all = programmes()?;
+    let all = programmes(&state).await?;
     let programme = all.iter().find(|p| p.id == q.programma.trim()).map(|p| p.id.clone());
     let status = status_from_code(q.status.trim());
     let text = q.q.trim().to_owned();
@@ -161,6 +167,8 @@ pub async fn inbox(
         ..ApplicationFilter::default()
     };
     let mut found = state.store.list_applications(&filter).await?;
+    // Programme staff see only their own programmes' applications.
+    found.retain(|a| user.principal().may_see_programme(&a.programme_id));
     let has_more = found.len() > PER_PAGE;
     found.truncate(PER_PAGE);
     let filters = [
@@ -393,7 +401,7 @@ async fn province(state: &AppState, a: &ApplicationRecord) -> Result<Option<Stri
 }
 
 async fn build(state: &AppState, page: Page, a: &ApplicationRecord, form: StepForm) -> Result<DetailPage, AppError> {
-    let all = programmes()?;
+    let all = programmes(state).await?;
     let rules = rules_for(&all, &a.programme_id)?;
     let app = state_of(a).map_err(AppError::internal)?;
     let s = app.status;
@@ -510,6 +518,7 @@ pub async fn detail(
 ) -> Result<Response, AppError> {
     ensure_staff(&user)?;
     let a = state.store.application(id).await?;
+    ensure_programme(&user, &a)?;
     let form = StepForm { expertise: q.expertise, dagdelen: q.dagdelen, ..StepForm::default() };
     render(&build(&state, page, &a, form).await?)
 }
@@ -644,7 +653,7 @@ pub async fn step(
     ensure_staff_change(&user)?;
     let id = raw_id.parse::<i64>().ok().filter(|id| *id > 0).ok_or(AppError::NotFound)?;
     let cmd = command(&actie, &form).ok_or(AppError::NotFound)?;
-    state.store.application(id).await?;
+    ensure_programme(&user, &state.store.application(id).await?)?;
     let Ok(version) = form.version.trim().parse::<i64>() else {
         return Err(AppError::BadRequest(Vec::new()));
     };
@@ -667,10 +676,11 @@ pub async fn assign(
 ) -> Result<Response, AppError> {
     ensure_staff_change(&user)?;
     let a = state.store.application(id).await?;
+    ensure_programme(&user, &a)?;
     let (Ok(version), Ok(expert_id)) = (form.version.trim().parse::<i64>(), form.expert.trim().parse::<i64>()) else {
         return Err(AppError::BadRequest(Vec::new()));
     };
-    let all = programmes()?;
+    let all = programmes(&state).await?;
     let rules = rules_for(&all, &a.programme_id)?;
     let request = match_request(province(&state, &a).await?, &form, &rules);
     let note = form.overschrijding.trim().to_owned();

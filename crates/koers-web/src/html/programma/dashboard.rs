@@ -57,8 +57,9 @@ pub struct DashboardPage {
 
 pub async fn dashboard(State(state): State<AppState>, user: CurrentUser, page: Page) -> Result<Response, AppError> {
     ensure_staff(&user)?;
-    let all = programmes()?;
-    let apps = state.store.list_applications(&ApplicationFilter::default()).await?;
+    let all = programmes(&state).await?;
+    let mut apps = state.store.list_applications(&ApplicationFilter::default()).await?;
+    apps.retain(|a| user.principal().may_see_programme(&a.programme_id));
     // Only the statuses that occur, in the workflow's order.
     let used: Vec<Status> =
         Status::ALL.into_iter().filter(|s| apps.iter().any(|a| a.status == status_code(*s))).collect();
@@ -130,10 +131,13 @@ const TRAJECTORY_HEADERS: &[&str] = &[
     "Gestart",
 ];
 
-async fn applications_sheet(state: &AppState) -> Result<Sheet, AppError> {
-    let all = programmes()?;
+async fn applications_sheet(state: &AppState, user: &CurrentUser) -> Result<Sheet, AppError> {
+    let all = programmes(state).await?;
     let mut rows = Vec::new();
     for a in state.store.list_applications(&ApplicationFilter::default()).await? {
+        if !user.principal().may_see_programme(&a.programme_id) {
+            continue;
+        }
         rows.push(vec![
             a.reference.clone(),
             programme_name(&all, &a.programme_id),
@@ -148,11 +152,14 @@ async fn applications_sheet(state: &AppState) -> Result<Sheet, AppError> {
     Ok(Sheet { name: "Aanmeldingen", headers: APPLICATION_HEADERS, rows })
 }
 
-async fn trajectories_sheet(state: &AppState) -> Result<Sheet, AppError> {
-    let all = programmes()?;
+async fn trajectories_sheet(state: &AppState, user: &CurrentUser) -> Result<Sheet, AppError> {
+    let all = programmes(state).await?;
     let experts = state.store.list_experts().await?;
     let mut rows = Vec::new();
     for t in state.store.list_trajectories(&TrajectoryFilter::default()).await? {
+        if !user.principal().may_see_programme(&t.programme_id) {
+            continue;
+        }
         let a = match state.store.application(t.application_id).await {
             Ok(a) => Some(a),
             Err(StoreError::NotFound) => None,
@@ -245,25 +252,25 @@ const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.
 
 pub async fn applications_csv(State(state): State<AppState>, user: CurrentUser) -> Result<Response, AppError> {
     ensure_staff(&user)?;
-    let body = to_csv(&applications_sheet(&state).await?);
+    let body = to_csv(&applications_sheet(&state, &user).await?);
     download(&state, &user, "aanmeldingen.csv", CSV, body).await
 }
 
 pub async fn applications_xlsx(State(state): State<AppState>, user: CurrentUser) -> Result<Response, AppError> {
     ensure_staff(&user)?;
-    let body = to_xlsx(&applications_sheet(&state).await?)?;
+    let body = to_xlsx(&applications_sheet(&state, &user).await?)?;
     download(&state, &user, "aanmeldingen.xlsx", XLSX, body).await
 }
 
 pub async fn trajectories_csv(State(state): State<AppState>, user: CurrentUser) -> Result<Response, AppError> {
     ensure_staff(&user)?;
-    let body = to_csv(&trajectories_sheet(&state).await?);
+    let body = to_csv(&trajectories_sheet(&state, &user).await?);
     download(&state, &user, "trajecten.csv", CSV, body).await
 }
 
 pub async fn trajectories_xlsx(State(state): State<AppState>, user: CurrentUser) -> Result<Response, AppError> {
     ensure_staff(&user)?;
-    let body = to_xlsx(&trajectories_sheet(&state).await?)?;
+    let body = to_xlsx(&trajectories_sheet(&state, &user).await?)?;
     download(&state, &user, "trajecten.xlsx", XLSX, body).await
 }
 
