@@ -327,3 +327,152 @@ async fn axe(p: &Page, label: &str, reports: &mut Vec<String>) -> Fallible {
     }
     Ok(())
 }
+
+async fn log_out(p: &Page) -> Fallible {
+    p.follow("form[action='/uitloggen'] button[type=submit]").await?;
+    p.wait_text("h1", "Kom ik in aanmerking").await?;
+    Ok(())
+}
+
+/// Fill an empty input or textarea with `value`; leave a prefilled one as it is.
+async fn fill_if_empty(p: &Page, css: &str, value: &str) -> Fallible {
+    let input = p.wait(css).await?;
+    if input.prop("value").await?.unwrap_or_default().trim().is_empty() {
+        input.send_keys(value).await?;
+    }
+    Ok(())
+}
+
+/// The path `/goedkeuren/<64 hex>` of the first approval link in a mail body.
+fn approval_path(body: &str) -> Option<String> {
+    let start = body.find("/goedkeuren/")? + "/goedkeuren/".len();
+    let token: String = body[start..].chars().take_while(char::is_ascii_hexdigit).collect();
+    (token.len() == 64).then(|| format!("/goedkeuren/{token}"))
+}
+
+#[tokio::test]
+async fn a_school_applies_its_board_approves_by_mail_link_and_staff_match_an_expert() {
+    e2e()
+        .journey("apply-approve-match", JS, |p| async move {
+            // 1. Anonymous: the public check, then apply; the login comes in between.
+            p.goto("/scholen?q=Morgenster").await?;
+            open_de_morgenster_spijkenisse(&p).await?;
+            p.wait_text(".eligibility .verdict", "Komt in aanmerking").await?;
+            let apply = p.wait_text("main a.button", "Aanmelden voor GWGB+").await?;
+            p.click_and_load(apply).await?;
+            p.wait("#login-email").await?;
+            let login_path = p.path().await?;
+            assert!(login_path.starts_with("/inloggen?volgende="), "applying anonymously went to {login_path}");
+            p.wait("#login-email").await?.send_keys("schoolleider@demo.koers.nl").await?;
+            p.wait("#login-wachtwoord").await?.send_keys(DEMO_PASSWORD).await?;
+            p.follow("main form[action^='/inloggen'] button[type=submit]").await?;
+            p.wait_text("main h1", "Aanmelden voor").await?;
+            let form_path = p.path().await?;
+            assert!(form_path.starts_with("/aanmelden?school="), "after login landed on {form_path}, not the form");
+            p.wait_text("main p.lead", "Morgenster").await?;
+            fill_if_empty(&p, "#aanmelden-contact_name", "Sam Schoolleider").await?;
+            fill_if_empty(&p, "#aanmelden-contact_email", "schoolleider@demo.koers.nl").await?;
+            fill_if_empty(&p, "#aanmelden-contact_phone", "0181 123 456").await?;
+            p.wait("#aanmelden-help_question")
+                .await?
+                .send_keys("We willen ons rekenonderwijs versterken en de resultaten beter volgen.")
+                .await?;
+            p.follow("main form button[type=submit]").await?;
+
+            // The receipt: a reference, and the board still has to approve.
+            p.wait_text("main h1", "KRS-").await?;
+            let reference = p.text("main dl.facts dd").await?.trim().to_owned();
+            assert!(reference.starts_with("KRS-"), "receipt reference {reference:?}");
+            p.wait_text("main dl.facts dd", "wacht op goedkeuring van het bestuur").await?;
+            p.wait_text("main .notice", "bestuur").await?;
+            p.screenshot("apply-receipt").await?;
+
+            // 2. The beheerder reads the approval mail to the bestuurder in the outbox.
+            log_out(&p).await?;
+            log_in(&p, "beheerder@demo.koers.nl").await?;
+            p.goto("/beheer/outbox").await?;
+            let mail_xpath = format!(
+                "//article[contains(@class,'mail')][.//dd[contains(.,'bestuurder@demo.koers.nl')]]\
+                 //pre[contains(.,'{reference}')]"
+            );
+            let body = p
+                .client
+                .wait()
+                .at_most(koers_e2e::WAIT)
+                .for_element(Locator::XPath(&mail_xpath))
+                .await
+                .map_err(|e| format!("no outbox mail to the bestuurder about {reference}: {e}"))?
+                .text()
+                .await?;
+            let approve =
+                approval_path(&body).ok_or_else(|| format!("no /goedkeuren/<64 hex> in the mail:\n{body}"))?;
+            log_out(&p).await?;
+
+            // The board approves through the link, without logging in.
+            p.goto(&approve).await?;
+            p.wait_text("main h1", &reference).await?;
+            p.wait_text("main dl.facts dd", "Morgenster").await?;
+            p.follow(&format!("form[action='{approve}'] input[value=akkoord] ~ button[type=submit]")).await?;
+            p.wait_text("main h1", "Besluit vastgelegd").await?;
+            p.wait_text("main p.lead", &format!("goedkeuring voor aanmelding {reference} is vastgelegd")).await?;
+
+            // 3. Staff: find the application, intake, make it definitive, match an expert.
+            log_in(&p, "programma@demo.koers.nl").await?;
+            p.goto("/programma/aanmeldingen").await?;
+            p.wait("#inbox-q").await?.send_keys(&reference).await?;
+            p.follow("main form.filters button[type=submit]").await?;
+            let row = p.wait_text("main tbody th a", &reference).await?;
+            p.click_and_load(row).await?;
+            p.wait_text("main h1", &reference).await?;
+
+            p.wait("#plannen-datum").await?;
+            p.client.execute("document.getElementById('plannen-datum').value = '2026-10-05';", vec![]).await?;
+            p.wait("#plannen-deelnemers").await?.send_keys("Sam Schoolleider, Piet Programma").await?;
+            p.follow("form[action$='/plannen'] button[type=submit]").await?;
+            p.wait_text("main dl.facts dd", "2026").await?;
+
+            p.wait("#verslag-verwachtingen").await?.send_keys("Betere rekenresultaten in groep 6 tot 8.").await?;
+            p.wait("#verslag-achtergrond").await?.send_keys("Nieuw team, nieuwe rekenmethode.").await?;
+            p.wait("#verslag-resultaten").await?.send_keys("1F is op orde, 1S/2F blijft achter.").await?;
+            p.follow("form[action$='/verslag'] button[type=submit]").await?;
+            p.wait_text("main dl.facts dd", "Nieuw team").await?;
+
+            p.follow("form[action$='/definitief'] button[type=submit]").await?;
+            p.wait("#match-expertise").await?.send_keys("rekenen").await?;
+            p.follow("form.filters button[type=submit]").await?;
+            let esther_row = "//tr[th[contains(.,'Esther Expert')]]";
+            p.wait_text("main tbody tr th", "Esther Expert").await?;
+            let row = p.client.find(Locator::XPath(esther_row)).await?;
+            if let Ok(reason) = row.find(Locator::Css("input[name=overschrijding]")).await {
+                reason.send_keys("Enige rekenexpert in Zuid-Holland met ruimte in de planning.").await?;
+            }
+            let assign = row
+                .find(Locator::Css("form[action$='/koppelen'] button[type=submit]"))
+                .await
+                .map_err(|e| format!("Esther Expert cannot be assigned (unavailable?): {e}"))?;
+            p.click_and_load(assign).await?;
+            let trajectory = p.wait_text("main .notice dl.facts", "Esther Expert").await?;
+            let trajectory = trajectory.find(Locator::Css("dd")).await?.text().await?;
+            let trajectory_href = format!("/trajecten/{}", trajectory.trim().trim_start_matches('#'));
+            log_out(&p).await?;
+
+            // 4. The school leader sees the trajectory and its phases.
+            log_in(&p, "schoolleider@demo.koers.nl").await?;
+            let link = format!("main a[href='{trajectory_href}']");
+            p.follow(&link).await?;
+            p.wait_text("main p.lead", "Morgenster").await?;
+            p.wait_text("main dl.facts dd", "Esther Expert").await?;
+            p.wait_text("main h2", "Fasen").await?;
+            assert!(p.count("main ol.timeline li").await? > 0, "the trajectory has no phases in its timeline");
+            p.wait("main ol.timeline li[aria-current=step]").await?;
+            p.screenshot("apply-trajectory").await?;
+            log_out(&p).await?;
+
+            // The expert finds it under "Jouw trajecten".
+            log_in(&p, "expert@demo.koers.nl").await?;
+            p.wait_text("main h2", "Jouw trajecten").await?;
+            p.wait(&link).await.map_err(|e| format!("the expert's home lacks {trajectory_href}: {e}"))?;
+            Ok(())
+        })
+        .await;
+}
