@@ -217,6 +217,11 @@ async fn staff_take_an_application_from_inbox_to_trajectory() {
     assert_eq!(dash.status, 200, "{}", dash.body);
     assert!(dash.body.contains("gekoppeld aan een expert") && dash.body.contains("Volle Vera"), "{}", dash.body);
     assert!(dash.body.contains("1 / 0"), "Vera's trajectories over capacity: {}", dash.body);
+    assert!(
+        dash.body.contains("Lopende trajecten per fase") && dash.body.contains("Zelfevaluatie (0-meting)"),
+        "{}",
+        dash.body
+    );
 
     // Exports.
     let csv = w.get("/programma/export/aanmeldingen.csv", cookie).await;

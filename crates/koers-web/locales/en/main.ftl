@@ -547,3 +547,8 @@ programmes-error-id = the code (id) must stay { $id }
 programmes-conflict-title = Someone else has changed this programme in the meantime
 programmes-conflict-text = Your changes have not been saved. Below is the definition as it is now; the form still holds your text. Check it and save again.
 ## ---- end roles workflow ----
+
+# dashboard: trajectories per phase
+staff-phase-pipeline = Running trajectories per phase
+staff-phase = Phase
+staff-no-trajectories = No running trajectories yet.

@@ -547,3 +547,8 @@ programmes-error-id = de code (id) moet { $id } blijven
 programmes-conflict-title = Iemand anders heeft dit programma intussen gewijzigd
 programmes-conflict-text = Je wijzigingen zijn nog niet opgeslagen. Hieronder staat de definitie zoals die nu is; in het formulier staat nog jouw tekst. Controleer het en sla opnieuw op.
 ## ---- end roles workflow ----
+
+# dashboard: trajectories per phase
+staff-phase-pipeline = Lopende trajecten per fase
+staff-phase = Fase
+staff-no-trajectories = Nog geen lopende trajecten.

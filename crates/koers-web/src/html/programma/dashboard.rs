@@ -53,6 +53,15 @@ pub struct DashboardPage {
     pub statuses: Vec<String>,
     pub pipeline: Vec<PipelineRow>,
     pub loads: Vec<LoadRow>,
+    /// Active trajectories per programme and current phase.
+    pub phases: Vec<PhaseRow>,
+}
+
+#[derive(Debug, Clone)]
+pub struct PhaseRow {
+    pub programme: String,
+    pub phase: String,
+    pub count: usize,
 }
 
 pub async fn dashboard(State(state): State<AppState>, user: CurrentUser, page: Page) -> Result<Response, AppError> {
@@ -100,11 +109,30 @@ pub async fn dashboard(State(state): State<AppState>, user: CurrentUser, page: P
             }
         })
         .collect();
+    let mut phases: Vec<PhaseRow> = Vec::new();
+    for t in
+        state.store.list_trajectories(&TrajectoryFilter { active_only: true, ..TrajectoryFilter::default() }).await?
+    {
+        if !user.principal().may_see_programme(&t.programme_id) {
+            continue;
+        }
+        let names: Vec<String> = serde_json::from_str(&t.phases_json).unwrap_or_default();
+        let phase = usize::try_from(t.current_phase)
+            .ok()
+            .and_then(|i| names.get(i).cloned())
+            .unwrap_or_else(|| "afgerond".to_owned());
+        let programme = programme_name(&all, &t.programme_id);
+        match phases.iter_mut().find(|r| r.programme == programme && r.phase == phase) {
+            Some(r) => r.count += 1,
+            None => phases.push(PhaseRow { programme, phase, count: 1 }),
+        }
+    }
     render(&DashboardPage {
         page: page.in_section("screening"),
         statuses: used.iter().map(|s| s.label_nl().to_owned()).collect(),
         pipeline,
         loads,
+        phases,
     })
 }
 
