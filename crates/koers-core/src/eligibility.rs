@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 
 /// Koers' own traffic light (**not** an Inspectie label): rood below the signaleringswaarde,
 /// oranje from the signaleringswaarde up to the grenswaarde, groen above.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum TrafficLight {
     Rood,
@@ -64,14 +64,14 @@ impl Oordeel {
 }
 
 /// Facts about the school that are not in the results file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct SchoolContext {
     pub oordeel: Option<Oordeel>,
     pub herstelopdracht: bool,
 }
 
 /// One indicator placed in the band.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct IndicatorBand {
     pub indicator: Indicator,
     /// Three-year value rounded to two decimals.
@@ -83,7 +83,7 @@ pub struct IndicatorBand {
     pub light: TrafficLight,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     /// Komt in aanmerking.
@@ -108,7 +108,7 @@ impl Verdict {
 }
 
 /// The outcome of an entry rule.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Eligibility {
     pub verdict: Verdict,
     pub bands: Vec<IndicatorBand>,

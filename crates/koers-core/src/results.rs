@@ -8,10 +8,10 @@
 
 use crate::norms::NormSet;
 use crate::types::{Category, Percentage, Schoolweging, TestYear, ValueError};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The two indicators of the model.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Indicator {
     /// Fundamental level 1F.
     #[serde(rename = "1F")]
@@ -33,7 +33,7 @@ impl Indicator {
 
 /// One test year of one school: pupils who took the test (minus ontheffingen) and the two
 /// percentages (each the mean of the three domain percentages).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct YearResult {
     pub test_year: TestYear,
     pub pupils: u32,
@@ -82,7 +82,7 @@ impl YearResult {
 }
 
 /// What is known of one year of the window.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub enum YearEntry {
     Present(YearResult),
     /// No result for that year (no test taken, school did not exist, not delivered).
@@ -93,7 +93,7 @@ pub enum YearEntry {
 }
 
 /// A three-year value: total pupils and pupil-weighted percentages (unrounded).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct ThreeYear {
     pub pupils: u32,
     pub pct_1f: f64,
@@ -141,7 +141,7 @@ pub struct ResultsInput {
 }
 
 /// The outcome per indicator, as the Inspectie labels it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     Boven,
@@ -168,7 +168,7 @@ impl Outcome {
 }
 
 /// Whether the data suffice for a judgement over three years, and if not, why.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum DataStatus {
     Complete,
@@ -202,7 +202,7 @@ impl DataStatus {
 }
 
 /// The model's result for one school.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Assessment {
     pub window: [TestYear; 3],
     pub status: DataStatus,

@@ -154,7 +154,9 @@ async fn staff_take_an_application_from_inbox_to_trajectory() {
     let url = format!("/programma/aanmeldingen/{id}");
     let page = w.get(&url, cookie).await;
     assert_eq!(page.status, 200, "{}", page.body);
-    for text in ["contact@school-d.nl", "rekenonderwijs", "komt in aanmerking", "/plannen", "name=\"version\""] {
+    for text in
+        ["contact@school-d.nl", "rekenonderwijs", "Je school komt in aanmerking omdat", "/plannen", "name=\"version\""]
+    {
         assert!(page.body.contains(text), "detail lacks {text}: {}", page.body);
     }
     assert!(!page.body.contains("/definitief\""), "no definitief before the kennismaking");

@@ -11,10 +11,10 @@
 use super::{IndicatorBand, TrafficLight};
 use crate::results::{Indicator, ResultsInput, YearEntry};
 use crate::types::TestYear;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The two years that stay in the window and the size of the coming year.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct NextYear {
     pub test_year: TestYear,
     /// Σ pupils of the two years that stay.
@@ -66,7 +66,7 @@ impl NextYear {
 }
 
 /// Which line a lever is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LeverGoal {
     /// Rise above the signaleringswaarde (rood → oranje).
@@ -78,7 +78,7 @@ pub enum LeverGoal {
 }
 
 /// One "what would change it".
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Lever {
     pub indicator: Indicator,
     pub goal: LeverGoal,

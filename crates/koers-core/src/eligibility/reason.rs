@@ -3,10 +3,10 @@
 
 use super::{IndicatorBand, Oordeel, board, vo};
 use crate::types::TestYear;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Why a verdict was reached: which rule decided it, with the numbers.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "reason", rename_all = "snake_case")]
 pub enum Reason {
     BelowSignaleringswaarde {

@@ -181,3 +181,17 @@ fn eligibility_serialises_to_json_with_structured_reasons() {
     assert_eq!(j["reasons"][1]["reason"], "below_signaleringswaarde");
     assert_eq!(j["reasons"][1]["band"]["light"], "rood");
 }
+
+#[test]
+fn eligibility_round_trips_through_json_so_a_stored_calculation_reads_back() {
+    for e in [
+        run(&school(95.0, 40.0, 30, 31.5), SchoolContext::default()),
+        run(&school(97.0, 55.0, 30, 31.5), SchoolContext::default()),
+        run(&school(90.0, 40.0, 4, 31.5), SchoolContext::default()),
+    ] {
+        let json = serde_json::to_string(&e).unwrap_or_default();
+        let back: Eligibility = serde_json::from_str(&json).unwrap_or_else(|err| panic!("{err}: {json}"));
+        assert_eq!(back, e);
+        assert_eq!(back.summary_nl(), e.summary_nl());
+    }
+}

@@ -16,7 +16,6 @@
 use crate::AppError;
 use crate::auth::CurrentUser;
 use crate::html::beheer::tijd::datetime;
-use crate::html::home::verdict::VERDICTS;
 use crate::html::page::Page;
 use crate::html::programma::paging::{PER_PAGE, Pager, page_param};
 use crate::html::{Id, render};
@@ -342,27 +341,14 @@ impl DetailPage {
     }
 }
 
-/// The attached eligibility: the verdict of the snapshot (`eligibility_json`).
-///
-/// `koers_core::Eligibility` is `Serialize` only, so the snapshot is read as JSON: its verdict
-/// label and the light per indicator.
+/// The attached eligibility: the snapshot (`eligibility_json`) read back as
+/// `koers_core::Eligibility`, shown as its Dutch summary with the light per indicator.
 fn eligibility_text(json: Option<&str>) -> Option<String> {
-    let v: serde_json::Value = serde_json::from_str(json?).ok()?;
-    let verdict = VERDICTS.into_iter().find(|x| serde_json::to_value(x).ok().as_ref() == v.get("verdict"))?;
-    let lights: Vec<String> = v
-        .get("bands")
-        .and_then(|b| b.as_array())
-        .into_iter()
-        .flatten()
-        .filter_map(|b| {
-            let ind = b.get("indicator").and_then(|x| x.as_str()).unwrap_or_default();
-            let light = b.get("light").and_then(|x| x.as_str())?;
-            Some(format!("{ind}: {light}"))
-        })
-        .collect();
-    let mut text = format!("De school {}.", verdict.label());
-    if !lights.is_empty() {
-        text.push_str(&format!(" Stoplicht per indicator: {}.", lights.join(", ")));
+    let e: koers_core::Eligibility = serde_json::from_str(json?).ok()?;
+    let lights: Vec<String> = e.bands.iter().map(|b| format!("{}: {}", b.indicator.label(), b.light.label())).collect();
+    let mut text = e.summary_nl();
+    if !lights.is_empty() && e.verdict != koers_core::Verdict::Undetermined {
+        text.push_str(&format!(" Stoplicht (eigen indeling van Koers) per indicator: {}.", lights.join(", ")));
     }
     Some(text)
 }
