@@ -201,6 +201,21 @@ pub async fn create_user(
     Ok(user)
 }
 
+/// Ids of the active users holding the beheerder role (never let this become empty).
+pub async fn active_beheerders(store: &dyn Store) -> Result<Vec<i64>, StoreError> {
+    let mut out = Vec::new();
+    for u in store.list_users().await?.into_iter().filter(|u| u.active) {
+        if store.grants_of_user(u.id).await?.iter().any(|g| g.grant.role == koers_core::access::RoleKind::Beheerder) {
+            out.push(u.id);
+        }
+    }
+    Ok(out)
+}
+
+/// Dutch refusal when a change would leave no active beheerder.
+pub const LAST_BEHEERDER: &str =
+    "dit is de laatste actieve beheerder; maak eerst iemand anders beheerder, anders kan niemand Koers meer beheren";
+
 /// SHA-256 hex of an API token.
 pub fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))

@@ -210,3 +210,29 @@ async fn the_audit_log_filters_and_shows_before_and_after() {
     let none = w.get("/beheer/audit?entiteit=grant&id=999999", Some(&admin)).await;
     assert!(none.body.contains("Geen wijzigingen gevonden."));
 }
+
+#[tokio::test]
+async fn the_last_active_beheerder_cannot_be_deactivated_or_lose_the_role() {
+    let w = world().await;
+    let admin = w.session(Who::Beheerder).await.unwrap_or_default();
+    let uid = w.user_id(Who::Beheerder).await;
+    let version = w.store().user(uid).await.map(|u| u.version.to_string()).unwrap_or_default();
+    let pairs = [("naam", "Bea Beheer"), ("taal", "nl"), ("version", version.as_str())];
+    let r = w.post_form(&format!("/beheer/gebruikers/{uid}"), Some(&admin), &pairs).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("dit is de laatste actieve beheerder"), "{}", r.body);
+    assert!(w.store().user(uid).await.map(|u| u.active).unwrap_or(false), "still active");
+    let grant = w
+        .store()
+        .grants_of_user(uid)
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .find(|g| g.grant.role == RoleKind::Beheerder)
+        .map(|g| g.id)
+        .unwrap_or_default();
+    let r = w.post_form(&format!("/beheer/gebruikers/{uid}/rollen/{grant}/verwijderen"), Some(&admin), &[]).await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert!(r.body.contains("dit is de laatste actieve beheerder"));
+    assert!(w.store().grants_of_user(uid).await.unwrap_or_default().iter().any(|g| g.id == grant), "role kept");
+}

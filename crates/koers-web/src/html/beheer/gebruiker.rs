@@ -152,6 +152,12 @@ pub async fn save(
     {
         errors.push(("wachtwoord", e.detail));
     }
+    if user.active && f.actief.is_none() {
+        let beheerders = koers_app::accounts::active_beheerders(state.store.as_ref()).await?;
+        if beheerders == [user.id] {
+            errors.push(("actief", koers_app::accounts::LAST_BEHEERDER.to_owned()));
+        }
+    }
     if !errors.is_empty() {
         let v = view(&state, page, &user, f, &GrantFields::default(), errors).await?;
         return with_status(StatusCode::UNPROCESSABLE_ENTITY, &v);
@@ -217,13 +223,21 @@ pub async fn add_grant(
 pub async fn remove_grant(
     State(state): State<AppState>,
     me: CurrentUser,
+    page: Page,
     Path((id, grant)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
     me.ensure(Action::Change, Resource::Users)?;
     let (Ok(id), Ok(grant)) = (id.parse::<i64>(), grant.parse::<i64>()) else { return Err(AppError::NotFound) };
-    let owned = state.store.grants_of_user(id).await?.into_iter().any(|g| g.id == grant);
-    if !owned {
+    let Some(record) = state.store.grants_of_user(id).await?.into_iter().find(|g| g.id == grant) else {
         return Err(AppError::NotFound);
+    };
+    if record.grant.role == koers_core::access::RoleKind::Beheerder
+        && koers_app::accounts::active_beheerders(state.store.as_ref()).await? == [id]
+    {
+        let user = state.store.user(id).await?;
+        let errors = vec![("rol", koers_app::accounts::LAST_BEHEERDER.to_owned())];
+        let v = view(&state, page, &user, EditForm::of(&user), &GrantFields::default(), errors).await?;
+        return with_status(StatusCode::CONFLICT, &v);
     }
     state.store.remove_grant(grant, &me.actor(), now()).await?;
     Ok(Redirect::to(&format!("/beheer/gebruikers/{id}")).into_response())
