@@ -4,41 +4,7 @@
 
 mod auth_support;
 
-use auth_support::{BOARD_X, Who, World, world};
-use koers_app::store::{Actor, ResultYear, SchoolFields, SchoolWrite, Sector};
-
-/// School D of board X with results well below the signaleringswaarden: eligible.
-async fn eligible_school(w: &World) -> i64 {
-    let actor = Actor::system("test");
-    let write = SchoolWrite::Insert {
-        ovt: "44DD|C1".into(),
-        brin: "44DD".into(),
-        sector: Sector::Po,
-        fields: SchoolFields {
-            name: "School D".into(),
-            place: Some("Kampen".into()),
-            board_number: Some(BOARD_X),
-            schoolweging: Some(31.5),
-            ..SchoolFields::default()
-        },
-    };
-    let ids = w.store().apply_school_writes(&[write], &actor, 1).await.unwrap_or_else(|e| panic!("{e}"));
-    let id = ids[0];
-    let rows: Vec<ResultYear> = [2023, 2024, 2025]
-        .into_iter()
-        .map(|y| ResultYear {
-            school_id: id,
-            test_year: y,
-            pupils: Some(30),
-            pct_1f: Some(95.0),
-            pct_1s2f: Some(30.0),
-            suppressed: false,
-            source: "test".into(),
-        })
-        .collect();
-    w.store().upsert_results(&rows, &actor, 1).await.unwrap_or_else(|e| panic!("{e}"));
-    id
-}
+use auth_support::{Who, World, eligible_school, world};
 
 const GOOD: [(&str, &str); 4] = [
     ("contact_name", "Bo Bestuur"),

@@ -4,47 +4,13 @@
 
 mod auth_support;
 
-use auth_support::{BOARD_X, Who, World, browser, world};
+use auth_support::{Who, World, browser, eligible_school, world};
 use axum::body::Body;
 use http_body_util::BodyExt;
 use koers_app::applications::{ApplicationInput, decide_by_link, submit};
-use koers_app::store::{Actor, ExpertWrite, ResultYear, SchoolFields, SchoolWrite, Sector};
+use koers_app::store::{Actor, ExpertWrite};
 use koers_core::programme::ProgrammeRules;
 use tower::ServiceExt;
-
-/// School D of board X with results well below the signaleringswaarden: eligible.
-async fn eligible_school(w: &World) -> i64 {
-    let actor = Actor::system("test");
-    let write = SchoolWrite::Insert {
-        ovt: "44DD|C1".into(),
-        brin: "44DD".into(),
-        sector: Sector::Po,
-        fields: SchoolFields {
-            name: "School D".into(),
-            place: Some("Kampen".into()),
-            province: Some("Overijssel".into()),
-            board_number: Some(BOARD_X),
-            schoolweging: Some(31.5),
-            ..SchoolFields::default()
-        },
-    };
-    let ids = w.store().apply_school_writes(&[write], &actor, 1).await.unwrap_or_else(|e| panic!("{e}"));
-    let id = ids[0];
-    let rows: Vec<ResultYear> = [2023, 2024, 2025]
-        .into_iter()
-        .map(|y| ResultYear {
-            school_id: id,
-            test_year: y,
-            pupils: Some(30),
-            pct_1f: Some(95.0),
-            pct_1s2f: Some(30.0),
-            suppressed: false,
-            source: "test".into(),
-        })
-        .collect();
-    w.store().upsert_results(&rows, &actor, 1).await.unwrap_or_else(|e| panic!("{e}"));
-    id
-}
 
 /// Submit for school D through the use case and approve through the mailed link: the
 /// application is then "goedgekeurd", ready for the kennismaking. Returns its id.

@@ -4,11 +4,10 @@
 
 mod auth_support;
 
-use auth_support::{BOARD_X, BOARD_Y, PASSWORD, Who, World, password_hash, world};
+use auth_support::{BOARD_X, BOARD_Y, PASSWORD, Who, World, eligible_school, password_hash, world};
 use koers_app::applications::{ApplicationInput, state_of, submit};
 use koers_app::store::{
-    Actor, ApplicationRecord, ApplicationStateWrite, Assignment, ExpertWrite, NewTrajectory, NewUser, ResultYear,
-    SchoolFields, SchoolWrite, Sector,
+    Actor, ApplicationRecord, ApplicationStateWrite, Assignment, ExpertWrite, NewTrajectory, NewUser,
 };
 use koers_core::access::{Grant, RoleKind, Scope};
 use koers_core::programme::ProgrammeRules;
@@ -16,38 +15,6 @@ use koers_core::workflow::Status;
 
 fn ok<T, E: std::fmt::Display>(r: Result<T, E>) -> T {
     r.unwrap_or_else(|e| panic!("{e}"))
-}
-
-/// School D of board X, eligible (results well below the signaleringswaarden).
-async fn eligible_school(w: &World) -> i64 {
-    let actor = Actor::system("test");
-    let write = SchoolWrite::Insert {
-        ovt: "44DD|C1".into(),
-        brin: "44DD".into(),
-        sector: Sector::Po,
-        fields: SchoolFields {
-            name: "School D".into(),
-            place: Some("Kampen".into()),
-            board_number: Some(BOARD_X),
-            schoolweging: Some(31.5),
-            ..SchoolFields::default()
-        },
-    };
-    let id = ok(w.store().apply_school_writes(&[write], &actor, 1).await)[0];
-    let rows: Vec<ResultYear> = [2023, 2024, 2025]
-        .into_iter()
-        .map(|y| ResultYear {
-            school_id: id,
-            test_year: y,
-            pupils: Some(30),
-            pct_1f: Some(95.0),
-            pct_1s2f: Some(30.0),
-            suppressed: false,
-            source: "test".into(),
-        })
-        .collect();
-    ok(w.store().upsert_results(&rows, &actor, 1).await);
-    id
 }
 
 async fn apply(w: &World, school: i64) -> ApplicationRecord {

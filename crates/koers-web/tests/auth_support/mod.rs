@@ -254,3 +254,39 @@ impl World {
         self.store().user_by_email(who.email()).await.map(|u| u.id).unwrap_or_else(|e| panic!("{e}"))
     }
 }
+
+/// School D of board X (Kampen, Overijssel) with results well below the signaleringswaarden:
+/// eligible for GWGB+. Shared by the workflow tests.
+pub async fn eligible_school(w: &World) -> i64 {
+    use koers_app::store::{Actor, ResultYear, SchoolFields, SchoolWrite, Sector};
+    let actor = Actor::system("test");
+    let write = SchoolWrite::Insert {
+        ovt: "44DD|C1".into(),
+        brin: "44DD".into(),
+        sector: Sector::Po,
+        fields: SchoolFields {
+            name: "School D".into(),
+            place: Some("Kampen".into()),
+            province: Some("Overijssel".into()),
+            board_number: Some(BOARD_X),
+            schoolweging: Some(31.5),
+            ..SchoolFields::default()
+        },
+    };
+    let ids = w.store().apply_school_writes(&[write], &actor, 1).await.unwrap_or_else(|e| panic!("{e}"));
+    let id = ids[0];
+    let rows: Vec<ResultYear> = [2023, 2024, 2025]
+        .into_iter()
+        .map(|y| ResultYear {
+            school_id: id,
+            test_year: y,
+            pupils: Some(30),
+            pct_1f: Some(95.0),
+            pct_1s2f: Some(30.0),
+            suppressed: false,
+            source: "test".into(),
+        })
+        .collect();
+    w.store().upsert_results(&rows, &actor, 1).await.unwrap_or_else(|e| panic!("{e}"));
+    id
+}
