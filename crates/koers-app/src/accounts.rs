@@ -74,11 +74,7 @@ fn dummy_hash() -> String {
 /// Validate the fields of a new account; all problems at once, in Dutch.
 pub fn validate_new_user(email: &str, name: &str, password: &str) -> Result<(), Vec<FieldError>> {
     let mut errors = Vec::new();
-    let e = email.trim();
-    let valid_email = e.len() <= 254
-        && !e.contains(char::is_whitespace)
-        && e.split_once('@').is_some_and(|(a, b)| !a.is_empty() && b.contains('.') && !b.starts_with('.'));
-    if !valid_email {
+    if !is_valid_email(email) {
         errors.push(FieldError {
             field: "email".into(),
             detail: "vul een geldig e-mailadres in, zoals naam@school.nl".into(),
@@ -90,6 +86,18 @@ pub fn validate_new_user(email: &str, name: &str, password: &str) -> Result<(), 
     }
     errors.extend(validate_password(password).err());
     if errors.is_empty() { Ok(()) } else { Err(errors) }
+}
+
+/// A plausible e-mail address (trimmed): at most 254 characters, no white space, something
+/// before the `@` and a dotted domain that neither starts nor ends with a dot. The one check
+/// for every form that asks for an address.
+pub fn is_valid_email(email: &str) -> bool {
+    let e = email.trim();
+    e.len() <= 254
+        && !e.contains(char::is_whitespace)
+        && e.split_once('@').is_some_and(|(local, domain)| {
+            !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.')
+        })
 }
 
 pub fn validate_password(password: &str) -> Result<(), FieldError> {
@@ -274,6 +282,16 @@ mod tests {
         assert_eq!(fields, ["email", "name", "password"]);
         assert!(e[2].detail.contains("minstens 10"));
         assert!(validate_new_user("a@school.nl", "An", "lang-genoeg-wachtwoord").is_ok());
+    }
+
+    #[test]
+    fn one_email_check_for_every_form() {
+        for ok in ["a@school.nl", " sam@morgenster.nl ", "x.y@sub.example.nl"] {
+            assert!(is_valid_email(ok), "{ok}");
+        }
+        for bad in ["", "geen", "@school.nl", "a@school", "a@.nl", "a@school.", "a b@school.nl"] {
+            assert!(!is_valid_email(bad), "{bad}");
+        }
     }
 
     #[test]

@@ -25,9 +25,16 @@ pub struct SchoolIndex {
     reload: tokio::sync::Mutex<()>,
 }
 
-/// The store's search text: name, BRIN, ovt, place; lowercase.
+/// The lowercase text a school search matches: name first (so a prefix of it is a name prefix),
+/// then BRIN, ovt and place. The stores keep it in `schools.search_text`; the index computes it
+/// the same way, from this one function.
+pub fn search_text_parts(name: &str, brin: &str, ovt: &str, place: Option<&str>) -> String {
+    format!("{name} {brin} {ovt} {}", place.unwrap_or_default()).trim_end().to_lowercase()
+}
+
+/// [`search_text_parts`] of a school.
 pub fn search_text(s: &School) -> String {
-    format!("{} {} {} {}", s.name, s.brin, s.ovt, s.place.as_deref().unwrap_or_default()).trim_end().to_lowercase()
+    search_text_parts(&s.name, &s.brin, &s.ovt, s.place.as_deref())
 }
 
 impl SchoolIndex {

@@ -124,9 +124,7 @@ pub async fn submit(
         field(&mut errors, "contact_name", "vul de naam van de contactpersoon in");
     }
     let email = input.contact_email.trim();
-    if !email.split_once('@').is_some_and(|(a, b)| !a.is_empty() && b.contains('.'))
-        || email.contains(char::is_whitespace)
-    {
+    if !crate::accounts::is_valid_email(email) {
         field(&mut errors, "contact_email", "vul een geldig e-mailadres in, zoals naam@school.nl");
     }
     let q = input.help_question.trim();

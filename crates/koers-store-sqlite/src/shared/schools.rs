@@ -52,11 +52,8 @@ fn convert(rows: Vec<SchoolRow>) -> StoreResult<Vec<School>> {
     rows.into_iter().map(School::try_from).collect()
 }
 
-/// The lowercase text `search_schools` matches: name first (so a prefix of it is a name prefix),
-/// then BRIN, ovt and place.
-pub(crate) fn search_text(name: &str, brin: &str, ovt: &str, place: Option<&str>) -> String {
-    format!("{name} {brin} {ovt} {}", place.unwrap_or_default()).trim_end().to_lowercase()
-}
+/// The lowercase text `search_schools` matches; one definition shared with the in-memory index.
+pub(crate) use koers_app::search::search_text_parts as search_text;
 
 /// `%`, `_` and the escape character itself taken literally in a `LIKE … ESCAPE '\'` pattern.
 pub(crate) fn like_escape(s: &str) -> String {

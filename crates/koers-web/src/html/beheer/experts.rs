@@ -186,9 +186,7 @@ async fn parse(
         Some(e) if e.user_id.is_none() => e.email.clone(),
         _ => f.email.trim().to_owned(),
     };
-    let valid_email = email.len() <= 254
-        && email.split_once('@').is_some_and(|(l, d)| !l.is_empty() && d.contains('.') && !d.ends_with('.'))
-        && !email.contains(char::is_whitespace);
+    let valid_email = koers_app::accounts::is_valid_email(&email);
     if !valid_email {
         errors.push(("email", lang.t("experts-error-email")));
     }
