@@ -13,10 +13,14 @@
 //! - [`programme`]: programme rule settings loaded from `programmes/*.toml`.
 //! - [`access`]: roles, scopes and the one authorization rule [`access::may`].
 //! - [`workflow`]: the application state machine (aanmelding → bestuur → kennismaking → expert).
+//! - [`calendar`]: dates, Dutch time (Europe/Amsterdam) and the school year, once.
+//! - [`ids`]: newtype ids (`SchoolId`, `UserId`, …) and [`id_type!`] to declare more.
 //! - [`nl`]: Dutch number formatting (`85,0%`).
 
 pub mod access;
+pub mod calendar;
 pub mod eligibility;
+pub mod ids;
 pub mod matching;
 pub mod money;
 pub mod nl;
