@@ -335,10 +335,7 @@ mod tests {
         for bad in ["", "morgen", "2026-11", "30-11-26", "2026-11-30T10:00", "-1-1-2026", "99999999999-1-1"] {
             assert!(matches!(Date::parse(bad), Err(DateError::Format(_))), "{bad}");
         }
-        assert_eq!(
-            Date::parse("29-02-2025").err().map(|e| e.to_string()).as_deref(),
-            Some("29-2-2025 bestaat niet")
-        );
+        assert_eq!(Date::parse("29-02-2025").err().map(|e| e.to_string()).as_deref(), Some("29-2-2025 bestaat niet"));
     }
 
     #[test]

@@ -25,6 +25,7 @@ pub mod matching;
 pub mod money;
 pub mod nl;
 pub mod norms;
+pub mod plan;
 pub mod programme;
 pub mod reference;
 pub mod results;
