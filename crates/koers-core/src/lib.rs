@@ -27,6 +27,7 @@ pub mod nl;
 pub mod norms;
 pub mod plan;
 pub mod programme;
+pub mod progress;
 pub mod reference;
 pub mod results;
 pub mod trajectory;

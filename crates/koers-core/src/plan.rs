@@ -27,6 +27,8 @@
 pub mod compare;
 mod edit;
 mod error;
+#[cfg(test)]
+pub(crate) mod fixtures;
 pub mod indicator;
 pub mod measure;
 pub mod rules;
