@@ -19,6 +19,7 @@
 
 pub mod access;
 pub mod calendar;
+pub mod dagdelen;
 pub mod eligibility;
 pub mod ids;
 pub mod matching;

@@ -119,12 +119,20 @@ pub struct Phase {
     pub name: String,
 }
 
-/// Adviser time: at most `max_blocks` blocks of `per_block` dagdelen (NPO: 2 × 8).
+/// Adviser time: at most `max_blocks` blocks of `per_block` dagdelen (NPO: 2 × 8). More only by
+/// a recorded staff decision with a reason, when `override_allowed` (default true); see
+/// [`crate::dagdelen::TrajectoryBudget`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DagdelenBudget {
     pub per_block: u32,
     pub max_blocks: u32,
+    #[serde(default = "yes")]
+    pub override_allowed: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 impl DagdelenBudget {
