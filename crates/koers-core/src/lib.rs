@@ -26,6 +26,7 @@ pub mod matching;
 pub mod money;
 pub mod nl;
 pub mod norms;
+pub mod op_koers;
 pub mod plan;
 pub mod programme;
 pub mod progress;
