@@ -1,15 +1,29 @@
-//! Money in integer cents ([`Cents`]) with Dutch formatting (`€ 2.286,00`) and parsing, and the
+//! Money in integer cents ([`Cents`]) with Dutch formatting (`€ 2.286,00`) and parsing, the
 //! co-financing split of a number of dagdelen between school and programme ([`split_cost`],
-//! DOMAIN §4). Amounts are excl. btw. No floating point anywhere in here.
+//! DOMAIN §4), how a programme is funded ([`Funding`]: co-financed, or *kosteloos
+//! (gesubsidieerd)* for GWGB+), and the **kostenoverzicht** per school and period
+//! ([`statement::cost_statement`]). Amounts are excl. btw. No floating point anywhere in here.
 //!
 //! **Rounding rule** (the only place money is rounded): the school's share of a total is
 //! `total × percent / 100` rounded **down** to a whole cent, so a school never pays more than its
-//! percentage; the programme pays the remainder. The two shares therefore always add up to the
-//! total exactly. The split is computed once on the total, never per dagdeel and summed.
+//! percentage — an odd half cent goes to the (subsidising) programme, never to the school; the
+//! programme pays the remainder, so the two shares always add up to the total exactly. The split
+//! is computed once on the total, never per dagdeel and summed. On a statement with several lines
+//! the shares of the lines are allocated **cumulatively** ([`allocate_school_shares`]): line *i*
+//! gets ⌊(sum of totals up to *i*) × percent / 100⌋ − ⌊(sum up to *i* − 1) × percent / 100⌋. So
+//! the lines add up to the statement's school share exactly, each line is within one cent of its
+//! exact share, and grouping by month or by activity gives the same total. Half away from zero
+//! would charge the school the odd half cent; banker's rounding would do so on every other odd
+//! total — neither fits a subsidised programme whose published price (€ 2.286,00 for 8 dagdelen)
+//! is the school's ceiling.
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::ops::{Add, Sub};
+
+pub mod statement;
+
+pub use statement::{CostStatement, Grouping, LineKey, Period, StatementLine, cost_statement};
 
 /// An amount of money in euro cents (may be negative, e.g. a credit).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
@@ -137,6 +151,62 @@ pub fn split_cost(rate_per_dagdeel: Cents, school_percent: u8, dagdelen: u32) ->
     let total = i128::from(clamp(total).0);
     let school = (total * i128::from(school_percent.min(100))).div_euclid(100);
     CostSplit { dagdelen, total: clamp(total), school: clamp(school), programme: clamp(total - school) }
+}
+
+/// The school's share of each line, allocated cumulatively (see the module doc): the shares add
+/// up to `split_cost`'s school share of the lines' sum, and each is within one cent of its exact
+/// share. `percent` is clamped to 0–100; computed in 128 bits.
+pub fn allocate_school_shares(line_totals: &[Cents], school_percent: u8) -> Vec<Cents> {
+    let pct = i128::from(school_percent.min(100));
+    let clamp = |v: i128| Cents(v.clamp(i128::from(i64::MIN), i128::from(i64::MAX)) as i64);
+    let mut cumulative = 0i128;
+    let mut allocated = 0i128;
+    line_totals
+        .iter()
+        .map(|t| {
+            cumulative += i128::from(t.0);
+            let upto = (cumulative * pct).div_euclid(100);
+            let share = upto - allocated;
+            allocated = upto;
+            clamp(share)
+        })
+        .collect()
+}
+
+/// How a programme pays for adviser time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "funding", rename_all = "snake_case")]
+pub enum Funding {
+    /// The school pays its share of the rate (NPO: 50 % of € 571,50 per dagdeel).
+    CoFinanced { rate_per_dagdeel: Cents, school_share_percent: u8 },
+    /// Free for the school, paid from subsidy (GWGB+); time is still logged and counted.
+    Subsidised,
+}
+
+impl Funding {
+    /// `cofinanciering: school 50% van € 571,50 per dagdeel (€ 285,75), excl. btw` or
+    /// `kosteloos (gesubsidieerd)`.
+    pub fn label_nl(self) -> String {
+        match self {
+            Funding::CoFinanced { rate_per_dagdeel, school_share_percent } => format!(
+                "cofinanciering: school {school_share_percent}% van {rate_per_dagdeel} per dagdeel ({}), excl. btw",
+                split_cost(rate_per_dagdeel, school_share_percent, 1).school
+            ),
+            Funding::Subsidised => "kosteloos (gesubsidieerd)".into(),
+        }
+    }
+
+    /// What `dagdelen` cost (all zero when subsidised).
+    pub fn split(self, dagdelen: u32) -> CostSplit {
+        match self {
+            Funding::CoFinanced { rate_per_dagdeel, school_share_percent } => {
+                split_cost(rate_per_dagdeel, school_share_percent, dagdelen)
+            }
+            Funding::Subsidised => {
+                CostSplit { dagdelen, total: Cents::ZERO, school: Cents::ZERO, programme: Cents::ZERO }
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -11,7 +11,9 @@ mod validate;
 
 pub use validate::ProgrammeError;
 
-use crate::money::{Cents, CostSplit, split_cost};
+use crate::money::{Cents, CostSplit, Funding, split_cost};
+use crate::op_koers::OpKoersSettings;
+use crate::plan::PlanSettings;
 use crate::trajectory::{Trajectory, TrajectoryError};
 use serde::{Deserialize, Serialize};
 
@@ -158,6 +160,12 @@ impl CoFinancing {
     }
 }
 
+impl From<CoFinancing> for Funding {
+    fn from(c: CoFinancing) -> Self {
+        Funding::CoFinanced { rate_per_dagdeel: c.rate_per_dagdeel_cents, school_share_percent: c.school_share_percent }
+    }
+}
+
 /// Why a cost cannot be computed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CostError {
@@ -190,6 +198,12 @@ pub struct ProgrammeRules {
     pub dagdelen: Option<DagdelenBudget>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub co_financing: Option<CoFinancing>,
+    /// `[plan]`: at most this many active goals, who signs (defaults when absent).
+    #[serde(default)]
+    pub plan: PlanSettings,
+    /// `[op_koers]`: the early-warning margins and periods (defaults when absent).
+    #[serde(default)]
+    pub op_koers: OpKoersSettings,
 }
 
 impl ProgrammeRules {
@@ -232,6 +246,11 @@ impl ProgrammeRules {
             });
         }
         Ok(co.split(dagdelen))
+    }
+
+    /// How adviser time is paid: co-financed, or kosteloos (gesubsidieerd) without co-financing.
+    pub fn funding(&self) -> Funding {
+        self.co_financing.map_or(Funding::Subsidised, Funding::from)
     }
 
     /// A new trajectory at the programme's first phase.

@@ -243,3 +243,100 @@ fn parse_errors_are_dutch_with_the_line_and_the_field() {
     let e = err(&school.replace("audience = \"school\"", "audience = 3"));
     assert!(e.detail.contains("verkeerd soort waarde"), "{}", e.detail);
 }
+
+#[test]
+fn each_programme_sets_its_plan_and_early_warning() {
+    use crate::plan::Signer::{Bestuurder, Schoolleider};
+    let rows: Vec<(String, u32, Vec<crate::plan::Signer>, u32, u32)> = shipped()
+        .into_iter()
+        .map(|p| {
+            (p.id, p.plan.max_active_goals, p.plan.signers, p.op_koers.no_update_weeks, p.op_koers.plan_sign_off_weeks)
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("gwgb-plus-school".into(), 10, vec![Schoolleider, Bestuurder], 6, 8),
+            ("gwgb-plus-gespecialiseerd".into(), 10, vec![Schoolleider, Bestuurder], 6, 8),
+            ("gwgb-plus-bestuur".into(), 5, vec![Bestuurder], 8, 10),
+            ("leren-verbeteren-npo".into(), 6, vec![Schoolleider, Bestuurder], 4, 6),
+            ("leren-verbeteren-procesbegeleiding".into(), 10, vec![Schoolleider, Bestuurder], 4, 6),
+        ]
+    );
+    assert_eq!(
+        by_id("leren-verbeteren-npo").funding().label_nl(),
+        "cofinanciering: school 50% van € 571,50 per dagdeel (€ 285,75), excl. btw"
+    );
+    assert_eq!(by_id("gwgb-plus-school").funding(), crate::money::Funding::Subsidised);
+    assert_eq!(by_id("gwgb-plus-bestuur").funding().label_nl(), "kosteloos (gesubsidieerd)");
+}
+
+#[test]
+fn a_programme_without_the_new_sections_gets_the_defaults() {
+    let old = SHIPPED[3].1.split("\n[plan]").next().unwrap_or_default().replace("override_allowed = true\n", "");
+    let p = ProgrammeRules::from_toml("oud.toml", &old).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(p.plan, crate::plan::PlanSettings::default());
+    assert_eq!(p.op_koers, crate::op_koers::OpKoersSettings::default());
+    assert_eq!(p.dagdelen.map(|d| d.override_allowed), Some(true));
+    let partial = format!("{old}\n[op_koers]\nno_update_weeks = 3\n");
+    let p = ProgrammeRules::from_toml("deels.toml", &partial).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((p.op_koers.no_update_weeks, p.op_koers.plan_sign_off_weeks), (3, 8));
+}
+
+#[test]
+fn bad_plan_and_early_warning_settings_are_refused_with_the_field_named() {
+    let school = SHIPPED[0].1;
+    let cases: &[(&str, &str, &str, &str, &str)] = &[
+        (
+            school,
+            "max_active_goals = 10",
+            "max_active_goals = 0",
+            "plan.max_active_goals",
+            "plan.max_active_goals moet tussen 1 en 50 liggen",
+        ),
+        (
+            school,
+            "signers = [\"schoolleider\", \"bestuurder\"]",
+            "signers = []",
+            "plan.signers",
+            "plan.signers moet minstens één ondertekenaar noemen",
+        ),
+        (
+            school,
+            "signers = [\"schoolleider\", \"bestuurder\"]",
+            "signers = [\"bestuurder\", \"bestuurder\"]",
+            "plan.signers",
+            "plan.signers noemt een ondertekenaar twee keer",
+        ),
+        (
+            SHIPPED[2].1,
+            "signers = [\"bestuurder\"]",
+            "signers = [\"schoolleider\", \"bestuurder\"]",
+            "plan.signers",
+            "plan.signers: bij een bestuursprogramma tekent geen schoolleider; noem alleen \"bestuurder\"",
+        ),
+        (
+            school,
+            "no_update_weeks = 6",
+            "no_update_weeks = 0",
+            "op_koers.no_update_weeks",
+            "op_koers.no_update_weeks moet tussen 1 en 52 liggen",
+        ),
+        (
+            school,
+            "margin_score_points = 0.25",
+            "margin_score_points = -1.0",
+            "op_koers.margin_score_points",
+            "op_koers.margin_score_points moet tussen 0 en 3 liggen",
+        ),
+    ];
+    for (base, from, to, field, want) in cases {
+        assert!(base.contains(from), "{from}");
+        let e = err(&base.replacen(from, to, 1));
+        assert_eq!((e.field.as_deref(), e.detail.as_str()), (Some(*field), *want), "{from} → {to}");
+    }
+    let e = err(&school.replace("max_active_goals = 10", "max_goals = 10"));
+    assert!(e.detail.contains("onbekend veld 'max_goals'"), "{}", e.detail);
+    let e = err(&school.replace("signers = [\"schoolleider\", \"bestuurder\"]", "signers = [\"directeur\"]"));
+    assert!(e.detail.contains("onbekende waarde 'directeur'"), "{}", e.detail);
+}

@@ -64,6 +64,14 @@ fn check(p: &ProgrammeRules) -> Result<(), (String, String)> {
         between(b.per_block, 1, 100, "dagdelen.per_block")?;
         between(b.max_blocks, 1, 20, "dagdelen.max_blocks")?;
     }
+    p.plan.check()?;
+    if p.audience == Audience::Bestuur && p.plan.signers.contains(&crate::plan::Signer::Schoolleider) {
+        return err(
+            "plan.signers",
+            "plan.signers: bij een bestuursprogramma tekent geen schoolleider; noem alleen \"bestuurder\"",
+        );
+    }
+    p.op_koers.check()?;
     if let Some(c) = p.co_financing {
         between(c.rate_per_dagdeel_cents.get(), 1, 10_000_000, "co_financing.rate_per_dagdeel_cents")?;
         between(c.school_share_percent, 0, 100, "co_financing.school_share_percent")?;
