@@ -9,7 +9,7 @@
 //! - [`budget`]: the trajectory's budget from the programme (NPO: blocks of 8, at most 2; more
 //!   only by a recorded staff decision with a reason — [`BudgetOverride`]); an assignment or plan
 //!   that asks more than the budget is refused.
-//! - [`usage`]: planned vs spent per measure and per trajectory; an expert's capacity per school
+//! - [`mod@usage`]: planned vs spent per measure and per trajectory; an expert's capacity per school
 //!   year from the log.
 //! - [`timesheet`]: the expert's time sheet per month.
 //!

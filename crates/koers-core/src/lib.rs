@@ -10,9 +10,22 @@
 //!   pupil-weighted values and the outcome per indicator (DOMAIN §1).
 //! - [`eligibility`]: programme entry rules (GWGB+ results band with Koers' traffic light,
 //!   sbo/so/vso qualitative criteria), with reasons and "what would change it".
-//! - [`programme`]: programme rule settings loaded from `programmes/*.toml`.
+//! - [`programme`]: programmes as data from `programmes/*.toml` (entry rule, phases, dagdelen,
+//!   co-financing, `[plan]` and `[op_koers]` settings).
 //! - [`access`]: roles, scopes and the one authorization rule [`access::may`].
 //! - [`workflow`]: the application state machine (aanmelding → bestuur → kennismaking → expert).
+//! - [`trajectory`]: a trajectory's phase timeline.
+//! - [`plan`]: the plan van aanpak — goals, indicators, measures (school part and expert part),
+//!   the rules with Dutch field errors, pure editing, versions with sign-off and bijstelling, the
+//!   comparison of two versions, the NPO stappenplan and the board track.
+//! - [`progress`]: voortgang — measure status updates, indicator measurements, register results
+//!   for results indicators, the step-5 activity log, the VO six steps as a non-linear timeline.
+//! - [`op_koers`]: "Op koers?" — the early-warning rules over a trajectory snapshot, with reasons.
+//! - [`dagdelen`]: the expert's time log, the budget (blocks, override), planned vs spent,
+//!   capacity per school year, the monthly time sheet.
+//! - [`money`]: [`Cents`], the co-financing split and its rounding rule, [`money::Funding`] and
+//!   the kostenoverzicht.
+//! - [`matching`]: expert matching with reasons; [`mod@reference`]: reference numbers.
 //! - [`calendar`]: dates, Dutch time (Europe/Amsterdam) and the school year, once.
 //! - [`ids`]: newtype ids (`SchoolId`, `UserId`, …) and [`id_type!`] to declare more.
 //! - [`nl`]: Dutch number formatting (`85,0%`).

@@ -161,7 +161,7 @@ impl PlanKind {
     }
 }
 
-/// One version's content. Build with [`Plan::new`] (or [`plan_from_candidates`],
+/// One version's content. Build with [`Plan::new`] (or [`with_candidates`],
 /// [`stappenplan`]) and change with [`Plan::apply`], which keeps ids unique and the plan valid.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Plan {

@@ -5,7 +5,8 @@
 //!   status ([`current_status`]). Status is voortgang, not plan: a frozen plan never changes.
 //! - [`measurement`] — indicator [`Measurement`]s (date, value, source) checked against the
 //!   indicator's unit and the trajectory's start; [`register_measurements`] adds new yearly
-//!   register results to *results* indicators — pure and idempotent.
+//!   register results to *results* indicators — pure and idempotent; [`indicator_series`] gives
+//!   the line and the points for a chart, [`goals_met`] the count for the programme monitor.
 //! - [`activity`] — the step-5 activities of "Kwaliteit verbeteren in 6 stappen" (seed 003) as
 //!   loggable entries ([`Step5Activity`], [`ActivityEntry`]).
 //! - [`steps`] — the VO six steps as the procesbegeleiding timeline ([`Step`], each with its
@@ -24,8 +25,8 @@ mod tests;
 
 pub use activity::{ActivityEntry, Step5Activity, check_activity};
 pub use measurement::{
-    Measurement, MeasurementSource, RegisterValue, check_measurement, latest_measurement, register_date,
-    register_measurements,
+    IndicatorSeries, Measurement, MeasurementSource, RegisterValue, check_measurement, goals_met, indicator_series,
+    latest_measurement, register_date, register_measurements,
 };
 pub use status::{MeasureStatus, StatusUpdate, check_status_update, current_status, measure_statuses};
 pub use steps::{DoneActivity, Step, StepActivity, StepEvent, StepOverview, StepTimeline, StepVisit};

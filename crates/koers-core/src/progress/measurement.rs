@@ -124,3 +124,56 @@ pub fn register_measurements(
     out.sort_by_key(|m| m.date);
     out
 }
+
+/// One indicator's data for a chart and a report: the planned straight line from baseline to
+/// target and the measured points (by date).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IndicatorSeries {
+    pub indicator: IndicatorId,
+    pub name: String,
+    #[serde(flatten)]
+    pub unit: crate::plan::Unit,
+    /// (baseline date, baseline) → (target date, target).
+    pub line: [(Date, f64); 2],
+    pub points: Vec<(Date, f64)>,
+    /// The latest point and the value on the line on its date.
+    pub latest: Option<(Date, f64)>,
+    pub expected_at_latest: Option<f64>,
+    /// The latest value has reached the target.
+    pub reached: bool,
+}
+
+/// The series of `indicator` from `measurements` (any indicator's; the others are skipped).
+pub fn indicator_series(indicator: &Indicator, measurements: &[Measurement]) -> IndicatorSeries {
+    let mut points: Vec<(Date, f64)> =
+        measurements.iter().filter(|m| m.indicator == indicator.id).map(|m| (m.date, m.value)).collect();
+    points.sort_by_key(|(date, _)| *date);
+    let latest = latest_measurement(indicator.id, measurements).map(|m| (m.date, m.value));
+    IndicatorSeries {
+        indicator: indicator.id,
+        name: indicator.name.clone(),
+        unit: indicator.unit.clone(),
+        line: [(indicator.baseline.date, indicator.baseline.value), (indicator.target_date, indicator.target)],
+        points,
+        latest,
+        expected_at_latest: latest.map(|(date, _)| indicator.expected_at(date)),
+        reached: latest.is_some_and(|(_, v)| indicator.reached(v)),
+    }
+}
+
+/// (goals met, goals counted) for the programme monitor: a goal marked *behaald* is met, an
+/// active goal is met when every indicator's latest value reached its target; *vervallen* goals
+/// are not counted.
+pub fn goals_met(plan: &Plan, measurements: &[Measurement]) -> (usize, usize) {
+    use crate::plan::GoalState;
+    let counted = plan.goals.iter().filter(|g| g.state != GoalState::Vervallen);
+    let met = counted.clone().filter(|g| {
+        g.state == GoalState::Behaald
+            || (!g.indicators.is_empty()
+                && g.indicators.iter().all(|i| {
+                    latest_measurement(i.id, measurements)
+                        .is_some_and(|m| m.date > i.baseline.date && i.reached(m.value))
+                }))
+    });
+    (met.count(), counted.count())
+}

@@ -256,3 +256,26 @@ fn the_timeline_records_every_visit_and_allows_going_back() {
     broken.swap(0, 1);
     assert_eq!(StepTimeline::from_parts(broken, vec![]), Err(ProgressError::TimelineOutOfOrder));
 }
+
+#[test]
+fn an_indicator_series_has_the_line_and_the_points_for_a_chart() {
+    let plan = sample();
+    let (_, score) = plan.indicator(IndicatorId::new(3)).unwrap_or_else(|| panic!("no indicator"));
+    let ms = [
+        measurement(3, d(2026, 3, 1), 2.6, "klassenbezoeken"),
+        measurement(2, d(2026, 1, 1), 50.0, "x"),
+        measurement(3, d(2025, 12, 1), 2.3, "klassenbezoeken"),
+    ];
+    let s = indicator_series(score, &ms);
+    assert_eq!(s.line, [(d(2025, 10, 1), 2.0), (d(2026, 6, 30), 3.0)]);
+    assert_eq!(s.points, [(d(2025, 12, 1), 2.3), (d(2026, 3, 1), 2.6)]);
+    assert_eq!(s.latest, Some((d(2026, 3, 1), 2.6)));
+    assert!(s.expected_at_latest.is_some_and(|e| (e - (2.0 + 151.0 / 272.0)).abs() < 1e-12));
+    assert!(!s.reached);
+    assert_eq!(goals_met(&plan, &ms), (0, 1));
+    let done = [measurement(3, d(2026, 6, 1), 3.0, "klassenbezoeken"), measurement(2, d(2026, 1, 1), 55.0, "x")];
+    assert_eq!(goals_met(&plan, &done), (1, 1));
+    let mut behaald = plan.clone();
+    behaald.goals[0].state = crate::plan::GoalState::Vervallen;
+    assert_eq!(goals_met(&behaald, &done), (0, 0));
+}
