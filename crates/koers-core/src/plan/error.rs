@@ -3,7 +3,7 @@
 //! (`doel 2 ("Begrijpend lezen"), indicator 1 ("Percentage 1F"), streefwaarde`).
 
 use super::indicator::{UnitProblem, ValueProblem};
-use super::signoff::{Signer, VersionStatus};
+use super::signoff::VersionStatus;
 use serde::Serialize;
 
 /// One field that is wrong.
@@ -93,6 +93,9 @@ pub enum PlanProblem {
 pub enum PlanError {
     #[error("het plan is niet opgeslagen: {}", join(.0))]
     Invalid(Vec<FieldError>),
+    /// Signing refused: the plan is not complete yet.
+    #[error("het plan kan nog niet worden ondertekend: {}", join(.0))]
+    Incomplete(Vec<FieldError>),
     #[error(
         "versie {number} is vastgesteld en kan niet meer veranderen; maak een bijstelling (een nieuwe versie met een reden)"
     )]
@@ -123,17 +126,8 @@ impl PlanError {
     /// The field errors, for the JSON envelope (empty for a state error).
     pub fn field_errors(&self) -> &[FieldError] {
         match self {
-            PlanError::Invalid(v) => v,
+            PlanError::Invalid(v) | PlanError::Incomplete(v) => v,
             _ => &[],
-        }
-    }
-}
-
-impl Signer {
-    pub(crate) fn short_nl(self) -> &'static str {
-        match self {
-            Signer::Schoolleider => "schoolleider",
-            Signer::Bestuurder => "bestuurder",
         }
     }
 }

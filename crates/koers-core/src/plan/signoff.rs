@@ -41,6 +41,14 @@ impl Signer {
         }
     }
 
+    /// Lower case, inside a sentence.
+    pub fn short_nl(self) -> &'static str {
+        match self {
+            Signer::Schoolleider => "schoolleider",
+            Signer::Bestuurder => "bestuurder",
+        }
+    }
+
     /// The account role that signs in this capacity.
     pub fn role_kind(self) -> RoleKind {
         match self {
@@ -229,7 +237,7 @@ impl PlanVersion {
                 }
                 let problems = check_complete(&self.plan, ctx);
                 if !problems.is_empty() {
-                    return Err(PlanError::Invalid(problems));
+                    return Err(PlanError::Incomplete(problems));
                 }
                 let name = role_name.trim();
                 let role_name = if name.is_empty() {

@@ -279,3 +279,30 @@ fn an_indicator_series_has_the_line_and_the_points_for_a_chart() {
     behaald.goals[0].state = crate::plan::GoalState::Vervallen;
     assert_eq!(goals_met(&behaald, &done), (0, 0));
 }
+
+#[test]
+fn a_register_result_is_the_three_year_value_the_inspectie_publishes() {
+    // 00AP|C1 in the Inspectie's 2023–2025 file: 18, 13 and 12 pupils; published 93,02 / 51,94.
+    let year = |y: u16, n: u32, f1: f64, s: f64| {
+        YearEntry::Present(
+            YearResult::new(TestYear::new(y).unwrap_or_else(|e| panic!("{e}")), n, f1, s)
+                .unwrap_or_else(|e| panic!("{e}")),
+        )
+    };
+    let window = ThreeYear::weighted(&[
+        year(2023, 18, 94.44, 55.56),
+        year(2024, 13, 92.31, 51.28),
+        year(2025, 12, 91.67, 47.22),
+    ])
+    .unwrap_or_else(|| panic!("no years"));
+    let value = RegisterValue { test_year: TestYear::new(2025).unwrap_or_else(|e| panic!("{e}")), three_year: window };
+    let plan = sample();
+    let (_, lezen) = plan.indicator(IndicatorId::new(2)).unwrap_or_else(|| panic!("no indicator"));
+    let mut earlier = lezen.clone();
+    earlier.baseline.date = d(2024, 7, 31);
+    let added = register_measurements(&earlier, &[], &[value], d(2024, 9, 1));
+    assert_eq!(added.iter().map(|m| (m.date, m.value)).collect::<Vec<_>>(), [(d(2025, 7, 31), 51.94)]);
+    let mut f1 = earlier.clone();
+    f1.kind = crate::plan::IndicatorKind::Resultaten { level: crate::results::Indicator::F1 };
+    assert_eq!(register_measurements(&f1, &[], &[value], d(2024, 9, 1))[0].value, 93.02);
+}

@@ -76,7 +76,7 @@ fn an_incomplete_plan_cannot_be_signed() {
     let e = h.apply(sign(Signer::Schoolleider, 7), &ctx(&s), MON_0900).err();
     assert_eq!(
         e.map(|e| e.to_string()).as_deref(),
-        Some("het plan is niet opgeslagen: doelen: het plan heeft nog geen actief doel")
+        Some("het plan kan nog niet worden ondertekend: doelen: het plan heeft nog geen actief doel")
     );
 }
 
