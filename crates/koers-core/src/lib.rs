@@ -33,7 +33,9 @@
 pub mod access;
 pub mod calendar;
 pub mod dagdelen;
+mod datafile;
 pub mod eligibility;
+pub mod format;
 pub mod ids;
 pub mod matching;
 pub mod money;

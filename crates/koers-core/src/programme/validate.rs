@@ -3,6 +3,7 @@
 //! Dutch, with the line number).
 
 use super::{Audience, ProgrammeRules, RuleSettings, Sector};
+use crate::datafile::{self, is_slug};
 use std::collections::HashSet;
 
 /// A programme that cannot be used, with the field that is wrong (for the JSON error envelope).
@@ -19,15 +20,6 @@ impl ProgrammeError {
     pub(super) fn new(file: &str, field: Option<&str>, detail: impl Into<String>) -> Self {
         Self { file: file.to_owned(), field: field.map(str::to_owned), detail: detail.into() }
     }
-}
-
-/// A slug: lower-case letters, digits and single hyphens, 1–60 characters.
-fn is_slug(s: &str) -> bool {
-    (1..=60).contains(&s.len())
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !s.starts_with('-')
-        && !s.ends_with('-')
-        && !s.contains("--")
 }
 
 fn between<T: PartialOrd + std::fmt::Display>(v: T, lo: T, hi: T, field: &str) -> Result<(), (String, String)> {
@@ -142,46 +134,6 @@ fn check_rule(p: &ProgrammeRules) -> Result<(), (String, String)> {
 
 /// A parse error in Dutch, with the line when the parser knows it.
 pub(super) fn parse_error(file: &str, text: &str, e: &toml::de::Error) -> ProgrammeError {
-    let (field, detail) = dutch(e.message());
-    let detail = match e.span() {
-        Some(span) => {
-            let line = text.get(..span.start).map_or(0, |t| t.matches('\n').count()) + 1;
-            format!("regel {line}: {detail}")
-        }
-        None => detail,
-    };
+    let (field, detail) = datafile::describe(text, e);
     ProgrammeError::new(file, field.as_deref(), detail)
-}
-
-/// The first `` `name` `` in a serde message.
-fn quoted(msg: &str) -> Option<String> {
-    let rest = msg.split_once('`')?.1;
-    Some(rest.split_once('`')?.0.to_owned())
-}
-
-fn dutch(msg: &str) -> (Option<String>, String) {
-    let name = quoted(msg);
-    let q = name.clone().unwrap_or_default();
-    if msg.starts_with("missing field") {
-        (name, format!("het veld '{q}' ontbreekt"))
-    } else if msg.starts_with("unknown field") {
-        (name, format!("onbekend veld '{q}' (verkeerd gespeld?)"))
-    } else if msg.starts_with("duplicate field") || msg.starts_with("duplicate key") {
-        (name, format!("het veld '{q}' staat er twee keer"))
-    } else if msg.starts_with("unknown variant") {
-        (
-            None,
-            format!(
-                "onbekende waarde '{q}'; {}",
-                msg.split_once(", ")
-                    .map_or("", |(_, r)| r)
-                    .replace("expected one of", "kies uit")
-                    .replace("expected", "verwacht")
-            ),
-        )
-    } else if ["invalid type", "invalid value", "wanted "].iter().any(|p| msg.starts_with(p)) {
-        (None, format!("verkeerd soort waarde ({msg})"))
-    } else {
-        (None, format!("geen geldige TOML: {}", msg.trim()))
-    }
 }

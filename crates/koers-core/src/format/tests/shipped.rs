@@ -1,0 +1,1 @@
+//! The formats shipped with Koers (filled in as the formats are added).
