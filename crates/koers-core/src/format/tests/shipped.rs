@@ -1,1 +1,102 @@
-//! The formats shipped with Koers (filled in as the formats are added).
+//! The formats shipped with Koers: each parses, validates, survives a round trip, and carries
+//! the content TRAJECTORY §2 asks of it.
+
+use crate::format::item::{ItemKind, Prefill};
+use crate::format::{Filler, Format, FormatKind, SHIPPED, evaluate};
+
+fn shipped() -> Vec<Format> {
+    Format::shipped().unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn by_id(id: &str) -> Format {
+    shipped().into_iter().find(|f| f.id == id).unwrap_or_else(|| panic!("{id}"))
+}
+
+/// Rubric items per standard code.
+fn rubrics_of(f: &Format, code: &str) -> usize {
+    f.items().filter(|l| l.standard() == Some(code) && matches!(l.item.kind, ItemKind::Rubric(_))).count()
+}
+
+fn kinds(f: &Format) -> Vec<&'static str> {
+    let mut k: Vec<&'static str> = f.items().map(|l| l.item.kind.name()).collect();
+    k.sort_unstable();
+    k.dedup();
+    k
+}
+
+#[test]
+fn every_shipped_format_parses_validates_and_round_trips() {
+    let formats = shipped();
+    assert_eq!(formats.len(), SHIPPED.len());
+    for f in &formats {
+        let file = SHIPPED.iter().find(|(_, t)| t.contains(&format!("id = \"{}\"", f.id))).map(|(n, _)| *n);
+        assert_eq!(file, Some(format!("{}.toml", f.id).as_str()), "a file is named after its format id");
+        let text = f.to_toml().unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(Format::from_toml("terug.toml", &text).as_ref(), Ok(f), "{}", f.id);
+        let json = serde_json::to_string(f).unwrap_or_default();
+        let back: Format = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(&back, f);
+        assert!(!f.framework.sources.is_empty(), "{}: sources", f.id);
+        assert!(f.version >= 1);
+        let empty = evaluate(f, &Default::default());
+        assert!(empty.completeness.required > 0, "{}", f.id);
+    }
+}
+
+#[test]
+fn no_shipped_text_is_a_placeholder() {
+    for (file, text) in SHIPPED {
+        for bad in ["TODO", "lorem", "Lorem", "xxx", "FIXME", "placeholder"] {
+            assert!(!text.contains(bad), "{file} contains {bad}");
+        }
+    }
+    for f in shipped() {
+        for l in f.items() {
+            if let ItemKind::Rubric(r) = &l.item.kind {
+                assert!(r.levels.iter().all(|d| d.len() >= 60), "{}: descriptors too thin", l.item.id);
+            }
+            assert!(
+                l.item.label().trim_end().ends_with(['?', '.', ')']) || !matches!(l.item.kind, ItemKind::Reflection(_)),
+                "{}: a question ends with a question mark",
+                l.item.id
+            );
+        }
+    }
+}
+
+#[test]
+fn the_po_zelfevaluatie_covers_every_standard_with_a_rubric_and_reflection() {
+    let f = by_id("zelfevaluatie-po");
+    assert_eq!(f.kind, FormatKind::Zelfevaluatie);
+    let codes: Vec<&str> = f.standards.iter().map(|s| s.code.as_str()).collect();
+    let domain5 =
+        ["OP0", "OP1", "OP2", "OP3", "OP4", "OP6", "OP8", "SK1", "SK2", "OR1", "OR2", "OR3", "KA1", "KA2", "KA3"];
+    assert_eq!(codes, domain5);
+    let core: Vec<&str> = f.standards.iter().filter(|s| s.core).map(|s| s.code.as_str()).collect();
+    assert_eq!(core, ["OP2", "OP3", "SK1", "OR1"]);
+    assert_eq!(f.standard("SKA2").map(|s| s.code.as_str()), Some("KA2"));
+    for code in domain5 {
+        assert_eq!(rubrics_of(&f, code), 1, "{code}: one rubric");
+        let reflections =
+            f.items().filter(|l| l.standard() == Some(code) && matches!(l.item.kind, ItemKind::Reflection(_))).count();
+        assert!((1..=2).contains(&reflections) || code == "OR1", "{code}: {reflections} reflection questions");
+    }
+    assert_eq!(kinds(&f), ["evidence", "observation", "reflection", "results", "rubric"]);
+    let results = f.item("or1-resultaten").map(|l| l.item.kind.clone());
+    assert!(
+        matches!(results, Some(ItemKind::Results(r)) if r.prefill == Some(Prefill::PoResultatenmodel) && r.tables.len() == 2)
+    );
+    let obs = f.item("op3-klassenbezoeken").map(|l| l.item.kind.clone());
+    assert!(matches!(obs, Some(ItemKind::Observation(o)) if o.kijkwijzer == "kijkwijzer-po"));
+    let kw = f.kijkwijzer("kijkwijzer-po").unwrap_or_else(|| panic!("kijkwijzer"));
+    assert_eq!(kw.domains.len(), 7, "six ICALT domains plus pupil engagement");
+    assert!(kw.items().count() >= 20);
+    assert_eq!(f.filler(f.section("op3").unwrap_or_else(|| panic!("op3"))), Filler::Together);
+    for example in [
+        "Hoe verklaren jullie de ontwikkeling van de resultaten over de laatste drie jaar, en welke groepen of domeinen vallen op?",
+        "Wat zien we in de klassenbezoeken over de instructie op verschillende niveaus?",
+        "Hoe weten jullie of de gekozen interventies effect hebben?",
+    ] {
+        assert!(SHIPPED[0].1.contains(example), "TRAJECTORY's example: {example}");
+    }
+}
