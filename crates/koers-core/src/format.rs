@@ -34,8 +34,10 @@ use item::{Kijkwijzer, OptionList};
 use serde::{Deserialize, Serialize};
 
 /// The formats shipped with Koers, embedded at compile time.
-pub const SHIPPED: &[(&str, &str)] =
-    &[("zelfevaluatie-po.toml", include_str!("../../../formats/zelfevaluatie-po.toml"))];
+pub const SHIPPED: &[(&str, &str)] = &[
+    ("zelfevaluatie-po.toml", include_str!("../../../formats/zelfevaluatie-po.toml")),
+    ("zelfevaluatie-gespecialiseerd.toml", include_str!("../../../formats/zelfevaluatie-gespecialiseerd.toml")),
+];
 
 /// The largest format text accepted, in bytes (memory stays bounded whatever is uploaded).
 pub const MAX_TOML_BYTES: usize = 1_000_000;

@@ -100,3 +100,25 @@ fn the_po_zelfevaluatie_covers_every_standard_with_a_rubric_and_reflection() {
         assert!(SHIPPED[0].1.contains(example), "TRAJECTORY's example: {example}");
     }
 }
+
+#[test]
+fn the_specialised_format_starts_from_the_entry_criteria_and_the_opp() {
+    let f = by_id("zelfevaluatie-gespecialiseerd");
+    let first: Vec<&str> = f.sections[0].items.iter().map(|i| i.label()).collect();
+    assert!(first[0].starts_with("Is onze leerlingpopulatie in beeld en beschreven?"));
+    assert!(first[1].starts_with("Welke ambities voor de resultaten"));
+    assert!(first[2].starts_with("Hebben we onze ambities de afgelopen jaren waargemaakt?"));
+    let Some(ItemKind::Results(r)) = f.item("or1-uitstroom").map(|l| &l.item.kind) else { panic!("uitstroom") };
+    assert_eq!(r.prefill, None, "no register data: the signaleringswaarde plays no role");
+    let tables: Vec<&str> = r.tables.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(tables, ["uitstroom-opp", "vso-vervolgonderwijs", "vso-arbeidsmarkt", "vso-dagbesteding"]);
+    assert!(r.tables.iter().all(|t| t.free_rows >= 5 && t.columns.iter().any(|c| c.id == "gerealiseerd")));
+    assert!(f.section("opp").is_some_and(|s| s.items.len() >= 3));
+    assert_eq!(f.standard("OP3").map(|s| s.title.as_str()), Some("(Ortho)pedagogisch en -didactisch handelen"));
+    let po = by_id("zelfevaluatie-po");
+    let codes = |f: &Format| f.standards.iter().map(|s| s.code.clone()).collect::<Vec<_>>();
+    assert_eq!(codes(&f), codes(&po), "the standards as for PO");
+    for s in &f.standards {
+        assert!(rubrics_of(&f, &s.code) >= 1, "{}", s.code);
+    }
+}
