@@ -30,6 +30,7 @@ pub use item::{FileKind, Item, ItemKind, RubricLevel};
 pub use result::{FormResult, evaluate};
 pub use validate::{FieldError, FormatError};
 
+use crate::programme::Audience;
 use item::{Kijkwijzer, OptionList};
 use serde::{Deserialize, Serialize};
 
@@ -37,6 +38,7 @@ use serde::{Deserialize, Serialize};
 pub const SHIPPED: &[(&str, &str)] = &[
     ("zelfevaluatie-po.toml", include_str!("../../../formats/zelfevaluatie-po.toml")),
     ("zelfevaluatie-gespecialiseerd.toml", include_str!("../../../formats/zelfevaluatie-gespecialiseerd.toml")),
+    ("zelfevaluatie-bestuur.toml", include_str!("../../../formats/zelfevaluatie-bestuur.toml")),
 ];
 
 /// The largest format text accepted, in bytes (memory stays bounded whatever is uploaded).
@@ -63,11 +65,12 @@ impl FormatKind {
     }
 }
 
-/// Who fills in a format or a section.
+/// Who fills in a format or a section. "School" is the participant of the trajectory: the
+/// school leader and schoolteam, or in a board trajectory the bestuur.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Filler {
-    /// The school (or board): the school leader and the schoolteam.
+    /// The participant: the school (school leader and schoolteam) or the bestuur.
     School,
     /// The trajectory's expert (adviseur, procesbegeleider, reviewer).
     Expert,
@@ -76,11 +79,14 @@ pub enum Filler {
 }
 
 impl Filler {
-    pub fn label_nl(self) -> &'static str {
-        match self {
-            Filler::School => "de school",
-            Filler::Expert => "de expert",
-            Filler::Together => "school en expert samen",
+    /// Dutch label for a trajectory of this audience ("de school", "het bestuur", "de expert").
+    pub fn label_nl(self, audience: Audience) -> &'static str {
+        match (self, audience) {
+            (Filler::School, Audience::School) => "de school",
+            (Filler::School, Audience::Bestuur) => "het bestuur",
+            (Filler::Expert, _) => "de expert",
+            (Filler::Together, Audience::School) => "school en expert samen",
+            (Filler::Together, Audience::Bestuur) => "bestuur en adviseur samen",
         }
     }
 }

@@ -122,3 +122,44 @@ fn the_specialised_format_starts_from_the_entry_criteria_and_the_opp() {
         assert!(rubrics_of(&f, &s.code) >= 1, "{}", s.code);
     }
 }
+
+#[test]
+fn the_board_format_has_bka_the_documents_the_roles_and_the_advisers_own_sections() {
+    use crate::programme::Audience;
+    let f = by_id("zelfevaluatie-bestuur");
+    let codes: Vec<&str> = f.standards.iter().map(|s| s.code.as_str()).collect();
+    assert_eq!(codes, ["BKA1", "BKA2", "BKA3"]);
+    for code in codes {
+        let reflections =
+            f.items().filter(|l| l.standard() == Some(code) && matches!(l.item.kind, ItemKind::Reflection(_))).count();
+        assert_eq!((rubrics_of(&f, code), reflections), (1, 3), "{code}");
+    }
+    let Some(ItemKind::Choice(check)) = f.item("documenten-checklist").map(|l| &l.item.kind) else {
+        panic!("checklist")
+    };
+    let docs: Vec<&str> = check.options.iter().map(|o| o.id.as_str()).collect();
+    for doc in ["koersplan", "toezichtsvisie", "toetsingskader", "kwaliteitskalender", "jaarverslag"] {
+        assert!(docs.contains(&doc), "{doc}");
+        assert!(
+            f.item(&format!("documenten-{doc}")).is_some_and(|l| matches!(l.item.kind, ItemKind::Evidence(_))),
+            "{doc}"
+        );
+    }
+    let expert: Vec<&str> =
+        f.sections.iter().filter(|s| f.filler(s) == Filler::Expert).map(|s| s.id.as_str()).collect();
+    assert_eq!(expert, ["analyse", "gesprekken", "advies"]);
+    let talks: Vec<&str> =
+        f.section("gesprekken").map(|s| s.items.iter().map(|i| i.id.as_str()).collect()).unwrap_or_default();
+    assert_eq!(talks, ["gesprek-bestuurder", "gesprek-toezicht", "gesprek-gmr", "gesprek-overig"]);
+    let roles = f.section("rollen").map(|s| s.items.len()).unwrap_or_default();
+    assert_eq!(roles, 4, "a rubric and one question per role");
+    assert_eq!(Filler::School.label_nl(Audience::Bestuur), "het bestuur");
+    assert_eq!(Filler::Together.label_nl(Audience::School), "school en expert samen");
+    let empty = evaluate(&f, &Default::default());
+    assert!(
+        empty
+            .completeness
+            .open_for(Filler::Expert)
+            .all(|o| ["analyse", "gesprekken", "advies", "conclusie"].contains(&o.section.as_str()))
+    );
+}
