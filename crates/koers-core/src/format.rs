@@ -39,6 +39,7 @@ pub const SHIPPED: &[(&str, &str)] = &[
     ("zelfevaluatie-po.toml", include_str!("../../../formats/zelfevaluatie-po.toml")),
     ("zelfevaluatie-gespecialiseerd.toml", include_str!("../../../formats/zelfevaluatie-gespecialiseerd.toml")),
     ("zelfevaluatie-bestuur.toml", include_str!("../../../formats/zelfevaluatie-bestuur.toml")),
+    ("npo-schoolscan.toml", include_str!("../../../formats/npo-schoolscan.toml")),
 ];
 
 /// The largest format text accepted, in bytes (memory stays bounded whatever is uploaded).

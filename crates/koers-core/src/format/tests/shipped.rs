@@ -163,3 +163,59 @@ fn the_board_format_has_bka_the_documents_the_roles_and_the_advisers_own_section
             .all(|o| ["analyse", "gesprekken", "advies", "conclusie"].contains(&o.section.as_str()))
     );
 }
+
+#[test]
+fn the_npo_schoolscan_covers_four_domains_with_sources_and_feeds_the_stappenplan_from_the_menukaart() {
+    use crate::format::answer::{Answer, ChoiceAnswer, FilledForm, Selection};
+    let f = by_id("npo-schoolscan");
+    assert_eq!(f.kind, FormatKind::Schoolscan);
+    for (section, table) in [
+        ("cognitief", "vertragingen"),
+        ("sociaal-emotioneel", "welbevinden"),
+        ("executief", "executieve-functies"),
+        ("studievaardigheden", "studievaardigheden"),
+    ] {
+        let s = f.section(section).unwrap_or_else(|| panic!("{section}"));
+        let t = s.items.iter().find_map(|i| match &i.kind {
+            ItemKind::Results(r) => r.tables.iter().find(|t| t.id == table),
+            _ => None,
+        });
+        let t = t.unwrap_or_else(|| panic!("{table}"));
+        assert!(t.columns.iter().any(|c| c.id == "bron"), "{table}: every finding names its source");
+        assert!(t.row_header.starts_with("Leerjaar en afdeling"));
+        assert!(s.items.iter().any(|i| matches!(i.kind, ItemKind::Rubric(_))), "{section}");
+    }
+    let menu = f.option_list("npo-menukaart").unwrap_or_else(|| panic!("menukaart"));
+    let groups: Vec<&str> = menu.groups.iter().map(|g| &g.label[..2]).collect();
+    assert_eq!(groups, ["A.", "B.", "C.", "D.", "E.", "F."]);
+    assert!(menu.groups[0].label.contains("Meer onderwijs"), "official category names");
+    assert!(menu.options.iter().all(|o| o.group.is_some()));
+    let Some(ItemKind::Choice(c)) = f.item("interventies-keuze").map(|l| &l.item.kind) else { panic!("keuze") };
+    assert!(c.feeds_plan && c.multiple && c.note_prompt.is_some());
+    let mut filled = FilledForm::default();
+    let chosen = Answer::Choice(ChoiceAnswer {
+        selected: vec![
+            Selection { option: "b-kleine-groepen".into(), note: "Leerjaar 2 havo/vwo, begrijpend lezen".into() },
+            Selection { option: "d-metacognitie".into(), note: "Alle brugklassen, plannen".into() },
+        ],
+    });
+    assert_eq!(f.check_answer("interventies-keuze", &chosen), Ok(()));
+    filled.answers.insert("interventies-keuze".into(), chosen);
+    let r = evaluate(&f, &filled);
+    let plan: Vec<(&str, Option<&str>)> = r
+        .choices
+        .iter()
+        .filter(|c| c.feeds_plan)
+        .flat_map(|c| c.chosen.iter().map(|o| (o.label.as_str(), o.group.as_deref())))
+        .collect();
+    assert_eq!(
+        plan,
+        [
+            (
+                "Instructie in kleine groepen",
+                Some("B. Effectievere inzet van onderwijs om kennis en vaardigheden bij te spijkeren")
+            ),
+            ("Metacognitie en zelfregulerend leren", Some("D. Ontwikkeling van de executieve functies van leerlingen")),
+        ]
+    );
+}
