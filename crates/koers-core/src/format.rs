@@ -40,6 +40,7 @@ pub const SHIPPED: &[(&str, &str)] = &[
     ("zelfevaluatie-gespecialiseerd.toml", include_str!("../../../formats/zelfevaluatie-gespecialiseerd.toml")),
     ("zelfevaluatie-bestuur.toml", include_str!("../../../formats/zelfevaluatie-bestuur.toml")),
     ("npo-schoolscan.toml", include_str!("../../../formats/npo-schoolscan.toml")),
+    ("zelfanalyse-vo.toml", include_str!("../../../formats/zelfanalyse-vo.toml")),
 ];
 
 /// The largest format text accepted, in bytes (memory stays bounded whatever is uploaded).

@@ -219,3 +219,45 @@ fn the_npo_schoolscan_covers_four_domains_with_sources_and_feeds_the_stappenplan
         ]
     );
 }
+
+#[test]
+fn the_vo_zelfanalyse_covers_every_level_with_risk_factors_as_rubrics() {
+    let f = by_id("zelfanalyse-vo");
+    assert_eq!(f.kind, FormatKind::Zelfanalyse);
+    let sections: Vec<&str> = f.sections.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(
+        sections,
+        [
+            "situatie",
+            "leiderschap",
+            "kwaliteitszorg",
+            "opbrengsten",
+            "onderwijs",
+            "ondersteuning",
+            "personeel",
+            "cultuur",
+            "ouders",
+            "conclusie"
+        ]
+    );
+    for area in &sections[1..9] {
+        let s = f.section(area).unwrap_or_else(|| panic!("{area}"));
+        let risks =
+            s.items.iter().filter(|i| matches!(&i.kind, ItemKind::Rubric(r) if r.title.starts_with("Risicofactor: ")));
+        assert!(risks.count() >= 1, "{area}: risk factors as rubric items");
+    }
+    let Some(ItemKind::Results(r)) = f.item("opbrengsten-cijfers").map(|l| &l.item.kind) else { panic!("cijfers") };
+    assert_eq!(r.prefill, Some(Prefill::VoExamens), "the exam pass-rate trend from the register");
+    let cols: Vec<&str> = r.tables[0].columns.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(cols, ["onderwijspositie", "onderbouwsnelheid", "bovenbouwsucces", "examencijfers", "onder-norm"]);
+    assert!(
+        f.item("onderwijs-lesobservaties")
+            .is_some_and(|l| matches!(&l.item.kind, ItemKind::Observation(o) if o.kijkwijzer == "kijkwijzer-vo"))
+    );
+    for word in ["vlootschouw", "urgentiebesef", "SHRM"] {
+        assert!(SHIPPED[4].1.contains(word), "{word}");
+    }
+    let empty = evaluate(&f, &Default::default());
+    let groups: Vec<&str> = empty.groups.iter().map(|g| g.key.as_str()).collect();
+    assert_eq!(groups, &sections[1..9], "without standards the chart has one bar per area");
+}
