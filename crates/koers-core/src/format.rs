@@ -41,6 +41,7 @@ pub const SHIPPED: &[(&str, &str)] = &[
     ("zelfevaluatie-bestuur.toml", include_str!("../../../formats/zelfevaluatie-bestuur.toml")),
     ("npo-schoolscan.toml", include_str!("../../../formats/npo-schoolscan.toml")),
     ("zelfanalyse-vo.toml", include_str!("../../../formats/zelfanalyse-vo.toml")),
+    ("review.toml", include_str!("../../../formats/review.toml")),
 ];
 
 /// The largest format text accepted, in bytes (memory stays bounded whatever is uploaded).

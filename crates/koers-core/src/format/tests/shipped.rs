@@ -261,3 +261,35 @@ fn the_vo_zelfanalyse_covers_every_level_with_risk_factors_as_rubrics() {
     let groups: Vec<&str> = empty.groups.iter().map(|g| g.key.as_str()).collect();
     assert_eq!(groups, &sections[1..9], "without standards the chart has one bar per area");
 }
+
+#[test]
+fn the_review_records_team_scope_findings_judgement_recommendations_and_the_schools_response() {
+    use crate::format::answer::{Answer, ChoiceAnswer, FilledForm, RubricAnswer, Selection};
+    let f = by_id("review");
+    assert_eq!((f.kind, f.filled_by, f.scope.as_deref()), (FormatKind::Review, Filler::Expert, Some("opzet-scope")));
+    let Some(ItemKind::Choice(soort)) = f.item("opzet-soort").map(|l| &l.item.kind) else { panic!("soort") };
+    let uses: Vec<&str> = soort.options.iter().map(|o| o.id.as_str()).collect();
+    assert_eq!(uses, ["nulmeting", "midterm", "audit"]);
+    let Some(ItemKind::Results(team)) = f.item("opzet-team-programma").map(|l| &l.item.kind) else { panic!("team") };
+    assert!(team.tables.iter().any(|t| t.id == "reviewteam" && t.columns.iter().any(|c| c.id == "organisatie")));
+    for s in &f.standards {
+        let sec = f.section(&s.code.to_lowercase()).unwrap_or_else(|| panic!("{}", s.code));
+        let kinds: Vec<&str> = sec.items.iter().map(|i| i.kind.name()).collect();
+        assert_eq!(kinds, ["rubric", "reflection"], "{}: judgement and findings", s.code);
+    }
+    assert!(f.section("conclusies").is_some_and(|s| s.items.iter().any(|i| i.id == "conclusies-aanbevelingen")));
+    assert_eq!(f.section("reactie").and_then(|s| s.filled_by), Some(Filler::School));
+
+    // A midterm review of OP2, OP3 and OR1 only: the other standards drop out of the result.
+    let mut filled = FilledForm::default();
+    let scope = ["OP2", "OP3", "OR1"].map(|c| Selection { option: c.into(), note: String::new() }).to_vec();
+    filled.answers.insert("opzet-scope".into(), Answer::Choice(ChoiceAnswer { selected: scope }));
+    filled
+        .answers
+        .insert("op3-oordeel".into(), Answer::Rubric(RubricAnswer { score: Some(2), why: "Wisselend.".into() }));
+    let r = evaluate(&f, &filled);
+    let bars: Vec<&str> = r.chart.bars.iter().map(|b| b.key.as_str()).collect();
+    assert_eq!(bars, ["OP2", "OP3", "OR1"]);
+    assert!(r.completeness.open.iter().all(|o| !o.item.starts_with("sk1") && !o.item.starts_with("ka")));
+    assert_eq!(r.improvements.len(), 1);
+}
