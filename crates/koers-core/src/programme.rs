@@ -112,13 +112,62 @@ pub enum Sector {
 
 /// One phase of a trajectory (`zelfevaluatie`, `situatie-in-kaart`, …); its position is its
 /// place in [`ProgrammeRules::phases`].
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Phase {
     /// Stable slug, stored with the trajectory.
     pub id: String,
     /// Dutch label.
     pub name: String,
+    /// The format (`formats/*.toml`, by id) filled in during this phase. Phases that name the
+    /// same format work on the trajectory's one form of it (GWGB+ bestuur: analysis, zelfevaluatie
+    /// and advies in one format).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<String>,
+    /// What completes the phase; by hand when absent.
+    #[serde(default, skip_serializing_if = "PhaseCompletion::is_by_hand")]
+    pub completes_on: PhaseCompletion,
+}
+
+impl Phase {
+    /// A phase without a format, completed by hand.
+    pub fn new(id: impl Into<String>, name: impl Into<String>) -> Self {
+        Self { id: id.into(), name: name.into(), ..Self::default() }
+    }
+}
+
+/// The artefact whose sign-off completes a phase (issue 8 §5). Anything else is moved by hand:
+/// staff or the expert complete the phase with a reason.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PhaseCompletion {
+    /// Staff or the expert complete the phase by hand, with a reason.
+    #[default]
+    Handmatig,
+    /// The participant submitted the phase's format (a frozen version exists).
+    FormatIngediend,
+    /// The phase's format was submitted and the expert confirmed it (the 0-meting).
+    FormatBevestigd,
+    /// The plan van aanpak (NPO: the stappenplan) is signed off by everyone the programme asks.
+    PlanGetekend,
+}
+
+impl PhaseCompletion {
+    pub fn is_by_hand(&self) -> bool {
+        *self == PhaseCompletion::Handmatig
+    }
+    /// Whether the phase needs a format to be completed.
+    pub fn needs_format(self) -> bool {
+        matches!(self, PhaseCompletion::FormatIngediend | PhaseCompletion::FormatBevestigd)
+    }
+    pub fn label_nl(self) -> &'static str {
+        match self {
+            PhaseCompletion::Handmatig => "handmatig afgerond",
+            PhaseCompletion::FormatIngediend => "afgerond als het format is ingediend",
+            PhaseCompletion::FormatBevestigd => "afgerond als het ingediende format door de expert is bevestigd",
+            PhaseCompletion::PlanGetekend => "afgerond als het plan is ondertekend",
+        }
+    }
 }
 
 /// Adviser time: at most `max_blocks` blocks of `per_block` dagdelen (NPO: 2 × 8). More only by
@@ -222,6 +271,12 @@ impl ProgrammeRules {
     /// Check the invariants a parsed value must hold (also after JSON deserialization).
     pub fn validate(&self, file: &str) -> Result<(), ProgrammeError> {
         validate::validate(self, file)
+    }
+
+    /// Check that every format a phase names is one of `known` (the shipped formats and the
+    /// stored ones; see [`crate::format::Format::shipped_ids`]).
+    pub fn check_formats<S: AsRef<str>>(&self, file: &str, known: &[S]) -> Result<(), ProgrammeError> {
+        validate::check_formats(self, file, known)
     }
 
     /// The programme rules shipped with Koers.

@@ -141,7 +141,7 @@ mod tests {
     use super::*;
 
     fn phases(ids: &[&str]) -> Vec<Phase> {
-        ids.iter().map(|id| Phase { id: (*id).into(), name: id.replace('-', " ") }).collect()
+        ids.iter().map(|id| Phase::new(*id, id.replace('-', " "))).collect()
     }
 
     fn gwgb() -> Vec<Phase> {

@@ -340,3 +340,87 @@ fn bad_plan_and_early_warning_settings_are_refused_with_the_field_named() {
     let e = err(&school.replace("signers = [\"schoolleider\", \"bestuurder\"]", "signers = [\"directeur\"]"));
     assert!(e.detail.contains("onbekende waarde 'directeur'"), "{}", e.detail);
 }
+
+#[test]
+fn each_programme_names_its_format_per_phase_and_what_completes_it() {
+    use PhaseCompletion::*;
+    let plan = |id: &str| {
+        by_id(id)
+            .phases
+            .iter()
+            .map(|p| (p.id.clone(), p.format.clone().unwrap_or_default(), p.completes_on))
+            .collect::<Vec<_>>()
+    };
+    let row = |id: &str, format: &str, c: PhaseCompletion| (id.to_owned(), format.to_owned(), c);
+    assert_eq!(
+        plan("gwgb-plus-school"),
+        [
+            row("zelfevaluatie", "zelfevaluatie-po", FormatBevestigd),
+            row("plan-van-aanpak", "", PlanGetekend),
+            row("uitvoering", "", Handmatig),
+            row("afronding", "", Handmatig),
+        ]
+    );
+    assert_eq!(
+        plan("gwgb-plus-gespecialiseerd")[0],
+        row("zelfevaluatie", "zelfevaluatie-gespecialiseerd", FormatBevestigd)
+    );
+    assert_eq!(
+        plan("gwgb-plus-bestuur"),
+        [
+            row("analyse-kwaliteitsbeleid", "zelfevaluatie-bestuur", Handmatig),
+            row("zelfevaluatie-bka", "zelfevaluatie-bestuur", FormatIngediend),
+            row("advies", "zelfevaluatie-bestuur", FormatBevestigd),
+            row("plan", "", PlanGetekend),
+        ]
+    );
+    assert_eq!(
+        plan("leren-verbeteren-npo")[..2],
+        [row("schoolscan", "npo-schoolscan", FormatBevestigd), row("stappenplan", "", PlanGetekend)]
+    );
+    let pb = plan("leren-verbeteren-procesbegeleiding");
+    assert_eq!(pb[0], row("situatie-in-kaart", "zelfanalyse-vo", FormatBevestigd));
+    assert_eq!(pb[2], row("doelen-en-maatregelen", "", PlanGetekend));
+    assert_eq!(pb[4], row("voortgang-en-resultaten", "review", Handmatig));
+}
+
+#[test]
+fn every_format_a_shipped_programme_names_is_shipped() {
+    let known = crate::format::Format::shipped_ids().unwrap_or_else(|e| panic!("{e}"));
+    for p in shipped() {
+        assert_eq!(p.check_formats("shipped", &known), Ok(()), "{}", p.id);
+    }
+    let e = by_id("gwgb-plus-school").check_formats("db", &["review"]).err().unwrap_or_else(|| panic!("accepted"));
+    assert_eq!(e.field.as_deref(), Some("phases"));
+    assert_eq!(
+        e.detail,
+        "phases: fase 1 ('zelfevaluatie') noemt het format 'zelfevaluatie-po', dat niet bestaat; bekende formats: review"
+    );
+    let stored = vec!["zelfevaluatie-po".to_owned(), "zelfevaluatie-po-2027".to_owned()];
+    assert_eq!(by_id("gwgb-plus-school").check_formats("db", &stored), Ok(()), "stored formats count too");
+}
+
+#[test]
+fn a_phase_completed_by_its_format_must_name_one() {
+    let school = SHIPPED[0].1;
+    let e = err(&school.replacen("format = \"zelfevaluatie-po\"\n", "", 1));
+    assert_eq!(e.field.as_deref(), Some("phases"));
+    assert_eq!(
+        e.detail,
+        "phases: fase 1 ('zelfevaluatie') is afgerond als het ingediende format door de expert is bevestigd, maar noemt geen format"
+    );
+    let e = err(&school.replacen("format = \"zelfevaluatie-po\"", "format = \"Zelfevaluatie PO\"", 1));
+    assert_eq!(
+        e.detail,
+        "phases: fase 1 ('zelfevaluatie') noemt format 'Zelfevaluatie PO'; gebruik het id van een format"
+    );
+    let e = err(&school.replacen("completes_on = \"plan-getekend\"", "completes_on = \"getekend\"", 1));
+    assert!(e.detail.contains("onbekende waarde 'getekend'; kies uit `handmatig`, `format-ingediend`"), "{}", e.detail);
+    // A phase without format or completion reads as before: by hand.
+    let p = ProgrammeRules::from_toml("p.toml", &school.replacen("completes_on = \"plan-getekend\"\n", "", 1));
+    assert_eq!(p.map(|p| p.phases[1].completes_on), Ok(PhaseCompletion::Handmatig));
+    assert_eq!(
+        Phase::new("x", "X"),
+        Phase { id: "x".into(), name: "X".into(), format: None, completes_on: PhaseCompletion::Handmatig }
+    );
+}

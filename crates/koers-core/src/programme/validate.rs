@@ -91,6 +91,33 @@ fn check_phases(p: &ProgrammeRules) -> Result<(), (String, String)> {
         if ph.name.trim().is_empty() {
             return err(format!("phases: fase {n} ('{}') heeft geen naam", ph.id));
         }
+        if let Some(f) = ph.format.as_deref().filter(|f| !is_slug(f)) {
+            return err(format!("phases: fase {n} ('{}') noemt format '{f}'; gebruik het id van een format", ph.id));
+        }
+        if ph.completes_on.needs_format() && ph.format.is_none() {
+            return err(format!(
+                "phases: fase {n} ('{}') is {}, maar noemt geen format",
+                ph.id,
+                ph.completes_on.label_nl()
+            ));
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn check_formats<S: AsRef<str>>(p: &ProgrammeRules, file: &str, known: &[S]) -> Result<(), ProgrammeError> {
+    for (i, ph) in p.phases.iter().enumerate() {
+        let Some(f) = ph.format.as_deref() else { continue };
+        if !known.iter().any(|k| k.as_ref() == f) {
+            let list: Vec<&str> = known.iter().map(AsRef::as_ref).collect();
+            let detail = format!(
+                "phases: fase {} ('{}') noemt het format '{f}', dat niet bestaat; bekende formats: {}",
+                i + 1,
+                ph.id,
+                list.join(", ")
+            );
+            return Err(ProgrammeError::new(file, Some("phases"), detail));
+        }
     }
     Ok(())
 }

@@ -75,7 +75,7 @@ async fn allowed(state: &AppState, user: &CurrentUser, t: &TrajectoryRecord) -> 
 pub fn timeline(phases_json: &str, current: i64) -> Result<(Vec<PhaseRow>, (usize, usize)), AppError> {
     let names: Vec<String> = serde_json::from_str(phases_json).map_err(AppError::internal)?;
     let phases: Vec<Phase> =
-        names.iter().enumerate().map(|(i, n)| Phase { id: format!("fase-{}", i + 1), name: n.clone() }).collect();
+        names.iter().enumerate().map(|(i, n)| Phase::new(format!("fase-{}", i + 1), n.clone())).collect();
     let position = usize::try_from(current).unwrap_or(0);
     let current_id = phases.get(position).map(|p| p.id.clone());
     let t = Trajectory::resume(&phases, current_id.as_deref()).map_err(AppError::internal)?;
