@@ -10,8 +10,11 @@
 //!   pupil-weighted values and the outcome per indicator (DOMAIN §1).
 //! - [`eligibility`]: programme entry rules (GWGB+ results band with Koers' traffic light,
 //!   sbo/so/vso qualitative criteria), with reasons and "what would change it".
-//! - [`programme`]: programmes as data from `programmes/*.toml` (entry rule, phases, dagdelen,
-//!   co-financing, `[plan]` and `[op_koers]` settings).
+//! - [`programme`]: programmes as data from `programmes/*.toml` (entry rule, phases with their
+//!   format and what completes them, dagdelen, co-financing, `[plan]` and `[op_koers]` settings).
+//! - [`mod@format`]: self-evaluation formats as data (`formats/*.toml`): the six item kinds, option
+//!   lists and kijkwijzers, validation with field paths, answers and their validation, the result
+//!   of a filled-in form, and verbeterpunten → candidate goals for the plan van aanpak.
 //! - [`access`]: roles, scopes and the one authorization rule [`access::may`].
 //! - [`workflow`]: the application state machine (aanmelding → bestuur → kennismaking → expert).
 //! - [`trajectory`]: a trajectory's phase timeline.

@@ -3,7 +3,7 @@
 //! An answer may be partial (a draft saves per item): a rubric score without its "waarom", an
 //! empty table. [`crate::format::Format::check_answer`] refuses only what can never be right
 //! (a score of 5, text over the limit, an unknown option); whether an answer is complete enough
-//! to count is [`Answer::is_complete`]. Answers serialize as JSON tagged by `kind`, like items.
+//! to count is [`crate::format::Format::is_complete`]. Answers serialize as JSON tagged by `kind`, like items.
 
 use crate::calendar::{Date, SchoolYear};
 use crate::format::item::FileKind;

@@ -1,7 +1,8 @@
 //! The result of a filled-in form (pure): what the result page and the 0-meting report show —
 //! scores per standard (or per section where an item has no standard), the data for the chart,
 //! strengths and points for improvement, klassenbezoeken aggregated, the chosen options and
-//! completeness. Serializable, so the API can return it and a submitted form can freeze it.
+//! completeness. Serializable for the API. It is a pure function of the format version and the
+//! answers: a frozen 0-meting stores the [`FilledForm`] and recomputes the result.
 //!
 //! Rules (constants below): a rubric score of 4 (goed) is a strength, 1 or 2 a point for
 //! improvement; a kijkwijzer look-for scored in at least [`MIN_OBSERVED`] visits is a strength at a

@@ -10,7 +10,7 @@ pub struct Observation {
     pub title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub guidance: Option<String>,
-    /// Id of a kijkwijzer in [`super::Format::kijkwijzers`].
+    /// Id of a kijkwijzer in [`crate::format::Format::kijkwijzers`].
     pub kijkwijzer: String,
     /// How many visits count as enough for completeness.
     #[serde(default = "one", skip_serializing_if = "is_one")]
