@@ -25,6 +25,18 @@ pub struct CandidateGoal {
     pub note: String,
 }
 
+impl CandidateGoal {
+    /// The plan's view of this candidate ([`crate::plan::with_candidates`], the stappenplan's
+    /// findings): the item id as key, the suggested description and the standards.
+    pub fn for_plan(&self) -> crate::plan::CandidateGoal {
+        crate::plan::CandidateGoal {
+            key: self.item.clone(),
+            description: self.description.clone(),
+            standards: self.standards.clone(),
+        }
+    }
+}
+
 /// One candidate per flagged item, in the order of the format. Flags on ids the format does not
 /// have (an old version) are skipped; flags outside the scope too.
 pub fn candidate_goals(format: &Format, filled: &FilledForm) -> Vec<CandidateGoal> {

@@ -10,7 +10,10 @@
 //! item flagged as verbeterpunt is a point for improvement, whatever its score. Sections outside
 //! the format's scope (a review's chosen standards) count for nothing.
 
+mod choices;
+
 pub use super::observe::{DomainSummary, LookForSummary, ObservationSummary, VisitRow};
+pub use choices::{ChoiceSummary, ChosenOption};
 
 use super::answer::{Answer, FilledForm};
 use super::item::{ItemKind, RubricLevel};
@@ -145,26 +148,6 @@ impl Completeness {
     }
 }
 
-/// A chosen option with its label resolved.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ChosenOption {
-    pub id: String,
-    pub label: String,
-    /// The label of its group (menukaart category), when it has one.
-    pub group: Option<String>,
-    pub note: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ChoiceSummary {
-    pub item: String,
-    pub section: String,
-    pub question: String,
-    /// The options become measures of the plan (NPO: the stappenplan).
-    pub feeds_plan: bool,
-    pub chosen: Vec<ChosenOption>,
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FormResult {
     pub format: String,
@@ -244,7 +227,7 @@ pub fn evaluate(format: &Format, filled: &FilledForm) -> FormResult {
         strengths,
         improvements,
         observations,
-        choices: choices(format, filled, &in_scope),
+        choices: choices::summarize(format, filled, &in_scope),
         completeness: completeness(format, filled, &in_scope),
     }
 }
@@ -338,43 +321,6 @@ fn highlights(
         }
     }
     (strengths, improvements)
-}
-
-fn choices(format: &Format, filled: &FilledForm, items: &[Located<'_>]) -> Vec<ChoiceSummary> {
-    items
-        .iter()
-        .filter_map(|l| {
-            let ItemKind::Choice(c) = &l.item.kind else { return None };
-            let options = format.options_of(c);
-            let list = c.option_list.as_deref().and_then(|id| format.option_list(id));
-            let selected = match filled.answer(&l.item.id) {
-                Some(Answer::Choice(a)) => a.selected.as_slice(),
-                _ => &[],
-            };
-            let chosen = selected
-                .iter()
-                .filter_map(|s| {
-                    let o = options.iter().find(|o| o.id == s.option)?;
-                    let group = o.group.as_deref().map(|g| {
-                        list.and_then(|l| l.groups.iter().find(|gr| gr.id == g)).map_or(g, |gr| gr.label.as_str())
-                    });
-                    Some(ChosenOption {
-                        id: o.id.clone(),
-                        label: o.label.clone(),
-                        group: group.map(str::to_owned),
-                        note: s.note.clone(),
-                    })
-                })
-                .collect();
-            Some(ChoiceSummary {
-                item: l.item.id.clone(),
-                section: l.section.id.clone(),
-                question: c.question.clone(),
-                feeds_plan: c.feeds_plan,
-                chosen,
-            })
-        })
-        .collect()
 }
 
 fn completeness(format: &Format, filled: &FilledForm, items: &[Located<'_>]) -> Completeness {

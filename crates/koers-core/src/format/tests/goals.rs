@@ -65,3 +65,18 @@ fn without_flags_there_are_no_candidates() {
     f.verbeterpunten.clear();
     assert!(candidate_goals(&mini(), &f).is_empty());
 }
+
+#[test]
+fn candidates_become_goals_of_the_plan_van_aanpak() {
+    use crate::plan::fixtures::{ctx, settings};
+    use crate::plan::{Plan, PlanKind, with_candidates};
+    let chosen: Vec<crate::plan::CandidateGoal> =
+        candidate_goals(&mini(), &filled()).iter().map(|c| c.for_plan()).collect();
+    assert_eq!(chosen[1].key, "ka1-score");
+    assert_eq!(chosen[1].standards, ["KA1"]);
+    let s = settings();
+    let (plan, ids) =
+        with_candidates(&Plan::new(PlanKind::PlanVanAanpak), &chosen, &ctx(&s)).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(ids.len(), 2);
+    assert_eq!(plan.goals[1].description, "KA1 Kwaliteitszorg: van voldoende naar goed: Cyclus werkt en verbetert.");
+}

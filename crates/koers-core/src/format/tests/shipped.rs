@@ -293,3 +293,52 @@ fn the_review_records_team_scope_findings_judgement_recommendations_and_the_scho
     assert!(r.completeness.open.iter().all(|o| !o.item.starts_with("sk1") && !o.item.starts_with("ka")));
     assert_eq!(r.improvements.len(), 1);
 }
+
+#[test]
+fn a_schoolscan_becomes_a_stappenplan() {
+    use crate::format::answer::{Answer, ChoiceAnswer, FilledForm, RubricAnswer, Selection};
+    use crate::plan::fixtures::{ctx, d, settings};
+    use crate::plan::{ChosenIntervention, NpoCategory, SchoolRole, StappenplanInput, stappenplan};
+    let f = by_id("npo-schoolscan");
+    let mut filled = FilledForm::default();
+    filled.answers.insert(
+        "cognitief-rubric".into(),
+        Answer::Rubric(RubricAnswer { score: Some(2), why: "Begrijpend lezen blijft achter in leerjaar 2.".into() }),
+    );
+    filled.verbeterpunten.insert("cognitief-rubric".into(), "Achterstand begrijpend lezen leerjaar 2".into());
+    filled.verbeterpunten.insert("executief-rubric".into(), String::new());
+    filled.answers.insert(
+        "interventies-keuze".into(),
+        Answer::Choice(ChoiceAnswer {
+            selected: vec![
+                Selection { option: "b-kleine-groepen".into(), note: "Leerjaar 2, begrijpend lezen".into() },
+                Selection { option: "d-metacognitie".into(), note: String::new() },
+            ],
+        }),
+    );
+    let findings: Vec<crate::plan::CandidateGoal> =
+        crate::format::candidate_goals(&f, &filled).iter().map(|c| c.for_plan()).collect();
+    let r = evaluate(&f, &filled);
+    let chosen: Vec<_> = r.choices.iter().filter(|c| c.feeds_plan).flat_map(|c| c.chosen.clone()).collect();
+    let categories: Vec<Option<NpoCategory>> = chosen.iter().map(|o| o.npo_category()).collect();
+    assert_eq!(categories, [Some(NpoCategory::B), Some(NpoCategory::D)]);
+    let interventions = chosen
+        .iter()
+        .zip([vec!["cognitief-rubric".to_owned()], vec![]])
+        .filter_map(|(o, serves)| {
+            Some(ChosenIntervention {
+                name: o.label.clone(),
+                category: o.npo_category()?,
+                serves,
+                owner: SchoolRole::Teamleider,
+                start: d(2026, 1, 5),
+                end: d(2026, 6, 30),
+            })
+        })
+        .collect();
+    let s = settings();
+    let plan = stappenplan(&StappenplanInput { findings, interventions }, &ctx(&s)).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(plan.goals.len(), 2);
+    assert_eq!(plan.measures.len(), 2);
+    assert_eq!(plan.measures[0].what, "Instructie in kleine groepen");
+}
