@@ -1,4 +1,44 @@
 //! # koers-reports — documents Koers writes
 //!
-//! Exports (CSV, xlsx), charts (SVG) and the PDF reports of a trajectory. Pure rendering of
-//! data handed in by koers-app: no store, no clock, no network.
+//! Charts (SVG), the report document model and its PDF rendering, and xlsx workbooks. Pure
+//! rendering of data handed in by koers-app: no store, no clock, no network.
+//!
+//! - [`chart`]: the results chart, an indicator against its line to the target, scores per
+//!   standard — pure functions from data to accessible SVG ([`chart::Svg`]), the same markup on
+//!   the web and in the PDF.
+//! - [`document`]: the typed document model a report is assembled into — [`Document`] with
+//!   [`Metadata`] and [`Section`]s of [`Block`]s (headings, paragraphs, key/values, tables,
+//!   bullets, quotes, callouts, charts, signatures, page breaks). Text only, never markup.
+//! - [`pdf`] (feature `pdf`, on by default): [`pdf::render_pdf`] turns a document into a tagged
+//!   A4 PDF with Typst and the shipped Noto Sans fonts; one engine per process, built lazily.
+//! - [`workbook`]: multi-sheet xlsx with typed cells (text, numbers, dates, euros from cents).
+//! - [`extract`]: PDF → text with `pdftotext`, for tests.
+//!
+//! Errors: [`ReportError`] (Dutch, naming what is missing); charts alone: [`chart::ChartError`].
+//!
+//! ```
+//! use koers_reports::{Document, Metadata};
+//! let mut doc = Document::new(
+//!     "Voortgangsrapportage",
+//!     Metadata { organisation: "Leren Verbeteren".into(), school: "De Morgenster".into(),
+//!                generated: "30 november 2026".into(), ..Metadata::default() },
+//! );
+//! doc.section("Doelen").bullets(["Begrijpend lezen: 60% op 1F in 2027"]);
+//! doc.section("Metingen").when_empty("Er zijn nog geen metingen.");
+//! assert!(doc.validate().is_ok());
+//! ```
+
+pub mod chart;
+pub mod document;
+mod error;
+pub mod extract;
+#[cfg(feature = "pdf")]
+pub mod pdf;
+pub mod sample;
+pub mod workbook;
+
+pub use document::{
+    Align, Block, Callout, Column, Document, Figure, KeyValue, Metadata, Section, Signature, Span, SpanStyle, Table,
+    Tone,
+};
+pub use error::ReportError;
