@@ -31,10 +31,14 @@ pub enum ReportError {
     /// The xlsx writer refused.
     #[error("het Excel-bestand kon niet worden gemaakt: {0}")]
     Workbook(String),
+    #[error("het Excel-bestand kan niet worden gemaakt: het heeft geen werkbladen")]
+    EmptyWorkbook,
     #[error("het Excel-bestand kan niet worden gemaakt: {problem} (werkblad '{sheet}')")]
     BadSheet { sheet: String, problem: &'static str },
     #[error(
         "het Excel-bestand kan niet worden gemaakt: rij {row} van werkblad '{sheet}' heeft {found} cellen, het blad heeft {expected} kolommen"
     )]
     SheetShape { sheet: String, row: usize, expected: usize, found: usize },
+    #[error("het Excel-bestand kan niet worden gemaakt: rij {row} van werkblad '{sheet}' bevat een ongeldig getal")]
+    SheetNotANumber { sheet: String, row: usize },
 }

@@ -11,6 +11,7 @@
 //!   bullets, quotes, callouts, charts, signatures, page breaks). Text only, never markup.
 //! - [`pdf`] (feature `pdf`, on by default): [`pdf::render_pdf`] turns a document into a tagged
 //!   A4 PDF with Typst and the shipped Noto Sans fonts; one engine per process, built lazily.
+//! - [`html`]: the same document as an HTML fragment for the screen ([`html::to_html`]).
 //! - [`workbook`]: multi-sheet xlsx with typed cells (text, numbers, dates, euros from cents).
 //! - [`extract`]: PDF → text with `pdftotext`, for tests.
 //!
@@ -32,9 +33,11 @@ pub mod chart;
 pub mod document;
 mod error;
 pub mod extract;
+pub mod html;
 #[cfg(feature = "pdf")]
 pub mod pdf;
 pub mod sample;
+mod text;
 pub mod workbook;
 
 pub use document::{

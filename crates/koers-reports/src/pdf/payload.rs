@@ -5,21 +5,8 @@
 //! ends; a blank line splits a paragraph.
 
 use crate::document::{Align, Block, Document, Section, SpanStyle, Tone};
+use crate::text::{clean, paragraphs};
 use serde_json::{Value, json};
-
-/// Text fit for the engine: `\r\n`/`\r` → `\n`, tab → space, other control characters and
-/// non-characters dropped.
-pub(crate) fn clean(s: &str) -> String {
-    let s = s.replace("\r\n", "\n").replace('\r', "\n");
-    s.chars()
-        .filter_map(|c| match c {
-            '\n' => Some('\n'),
-            '\t' => Some(' '),
-            c if c.is_control() || c == '\u{FFFE}' || c == '\u{FFFF}' => None,
-            c => Some(c),
-        })
-        .collect()
-}
 
 fn opt(s: &Option<String>) -> Value {
     match s.as_deref().map(str::trim) {
@@ -74,25 +61,10 @@ fn block(b: &Block) -> Value {
     match b {
         Block::Heading(t) => json!({"kind": "heading", "text": clean(t)}),
         Block::Paragraph(spans) => {
-            // Split the runs at blank lines into paragraphs.
-            let mut paragraphs: Vec<Vec<Value>> = vec![Vec::new()];
-            for s in spans {
-                let style = match s.style {
-                    SpanStyle::Plain => "plain",
-                    SpanStyle::Strong => "strong",
-                    SpanStyle::Emph => "emph",
-                };
-                let text = clean(&s.text);
-                for (i, part) in split_paragraphs(&text).into_iter().enumerate() {
-                    if i > 0 {
-                        paragraphs.push(Vec::new());
-                    }
-                    if let Some(p) = paragraphs.last_mut().filter(|_| !part.is_empty()) {
-                        p.push(json!({"text": part, "style": style}));
-                    }
-                }
-            }
-            paragraphs.retain(|p| !p.is_empty());
+            let paragraphs: Vec<Vec<Value>> = paragraphs(spans)
+                .into_iter()
+                .map(|p| p.into_iter().map(|s| json!({"text": s.text, "style": style(s.style)})).collect())
+                .collect();
             json!({"kind": "paragraph", "paragraphs": paragraphs})
         }
         Block::KeyValues(kv) => json!({
@@ -141,42 +113,10 @@ fn block(b: &Block) -> Value {
     }
 }
 
-/// "a\n\nb\n \nc" → ["a", "b", "c"]: blank lines (possibly with spaces) separate paragraphs.
-fn split_paragraphs(text: &str) -> Vec<String> {
-    let mut out = vec![String::new()];
-    for line in text.split('\n') {
-        if line.trim().is_empty() {
-            if out.last().is_some_and(|p| !p.is_empty()) {
-                out.push(String::new());
-            }
-        } else if let Some(p) = out.last_mut() {
-            if !p.is_empty() {
-                p.push('\n');
-            }
-            p.push_str(line);
-        }
-    }
-    if out.len() > 1 && out.last().is_some_and(String::is_empty) {
-        out.pop();
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn cleaning_keeps_text_and_newlines_and_drops_control_characters() {
-        assert_eq!(clean("a\r\nb\rc\td\u{0}e\u{7}f"), "a\nb\nc def");
-        assert_eq!(clean("#let x = $y$ *z* _w_ @ref <lab> \\ `c`"), "#let x = $y$ *z* _w_ @ref <lab> \\ `c`");
-        assert_eq!(clean("één € ĳ"), "één € ĳ");
-    }
-
-    #[test]
-    fn blank_lines_split_paragraphs_and_single_newlines_stay() {
-        assert_eq!(split_paragraphs("a\nb\n\n  \nc"), ["a\nb", "c"]);
-        assert_eq!(split_paragraphs("a"), ["a"]);
-        assert_eq!(split_paragraphs("\n\na\n\n"), ["a"]);
+fn style(s: SpanStyle) -> &'static str {
+    match s {
+        SpanStyle::Plain => "plain",
+        SpanStyle::Strong => "strong",
+        SpanStyle::Emph => "emph",
     }
 }
