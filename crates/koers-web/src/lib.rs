@@ -14,13 +14,11 @@
 //! - [`security`]: security headers (strict CSP without `'unsafe-inline'`) on every response.
 //! - [`assets`]: embedded static files under a content-hash URL with long cache headers.
 //! - [`i18n`]: languages, the `t(key)` lookup and number formatting per language.
-//! - [`chart`]: a small accessible SVG bar chart (no inline styles: classes and attributes).
 //! - [`check_input`]: parsing and validating hand-entered numbers, shared by form and API.
 
 pub mod api;
 pub mod assets;
 pub mod auth;
-pub mod chart;
 pub mod check_input;
 pub mod error;
 pub mod html;

@@ -1,6 +1,6 @@
 //! Security headers on every response. The CSP allows no inline script or style anywhere:
 //! htmx is loaded from `/static`, its indicator styles are switched off by a meta tag, and the
-//! SVG charts are styled through classes in the stylesheet.
+//! SVG charts (koers-reports) carry classes and presentation attributes, never `style=`.
 
 use axum::extract::Request;
 use axum::http::{HeaderName, HeaderValue, header};

@@ -6,11 +6,11 @@
 
 mod words;
 
-use crate::chart::{Bar, BarChart, LineKind, RefLine};
 use crate::i18n::Lang;
 use koers_app::check::CheckOutcome;
 use koers_core::results::{DataStatus, YearEntry};
 use koers_core::{Indicator, Outcome, TrafficLight, Verdict};
+use koers_reports::chart::{Bar, BarChart, LineKind, RefLine};
 
 /// One measure of the indicator table, with a cell per indicator (1F, 1S/2F).
 #[derive(Debug, Clone)]
@@ -35,7 +35,7 @@ pub struct YearRow {
 }
 
 /// One chart: its visible caption and the rendered SVG (trusted markup: every text in it is
-/// escaped by [`crate::chart`]).
+/// escaped by [`koers_reports::chart`], the same chart the PDF reports draw).
 #[derive(Debug, Clone)]
 pub struct ChartView {
     pub title: String,
@@ -158,12 +158,12 @@ impl EligibilityView {
                 }
             })
             .collect();
+        // A chart always has its three years; one that cannot be drawn is left out (the data
+        // table below it holds the same numbers).
         let charts = Indicator::ALL
             .iter()
-            .map(|&i| {
-                let c = chart(o, lang, i);
-                ChartView { title: c.title.clone(), svg: c.render() }
-            })
+            .filter_map(|&i| chart(o, lang, i).render().ok())
+            .map(|svg| ChartView { title: svg.title().to_owned(), svg: svg.into_string() })
             .collect();
         Self {
             window_label: lang.t_args(
