@@ -39,7 +39,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let per = start.elapsed().as_secs_f64() * 1000.0 / n.max(1) as f64;
     let cpu = cpu_ms().unwrap_or(0).saturating_sub(cpu0) as f64 / n.max(1) as f64;
-    println!("{n} reports, {} KiB each, {per:.1} ms wall-clock and {cpu:.1} ms CPU per report", bytes / n.max(1) / 1024);
+    println!(
+        "{n} reports, {} KiB each, {per:.1} ms wall-clock and {cpu:.1} ms CPU per report",
+        bytes / n.max(1) / 1024
+    );
     println!("peak RSS {} MiB", peak_rss_kib().unwrap_or(0) / 1024);
     Ok(())
 }
