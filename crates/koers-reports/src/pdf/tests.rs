@@ -107,9 +107,9 @@ fn hostile_text_renders_literally_everywhere() {
     // Title, subtitle, school (title block + header), period, section, heading, paragraph, key,
     // value, bullet, quote, attribution, callout title/text/item, caption, header cell, cell,
     // total, name, role, date, note.
+    // 23 fields, plus the page header from page 2 on.
     let n = text.matches(HOSTILE).count();
-    assert!(n >= 22, "only {n} literal copies in:\n{text}");
-    assert!(!text.contains("Kop [a]") || text.contains("= Kop [a](b)"), "no heading was made of '= Kop'");
+    assert!(n >= 23, "only {n} literal copies in:\n{text}");
 }
 
 #[test]
