@@ -6,11 +6,23 @@
 use std::io::{self, Read, Write};
 use std::process::{Command, Stdio};
 
-/// The text of a PDF, page after page (form feed between pages), via `pdftotext -enc UTF-8 - -`.
-/// Fails when `pdftotext` is missing (the message says which package to install) or refuses the
-/// bytes.
+/// The text of a PDF in reading order, page after page (form feed between pages), via
+/// `pdftotext -enc UTF-8 - -`. Side-by-side blocks (a key and its value) come out one after the
+/// other, table cells column by column. Fails when `pdftotext` is missing (the message says which
+/// package to install) or refuses the bytes.
 pub fn pdf_text(pdf: &[u8]) -> io::Result<String> {
+    run_pdftotext(pdf, &[])
+}
+
+/// The text as laid out on the page (`pdftotext -layout`): a table row is one line, so a test can
+/// look for a whole row ("Totaal 8 € 4.572,00" after [`searchable`]).
+pub fn pdf_text_layout(pdf: &[u8]) -> io::Result<String> {
+    run_pdftotext(pdf, &["-layout"])
+}
+
+fn run_pdftotext(pdf: &[u8], extra: &[&str]) -> io::Result<String> {
     let mut child = Command::new("pdftotext")
+        .args(extra)
         .args(["-enc", "UTF-8", "-", "-"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

@@ -7,7 +7,7 @@ use crate::chart::scores::Norm;
 use crate::chart::{Bar, BarChart, ChartError, IndicatorChart, LineKind, Point, RefLine, Scale, ScoreRow, ScoresChart};
 use crate::document::{Callout, Column, Document, Metadata, Signature, Span, Table, Tone};
 use koers_core::calendar::Date;
-use koers_core::money::Cents;
+use koers_core::money::{Cents, split_cost};
 use koers_core::nl;
 
 /// The sample's school name, goal, indicator value, reason and signer (the text tests look for).
@@ -218,6 +218,59 @@ pub fn voortgangsrapportage() -> Result<Document, ChartError> {
         },
     ]);
     Ok(doc)
+}
+
+/// A one-page kostenoverzicht (issue 10: dagdelen × tarief and the co-financing shares) for an
+/// NPO school: 8 dagdelen at € 571,50, school share 50 % = € 2.286,00.
+pub fn kostenoverzicht() -> Document {
+    let meta = Metadata {
+        organisation: "Leren Verbeteren — NPO".into(),
+        school: SCHOOL.into(),
+        reference: Some("NPO-2026-0013".into()),
+        period: Some("1 september 2026 tot en met 31 december 2026".into()),
+        generated: "5 januari 2027".into(),
+    };
+    let rate = Cents(57_150);
+    let lines = [
+        ("14-09-2026", "Schoolscan en gesprek", 3u32),
+        ("12-10-2026", "Stappenplan", 2),
+        ("16-11-2026", "Teamscholing", 3),
+    ];
+    let rows = lines
+        .iter()
+        .map(|(d, what, n)| {
+            let c = split_cost(rate, 50, *n);
+            row(&[d, what, &n.to_string(), &c.total.to_string(), &c.school.to_string(), &c.programme.to_string()])
+        })
+        .collect();
+    let total = split_cost(rate, 50, lines.iter().map(|l| l.2).sum());
+    let mut doc = Document::new("Kostenoverzicht", meta);
+    doc.section("Dagdelen en kosten")
+        .table(Table {
+            caption: Some("Tarief € 571,50 per dagdeel, excl. btw; cofinanciering 50/50".into()),
+            columns: vec![
+                Column::text("Datum"),
+                Column::wide("Activiteit", 2),
+                Column::number("Dagdelen"),
+                Column::number("Totaal"),
+                Column::number("School"),
+                Column::number("Programma"),
+            ],
+            rows,
+            total: Some(row(&[
+                "Totaal",
+                "",
+                &total.dagdelen.to_string(),
+                &total.total.to_string(),
+                &total.school.to_string(),
+                &total.programme.to_string(),
+            ])),
+        })
+        .key_values([
+            ("Te betalen door de school", total.school.to_string()),
+            ("Bijdrage programma", total.programme.to_string()),
+        ]);
+    doc
 }
 
 fn row(cells: &[&str]) -> Vec<String> {

@@ -1,6 +1,6 @@
 use super::*;
 use crate::document::{Callout, Column, Metadata, Signature, Table, Tone};
-use crate::extract::{page_count, pdf_text, searchable};
+use crate::extract::{page_count, pdf_text, pdf_text_layout, searchable};
 use crate::sample;
 
 fn text_of(pdf: &[u8]) -> String {
@@ -42,6 +42,21 @@ fn the_sample_report_renders_five_pages_with_its_school_goal_value_reason_and_si
         // Chart text is real text in the PDF (the SVG's font family resolved to the shipped font).
         "Vergelijkbare scholen 91,5%",
         "Basiskwaliteit (2)",
+    ] {
+        assert!(text.contains(want), "missing {want:?} in:\n{text}");
+    }
+}
+
+#[test]
+fn the_kostenoverzicht_shows_the_school_share_of_eight_npo_dagdelen() {
+    let pdf = render_pdf(&sample::kostenoverzicht()).expect("pdf");
+    // Layout mode: a table row is one line of text.
+    let text = searchable(&pdf_text_layout(&pdf).expect("pdftotext"));
+    for want in [
+        "Kenmerk NPO-2026-0013",
+        "Totaal 8 € 4.572,00 € 2.286,00 € 2.286,00",
+        "Te betalen door de school € 2.286,00",
+        "pagina 1 van 1",
     ] {
         assert!(text.contains(want), "missing {want:?} in:\n{text}");
     }
