@@ -1,5 +1,5 @@
 //! PDF rendering with Typst as a library (typst 0.15.1 through typst-as-lib 0.17.0, ECOSYSTEM-2
-//! §1): a [`Document`] goes in as JSON data (never as markup, see [`payload`]), one fixed
+//! §1): a [`Document`] goes in as JSON data (never as markup, see `payload.rs`), one fixed
 //! template (`report.typ`) lays it out on A4 with a title block, a header on every page after the
 //! first (school, title, reference), a footer (organisation, date, "pagina 3 van 5"), and the
 //! PDF comes out **tagged and PDF/UA-1 checked**: document title, language `nl`, alt text on
