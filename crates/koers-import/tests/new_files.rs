@@ -103,9 +103,22 @@ fn vo_exam_records() {
     assert_eq!(p.records.len(), 13_041);
     let first = &p.records[0];
     assert_eq!((first.vestigingscode.as_str(), first.naam.as_deref()), ("00AH00", Some("Het Stedelijk Kottenpark")));
-    assert_eq!((first.afdeling, first.inspectiecode, first.opleidingsnaam.as_str()), (Afdeling::Havo, Some(50), "HAVO - N&T"));
-    let years: Vec<(&str, &str)> = first.jaren.iter().map(|y| (y.schooljaar.as_str(), y.school_year_code.as_str())).collect();
-    assert_eq!(years, [("2020-2021", "2021"), ("2021-2022", "2122"), ("2022-2023", "2223"), ("2023-2024", "2324"), ("2024-2025", "2425")]);
+    assert_eq!(
+        (first.afdeling, first.inspectiecode, first.opleidingsnaam.as_str()),
+        (Afdeling::Havo, Some(50), "HAVO - N&T")
+    );
+    let years: Vec<(&str, &str)> =
+        first.jaren.iter().map(|y| (y.schooljaar.as_str(), y.school_year_code.as_str())).collect();
+    assert_eq!(
+        years,
+        [
+            ("2020-2021", "2021"),
+            ("2021-2022", "2122"),
+            ("2022-2023", "2223"),
+            ("2023-2024", "2324"),
+            ("2024-2025", "2425")
+        ]
+    );
     // `<5;<5;50.0` for the men of 2020-2021, 5 candidates and `<5` passes at 60.0% in total.
     let y = &first.jaren[0];
     let man = y.man.unwrap();
@@ -136,10 +149,13 @@ fn vo_exam_trend_per_location_and_afdeling() {
 
     // Every count published, every year: the sums are exact.
     let zwering = trends.iter().find(|t| t.vestigingscode == "00AH08").unwrap();
-    let sums: Vec<(Option<u32>, Option<u32>)> = zwering.years.iter().map(|y| (y.candidates.exact(), y.passes.exact())).collect();
+    let sums: Vec<(Option<u32>, Option<u32>)> =
+        zwering.years.iter().map(|y| (y.candidates.exact(), y.passes.exact())).collect();
     let expected = [(76, 68), (80, 79), (68, 62), (89, 75), (51, 46)].map(|(c, p)| (Some(c), Some(p)));
     assert_eq!(sums, expected);
-    assert!(zwering.years.iter().all(|y| y.masking == Masking::Exact && y.masking_nl() == "alle aantallen gepubliceerd"));
+    assert!(
+        zwering.years.iter().all(|y| y.masking == Masking::Exact && y.masking_nl() == "alle aantallen gepubliceerd")
+    );
     assert_eq!(zwering.years[0].pass_rate, Some(100.0 * 68.0 / 76.0));
 
     // Kottenpark, havo and vwo, 12 programmes: masked cells bound the sums and the rate.
@@ -184,15 +200,28 @@ fn school_locations_with_coordinates() {
     assert_eq!((aida.vestigingscode.as_str(), aida.brin.as_str(), aida.naam.as_str()), ("32DD00", "32DD", "Aida"));
     assert_eq!((aida.soort, aida.type_label.as_str()), (LocatieSoort::Bo, "basisschool"));
     assert_eq!((aida.lon, aida.lat), (4.332230129796609, 52.066957459650574));
-    assert_eq!((aida.plaats.as_deref(), aida.internetadres.as_deref(), aida.leerlingen), (Some("'s-Gravenhage"), None, None));
+    assert_eq!(
+        (aida.plaats.as_deref(), aida.internetadres.as_deref(), aida.leerlingen),
+        (Some("'s-Gravenhage"), None, None)
+    );
     let count = |s: LocatieSoort| p.records.iter().filter(|r| r.soort == s).count();
     assert_eq!(
-        [LocatieSoort::Bo, LocatieSoort::Sbo, LocatieSoort::SoVso, LocatieSoort::So, LocatieSoort::Vso, LocatieSoort::Vo]
-            .map(count),
+        [
+            LocatieSoort::Bo,
+            LocatieSoort::Sbo,
+            LocatieSoort::SoVso,
+            LocatieSoort::So,
+            LocatieSoort::Vso,
+            LocatieSoort::Vo
+        ]
+        .map(count),
         [6182, 268, 432, 111, 84, 1640]
     );
     let jutter = p.records.iter().find(|r| r.vestigingscode == "14DC06").unwrap();
-    assert_eq!((jutter.naam.as_str(), jutter.vo_structuren.as_slice()), ("VMBO \"De Jutter\" Vlieland", &[VoStructuur::Vbo, VoStructuur::Mavo][..]));
+    assert_eq!(
+        (jutter.naam.as_str(), jutter.vo_structuren.as_slice()),
+        ("VMBO \"De Jutter\" Vlieland", &[VoStructuur::Vbo, VoStructuur::Mavo][..])
+    );
     assert_eq!(jutter.leerlingen, Some(16));
     // A vestiging with several buildings has a record per building.
     let touwladder: Vec<_> = p.records.iter().filter(|r| r.vestigingscode == "14YX00").collect();

@@ -156,5 +156,9 @@ fn zip_reason(e: &ZipError) -> String {
 }
 
 fn entry_reason(part: &str, e: &std::io::Error) -> String {
-    format!("onderdeel {part} van het zip-archief is beschadigd ({})", crate::limits::io_nl(e))
+    let why = match e.kind() {
+        std::io::ErrorKind::InvalidData => "de opgegeven grootte of controlesom klopt niet".to_string(),
+        _ => crate::limits::io_nl(e),
+    };
+    format!("onderdeel {part} van het zip-archief is beschadigd ({why})")
 }
