@@ -94,7 +94,7 @@ fn an_xlsx_of_1_8_gb_of_xml_is_refused_with_exit_3() {
     assert!((1_500_000..4_000_000).contains(&bomb.len()), "{} bytes", bomb.len());
     let file = write(&work, "bom.xlsx", &bomb);
     let data = work.join("data").to_string_lossy().into_owned();
-    let message = "bom.xlsx is uitgepakt groter dan 100 MB (onderdeel xl/worksheets/sheet1.xml)";
+    let message = "bom.xlsx is uitgepakt groter dan 100 MB; Koers leest spreadsheets tot 100 MB uitgepakt";
     check(&koers_measured(&work, &["screen", &file]), 3, message);
     check(&koers_measured(&work, &["import", "--data-dir", &data, &file]), 3, message);
     // The same worksheet with sizes that lie.
@@ -103,6 +103,23 @@ fn an_xlsx_of_1_8_gb_of_xml_is_refused_with_exit_3() {
         &koers_measured(&work, &["screen", &liar]),
         3,
         "is beschadigd (de opgegeven grootte of controlesom klopt niet)",
+    );
+    clean(&work);
+}
+
+#[test]
+fn formatting_just_under_its_limit_stays_under_the_memory_bound() {
+    // 4 MB of `<xf/>` is the most styles Koers reads; calamine holds ~30 times that.
+    let work = dir("styles");
+    let file = write(&work, "opmaak.xlsx", &bombs::xlsx_styles((4 << 20) - 4096));
+    let data = work.join("data").to_string_lossy().into_owned();
+    let message = "opmaak.xlsx (leerresultaten primair onderwijs (Inspectie)): kolommen";
+    check(&koers_measured(&work, &["screen", &file]), 3, message);
+    let over = write(&work, "meer.xlsx", &bombs::xlsx_styles(5 << 20));
+    check(
+        &koers_measured(&work, &["import", "--data-dir", &data, &over]),
+        3,
+        "onderdeel xl/styles.xml is uitgepakt groter dan 4 MB",
     );
     clean(&work);
 }

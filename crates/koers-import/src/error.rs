@@ -156,26 +156,30 @@ pub enum FileError {
         f = printable(.file)
     )]
     TooMuchContent { file: String, what: String },
-    /// A zip (xlsx, ods) that unpacks to more than the limits allow: a zip bomb, or far more than
-    /// any table Koers reads. `part` names the entry, when one entry alone is too large.
+    /// A zip (xlsx, ods) that unpacks to more than [`crate::Limits::max_unzipped_bytes`]: a zip
+    /// bomb, or far more than any table Koers reads.
     #[error(
-        "spreadsheet {f} is uitgepakt groter dan {l}{p}; Koers leest spreadsheets tot {l} uitgepakt. \
+        "spreadsheet {f} is uitgepakt groter dan {l}; Koers leest spreadsheets tot {l} uitgepakt. \
          Sla het werkblad op als CSV, of verwijder lege opmaak en andere werkbladen",
         f = printable(.file),
-        l = size_nl(*.limit),
-        p = part_text(.part)
+        l = size_nl(*.limit)
     )]
-    UnpackedTooLarge { file: String, part: String, limit: u64 },
+    UnpackedTooLarge { file: String, limit: u64 },
+    /// One part of the zip that is read whole (shared strings, styles…) is larger than its limit.
+    #[error(
+        "spreadsheet {f}: onderdeel {p} is uitgepakt groter dan {l}; Koers leest dat onderdeel tot {l}. \
+         Sla het werkblad op als CSV, of verwijder opmaak en andere werkbladen",
+        f = printable(.file),
+        p = printable(.part),
+        l = size_nl(*.limit)
+    )]
+    PartTooLarge { file: String, part: String, limit: u64 },
 }
 
 fn expected_text(expected: &[crate::FileKind]) -> String {
     let names: Vec<String> =
         expected.iter().map(|k| format!("{} (kolommen {})", k.dutch_name(), k.identifying_columns())).collect();
     names.join(" of ")
-}
-
-fn part_text(part: &str) -> String {
-    if part.is_empty() { String::new() } else { format!(" (onderdeel {})", printable(part)) }
 }
 
 fn missing_text(missing: &[String]) -> String {

@@ -35,7 +35,11 @@ pub struct Limits {
     /// Most bytes all entries of an xlsx/ods zip may unpack to (counted while unpacking, so a
     /// zip that lies about its sizes is caught too).
     pub max_unzipped_bytes: u64,
-    /// Most bytes one entry that is read whole (shared strings, styles, workbook) may unpack to.
+    /// Most bytes the shared-strings table of an xlsx may unpack to (it is read whole, about
+    /// three times its size in memory).
+    pub max_shared_strings_bytes: u64,
+    /// Most bytes any other entry that is read whole (styles, workbook, relationships, theme)
+    /// may unpack to. Styles cost the most: about 30 times their XML in memory.
     pub max_part_bytes: u64,
 }
 
@@ -50,7 +54,8 @@ impl Default for Limits {
             kept_rejections: 10_000,
             max_zip_entries: 1_000,
             max_unzipped_bytes: 100 * 1024 * 1024,
-            max_part_bytes: 32 * 1024 * 1024,
+            max_shared_strings_bytes: 16 * 1024 * 1024,
+            max_part_bytes: 4 * 1024 * 1024,
         }
     }
 }

@@ -51,7 +51,8 @@ fn a_far_row_costs_nothing_in_between() {
 fn an_xlsx_of_gigabytes_of_xml_is_refused_before_unpacking() {
     let bomb = bombs::xlsx_expanding(1_800_000_000, true);
     assert!((1_500_000..4_000_000).contains(&bomb.len()), "{} bytes", bomb.len());
-    let expected = "spreadsheet bom.xlsx is uitgepakt groter dan 100 MB (onderdeel xl/worksheets/sheet1.xml)";
+    let expected =
+        "spreadsheet bom.xlsx is uitgepakt groter dan 100 MB; Koers leest spreadsheets tot 100 MB uitgepakt.";
     for message in [table_error(&bomb, "bom.xlsx"), bytes_error(&bomb, "bom.xlsx")] {
         assert!(message.starts_with(expected), "{message}");
     }
@@ -66,6 +67,19 @@ fn a_zip_that_lies_about_its_sizes_is_caught_while_counting() {
         "spreadsheet leugen.xlsx kon niet worden gelezen: onderdeel xl/worksheets/sheet1.xml van het zip-archief \
          is beschadigd (de opgegeven grootte of controlesom klopt niet)"
     );
+}
+
+#[test]
+fn parts_read_whole_have_their_own_limits() {
+    // Styles cost about 30 times their XML: 31 MB of `<xf/>` took 1 GB before the limit.
+    let message = table_error(&bombs::xlsx_styles(31 << 20), "opmaak.xlsx");
+    assert_eq!(
+        message,
+        "spreadsheet opmaak.xlsx: onderdeel xl/styles.xml is uitgepakt groter dan 4 MB; Koers leest dat onderdeel \
+         tot 4 MB. Sla het werkblad op als CSV, of verwijder opmaak en andere werkbladen"
+    );
+    let within = read_table(&bombs::xlsx_styles(1 << 20), "opmaak.xlsx").unwrap();
+    assert_eq!(within.headers, ["ovt"]);
 }
 
 #[test]

@@ -6,6 +6,7 @@
 //! - [`xlsx_expanding`]: a worksheet of `xml_bytes` of XML deflated to about 1/700 (1.8 GB of
 //!   XML in 2.5 MB), declared honestly or with lying sizes;
 //! - [`xlsx_shared_strings_claim`]: a shared-strings table announcing `count` strings;
+//! - [`xlsx_styles`]: a styles part of empty cell formats (calamine holds ~30× its size);
 //! - [`ods_repeats`]: a row of one value repeated over every column and row;
 //! - [`csv_bad_rows`]: the Inspectie header and `rows` lines of `x` (3 M rows: 5.7 MB).
 
@@ -192,6 +193,22 @@ pub fn xlsx_shared_strings_claim(count: u64) -> Vec<u8> {
     workbook(
         Entry::deflated("xl/worksheets/sheet1.xml", sheet.as_bytes()),
         vec![Entry::deflated("xl/sharedStrings.xml", sst.as_bytes())],
+    )
+}
+
+/// An xlsx with `ovt` in A1 and a styles part of about `xml_bytes` of empty cell formats.
+pub fn xlsx_styles(xml_bytes: usize) -> Vec<u8> {
+    let count = xml_bytes.saturating_sub(200) / 5;
+    let styles = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="{count}">{}</cellXfs></styleSheet>"#,
+        "<xf/>".repeat(count)
+    );
+    let sheet = format!(
+        r#"{SHEET_START}<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>ovt</t></is></c></row></sheetData></worksheet>"#
+    );
+    workbook(
+        Entry::deflated("xl/worksheets/sheet1.xml", sheet.as_bytes()),
+        vec![Entry::deflated("xl/styles.xml", styles.as_bytes())],
     )
 }
 

@@ -4,9 +4,9 @@
 //! - every entry is unpacked once into nothing, counting the bytes it really gives (a zip can
 //!   declare small sizes and still unpack to gigabytes), and the total stays under
 //!   [`Limits::max_unzipped_bytes`]; a declared size over the limit is refused without unpacking;
-//! - entries that are read whole (shared strings, styles, workbook, relationships) stay under
-//!   [`Limits::max_part_bytes`] (worksheets and ods `content.xml` are streamed, so only the
-//!   total counts for them);
+//! - entries that are read whole stay under [`Limits::max_shared_strings_bytes`] (the shared
+//!   strings) or [`Limits::max_part_bytes`] (styles, workbook, relationships, theme…);
+//!   worksheets and ods `content.xml` are streamed, so only the total counts for them;
 //! - the shared-strings table may not announce more strings (`uniqueCount`) than
 //!   [`Limits::max_cells`]: calamine reserves room for that many before reading one.
 
@@ -30,21 +30,31 @@ pub(crate) fn check(bytes: &[u8], file: &str, limits: &Limits) -> Result<(), Fil
             thousands(limits.max_zip_entries as u64)
         )));
     }
-    let too_large =
-        |part: &str, limit: u64| FileError::UnpackedTooLarge { file: file.to_string(), part: part.to_string(), limit };
+    let total_too_large = || FileError::UnpackedTooLarge { file: file.to_string(), limit: limits.max_unzipped_bytes };
+    let part_too_large =
+        |part: &str, limit: u64| FileError::PartTooLarge { file: file.to_string(), part: part.to_string(), limit };
     let mut total: u64 = 0;
     for i in 0..zip.len() {
         let entry = zip.by_index(i).map_err(|e| failed(zip_reason(&e)))?;
         let name = entry.name().map(|n| n.into_owned()).unwrap_or_default();
-        let streamed = is_streamed(&name);
-        let part_limit = if streamed { limits.max_unzipped_bytes } else { limits.max_part_bytes };
+        let part_limit = if is_streamed(&name) {
+            limits.max_unzipped_bytes
+        } else if is_shared_strings(&name) {
+            limits.max_shared_strings_bytes
+        } else {
+            limits.max_part_bytes
+        };
         let room = limits.max_unzipped_bytes.saturating_sub(total);
         // Refuse what the zip itself declares too large, without unpacking it.
         if entry.size() > part_limit {
-            return Err(too_large(&name, part_limit));
+            return Err(if part_limit < limits.max_unzipped_bytes {
+                part_too_large(&name, part_limit)
+            } else {
+                total_too_large()
+            });
         }
         if entry.size() > room {
-            return Err(too_large("", limits.max_unzipped_bytes));
+            return Err(total_too_large());
         }
         let allowed = part_limit.min(room);
         let mut counted = Counted { inner: entry.take(allowed.saturating_add(1)), count: 0 };
@@ -55,9 +65,9 @@ pub(crate) fn check(bytes: &[u8], file: &str, limits: &Limits) -> Result<(), Fil
         std::io::copy(&mut counted, &mut std::io::sink()).map_err(broken)?;
         if counted.count > allowed {
             return Err(if allowed == part_limit && part_limit < limits.max_unzipped_bytes {
-                too_large(&name, part_limit)
+                part_too_large(&name, part_limit)
             } else {
-                too_large("", limits.max_unzipped_bytes)
+                total_too_large()
             });
         }
         total = total.saturating_add(counted.count);
