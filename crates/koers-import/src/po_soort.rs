@@ -268,6 +268,7 @@ impl RowParser for SoortPoParser {
             Some(i) if !ctx.text(i).is_empty() => Some(ctx.get_str(i, parse_date)?),
             _ => None,
         };
+        let bevoegd_gezag_nummer = ctx.get_opt(self.board, board_number)?.flatten();
         let vestigingscode = format!("{brin}{code}");
         if let Some(first) = self.seen.get(&(vestigingscode.clone(), soort)) {
             return Err(ctx.error(
@@ -290,7 +291,7 @@ impl RowParser for SoortPoParser {
             gemeentenaam: ctx.optional_text(self.gemeente),
             provincie: ctx.optional_text(self.provincie),
             denominatie: ctx.optional_text(self.denominatie),
-            bevoegd_gezag_nummer: ctx.get_opt(self.board, board_number)?.flatten(),
+            bevoegd_gezag_nummer,
             delen: vec![SoortPoDeel { line: ctx.line, soort, cluster, per_leeftijd, leerlingen }],
         };
         self.seen.insert((vestigingscode, soort), ctx.line);

@@ -13,7 +13,7 @@
 use flate2::{Compress, Compression, FlushCompress};
 
 /// One zip entry, already compressed.
-struct Entry {
+pub(crate) struct Entry {
     name: String,
     /// 0 stored, 8 deflated.
     method: u16,
@@ -23,13 +23,13 @@ struct Entry {
 }
 
 impl Entry {
-    fn deflated(name: &str, text: &[u8]) -> Entry {
+    pub(crate) fn deflated(name: &str, text: &[u8]) -> Entry {
         let mut data = deflate(text, FlushCompress::Sync);
         data.extend_from_slice(&[0x03, 0x00]);
         Entry { name: name.into(), method: 8, data, crc: crc32fast::hash(text), size: len32(text.len() as u64) }
     }
 
-    fn stored(name: &str, text: &[u8]) -> Entry {
+    pub(crate) fn stored(name: &str, text: &[u8]) -> Entry {
         Entry {
             name: name.into(),
             method: 0,
@@ -63,7 +63,7 @@ fn deflate(input: &[u8], flush: FlushCompress) -> Vec<u8> {
 }
 
 /// A zip archive of `entries`, in order.
-fn zip(entries: &[Entry]) -> Vec<u8> {
+pub(crate) fn zip(entries: &[Entry]) -> Vec<u8> {
     let mut out = Vec::new();
     let mut central = Vec::new();
     for e in entries {
@@ -219,6 +219,11 @@ pub fn ods_repeats(columns: u64, rows: u64) -> Vec<u8> {
     let content = format!(
         r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Blad1"><table:table-row><table:table-cell office:value-type="string"><text:p>ovt</text:p></table:table-cell></table:table-row><table:table-row table:number-rows-repeated="{rows}"><table:table-cell table:number-columns-repeated="{columns}" office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#
     );
+    ods_package(&content)
+}
+
+/// An ods package around `content` (the text of `content.xml`).
+pub(crate) fn ods_package(content: &str) -> Vec<u8> {
     let manifest = r#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#;
     zip(&[
         Entry::stored("mimetype", b"application/vnd.oasis.opendocument.spreadsheet"),
