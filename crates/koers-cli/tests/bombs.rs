@@ -125,6 +125,17 @@ fn formatting_just_under_its_limit_stays_under_the_memory_bound() {
 }
 
 #[test]
+fn one_long_shared_string_in_every_cell_stays_under_the_memory_bound() {
+    let work = dir("copies");
+    let file = write(&work, "kopie.xlsx", &bombs::xlsx_shared_string_everywhere(100_000, 3, 1_000));
+    let data = work.join("data").to_string_lossy().into_owned();
+    let message = "kopie.xlsx bevat meer dan 64 MB tekst in één rij (rij 2)";
+    check(&koers_measured(&work, &["screen", &file]), 3, message);
+    check(&koers_measured(&work, &["import", "--data-dir", &data, &file]), 3, message);
+    clean(&work);
+}
+
+#[test]
 fn an_ods_repeating_one_cell_over_the_whole_grid_is_refused_with_exit_3() {
     let work = dir("ods");
     let file = write(&work, "herhaald.ods", &bombs::ods_repeats(16_384, 1_048_575));

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::columns::normalize;
+use crate::columns::{RowCells, normalize};
 use crate::error::{FileError, Parsed, RowError};
 use crate::limits::Limits;
 use crate::parser::{Driver, Feed, RowParser};
@@ -248,7 +248,7 @@ pub fn parse_bytes(
     limits: &Limits,
     expect: Option<&[FileKind]>,
 ) -> Result<ParsedFile, FileError> {
-    let mut visitor = AnyKind { file: file_name, limits, expect, feed: None };
+    let mut visitor = AnyKind { file: file_name, limits, expect, feed: None, text_bytes: 0 };
     crate::source::visit(bytes, file_name, limits, &mut visitor)?;
     match visitor.feed {
         Some(feed) => Ok(feed.finish_any()),
@@ -261,6 +261,8 @@ struct AnyKind<'a> {
     limits: &'a Limits,
     expect: Option<&'a [FileKind]>,
     feed: Option<Box<dyn Feed>>,
+    /// All cell text read: the records keep part of it, so it is bounded like a table's.
+    text_bytes: usize,
 }
 
 impl RowVisitor for AnyKind<'_> {
@@ -277,6 +279,14 @@ impl RowVisitor for AnyKind<'_> {
     }
 
     fn row(&mut self, line: usize, row: RowRef<'_>) -> Result<(), FileError> {
+        let text: usize = (0..row.count()).map(|i| row.bytes(i).len()).sum();
+        self.text_bytes = self.text_bytes.saturating_add(text);
+        if self.text_bytes > self.limits.max_text_bytes {
+            return Err(FileError::TooMuchContent {
+                file: self.file.to_string(),
+                what: format!("{} tekst", crate::limits::size_nl(self.limits.max_text_bytes as u64)),
+            });
+        }
         match &mut self.feed {
             Some(feed) => feed.feed_cells(line, &row),
             None => Ok(()),

@@ -83,6 +83,30 @@ fn parts_read_whole_have_their_own_limits() {
 }
 
 #[test]
+fn one_shared_string_in_every_cell_is_stopped_within_a_row() {
+    // 100 kB × 1,000 columns: 100 MB of copies in the first data row alone.
+    let bomb = bombs::xlsx_shared_string_everywhere(100_000, 3, 1_000);
+    assert!(bomb.len() < 10_000, "{} bytes", bomb.len());
+    for message in [table_error(&bomb, "kopie.xlsx"), bytes_error(&bomb, "kopie.xlsx")] {
+        assert_eq!(
+            message,
+            "bestand kopie.xlsx bevat meer dan 64 MB tekst in één rij (rij 2); Koers leest hoogstens zoveel per bestand. \
+             Is dit het juiste bestand?"
+        );
+    }
+    // A longer string than any cell can hold.
+    let long = bombs::xlsx_shared_string_everywhere(200_000, 1, 1);
+    assert!(
+        table_error(&long, "lang.xlsx")
+            .starts_with("bestand lang.xlsx bevat meer dan 32.767 tekens in één cel (cel A2)")
+    );
+    // Within a row but over the file: 30 kB × 1,000 columns × 3 rows is 90 MB.
+    let rows = bombs::xlsx_shared_string_everywhere(30_000, 3, 1_000);
+    assert!(table_error(&rows, "rijen.xlsx").starts_with("bestand rijen.xlsx bevat meer dan 64 MB tekst;"));
+    assert!(bytes_error(&rows, "rijen.xlsx").starts_with("bestand rijen.xlsx bevat meer dan 64 MB tekst;"));
+}
+
+#[test]
 fn a_big_xlsx_within_the_limits_is_read_cell_by_cell() {
     // 8 MB of XML: 4,158 rows of 16 cells after the header (and much white space).
     let book = bombs::xlsx_expanding(8_000_000, true);

@@ -7,6 +7,8 @@
 //!   XML in 2.5 MB), declared honestly or with lying sizes;
 //! - [`xlsx_shared_strings_claim`]: a shared-strings table announcing `count` strings;
 //! - [`xlsx_styles`]: a styles part of empty cell formats (calamine holds ~30× its size);
+//! - [`xlsx_shared_string_everywhere`]: one long shared string in every cell (each cell read is
+//!   a copy: 100 kB × 1,000 columns is 100 MB a row);
 //! - [`ods_repeats`]: a row of one value repeated over every column and row;
 //! - [`csv_bad_rows`]: the Inspectie header and `rows` lines of `x` (3 M rows: 5.7 MB).
 
@@ -190,6 +192,25 @@ pub fn xlsx_shared_strings_claim(count: u64) -> Vec<u8> {
     );
     let sheet =
         format!(r#"{SHEET_START}<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>"#);
+    workbook(
+        Entry::deflated("xl/worksheets/sheet1.xml", sheet.as_bytes()),
+        vec![Entry::deflated("xl/sharedStrings.xml", sst.as_bytes())],
+    )
+}
+
+/// An xlsx with the three-year schoolweging header whose shared-strings table holds one string
+/// of `len` letters, referenced by every cell of `rows` rows of `columns` columns (each cell
+/// read as text is a copy of it).
+pub fn xlsx_shared_string_everywhere(len: usize, rows: usize, columns: usize) -> Vec<u8> {
+    let sst = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>{}</t></si></sst>"#,
+        "a".repeat(len)
+    );
+    let row = format!("<row>{}</row>", r#"<c t="s"><v>0</v></c>"#.repeat(columns));
+    let sheet = format!(
+        r#"{SHEET_START}<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>ovt</t></is></c><c r="B1" t="inlineStr"><is><t>naam</t></is></c><c r="C1" t="inlineStr"><is><t>schoolweging_driejaarsgemiddelde</t></is></c></row>{}</sheetData></worksheet>"#,
+        row.repeat(rows)
+    );
     workbook(
         Entry::deflated("xl/worksheets/sheet1.xml", sheet.as_bytes()),
         vec![Entry::deflated("xl/sharedStrings.xml", sst.as_bytes())],

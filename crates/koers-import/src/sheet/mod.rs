@@ -24,11 +24,48 @@ struct SheetRows<'a> {
     file: &'a str,
     limits: &'a Limits,
     header_len: Option<usize>,
+    /// Text bytes in the row being built (one shared string can fill every cell of a row).
+    row_text: usize,
 }
+
+/// The most characters in one cell (Excel's limit); as UTF-8 at most four bytes each.
+pub(crate) const MAX_CELL_CHARS: usize = 32_767;
 
 impl<'a> SheetRows<'a> {
     fn new(visitor: &'a mut dyn RowVisitor, file: &'a str, limits: &'a Limits) -> Self {
-        SheetRows { visitor, file, limits, header_len: None }
+        SheetRows { visitor, file, limits, header_len: None, row_text: 0 }
+    }
+
+    /// Puts `text` in column `col` of the row being built (0-based `row` for messages),
+    /// refusing a cell past the column limit, a cell longer than a spreadsheet cell can be, and
+    /// a row with more text than a whole table may hold — before the cell is stored.
+    fn put(&mut self, cells: &mut Vec<String>, row: u32, col: u32, text: &str) -> Result<(), FileError> {
+        let at = self.check_column(row, col)?;
+        let place = || format!("cel {}{}", column_name(at), u64::from(row) + 1);
+        if text.len() > MAX_CELL_CHARS * 4 {
+            return Err(FileError::TooMuchContent {
+                file: self.file.to_string(),
+                what: format!("{} tekens in één cel ({})", crate::limits::thousands(MAX_CELL_CHARS as u64), place()),
+            });
+        }
+        self.row_text = self.row_text.saturating_add(text.len());
+        if self.row_text > self.limits.max_text_bytes {
+            return Err(FileError::TooMuchContent {
+                file: self.file.to_string(),
+                what: format!(
+                    "{} tekst in één rij (rij {})",
+                    crate::limits::size_nl(self.limits.max_text_bytes as u64),
+                    u64::from(row) + 1
+                ),
+            });
+        }
+        if cells.len() <= at {
+            cells.resize(at + 1, String::new());
+        }
+        if let Some(slot) = cells.get_mut(at) {
+            text.clone_into(slot);
+        }
+        Ok(())
     }
 
     /// Where a cell may go: an error when `col` (0-based) is past the column limit.
@@ -47,6 +84,7 @@ impl<'a> SheetRows<'a> {
     /// One worksheet row (0-based `row`). The first row with any text is the header; later
     /// rows are padded to the header's width (a spreadsheet leaves trailing empty cells out).
     fn row(&mut self, row: u32, cells: &mut Vec<String>) -> Result<(), FileError> {
+        self.row_text = 0;
         if cells.iter().all(|c| c.trim().is_empty()) {
             return Ok(());
         }

@@ -11,15 +11,13 @@ use std::io::{BufRead, BufReader, Cursor};
 use quick_xml::events::{BytesStart, Event};
 use zip::ZipArchive;
 
-use super::{SheetRows, float_text, zipscan};
+use super::{MAX_CELL_CHARS, SheetRows, float_text, zipscan};
 use crate::error::FileError;
 use crate::limits::{Limits, thousands};
 use crate::source::RowVisitor;
 
 /// The most rows a worksheet can have (as in Excel and LibreOffice).
 const MAX_ROWS: u64 = 1_048_576;
-/// The most characters in one cell (Excel's limit); as UTF-8 at most four bytes each.
-const MAX_CELL_CHARS: usize = 32_767;
 
 /// Reads the first table of an ods workbook cell by cell into `visitor`.
 pub(crate) fn visit_ods(
@@ -138,13 +136,8 @@ impl<R: BufRead, F: Fn(String) -> FileError> OdsReader<'_, R, F> {
             let text = self.cell_text(&start, has_content, row32, col)?;
             if !text.trim().is_empty() {
                 for k in 0..repeats {
-                    let at = rows.check_column(row32, u32::try_from(col.saturating_add(k)).unwrap_or(u32::MAX))?;
-                    if cells.len() <= at {
-                        cells.resize(at + 1, String::new());
-                    }
-                    if let Some(slot) = cells.get_mut(at) {
-                        slot.clone_from(&text);
-                    }
+                    let at = u32::try_from(col.saturating_add(k)).unwrap_or(u32::MAX);
+                    rows.put(cells, row32, at, &text)?;
                 }
             }
             col = col.saturating_add(repeats);

@@ -33,7 +33,8 @@ pub(crate) fn visit_xlsx(
             if text.trim().is_empty() {
                 continue;
             }
-            let col = rows.check_column(row, col)?;
+            // Checked as the cell arrives, before the row before it is handed over.
+            rows.check_column(row, col)?;
             match current {
                 Some(r) if r == row => {}
                 Some(r) if row < r => {
@@ -54,12 +55,7 @@ pub(crate) fn visit_xlsx(
                     current = Some(row);
                 }
             }
-            if cells.len() <= col {
-                cells.resize(col + 1, String::new());
-            }
-            if let Some(slot) = cells.get_mut(col) {
-                *slot = text;
-            }
+            rows.put(&mut cells, row, col, &text)?;
         }
         if let Some(r) = current {
             rows.row(r, &mut cells)?;
