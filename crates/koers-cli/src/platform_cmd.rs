@@ -131,9 +131,8 @@ pub struct UserAddArgs {
     pub locale: String,
 }
 
-/// Messages can hold a file's names and values: printed through `printable`, never raw.
 fn fail(cmd: &str, msg: impl std::fmt::Display, code: u8) -> u8 {
-    eprintln!("koers {cmd}: {}", koers_import::printable(&msg.to_string()));
+    eprintln!("koers {cmd}: {}", safe(msg));
     code
 }
 
@@ -302,10 +301,8 @@ pub fn import(args: &ImportArgs) -> u8 {
                 Ok(report) => pb.suspend(|| {
                     println!("{}", safe(report.summary_nl()));
                     for k in &report.kept_manual {
-                        println!(
-                            "  behouden (handmatig gewijzigd): {}",
-                            safe(format!("{} {}: {} (bestand: {})", k.ovt, k.field, k.kept, k.imported))
-                        );
+                        let kept = format!("{} {}: {} (bestand: {})", k.ovt, k.field, k.kept, k.imported);
+                        println!("  behouden (handmatig gewijzigd): {}", safe(kept));
                     }
                     for e in report.rejected.iter().take(50) {
                         eprintln!("  afgewezen: {}", safe(e));
@@ -329,7 +326,7 @@ pub fn import(args: &ImportArgs) -> u8 {
     })
 }
 
-/// A line that holds a file's names or values, with control characters made visible.
+/// Messages can hold a file's names and values: printed with control characters made visible.
 fn safe(text: impl std::fmt::Display) -> String {
     koers_import::printable(&text.to_string()).into_owned()
 }

@@ -112,7 +112,7 @@ impl<R: Read> Read for LfReader<R> {
     fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
         let n = self.read_lf(out)?;
         let written = out.get(..n).unwrap_or_default();
-        self.since_newline = match written.iter().rposition(|b| *b == b'\n') {
+        self.since_newline = match memchr::memrchr(b'\n', written) {
             Some(at) => n - at - 1,
             None => self.since_newline.saturating_add(n),
         };

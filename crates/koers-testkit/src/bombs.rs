@@ -150,9 +150,9 @@ pub fn xlsx_corners() -> Vec<u8> {
 /// 2.5 MB. With `honest_sizes` false the zip declares the worksheet to be 1 kB.
 pub fn xlsx_expanding(xml_bytes: u64, honest_sizes: bool) -> Vec<u8> {
     let row = format!("<row>{}</row>", "<c><v>1</v></c>".repeat(16));
-    // One seventh rows, the rest white space between them: deflate packs the rows about 257:1
-    // and the white space about 1000:1, together about 720:1.
-    let unit = format!("{}{}", row.repeat(6), " ".repeat(6 * 6 * row.len()));
+    // One seventeenth rows, the rest white space between them: deflate packs the rows about
+    // 257:1 and the white space about 1000:1, together about 720:1.
+    let unit = format!("{}{}", row.repeat(6), " ".repeat(6 * 16 * row.len()));
     let piece = unit.repeat((1 << 20) / unit.len());
     let start = format!(
         r#"{SHEET_START}<dimension ref="A1:P1"/><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>ovt</t></is></c></row>"#
