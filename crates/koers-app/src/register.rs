@@ -354,6 +354,10 @@ pub async fn import_bytes(
             apply(store, &proposals, &mut report, actor, now).await?;
         }
         FileKind::DuoReferentieniveaus => return Err(ImportError::Unsupported("DUO referentieniveaus")),
+        // Parsed by koers-import (records complete); storing them in the register is still to do.
+        FileKind::DuoVestigingenVo | FileKind::DuoLeerlingenSoortPo | FileKind::DuoExamensVo | FileKind::ScholenGeo => {
+            return Err(ImportError::Unsupported(kind.dutch_name()));
+        }
     }
     Ok(report)
 }

@@ -132,7 +132,7 @@ pub struct UserAddArgs {
 }
 
 fn fail(cmd: &str, msg: impl std::fmt::Display, code: u8) -> u8 {
-    eprintln!("koers {cmd}: {msg}");
+    eprintln!("koers {cmd}: {}", safe(msg));
     code
 }
 
@@ -288,10 +288,10 @@ pub fn import(args: &ImportArgs) -> u8 {
             let name =
                 path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
             pb.set_message(format!("{name} inlezen"));
-            let bytes = match std::fs::read(path) {
+            let bytes = match koers_import::read_file(path, &name, &koers_import::Limits::default()) {
                 Ok(b) => b,
                 Err(e) => {
-                    pb.suspend(|| eprintln!("koers import: kan {} niet lezen: {e}", path.display()));
+                    pb.suspend(|| eprintln!("koers import: {}", safe(e)));
                     code = exit::BAD_FILE;
                     pb.inc(1);
                     continue;
@@ -299,15 +299,13 @@ pub fn import(args: &ImportArgs) -> u8 {
             };
             match import_bytes(store.as_ref(), &bytes, &name, &actor, db::now()).await {
                 Ok(report) => pb.suspend(|| {
-                    println!("{}", report.summary_nl());
+                    println!("{}", safe(report.summary_nl()));
                     for k in &report.kept_manual {
-                        println!(
-                            "  behouden (handmatig gewijzigd): {} {}: {} (bestand: {})",
-                            k.ovt, k.field, k.kept, k.imported
-                        );
+                        let kept = format!("{} {}: {} (bestand: {})", k.ovt, k.field, k.kept, k.imported);
+                        println!("  behouden (handmatig gewijzigd): {}", safe(kept));
                     }
                     for e in report.rejected.iter().take(50) {
-                        eprintln!("  afgewezen: {e}");
+                        eprintln!("  afgewezen: {}", safe(e));
                     }
                     if report.rejected.len() > 50 {
                         eprintln!("  … en nog {} afgewezen regels", report.rejected.len() - 50);
@@ -317,7 +315,7 @@ pub fn import(args: &ImportArgs) -> u8 {
                     }
                 }),
                 Err(e) => {
-                    pb.suspend(|| eprintln!("koers import: {name}: {e}"));
+                    pb.suspend(|| eprintln!("koers import: {}", safe(format!("{name}: {e}"))));
                     code = exit::BAD_FILE;
                 }
             }
@@ -326,6 +324,11 @@ pub fn import(args: &ImportArgs) -> u8 {
         pb.finish_and_clear();
         code
     })
+}
+
+/// Messages can hold a file's names and values: printed with control characters made visible.
+fn safe(text: impl std::fmt::Display) -> String {
+    koers_import::printable(&text.to_string()).into_owned()
 }
 
 fn read_password() -> Result<String, String> {

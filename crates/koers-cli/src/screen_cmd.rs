@@ -7,7 +7,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use koers_app::screening::{Only, Tally, screen_row, window_for};
 use koers_core::programme::{ProgrammeRules, RuleSettings};
 use koers_core::{NormLibrary, TestYear};
-use koers_import::{FileKind, RowError};
+use koers_import::{FileKind, Limits, Rejections, RowError, printable};
 use std::fs::File;
 use std::io::{BufReader, IsTerminal, Read};
 use std::path::PathBuf;
@@ -36,10 +36,14 @@ pub struct ScreenArgs {
     pub programme: String,
 }
 
+/// Messages can hold a file's names and values: printed through `printable`, never raw.
 fn fail(msg: impl std::fmt::Display, code: u8) -> u8 {
-    eprintln!("koers screen: {msg}");
+    eprintln!("koers screen: {}", printable(&msg.to_string()));
     code
 }
+
+/// Rejected rows listed on stderr; the rest are only counted.
+const SHOW: usize = 50;
 
 pub fn run(args: &ScreenArgs) -> u8 {
     let mut filters = Vec::new();
@@ -77,7 +81,7 @@ pub fn run(args: &ScreenArgs) -> u8 {
     };
     let school = args.school.as_deref().map(str::trim).map(str::to_uppercase);
     let mut tally = Tally::default();
-    let mut rejected: Vec<RowError> = Vec::new();
+    let mut rejected = Rejections::new(SHOW);
     let mut window: Option<[TestYear; 3]> = None;
     let mut write_error: Option<std::io::Error> = None;
     let mut on_row = |r: Result<koers_import::InspectieResultRow, RowError>| {
@@ -138,7 +142,7 @@ pub fn run(args: &ScreenArgs) -> u8 {
     if let Err(e) = sink.finish() {
         return fail(format!("schrijven mislukt: {e}"), exit::INTERNAL);
     }
-    tally.rejected = rejected.len();
+    tally.rejected = rejected.total();
     report(&tally, &rejected)
 }
 
@@ -180,19 +184,12 @@ fn read_rows(
     let n = read_up_to(&mut reader, &mut head).map_err(|e| format!("kan {name} niet lezen: {e}"))?;
     let chained = std::io::Cursor::new(head[..n].to_vec()).chain(reader);
     if head[..n].starts_with(b"PK") {
-        // xlsx / ods: read whole, then parse as a table.
-        let mut bytes = Vec::new();
-        BufReader::new(chained).read_to_end(&mut bytes).map_err(|e| format!("kan {name} niet lezen: {e}"))?;
+        // xlsx / ods: read whole (within the limits), check the kind, then hand every row over.
+        let bytes = koers_import::read_all(chained, name, &Limits::default()).map_err(|e| e.to_string())?;
         let table = koers_import::read_table(&bytes, name).map_err(|e| e.to_string())?;
         check_kind(&table)?;
-        let parsed = koers_import::parse_inspectie_results(&table).map_err(|e| e.to_string())?;
-        let mut rows: Vec<_> = parsed.records.into_iter().map(Ok).chain(parsed.rejected.into_iter().map(Err)).collect();
-        rows.sort_by_key(|r| match r {
-            Ok(r) => r.line,
-            Err(e) => e.line,
-        });
-        rows.into_iter().for_each(on_row);
-        Ok(())
+        drop(table);
+        koers_import::stream_inspectie_results(bytes.as_slice(), name, on_row).map(|_| ()).map_err(|e| e.to_string())
     } else {
         koers_import::stream_inspectie_results(BufReader::with_capacity(1 << 16, chained), name, on_row)
             .map(|_| ())
@@ -224,15 +221,14 @@ fn read_up_to(r: &mut dyn Read, buf: &mut [u8]) -> std::io::Result<usize> {
     Ok(n)
 }
 
-fn report(tally: &Tally, rejected: &[RowError]) -> u8 {
-    const SHOW: usize = 50;
+fn report(tally: &Tally, rejected: &Rejections) -> u8 {
     if !rejected.is_empty() {
-        eprintln!("Afgewezen regels ({}):", rejected.len());
-        for e in rejected.iter().take(SHOW) {
-            eprintln!("  {e}");
+        eprintln!("Afgewezen regels ({}):", rejected.total());
+        for e in rejected.kept() {
+            eprintln!("  {}", printable(&e.to_string()));
         }
-        if rejected.len() > SHOW {
-            eprintln!("  … en nog {} regels", rejected.len() - SHOW);
+        if rejected.not_kept() > 0 {
+            eprintln!("  … en nog {} regels", rejected.not_kept());
         }
     }
     eprintln!("{}", tally.summary_nl());

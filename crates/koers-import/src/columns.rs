@@ -2,8 +2,7 @@
 
 use std::borrow::Cow;
 
-use crate::error::{FileError, Parsed, RowError};
-use crate::table::Table;
+use crate::error::{FileError, RowError};
 use crate::text::decode_field;
 use crate::values::ValueProblem;
 
@@ -168,27 +167,6 @@ impl<C: RowCells + ?Sized> Ctx<'_, C> {
     }
 }
 
-/// Runs `parse` over every non-blank row of `table`, collecting records and errors.
-pub(crate) fn parse_rows<T>(
-    table: &Table,
-    columns: &Columns,
-    mut parse: impl FnMut(&Ctx<'_, [String]>) -> Result<T, RowError>,
-) -> Parsed<T> {
-    let mut parsed =
-        Parsed { records: Vec::with_capacity(table.rows.len()), rejected: Vec::new(), file: table.file.clone() };
-    for row in &table.rows {
-        let ctx = Ctx { file: &table.file, line: row.line, columns, cells: row.cells.as_slice() };
-        if ctx.is_blank() {
-            continue;
-        }
-        match ctx.check_width().and_then(|()| parse(&ctx)) {
-            Ok(record) => parsed.records.push(record),
-            Err(error) => parsed.rejected.push(error),
-        }
-    }
-    parsed
-}
-
 /// Parses an optional board number (`bevoegd gezag nummer`).
 pub(crate) fn board_number(raw: &[u8]) -> Result<Option<u32>, ValueProblem> {
     crate::values::count_bytes(raw).and_then(|cell| match cell {
@@ -205,4 +183,9 @@ pub(crate) fn bounded_decimal(raw: &[u8], min: f64, max: f64) -> Result<Option<f
         crate::values::Cell::Value(v) => Ok(Some(v)),
         crate::values::Cell::Missing | crate::values::Cell::Suppressed => Ok(None),
     }
+}
+
+/// A required text: trimmed, not empty.
+pub(crate) fn required_text(text: &str) -> Result<String, ValueProblem> {
+    if text.is_empty() { Err(ValueProblem::Empty) } else { Ok(text.to_string()) }
 }

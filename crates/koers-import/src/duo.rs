@@ -2,9 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::columns::{Columns, board_number, parse_rows};
+use crate::columns::{Columns, Ctx, RowCells, board_number};
 use crate::error::{FileError, Parsed, RowError};
-use crate::kind::FileKind;
+use crate::kind::{FileKind, ParsedFile};
+use crate::parser::{RowParser, parse_table};
 use crate::recover::{DuoCounts, RecoveredCounts, recover};
 use crate::table::Table;
 use crate::values::{Count, duo_count_bytes, parse_brin, parse_date, parse_vestigingscode};
@@ -87,41 +88,70 @@ pub fn recovery_summary(records: &[DuoReferentieRecord]) -> RecoverySummary {
 /// Parses the DUO reference-level file; a row whose domains cannot share one pupil total is
 /// rejected.
 pub fn parse_duo_referentieniveaus(table: &Table) -> Result<Parsed<DuoReferentieRecord>, FileError> {
-    let columns = Columns::new(&table.headers);
-    let kind = FileKind::DuoReferentieniveaus.dutch_name();
-    let [brin_col, code_col, count_cols @ ..] = columns.require(
-        &table.file,
-        kind,
-        [
-            "INSTELLINGSCODE",
-            "VESTIGINGSCODE",
-            "REKENEN_LAGER1F",
-            "REKENEN_1F",
-            "REKENEN_1S",
-            "REKENEN_2F",
-            "LV_LAGER1F",
-            "LV_1F",
-            "LV_2F",
-            "TV_LAGER1F",
-            "TV_1F",
-            "TV_2F",
-        ],
-    )?;
-    let find = |name: &str| columns.find(name);
-    let peildatum = find("PEILDATUM");
-    let naam = find("INSTELLINGSNAAM_VESTIGING").or_else(|| find("VESTIGINGSNAAM"));
-    let postcode = find("POSTCODE_VESTIGING").or_else(|| find("POSTCODE"));
-    let plaats = find("PLAATSNAAM");
-    let gemeente = find("GEMEENTENAAM");
-    let provincie = find("PROVINCIE");
-    let soort = find("SOORT_PO");
-    let denominatie = find("DENOMINATIE_VESTIGING").or_else(|| find("DENOMINATIE"));
-    let board = find("BEVOEGD_GEZAG_NUMMER");
-    Ok(parse_rows(table, &columns, |ctx| {
-        let brin = ctx.get_str(brin_col, parse_brin)?;
-        let code = ctx.get_str(code_col, |t| parse_vestigingscode(t, &brin))?;
+    parse_table::<ReferentieParser>(table)
+}
+
+pub(crate) struct ReferentieParser {
+    brin: usize,
+    code: usize,
+    counts: [usize; 10],
+    peildatum: Option<usize>,
+    naam: Option<usize>,
+    postcode: Option<usize>,
+    plaats: Option<usize>,
+    gemeente: Option<usize>,
+    provincie: Option<usize>,
+    soort: Option<usize>,
+    denominatie: Option<usize>,
+    board: Option<usize>,
+}
+
+impl RowParser for ReferentieParser {
+    type Row = DuoReferentieRecord;
+    type Record = DuoReferentieRecord;
+    const KIND: FileKind = FileKind::DuoReferentieniveaus;
+
+    fn new(columns: &Columns, file: &str) -> Result<Self, FileError> {
+        let [brin, code, counts @ ..] = columns.require(
+            file,
+            Self::KIND.dutch_name(),
+            [
+                "INSTELLINGSCODE",
+                "VESTIGINGSCODE",
+                "REKENEN_LAGER1F",
+                "REKENEN_1F",
+                "REKENEN_1S",
+                "REKENEN_2F",
+                "LV_LAGER1F",
+                "LV_1F",
+                "LV_2F",
+                "TV_LAGER1F",
+                "TV_1F",
+                "TV_2F",
+            ],
+        )?;
+        let find = |name: &str| columns.find(name);
+        Ok(ReferentieParser {
+            brin,
+            code,
+            counts,
+            peildatum: find("PEILDATUM"),
+            naam: find("INSTELLINGSNAAM_VESTIGING").or_else(|| find("VESTIGINGSNAAM")),
+            postcode: find("POSTCODE_VESTIGING").or_else(|| find("POSTCODE")),
+            plaats: find("PLAATSNAAM"),
+            gemeente: find("GEMEENTENAAM"),
+            provincie: find("PROVINCIE"),
+            soort: find("SOORT_PO"),
+            denominatie: find("DENOMINATIE_VESTIGING").or_else(|| find("DENOMINATIE")),
+            board: find("BEVOEGD_GEZAG_NUMMER"),
+        })
+    }
+
+    fn parse_row<C: RowCells + ?Sized>(&mut self, ctx: &Ctx<'_, C>) -> Result<Self::Row, RowError> {
+        let brin = ctx.get_str(self.brin, parse_brin)?;
+        let code = ctx.get_str(self.code, |t| parse_vestigingscode(t, &brin))?;
         let mut counts = [Count::Masked; 10];
-        for (slot, col) in counts.iter_mut().zip(count_cols) {
+        for (slot, col) in counts.iter_mut().zip(self.counts) {
             *slot = ctx.get(col, duo_count_bytes)?;
         }
         let [r0, r1, r2, r3, l0, l1, l2, t0, t1, t2] = counts;
@@ -136,7 +166,7 @@ pub fn parse_duo_referentieniveaus(table: &Table) -> Result<Parsed<DuoReferentie
                 problem: inconsistency(&counts),
             });
         }
-        let peildatum = match peildatum {
+        let peildatum = match self.peildatum {
             Some(i) if !ctx.text(i).is_empty() => Some(ctx.get_str(i, parse_date)?),
             _ => None,
         };
@@ -146,18 +176,26 @@ pub fn parse_duo_referentieniveaus(table: &Table) -> Result<Parsed<DuoReferentie
             vestiging: format!("{brin}{code}"),
             instellingscode: brin,
             vestigingscode: code,
-            naam: ctx.optional_text(naam),
-            postcode: ctx.optional_text(postcode),
-            plaats: ctx.optional_text(plaats),
-            gemeente: ctx.optional_text(gemeente),
-            provincie: ctx.optional_text(provincie),
-            soort_po: ctx.optional_text(soort),
-            denominatie: ctx.optional_text(denominatie),
-            bevoegd_gezag_nummer: ctx.get_opt(board, board_number)?.flatten(),
+            naam: ctx.optional_text(self.naam),
+            postcode: ctx.optional_text(self.postcode),
+            plaats: ctx.optional_text(self.plaats),
+            gemeente: ctx.optional_text(self.gemeente),
+            provincie: ctx.optional_text(self.provincie),
+            soort_po: ctx.optional_text(self.soort),
+            denominatie: ctx.optional_text(self.denominatie),
+            bevoegd_gezag_nummer: ctx.get_opt(self.board, board_number)?.flatten(),
             counts,
             recovered,
         })
-    }))
+    }
+
+    fn finish(self, rows: Vec<Self::Row>) -> Vec<Self::Record> {
+        rows
+    }
+
+    fn wrap(parsed: Parsed<Self::Record>) -> ParsedFile {
+        ParsedFile::DuoReferentieniveaus(parsed)
+    }
 }
 
 /// Dutch explanation of domains that cannot share one pupil total.

@@ -2,9 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::columns::{Columns, board_number, bounded_decimal, parse_rows};
-use crate::error::{FileError, Parsed};
-use crate::kind::FileKind;
+use crate::columns::{Columns, Ctx, RowCells, board_number, bounded_decimal};
+use crate::error::{FileError, Parsed, RowError};
+use crate::kind::{FileKind, ParsedFile};
+use crate::parser::{RowParser, parse_table};
 use crate::table::Table;
 use crate::values::{Cell, brin_of, count_bytes, parse_ovt, parse_school_year};
 
@@ -52,44 +53,104 @@ pub struct SchoolwegingJaarRecord {
 
 /// Parses the three-year schoolweging file.
 pub fn parse_schoolweging_driejaars(table: &Table) -> Result<Parsed<SchoolwegingDriejaarsRecord>, FileError> {
-    let columns = Columns::new(&table.headers);
-    let kind = FileKind::SchoolwegingDriejaars.dutch_name();
-    let [ovt, weging] = columns.require(&table.file, kind, ["ovt", "schoolweging_driejaarsgemiddelde"])?;
-    let (naam, board) = (columns.find("naam"), columns.find("bevoegd_gezag_nummer"));
-    Ok(parse_rows(table, &columns, |ctx| {
-        let ovt = ctx.get_str(ovt, parse_ovt)?;
-        Ok(SchoolwegingDriejaarsRecord {
-            line: ctx.line,
-            brin: brin_of(&ovt),
-            ovt,
-            naam: ctx.optional_text(naam),
-            bevoegd_gezag_nummer: ctx.get_opt(board, board_number)?.flatten(),
-            schoolweging: ctx.get(weging, |b| bounded_decimal(b, 0.0, 60.0))?,
-        })
-    }))
+    parse_table::<DriejaarsParser>(table)
 }
 
 /// Parses the schoolweging-per-school-year file.
 pub fn parse_schoolweging_per_jaar(table: &Table) -> Result<Parsed<SchoolwegingJaarRecord>, FileError> {
-    let columns = Columns::new(&table.headers);
-    let kind = FileKind::SchoolwegingPerJaar.dutch_name();
-    let [year, ovt, weging] = columns.require(&table.file, kind, ["schooljaar", "ovt", "schoolweging"])?;
-    let (naam, board) = (columns.find("naam"), columns.find("bevoegd_gezag_nummer"));
-    let (pupils, spread) = (columns.find("aantal_leerlingen"), columns.find("spreiding"));
-    Ok(parse_rows(table, &columns, |ctx| {
-        let school_year = ctx.get_str(year, parse_school_year)?;
-        let ovt = ctx.get_str(ovt, parse_ovt)?;
+    parse_table::<PerJaarParser>(table)
+}
+
+pub(crate) struct DriejaarsParser {
+    ovt: usize,
+    weging: usize,
+    naam: Option<usize>,
+    board: Option<usize>,
+}
+
+impl RowParser for DriejaarsParser {
+    type Row = SchoolwegingDriejaarsRecord;
+    type Record = SchoolwegingDriejaarsRecord;
+    const KIND: FileKind = FileKind::SchoolwegingDriejaars;
+
+    fn new(columns: &Columns, file: &str) -> Result<Self, FileError> {
+        let [ovt, weging] =
+            columns.require(file, Self::KIND.dutch_name(), ["ovt", "schoolweging_driejaarsgemiddelde"])?;
+        Ok(DriejaarsParser { ovt, weging, naam: columns.find("naam"), board: columns.find("bevoegd_gezag_nummer") })
+    }
+
+    fn parse_row<C: RowCells + ?Sized>(&mut self, ctx: &Ctx<'_, C>) -> Result<Self::Row, RowError> {
+        let ovt = ctx.get_str(self.ovt, parse_ovt)?;
+        Ok(SchoolwegingDriejaarsRecord {
+            line: ctx.line,
+            brin: brin_of(&ovt),
+            ovt,
+            naam: ctx.optional_text(self.naam),
+            bevoegd_gezag_nummer: ctx.get_opt(self.board, board_number)?.flatten(),
+            schoolweging: ctx.get(self.weging, |b| bounded_decimal(b, 0.0, 60.0))?,
+        })
+    }
+
+    fn finish(self, rows: Vec<Self::Row>) -> Vec<Self::Record> {
+        rows
+    }
+
+    fn wrap(parsed: Parsed<Self::Record>) -> ParsedFile {
+        ParsedFile::SchoolwegingDriejaars(parsed)
+    }
+}
+
+pub(crate) struct PerJaarParser {
+    year: usize,
+    ovt: usize,
+    weging: usize,
+    naam: Option<usize>,
+    board: Option<usize>,
+    pupils: Option<usize>,
+    spread: Option<usize>,
+}
+
+impl RowParser for PerJaarParser {
+    type Row = SchoolwegingJaarRecord;
+    type Record = SchoolwegingJaarRecord;
+    const KIND: FileKind = FileKind::SchoolwegingPerJaar;
+
+    fn new(columns: &Columns, file: &str) -> Result<Self, FileError> {
+        let [year, ovt, weging] =
+            columns.require(file, Self::KIND.dutch_name(), ["schooljaar", "ovt", "schoolweging"])?;
+        Ok(PerJaarParser {
+            year,
+            ovt,
+            weging,
+            naam: columns.find("naam"),
+            board: columns.find("bevoegd_gezag_nummer"),
+            pupils: columns.find("aantal_leerlingen"),
+            spread: columns.find("spreiding"),
+        })
+    }
+
+    fn parse_row<C: RowCells + ?Sized>(&mut self, ctx: &Ctx<'_, C>) -> Result<Self::Row, RowError> {
+        let school_year = ctx.get_str(self.year, parse_school_year)?;
+        let ovt = ctx.get_str(self.ovt, parse_ovt)?;
         Ok(SchoolwegingJaarRecord {
             line: ctx.line,
             schooljaar: school_year.label,
             school_year_code: school_year.code,
             brin: brin_of(&ovt),
             ovt,
-            naam: ctx.optional_text(naam),
-            bevoegd_gezag_nummer: ctx.get_opt(board, board_number)?.flatten(),
-            schoolweging: ctx.get(weging, |b| bounded_decimal(b, 0.0, 60.0))?,
-            aantal_leerlingen: ctx.get_opt(pupils, count_bytes)?.and_then(|c: Cell<u32>| c.value()),
-            spreiding: ctx.get_opt(spread, |b| bounded_decimal(b, 0.0, 60.0))?.flatten(),
+            naam: ctx.optional_text(self.naam),
+            bevoegd_gezag_nummer: ctx.get_opt(self.board, board_number)?.flatten(),
+            schoolweging: ctx.get(self.weging, |b| bounded_decimal(b, 0.0, 60.0))?,
+            aantal_leerlingen: ctx.get_opt(self.pupils, count_bytes)?.and_then(|c: Cell<u32>| c.value()),
+            spreiding: ctx.get_opt(self.spread, |b| bounded_decimal(b, 0.0, 60.0))?.flatten(),
         })
-    }))
+    }
+
+    fn finish(self, rows: Vec<Self::Row>) -> Vec<Self::Record> {
+        rows
+    }
+
+    fn wrap(parsed: Parsed<Self::Record>) -> ParsedFile {
+        ParsedFile::SchoolwegingPerJaar(parsed)
+    }
 }

@@ -4,11 +4,11 @@ use std::io::Read;
 
 use serde::{Deserialize, Serialize};
 
+use crate::columns::RowCells;
 use crate::error::FileError;
-use crate::sheet::read_sheet;
-use crate::text::{
-    Sniffed, decode_field, first_line, is_blank, is_ods, lf_only, sniff, sniff_delimiter, strip_utf8_bom, utf16_to_utf8,
-};
+use crate::limits::{Limits, size_nl, thousands};
+use crate::source::{RowRef, RowVisitor};
+use crate::text::{decode_field, is_blank};
 
 /// A file as a table of text, the way a person sees it in a spreadsheet.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -38,54 +38,69 @@ impl Table {
     }
 }
 
-/// Reads a CSV, xlsx or ods file from memory.
+/// Reads a CSV, xlsx or ods file from memory, within [`Limits::default`].
 ///
 /// The format comes from the content, not from `file_name` (which is only used in messages):
-/// a zip is xlsx or ods (its first worksheet is read); anything else that is text is CSV, in
-/// UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252, with `;`, `,` or tab as
-/// delimiter, whichever the header line has most of.
+/// a zip is xlsx or ods (its first worksheet is read, cell by cell); anything else that is text
+/// is CSV, in UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252, with `;`, `,` or
+/// tab as delimiter, whichever the header line has most of.
 pub fn read_table(bytes: &[u8], file_name: &str) -> Result<Table, FileError> {
-    let file = file_name.to_string();
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(FileError::Empty { file });
-    }
-    match sniff(bytes) {
-        Sniffed::Zip => read_sheet(bytes, file_name, is_ods(bytes)),
-        Sniffed::Xls => Err(FileError::UnsupportedFormat { file, format: "oud Excel (.xls)".into() }),
-        Sniffed::Binary => Err(FileError::NotATable { file }),
-        Sniffed::Utf16 => read_csv(&utf16_to_utf8(bytes), file_name),
-        Sniffed::Text => read_csv(bytes, file_name),
+    read_table_with(bytes, file_name, &Limits::default())
+}
+
+/// [`read_table`] within the given limits: a file whose table would pass
+/// [`Limits::max_rows`], [`Limits::max_cells`] or [`Limits::max_text_bytes`] is refused with a
+/// Dutch [`FileError`] as soon as the limit is passed, before the rest is read.
+pub fn read_table_with(bytes: &[u8], file_name: &str, limits: &Limits) -> Result<Table, FileError> {
+    let mut collector = Collector { limits, file: file_name, headers: None, rows: Vec::new(), cells: 0, text_bytes: 0 };
+    crate::source::visit(bytes, file_name, limits, &mut collector)?;
+    let Some(headers) = collector.headers else {
+        return Err(FileError::Empty { file: file_name.to_string() });
+    };
+    Ok(finish(file_name, headers, collector.rows))
+}
+
+/// Collects rows into a table, counting against the limits before each row is stored.
+struct Collector<'a> {
+    limits: &'a Limits,
+    file: &'a str,
+    headers: Option<Vec<String>>,
+    rows: Vec<Row>,
+    cells: usize,
+    text_bytes: usize,
+}
+
+impl Collector<'_> {
+    fn too_much(&self, what: String) -> FileError {
+        FileError::TooMuchContent { file: self.file.to_string(), what }
     }
 }
 
-/// Reads a CSV file from memory.
-fn read_csv(bytes: &[u8], file_name: &str) -> Result<Table, FileError> {
-    let bytes = lf_only(strip_utf8_bom(bytes));
-    let bytes = bytes.as_ref();
-    let delimiter = sniff_delimiter(first_line(bytes));
-    let mut reader = csv_reader(bytes, delimiter);
-    let mut record = csv::ByteRecord::new();
-    let mut headers = None;
-    let mut rows = Vec::new();
-    loop {
-        match reader.read_byte_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(e) => {
-                return Err(FileError::Unreadable { file: file_name.to_string(), reason: e.to_string() });
-            }
-        }
-        let cells: Vec<String> = record.iter().map(|c| decode_field(c).into_owned()).collect();
-        if headers.is_none() {
-            headers = Some(cells.iter().map(|h| h.trim().to_string()).collect());
-        } else {
-            rows.push(Row { line: line_of(&record), cells });
-        }
+impl RowVisitor for Collector<'_> {
+    fn header(&mut self, headers: Vec<String>) -> Result<(), FileError> {
+        self.cells = headers.len();
+        self.headers = Some(headers);
+        Ok(())
     }
-    let Some(headers) = headers else {
-        return Err(FileError::Empty { file: file_name.to_string() });
-    };
-    Ok(finish(file_name, headers, rows))
+
+    fn row(&mut self, line: usize, row: RowRef<'_>) -> Result<(), FileError> {
+        if self.rows.len() >= self.limits.max_rows {
+            return Err(FileError::TooManyRows { file: self.file.to_string(), limit: self.limits.max_rows });
+        }
+        let count = row.count();
+        self.cells = self.cells.saturating_add(count);
+        if self.cells > self.limits.max_cells {
+            return Err(self.too_much(format!("{} cellen", thousands(self.limits.max_cells as u64))));
+        }
+        let text: usize = (0..count).map(|i| row.bytes(i).len()).sum();
+        self.text_bytes = self.text_bytes.saturating_add(text);
+        if self.text_bytes > self.limits.max_text_bytes {
+            return Err(self.too_much(format!("{} tekst", size_nl(self.limits.max_text_bytes as u64))));
+        }
+        let cells = (0..count).map(|i| decode_field(row.bytes(i)).into_owned()).collect();
+        self.rows.push(Row { line, cells });
+        Ok(())
+    }
 }
 
 /// Drops trailing rows that are entirely empty.

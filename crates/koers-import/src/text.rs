@@ -76,18 +76,6 @@ pub(crate) fn decode_field(bytes: &[u8]) -> Cow<'_, str> {
     }
 }
 
-/// Turns CRLF and lone CR line ends into LF, so that line numbers are right (the csv crate
-/// counts a CRLF record's line end only when it reads the next record).
-pub(crate) fn lf_only(bytes: &[u8]) -> Cow<'_, [u8]> {
-    if !bytes.contains(&b'\r') {
-        return Cow::Borrowed(bytes);
-    }
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut after_cr = false;
-    push_lf_only(bytes, &mut after_cr, |b| out.push(b));
-    Cow::Owned(out)
-}
-
 fn push_lf_only(bytes: &[u8], after_cr: &mut bool, mut push: impl FnMut(u8)) {
     for &b in bytes {
         if *after_cr && b == b'\n' {
@@ -99,22 +87,44 @@ fn push_lf_only(bytes: &[u8], after_cr: &mut bool, mut push: impl FnMut(u8)) {
     }
 }
 
-/// [`lf_only`] for a stream.
+/// The longest line a text table may have. No real table comes near; a longer line means the
+/// file is not a table (or a hostile one), and the CSV reader would hold all of it.
+pub(crate) const MAX_LINE_BYTES: usize = 1 << 20;
+
+/// Turns CRLF and lone CR line ends into LF as bytes are read, so that line numbers are right
+/// (the csv crate counts a CRLF record's line end only when it reads the next record). A line
+/// longer than [`MAX_LINE_BYTES`] is an error of kind [`io::ErrorKind::FileTooLarge`].
 #[derive(Debug)]
 pub(crate) struct LfReader<R> {
     inner: R,
     buffer: Vec<u8>,
     after_cr: bool,
+    since_newline: usize,
 }
 
 impl<R: Read> LfReader<R> {
     pub(crate) fn new(inner: R) -> Self {
-        LfReader { inner, buffer: vec![0; 1 << 16], after_cr: false }
+        LfReader { inner, buffer: vec![0; 1 << 16], after_cr: false, since_newline: 0 }
     }
 }
 
 impl<R: Read> Read for LfReader<R> {
     fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        let n = self.read_lf(out)?;
+        let written = out.get(..n).unwrap_or_default();
+        self.since_newline = match memchr::memrchr(b'\n', written) {
+            Some(at) => n - at - 1,
+            None => self.since_newline.saturating_add(n),
+        };
+        if self.since_newline > MAX_LINE_BYTES {
+            return Err(io::Error::new(io::ErrorKind::FileTooLarge, "regel te lang"));
+        }
+        Ok(n)
+    }
+}
+
+impl<R: Read> LfReader<R> {
+    fn read_lf(&mut self, out: &mut [u8]) -> io::Result<usize> {
         let want = out.len().min(self.buffer.len());
         loop {
             let Some(chunk) = self.buffer.get_mut(..want) else {
@@ -211,7 +221,6 @@ mod tests {
         assert_eq!(first_line(b"\"a\nb\";c\nd"), b"\"a\nb\";c");
         assert_eq!(first_line(b"\r\n\na,b\r\nc"), b"a,b");
         assert_eq!(sniff(b"PK\x03\x04rest"), Sniffed::Zip);
-        assert_eq!(&*lf_only(b"a\r\nb\rc\n\r\n"), b"a\nb\nc\n\n");
         let mut streamed = Vec::new();
         let input: &[u8] = b"a\r\nb\rc\n\r\n";
         // One byte at a time, so a CR and its LF arrive in different reads.

@@ -2,11 +2,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::columns::{Columns, board_number, parse_rows};
-use crate::error::{FileError, Parsed};
-use crate::kind::FileKind;
+use crate::columns::{Columns, Ctx, RowCells, board_number, required_text};
+use crate::error::{FileError, Parsed, RowError};
+use crate::kind::{FileKind, ParsedFile};
+use crate::parser::{RowParser, parse_table};
 use crate::table::Table;
-use crate::values::{ValueProblem, parse_brin, parse_vestigingscode};
+use crate::values::{parse_brin, parse_vestigingscode};
 
 /// One vestiging of the DUO register. Text is trimmed; a cell of only spaces is empty.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -43,41 +44,78 @@ pub struct DuoVestigingRecord {
 
 /// Parses the DUO register of vestigingen.
 pub fn parse_duo_vestigingen(table: &Table) -> Result<Parsed<DuoVestigingRecord>, FileError> {
-    let columns = Columns::new(&table.headers);
-    let kind = FileKind::DuoVestigingen.dutch_name();
-    let [brin_col, code_col, name_col] =
-        columns.require(&table.file, kind, ["INSTELLINGSCODE", "VESTIGINGSCODE", "VESTIGINGSNAAM"])?;
-    let find = |name: &str| columns.find(name);
-    let provincie = find("PROVINCIE");
-    let board = find("BEVOEGD GEZAG NUMMER");
-    let straat = find("STRAATNAAM");
-    let huisnummer = find("HUISNUMMER-TOEVOEGING");
-    let postcode = find("POSTCODE");
-    let plaats = find("PLAATSNAAM");
-    let gemeente = find("GEMEENTENAAM");
-    let denominatie = find("DENOMINATIE");
-    let telefoon = find("TELEFOONNUMMER");
-    let internet = find("INTERNETADRES");
-    Ok(parse_rows(table, &columns, |ctx| {
-        let brin = ctx.get_str(brin_col, parse_brin)?;
-        let code = ctx.get_str(code_col, |t| parse_vestigingscode(t, &brin))?;
-        let name =
-            ctx.get_str(name_col, |t| if t.is_empty() { Err(ValueProblem::Empty) } else { Ok(t.to_string()) })?;
+    parse_table::<VestigingenParser>(table)
+}
+
+pub(crate) struct VestigingenParser {
+    brin: usize,
+    code: usize,
+    name: usize,
+    provincie: Option<usize>,
+    board: Option<usize>,
+    straat: Option<usize>,
+    huisnummer: Option<usize>,
+    postcode: Option<usize>,
+    plaats: Option<usize>,
+    gemeente: Option<usize>,
+    denominatie: Option<usize>,
+    telefoon: Option<usize>,
+    internet: Option<usize>,
+}
+
+impl RowParser for VestigingenParser {
+    type Row = DuoVestigingRecord;
+    type Record = DuoVestigingRecord;
+    const KIND: FileKind = FileKind::DuoVestigingen;
+
+    fn new(columns: &Columns, file: &str) -> Result<Self, FileError> {
+        let [brin, code, name] =
+            columns.require(file, Self::KIND.dutch_name(), ["INSTELLINGSCODE", "VESTIGINGSCODE", "VESTIGINGSNAAM"])?;
+        let find = |name: &str| columns.find(name);
+        Ok(VestigingenParser {
+            brin,
+            code,
+            name,
+            provincie: find("PROVINCIE"),
+            board: find("BEVOEGD GEZAG NUMMER"),
+            straat: find("STRAATNAAM"),
+            huisnummer: find("HUISNUMMER-TOEVOEGING"),
+            postcode: find("POSTCODE"),
+            plaats: find("PLAATSNAAM"),
+            gemeente: find("GEMEENTENAAM"),
+            denominatie: find("DENOMINATIE"),
+            telefoon: find("TELEFOONNUMMER"),
+            internet: find("INTERNETADRES"),
+        })
+    }
+
+    fn parse_row<C: RowCells + ?Sized>(&mut self, ctx: &Ctx<'_, C>) -> Result<DuoVestigingRecord, RowError> {
+        let brin = ctx.get_str(self.brin, parse_brin)?;
+        let code = ctx.get_str(self.code, |t| parse_vestigingscode(t, &brin))?;
+        let name = ctx.get_str(self.name, required_text)?;
         Ok(DuoVestigingRecord {
             line: ctx.line,
-            provincie: ctx.optional_text(provincie),
-            bevoegd_gezag_nummer: ctx.get_opt(board, board_number)?.flatten(),
+            provincie: ctx.optional_text(self.provincie),
+            bevoegd_gezag_nummer: ctx.get_opt(self.board, board_number)?.flatten(),
             vestigingscode: format!("{brin}{code}"),
             instellingscode: brin,
             vestigingsnaam: name,
-            straatnaam: ctx.optional_text(straat),
-            huisnummer_toevoeging: ctx.optional_text(huisnummer),
-            postcode: ctx.optional_text(postcode),
-            plaatsnaam: ctx.optional_text(plaats),
-            gemeentenaam: ctx.optional_text(gemeente),
-            denominatie: ctx.optional_text(denominatie),
-            telefoonnummer: ctx.optional_text(telefoon),
-            internetadres: ctx.optional_text(internet),
+            straatnaam: ctx.optional_text(self.straat),
+            huisnummer_toevoeging: ctx.optional_text(self.huisnummer),
+            postcode: ctx.optional_text(self.postcode),
+            plaatsnaam: ctx.optional_text(self.plaats),
+            gemeentenaam: ctx.optional_text(self.gemeente),
+            denominatie: ctx.optional_text(self.denominatie),
+            telefoonnummer: ctx.optional_text(self.telefoon),
+            internetadres: ctx.optional_text(self.internet),
         })
-    }))
+    }
+
+    fn finish(self, rows: Vec<DuoVestigingRecord>) -> Vec<DuoVestigingRecord> {
+        rows
+    }
+
+    fn wrap(parsed: Parsed<DuoVestigingRecord>) -> ParsedFile {
+        ParsedFile::DuoVestigingen(parsed)
+    }
 }

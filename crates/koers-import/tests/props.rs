@@ -15,6 +15,20 @@ fn parse_everything(table: &Table) {
     let _ = parse_schoolweging_driejaars(table);
     let _ = parse_schoolweging_per_jaar(table);
     let _ = parse_duo_vestigingen(table);
+    let _ = parse_duo_vestigingen_vo(table);
+    if let Ok(parsed) = parse_duo_leerlingen_soort_po(table) {
+        for r in &parsed.records {
+            let _ = (r.hoofdsoort(), r.clusters(), r.leerlingen());
+        }
+    }
+    if let Ok(parsed) = parse_duo_examens_vo(table) {
+        for t in exam_trends(&parsed.records) {
+            for y in t.years.iter().chain(t.afdelingen.iter().flat_map(|a| &a.years)) {
+                let _ = y.masking_nl();
+            }
+        }
+    }
+    let _ = parse_scholen_geo(table);
     if let Ok(parsed) = parse_duo_referentieniveaus(table) {
         let _ = recovery_summary(&parsed.records);
         for r in &parsed.records {
@@ -26,18 +40,26 @@ fn parse_everything(table: &Table) {
 fn everything_on_bytes(bytes: &[u8]) {
     if let Ok(table) = read_table(bytes, "p.csv") {
         parse_everything(&table);
+        // One pass gives what the table gives.
+        let table_parse = parse_any(&table);
+        let one_pass = parse_bytes(bytes, "p.csv", &Limits::default(), None);
+        assert_eq!(table_parse.ok(), one_pass.ok());
     }
     let _ = stream_inspectie_results(bytes, "p.csv", |r| {
         let _ = r.map_err(|e| e.to_string());
     });
 }
 
-const HEADERS: [&str; 5] = [
+const HEADERS: [&str; 9] = [
     INSPECTIE_HEADER,
     "ovt;naam;bevoegd_gezag_nummer;schoolweging_driejaarsgemiddelde",
     "schooljaar;ovt;naam;bevoegd_gezag_nummer;schoolweging;aantal_leerlingen;spreiding",
     "\"INSTELLINGSCODE\";\"VESTIGINGSCODE\";\"PEILDATUM\";\"REKENEN_LAGER1F\";\"REKENEN_1F\";\"REKENEN_1S\";\"REKENEN_2F\";\"LV_LAGER1F\";\"LV_1F\";\"LV_2F\";\"TV_LAGER1F\";\"TV_1F\";\"TV_2F\"",
     "INSTELLINGSCODE,VESTIGINGSCODE,VESTIGINGSNAAM,BEVOEGD GEZAG NUMMER,TELEFOONNUMMER",
+    "INSTELLINGSCODE;VESTIGINGSCODE;VESTIGINGSNAAM;ONDERWIJSSTRUCTUUR;POSTCODE",
+    "PEILDATUM;INSTELLINGSCODE;VESTIGINGSCODE;SOORT_PO;CLUSTER;LEEFTIJD_4;LEEFTIJD_5;BEVOEGD_GEZAG_NUMMER",
+    "INSTELLINGSCODE;VESTIGINGSCODE;ONDERWIJSTYPE VO;OPLEIDINGSNAAM;EXAMENKANDIDATEN SCHOOLJAAR 2023-2024 - TOTAAL;GESLAAGDEN SCHOOLJAAR 2023-2024 - TOTAAL;SLAAGPERC SCHOOLJAAR 2023-2024 - TOTAAL",
+    "vestigingscode;brin_nummer;naam;type;leerlingen;lon;lat",
 ];
 
 fn cell() -> impl Strategy<Value = String> {
@@ -48,6 +70,12 @@ fn cell() -> impl Strategy<Value = String> {
         Just("00AP|C1".to_string()),
         Just("00AP".to_string()),
         Just("2021-2022".to_string()),
+        Just("00AP00".to_string()),
+        Just("Vso".to_string()),
+        Just("HAVO".to_string()),
+        Just("VMBO T - economie".to_string()),
+        Just("VBO/MAVO".to_string()),
+        Just("basisschool".to_string()),
         "[0-9]{1,3}([,.][0-9]{1,2})?",
         "-?[0-9]{0,12}",
         "[0-9A-Za-z|,.;\"<*éÉ –\u{a0}\u{2009}\r\n-]{0,12}",
@@ -92,6 +120,28 @@ proptest! {
             prop_assert_eq!(streamed.0, parsed.records);
             prop_assert_eq!(streamed.1, parsed.rejected);
         }
+    }
+
+    #[test]
+    fn damaged_spreadsheets_never_panic(
+        which in 0..3usize,
+        flips in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..12),
+        cut in any::<prop::sample::Index>(),
+        truncate in any::<bool>(),
+    ) {
+        let mut bytes = match which {
+            0 => koers_testkit::bombs::xlsx_corners(),
+            1 => koers_testkit::bombs::ods_repeats(3, 4),
+            _ => koers_testkit::bombs::xlsx_shared_strings_claim(1),
+        };
+        for (at, byte) in flips {
+            let i = at.index(bytes.len());
+            bytes[i] = byte;
+        }
+        if truncate {
+            bytes.truncate(cut.index(bytes.len()).max(4));
+        }
+        everything_on_bytes(&bytes);
     }
 
     #[test]

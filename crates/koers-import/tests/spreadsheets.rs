@@ -125,3 +125,74 @@ fn ods_fixture() {
     assert!(db.years[0].pupils.is_missing());
     assert_eq!(db.outcome_1f, Some(PublishedOutcome::TeWeinigGegevens));
 }
+
+/// The first `n` lines of a real file as rows of text.
+fn real_rows(name: &str, n: usize) -> Vec<Vec<String>> {
+    let table = real_table(name);
+    let mut rows = vec![table.headers.clone()];
+    rows.extend(table.rows.iter().take(n).map(|r| r.cells.iter().map(|c| c.trim().to_string()).collect()));
+    rows
+}
+
+/// An xlsx of `rows`: numbers as numbers (unless a leading zero matters), text as text.
+fn xlsx_of(rows: &[Vec<String>]) -> Vec<u8> {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            let (row, col) = (r as u32, c as u16);
+            let number = cell.parse::<f64>().ok().filter(|_| !cell.starts_with('0') || cell == "0");
+            match number {
+                _ if cell.is_empty() => continue,
+                Some(n) if r > 0 => sheet.write_number(row, col, n).map(|_| ()),
+                _ => sheet.write_string(row, col, cell).map(|_| ()),
+            }
+            .unwrap();
+        }
+    }
+    book.save_to_buffer().unwrap()
+}
+
+/// The first `n` records of a `ParsedFile` without their line numbers (the ods has three
+/// empty rows more), as text.
+fn without_lines(p: &ParsedFile, n: usize) -> String {
+    fn show<T: std::fmt::Debug + Clone>(records: &[T], n: usize, clear: fn(&mut T)) -> String {
+        let mut records: Vec<T> = records.iter().take(n).cloned().collect();
+        records.iter_mut().for_each(clear);
+        format!("{records:?}")
+    }
+    match p {
+        ParsedFile::DuoVestigingenVo(p) => show(&p.records, n, |r| r.line = 0),
+        ParsedFile::DuoLeerlingenSoortPo(p) => show(&p.records, n, |r| {
+            r.line = 0;
+            r.delen.iter_mut().for_each(|d| d.line = 0);
+        }),
+        ParsedFile::DuoExamensVo(p) => show(&p.records, n, |r| r.line = 0),
+        ParsedFile::ScholenGeo(p) => show(&p.records, n, |r| r.line = 0),
+        other => panic!("{:?}", other.kind()),
+    }
+}
+
+#[test]
+fn the_new_files_read_the_same_from_csv_xlsx_and_ods() {
+    for (name, lines) in [(DUO_VEST_VO, 40), (DUO_SOORT, 60), (DUO_EXAMENS, 40), (GEO, 40)] {
+        let rows = real_rows(name, lines);
+        let csv = parse_any(&real_table(name)).unwrap();
+        let xlsx = parse_bytes(&xlsx_of(&rows), "deel.xlsx", &Limits::default(), None).unwrap();
+        let ods = parse_bytes(&koers_testkit::sheets::ods(&rows), "deel.ods", &Limits::default(), None).unwrap();
+        assert_eq!((xlsx.kind(), ods.kind()), (csv.kind(), csv.kind()), "{name}");
+        assert_eq!(
+            (xlsx.rejected_total(), ods.rejected_total()),
+            (0, 0),
+            "{name}: {:?} {:?}",
+            xlsx.rejected(),
+            ods.rejected()
+        );
+        // The last location may have more rows beyond the part.
+        let n = xlsx.accepted() - 1;
+        assert!(n > 10, "{name}");
+        let expected = without_lines(&csv, n);
+        assert!(without_lines(&xlsx, n) == expected, "{name} (xlsx): {}", without_lines(&xlsx, 2));
+        assert!(without_lines(&ods, n) == expected, "{name} (ods): {}", without_lines(&ods, 2));
+    }
+}

@@ -7,8 +7,10 @@ mod stream;
 
 use serde::{Deserialize, Serialize};
 
-use crate::columns::parse_rows;
-use crate::error::{FileError, Parsed};
+use crate::columns::{Columns, Ctx, RowCells};
+use crate::error::{FileError, Parsed, RowError};
+use crate::kind::{FileKind, ParsedFile};
+use crate::parser::{RowParser, parse_table};
 use crate::table::Table;
 use crate::values::{Cell, ValueProblem};
 
@@ -110,6 +112,27 @@ impl PublishedOutcome {
 
 /// Parses an Inspectie results table (any set of school years, see the crate docs).
 pub fn parse_inspectie_results(table: &Table) -> Result<Parsed<InspectieResultRow>, FileError> {
-    let layout = InspectieLayout::from_headers(&table.headers, &table.file)?;
-    Ok(parse_rows(table, layout.columns(), |ctx| layout.parse_row(ctx)))
+    parse_table::<InspectieLayout>(table)
+}
+
+impl RowParser for InspectieLayout {
+    type Row = InspectieResultRow;
+    type Record = InspectieResultRow;
+    const KIND: FileKind = FileKind::InspectieResultaten;
+
+    fn new(columns: &Columns, file: &str) -> Result<Self, FileError> {
+        InspectieLayout::from_headers(&columns.names, file)
+    }
+
+    fn parse_row<C: RowCells + ?Sized>(&mut self, ctx: &Ctx<'_, C>) -> Result<Self::Row, RowError> {
+        InspectieLayout::parse_row(self, ctx)
+    }
+
+    fn finish(self, rows: Vec<Self::Row>) -> Vec<Self::Record> {
+        rows
+    }
+
+    fn wrap(parsed: Parsed<Self::Record>) -> ParsedFile {
+        ParsedFile::InspectieResultaten(parsed)
+    }
 }

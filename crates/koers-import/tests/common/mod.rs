@@ -24,6 +24,10 @@ pub const DRIEJAARS: &str = "inspectie-schoolweging-driejaars-2021-2024.csv";
 pub const PER_JAAR: &str = "inspectie-schoolweging-per-jaar-2021-2024.csv";
 pub const DUO_REF: &str = "duo-referentieniveaus-bo-2024-2025.csv";
 pub const DUO_VEST: &str = "duo-vestigingen-bo.csv";
+pub const DUO_VEST_VO: &str = "duo-vestigingen-vo.csv";
+pub const DUO_SOORT: &str = "duo-leerlingen-po-soort-cluster-2024-2025.csv";
+pub const DUO_EXAMENS: &str = "duo-examens-vo-2021-2025.csv";
+pub const GEO: &str = "scholen-locaties-geo-20241122.csv";
 
 /// The Inspectie header with the three years 2223, 2324, 2425.
 pub const INSPECTIE_HEADER: &str = "ovt;Gemiddelde %1F 2223;Gemiddelde %1S/2F 2223;Aantal leerlingen 2223;Gemiddelde %1F 2324;Gemiddelde %1S/2F 2324;Aantal leerlingen 2324;Gemiddelde %1F 2425;Gemiddelde %1S/2F 2425;Aantal leerlingen 2425;Schoolweging;Schoolwegingscategorie;Signaleringswaarde 1F;Signaleringswaarde 1S/2F;Gewogen driejaarsgemiddelde %1F;Gewogen driejaarsgemiddelde %1S/2F;Totaal aantal leerlingen 3 jaar;Uitkomst indicator 1F;Uitkomst indicator 1S/2F";
