@@ -2,7 +2,8 @@
 //! Sessions themselves live in the web layer (stored through [`Store`]).
 
 use crate::check::FieldError;
-use crate::store::{Actor, ApiToken, NewApiToken, NewAudit, NewUser, Store, StoreError, User};
+use crate::error::{Error, LoginRefusal, Result};
+use crate::store::{Actor, ApiToken, NewApiToken, NewAudit, NewUser, Store, StoreError, StoreRead, User};
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use koers_core::access::{Grant, Principal};
@@ -13,54 +14,22 @@ pub const MAX_FAILED_LOGINS: i64 = 5;
 pub const THROTTLE_WINDOW_SECS: i64 = 15 * 60;
 pub const MIN_PASSWORD_LEN: usize = 10;
 
-#[derive(Debug, thiserror::Error)]
-pub enum LoginError {
-    /// Unknown e-mail or wrong password: one message for both, so accounts cannot be probed.
-    #[error("e-mailadres of wachtwoord klopt niet")]
-    BadCredentials,
-    #[error("te veel mislukte pogingen; probeer het over {retry_after_minutes} minuten opnieuw")]
-    Throttled { retry_after_minutes: i64 },
-    #[error("dit account is niet actief; neem contact op met de beheerder")]
-    Inactive,
-    #[error(transparent)]
-    Store(#[from] StoreError),
-    #[error("wachtwoordcontrole mislukt: {0}")]
-    Hashing(String),
-}
-
-#[derive(Debug, thiserror::Error)]
-pub enum AccountError {
-    #[error("ongeldige invoer")]
-    Invalid(Vec<FieldError>),
-    #[error(transparent)]
-    Store(#[from] StoreError),
-    #[error("wachtwoord hashen mislukt: {0}")]
-    Hashing(String),
-}
-
 /// Hash a password with argon2id (PHC string). Expensive on purpose: call from a blocking
 /// thread ([`hash_password_async`]).
-pub fn hash_password(password: &str) -> Result<String, AccountError> {
-    Argon2::default()
-        .hash_password(password.as_bytes())
-        .map(|h| h.to_string())
-        .map_err(|e| AccountError::Hashing(e.to_string()))
+pub fn hash_password(password: &str) -> Result<String> {
+    Argon2::default().hash_password(password.as_bytes()).map(|h| h.to_string()).map_err(Error::system)
 }
 
 pub fn verify_password(hash: &str, password: &str) -> bool {
     Argon2::default().verify_password(password.as_bytes(), hash).is_ok()
 }
 
-pub async fn hash_password_async(password: String) -> Result<String, AccountError> {
-    tokio::task::spawn_blocking(move || hash_password(&password))
-        .await
-        .map_err(|e| AccountError::Hashing(e.to_string()))?
+pub async fn hash_password_async(password: String) -> Result<String> {
+    tokio::task::spawn_blocking(move || hash_password(&password)).await.map_err(Error::system)?
 }
 
-async fn verify_async(hash: String, password: String) -> Result<bool, LoginError> {
-    tokio::task::spawn_blocking(move || verify_password(&hash, &password))
-        .await
-        .map_err(|e| LoginError::Hashing(e.to_string()))
+async fn verify_async(hash: String, password: String) -> Result<bool> {
+    tokio::task::spawn_blocking(move || verify_password(&hash, &password)).await.map_err(Error::system)
 }
 
 /// A fixed hash to verify against when the account does not exist, so the answer takes as
@@ -112,7 +81,7 @@ pub fn validate_password(password: &str) -> Result<(), FieldError> {
 }
 
 /// The principal (grants) of a user.
-pub async fn principal_of(store: &dyn Store, user_id: i64) -> Result<Principal, StoreError> {
+pub async fn principal_of(store: &dyn StoreRead, user_id: i64) -> Result<Principal, StoreError> {
     let grants = store.grants_of_user(user_id).await?.into_iter().map(|g| g.grant).collect();
     Ok(Principal { user_id, grants })
 }
@@ -132,17 +101,17 @@ fn audit(now: i64, user: Option<&User>, label: &str, action: &str) -> NewAudit {
 
 /// Check e-mail and password, with throttling per account; every attempt is recorded and
 /// audited.
-pub async fn authenticate(
+pub(crate) async fn authenticate(
     store: &dyn Store,
     email: &str,
     password: &str,
     now: i64,
-) -> Result<(User, Principal), LoginError> {
+) -> Result<(User, Principal)> {
     let key = email.trim().to_lowercase();
     let failed = store.failed_logins_since(&key, now - THROTTLE_WINDOW_SECS).await?;
     if failed >= MAX_FAILED_LOGINS {
         store.append_audit(&audit(now, None, &key, "login_throttled")).await?;
-        return Err(LoginError::Throttled { retry_after_minutes: THROTTLE_WINDOW_SECS / 60 });
+        return Err(LoginRefusal::Throttled { retry_after_minutes: THROTTLE_WINDOW_SECS / 60 }.into());
     }
     let user = match store.user_by_email(&key).await {
         Ok(u) => Some(u),
@@ -154,11 +123,11 @@ pub async fn authenticate(
     store.record_login_attempt(&key, ok, now).await?;
     let Some(user) = user.filter(|_| ok) else {
         store.append_audit(&audit(now, None, &key, "login_failed")).await?;
-        return Err(LoginError::BadCredentials);
+        return Err(LoginRefusal::BadCredentials.into());
     };
     if !user.active {
         store.append_audit(&audit(now, Some(&user), &key, "login_inactive")).await?;
-        return Err(LoginError::Inactive);
+        return Err(LoginRefusal::Inactive.into());
     }
     store.append_audit(&audit(now, Some(&user), &user.email, "login")).await?;
     let principal = principal_of(store, user.id).await?;
@@ -175,13 +144,8 @@ pub struct NewUserInput {
     pub grants: Vec<Grant>,
 }
 
-pub async fn create_user(
-    store: &dyn Store,
-    input: &NewUserInput,
-    actor: &Actor,
-    now: i64,
-) -> Result<User, AccountError> {
-    validate_new_user(&input.email, &input.name, &input.password).map_err(AccountError::Invalid)?;
+pub(crate) async fn create_user(store: &dyn Store, input: &NewUserInput, actor: &Actor, now: i64) -> Result<User> {
+    validate_new_user(&input.email, &input.name, &input.password).map_err(Error::Invalid)?;
     let locale = if input.locale == "en" { "en" } else { "nl" };
     let hash = hash_password_async(input.password.clone()).await?;
     let user = store
@@ -197,11 +161,8 @@ pub async fn create_user(
         )
         .await
         .map_err(|e| match e {
-            StoreError::Duplicate(_) => AccountError::Invalid(vec![FieldError {
-                field: "email".into(),
-                detail: "er bestaat al een account met dit e-mailadres".into(),
-            }]),
-            e => AccountError::Store(e),
+            StoreError::Duplicate(_) => Error::field("email", "er bestaat al een account met dit e-mailadres"),
+            e => e.into(),
         })?;
     for g in &input.grants {
         store.add_grant(user.id, g, actor, now).await?;
@@ -209,20 +170,7 @@ pub async fn create_user(
     Ok(user)
 }
 
-/// Ids of the active users holding the beheerder role (never let this become empty).
-pub async fn active_beheerders(store: &dyn Store) -> Result<Vec<i64>, StoreError> {
-    let mut out = Vec::new();
-    for u in store.list_users().await?.into_iter().filter(|u| u.active) {
-        if store.grants_of_user(u.id).await?.iter().any(|g| g.grant.role == koers_core::access::RoleKind::Beheerder) {
-            out.push(u.id);
-        }
-    }
-    Ok(out)
-}
-
-/// Dutch refusal when a change would leave no active beheerder.
-pub const LAST_BEHEERDER: &str =
-    "dit is de laatste actieve beheerder; maak eerst iemand anders beheerder, anders kan niemand Koers meer beheren";
+pub use crate::error::LAST_BEHEERDER;
 
 /// SHA-256 hex of an API token.
 pub fn token_hash(token: &str) -> String {
@@ -230,15 +178,14 @@ pub fn token_hash(token: &str) -> String {
 }
 
 /// Issue a token; returns the stored record and the token text, shown to the user once.
-pub async fn issue_api_token(
+pub(crate) async fn issue_api_token(
     store: &dyn Store,
     user_id: i64,
     name: &str,
     actor: &Actor,
     now: i64,
-) -> Result<(ApiToken, String), AccountError> {
-    let mut bytes = [0u8; 32];
-    getrandom::fill(&mut bytes).map_err(|e| AccountError::Hashing(e.to_string()))?;
+) -> Result<(ApiToken, String)> {
+    let bytes = Error::random_bytes()?;
     let token = format!("koers_{}", hex::encode(bytes));
     let record = store
         .create_api_token(
@@ -252,7 +199,11 @@ pub async fn issue_api_token(
 
 /// The user and principal behind a bearer token (revoked or unknown → `NotFound`; inactive
 /// users are refused too).
-pub async fn principal_for_token(store: &dyn Store, token: &str, now: i64) -> Result<(User, Principal), StoreError> {
+pub(crate) async fn principal_for_token(
+    store: &dyn Store,
+    token: &str,
+    now: i64,
+) -> Result<(User, Principal), StoreError> {
     let t = store.api_token_by_hash(&token_hash(token.trim()), now).await?;
     let user = store.user(t.user_id).await?;
     if !user.active {

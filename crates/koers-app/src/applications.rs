@@ -5,48 +5,37 @@
 
 mod links;
 mod submit;
+pub(crate) mod target;
 
-pub use links::{LINK_TTL_SECS, LinkError, application_for_link, decide_by_link, new_link_token};
-pub use submit::{ApplicationInput, Submitted, submit};
+pub use links::{LINK_TTL_SECS, new_link_token};
+pub(crate) use links::{application_for_link, decide_by_link};
+pub(crate) use submit::submit;
+pub use submit::{ApplicationInput, Submitted, year_of};
+pub use target::{
+    Applicant, DEFAULT_BOARD_PROGRAMME, DEFAULT_SCHOOL_PROGRAMME, Target, TargetQuery, fits, school_resource,
+};
 
-use crate::check::FieldError;
+use crate::error::{Error, Result};
 use crate::mail;
 use crate::store::{
-    Actor, ApplicationRecord, ApplicationStateWrite, Assignment, NewTrajectory, Store, StoreError, TrajectoryRecord,
+    Actor, ApplicationRecord, ApplicationStateWrite, Assignment, NewTrajectory, Store, StoreError, StoreRead,
+    TrajectoryRecord,
 };
 use koers_core::matching::{ExpertProfile, Match, MatchRequest, assignment_allowed, rank};
 use koers_core::programme::ProgrammeRules;
-use koers_core::workflow::{Application, Command, Event, TransitionError, transition};
-
-#[derive(Debug, thiserror::Error)]
-pub enum ApplicationError {
-    #[error("ongeldige invoer")]
-    Invalid(Vec<FieldError>),
-    #[error("{0}")]
-    NotEligible(String),
-    #[error("{0}")]
-    Transition(#[from] TransitionError),
-    /// Someone else changed the application first; `current` is what it is now.
-    #[error("iemand anders heeft deze aanmelding intussen gewijzigd; bekijk de nieuwe stand en probeer het opnieuw")]
-    Conflict { current: Box<ApplicationRecord> },
-    #[error("{0}")]
-    Assignment(String),
-    #[error(transparent)]
-    Store(#[from] StoreError),
-    #[error("opgeslagen toestand onleesbaar: {0}")]
-    Corrupt(String),
-}
+use koers_core::workflow::{Application, Command, Event, transition};
 
 /// The state machine's state of a stored application.
-pub fn state_of(a: &ApplicationRecord) -> Result<Application, ApplicationError> {
-    serde_json::from_str(&a.state_json).map_err(|e| ApplicationError::Corrupt(e.to_string()))
+pub fn state_of(a: &ApplicationRecord) -> Result<Application> {
+    Ok(serde_json::from_str(&a.state_json)?)
 }
 
-fn status_code(a: &Application) -> Result<String, ApplicationError> {
-    serde_json::to_value(a.status)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .ok_or_else(|| ApplicationError::Corrupt("status".into()))
+/// A conflict carrying the application as it is now.
+async fn conflict(store: &dyn StoreRead, id: i64) -> Error {
+    match store.application(id).await {
+        Ok(current) => Error::Conflict { current: Some(Box::new(current)) },
+        Err(e) => e.into(),
+    }
 }
 
 fn action_of(events: &[Event]) -> String {
@@ -87,51 +76,46 @@ async fn save(
     events: &[Event],
     actor: &Actor,
     now: i64,
-) -> Result<ApplicationRecord, ApplicationError> {
-    let state_json = serde_json::to_string(next).map_err(|e| ApplicationError::Corrupt(e.to_string()))?;
-    let w =
-        ApplicationStateWrite { expected_version, state_json, status: status_code(next)?, action: action_of(events) };
+) -> Result<ApplicationRecord> {
+    let state_json = serde_json::to_string(next)?;
+    let w = ApplicationStateWrite { expected_version, state_json, status: next.status, action: action_of(events) };
     match store.update_application_state(a.id, &w, actor, now).await {
         Ok(saved) => {
             for e in events {
                 if let Some((subject, body)) = applicant_mail(&saved, next, e) {
-                    mail::queue(store, &saved.contact_email, &subject, &body, now)
-                        .await
-                        .map_err(|e| ApplicationError::Corrupt(e.to_string()))?;
+                    mail::queue(store, &saved.contact_email, &subject, &body, now).await?;
                 }
             }
             Ok(saved)
         }
-        Err(StoreError::Conflict { .. }) => {
-            Err(ApplicationError::Conflict { current: Box::new(store.application(a.id).await?) })
-        }
+        Err(StoreError::Conflict { .. }) => Err(conflict(store, a.id).await),
         Err(e) => Err(e.into()),
     }
 }
 
 /// Apply one command (staff, board or applicant action) to application `id` as last seen at
 /// `expected_version`. Assignment goes through [`assign_expert`] instead.
-pub async fn act(
+pub(crate) async fn act(
     store: &dyn Store,
     id: i64,
     expected_version: i64,
     cmd: &Command,
     actor: &Actor,
     now: i64,
-) -> Result<ApplicationRecord, ApplicationError> {
+) -> Result<ApplicationRecord> {
     if matches!(cmd, Command::AssignExpert { .. }) {
-        return Err(ApplicationError::Assignment("koppel een expert via de matching".into()));
+        return Err(Error::AssignThroughMatching);
     }
     let a = store.application(id).await?;
     if a.version != expected_version {
-        return Err(ApplicationError::Conflict { current: Box::new(a) });
+        return Err(Error::Conflict { current: Some(Box::new(a)) });
     }
     let (next, events) = transition(&state_of(&a)?, cmd)?;
     save(store, &a, expected_version, &next, &events, actor, now).await
 }
 
 /// Experts ranked for an application, best first, with their current load.
-pub async fn rank_experts(store: &dyn Store, request: &MatchRequest) -> Result<Vec<Match>, ApplicationError> {
+pub async fn rank_experts(store: &dyn StoreRead, request: &MatchRequest) -> Result<Vec<Match>> {
     let loads = store.expert_loads().await?;
     let profiles: Vec<ExpertProfile> = store
         .list_experts()
@@ -159,7 +143,7 @@ pub async fn rank_experts(store: &dyn Store, request: &MatchRequest) -> Result<V
 /// the transition, creates the trajectory with the programme's phases, and notifies the expert
 /// and the applicant.
 #[allow(clippy::too_many_arguments)]
-pub async fn assign_expert(
+pub(crate) async fn assign_expert(
     store: &dyn Store,
     programme: &ProgrammeRules,
     id: i64,
@@ -169,26 +153,21 @@ pub async fn assign_expert(
     capacity_override: Option<&str>,
     actor: &Actor,
     now: i64,
-) -> Result<(ApplicationRecord, TrajectoryRecord), ApplicationError> {
+) -> Result<(ApplicationRecord, TrajectoryRecord)> {
     let a = store.application(id).await?;
     if a.version != expected_version {
-        return Err(ApplicationError::Conflict { current: Box::new(a) });
+        return Err(Error::Conflict { current: Some(Box::new(a)) });
     }
     let ranked = rank_experts(store, request).await?;
-    let m = ranked.iter().find(|m| m.expert_id == expert_id).ok_or(StoreError::NotFound)?;
+    let m = ranked.iter().find(|m| m.expert_id == expert_id).ok_or(Error::NotFound)?;
     let note = capacity_override.map(str::trim).filter(|n| !n.is_empty());
-    assignment_allowed(m, note.is_some()).map_err(|e| ApplicationError::Assignment(e.to_string()))?;
+    assignment_allowed(m, note.is_some())?;
     let (next, events) = transition(&state_of(&a)?, &Command::AssignExpert { expert_id })?;
     let phases: Vec<String> = programme.phases.iter().map(|p| p.name.clone()).collect();
-    let state_json = serde_json::to_string(&next).map_err(|e| ApplicationError::Corrupt(e.to_string()))?;
+    let state_json = serde_json::to_string(&next)?;
     let assignment = Assignment {
         application_id: a.id,
-        state: ApplicationStateWrite {
-            expected_version,
-            state_json,
-            status: status_code(&next)?,
-            action: action_of(&events),
-        },
+        state: ApplicationStateWrite { expected_version, state_json, status: next.status, action: action_of(&events) },
         trajectory: NewTrajectory {
             expert_id,
             phases_json: serde_json::to_string(&phases).unwrap_or_else(|_| "[]".into()),
@@ -198,9 +177,7 @@ pub async fn assign_expert(
     };
     let (saved, trajectory) = match store.assign_expert(&assignment, actor, now).await {
         Ok(x) => x,
-        Err(StoreError::Conflict { .. }) => {
-            return Err(ApplicationError::Conflict { current: Box::new(store.application(a.id).await?) });
-        }
+        Err(StoreError::Conflict { .. }) => return Err(conflict(store, a.id).await),
         Err(e) => return Err(e.into()),
     };
     let expert = store.expert(expert_id).await?;
@@ -208,14 +185,10 @@ pub async fn assign_expert(
         "Je bent als expert gekoppeld aan aanmelding {} ({}). Het traject staat in Koers onder 'Jouw trajecten'.\nHulpvraag: {}",
         saved.reference, programme.name, saved.help_question
     );
-    mail::queue(store, &expert.email, &format!("Koers: nieuw traject {}", saved.reference), &body, now)
-        .await
-        .map_err(|e| ApplicationError::Corrupt(e.to_string()))?;
+    mail::queue(store, &expert.email, &format!("Koers: nieuw traject {}", saved.reference), &body, now).await?;
     for e in &events {
         if let Some((subject, body)) = applicant_mail(&saved, &next, e) {
-            mail::queue(store, &saved.contact_email, &subject, &body, now)
-                .await
-                .map_err(|e| ApplicationError::Corrupt(e.to_string()))?;
+            mail::queue(store, &saved.contact_email, &subject, &body, now).await?;
         }
     }
     Ok((saved, trajectory))

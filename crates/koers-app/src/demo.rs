@@ -2,7 +2,8 @@
 //! user per role. Idempotent: running it again changes nothing.
 
 use crate::accounts::{NewUserInput, create_user};
-use crate::register::{ImportError, ImportReport, import_bytes};
+use crate::error::{Error, Result};
+use crate::register::{ImportReport, import_bytes};
 use crate::store::{Actor, Store, StoreError};
 use koers_core::access::{Grant, RoleKind, Scope};
 
@@ -21,11 +22,7 @@ pub struct DemoLogin {
 }
 
 /// Import the given files in order (name, bytes).
-pub async fn load_files(
-    store: &dyn Store,
-    files: &[(&str, &[u8])],
-    now: i64,
-) -> Result<Vec<ImportReport>, ImportError> {
+pub(crate) async fn load_files(store: &dyn Store, files: &[(&str, &[u8])], now: i64) -> Result<Vec<ImportReport>> {
     let actor = Actor::system("koers demo");
     let mut reports = Vec::new();
     for (name, bytes) in files {
@@ -35,7 +32,7 @@ pub async fn load_files(
 }
 
 /// The demo expert pool: the demo expert (with a login) and two without, if none exist yet.
-pub async fn seed_experts(store: &dyn Store, now: i64) -> Result<usize, StoreError> {
+pub(crate) async fn seed_experts(store: &dyn Store, now: i64) -> Result<usize> {
     if !store.list_experts().await?.is_empty() {
         return Ok(0);
     }
@@ -88,7 +85,7 @@ pub async fn seed_experts(store: &dyn Store, now: i64) -> Result<usize, StoreErr
 }
 
 /// Create the demo users that do not exist yet; returns every demo login.
-pub async fn seed_users(store: &dyn Store, now: i64) -> Result<Vec<DemoLogin>, StoreError> {
+pub(crate) async fn seed_users(store: &dyn Store, now: i64) -> Result<Vec<DemoLogin>> {
     let actor = Actor::system("koers demo");
     let school = store.school_by_ovt(DEMO_SCHOOL_OVT).await?;
     let users = [
@@ -127,7 +124,7 @@ pub async fn seed_users(store: &dyn Store, now: i64) -> Result<Vec<DemoLogin>, S
         match store.user_by_email(email).await {
             Ok(_) => {}
             Err(StoreError::NotFound) => {
-                let grant = Grant::new(role, scope).map_err(|e| StoreError::Backend(e.to_string()))?;
+                let grant = Grant::new(role, scope).map_err(Error::system)?;
                 let input = NewUserInput {
                     email: email.into(),
                     name: name.into(),
@@ -135,9 +132,9 @@ pub async fn seed_users(store: &dyn Store, now: i64) -> Result<Vec<DemoLogin>, S
                     locale: "nl".into(),
                     grants: vec![grant],
                 };
-                create_user(store, &input, &actor, now).await.map_err(|e| StoreError::Backend(e.to_string()))?;
+                create_user(store, &input, &actor, now).await?;
             }
-            Err(e) => return Err(e),
+            Err(e) => return Err(e.into()),
         }
         out.push(DemoLogin { role, email: email.into(), password: DEMO_PASSWORD.into(), scope: scope_label });
     }

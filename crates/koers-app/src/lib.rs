@@ -1,6 +1,9 @@
 //! # koers-app — use cases
 //!
-//! What the CLI and the web both do, in one place, so neither holds domain logic:
+//! What the CLI and the web both do, in one place, so neither holds domain logic. The door is
+//! [`App`]: it holds the store privately, hands out read access ([`store::StoreRead`]) and does
+//! every change through a use case method, returning the one [`Error`].
+//! - [`error`]: [`Error`] (and the refusals of login and approval links).
 //! - [`screening`]: turn parsed result rows into model inputs and run the results model and a
 //!   programme's entry rule over every school of a file.
 //! - [`check`]: one school from numbers typed in by hand.
@@ -11,6 +14,12 @@
 //! - [`search`]: the in-memory school search index (same answers as the store, ~50× cheaper).
 //! - [`programmes`]: the programmes in force (stored definitions, else the shipped ones).
 //! - [`demo`]: the demo data set and one demo user per role.
+
+mod app;
+pub mod error;
+
+pub use app::App;
+pub use error::{Error, LinkRefusal, LoginRefusal, Result};
 
 pub mod accounts;
 pub mod applications;

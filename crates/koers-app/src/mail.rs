@@ -33,8 +33,6 @@ pub enum MailError {
     Config(String),
     #[error("verzenden mislukt: {0}")]
     Send(String),
-    #[error(transparent)]
-    Store(#[from] StoreError),
 }
 
 impl SmtpConfig {
@@ -118,23 +116,29 @@ impl Transport for SmtpTransport {
 }
 
 /// Put a mail in the outbox.
-pub async fn queue(store: &dyn Store, to: &str, subject: &str, body: &str, now: i64) -> Result<OutboxMail, MailError> {
-    Ok(store
+pub(crate) async fn queue(
+    store: &dyn Store,
+    to: &str,
+    subject: &str,
+    body: &str,
+    now: i64,
+) -> Result<OutboxMail, StoreError> {
+    store
         .enqueue_mail(
             &NewMail { to_address: to.to_owned(), subject: subject.to_owned(), body_text: body.to_owned() },
             now,
         )
-        .await?)
+        .await
 }
 
 /// Hand unsent mails to `transport`; failures are recorded on the mail and retried next time.
 /// Returns (sent, failed).
-pub async fn deliver_pending(
+pub(crate) async fn deliver_pending(
     store: &dyn Store,
     transport: &dyn Transport,
     now: i64,
     limit: i64,
-) -> Result<(usize, usize), MailError> {
+) -> Result<(usize, usize), StoreError> {
     let (mut sent, mut failed) = (0, 0);
     for m in store.outbox(true, limit).await? {
         match transport.send(&m.to_address, &m.subject, &m.body_text).await {

@@ -4,23 +4,13 @@
 //! manual edit silently: a field a person edited keeps its value, and the report lists every
 //! such field where the file says something else.
 
+use crate::error::{Error, Result};
 use crate::store::{
-    Actor, NewBoard, PublishedThreeYear, ResultYear, School, SchoolFields, SchoolWrite, Sector, Store, StoreError,
-    WegingYear,
+    Actor, NewBoard, PublishedThreeYear, ResultYear, School, SchoolFields, SchoolWrite, Sector, Store, WegingYear,
 };
 use koers_import::{Cell, FileError, FileKind, RowError};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
-
-#[derive(Debug, thiserror::Error)]
-pub enum ImportError {
-    #[error(transparent)]
-    File(#[from] FileError),
-    #[error(transparent)]
-    Store(#[from] StoreError),
-    #[error("{0} wordt (nog) niet in het register ingelezen")]
-    Unsupported(&'static str),
-}
 
 /// A manual edit that an import did not overwrite.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -142,7 +132,7 @@ async fn apply(
     report: &mut ImportReport,
     actor: &Actor,
     now: i64,
-) -> Result<HashMap<String, i64>, ImportError> {
+) -> Result<HashMap<String, i64>> {
     let existing: HashMap<String, School> =
         store.all_schools().await?.into_iter().map(|s| (s.ovt.clone(), s)).collect();
     let mut writes = Vec::new();
@@ -198,13 +188,13 @@ fn opt_str(s: &Option<String>) -> Option<String> {
 }
 
 /// Import one file (CSV, xlsx or ods) of any supported kind.
-pub async fn import_bytes(
+pub(crate) async fn import_bytes(
     store: &dyn Store,
     bytes: &[u8],
     file_name: &str,
     actor: &Actor,
     now: i64,
-) -> Result<ImportReport, ImportError> {
+) -> Result<ImportReport> {
     let table = koers_import::read_table(bytes, file_name)?;
     let kind =
         koers_import::detect_kind(&table).ok_or_else(|| FileError::UnknownKind { file: file_name.to_owned() })?;
@@ -353,10 +343,10 @@ pub async fn import_bytes(
             report.not_linked = parsed.records.iter().filter(|r| !linked_brins.contains(&r.instellingscode)).count();
             apply(store, &proposals, &mut report, actor, now).await?;
         }
-        FileKind::DuoReferentieniveaus => return Err(ImportError::Unsupported("DUO referentieniveaus")),
+        FileKind::DuoReferentieniveaus => return Err(Error::Unsupported("DUO referentieniveaus")),
         // Parsed by koers-import (records complete); storing them in the register is still to do.
         FileKind::DuoVestigingenVo | FileKind::DuoLeerlingenSoortPo | FileKind::DuoExamensVo | FileKind::ScholenGeo => {
-            return Err(ImportError::Unsupported(kind.dutch_name()));
+            return Err(Error::Unsupported(kind.dutch_name()));
         }
     }
     Ok(report)

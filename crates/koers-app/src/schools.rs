@@ -1,7 +1,8 @@
 //! A school from the register: its page data and its eligibility computed from stored results.
 
 use crate::check::CheckOutcome;
-use crate::store::{Board, PublishedThreeYear, ResultYear, School, Store, StoreError, WegingYear};
+use crate::error::{Error, Result};
+use crate::store::{Board, PublishedThreeYear, ResultYear, School, StoreError, StoreRead, WegingYear};
 use koers_core::eligibility::{NextYear, SchoolContext, assess_band};
 use koers_core::programme::BandRule;
 use koers_core::results::{ThreeYear, assess};
@@ -18,7 +19,7 @@ pub struct SchoolPage {
     pub weging_years: Vec<WegingYear>,
 }
 
-pub async fn school_page(store: &dyn Store, id: i64) -> Result<SchoolPage, StoreError> {
+pub async fn school_page(store: &dyn StoreRead, id: i64) -> Result<SchoolPage, StoreError> {
     let school = store.school(id).await?;
     let board = match school.board_number {
         Some(n) => match store.board(n).await {
@@ -74,11 +75,11 @@ pub fn latest_test_year(results: &[ResultYear], norms: &NormLibrary) -> Option<T
 
 /// The GWGB+ eligibility of a stored school.
 pub async fn school_eligibility(
-    store: &dyn Store,
+    store: &dyn StoreRead,
     school_id: i64,
     norms: &NormLibrary,
     rule: &BandRule,
-) -> Result<CheckOutcome, StoreError> {
+) -> Result<CheckOutcome> {
     let school = store.school(school_id).await?;
     let results = store.results_of_school(school_id).await?;
     let published = store.published_of_school(school_id).await?;
@@ -92,8 +93,8 @@ pub fn eligibility_from_rows(
     published: Option<&PublishedThreeYear>,
     norms: &NormLibrary,
     rule: &BandRule,
-) -> Result<CheckOutcome, StoreError> {
-    let no_norms = || StoreError::Backend("geen normtabellen geladen".into());
+) -> Result<CheckOutcome> {
+    let no_norms = || Error::NoNorms;
     let latest = latest_test_year(results, norms).ok_or_else(no_norms)?;
     let input = input_from_rows(results, published, school.schoolweging, latest);
     let ns = norms.for_test_year(latest).ok().or_else(|| norms.sets().last()).ok_or_else(no_norms)?;
@@ -106,10 +107,10 @@ pub fn eligibility_from_rows(
 /// Every school of the register with its eligibility (programme staff's proactive screening):
 /// three bulk reads, then the pure model per school.
 pub async fn screen_register(
-    store: &dyn Store,
+    store: &dyn StoreRead,
     norms: &NormLibrary,
     rule: &BandRule,
-) -> Result<Vec<(School, CheckOutcome)>, StoreError> {
+) -> Result<Vec<(School, CheckOutcome)>> {
     let schools = store.all_schools().await?;
     let mut results: std::collections::HashMap<i64, Vec<ResultYear>> = std::collections::HashMap::new();
     for r in store.all_results().await? {

@@ -1,4 +1,4 @@
-//! An in-memory school search index in front of [`Store::search_schools`].
+//! An in-memory school search index in front of [`StoreRead::search_schools`](crate::store::StoreRead::search_schools).
 //!
 //! The public search is the hottest page; a `LIKE '%q%'` scan per request (SQLite or PG) costs
 //! ≈ 0,5 ms of a core. The index keeps every school with its lowercase search text and answers
@@ -8,7 +8,7 @@
 //! after an import or an edit). With several app servers another server's change shows up
 //! within the TTL.
 
-use crate::store::{School, Store, StoreResult};
+use crate::store::{School, StoreRead, StoreResult};
 use std::sync::{Arc, RwLock};
 
 #[derive(Debug)]
@@ -54,7 +54,7 @@ impl SchoolIndex {
         g.as_ref().filter(|s| now - s.loaded_at < self.ttl_secs).cloned()
     }
 
-    async fn load(&self, store: &dyn Store, now: i64) -> StoreResult<Arc<Snapshot>> {
+    async fn load(&self, store: &dyn StoreRead, now: i64) -> StoreResult<Arc<Snapshot>> {
         if let Some(s) = self.current(now) {
             return Ok(s);
         }
@@ -74,7 +74,7 @@ impl SchoolIndex {
     }
 
     /// Same answer as `store.search_schools(query, limit)`.
-    pub async fn search(&self, store: &dyn Store, query: &str, limit: i64, now: i64) -> StoreResult<Vec<School>> {
+    pub async fn search(&self, store: &dyn StoreRead, query: &str, limit: i64, now: i64) -> StoreResult<Vec<School>> {
         let snap = self.load(store, now).await?;
         Ok(search_in(&snap.entries, query, limit))
     }

@@ -27,6 +27,9 @@ pub enum StoreError {
         "iemand anders heeft dit intussen gewijzigd; laad de pagina opnieuw (versie {expected} verwacht, {actual} gevonden)"
     )]
     Conflict { expected: i64, actual: i64 },
+    /// The change would leave no active beheerder (checked inside the write's transaction).
+    #[error("{}", crate::error::LAST_BEHEERDER)]
+    LastBeheerder,
     #[error("bestaat al: {0}")]
     Duplicate(String),
     #[error("databasefout: {0}")]
@@ -49,28 +52,81 @@ impl Actor {
     }
 }
 
+/// What can be read: every page and report. koers-web gets only this (through
+/// `koers_app::App::read`), so it cannot change anything behind the use cases' back.
 #[async_trait]
-pub trait Store: Send + Sync + std::fmt::Debug {
-    /// Apply pending migrations.
-    async fn migrate(&self) -> StoreResult<()>;
+pub trait StoreRead: Send + Sync + std::fmt::Debug {
     /// Which backend (`sqlite` / `postgres`), for logs and `/health`.
     fn backend(&self) -> &'static str;
-
-    // ---- register: boards and schools -------------------------------------------------
-    /// Insert or update boards by number (import); audited.
-    async fn upsert_boards(&self, boards: &[NewBoard], actor: &Actor, now: i64) -> StoreResult<usize>;
     async fn board(&self, number: i64) -> StoreResult<Board>;
     /// All schools (for import diffs); ordered by ovt.
     async fn all_schools(&self) -> StoreResult<Vec<School>>;
-    /// Apply a batch of school inserts/updates in one transaction (import); each audited.
-    /// An update whose `version` is stale fails the whole batch with `Conflict`.
-    async fn apply_school_writes(&self, writes: &[SchoolWrite], actor: &Actor, now: i64) -> StoreResult<Vec<i64>>;
     async fn school(&self, id: i64) -> StoreResult<School>;
     async fn school_by_ovt(&self, ovt: &str) -> StoreResult<School>;
     /// Schools whose name, BRIN, ovt or place contains `query` (case-insensitive), best
     /// matches first: exact BRIN/ovt, then name prefix, then the rest by name. At most `limit`.
     async fn search_schools(&self, query: &str, limit: i64) -> StoreResult<Vec<School>>;
     async fn schools_of_board(&self, board_number: i64) -> StoreResult<Vec<School>>;
+    async fn results_of_school(&self, school_id: i64) -> StoreResult<Vec<ResultYear>>;
+    async fn published_of_school(&self, school_id: i64) -> StoreResult<Option<PublishedThreeYear>>;
+    /// Every stored result year of every school (bulk read for programme-wide screening).
+    async fn all_results(&self) -> StoreResult<Vec<ResultYear>>;
+    /// Every stored set of published three-year values.
+    async fn all_published(&self) -> StoreResult<Vec<PublishedThreeYear>>;
+    async fn weging_years_of_school(&self, school_id: i64) -> StoreResult<Vec<WegingYear>>;
+    async fn user(&self, id: i64) -> StoreResult<User>;
+    /// Case-insensitive.
+    async fn user_by_email(&self, email: &str) -> StoreResult<User>;
+    async fn list_users(&self) -> StoreResult<Vec<User>>;
+    async fn grants_of_user(&self, user_id: i64) -> StoreResult<Vec<GrantRecord>>;
+    async fn api_tokens_of_user(&self, user_id: i64) -> StoreResult<Vec<ApiToken>>;
+
+    // ---- sessions and login throttling (not audited: not user data changes) ---------------
+    async fn session_load(&self, id: &str, now: i64) -> StoreResult<Option<SessionRecord>>;
+    async fn failed_logins_since(&self, key: &str, since: i64) -> StoreResult<i64>;
+
+    // ---- programmes (seeded by migration; edited in the programme issue) -------------------
+    async fn programmes(&self) -> StoreResult<Vec<ProgrammeRecord>>;
+
+    // ---- programme workflow (issue 4) ------------------------------------------------------
+    /// Stored programme definitions (seeded from `programmes/*.toml` by the app), by id.
+    async fn programme_definitions(&self) -> StoreResult<Vec<ProgrammeDefinition>>;
+    async fn programme_definition(&self, id: &str) -> StoreResult<ProgrammeDefinition>;
+    async fn application(&self, id: i64) -> StoreResult<ApplicationRecord>;
+    async fn application_by_reference(&self, reference: &str) -> StoreResult<ApplicationRecord>;
+    /// Newest first.
+    async fn list_applications(&self, filter: &ApplicationFilter) -> StoreResult<Vec<ApplicationRecord>>;
+    /// The link with this token hash; `NotFound` when unknown. (Expiry and use are checked by
+    /// the caller, which also needs to tell the user which of the two it was.)
+    async fn approval_link(&self, token_hash: &str) -> StoreResult<ApprovalLink>;
+    async fn expert(&self, id: i64) -> StoreResult<ExpertRecord>;
+    async fn expert_by_user(&self, user_id: i64) -> StoreResult<ExpertRecord>;
+    async fn list_experts(&self) -> StoreResult<Vec<ExpertRecord>>;
+    /// Active trajectories and planned dagdelen per expert (experts without any: zeros).
+    async fn expert_loads(&self) -> StoreResult<Vec<ExpertLoad>>;
+    async fn trajectory(&self, id: i64) -> StoreResult<TrajectoryRecord>;
+    async fn list_trajectories(&self, filter: &TrajectoryFilter) -> StoreResult<Vec<TrajectoryRecord>>;
+    /// Newest first; `unsent_only` for the sender.
+    async fn outbox(&self, unsent_only: bool, limit: i64) -> StoreResult<Vec<OutboxMail>>;
+
+    // ---- audit ----------------------------------------------------------------------------
+    /// Newest first; `entity` filters on the entity kind (`school`, `user`, …) and optionally id.
+    async fn audit_log(&self, filter: &AuditFilter) -> StoreResult<Vec<AuditEntry>>;
+}
+
+/// The writes. Only koers-app holds a `dyn Store` (privately, inside [`crate::App`]); the CLI
+/// builds it at the edge and hands it over. Every write is audited in its own transaction.
+#[async_trait]
+pub trait Store: StoreRead {
+    /// Apply pending migrations.
+    async fn migrate(&self) -> StoreResult<()>;
+
+    // ---- register: boards and schools -------------------------------------------------
+    /// Insert or update boards by number (import); audited.
+    async fn upsert_boards(&self, boards: &[NewBoard], actor: &Actor, now: i64) -> StoreResult<usize>;
+    /// Apply a batch of school inserts/updates in one transaction (import); each audited.
+    /// An update whose `version` is stale fails the whole batch with `Conflict`.
+    async fn apply_school_writes(&self, writes: &[SchoolWrite], actor: &Actor, now: i64) -> StoreResult<Vec<i64>>;
     /// A manual edit (web form): sets the given fields, marks them as manually edited,
     /// bumps the version; `Conflict` when `expected_version` is stale.
     async fn edit_school(
@@ -86,22 +142,11 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// Replace the stored years that appear in `rows` (per school and test year); audited per
     /// school. Returns how many rows changed (unchanged rows are not rewritten).
     async fn upsert_results(&self, rows: &[ResultYear], actor: &Actor, now: i64) -> StoreResult<usize>;
-    async fn results_of_school(&self, school_id: i64) -> StoreResult<Vec<ResultYear>>;
     async fn upsert_published(&self, rows: &[PublishedThreeYear], actor: &Actor, now: i64) -> StoreResult<usize>;
-    async fn published_of_school(&self, school_id: i64) -> StoreResult<Option<PublishedThreeYear>>;
-    /// Every stored result year of every school (bulk read for programme-wide screening).
-    async fn all_results(&self) -> StoreResult<Vec<ResultYear>>;
-    /// Every stored set of published three-year values.
-    async fn all_published(&self) -> StoreResult<Vec<PublishedThreeYear>>;
     async fn upsert_weging_years(&self, rows: &[WegingYear], actor: &Actor, now: i64) -> StoreResult<usize>;
-    async fn weging_years_of_school(&self, school_id: i64) -> StoreResult<Vec<WegingYear>>;
 
     // ---- users, grants, tokens ------------------------------------------------------------
     async fn create_user(&self, user: &NewUser, actor: &Actor, now: i64) -> StoreResult<User>;
-    async fn user(&self, id: i64) -> StoreResult<User>;
-    /// Case-insensitive.
-    async fn user_by_email(&self, email: &str) -> StoreResult<User>;
-    async fn list_users(&self) -> StoreResult<Vec<User>>;
     async fn update_user(
         &self,
         id: i64,
@@ -110,7 +155,6 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         actor: &Actor,
         now: i64,
     ) -> StoreResult<User>;
-    async fn grants_of_user(&self, user_id: i64) -> StoreResult<Vec<GrantRecord>>;
     async fn add_grant(
         &self,
         user_id: i64,
@@ -123,23 +167,10 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// The token with this SHA-256 hash (hex), if not revoked; updates `last_used_at`.
     async fn api_token_by_hash(&self, hash: &str, now: i64) -> StoreResult<ApiToken>;
     async fn revoke_api_token(&self, id: i64, actor: &Actor, now: i64) -> StoreResult<()>;
-    async fn api_tokens_of_user(&self, user_id: i64) -> StoreResult<Vec<ApiToken>>;
-
-    // ---- sessions and login throttling (not audited: not user data changes) ---------------
-    async fn session_load(&self, id: &str, now: i64) -> StoreResult<Option<SessionRecord>>;
     async fn session_save(&self, record: &SessionRecord) -> StoreResult<()>;
     async fn session_delete(&self, id: &str) -> StoreResult<()>;
     async fn session_delete_expired(&self, now: i64) -> StoreResult<u64>;
     async fn record_login_attempt(&self, key: &str, success: bool, now: i64) -> StoreResult<()>;
-    async fn failed_logins_since(&self, key: &str, since: i64) -> StoreResult<i64>;
-
-    // ---- programmes (seeded by migration; edited in the programme issue) -------------------
-    async fn programmes(&self) -> StoreResult<Vec<ProgrammeRecord>>;
-
-    // ---- programme workflow (issue 4) ------------------------------------------------------
-    /// Stored programme definitions (seeded from `programmes/*.toml` by the app), by id.
-    async fn programme_definitions(&self) -> StoreResult<Vec<ProgrammeDefinition>>;
-    async fn programme_definition(&self, id: &str) -> StoreResult<ProgrammeDefinition>;
     /// Create (`expected_version: None`; `Duplicate` when the id exists) or update; audited.
     async fn save_programme_definition(
         &self,
@@ -148,13 +179,12 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         now: i64,
     ) -> StoreResult<ProgrammeDefinition>;
 
+    /// Submit in one transaction: the application (with the next reference number), its
+    /// approval link and its mails (each with `{reference}` replaced); nothing when any fails.
+    async fn submit_application(&self, s: &Submission, actor: &Actor, now: i64) -> StoreResult<ApplicationRecord>;
     /// Insert with the next reference number of the year of `now` (`KRS-<year>-<6 digits>`,
     /// gap-free per year, unique under concurrency); audited.
     async fn create_application(&self, a: &NewApplication, actor: &Actor, now: i64) -> StoreResult<ApplicationRecord>;
-    async fn application(&self, id: i64) -> StoreResult<ApplicationRecord>;
-    async fn application_by_reference(&self, reference: &str) -> StoreResult<ApplicationRecord>;
-    /// Newest first.
-    async fn list_applications(&self, filter: &ApplicationFilter) -> StoreResult<Vec<ApplicationRecord>>;
     /// One state transition with optimistic concurrency (`Conflict` when stale); audited with
     /// `w.action` and before/after state.
     async fn update_application_state(
@@ -173,18 +203,10 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         expires_at: i64,
         now: i64,
     ) -> StoreResult<ApprovalLink>;
-    /// The link with this token hash; `NotFound` when unknown. (Expiry and use are checked by
-    /// the caller, which also needs to tell the user which of the two it was.)
-    async fn approval_link(&self, token_hash: &str) -> StoreResult<ApprovalLink>;
     /// Mark used; `Conflict` when it was used already (two clicks at once: one wins).
     async fn use_approval_link(&self, id: i64, now: i64) -> StoreResult<()>;
 
     async fn save_expert(&self, e: &ExpertWrite, actor: &Actor, now: i64) -> StoreResult<ExpertRecord>;
-    async fn expert(&self, id: i64) -> StoreResult<ExpertRecord>;
-    async fn expert_by_user(&self, user_id: i64) -> StoreResult<ExpertRecord>;
-    async fn list_experts(&self) -> StoreResult<Vec<ExpertRecord>>;
-    /// Active trajectories and planned dagdelen per expert (experts without any: zeros).
-    async fn expert_loads(&self) -> StoreResult<Vec<ExpertLoad>>;
 
     /// The application's transition to "gekoppeld" and the new trajectory, atomically; audited
     /// (with the capacity override note when given). `Conflict` when the application changed.
@@ -194,17 +216,9 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         actor: &Actor,
         now: i64,
     ) -> StoreResult<(ApplicationRecord, TrajectoryRecord)>;
-    async fn trajectory(&self, id: i64) -> StoreResult<TrajectoryRecord>;
-    async fn list_trajectories(&self, filter: &TrajectoryFilter) -> StoreResult<Vec<TrajectoryRecord>>;
 
     async fn enqueue_mail(&self, mail: &NewMail, now: i64) -> StoreResult<OutboxMail>;
-    /// Newest first; `unsent_only` for the sender.
-    async fn outbox(&self, unsent_only: bool, limit: i64) -> StoreResult<Vec<OutboxMail>>;
     async fn mark_mail(&self, id: i64, sent_at: Option<i64>, error: Option<&str>) -> StoreResult<()>;
-
-    // ---- audit ----------------------------------------------------------------------------
-    /// Newest first; `entity` filters on the entity kind (`school`, `user`, …) and optionally id.
-    async fn audit_log(&self, filter: &AuditFilter) -> StoreResult<Vec<AuditEntry>>;
     /// Append an entry outside another change (e.g. login, logout, failed login, export).
     async fn append_audit(&self, entry: &NewAudit) -> StoreResult<()>;
 }

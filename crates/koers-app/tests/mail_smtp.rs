@@ -1,8 +1,9 @@
 //! Real SMTP delivery through lettre into a small local SMTP sink (loopback only), and a failed
 //! delivery recorded on the outbox mail for a retry.
 
-use koers_app::mail::{SmtpConfig, SmtpTransport, deliver_pending, queue};
-use koers_app::store::Store;
+use koers_app::App;
+use koers_app::mail::{SmtpConfig, SmtpTransport};
+use koers_app::store::{NewMail, Store, StoreRead};
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 
 /// Accepts one SMTP session and returns the DATA it received.
@@ -41,6 +42,11 @@ async fn sink(listener: tokio::net::TcpListener) -> String {
     data
 }
 
+fn app(s: &koers_store_sqlite::SqliteStore) -> App {
+    let norms = koers_core::NormLibrary::shipped().unwrap_or_else(|e| panic!("{e}"));
+    App::new(std::sync::Arc::new(s.clone()), std::sync::Arc::new(norms))
+}
+
 async fn store() -> (koers_store_sqlite::SqliteStore, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let s = koers_store_sqlite::connect(&format!("sqlite://{}", dir.path().join("m.db").display()))
@@ -56,14 +62,21 @@ async fn queued_mail_is_delivered_over_smtp_and_marked_sent() {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap_or_else(|e| panic!("{e}"));
     let port = listener.local_addr().map(|a| a.port()).unwrap_or_default();
     let received = tokio::spawn(sink(listener));
-    queue(&s, "sam@morgenster.nl", "Ontvangstbevestiging aanmelding KRS-2026-000001", "Bedankt voor je aanmelding.", 1)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    s.enqueue_mail(
+        &NewMail {
+            to_address: "sam@morgenster.nl".into(),
+            subject: "Ontvangstbevestiging aanmelding KRS-2026-000001".into(),
+            body_text: "Bedankt voor je aanmelding.".into(),
+        },
+        1,
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
     let cfg =
         SmtpConfig::from_url(&format!("smtp://127.0.0.1:{port}?security=none"), "Koers <noreply@koers.example.nl>")
             .unwrap_or_else(|e| panic!("{e}"));
     let t = SmtpTransport::new(&cfg).unwrap_or_else(|e| panic!("{e}"));
-    let (sent, failed) = deliver_pending(&s, &t, 2, 10).await.unwrap_or_else(|e| panic!("{e}"));
+    let (sent, failed) = app(&s).deliver_mail(&t, 2, 10).await.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!((sent, failed), (1, 0));
     let data = received.await.unwrap_or_default();
     assert!(data.contains("Subject: Ontvangstbevestiging aanmelding KRS-2026-000001"), "{data}");
@@ -81,11 +94,16 @@ async fn a_failed_delivery_is_recorded_and_retried_later() {
         let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap_or_else(|e| panic!("{e}"));
         l.local_addr().map(|a| a.port()).unwrap_or_default()
     };
-    queue(&s, "sam@morgenster.nl", "Test", "Body", 1).await.unwrap_or_else(|e| panic!("{e}"));
+    s.enqueue_mail(
+        &NewMail { to_address: "sam@morgenster.nl".into(), subject: "Test".into(), body_text: "Body".into() },
+        1,
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
     let cfg = SmtpConfig::from_url(&format!("smtp://127.0.0.1:{port}?security=none"), "noreply@koers.example.nl")
         .unwrap_or_else(|e| panic!("{e}"));
     let t = SmtpTransport::new(&cfg).unwrap_or_else(|e| panic!("{e}"));
-    let (sent, failed) = deliver_pending(&s, &t, 2, 10).await.unwrap_or_else(|e| panic!("{e}"));
+    let (sent, failed) = app(&s).deliver_mail(&t, 2, 10).await.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!((sent, failed), (0, 1));
     let pending = s.outbox(true, 0).await.unwrap_or_default();
     assert_eq!(pending.len(), 1, "still pending, for a retry");

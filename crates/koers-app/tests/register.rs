@@ -2,9 +2,9 @@
 //! import, idempotent re-import, manual edits kept, bad rows reported, and the eligibility of a
 //! stored school equal to screening the file directly.
 
-use koers_app::register::import_bytes;
+use koers_app::App;
 use koers_app::schools::{school_eligibility, screen_register};
-use koers_app::store::{Actor, SchoolEdit, Store};
+use koers_app::store::{Actor, SchoolEdit, Store, StoreRead};
 use koers_core::programme::BandRule;
 use koers_core::{NormLibrary, Verdict};
 
@@ -23,6 +23,12 @@ async fn store() -> (koers_store_sqlite::SqliteStore, tempfile::TempDir) {
 
 const NOW: i64 = 1_790_000_000;
 
+/// The use cases over the test's store.
+fn app(s: &koers_store_sqlite::SqliteStore) -> App {
+    let norms = NormLibrary::shipped().unwrap_or_else(|e| panic!("{e}"));
+    App::new(std::sync::Arc::new(s.clone()), std::sync::Arc::new(norms))
+}
+
 #[tokio::test]
 async fn importing_the_national_files_is_idempotent_and_matches_screening_the_file() {
     let (s, _dir) = store().await;
@@ -34,13 +40,13 @@ async fn importing_the_national_files_is_idempotent_and_matches_screening_the_fi
         "inspectie-schoolweging-per-jaar-2021-2024.csv",
     ];
     for f in files {
-        let r = import_bytes(&s, &data(f), f, &actor, NOW).await.unwrap_or_else(|e| panic!("{f}: {e}"));
+        let r = app(&s).import_file(&data(f), f, &actor, NOW).await.unwrap_or_else(|e| panic!("{f}: {e}"));
         assert!(r.rejected.is_empty(), "{f}: {:?}", r.rejected.first());
         println!("{}", r.summary_nl());
     }
-    let first = import_bytes(&s, &data(files[0]), files[0], &actor, NOW).await.unwrap_or_else(|e| panic!("{e}"));
+    let first = app(&s).import_file(&data(files[0]), files[0], &actor, NOW).await.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!((first.schools_inserted, first.schools_updated), (0, 0), "re-import changes nothing");
-    let again = import_bytes(&s, &data(files[1]), files[1], &actor, NOW).await.unwrap_or_else(|e| panic!("{e}"));
+    let again = app(&s).import_file(&data(files[1]), files[1], &actor, NOW).await.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!((again.schools_inserted, again.schools_updated, again.results_changed), (0, 0, 0));
 
     // 00AP|C1 as published: Boven / Boven, not eligible; named from the schoolweging file.
@@ -74,7 +80,7 @@ async fn a_manual_edit_survives_a_reimport_and_is_reported() {
     let (s, _dir) = store().await;
     let actor = Actor::system("test");
     let f = "inspectie-schoolweging-driejaars-2021-2024.csv";
-    import_bytes(&s, &data(f), f, &actor, NOW).await.unwrap_or_else(|e| panic!("{e}"));
+    app(&s).import_file(&data(f), f, &actor, NOW).await.unwrap_or_else(|e| panic!("{e}"));
     let ap = s.school_by_ovt("00AP|C1").await.unwrap_or_else(|e| panic!("{e}"));
     let edit = SchoolEdit { name: Some("Kindcentrum WereldWijs".into()), ..Default::default() };
     let edited = s
@@ -82,7 +88,7 @@ async fn a_manual_edit_survives_a_reimport_and_is_reported() {
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(edited.manual_fields, vec!["name".to_owned()]);
-    let r = import_bytes(&s, &data(f), f, &actor, NOW + 1).await.unwrap_or_else(|e| panic!("{e}"));
+    let r = app(&s).import_file(&data(f), f, &actor, NOW + 1).await.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(r.kept_manual.len(), 1, "{:?}", r.kept_manual);
     assert_eq!(r.kept_manual[0].ovt, "00AP|C1");
     assert_eq!(r.kept_manual[0].field, "name");
@@ -94,7 +100,8 @@ async fn a_manual_edit_survives_a_reimport_and_is_reported() {
 async fn bad_rows_are_reported_and_the_rest_is_imported() {
     let (s, _dir) = store().await;
     let body = "ovt;naam;bevoegd_gezag_nummer;schoolweging_driejaarsgemiddelde\n00AP|C1;WereldWijs;41646;31.47\n00AR|C1;De Maasparel;41797;dertig\nXXXX;Kapot;1;30\n";
-    let r = import_bytes(&s, body.as_bytes(), "upload.csv", &Actor::system("test"), NOW)
+    let r = app(&s)
+        .import_file(body.as_bytes(), "upload.csv", &Actor::system("test"), NOW)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(r.schools_inserted, 1);

@@ -1,6 +1,9 @@
 //! Opening the store from a database URL: `sqlite://…` (the embedded default, a file in the
-//! data directory) or `postgres://…`.
+//! data directory) or `postgres://…`, migrated and wrapped in the [`App`] — the only thing the
+//! commands get (they never hold the store's writer).
 
+use crate::error::CliError;
+use koers_app::App;
 use koers_app::store::Store;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -15,20 +18,22 @@ pub fn sqlite_url(dir: &Path) -> String {
     format!("sqlite://{}", dir.join("koers.db").display())
 }
 
-/// Open and migrate the store behind `url`.
-pub async fn open(url: &str) -> Result<Arc<dyn Store>, String> {
+/// Open and migrate the store behind `url`; the app over it with the shipped norm tables.
+pub async fn open(url: &str) -> Result<App, CliError> {
     let store: Arc<dyn Store> = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-        Arc::new(koers_store_pg::connect(url).await.map_err(|e| format!("kan PostgreSQL niet openen: {e}"))?)
+        Arc::new(koers_store_pg::connect(url).await.map_err(CliError::Open)?)
     } else if let Some(path) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) {
         if let Some(dir) = Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| format!("kan map {} niet aanmaken: {e}", dir.display()))?;
+            std::fs::create_dir_all(dir)
+                .map_err(|source| CliError::CreateDir { path: dir.display().to_string(), source })?;
         }
-        Arc::new(koers_store_sqlite::connect(url).await.map_err(|e| format!("kan SQLite-bestand niet openen: {e}"))?)
+        Arc::new(koers_store_sqlite::connect(url).await.map_err(CliError::Open)?)
     } else {
-        return Err(format!("onbekende database-URL '{url}': gebruik sqlite://pad/koers.db of postgres://…"));
+        return Err(CliError::UnknownDatabaseUrl(url.to_owned()));
     };
-    store.migrate().await.map_err(|e| format!("migratie mislukt: {e}"))?;
-    Ok(store)
+    let app = App::new(store, Arc::new(koers_core::NormLibrary::shipped()?));
+    app.migrate().await?;
+    Ok(app)
 }
 
 /// The URL to use: the flag, else `$KOERS_DATABASE_URL`, else SQLite in the data directory.
@@ -42,9 +47,9 @@ pub fn now() -> i64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
 }
 
-pub fn runtime() -> Result<tokio::runtime::Runtime, String> {
+pub fn runtime() -> Result<tokio::runtime::Runtime, CliError> {
     tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
-        .map_err(|e| format!("kan runtime niet starten: {e}"))
+        .map_err(|source| CliError::Io { what: "kan runtime niet starten", source })
 }

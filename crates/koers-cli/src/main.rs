@@ -3,8 +3,9 @@
 
 mod check_cmd;
 mod db;
+mod error;
 mod output;
-mod platform_cmd;
+mod platform;
 mod screen_cmd;
 
 use clap::{Parser, Subcommand};
@@ -44,16 +45,16 @@ enum Command {
     /// Beoordeel één school met cijfers op de opdrachtregel.
     Check(check_cmd::CheckArgs),
     /// Start de webserver.
-    Serve(platform_cmd::ServeArgs),
+    Serve(platform::serve::ServeArgs),
     /// Start Koers met demodata (alle scholen) en een demogebruiker per rol op SQLite.
-    Demo(platform_cmd::DemoArgs),
+    Demo(platform::demo::DemoArgs),
     /// Breng de database op de nieuwste versie.
-    Migrate(platform_cmd::DbArgs),
+    Migrate(platform::DbArgs),
     /// Lees bestanden in het register in (resultaten, schoolweging, DUO-vestigingen).
-    Import(platform_cmd::ImportArgs),
+    Import(platform::import::ImportArgs),
     /// Gebruikers beheren.
     #[command(subcommand)]
-    User(platform_cmd::UserCommand),
+    User(platform::user::UserCommand),
 }
 
 fn main() -> ExitCode {
@@ -61,11 +62,11 @@ fn main() -> ExitCode {
     let code = match cli.command {
         Command::Screen(args) => screen_cmd::run(&args),
         Command::Check(args) => check_cmd::run(&args),
-        Command::Serve(args) => platform_cmd::serve(&args),
-        Command::Demo(args) => platform_cmd::demo(&args),
-        Command::Migrate(args) => platform_cmd::migrate(&args),
-        Command::Import(args) => platform_cmd::import(&args),
-        Command::User(cmd) => platform_cmd::user(&cmd),
+        Command::Serve(args) => platform::serve::serve(&args),
+        Command::Demo(args) => platform::demo::demo(&args),
+        Command::Migrate(args) => platform::migrate::migrate(&args),
+        Command::Import(args) => platform::import::import(&args),
+        Command::User(cmd) => platform::user::user(&cmd),
     };
     ExitCode::from(code)
 }

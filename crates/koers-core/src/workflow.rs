@@ -73,6 +73,50 @@ impl Status {
         }
     }
 
+    /// The stored code (`kennismaking_gepland`), the same as the serde name.
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Ingediend => "ingediend",
+            Status::WachtOpBestuur => "wacht_op_bestuur",
+            Status::AfgewezenDoorBestuur => "afgewezen_door_bestuur",
+            Status::Goedgekeurd => "goedgekeurd",
+            Status::KennismakingGepland => "kennismaking_gepland",
+            Status::KennismakingGehouden => "kennismaking_gehouden",
+            Status::Definitief => "definitief",
+            Status::Doorverwezen => "doorverwezen",
+            Status::Afgewezen => "afgewezen",
+            Status::Gekoppeld => "gekoppeld",
+            Status::Ingetrokken => "ingetrokken",
+        }
+    }
+
+    /// The status with this stored code; `None` for anything else.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.code() == code)
+    }
+
+    /// The steps a person may take at this status (the transitions of [`transition`] that do
+    /// not depend on what is typed). Pages show exactly these actions.
+    pub fn allowed(self) -> &'static [Step] {
+        use Status as S;
+        match self {
+            S::WachtOpBestuur => &[Step::BoardDecide, Step::Withdraw],
+            S::Goedgekeurd => &[Step::PlanIntake, Step::Decline, Step::Withdraw],
+            S::KennismakingGepland => &[Step::PlanIntake, Step::RecordIntake, Step::Decline, Step::Withdraw],
+            S::KennismakingGehouden => {
+                &[Step::RecordIntake, Step::MakeDefinitive, Step::Refer, Step::Decline, Step::Withdraw]
+            }
+            S::Definitief => &[Step::AssignExpert, Step::Withdraw],
+            S::Ingediend => &[Step::Withdraw],
+            S::AfgewezenDoorBestuur | S::Doorverwezen | S::Afgewezen | S::Gekoppeld | S::Ingetrokken => &[],
+        }
+    }
+
+    /// Whether `step` is among [`Status::allowed`].
+    pub fn allows(self, step: Step) -> bool {
+        self.allowed().contains(&step)
+    }
+
     /// No command changes a final status.
     pub fn is_final(self) -> bool {
         matches!(
@@ -83,6 +127,36 @@ impl Status {
                 | Status::Gekoppeld
                 | Status::Ingetrokken
         )
+    }
+}
+
+/// A kind of step, without its data: what [`Status::allowed`] lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Step {
+    BoardDecide,
+    PlanIntake,
+    RecordIntake,
+    MakeDefinitive,
+    Refer,
+    Decline,
+    AssignExpert,
+    Withdraw,
+}
+
+impl Command {
+    /// The kind of step this command is (`None` for the internal `Route`).
+    pub fn step(&self) -> Option<Step> {
+        Some(match self {
+            Command::Route => return None,
+            Command::BoardApprove | Command::BoardDecline { .. } => Step::BoardDecide,
+            Command::PlanIntake(_) => Step::PlanIntake,
+            Command::RecordIntake(_) => Step::RecordIntake,
+            Command::MakeDefinitive => Step::MakeDefinitive,
+            Command::Refer { .. } => Step::Refer,
+            Command::Decline { .. } => Step::Decline,
+            Command::AssignExpert { .. } => Step::AssignExpert,
+            Command::Withdraw { .. } => Step::Withdraw,
+        })
     }
 }
 

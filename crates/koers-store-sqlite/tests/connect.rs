@@ -1,6 +1,6 @@
 //! SQLite specifics the conformance suite does not see: connection settings and URLs.
 
-use koers_app::store::{Store, StoreError};
+use koers_app::store::{Store, StoreError, StoreRead};
 
 #[tokio::test]
 async fn connect_sets_wal_busy_timeout_and_foreign_keys() {

@@ -12,6 +12,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use koers_app::store::StoreError;
+use koers_core::workflow::TransitionError;
 use serde::Serialize;
 use std::error::Error as StdError;
 
@@ -50,6 +51,9 @@ pub enum AppError {
     Unauthorized,
     #[error("geen toegang")]
     Forbidden,
+    /// Someone else changed it first, or it can no longer change: 409, never a 500.
+    #[error("conflict")]
+    Conflict(Vec<ErrorItem>),
     #[error("interne fout")]
     Internal(#[source] Box<dyn StdError + Send + Sync>),
 }
@@ -66,6 +70,7 @@ impl AppError {
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Unauthorized => StatusCode::UNAUTHORIZED,
             AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -73,9 +78,37 @@ impl AppError {
 
 impl From<StoreError> for AppError {
     fn from(e: StoreError) -> Self {
+        koers_app::Error::from(e).into()
+    }
+}
+
+/// The one mapping of the use cases' error onto a response (handlers that show a refusal next
+/// to their form match the variants they handle first and pass the rest here).
+impl From<koers_app::Error> for AppError {
+    fn from(e: koers_app::Error) -> Self {
+        use koers_app::Error as E;
+        let one = |e: &dyn std::fmt::Display| vec![ErrorItem::new(None, e.to_string())];
         match e {
-            StoreError::NotFound => AppError::NotFound,
-            other => AppError::internal(other),
+            E::NotFound => AppError::NotFound,
+            E::Forbidden => AppError::Forbidden,
+            E::Invalid(fields) => {
+                AppError::Invalid(fields.into_iter().map(|f| ErrorItem::new(Some(&f.field), f.detail)).collect())
+            }
+            E::Conflict { .. } | E::Transition(TransitionError::Final(_)) | E::LastBeheerder => {
+                AppError::Conflict(one(&e))
+            }
+            E::Store(StoreError::Duplicate(_)) | E::Store(StoreError::Conflict { .. }) => AppError::Conflict(one(&e)),
+            E::NotEligible { .. }
+            | E::Transition(_)
+            | E::Assignment(_)
+            | E::AssignThroughMatching
+            | E::Link(_)
+            | E::File(_)
+            | E::Unsupported(_) => AppError::Invalid(one(&e)),
+            E::Login(_) => AppError::Unauthorized,
+            e @ (E::NoNorms | E::Programme(_) | E::Mail(_) | E::Corrupt(_) | E::System(_) | E::Store(_)) => {
+                AppError::internal(e)
+            }
         }
     }
 }
@@ -94,7 +127,7 @@ impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let status = self.status();
         let errors = match self {
-            AppError::BadRequest(e) | AppError::Invalid(e) => e,
+            AppError::BadRequest(e) | AppError::Invalid(e) | AppError::Conflict(e) => e,
             AppError::Internal(ref cause) => {
                 let mut chain = cause.to_string();
                 let mut source = cause.source();
@@ -122,6 +155,7 @@ pub fn status_detail(status: StatusCode) -> &'static str {
         403 => "je hebt geen toegang tot dit onderdeel",
         404 => "niet gevonden",
         405 => "deze methode is hier niet toegestaan",
+        409 => "iemand anders heeft dit intussen gewijzigd, of het kan niet meer veranderen; laad de pagina opnieuw",
         413 => "het verzoek is te groot",
         415 => "verkeerd inhoudstype",
         422 => "de invoer is ongeldig",

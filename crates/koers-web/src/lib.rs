@@ -4,7 +4,8 @@
 //! in `static/` (progressive enhancement only: every page works without JavaScript), Fluent
 //! translations in `locales/` (nl default, en), and a JSON API with its OpenAPI spec (utoipa).
 //!
-//! - [`state`]: [`AppState`] (store, norms, band rule, [`WebConfig`]).
+//! - [`state`]: [`AppState`] (the [`koers_app::App`] — reads and use cases, never the store's
+//!   writes —, band rule, [`WebConfig`]).
 //! - [`html`]: the HTML pages, one module per URL subtree (`/`, `/scholen`, `/check`, `/taal`).
 //! - [`api`]: `/api/v1/…` JSON endpoints and `/api/openapi.json`.
 //! - [`auth`]: sessions in the database (axum-login), login/logout, bearer tokens, CSRF, and the
@@ -64,7 +65,7 @@ pub fn router(state: AppState) -> Router {
 }
 
 async fn health(axum::extract::State(state): axum::extract::State<AppState>) -> String {
-    format!("ok {}", state.store.backend())
+    format!("ok {}", state.app.backend())
 }
 
 /// Serve on `addr` until ctrl-c, then finish the requests in flight.
@@ -85,7 +86,7 @@ pub async fn serve_listener(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     // Sessions live in the database: delete the expired ones every 15 minutes.
-    let cleanup = tokio::spawn(auth::session_store::cleanup_task(state.store.clone(), CLEANUP_PERIOD));
+    let cleanup = tokio::spawn(auth::session_store::cleanup_task(state.app.clone(), CLEANUP_PERIOD));
     let served = axum::serve(listener, router(state)).with_graceful_shutdown(shutdown).await;
     cleanup.abort();
     served

@@ -1,8 +1,9 @@
-//! What every handler can reach.
+//! What every handler can reach: the [`App`] (reads through [`App::read`], changes only
+//! through its use cases — koers-web never holds the store's writer), the public band rule and
+//! the settings.
 
+use koers_app::App;
 use koers_app::search::SchoolIndex;
-use koers_app::store::Store;
-use koers_core::NormLibrary;
 use koers_core::programme::BandRule;
 use std::sync::Arc;
 
@@ -24,12 +25,11 @@ impl Default for WebConfig {
 /// Shared application state (cheap to clone).
 #[derive(Debug, Clone)]
 pub struct AppState {
-    pub store: Arc<dyn Store>,
-    pub norms: Arc<NormLibrary>,
+    pub app: App,
     /// The GWGB+ school rule used for the public eligibility check.
     pub band_rule: BandRule,
     pub config: WebConfig,
-    /// In-memory school search (same answers as `Store::search_schools`); invalidated after
+    /// In-memory school search (same answers as `StoreRead::search_schools`); invalidated after
     /// imports and school edits in this process, reloaded after [`SEARCH_INDEX_TTL_SECS`].
     pub search: Arc<SchoolIndex>,
 }
@@ -38,7 +38,7 @@ pub struct AppState {
 pub const SEARCH_INDEX_TTL_SECS: i64 = 30;
 
 impl AppState {
-    pub fn new(store: Arc<dyn Store>, norms: Arc<NormLibrary>, band_rule: BandRule, config: WebConfig) -> Self {
-        Self { store, norms, band_rule, config, search: Arc::new(SchoolIndex::new(SEARCH_INDEX_TTL_SECS)) }
+    pub fn new(app: App, band_rule: BandRule, config: WebConfig) -> Self {
+        Self { app, band_rule, config, search: Arc::new(SchoolIndex::new(SEARCH_INDEX_TTL_SECS)) }
     }
 }

@@ -168,7 +168,7 @@ async fn sessions_expire_after_eight_idle_hours_and_expired_rows_are_cleaned_up(
     // An expired row is neither served nor kept.
     let stale = SessionRecord { id: "verlopen".into(), data: b"{}".to_vec(), expires_at: now - 1 };
     w.store().session_save(&stale).await.unwrap_or_else(|e| panic!("{e}"));
-    DbSessionStore::new(w.state.store.clone()).delete_expired().await.unwrap_or_else(|e| panic!("{e}"));
+    DbSessionStore::new(w.state.app.clone()).delete_expired().await.unwrap_or_else(|e| panic!("{e}"));
     assert!(w.store().session_load("verlopen", 0).await.ok().flatten().is_none());
     assert!(w.store().session_load(id, 0).await.ok().flatten().is_some(), "live session kept");
     // A session whose stored expiry has passed no longer logs in.

@@ -7,16 +7,14 @@ mod auth_support;
 use auth_support::{Who, World, browser, eligible_school, world};
 use axum::body::Body;
 use http_body_util::BodyExt;
-use koers_app::applications::{ApplicationInput, decide_by_link, submit};
+use koers_app::applications::ApplicationInput;
 use koers_app::store::{Actor, ExpertWrite};
-use koers_core::programme::ProgrammeRules;
 use tower::ServiceExt;
 
 /// Submit for school D through the use case and approve through the mailed link: the
 /// application is then "goedgekeurd", ready for the kennismaking. Returns its id.
 async fn approved_application(w: &World) -> i64 {
     let d = eligible_school(w).await;
-    let programmes = ProgrammeRules::shipped().unwrap_or_else(|e| panic!("{e}"));
     let input = ApplicationInput {
         programme_id: "gwgb-plus-school".into(),
         school_id: Some(d),
@@ -28,18 +26,12 @@ async fn approved_application(w: &World) -> i64 {
         entry_facts_json: None,
     };
     let now = koers_web::auth::now();
-    let s = submit(
-        w.store(),
-        &programmes,
-        &w.state.norms,
-        &input,
-        None,
-        &Actor::system("test"),
-        now,
-        &w.state.config.base_url,
-    )
-    .await
-    .unwrap_or_else(|e| panic!("{e}"));
+    let s = w
+        .state
+        .app
+        .submit_application(&input, None, &Actor::system("test"), now, &w.state.config.base_url)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
     let mails = w.store().outbox(false, 50).await.unwrap_or_else(|e| panic!("{e}"));
     let mail = mails
         .iter()
@@ -48,7 +40,7 @@ async fn approved_application(w: &World) -> i64 {
     let at = mail.body_text.find("/goedkeuren/").unwrap_or_else(|| panic!("no link in {}", mail.body_text));
     let token: String =
         mail.body_text[at + "/goedkeuren/".len()..].chars().take_while(char::is_ascii_hexdigit).collect();
-    decide_by_link(w.store(), &token, true, "", now).await.unwrap_or_else(|e| panic!("{e}"));
+    w.state.app.decide_by_link(&token, true, "", now).await.unwrap_or_else(|e| panic!("{e}"));
     s.application.id
 }
 

@@ -5,7 +5,7 @@
 mod auth_support;
 
 use auth_support::{BOARD_X, BOARD_Y, PASSWORD, Who, World, eligible_school, password_hash, world};
-use koers_app::applications::{ApplicationInput, state_of, submit};
+use koers_app::applications::{ApplicationInput, state_of};
 use koers_app::store::{
     Actor, ApplicationRecord, ApplicationStateWrite, Assignment, ExpertWrite, NewTrajectory, NewUser,
 };
@@ -18,7 +18,6 @@ fn ok<T, E: std::fmt::Display>(r: Result<T, E>) -> T {
 }
 
 async fn apply(w: &World, school: i64) -> ApplicationRecord {
-    let programmes = ok(ProgrammeRules::shipped());
     let input = ApplicationInput {
         programme_id: "gwgb-plus-school".into(),
         school_id: Some(school),
@@ -29,11 +28,9 @@ async fn apply(w: &World, school: i64) -> ApplicationRecord {
         help_question: "Wij willen beter leesonderwijs in groep 5 tot en met 8.".into(),
         entry_facts_json: None,
     };
-    let s =
-        submit(w.store(), &programmes, &w.state.norms, &input, None, &Actor::system("test"), 10, "http://koers.test")
-            .await;
+    let s = w.state.app.submit_application(&input, None, &Actor::system("test"), 10, "http://koers.test").await;
     let a = ok(s).application;
-    assert_eq!(a.status, "wacht_op_bestuur");
+    assert_eq!(a.status, Status::WachtOpBestuur);
     a
 }
 
@@ -78,7 +75,7 @@ async fn the_board_decides_in_the_app_from_the_home_task() {
     assert_eq!(res.status, 303, "{}", res.body);
     assert!(res.location().starts_with("/home"));
     let now = ok(w.store().application(a.id).await);
-    assert_eq!(now.status, "goedgekeurd");
+    assert_eq!(now.status, Status::Goedgekeurd);
     let home = w.get(res.location(), board.as_deref()).await;
     assert!(home.body.contains("Je goedkeuring is vastgelegd"), "{}", home.body);
     assert!(!home.body.contains(&action), "the task is done");
@@ -149,7 +146,7 @@ async fn a_trajectory_is_visible_to_its_expert_and_school_only() {
         state: ApplicationStateWrite {
             expected_version: a.version,
             state_json: ok(serde_json::to_string(&st)),
-            status: "gekoppeld".into(),
+            status: Status::Gekoppeld,
             action: "expert_assigned".into(),
         },
         trajectory: NewTrajectory {

@@ -1,12 +1,16 @@
 //! Submitting an application: fields checked, the programme's entry rule applied (the
 //! eligibility is attached as a snapshot), the reference number assigned, receipt and
-//! board-approval request queued.
+//! board-approval request queued — all in one store transaction
+//! ([`Store::submit_application`]), so an application never exists without its mails.
 
-use super::{ApplicationError, links, status_code};
+use super::links;
 use crate::check::FieldError;
-use crate::mail;
+use crate::error::{Error, Result};
 use crate::schools::school_eligibility;
-use crate::store::{Actor, ApplicationRecord, NewApplication, Store, StoreError};
+use crate::store::{
+    Actor, ApplicationRecord, NewApplication, NewApprovalLink, NewMail, REFERENCE_PLACEHOLDER, Store, StoreError,
+    StoreRead, Submission,
+};
 use koers_core::access::{RoleKind, Scope};
 use koers_core::eligibility::{
     BoardFacts, Eligibility, SpecialAnswers, VoFacts, assess_board, assess_special, assess_vo,
@@ -55,28 +59,19 @@ fn field(errors: &mut Vec<FieldError>, f: &str, d: &str) {
     errors.push(FieldError { field: f.into(), detail: d.into() });
 }
 
-fn facts<T: serde::de::DeserializeOwned>(json: Option<&str>) -> Result<T, ApplicationError> {
-    let text = json.ok_or_else(|| {
-        ApplicationError::Invalid(vec![FieldError {
-            field: "entry_facts".into(),
-            detail: "beantwoord de vragen over de toelating".into(),
-        }])
-    })?;
-    serde_json::from_str(text).map_err(|e| {
-        ApplicationError::Invalid(vec![FieldError {
-            field: "entry_facts".into(),
-            detail: format!("de antwoorden zijn onvolledig of ongeldig: {e}"),
-        }])
-    })
+fn facts<T: serde::de::DeserializeOwned>(json: Option<&str>) -> Result<T> {
+    let text = json.ok_or_else(|| Error::field("entry_facts", "beantwoord de vragen over de toelating"))?;
+    serde_json::from_str(text)
+        .map_err(|e| Error::field("entry_facts", format!("de antwoorden zijn onvolledig of ongeldig: {e}")))
 }
 
 async fn entry_rule(
-    store: &dyn Store,
+    store: &dyn StoreRead,
     p: &ProgrammeRules,
     norms: &NormLibrary,
     input: &ApplicationInput,
     now: i64,
-) -> Result<Eligibility, ApplicationError> {
+) -> Result<Eligibility> {
     Ok(match &p.rule {
         RuleSettings::ResultsBand(rule) => {
             let id = input.school_id.ok_or(StoreError::NotFound)?;
@@ -93,7 +88,7 @@ async fn entry_rule(
 }
 
 /// E-mail addresses of the active bestuurders of a board.
-async fn board_addresses(store: &dyn Store, board: i64) -> Result<Vec<String>, StoreError> {
+async fn board_addresses(store: &dyn StoreRead, board: i64) -> Result<Vec<String>, StoreError> {
     let mut out = Vec::new();
     for u in store.list_users().await?.into_iter().filter(|u| u.active) {
         let grants = store.grants_of_user(u.id).await?;
@@ -105,7 +100,7 @@ async fn board_addresses(store: &dyn Store, board: i64) -> Result<Vec<String>, S
 }
 
 #[allow(clippy::too_many_arguments)]
-pub async fn submit(
+pub(crate) async fn submit(
     store: &dyn Store,
     programmes: &[ProgrammeRules],
     norms: &NormLibrary,
@@ -114,7 +109,7 @@ pub async fn submit(
     actor: &Actor,
     now: i64,
     base_url: &str,
-) -> Result<Submitted, ApplicationError> {
+) -> Result<Submitted> {
     let mut errors = Vec::new();
     let programme = programmes.iter().find(|p| p.id == input.programme_id);
     if programme.is_none() {
@@ -150,11 +145,11 @@ pub async fn submit(
         }
     }
     let (Some(p), true) = (programme, errors.is_empty()) else {
-        return Err(ApplicationError::Invalid(errors));
+        return Err(Error::Invalid(errors));
     };
     let eligibility = entry_rule(store, p, norms, input, now).await?;
     if matches!(eligibility.verdict, Verdict::NotEligible | Verdict::ReferToRegularGwgb) {
-        return Err(ApplicationError::NotEligible(eligibility.summary_nl()));
+        return Err(Error::NotEligible { summary: eligibility.summary_nl() });
     }
     let needs_board = p.board_approval && board_number.is_some();
     let (state, _events) = transition(&Application::submitted(needs_board), &Command::Route)?;
@@ -168,53 +163,50 @@ pub async fn submit(
         help_question: q.to_owned(),
         eligibility_json: serde_json::to_string(&eligibility).ok(),
         entry_facts_json: input.entry_facts_json.clone(),
-        state_json: serde_json::to_string(&state).map_err(|e| ApplicationError::Corrupt(e.to_string()))?,
-        status: status_code(&state)?,
+        state_json: serde_json::to_string(&state)?,
+        status: state.status,
         submitted_by,
     };
-    let application = store.create_application(&new, actor, now).await?;
+    let r = REFERENCE_PLACEHOLDER;
     let receipt = format!(
-        "Bedankt voor je aanmelding voor {}.\nReferentienummer: {}\nStand: {}\n\n{}\n\nHulpvraag:\n{}",
+        "Bedankt voor je aanmelding voor {}.\nReferentienummer: {r}\nStand: {}\n\n{}\n\nHulpvraag:\n{}",
         p.name,
-        application.reference,
         state.status.label_nl(),
         eligibility.summary_nl(),
-        application.help_question
+        // The help question is the applicant's own text: a literal placeholder in it stays.
+        new.help_question.replace(r, "{ reference }")
     );
-    let queue_err = |e: mail::MailError| ApplicationError::Corrupt(e.to_string());
-    mail::queue(
-        store,
-        &application.contact_email,
-        &format!("Ontvangstbevestiging aanmelding {}", application.reference),
-        &receipt,
-        now,
-    )
-    .await
-    .map_err(queue_err)?;
+    let mut mails = vec![NewMail {
+        to_address: new.contact_email.clone(),
+        subject: format!("Ontvangstbevestiging aanmelding {r}"),
+        body_text: receipt,
+    }];
     let mut approval_link = None;
+    let mut link = None;
     if let (true, Some(board)) = (needs_board, board_number) {
-        let token = links::new_link_token().map_err(ApplicationError::Corrupt)?;
-        store
-            .create_approval_link(
-                application.id,
-                board,
-                &crate::accounts::token_hash(&token),
-                now + links::LINK_TTL_SECS,
-                now,
-            )
-            .await?;
+        let token = links::new_link_token()?;
+        link = Some(NewApprovalLink {
+            board_number: board,
+            token_hash: crate::accounts::token_hash(&token),
+            expires_at: now + links::LINK_TTL_SECS,
+        });
         let url = format!("{}/goedkeuren/{token}", base_url.trim_end_matches('/'));
         let body = format!(
-            "Een school van uw bestuur heeft zich aangemeld voor {}.\nReferentienummer: {}\nHulpvraag: {}\n\nKeur de deelname goed of af via deze link (14 dagen geldig):\n{url}\n\nU vindt het verzoek ook als taak op uw startpagina in Koers.",
-            p.name, application.reference, application.help_question
+            "Een school van uw bestuur heeft zich aangemeld voor {}.\nReferentienummer: {r}\nHulpvraag: {}\n\nKeur de deelname goed of af via deze link (14 dagen geldig):\n{url}\n\nU vindt het verzoek ook als taak op uw startpagina in Koers.",
+            p.name,
+            new.help_question.replace(r, "{ reference }")
         );
         for to in board_addresses(store, board).await? {
-            mail::queue(store, &to, &format!("Goedkeuring gevraagd: aanmelding {}", application.reference), &body, now)
-                .await
-                .map_err(queue_err)?;
+            mails.push(NewMail {
+                to_address: to,
+                subject: format!("Goedkeuring gevraagd: aanmelding {r}"),
+                body_text: body.clone(),
+            });
         }
         approval_link = Some(url);
     }
+    let submission = Submission { application: new, approval_link: link, mails };
+    let application: ApplicationRecord = store.submit_application(&submission, actor, now).await?;
     Ok(Submitted { application, eligibility, approval_link })
 }
 

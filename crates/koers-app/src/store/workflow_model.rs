@@ -1,6 +1,7 @@
 //! Records of the programme workflow (issue 4): stored programme definitions, applications,
 //! board-approval links, experts, trajectories and the mail outbox.
 
+use koers_core::workflow::Status;
 use serde::{Deserialize, Serialize};
 
 /// A programme as stored: its definition is the TOML text `koers_core::programme` parses, so a
@@ -44,8 +45,8 @@ pub struct ApplicationRecord {
     pub entry_facts_json: Option<String>,
     /// JSON of `koers_core::workflow::Application` (the state machine's state).
     pub state_json: String,
-    /// `koers_core::workflow::Status` code, duplicated for filtering.
-    pub status: String,
+    /// The state's status, duplicated in its own column for filtering.
+    pub status: Status,
     pub submitted_by: Option<i64>,
     pub version: i64,
     pub created_at: i64,
@@ -64,7 +65,7 @@ pub struct NewApplication {
     pub eligibility_json: Option<String>,
     pub entry_facts_json: Option<String>,
     pub state_json: String,
-    pub status: String,
+    pub status: Status,
     pub submitted_by: Option<i64>,
 }
 
@@ -73,7 +74,7 @@ pub struct NewApplication {
 pub struct ApplicationStateWrite {
     pub expected_version: i64,
     pub state_json: String,
-    pub status: String,
+    pub status: Status,
     /// What happened, for the audit log (`board_approved`, `intake_planned`, …).
     pub action: String,
 }
@@ -81,7 +82,7 @@ pub struct ApplicationStateWrite {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ApplicationFilter {
     pub programme_id: Option<String>,
-    pub status: Option<String>,
+    pub status: Option<Status>,
     pub school_id: Option<i64>,
     pub board_number: Option<i64>,
     /// Case-insensitive substring of reference, contact name or help question.
@@ -182,6 +183,39 @@ pub struct TrajectoryFilter {
     pub board_number: Option<i64>,
     pub programme_id: Option<String>,
     pub active_only: bool,
+}
+
+/// Submitting an application as one unit: the application, its approval link and its mails
+/// commit together or not at all ([`super::Store::submit_application`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Submission {
+    pub application: NewApplication,
+    /// The board-approval link (only the token's hash), when the programme asks for one.
+    pub approval_link: Option<NewApprovalLink>,
+    /// The mails, written once the reference number is known (`{reference}` in subject and body
+    /// is replaced by it).
+    pub mails: Vec<NewMail>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewApprovalLink {
+    pub board_number: i64,
+    pub token_hash: String,
+    pub expires_at: i64,
+}
+
+/// The placeholder in a [`Submission`]'s mails for the reference number the store assigns.
+pub const REFERENCE_PLACEHOLDER: &str = "{reference}";
+
+impl NewMail {
+    /// This mail with `{reference}` replaced.
+    pub fn with_reference(&self, reference: &str) -> NewMail {
+        NewMail {
+            to_address: self.to_address.clone(),
+            subject: self.subject.replace(REFERENCE_PLACEHOLDER, reference),
+            body_text: self.body_text.replace(REFERENCE_PLACEHOLDER, reference),
+        }
+    }
 }
 
 /// A mail in the outbox (every mail goes through it; a sender delivers and marks it).

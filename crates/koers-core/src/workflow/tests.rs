@@ -165,3 +165,31 @@ fn a_refused_command_leaves_the_application_as_it_was() {
     let _ = transition(&a, &Command::MakeDefinitive);
     assert_eq!(a, before);
 }
+
+#[test]
+fn the_allowed_steps_of_a_status_are_exactly_the_commands_the_machine_accepts() {
+    for status in Status::ALL {
+        let mut accepted = Vec::new();
+        for (_, cmd) in commands() {
+            let Some(step) = cmd.step() else { continue };
+            let ok = transition(&app(status, true), &cmd).is_ok();
+            if ok {
+                accepted.push(step);
+            }
+            assert_eq!(ok, status.allows(step), "{status:?} × {cmd:?}");
+        }
+        for step in status.allowed() {
+            assert!(accepted.contains(step), "{status:?} allows {step:?} but no command is accepted");
+        }
+    }
+}
+
+#[test]
+fn status_codes_are_the_stored_serde_names_and_read_back() {
+    for status in Status::ALL {
+        let serde = serde_json::to_value(status).ok().and_then(|v| v.as_str().map(str::to_owned));
+        assert_eq!(serde.as_deref(), Some(status.code()));
+        assert_eq!(Status::from_code(status.code()), Some(status));
+    }
+    assert_eq!(Status::from_code("onbekend"), None);
+}

@@ -4,12 +4,61 @@
 
 use koers_app::store::{
     Actor, ApplicationFilter, ApplicationRecord, ApplicationStateWrite, NewApplication, StoreError, StoreResult,
+    Submission,
 };
+use koers_core::workflow::Status;
 
 use super::audit::Change;
-use super::error::{db, stale};
+use super::error::{corrupt, db, stale};
 use super::schools::like_escape;
 use crate::backend::{Conn, Pool, begin_write};
+
+/// An application as read from the table (the status as its code).
+struct Row {
+    id: i64,
+    reference: String,
+    programme_id: String,
+    school_id: Option<i64>,
+    board_number: Option<i64>,
+    contact_name: String,
+    contact_email: String,
+    contact_phone: Option<String>,
+    help_question: String,
+    eligibility_json: Option<String>,
+    entry_facts_json: Option<String>,
+    state_json: String,
+    status: String,
+    submitted_by: Option<i64>,
+    version: i64,
+    created_at: i64,
+    updated_at: i64,
+}
+
+impl TryFrom<Row> for ApplicationRecord {
+    type Error = StoreError;
+    fn try_from(r: Row) -> StoreResult<Self> {
+        let status = Status::from_code(&r.status).ok_or_else(|| corrupt("status", &r.status))?;
+        Ok(ApplicationRecord {
+            id: r.id,
+            reference: r.reference,
+            programme_id: r.programme_id,
+            school_id: r.school_id,
+            board_number: r.board_number,
+            contact_name: r.contact_name,
+            contact_email: r.contact_email,
+            contact_phone: r.contact_phone,
+            help_question: r.help_question,
+            eligibility_json: r.eligibility_json,
+            entry_facts_json: r.entry_facts_json,
+            state_json: r.state_json,
+            status,
+            submitted_by: r.submitted_by,
+            version: r.version,
+            created_at: r.created_at,
+            updated_at: r.updated_at,
+        })
+    }
+}
 
 /// The calendar year of `now` (Unix seconds) in Dutch time. New Year always falls in winter
 /// time (CET, UTC+1), so the Dutch year is the UTC year of `now + 1 h`: an application sent at
@@ -33,7 +82,7 @@ pub(crate) fn reference(year: i64, sequence: i64) -> String {
 
 pub(crate) async fn fetch(conn: &mut Conn, id: i64) -> StoreResult<Option<ApplicationRecord>> {
     sqlx::query_as!(
-        ApplicationRecord,
+        Row,
         r#"SELECT id AS "id!: i64", reference AS "reference!", programme_id AS "programme_id!",
                   school_id AS "school_id?: i64", board_number AS "board_number?: i64",
                   contact_name AS "contact_name!", contact_email AS "contact_email!",
@@ -46,7 +95,9 @@ pub(crate) async fn fetch(conn: &mut Conn, id: i64) -> StoreResult<Option<Applic
     )
     .fetch_optional(&mut *conn)
     .await
-    .map_err(db)
+    .map_err(db)?
+    .map(ApplicationRecord::try_from)
+    .transpose()
 }
 
 pub(crate) async fn by_id(pool: &Pool, id: i64) -> StoreResult<ApplicationRecord> {
@@ -57,7 +108,7 @@ pub(crate) async fn by_id(pool: &Pool, id: i64) -> StoreResult<ApplicationRecord
 /// Exact match on the stored form (`KRS-2026-000123`).
 pub(crate) async fn by_reference(pool: &Pool, reference: &str) -> StoreResult<ApplicationRecord> {
     sqlx::query_as!(
-        ApplicationRecord,
+        Row,
         r#"SELECT id AS "id!: i64", reference AS "reference!", programme_id AS "programme_id!",
                   school_id AS "school_id?: i64", board_number AS "board_number?: i64",
                   contact_name AS "contact_name!", contact_email AS "contact_email!",
@@ -72,6 +123,7 @@ pub(crate) async fn by_reference(pool: &Pool, reference: &str) -> StoreResult<Ap
     .await
     .map_err(db)?
     .ok_or(StoreError::NotFound)
+    .and_then(ApplicationRecord::try_from)
 }
 
 /// Newest first. Every filter is optional; `text` matches a substring of the reference, contact
@@ -87,7 +139,7 @@ pub(crate) async fn list(pool: &Pool, f: &ApplicationFilter) -> StoreResult<Vec<
     let limit = if f.limit > 0 { f.limit } else { i64::MAX };
     let offset = f.offset.max(0);
     sqlx::query_as!(
-        ApplicationRecord,
+        Row,
         r#"SELECT id AS "id!: i64", reference AS "reference!", programme_id AS "programme_id!",
                   school_id AS "school_id?: i64", board_number AS "board_number?: i64",
                   contact_name AS "contact_name!", contact_email AS "contact_email!",
@@ -107,7 +159,7 @@ pub(crate) async fn list(pool: &Pool, f: &ApplicationFilter) -> StoreResult<Vec<
            ORDER BY created_at DESC, id DESC
            LIMIT $6 OFFSET $7"#,
         f.programme_id,
-        f.status,
+        f.status.map(Status::code),
         f.school_id,
         f.board_number,
         text,
@@ -116,7 +168,10 @@ pub(crate) async fn list(pool: &Pool, f: &ApplicationFilter) -> StoreResult<Vec<
     )
     .fetch_all(pool)
     .await
-    .map_err(db)
+    .map_err(db)?
+    .into_iter()
+    .map(ApplicationRecord::try_from)
+    .collect()
 }
 
 /// Insert with the next sequence number of the year, allocated in this transaction: the
@@ -124,6 +179,28 @@ pub(crate) async fn list(pool: &Pool, f: &ApplicationFilter) -> StoreResult<Vec<
 /// concurrent inserts queue instead of colliding, and a failed insert gives its number back.
 pub(crate) async fn create(pool: &Pool, a: &NewApplication, actor: &Actor, now: i64) -> StoreResult<ApplicationRecord> {
     let mut tx = begin_write(pool).await.map_err(db)?;
+    let record = insert(&mut tx, a, actor, now).await?;
+    tx.commit().await.map_err(db)?;
+    Ok(record)
+}
+
+/// Submit as one transaction: the application, its approval link and its mails. Any failure
+/// rolls all of it back (the transaction is dropped uncommitted), the sequence number included.
+pub(crate) async fn submit(pool: &Pool, s: &Submission, actor: &Actor, now: i64) -> StoreResult<ApplicationRecord> {
+    let mut tx = begin_write(pool).await.map_err(db)?;
+    let record = insert(&mut tx, &s.application, actor, now).await?;
+    if let Some(link) = &s.approval_link {
+        super::approvals::insert(&mut tx, record.id, link.board_number, &link.token_hash, link.expires_at, now).await?;
+    }
+    for mail in &s.mails {
+        super::outbox::insert(&mut tx, &mail.with_reference(&record.reference), now).await?;
+    }
+    tx.commit().await.map_err(db)?;
+    Ok(record)
+}
+
+/// Insert inside `conn`'s transaction (see [`create`]).
+async fn insert(conn: &mut Conn, a: &NewApplication, actor: &Actor, now: i64) -> StoreResult<ApplicationRecord> {
     let year = dutch_year(now);
     let sequence = sqlx::query_scalar!(
         r#"INSERT INTO application_sequences (year, last) VALUES ($1, 1)
@@ -131,7 +208,7 @@ pub(crate) async fn create(pool: &Pool, a: &NewApplication, actor: &Actor, now: 
            RETURNING last AS "last!: i64""#,
         year
     )
-    .fetch_one(&mut *tx)
+    .fetch_one(&mut *conn)
     .await
     .map_err(db)?;
     let reference = reference(year, sequence);
@@ -152,11 +229,11 @@ pub(crate) async fn create(pool: &Pool, a: &NewApplication, actor: &Actor, now: 
         a.eligibility_json,
         a.entry_facts_json,
         a.state_json,
-        a.status,
+        a.status.code(),
         a.submitted_by,
         now,
     )
-    .fetch_one(&mut *tx)
+    .fetch_one(&mut *conn)
     .await
     .map_err(db)?;
     let record = ApplicationRecord {
@@ -172,14 +249,13 @@ pub(crate) async fn create(pool: &Pool, a: &NewApplication, actor: &Actor, now: 
         eligibility_json: a.eligibility_json.clone(),
         entry_facts_json: a.entry_facts_json.clone(),
         state_json: a.state_json.clone(),
-        status: a.status.clone(),
+        status: a.status,
         submitted_by: a.submitted_by,
         version: 1,
         created_at: now,
         updated_at: now,
     };
-    Change::new(actor, now, "create", "application", id).after(&record)?.write(&mut tx).await?;
-    tx.commit().await.map_err(db)?;
+    Change::new(actor, now, "create", "application", id).after(&record)?.write(conn).await?;
     Ok(record)
 }
 
@@ -197,7 +273,7 @@ pub(crate) async fn set_state(
     }
     let after = ApplicationRecord {
         state_json: w.state_json.clone(),
-        status: w.status.clone(),
+        status: w.status,
         version: before.version + 1,
         updated_at: now,
         ..before.clone()
@@ -206,7 +282,7 @@ pub(crate) async fn set_state(
         "UPDATE applications SET state_json = $1, status = $2, version = $3, updated_at = $4
          WHERE id = $5 AND version = $6",
         after.state_json,
-        after.status,
+        after.status.code(),
         after.version,
         now,
         id,

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::audit::Change;
 use super::error::db;
-use crate::backend::{Pool, begin_write};
+use crate::backend::{Conn, Pool, begin_write};
 
 /// Who creates and uses approval links in the audit log.
 const ACTOR: &str = "koers (goedkeuringslink)";
@@ -44,6 +44,20 @@ pub(crate) async fn create(
     now: i64,
 ) -> StoreResult<ApprovalLink> {
     let mut tx = begin_write(pool).await.map_err(db)?;
+    let link = insert(&mut tx, application_id, board_number, token_hash, expires_at, now).await?;
+    tx.commit().await.map_err(db)?;
+    Ok(link)
+}
+
+/// Insert inside `conn`'s transaction (see [`create`]).
+pub(crate) async fn insert(
+    conn: &mut Conn,
+    application_id: i64,
+    board_number: i64,
+    token_hash: &str,
+    expires_at: i64,
+    now: i64,
+) -> StoreResult<ApprovalLink> {
     let id = sqlx::query_scalar!(
         r#"INSERT INTO approval_links (application_id, board_number, token_hash, expires_at, used_at, created_at)
            VALUES ($1, $2, $3, $4, NULL, $5)
@@ -54,7 +68,7 @@ pub(crate) async fn create(
         expires_at,
         now,
     )
-    .fetch_one(&mut *tx)
+    .fetch_one(&mut *conn)
     .await
     .map_err(db)?;
     let link = ApprovalLink {
@@ -66,11 +80,7 @@ pub(crate) async fn create(
         used_at: None,
         created_at: now,
     };
-    Change::new(&Actor::system(ACTOR), now, "create", "approval_link", id)
-        .after(&audited(&link))?
-        .write(&mut tx)
-        .await?;
-    tx.commit().await.map_err(db)?;
+    Change::new(&Actor::system(ACTOR), now, "create", "approval_link", id).after(&audited(&link))?.write(conn).await?;
     Ok(link)
 }
 

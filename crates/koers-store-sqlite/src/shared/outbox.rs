@@ -4,9 +4,15 @@
 use koers_app::store::{NewMail, OutboxMail, StoreError, StoreResult};
 
 use super::error::db;
-use crate::backend::Pool;
+use crate::backend::{Conn, Pool};
 
 pub(crate) async fn enqueue(pool: &Pool, m: &NewMail, now: i64) -> StoreResult<OutboxMail> {
+    let mut conn = pool.acquire().await.map_err(db)?;
+    insert(&mut conn, m, now).await
+}
+
+/// Insert on `conn` (inside a transaction when the caller has one).
+pub(crate) async fn insert(conn: &mut Conn, m: &NewMail, now: i64) -> StoreResult<OutboxMail> {
     let id = sqlx::query_scalar!(
         r#"INSERT INTO outbox (to_address, subject, body_text, created_at, sent_at, attempts, last_error)
            VALUES ($1, $2, $3, $4, NULL, 0, NULL)
@@ -16,7 +22,7 @@ pub(crate) async fn enqueue(pool: &Pool, m: &NewMail, now: i64) -> StoreResult<O
         m.body_text,
         now,
     )
-    .fetch_one(pool)
+    .fetch_one(&mut *conn)
     .await
     .map_err(db)?;
     Ok(OutboxMail {

@@ -11,26 +11,15 @@ use super::{
 use crate::backend::{Backend, MIGRATOR, NAME};
 
 #[async_trait]
-impl Store for Backend {
-    async fn migrate(&self) -> StoreResult<()> {
-        MIGRATOR.run(self.pool()).await.map_err(|e| StoreError::Backend(format!("migratie mislukt: {e}")))
-    }
-
+impl StoreRead for Backend {
     fn backend(&self) -> &'static str {
         NAME
-    }
-
-    async fn upsert_boards(&self, boards: &[NewBoard], actor: &Actor, now: i64) -> StoreResult<usize> {
-        boards::upsert(self.pool(), boards, actor, now).await
     }
     async fn board(&self, number: i64) -> StoreResult<Board> {
         boards::by_number(self.pool(), number).await
     }
     async fn all_schools(&self) -> StoreResult<Vec<School>> {
         schools::all(self.pool()).await
-    }
-    async fn apply_school_writes(&self, writes: &[SchoolWrite], actor: &Actor, now: i64) -> StoreResult<Vec<i64>> {
-        school_writes::apply_writes(self.pool(), writes, actor, now).await
     }
     async fn school(&self, id: i64) -> StoreResult<School> {
         schools::by_id(self.pool(), id).await
@@ -43,6 +32,105 @@ impl Store for Backend {
     }
     async fn schools_of_board(&self, board_number: i64) -> StoreResult<Vec<School>> {
         schools::of_board(self.pool(), board_number).await
+    }
+    async fn results_of_school(&self, school_id: i64) -> StoreResult<Vec<ResultYear>> {
+        results::results_of_school(self.pool(), school_id).await
+    }
+    async fn published_of_school(&self, school_id: i64) -> StoreResult<Option<PublishedThreeYear>> {
+        results::published_of_school(self.pool(), school_id).await
+    }
+    async fn all_results(&self) -> StoreResult<Vec<ResultYear>> {
+        results::all_results(self.pool()).await
+    }
+    async fn all_published(&self) -> StoreResult<Vec<PublishedThreeYear>> {
+        results::all_published(self.pool()).await
+    }
+    async fn weging_years_of_school(&self, school_id: i64) -> StoreResult<Vec<WegingYear>> {
+        results::weging_years_of_school(self.pool(), school_id).await
+    }
+    async fn user(&self, id: i64) -> StoreResult<User> {
+        users::by_id(self.pool(), id).await
+    }
+    async fn user_by_email(&self, email: &str) -> StoreResult<User> {
+        users::by_email(self.pool(), email).await
+    }
+    async fn list_users(&self) -> StoreResult<Vec<User>> {
+        users::list(self.pool()).await
+    }
+    async fn grants_of_user(&self, user_id: i64) -> StoreResult<Vec<GrantRecord>> {
+        users::grants_of_user(self.pool(), user_id).await
+    }
+    async fn api_tokens_of_user(&self, user_id: i64) -> StoreResult<Vec<ApiToken>> {
+        tokens::of_user(self.pool(), user_id).await
+    }
+
+    async fn session_load(&self, id: &str, now: i64) -> StoreResult<Option<SessionRecord>> {
+        sessions::load(self.pool(), id, now).await
+    }
+    async fn failed_logins_since(&self, key: &str, since: i64) -> StoreResult<i64> {
+        sessions::failed_logins_since(self.pool(), key, since).await
+    }
+
+    async fn programmes(&self) -> StoreResult<Vec<ProgrammeRecord>> {
+        sessions::programmes(self.pool()).await
+    }
+
+    async fn programme_definitions(&self) -> StoreResult<Vec<ProgrammeDefinition>> {
+        programme_defs::list(self.pool()).await
+    }
+    async fn programme_definition(&self, id: &str) -> StoreResult<ProgrammeDefinition> {
+        programme_defs::by_id(self.pool(), id).await
+    }
+    async fn application(&self, id: i64) -> StoreResult<ApplicationRecord> {
+        applications::by_id(self.pool(), id).await
+    }
+    async fn application_by_reference(&self, reference: &str) -> StoreResult<ApplicationRecord> {
+        applications::by_reference(self.pool(), reference).await
+    }
+    async fn list_applications(&self, filter: &ApplicationFilter) -> StoreResult<Vec<ApplicationRecord>> {
+        applications::list(self.pool(), filter).await
+    }
+    async fn approval_link(&self, token_hash: &str) -> StoreResult<ApprovalLink> {
+        approvals::by_hash(self.pool(), token_hash).await
+    }
+    async fn expert(&self, id: i64) -> StoreResult<ExpertRecord> {
+        experts::by_id(self.pool(), id).await
+    }
+    async fn expert_by_user(&self, user_id: i64) -> StoreResult<ExpertRecord> {
+        experts::by_user(self.pool(), user_id).await
+    }
+    async fn list_experts(&self) -> StoreResult<Vec<ExpertRecord>> {
+        experts::list(self.pool()).await
+    }
+    async fn expert_loads(&self) -> StoreResult<Vec<ExpertLoad>> {
+        experts::loads(self.pool()).await
+    }
+    async fn trajectory(&self, id: i64) -> StoreResult<TrajectoryRecord> {
+        trajectories::by_id(self.pool(), id).await
+    }
+    async fn list_trajectories(&self, filter: &TrajectoryFilter) -> StoreResult<Vec<TrajectoryRecord>> {
+        trajectories::list(self.pool(), filter).await
+    }
+    async fn outbox(&self, unsent_only: bool, limit: i64) -> StoreResult<Vec<OutboxMail>> {
+        outbox::list(self.pool(), unsent_only, limit).await
+    }
+
+    async fn audit_log(&self, filter: &AuditFilter) -> StoreResult<Vec<AuditEntry>> {
+        audit::list(self.pool(), filter).await
+    }
+}
+
+#[async_trait]
+impl Store for Backend {
+    async fn migrate(&self) -> StoreResult<()> {
+        MIGRATOR.run(self.pool()).await.map_err(|e| StoreError::Backend(format!("migratie mislukt: {e}")))
+    }
+
+    async fn upsert_boards(&self, boards: &[NewBoard], actor: &Actor, now: i64) -> StoreResult<usize> {
+        boards::upsert(self.pool(), boards, actor, now).await
+    }
+    async fn apply_school_writes(&self, writes: &[SchoolWrite], actor: &Actor, now: i64) -> StoreResult<Vec<i64>> {
+        school_writes::apply_writes(self.pool(), writes, actor, now).await
     }
     async fn edit_school(
         &self,
@@ -58,39 +146,15 @@ impl Store for Backend {
     async fn upsert_results(&self, rows: &[ResultYear], actor: &Actor, now: i64) -> StoreResult<usize> {
         results::upsert_results(self.pool(), rows, actor, now).await
     }
-    async fn results_of_school(&self, school_id: i64) -> StoreResult<Vec<ResultYear>> {
-        results::results_of_school(self.pool(), school_id).await
-    }
     async fn upsert_published(&self, rows: &[PublishedThreeYear], actor: &Actor, now: i64) -> StoreResult<usize> {
         results::upsert_published(self.pool(), rows, actor, now).await
-    }
-    async fn published_of_school(&self, school_id: i64) -> StoreResult<Option<PublishedThreeYear>> {
-        results::published_of_school(self.pool(), school_id).await
-    }
-    async fn all_results(&self) -> StoreResult<Vec<ResultYear>> {
-        results::all_results(self.pool()).await
-    }
-    async fn all_published(&self) -> StoreResult<Vec<PublishedThreeYear>> {
-        results::all_published(self.pool()).await
     }
     async fn upsert_weging_years(&self, rows: &[WegingYear], actor: &Actor, now: i64) -> StoreResult<usize> {
         results::upsert_weging_years(self.pool(), rows, actor, now).await
     }
-    async fn weging_years_of_school(&self, school_id: i64) -> StoreResult<Vec<WegingYear>> {
-        results::weging_years_of_school(self.pool(), school_id).await
-    }
 
     async fn create_user(&self, user: &NewUser, actor: &Actor, now: i64) -> StoreResult<User> {
         users::create(self.pool(), user, actor, now).await
-    }
-    async fn user(&self, id: i64) -> StoreResult<User> {
-        users::by_id(self.pool(), id).await
-    }
-    async fn user_by_email(&self, email: &str) -> StoreResult<User> {
-        users::by_email(self.pool(), email).await
-    }
-    async fn list_users(&self) -> StoreResult<Vec<User>> {
-        users::list(self.pool()).await
     }
     async fn update_user(
         &self,
@@ -101,9 +165,6 @@ impl Store for Backend {
         now: i64,
     ) -> StoreResult<User> {
         users::update(self.pool(), id, expected_version, update, actor, now).await
-    }
-    async fn grants_of_user(&self, user_id: i64) -> StoreResult<Vec<GrantRecord>> {
-        users::grants_of_user(self.pool(), user_id).await
     }
     async fn add_grant(&self, user_id: i64, grant: &Grant, actor: &Actor, now: i64) -> StoreResult<GrantRecord> {
         users::add_grant(self.pool(), user_id, grant, actor, now).await
@@ -120,13 +181,6 @@ impl Store for Backend {
     async fn revoke_api_token(&self, id: i64, actor: &Actor, now: i64) -> StoreResult<()> {
         tokens::revoke(self.pool(), id, actor, now).await
     }
-    async fn api_tokens_of_user(&self, user_id: i64) -> StoreResult<Vec<ApiToken>> {
-        tokens::of_user(self.pool(), user_id).await
-    }
-
-    async fn session_load(&self, id: &str, now: i64) -> StoreResult<Option<SessionRecord>> {
-        sessions::load(self.pool(), id, now).await
-    }
     async fn session_save(&self, record: &SessionRecord) -> StoreResult<()> {
         sessions::save(self.pool(), record).await
     }
@@ -139,20 +193,6 @@ impl Store for Backend {
     async fn record_login_attempt(&self, key: &str, success: bool, now: i64) -> StoreResult<()> {
         sessions::record_login_attempt(self.pool(), key, success, now).await
     }
-    async fn failed_logins_since(&self, key: &str, since: i64) -> StoreResult<i64> {
-        sessions::failed_logins_since(self.pool(), key, since).await
-    }
-
-    async fn programmes(&self) -> StoreResult<Vec<ProgrammeRecord>> {
-        sessions::programmes(self.pool()).await
-    }
-
-    async fn programme_definitions(&self) -> StoreResult<Vec<ProgrammeDefinition>> {
-        programme_defs::list(self.pool()).await
-    }
-    async fn programme_definition(&self, id: &str) -> StoreResult<ProgrammeDefinition> {
-        programme_defs::by_id(self.pool(), id).await
-    }
     async fn save_programme_definition(
         &self,
         p: &ProgrammeWrite,
@@ -162,17 +202,11 @@ impl Store for Backend {
         programme_defs::save(self.pool(), p, actor, now).await
     }
 
+    async fn submit_application(&self, s: &Submission, actor: &Actor, now: i64) -> StoreResult<ApplicationRecord> {
+        applications::submit(self.pool(), s, actor, now).await
+    }
     async fn create_application(&self, a: &NewApplication, actor: &Actor, now: i64) -> StoreResult<ApplicationRecord> {
         applications::create(self.pool(), a, actor, now).await
-    }
-    async fn application(&self, id: i64) -> StoreResult<ApplicationRecord> {
-        applications::by_id(self.pool(), id).await
-    }
-    async fn application_by_reference(&self, reference: &str) -> StoreResult<ApplicationRecord> {
-        applications::by_reference(self.pool(), reference).await
-    }
-    async fn list_applications(&self, filter: &ApplicationFilter) -> StoreResult<Vec<ApplicationRecord>> {
-        applications::list(self.pool(), filter).await
     }
     async fn update_application_state(
         &self,
@@ -194,27 +228,12 @@ impl Store for Backend {
     ) -> StoreResult<ApprovalLink> {
         approvals::create(self.pool(), application_id, board_number, token_hash, expires_at, now).await
     }
-    async fn approval_link(&self, token_hash: &str) -> StoreResult<ApprovalLink> {
-        approvals::by_hash(self.pool(), token_hash).await
-    }
     async fn use_approval_link(&self, id: i64, now: i64) -> StoreResult<()> {
         approvals::mark_used(self.pool(), id, now).await
     }
 
     async fn save_expert(&self, e: &ExpertWrite, actor: &Actor, now: i64) -> StoreResult<ExpertRecord> {
         experts::save(self.pool(), e, actor, now).await
-    }
-    async fn expert(&self, id: i64) -> StoreResult<ExpertRecord> {
-        experts::by_id(self.pool(), id).await
-    }
-    async fn expert_by_user(&self, user_id: i64) -> StoreResult<ExpertRecord> {
-        experts::by_user(self.pool(), user_id).await
-    }
-    async fn list_experts(&self) -> StoreResult<Vec<ExpertRecord>> {
-        experts::list(self.pool()).await
-    }
-    async fn expert_loads(&self) -> StoreResult<Vec<ExpertLoad>> {
-        experts::loads(self.pool()).await
     }
 
     async fn assign_expert(
@@ -225,25 +244,12 @@ impl Store for Backend {
     ) -> StoreResult<(ApplicationRecord, TrajectoryRecord)> {
         trajectories::assign(self.pool(), a, actor, now).await
     }
-    async fn trajectory(&self, id: i64) -> StoreResult<TrajectoryRecord> {
-        trajectories::by_id(self.pool(), id).await
-    }
-    async fn list_trajectories(&self, filter: &TrajectoryFilter) -> StoreResult<Vec<TrajectoryRecord>> {
-        trajectories::list(self.pool(), filter).await
-    }
 
     async fn enqueue_mail(&self, mail: &NewMail, now: i64) -> StoreResult<OutboxMail> {
         outbox::enqueue(self.pool(), mail, now).await
     }
-    async fn outbox(&self, unsent_only: bool, limit: i64) -> StoreResult<Vec<OutboxMail>> {
-        outbox::list(self.pool(), unsent_only, limit).await
-    }
     async fn mark_mail(&self, id: i64, sent_at: Option<i64>, error: Option<&str>) -> StoreResult<()> {
         outbox::mark(self.pool(), id, sent_at, error).await
-    }
-
-    async fn audit_log(&self, filter: &AuditFilter) -> StoreResult<Vec<AuditEntry>> {
-        audit::list(self.pool(), filter).await
     }
     async fn append_audit(&self, entry: &NewAudit) -> StoreResult<()> {
         audit::append(self.pool(), entry).await

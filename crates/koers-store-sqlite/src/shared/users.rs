@@ -44,6 +44,11 @@ pub(crate) async fn by_email(pool: &Pool, email: &str) -> StoreResult<User> {
 
 /// Ordered by e-mail address.
 pub(crate) async fn list(pool: &Pool) -> StoreResult<Vec<User>> {
+    let mut conn = pool.acquire().await.map_err(db)?;
+    list_on(&mut conn).await
+}
+
+async fn list_on(conn: &mut Conn) -> StoreResult<Vec<User>> {
     sqlx::query_as!(
         User,
         r#"SELECT id AS "id!: i64", email AS "email!", name AS "name!", password_hash AS "password_hash!",
@@ -51,7 +56,7 @@ pub(crate) async fn list(pool: &Pool) -> StoreResult<Vec<User>> {
                   created_at AS "created_at!: i64"
            FROM users ORDER BY lower(email), id"#
     )
-    .fetch_all(pool)
+    .fetch_all(&mut *conn)
     .await
     .map_err(db)
 }
@@ -132,9 +137,29 @@ pub(crate) async fn update(
             .map_err(db)?;
         return Err(stale(expected, actual));
     }
+    if before.active && !after.active && is_beheerder(&mut tx, id).await? {
+        ensure_a_beheerder_remains(&mut tx).await?;
+    }
     Change::new(actor, now, "update", "user", id).before(&before)?.after(&after)?.write(&mut tx).await?;
     tx.commit().await.map_err(db)?;
     Ok(after)
+}
+
+/// The invariant "someone can still manage Koers", checked after the change inside its
+/// transaction (an error drops the transaction, so the change is undone). On SQLite the write
+/// lock serializes writers; on PostgreSQL two simultaneous demotions of the last two
+/// beheerders under READ COMMITTED could both pass — rare enough for an admin screen.
+async fn is_beheerder(conn: &mut Conn, user_id: i64) -> StoreResult<bool> {
+    Ok(grants_on(conn, user_id).await?.iter().any(|g| g.grant.role == RoleKind::Beheerder))
+}
+
+async fn ensure_a_beheerder_remains(conn: &mut Conn) -> StoreResult<()> {
+    for u in list_on(conn).await?.into_iter().filter(|u| u.active) {
+        if is_beheerder(conn, u.id).await? {
+            return Ok(());
+        }
+    }
+    Err(StoreError::LastBeheerder)
 }
 
 /// How a scope is stored: kind code and value text (`''` for global).
@@ -176,6 +201,11 @@ impl TryFrom<GrantRow> for GrantRecord {
 }
 
 pub(crate) async fn grants_of_user(pool: &Pool, user_id: i64) -> StoreResult<Vec<GrantRecord>> {
+    let mut conn = pool.acquire().await.map_err(db)?;
+    grants_on(&mut conn, user_id).await
+}
+
+async fn grants_on(conn: &mut Conn, user_id: i64) -> StoreResult<Vec<GrantRecord>> {
     sqlx::query_as!(
         GrantRow,
         r#"SELECT id AS "id!: i64", user_id AS "user_id!: i64", role AS "role!", scope_kind AS "scope_kind!",
@@ -183,7 +213,7 @@ pub(crate) async fn grants_of_user(pool: &Pool, user_id: i64) -> StoreResult<Vec
            FROM grants WHERE user_id = $1 ORDER BY id"#,
         user_id
     )
-    .fetch_all(pool)
+    .fetch_all(&mut *conn)
     .await
     .map_err(db)?
     .into_iter()
@@ -233,6 +263,9 @@ pub(crate) async fn remove_grant(pool: &Pool, grant_id: i64, actor: &Actor, now:
     .map_err(db)?
     .ok_or(StoreError::NotFound)?;
     let before = GrantRecord::try_from(row)?;
+    if before.grant.role == RoleKind::Beheerder && fetch(&mut tx, before.user_id).await?.is_some_and(|u| u.active) {
+        ensure_a_beheerder_remains(&mut tx).await?;
+    }
     Change::new(actor, now, "delete", "grant", grant_id).before(&before)?.write(&mut tx).await?;
     tx.commit().await.map_err(db)?;
     Ok(())

@@ -1,5 +1,6 @@
 //! Cases: experts, assigning them (trajectories), their load, and the mail outbox.
 
+use koers_core::workflow::Status;
 use std::sync::Arc;
 
 use koers_app::store::{
@@ -148,7 +149,7 @@ pub async fn assign_expert_is_atomic_and_audited(store: Arc<dyn Store>) {
         ..assignment(app.id, 1, expert.id, 8)
     };
     let (assigned, trajectory) = s.assign_expert(&with_override, &actor(), NOW + 2).await.expect("assign");
-    assert_eq!((assigned.status.as_str(), assigned.version, assigned.updated_at), ("gekoppeld", 2, NOW + 2));
+    assert_eq!((assigned.status.code(), assigned.version, assigned.updated_at), ("gekoppeld", 2, NOW + 2));
     assert_eq!(s.application(app.id).await.expect("read"), assigned);
     assert_eq!(
         (trajectory.application_id, trajectory.expert_id, trajectory.programme_id.as_str()),
@@ -258,7 +259,10 @@ pub async fn expert_loads_and_trajectory_filters(store: Arc<dyn Store>) {
         [t1]
     );
     let linked = s
-        .list_applications(&ApplicationFilter { status: Some("gekoppeld".into()), ..Default::default() })
+        .list_applications(&ApplicationFilter {
+            status: Some(Status::from_code("gekoppeld").expect("status")),
+            ..Default::default()
+        })
         .await
         .expect("list");
     assert_eq!(linked.len(), 3);

@@ -21,6 +21,7 @@ mod register;
 mod results;
 mod search;
 mod sessions;
+mod submit;
 mod users;
 mod workflow;
 
@@ -36,6 +37,7 @@ pub use register::*;
 pub use results::*;
 pub use search::*;
 pub use sessions::*;
+pub use submit::*;
 pub use users::*;
 pub use workflow::*;
 
@@ -113,6 +115,9 @@ macro_rules! store_conformance_tests {
             expert_loads_and_trajectory_filters,
             outbox_queues_and_marks_mail_without_audit,
             workflow_reads_write_no_audit_entries,
+            a_submission_commits_application_link_and_mails_together,
+            a_failed_submission_leaves_no_application_link_or_mail,
+            the_last_active_beheerder_cannot_be_deactivated_or_lose_the_role,
         );
     };
     (@cases $fixture:expr; $($case:ident),* $(,)?) => {

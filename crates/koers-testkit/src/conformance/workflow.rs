@@ -1,6 +1,7 @@
 //! Cases: the programme workflow — programme definitions, applications and their reference
 //! numbers, board-approval links.
 
+use koers_core::workflow::Status;
 use std::sync::Arc;
 
 use koers_app::store::{
@@ -36,7 +37,7 @@ pub fn new_application(programme_id: &str, contact_name: &str, help_question: &s
         eligibility_json: None,
         entry_facts_json: None,
         state_json: "{\"status\":\"ingediend\"}".into(),
-        status: "ingediend".into(),
+        status: Status::Ingediend,
         submitted_by: None,
     }
 }
@@ -46,7 +47,7 @@ pub fn transition(expected_version: i64, status: &str, action: &str) -> Applicat
     ApplicationStateWrite {
         expected_version,
         state_json: format!("{{\"status\":\"{status}\"}}"),
-        status: status.into(),
+        status: Status::from_code(status).expect("a known status code"),
         action: action.into(),
     }
 }
@@ -148,7 +149,7 @@ pub async fn applications_round_trip_with_reference_numbers(store: Arc<dyn Store
     );
     assert_eq!(first.contact_phone.as_deref(), Some("030 123 45 67"));
     assert_eq!(first.eligibility_json.as_deref(), Some("{\"eligible\":true}"));
-    assert_eq!((first.status.as_str(), first.state_json.as_str()), ("ingediend", "{\"status\":\"ingediend\"}"));
+    assert_eq!((first.status.code(), first.state_json.as_str()), ("ingediend", "{\"status\":\"ingediend\"}"));
     assert_eq!(s.application(first.id).await.expect("by id"), first);
     assert_eq!(s.application_by_reference("KRS-2025-000001").await.expect("by reference"), first);
     assert_not_found(s.application(first.id + 1000).await);
@@ -221,7 +222,7 @@ pub async fn application_state_changes_check_versions_and_are_audited(store: Arc
         .update_application_state(app.id, &transition(1, "goedgekeurd", "board_approved"), &actor(), NOW + 10)
         .await
         .expect("approve");
-    assert_eq!((approved.status.as_str(), approved.version, approved.updated_at), ("goedgekeurd", 2, NOW + 10));
+    assert_eq!((approved.status.code(), approved.version, approved.updated_at), ("goedgekeurd", 2, NOW + 10));
     assert_eq!(approved.state_json, "{\"status\":\"goedgekeurd\"}");
     assert_eq!((approved.created_at, approved.reference.as_str()), (NOW, app.reference.as_str()));
     assert_eq!(s.application(app.id).await.expect("read"), approved);
@@ -232,7 +233,9 @@ pub async fn application_state_changes_check_versions_and_are_audited(store: Arc
         2,
     );
     assert_eq!(s.application(app.id).await.expect("read"), approved, "a stale transition changes nothing");
-    assert_not_found(s.update_application_state(app.id + 1000, &transition(1, "x", "x"), &actor(), NOW).await);
+    assert_not_found(
+        s.update_application_state(app.id + 1000, &transition(1, "goedgekeurd", "x"), &actor(), NOW).await,
+    );
 
     // Two staff members act at once: one wins.
     let act = |status: &'static str| {
@@ -241,7 +244,7 @@ pub async fn application_state_changes_check_versions_and_are_audited(store: Arc
             store.update_application_state(app.id, &transition(2, status, "intake_planned"), &actor(), NOW + 20).await
         })
     };
-    let (a, b) = (act("intake"), act("intake-b"));
+    let (a, b) = (act("kennismaking_gepland"), act("afgewezen"));
     let results = [a.await.expect("task a"), b.await.expect("task b")];
     let winners: Vec<_> = results.iter().filter_map(|r| r.as_ref().ok()).collect();
     assert_eq!(winners.len(), 1, "exactly one transition wins: {results:?}");
@@ -296,8 +299,17 @@ pub async fn list_applications_filters_and_orders_newest_first(store: Arc<dyn St
         refs(ApplicationFilter { programme_id: Some("gwgb-plus-school".into()), ..all.clone() }).await,
         ["Bob Jansen", "Ann de Vries"]
     );
-    assert_eq!(refs(ApplicationFilter { status: Some("goedgekeurd".into()), ..all.clone() }).await, ["Cor Smit"]);
-    assert_eq!(refs(ApplicationFilter { status: Some("ingediend".into()), ..all.clone() }).await.len(), 3);
+    assert_eq!(
+        refs(ApplicationFilter { status: Some(Status::from_code("goedgekeurd").expect("status")), ..all.clone() })
+            .await,
+        ["Cor Smit"]
+    );
+    assert_eq!(
+        refs(ApplicationFilter { status: Some(Status::from_code("ingediend").expect("status")), ..all.clone() })
+            .await
+            .len(),
+        3
+    );
     assert_eq!(
         refs(ApplicationFilter { school_id: Some(schools[0].id), ..all.clone() }).await,
         ["Cor Smit", "Ann de Vries"]

@@ -52,7 +52,7 @@ pub async fn search(
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    let schools = state.search.search(state.store.as_ref(), q, limit, crate::auth::now()).await?;
+    let schools = state.search.search(state.app.read(), q, limit, crate::auth::now()).await?;
     Ok(Json(SchoolList { schools: schools.iter().map(SchoolDto::from).collect() }))
 }
 
@@ -73,7 +73,7 @@ pub async fn show(
     Id(id): Id,
 ) -> Result<Json<SchoolDetail>, AppError> {
     ensure(&who, Action::View, Resource::PublicData)?;
-    let p = school_page(state.store.as_ref(), id).await?;
+    let p = school_page(state.app.read(), id).await?;
     Ok(Json(SchoolDetail { school: SchoolDto::from(&p.school), board: p.board.as_ref().map(BoardDto::from) }))
 }
 
@@ -94,7 +94,7 @@ pub async fn results(
     Id(id): Id,
 ) -> Result<Json<ResultsDto>, AppError> {
     ensure(&who, Action::View, Resource::PublicData)?;
-    let p = school_page(state.store.as_ref(), id).await?;
+    let p = school_page(state.app.read(), id).await?;
     Ok(Json(ResultsDto {
         school_id: id,
         results: p.results.iter().map(ResultYearDto::from).collect(),
@@ -120,13 +120,13 @@ pub async fn eligibility(
     Id(id): Id,
 ) -> Result<Json<CheckResponse>, AppError> {
     ensure(&who, Action::View, Resource::PublicData)?;
-    let p = school_page(state.store.as_ref(), id).await?;
+    let p = school_page(state.app.read(), id).await?;
     if p.school.sector != koers_app::store::Sector::Po {
         return Err(AppError::Invalid(vec![ErrorItem::new(
             None,
             "voor sbo, so, vso en vo geldt het resultatenmodel niet; daar beslissen kwalitatieve criteria",
         )]));
     }
-    let o = eligibility_from_rows(&p.school, &p.results, p.published.as_ref(), &state.norms, &state.band_rule)?;
+    let o = eligibility_from_rows(&p.school, &p.results, p.published.as_ref(), state.app.norms(), &state.band_rule)?;
     Ok(Json(CheckResponse::from(&o)))
 }

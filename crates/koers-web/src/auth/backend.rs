@@ -1,12 +1,11 @@
-//! The axum-login backend: who a session belongs to, looked up in the [`Store`] on every
+//! The axum-login backend: who a session belongs to, looked up through the [`App`] on every
 //! request (a deactivated user or a changed password ends the session at once).
 
 use axum_login::{AuthUser, AuthnBackend, UserId};
-use koers_app::accounts::{LoginError, authenticate, principal_of};
-use koers_app::store::{Store, StoreError, User};
+use koers_app::store::User;
+use koers_app::{App, Error, LoginRefusal};
 use koers_core::access::Principal;
 use sha2::{Digest, Sha256};
-use std::sync::Arc;
 
 /// A logged-in user: the account (without its password hash) and its grants.
 #[derive(Debug, Clone)]
@@ -63,36 +62,36 @@ pub struct Credentials {
 
 #[derive(Debug, Clone)]
 pub struct Backend {
-    store: Arc<dyn Store>,
+    app: App,
 }
 
 impl Backend {
-    pub fn new(store: Arc<dyn Store>) -> Self {
-        Self { store }
+    pub fn new(app: App) -> Self {
+        Self { app }
     }
 }
 
 impl AuthnBackend for Backend {
     type User = SessionUser;
     type Credentials = Credentials;
-    type Error = LoginError;
+    type Error = Error;
 
     /// Unused by the login page (which needs the reason of a refusal), but correct.
-    async fn authenticate(&self, c: Credentials) -> Result<Option<SessionUser>, LoginError> {
-        match authenticate(self.store.as_ref(), &c.email, &c.password, c.now).await {
+    async fn authenticate(&self, c: Credentials) -> Result<Option<SessionUser>, Error> {
+        match self.app.authenticate(&c.email, &c.password, c.now).await {
             Ok((user, principal)) => Ok(Some(SessionUser::new(&user, principal))),
-            Err(LoginError::BadCredentials) => Ok(None),
+            Err(Error::Login(LoginRefusal::BadCredentials)) => Ok(None),
             Err(e) => Err(e),
         }
     }
 
-    async fn get_user(&self, id: &UserId<Self>) -> Result<Option<SessionUser>, LoginError> {
-        let user = match self.store.user(*id).await {
+    async fn get_user(&self, id: &UserId<Self>) -> Result<Option<SessionUser>, Error> {
+        let user = match self.app.read().user(*id).await {
             Ok(u) => u,
-            Err(StoreError::NotFound) => return Ok(None),
+            Err(koers_app::store::StoreError::NotFound) => return Ok(None),
             Err(e) => return Err(e.into()),
         };
-        let principal = principal_of(self.store.as_ref(), user.id).await?;
+        let principal = self.app.principal_of(user.id).await?;
         Ok(Some(SessionUser::new(&user, principal)))
     }
 }

@@ -1,6 +1,6 @@
 //! `GET/POST /inloggen` and `POST /uitloggen`.
 //!
-//! Login goes through [`koers_app::accounts::authenticate`] (argon2id on a blocking thread,
+//! Login goes through [`koers_app::App::authenticate`] (argon2id on a blocking thread,
 //! throttling per account, audit); then axum-login cycles the session id (no session
 //! fixation). Errors are shown next to the fields with the e-mail kept, never the password.
 
@@ -15,7 +15,7 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Form, Router, routing::get, routing::post};
-use koers_app::accounts::{LoginError, authenticate};
+use koers_app::LoginRefusal;
 use koers_app::store::NewAudit;
 use serde::Deserialize;
 
@@ -96,7 +96,7 @@ pub async fn submit(
     if view.email_error.is_some() || view.password_error.is_some() {
         return with_status(StatusCode::UNPROCESSABLE_ENTITY, &view);
     }
-    match authenticate(state.store.as_ref(), &view.email, &f.wachtwoord, now()).await {
+    match state.app.authenticate(&view.email, &f.wachtwoord, now()).await {
         Ok((user, principal)) => {
             // A new id on every login, also over an existing (possibly planted) session;
             // axum-login itself only cycles when the session was not logged in yet.
@@ -104,20 +104,20 @@ pub async fn submit(
             auth.login(&SessionUser::new(&user, principal)).await.map_err(AppError::internal)?;
             Ok(Redirect::to(&next.target()).into_response())
         }
-        Err(LoginError::BadCredentials) => {
+        Err(koers_app::Error::Login(LoginRefusal::BadCredentials)) => {
             view.error = Some(view.page.t("login-error-credentials"));
             with_status(StatusCode::UNPROCESSABLE_ENTITY, &view)
         }
-        Err(LoginError::Inactive) => {
+        Err(koers_app::Error::Login(LoginRefusal::Inactive)) => {
             view.error = Some(view.page.t("login-error-inactive"));
             with_status(StatusCode::UNPROCESSABLE_ENTITY, &view)
         }
-        Err(LoginError::Throttled { retry_after_minutes }) => {
+        Err(koers_app::Error::Login(LoginRefusal::Throttled { retry_after_minutes })) => {
             view.error =
                 Some(view.page.t_args("login-error-throttled", &[("minutes", retry_after_minutes.to_string())]));
             with_status(StatusCode::TOO_MANY_REQUESTS, &view)
         }
-        Err(e @ (LoginError::Store(_) | LoginError::Hashing(_))) => Err(AppError::internal(e)),
+        Err(e) => Err(AppError::internal(e)),
     }
 }
 
@@ -131,8 +131,8 @@ fn with_status(status: StatusCode, view: &LoginPage) -> Result<Response, AppErro
 pub async fn logout(State(state): State<AppState>, mut auth: AuthSession) -> Result<Response, AppError> {
     if let Some(user) = &auth.user {
         state
-            .store
-            .append_audit(&NewAudit {
+            .app
+            .record_event(&NewAudit {
                 at: now(),
                 actor_user_id: Some(user.id),
                 actor_label: user.email.clone(),

@@ -119,14 +119,14 @@ pub fn now() -> i64 {
 
 /// Sessions in the database plus axum-login on top.
 pub fn session_layer(state: &AppState) -> AuthManagerLayer<Backend, DbSessionStore> {
-    let sessions = SessionManagerLayer::new(DbSessionStore::new(state.store.clone()))
+    let sessions = SessionManagerLayer::new(DbSessionStore::new(state.app.clone()))
         .with_name(SESSION_COOKIE)
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_secure(state.config.secure_cookies)
         .with_path("/")
         .with_expiry(Expiry::OnInactivity(Duration::seconds(INACTIVITY_SECS)));
-    AuthManagerLayerBuilder::new(Backend::new(state.store.clone()), sessions).build()
+    AuthManagerLayerBuilder::new(Backend::new(state.app.clone()), sessions).build()
 }
 
 /// Cross-site request forgery protection: non-GET/HEAD/OPTIONS requests whose

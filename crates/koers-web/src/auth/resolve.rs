@@ -10,8 +10,7 @@ use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum_login::tower_sessions::Session;
-use koers_app::accounts::principal_for_token;
-use koers_app::store::{NewAudit, StoreError};
+use koers_app::store::NewAudit;
 
 /// Key in the session data: when the session was last written (Unix seconds).
 const SEEN_KEY: &str = "koers.seen";
@@ -57,7 +56,7 @@ pub async fn resolve_principal(State(state): State<AppState>, mut req: Request, 
     if let Some(value) = req.headers().get(header::AUTHORIZATION) {
         let Some(token) = bearer(value) else { return AppError::Unauthorized.into_response() };
         let now = now();
-        match principal_for_token(state.store.as_ref(), token, now).await {
+        match state.app.principal_for_token(token, now).await {
             Ok((user, principal)) => {
                 let entry = NewAudit {
                     at: now,
@@ -71,13 +70,13 @@ pub async fn resolve_principal(State(state): State<AppState>, mut req: Request, 
                         serde_json::json!({ "method": req.method().as_str(), "path": req.uri().path() }).to_string(),
                     ),
                 };
-                if let Err(e) = state.store.append_audit(&entry).await {
+                if let Err(e) = state.app.record_event(&entry).await {
                     return AppError::from(e).into_response();
                 }
                 req.extensions_mut().insert(principal.clone());
                 req.extensions_mut().insert(SessionUser::new(&user, principal));
             }
-            Err(StoreError::NotFound) => return AppError::Unauthorized.into_response(),
+            Err(koers_app::Error::NotFound) => return AppError::Unauthorized.into_response(),
             Err(e) => return AppError::from(e).into_response(),
         }
     } else if let Some(auth) = req.extensions().get::<AuthSession>().cloned()

@@ -1,5 +1,5 @@
 //! tower-sessions (0.14, through axum-login's re-export) [`SessionStore`] over the Koers
-//! [`Store`]: sessions live in the database, so any app server can serve any request.
+//! [`App`]: sessions live in the database, so any app server can serve any request.
 //!
 //! The record's data map is kept as JSON bytes; the expiry as Unix seconds. Expired sessions
 //! are never loaded (the store filters on `now`) and are deleted by [`cleanup_task`].
@@ -7,19 +7,19 @@
 use axum_login::tower_sessions::cookie::time::OffsetDateTime;
 use axum_login::tower_sessions::session::{Id, Record};
 use axum_login::tower_sessions::session_store::{self, ExpiredDeletion, SessionStore};
-use koers_app::store::{SessionRecord, Store};
-use std::sync::Arc;
+use koers_app::App;
+use koers_app::store::SessionRecord;
 use std::time::Duration;
 
-/// Sessions kept through [`Store::session_load`] / `session_save` / `session_delete`.
+/// Sessions kept through [`App::session_load`] / `session_save` / `session_delete`.
 #[derive(Debug, Clone)]
 pub struct DbSessionStore {
-    store: Arc<dyn Store>,
+    app: App,
 }
 
 impl DbSessionStore {
-    pub fn new(store: Arc<dyn Store>) -> Self {
-        Self { store }
+    pub fn new(app: App) -> Self {
+        Self { app }
     }
 }
 
@@ -41,18 +41,18 @@ impl SessionStore for DbSessionStore {
     /// A fresh id that is not in use yet (128 random bits: a collision is practically
     /// impossible, but a taken id is never reused).
     async fn create(&self, record: &mut Record) -> session_store::Result<()> {
-        while self.store.session_load(&record.id.to_string(), now()).await.map_err(backend)?.is_some() {
+        while self.app.session_load(&record.id.to_string(), now()).await.map_err(backend)?.is_some() {
             record.id = Id::default();
         }
         self.save(record).await
     }
 
     async fn save(&self, record: &Record) -> session_store::Result<()> {
-        self.store.session_save(&to_row(record)?).await.map_err(backend)
+        self.app.session_save(&to_row(record)?).await.map_err(backend)
     }
 
     async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
-        let Some(row) = self.store.session_load(&id.to_string(), now()).await.map_err(backend)? else {
+        let Some(row) = self.app.session_load(&id.to_string(), now()).await.map_err(backend)? else {
             return Ok(None);
         };
         let data = serde_json::from_slice(&row.data).map_err(|e| session_store::Error::Decode(e.to_string()))?;
@@ -64,14 +64,14 @@ impl SessionStore for DbSessionStore {
     }
 
     async fn delete(&self, id: &Id) -> session_store::Result<()> {
-        self.store.session_delete(&id.to_string()).await.map_err(backend)
+        self.app.session_delete(&id.to_string()).await.map_err(backend)
     }
 }
 
 #[async_trait::async_trait]
 impl ExpiredDeletion for DbSessionStore {
     async fn delete_expired(&self) -> session_store::Result<()> {
-        let n = self.store.session_delete_expired(now()).await.map_err(backend)?;
+        let n = self.app.session_delete_expired(now()).await.map_err(backend)?;
         if n > 0 {
             tracing::debug!(deleted = n, "verlopen sessies opgeruimd");
         }
@@ -81,8 +81,8 @@ impl ExpiredDeletion for DbSessionStore {
 
 /// Delete expired sessions every `period`, forever (spawned by `serve`). Errors are logged and
 /// the task goes on.
-pub async fn cleanup_task(store: Arc<dyn Store>, period: Duration) {
-    let sessions = DbSessionStore::new(store);
+pub async fn cleanup_task(app: App, period: Duration) {
+    let sessions = DbSessionStore::new(app);
     let mut interval = tokio::time::interval(period);
     loop {
         interval.tick().await;

@@ -33,7 +33,7 @@ pub struct CheckResultPage {
 
 /// The three test years the form starts with: the window of the latest norm period.
 fn default_years(state: &AppState) -> [u16; ROWS] {
-    let latest = state.norms.sets().iter().map(|s| s.period.last_test_year).max().unwrap_or(2025);
+    let latest = state.app.norms().sets().iter().map(|s| s.period.last_test_year).max().unwrap_or(2025);
     TestYear::new(latest).ok().and_then(TestYear::window).map_or([2023, 2024, 2025], |w| w.map(u16::from))
 }
 
@@ -52,7 +52,7 @@ pub async fn submit(State(state): State<AppState>, page: Page, Form(raw): Form<R
 fn evaluate(state: &AppState, page: Page, raw: Raw) -> Result<Response, AppError> {
     let page = page.in_section("check");
     let outcome = check_form::parse(&raw).and_then(|(input, years)| {
-        koers_app::check::check(&input, &state.norms, &state.band_rule).map_err(|e| map_app_errors(e, &years))
+        koers_app::check::check(&input, state.app.norms(), &state.band_rule).map_err(|e| map_app_errors(e, &years))
     });
     match outcome {
         Ok(o) => {

@@ -18,6 +18,7 @@ impl ErrorPage {
         let (title, message) = match status.as_u16() {
             404 => ("error-404-title", "error-404-text"),
             405 => ("error-405-title", "error-405-text"),
+            409 => ("error-409-title", "error-409-text"),
             401 | 403 => ("error-403-title", "error-403-text"),
             400..=499 => ("error-400-title", "error-400-text"),
             _ => ("error-500-title", "error-500-text"),

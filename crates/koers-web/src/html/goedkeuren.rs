@@ -11,8 +11,8 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::{Form, Router, routing::get};
-use koers_app::applications::{ApplicationError, LinkError, application_for_link, decide_by_link};
 use koers_app::store::{ApplicationRecord, StoreError};
+use koers_app::{Error, LinkRefusal};
 use serde::Deserialize;
 
 pub fn routes() -> Router<AppState> {
@@ -53,16 +53,12 @@ fn with_status(status: StatusCode, t: &impl Template) -> Result<Response, AppErr
     Ok(res)
 }
 
-fn link_error(page: Page, e: LinkError) -> Result<Response, AppError> {
+fn link_error(page: Page, e: Error) -> Result<Response, AppError> {
     let status = match &e {
-        LinkError::Unknown => StatusCode::NOT_FOUND,
-        LinkError::Expired => StatusCode::GONE,
-        LinkError::Used => StatusCode::CONFLICT,
-        LinkError::Application(ApplicationError::Transition(_) | ApplicationError::Conflict { .. }) => {
-            StatusCode::CONFLICT
-        }
-        LinkError::Application(ApplicationError::Store(StoreError::NotFound)) => StatusCode::NOT_FOUND,
-        LinkError::Application(_) => return Err(AppError::internal(e)),
+        Error::Link(LinkRefusal::Unknown) | Error::NotFound => StatusCode::NOT_FOUND,
+        Error::Link(LinkRefusal::Expired) => StatusCode::GONE,
+        Error::Link(LinkRefusal::Used) | Error::Transition(_) | Error::Conflict { .. } => StatusCode::CONFLICT,
+        _ => return Err(e.into()),
     };
     let message = e.to_string();
     let mut chars = message.chars();
@@ -72,7 +68,7 @@ fn link_error(page: Page, e: LinkError) -> Result<Response, AppError> {
 
 async fn school_name(state: &AppState, a: &ApplicationRecord) -> Result<String, AppError> {
     Ok(match a.school_id {
-        Some(id) => match state.store.school(id).await {
+        Some(id) => match state.app.read().school(id).await {
             Ok(s) => s.name,
             Err(StoreError::NotFound) => String::new(),
             Err(e) => return Err(e.into()),
@@ -99,7 +95,7 @@ async fn approval_page(
 }
 
 pub async fn show(State(state): State<AppState>, page: Page, Path(token): Path<String>) -> Result<Response, AppError> {
-    match application_for_link(state.store.as_ref(), &token, crate::auth::now()).await {
+    match state.app.application_for_link(&token, crate::auth::now()).await {
         Ok(a) => render(&approval_page(&state, page, &token, &a).await?),
         Err(e) => link_error(page, e),
     }
@@ -112,7 +108,7 @@ pub async fn decide(
     Form(d): Form<Decision>,
 ) -> Result<Response, AppError> {
     let now = crate::auth::now();
-    let a = match application_for_link(state.store.as_ref(), &token, now).await {
+    let a = match state.app.application_for_link(&token, now).await {
         Ok(a) => a,
         Err(e) => return link_error(page, e),
     };
@@ -127,7 +123,7 @@ pub async fn decide(
         v.reason_error = Some(v.page.t("approve-reason-required"));
         return with_status(StatusCode::UNPROCESSABLE_ENTITY, &v);
     }
-    match decide_by_link(state.store.as_ref(), &token, approve, reason, now).await {
+    match state.app.decide_by_link(&token, approve, reason, now).await {
         Ok(a) => {
             let key = if approve { "approve-done-approved" } else { "approve-done-declined" };
             let message = page.t_args(key, &[("reference", a.reference.clone())]);

@@ -94,7 +94,7 @@ pub async fn search(
     } else if q.chars().count() < MIN_QUERY_CHARS {
         results.message = Some(lang.t("search-too-short"));
     } else {
-        let schools = state.search.search(state.store.as_ref(), &q, SEARCH_LIMIT, crate::auth::now()).await?;
+        let schools = state.search.search(state.app.read(), &q, SEARCH_LIMIT, crate::auth::now()).await?;
         if schools.is_empty() {
             results.message = Some(lang.t_args("search-none", &[("q", q.clone())]));
         } else {
@@ -198,10 +198,11 @@ fn results_rows(lang: Lang, p: &SchoolPage) -> Vec<ResultRow> {
 
 pub async fn show(State(state): State<AppState>, page: Page, Id(id): Id) -> Result<Response, AppError> {
     let lang = page.lang;
-    let p = school_page(state.store.as_ref(), id).await?;
+    let p = school_page(state.app.read(), id).await?;
     let mut apply_href = None;
     let (result, note) = if p.school.sector == Sector::Po {
-        let o = eligibility_from_rows(&p.school, &p.results, p.published.as_ref(), &state.norms, &state.band_rule)?;
+        let o =
+            eligibility_from_rows(&p.school, &p.results, p.published.as_ref(), state.app.norms(), &state.band_rule)?;
         if o.eligibility.verdict == koers_core::Verdict::Eligible {
             apply_href = Some(format!("/aanmelden?school={id}&programma={}", super::aanmelden::PROGRAMME));
         }

@@ -50,7 +50,7 @@ pub struct TrajectoryPage {
 async fn allowed(state: &AppState, user: &CurrentUser, t: &TrajectoryRecord) -> Result<bool, AppError> {
     let resource = match (t.school_id, t.board_number) {
         (Some(id), board) => {
-            let board_number = match state.store.school(id).await {
+            let board_number = match state.app.read().school(id).await {
                 Ok(s) => s.board_number,
                 Err(StoreError::NotFound) => board,
                 Err(e) => return Err(e.into()),
@@ -64,7 +64,7 @@ async fn allowed(state: &AppState, user: &CurrentUser, t: &TrajectoryRecord) -> 
     if staff || resource.is_some_and(|r| user.ensure(Action::View, r).is_ok()) || user.principal().is_beheerder() {
         return Ok(true);
     }
-    match state.store.expert_by_user(user.0.id).await {
+    match state.app.read().expert_by_user(user.0.id).await {
         Ok(e) => Ok(e.id == t.expert_id),
         Err(StoreError::NotFound) => Ok(false),
         Err(e) => Err(e.into()),
@@ -98,19 +98,19 @@ pub async fn show(
     user: CurrentUser,
     page: Page,
 ) -> Result<Response, AppError> {
-    let t = state.store.trajectory(id).await?;
+    let t = state.app.read().trajectory(id).await?;
     if !allowed(&state, &user, &t).await? {
         return Err(AppError::Forbidden);
     }
     let school_name = match t.school_id {
-        Some(sid) => match state.store.school(sid).await {
+        Some(sid) => match state.app.read().school(sid).await {
             Ok(s) => s.name,
             Err(StoreError::NotFound) => String::new(),
             Err(e) => return Err(e.into()),
         },
         None => String::new(),
     };
-    let expert = state.store.expert(t.expert_id).await?;
+    let expert = state.app.read().expert(t.expert_id).await?;
     let (phases, (done, total)) = timeline(&t.phases_json, t.current_phase)?;
     render(&TrajectoryPage {
         programme_name: programme_name(&state, &t.programme_id).await?,

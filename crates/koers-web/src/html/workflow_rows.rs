@@ -33,16 +33,16 @@ pub fn status_and_reason(a: &ApplicationRecord) -> Result<(Status, Option<String
 
 /// The name of programme `id`: the stored definition, else the shipped one, else the id.
 pub async fn programme_name(state: &AppState, id: &str) -> Result<String, AppError> {
-    if let Some(p) = state.store.programme_definitions().await?.into_iter().find(|p| p.id == id) {
+    if let Some(p) = state.app.read().programme_definitions().await?.into_iter().find(|p| p.id == id) {
         return Ok(p.name);
     }
-    let shipped = koers_app::programmes::active(state.store.as_ref()).await?;
+    let shipped = koers_app::programmes::active(state.app.read()).await?;
     Ok(shipped.into_iter().find(|p| p.id == id).map_or_else(|| id.to_owned(), |p| p.name))
 }
 
 pub async fn application_rows(state: &AppState, filter: &ApplicationFilter) -> Result<Vec<ApplicationRow>, AppError> {
     let mut rows = Vec::new();
-    for a in state.store.list_applications(filter).await? {
+    for a in state.app.read().list_applications(filter).await? {
         let (status, reason) = status_and_reason(&a)?;
         rows.push(ApplicationRow {
             id: a.id,
@@ -67,7 +67,7 @@ pub struct TrajectoryLink {
 
 pub async fn trajectory_links(state: &AppState, filter: &TrajectoryFilter) -> Result<Vec<TrajectoryLink>, AppError> {
     let mut out = Vec::new();
-    for t in state.store.list_trajectories(filter).await? {
+    for t in state.app.read().list_trajectories(filter).await? {
         out.push(trajectory_link(state, &t).await?);
     }
     Ok(out)
@@ -76,7 +76,7 @@ pub async fn trajectory_links(state: &AppState, filter: &TrajectoryFilter) -> Re
 async fn trajectory_link(state: &AppState, t: &TrajectoryRecord) -> Result<TrajectoryLink, AppError> {
     let programme = programme_name(state, &t.programme_id).await?;
     let school = match t.school_id {
-        Some(id) => match state.store.school(id).await {
+        Some(id) => match state.app.read().school(id).await {
             Ok(s) => s.name,
             Err(koers_app::store::StoreError::NotFound) => String::new(),
             Err(e) => return Err(e.into()),
@@ -98,5 +98,5 @@ pub async fn trajectory_of(state: &AppState, a: &ApplicationRecord) -> Result<Op
         programme_id: Some(a.programme_id.clone()),
         ..TrajectoryFilter::default()
     };
-    Ok(state.store.list_trajectories(&filter).await?.into_iter().find(|t| t.application_id == a.id).map(|t| t.id))
+    Ok(state.app.read().list_trajectories(&filter).await?.into_iter().find(|t| t.application_id == a.id).map(|t| t.id))
 }

@@ -7,6 +7,7 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode};
 use http_body_util::BodyExt;
+use koers_app::App;
 use koers_app::accounts::hash_password;
 use koers_app::store::{Actor, NewBoard, NewUser, ResultYear, SchoolFields, SchoolWrite, Sector, Store};
 use koers_core::NormLibrary;
@@ -70,6 +71,8 @@ pub struct Ids {
 pub struct World {
     pub router: Router,
     pub state: AppState,
+    /// The store itself: tests set up data at the edge, like the CLI does.
+    pub store: Arc<dyn Store>,
     pub ids: Ids,
     _dir: tempfile::TempDir,
 }
@@ -181,8 +184,9 @@ pub async fn world_with(config: WebConfig) -> World {
     store.migrate().await.unwrap_or_else(|e| panic!("{e}"));
     let ids = seed(&store).await;
     let norms = NormLibrary::shipped().unwrap_or_else(|e| panic!("{e}"));
-    let state = AppState::new(Arc::new(store), Arc::new(norms), BandRule::default(), config);
-    World { router: koers_web::router(state.clone()), state, ids, _dir: dir }
+    let store: Arc<dyn Store> = Arc::new(store);
+    let state = AppState::new(App::new(store.clone(), Arc::new(norms)), BandRule::default(), config);
+    World { router: koers_web::router(state.clone()), state, store, ids, _dir: dir }
 }
 
 pub async fn world() -> World {
@@ -207,7 +211,7 @@ pub fn form_body(pairs: &[(&str, &str)]) -> String {
 
 impl World {
     pub fn store(&self) -> &dyn Store {
-        self.state.store.as_ref()
+        self.store.as_ref()
     }
 
     pub async fn send(&self, req: Request<Body>) -> Resp {

@@ -131,7 +131,8 @@ pub async fn app() -> TestApp {
     store.migrate().await.unwrap_or_else(|e| panic!("{e}"));
     let ids = seed(&store).await;
     let norms = NormLibrary::shipped().unwrap_or_else(|e| panic!("{e}"));
-    let state = AppState::new(Arc::new(store), Arc::new(norms), BandRule::default(), WebConfig::default());
+    let app = koers_app::App::new(Arc::new(store), Arc::new(norms));
+    let state = AppState::new(app, BandRule::default(), WebConfig::default());
     TestApp { router: koers_web::router(state.clone()), state, ids, _dir: dir }
 }
 

@@ -2,7 +2,7 @@
 //! posted pairs → the entry facts (`SpecialAnswers`, `BoardFacts`, `VoFacts`) as JSON, or field
 //! errors in Dutch; and the views that render the questions with the values as typed.
 
-use super::Field;
+use super::view::Field;
 use koers_app::store::School;
 use koers_core::eligibility::{
     BoardAssessment, BoardFacts, BoardOordeel, Oordeel, QualityConcern, RiskInvestigation, RiskKind, SchoolVerdict,

@@ -12,7 +12,6 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Form, Router, routing::get, routing::post};
-use koers_app::accounts::issue_api_token;
 use koers_core::access::{Action, Resource};
 use serde::Deserialize;
 
@@ -48,7 +47,7 @@ pub struct NewToken {
 
 async fn view(state: &AppState, user: &CurrentUser, page: Page) -> Result<TokensPage, AppError> {
     let lang = page.lang;
-    let mut tokens = state.store.api_tokens_of_user(user.0.id).await?;
+    let mut tokens = state.app.read().api_tokens_of_user(user.0.id).await?;
     tokens.sort_by_key(|t| (t.revoked, -t.created_at));
     Ok(TokensPage {
         tokens: tokens
@@ -89,9 +88,7 @@ pub async fn create(
         *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
         return Ok(res);
     }
-    let (_, token) = issue_api_token(state.store.as_ref(), user.0.id, &name, &user.actor(), now())
-        .await
-        .map_err(AppError::internal)?;
+    let (_, token) = state.app.issue_api_token(user.0.id, &name, &user.actor(), now()).await?;
     let mut v = view(&state, &user, page).await?;
     v.new_token = Some(token);
     let mut res = render(&v)?;
@@ -103,10 +100,6 @@ pub async fn create(
 pub async fn revoke(State(state): State<AppState>, Id(id): Id, user: CurrentUser) -> Result<Response, AppError> {
     user.ensure(Action::Change, Resource::OwnTokens)?;
     // Only the user's own tokens: another user's token id is "not found".
-    let owned = state.store.api_tokens_of_user(user.0.id).await?.into_iter().any(|t| t.id == id);
-    if !owned {
-        return Err(AppError::NotFound);
-    }
-    state.store.revoke_api_token(id, &user.actor(), now()).await?;
+    state.app.revoke_api_token(user.0.id, id, &user.actor(), now()).await?;
     Ok(Redirect::to("/account/tokens").into_response())
 }

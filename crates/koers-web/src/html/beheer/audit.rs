@@ -99,7 +99,8 @@ pub async fn show(
     let wanted = page_param(q.pagina.as_deref());
     let probe = Pager::of_more("/beheer/audit", &filters, wanted, false);
     let mut entries = state
-        .store
+        .app
+        .read()
         .audit_log(&AuditFilter {
             entity: entity.map(str::to_owned),
             entity_id: entity_id.map(str::to_owned),
@@ -110,7 +111,7 @@ pub async fn show(
         .await?;
     let has_more = entries.len() > PER_PAGE;
     entries.truncate(PER_PAGE);
-    let users = state.store.list_users().await?;
+    let users = state.app.read().list_users().await?;
     let lang = page.lang;
     let all = |label: String, selected: bool| Choice { value: String::new(), label, selected };
     let mut entities = vec![all(lang.t("audit-filter-all"), entity.is_none())];

@@ -68,7 +68,7 @@ pub struct ExpertForm {
 impl ExpertForm {
     async fn of(state: &AppState, e: &ExpertRecord) -> Result<Self, AppError> {
         let account = match e.user_id {
-            Some(uid) => match state.store.user(uid).await {
+            Some(uid) => match state.app.read().user(uid).await {
                 Ok(u) => u.email,
                 Err(StoreError::NotFound) => String::new(),
                 Err(err) => return Err(err.into()),
@@ -173,7 +173,7 @@ async fn parse(
     let user_id = if account.is_empty() {
         None
     } else {
-        match state.store.user_by_email(account).await {
+        match state.app.read().user_by_email(account).await {
             Ok(u) => Some(u.id),
             Err(StoreError::NotFound) => {
                 errors.push(("account", lang.t("experts-error-account")));
@@ -191,7 +191,7 @@ async fn parse(
         errors.push(("email", lang.t("experts-error-email")));
     }
     let others: Vec<ExpertRecord> =
-        state.store.list_experts().await?.into_iter().filter(|x| Some(x.id) != editing.map(|e| e.id)).collect();
+        state.app.read().list_experts().await?.into_iter().filter(|x| Some(x.id) != editing.map(|e| e.id)).collect();
     if valid_email && others.iter().any(|x| x.email.eq_ignore_ascii_case(&email)) {
         errors.push(("email", lang.t("experts-error-email-taken")));
     }
@@ -250,9 +250,10 @@ async fn parse(
 
 pub async fn list(State(state): State<AppState>, user: CurrentUser, page: Page) -> Result<Response, AppError> {
     ensure_pool_admin(&user)?;
-    let loads = state.store.expert_loads().await?;
+    let loads = state.app.read().expert_loads().await?;
     let rows = state
-        .store
+        .app
+        .read()
         .list_experts()
         .await?
         .into_iter()
@@ -303,9 +304,9 @@ pub async fn create(
         Ok(w) => w,
         Err(errors) => return with_status(StatusCode::UNPROCESSABLE_ENTITY, &page_for(page, None, f, true, errors)),
     };
-    match state.store.save_expert(&w, &user.actor(), now()).await {
+    match state.app.save_expert(&w, &user.actor(), now()).await {
         Ok(saved) => Ok(Redirect::to(&format!("/beheer/experts/{}?opgeslagen=1", saved.id)).into_response()),
-        Err(StoreError::Duplicate(_)) => {
+        Err(koers_app::Error::Store(StoreError::Duplicate(_))) => {
             let errors = vec![("email", page.t("experts-error-email-taken"))];
             with_status(StatusCode::UNPROCESSABLE_ENTITY, &page_for(page, None, f, true, errors))
         }
@@ -327,7 +328,7 @@ pub async fn show(
     Query(flags): Query<Flags>,
 ) -> Result<Response, AppError> {
     ensure_pool_admin(&user)?;
-    let e = state.store.expert(id).await?;
+    let e = state.app.read().expert(id).await?;
     let mut v = page_for(page, Some(id), ExpertForm::of(&state, &e).await?, e.user_id.is_some(), Vec::new());
     v.saved = flags.opgeslagen.is_some();
     render(&v)
@@ -341,12 +342,12 @@ pub async fn save(
     Form(f): Form<ExpertForm>,
 ) -> Result<Response, AppError> {
     ensure_pool_admin(&user)?;
-    let e = state.store.expert(id).await?;
+    let e = state.app.read().expert(id).await?;
     let Ok(version) = f.version.trim().parse::<i64>() else { return Err(AppError::BadRequest(Vec::new())) };
     let editable = e.user_id.is_some();
     let f = if editable { f } else { ExpertForm { email: e.email.clone(), ..f } };
     let conflict = |state: AppState, page: Page, f: ExpertForm| async move {
-        let current = state.store.expert(id).await?;
+        let current = state.app.read().expert(id).await?;
         let kept = ExpertForm { version: current.version.to_string(), ..f };
         let mut v = page_for(page, Some(id), kept, current.user_id.is_some(), Vec::new());
         v.conflict = Some(ExpertForm::of(&state, &current).await?);
@@ -367,10 +368,10 @@ pub async fn save(
     if w.user_id != e.user_id && e.user_id.is_some() {
         w.email = e.email.clone();
     }
-    match state.store.save_expert(&w, &user.actor(), now()).await {
+    match state.app.save_expert(&w, &user.actor(), now()).await {
         Ok(_) => Ok(Redirect::to(&format!("/beheer/experts/{id}?opgeslagen=1")).into_response()),
-        Err(StoreError::Conflict { .. }) => conflict(state, page, f).await,
-        Err(StoreError::Duplicate(_)) => {
+        Err(koers_app::Error::Conflict { .. }) => conflict(state, page, f).await,
+        Err(koers_app::Error::Store(StoreError::Duplicate(_))) => {
             let errors = vec![("email", page.t("experts-error-email-taken"))];
             with_status(StatusCode::UNPROCESSABLE_ENTITY, &page_for(page, Some(id), f, editable, errors))
         }

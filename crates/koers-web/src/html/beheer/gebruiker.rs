@@ -14,7 +14,7 @@ use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use koers_app::accounts::{hash_password_async, principal_of, validate_password};
+use koers_app::accounts::{LAST_BEHEERDER, hash_password_async, validate_password};
 use koers_app::store::{StoreError, User, UserUpdate};
 use koers_core::access::{Action, Resource};
 use serde::Deserialize;
@@ -84,10 +84,10 @@ async fn view(
     errors: FieldErrors,
 ) -> Result<UserEditPage, AppError> {
     let mut grants = Vec::new();
-    for g in state.store.grants_of_user(user.id).await? {
+    for g in state.app.read().grants_of_user(user.id).await? {
         grants.push(GrantRow { id: g.id, label: grant_label(state, page.lang, &g.grant).await? });
     }
-    let programmes = state.store.programmes().await?;
+    let programmes = state.app.read().programmes().await?;
     Ok(UserEditPage {
         id: user.id,
         email: user.email.clone(),
@@ -124,7 +124,7 @@ pub async fn show(
     Query(flags): Query<Flags>,
 ) -> Result<Response, AppError> {
     me.ensure(Action::View, Resource::Users)?;
-    let user = state.store.user(id).await?;
+    let user = state.app.read().user(id).await?;
     let mut v = view(&state, page, &user, EditForm::of(&user), &GrantFields::default(), Vec::new()).await?;
     v.saved = flags.opgeslagen.is_some();
     render(&v)
@@ -139,7 +139,7 @@ pub async fn save(
     Form(f): Form<EditForm>,
 ) -> Result<Response, AppError> {
     me.ensure(Action::Change, Resource::Users)?;
-    let user = state.store.user(id).await?;
+    let user = state.app.read().user(id).await?;
     let lang = page.lang;
     let Ok(version) = f.version.trim().parse::<i64>() else { return Err(AppError::BadRequest(Vec::new())) };
     let mut errors = FieldErrors::new();
@@ -152,12 +152,6 @@ pub async fn save(
     {
         errors.push(("wachtwoord", e.detail));
     }
-    if user.active && f.actief.is_none() {
-        let beheerders = koers_app::accounts::active_beheerders(state.store.as_ref()).await?;
-        if beheerders == [user.id] {
-            errors.push(("actief", koers_app::accounts::LAST_BEHEERDER.to_owned()));
-        }
-    }
     if !errors.is_empty() {
         let v = view(&state, page, &user, f, &GrantFields::default(), errors).await?;
         return with_status(StatusCode::UNPROCESSABLE_ENTITY, &v);
@@ -166,7 +160,7 @@ pub async fn save(
     let active = f.actief.is_some();
     let password_hash = match f.wachtwoord.is_empty() {
         true => None,
-        false => Some(hash_password_async(f.wachtwoord.clone()).await.map_err(AppError::internal)?),
+        false => Some(hash_password_async(f.wachtwoord.clone()).await?),
     };
     let update = UserUpdate {
         name: (name != user.name).then(|| name.clone()),
@@ -174,17 +168,22 @@ pub async fn save(
         active: (active != user.active).then_some(active),
         password_hash,
     };
-    match state.store.update_user(id, version, &update, &me.actor(), now()).await {
+    match state.app.update_user(id, version, &update, &me.actor(), now()).await {
         Ok(updated) => {
             if updated.id == me.0.id && auth.user.is_some() {
                 // Keep the beheerder's own session valid after changing their own password.
-                let principal = principal_of(state.store.as_ref(), updated.id).await?;
+                let principal = state.app.principal_of(updated.id).await?;
                 auth.login(&SessionUser::new(&updated, principal)).await.map_err(AppError::internal)?;
             }
             Ok(Redirect::to(&format!("/beheer/gebruikers/{id}?opgeslagen=1")).into_response())
         }
-        Err(StoreError::Conflict { .. }) => {
-            let current = state.store.user(id).await?;
+        Err(koers_app::Error::LastBeheerder) => {
+            let errors = vec![("actief", LAST_BEHEERDER.to_owned())];
+            let v = view(&state, page, &user, f, &GrantFields::default(), errors).await?;
+            with_status(StatusCode::UNPROCESSABLE_ENTITY, &v)
+        }
+        Err(koers_app::Error::Conflict { .. }) => {
+            let current = state.app.read().user(id).await?;
             let kept = EditForm { version: current.version.to_string(), ..f };
             let mut v = view(&state, page, &current, kept, &GrantFields::default(), Vec::new()).await?;
             v.conflict = Some(EditForm::of(&current));
@@ -202,11 +201,11 @@ pub async fn add_grant(
     Form(g): Form<GrantFields>,
 ) -> Result<Response, AppError> {
     me.ensure(Action::Change, Resource::Users)?;
-    let user = state.store.user(id).await?;
+    let user = state.app.read().user(id).await?;
     match g.parse(&state, page.lang).await? {
-        Ok(grant) => match state.store.add_grant(id, &grant, &me.actor(), now()).await {
+        Ok(grant) => match state.app.add_grant(id, &grant, &me.actor(), now()).await {
             Ok(_) => Ok(Redirect::to(&format!("/beheer/gebruikers/{id}")).into_response()),
-            Err(StoreError::Duplicate(_)) => {
+            Err(koers_app::Error::Store(StoreError::Duplicate(_))) => {
                 let errors = vec![("rol", page.t("users-error-duplicate-grant"))];
                 let v = view(&state, page, &user, EditForm::of(&user), &g, errors).await?;
                 with_status(StatusCode::UNPROCESSABLE_ENTITY, &v)
@@ -228,17 +227,14 @@ pub async fn remove_grant(
 ) -> Result<Response, AppError> {
     me.ensure(Action::Change, Resource::Users)?;
     let (Ok(id), Ok(grant)) = (id.parse::<i64>(), grant.parse::<i64>()) else { return Err(AppError::NotFound) };
-    let Some(record) = state.store.grants_of_user(id).await?.into_iter().find(|g| g.id == grant) else {
-        return Err(AppError::NotFound);
-    };
-    if record.grant.role == koers_core::access::RoleKind::Beheerder
-        && koers_app::accounts::active_beheerders(state.store.as_ref()).await? == [id]
-    {
-        let user = state.store.user(id).await?;
-        let errors = vec![("rol", koers_app::accounts::LAST_BEHEERDER.to_owned())];
-        let v = view(&state, page, &user, EditForm::of(&user), &GrantFields::default(), errors).await?;
-        return with_status(StatusCode::CONFLICT, &v);
+    match state.app.remove_grant(id, grant, &me.actor(), now()).await {
+        Ok(()) => Ok(Redirect::to(&format!("/beheer/gebruikers/{id}")).into_response()),
+        Err(koers_app::Error::LastBeheerder) => {
+            let user = state.app.read().user(id).await?;
+            let errors = vec![("rol", LAST_BEHEERDER.to_owned())];
+            let v = view(&state, page, &user, EditForm::of(&user), &GrantFields::default(), errors).await?;
+            with_status(StatusCode::CONFLICT, &v)
+        }
+        Err(e) => Err(e.into()),
     }
-    state.store.remove_grant(grant, &me.actor(), now()).await?;
-    Ok(Redirect::to(&format!("/beheer/gebruikers/{id}")).into_response())
 }

@@ -13,7 +13,7 @@ use axum::Form;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use koers_app::accounts::{AccountError, NewUserInput, create_user, validate_new_user};
+use koers_app::accounts::{NewUserInput, validate_new_user};
 use koers_core::access::{Action, Resource};
 use serde::Deserialize;
 
@@ -36,9 +36,9 @@ pub struct UsersPage {
 pub async fn list(State(state): State<AppState>, user: CurrentUser, page: Page) -> Result<Response, AppError> {
     user.ensure(Action::View, Resource::Users)?;
     let mut rows = Vec::new();
-    for u in state.store.list_users().await? {
+    for u in state.app.read().list_users().await? {
         let mut roles = Vec::new();
-        for g in state.store.grants_of_user(u.id).await? {
+        for g in state.app.read().grants_of_user(u.id).await? {
             roles.push(grant_label(&state, page.lang, &g.grant).await?);
         }
         rows.push(UserRow { id: u.id, name: u.name, email: u.email, roles, active: u.active });
@@ -81,7 +81,7 @@ impl NewUserPage {
 }
 
 async fn view(state: &AppState, page: Page, f: &NewUserForm, errors: FieldErrors) -> Result<NewUserPage, AppError> {
-    let programmes = state.store.programmes().await?;
+    let programmes = state.app.read().programmes().await?;
     Ok(NewUserPage {
         email: f.email.clone(),
         naam: f.naam.clone(),
@@ -138,11 +138,12 @@ pub async fn create(
             locale: f.taal.clone(),
             grants: vec![grant],
         };
-        match create_user(state.store.as_ref(), &input, &user.actor(), now()).await {
+        match state.app.create_user(&input, &user.actor(), now()).await {
             Ok(created) => return Ok(Redirect::to(&format!("/beheer/gebruikers/{}", created.id)).into_response()),
-            Err(AccountError::Invalid(es)) => errors.extend(es.into_iter().map(|e| (form_field(&e.field), e.detail))),
-            Err(AccountError::Store(e)) => return Err(e.into()),
-            Err(e @ AccountError::Hashing(_)) => return Err(AppError::internal(e)),
+            Err(koers_app::Error::Invalid(es)) => {
+                errors.extend(es.into_iter().map(|e| (form_field(&e.field), e.detail)))
+            }
+            Err(e) => return Err(e.into()),
         }
     }
     let mut res = render(&view(&state, page, &f, errors).await?)?;

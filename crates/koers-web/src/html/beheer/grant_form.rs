@@ -60,7 +60,7 @@ impl GrantFields {
             RoleKind::Beheerder => Scope::Global,
             RoleKind::Programmamedewerker | RoleKind::Expert => {
                 let id = self.programma.trim();
-                let known = state.store.programmes().await?.iter().any(|p| p.id == id);
+                let known = state.app.read().programmes().await?.iter().any(|p| p.id == id);
                 if !known {
                     return Ok(Err(vec![("programma", lang.t("users-error-programme"))]));
                 }
@@ -68,7 +68,7 @@ impl GrantFields {
             }
             RoleKind::Schoolleider => {
                 let ovt = self.school.trim();
-                match state.store.school_by_ovt(ovt).await {
+                match state.app.read().school_by_ovt(ovt).await {
                     Ok(s) => Scope::School(s.id),
                     Err(StoreError::NotFound) => {
                         let msg = lang.t_args("users-error-school", &[("ovt", ovt.to_owned())]);
@@ -82,7 +82,7 @@ impl GrantFields {
                 let Some(n) = raw.parse::<i64>().ok().filter(|n| *n > 0) else {
                     return Ok(Err(vec![("bestuur", lang.t("users-error-board-number"))]));
                 };
-                match state.store.board(n).await {
+                match state.app.read().board(n).await {
                     Ok(_) => Scope::Board(n),
                     Err(StoreError::NotFound) => {
                         let msg = lang.t_args("users-error-board", &[("number", n.to_string())]);
@@ -102,15 +102,15 @@ pub async fn grant_label(state: &AppState, lang: Lang, g: &Grant) -> Result<Stri
     let scope = match &g.scope {
         Scope::Global => lang.t("scope-global"),
         Scope::Programme(id) => {
-            let ps = state.store.programmes().await?;
+            let ps = state.app.read().programmes().await?;
             ps.into_iter().find(|p| &p.id == id).map_or_else(|| id.clone(), |p| p.name)
         }
-        Scope::School(id) => match state.store.school(*id).await {
+        Scope::School(id) => match state.app.read().school(*id).await {
             Ok(s) => format!("{} ({})", s.name, s.ovt),
             Err(StoreError::NotFound) => format!("school {id}"),
             Err(e) => return Err(e.into()),
         },
-        Scope::Board(n) => match state.store.board(*n).await {
+        Scope::Board(n) => match state.app.read().board(*n).await {
             Ok(b) => format!("{} ({n})", b.name),
             Err(StoreError::NotFound) => lang.t_args("board-fallback-name", &[("number", n.to_string())]),
             Err(e) => return Err(e.into()),

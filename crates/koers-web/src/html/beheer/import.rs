@@ -1,5 +1,5 @@
 //! `GET/POST /beheer/import`: upload a national file (CSV, xlsx or ods, at most 50 MB) into the
-//! register through [`koers_app::register::import_bytes`], then show what it did: counts, the
+//! register through [`koers_app::App::import_file`], then show what it did: counts, the
 //! manual edits it kept, and every rejected row with file, line, column, value and problem.
 
 use crate::AppError;
@@ -11,7 +11,7 @@ use askama::Template;
 use axum::extract::{Multipart, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use koers_app::register::{ImportError, ImportReport, import_bytes};
+use koers_app::register::ImportReport;
 use koers_app::store::NewAudit;
 use koers_core::access::{Action, Resource};
 
@@ -95,13 +95,13 @@ pub async fn upload(
     };
     let actor = user.actor();
     let at = now();
-    let result = import_bytes(state.store.as_ref(), &bytes, &name, &actor, at).await;
+    let result = state.app.import_file(&bytes, &name, &actor, at).await;
     state.search.invalidate();
     match result {
         Ok(report) => {
             state
-                .store
-                .append_audit(&NewAudit {
+                .app
+                .record_event(&NewAudit {
                     at,
                     actor_user_id: actor.user_id,
                     actor_label: actor.label.clone(),
@@ -114,7 +114,7 @@ pub async fn upload(
                 .await?;
             render(&ImportPage { page, error: None, report: Some(report) })
         }
-        Err(ImportError::Store(e)) => Err(e.into()),
+        Err(e @ (koers_app::Error::Store(_) | koers_app::Error::System(_))) => Err(e.into()),
         Err(e) => refused(page, StatusCode::UNPROCESSABLE_ENTITY, e.to_string()),
     }
 }

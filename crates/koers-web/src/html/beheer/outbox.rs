@@ -33,7 +33,7 @@ pub struct OutboxPage {
 
 pub async fn show(State(state): State<AppState>, user: CurrentUser, page: Page) -> Result<Response, AppError> {
     user.ensure(Action::View, Resource::Users)?;
-    let mails = state.store.outbox(false, LIMIT).await?;
+    let mails = state.app.read().outbox(false, LIMIT).await?;
     let mails = mails
         .into_iter()
         .map(|m| MailRow {

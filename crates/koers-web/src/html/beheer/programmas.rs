@@ -107,7 +107,7 @@ fn form_of(d: &ProgrammeDefinition) -> ProgrammeForm {
 
 /// Seed the store from the shipped programmes when it holds none; how many were added.
 async fn seed_if_empty(state: &AppState, user: &CurrentUser) -> Result<usize, AppError> {
-    if !state.store.programme_definitions().await?.is_empty() {
+    if !state.app.read().programme_definitions().await?.is_empty() {
         return Ok(0);
     }
     let mut added = 0;
@@ -119,9 +119,9 @@ async fn seed_if_empty(state: &AppState, user: &CurrentUser) -> Result<usize, Ap
             active: true,
             expected_version: None,
         };
-        match state.store.save_programme_definition(&w, &user.actor(), now()).await {
+        match state.app.save_programme(&w, &user.actor(), now()).await {
             Ok(_) => added += 1,
-            Err(StoreError::Duplicate(_)) => {} // seeded by a parallel request
+            Err(koers_app::Error::Store(StoreError::Duplicate(_))) => {} // seeded by a parallel request
             Err(e) => return Err(e.into()),
         }
     }
@@ -132,7 +132,8 @@ pub async fn list(State(state): State<AppState>, user: CurrentUser, page: Page) 
     ensure_programme_admin(&user)?;
     let seeded = seed_if_empty(&state, &user).await?;
     let rows = state
-        .store
+        .app
+        .read()
         .programme_definitions()
         .await?
         .into_iter()
@@ -168,9 +169,9 @@ pub async fn create(
         active: f.actief.is_some(),
         expected_version: None,
     };
-    match state.store.save_programme_definition(&w, &user.actor(), now()).await {
+    match state.app.save_programme(&w, &user.actor(), now()).await {
         Ok(d) => Ok(Redirect::to(&format!("/beheer/programmas/{}?opgeslagen=1", d.id)).into_response()),
-        Err(StoreError::Duplicate(_)) => {
+        Err(koers_app::Error::Store(StoreError::Duplicate(_))) => {
             let mut v = page_for(page, None, f);
             v.error = Some(v.page.t_args("programmes-error-duplicate", &[("id", rules.id)]));
             with_status(StatusCode::UNPROCESSABLE_ENTITY, &v)
@@ -193,7 +194,7 @@ pub async fn show(
     Query(flags): Query<Flags>,
 ) -> Result<Response, AppError> {
     ensure_programme_admin(&user)?;
-    let d = state.store.programme_definition(&id).await?;
+    let d = state.app.read().programme_definition(&id).await?;
     let mut v = page_for(page, Some(&d), form_of(&d));
     v.saved = flags.opgeslagen.is_some();
     render(&v)
@@ -207,7 +208,7 @@ pub async fn save(
     Form(f): Form<ProgrammeForm>,
 ) -> Result<Response, AppError> {
     ensure_programme_admin(&user)?;
-    let d = state.store.programme_definition(&id).await?;
+    let d = state.app.read().programme_definition(&id).await?;
     let Ok(version) = f.version.trim().parse::<i64>() else { return Err(AppError::BadRequest(Vec::new())) };
     let conflict = |current: ProgrammeDefinition, page: Page, f: ProgrammeForm| {
         let kept = ProgrammeForm { version: current.version.to_string(), ..f };
@@ -244,9 +245,9 @@ pub async fn save(
         active: f.actief.is_some(),
         expected_version: Some(version),
     };
-    match state.store.save_programme_definition(&w, &user.actor(), now()).await {
+    match state.app.save_programme(&w, &user.actor(), now()).await {
         Ok(_) => Ok(Redirect::to(&format!("/beheer/programmas/{id}?opgeslagen=1")).into_response()),
-        Err(StoreError::Conflict { .. }) => conflict(state.store.programme_definition(&id).await?, page, f),
+        Err(koers_app::Error::Conflict { .. }) => conflict(state.app.read().programme_definition(&id).await?, page, f),
         Err(e) => Err(e.into()),
     }
 }

@@ -14,7 +14,7 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use koers_app::applications::{ApplicationError, act};
+use koers_app::Error;
 use koers_app::store::{ApplicationRecord, StoreError};
 use koers_core::access::{Action, Resource};
 use koers_core::workflow::Command;
@@ -58,7 +58,7 @@ async fn page_for(
     reason: &str,
 ) -> Result<DecisionPage, AppError> {
     let school_name = match a.school_id {
-        Some(id) => match state.store.school(id).await {
+        Some(id) => match state.app.read().school(id).await {
             Ok(s) => s.name,
             Err(StoreError::NotFound) => String::new(),
             Err(e) => return Err(e.into()),
@@ -98,7 +98,7 @@ pub async fn decide(
 ) -> Result<Response, AppError> {
     let (Ok(board), Ok(id)) = (nr.parse::<i64>(), id.parse::<i64>()) else { return Err(AppError::NotFound) };
     user.ensure(Action::Change, Resource::Board(board))?;
-    let a = state.store.application(id).await?;
+    let a = state.app.read().application(id).await?;
     if a.board_number != Some(board) {
         return Err(AppError::NotFound);
     }
@@ -116,22 +116,21 @@ pub async fn decide(
         return with_status(StatusCode::UNPROCESSABLE_ENTITY, &v);
     }
     let cmd = if approve { Command::BoardApprove } else { Command::BoardDecline { reason: reason.to_owned() } };
-    match act(state.store.as_ref(), id, version, &cmd, &user.actor(), now()).await {
+    match state.app.act(id, version, &cmd, &user.actor(), now()).await {
         Ok(_) => {
             Ok(Redirect::to(&format!("/home?besluit={}", if approve { "akkoord" } else { "afgewezen" }))
                 .into_response())
         }
-        Err(ApplicationError::Conflict { current }) => {
+        Err(Error::Conflict { current: Some(current) }) => {
             let mut v = page_for(&state, page, board, &current, reason).await?;
             v.conflict = Some(v.page.t("wf-decision-conflict"));
             with_status(StatusCode::CONFLICT, &v)
         }
-        Err(ApplicationError::Transition(e)) => {
+        Err(Error::Transition(e)) => {
             let mut v = page_for(&state, page, board, &a, reason).await?;
             v.conflict = Some(e.to_string());
             with_status(StatusCode::CONFLICT, &v)
         }
-        Err(ApplicationError::Store(e)) => Err(e.into()),
-        Err(e) => Err(AppError::internal(e)),
+        Err(e) => Err(e.into()),
     }
 }

@@ -38,8 +38,8 @@ pub async fn show(
     page: Page,
 ) -> Result<Response, AppError> {
     user.ensure(Action::View, Resource::Board(number))?;
-    let board = state.store.board(number).await?;
-    let schools = state.store.schools_of_board(number).await?;
+    let board = state.app.read().board(number).await?;
+    let schools = state.app.read().schools_of_board(number).await?;
     let rows = rows_for(&state, page.lang, &schools).await?;
     render(&BoardPage { page: page.in_section("mijn-home"), number, name: board.name, rows })
 }

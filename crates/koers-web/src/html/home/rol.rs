@@ -107,7 +107,7 @@ pub async fn show(
     };
     match role {
         Some(RoleKind::Programmamedewerker) => {
-            let all = screen_register(state.store.as_ref(), &state.norms, &state.band_rule).await?;
+            let all = screen_register(state.app.read(), state.app.norms(), &state.band_rule).await?;
             view.total_line = lang.t_args("rolehome-screening-total", &[("count", all.len().to_string())]);
             view.by_verdict = VERDICTS
                 .iter()
@@ -130,7 +130,7 @@ pub async fn show(
         Some(RoleKind::Schoolleider) => {
             let mut schools = Vec::new();
             for id in user.principal().schools() {
-                match state.store.school(id).await {
+                match state.app.read().school(id).await {
                     Ok(s) => schools.push(s),
                     Err(StoreError::NotFound) => {}
                     Err(e) => return Err(e.into()),
@@ -144,18 +144,18 @@ pub async fn show(
         }
         Some(RoleKind::Bestuurder) => {
             for number in user.principal().boards() {
-                let name = match state.store.board(number).await {
+                let name = match state.app.read().board(number).await {
                     Ok(b) => b.name,
                     Err(StoreError::NotFound) => lang.t_args("board-fallback-name", &[("number", number.to_string())]),
                     Err(e) => return Err(e.into()),
                 };
-                let schools = state.store.schools_of_board(number).await?;
+                let schools = state.app.read().schools_of_board(number).await?;
                 let filter = ApplicationFilter {
                     board_number: Some(number),
-                    status: Some("wacht_op_bestuur".into()),
+                    status: Some(koers_core::workflow::Status::WachtOpBestuur),
                     ..ApplicationFilter::default()
                 };
-                let waiting = state.store.list_applications(&filter).await?;
+                let waiting = state.app.read().list_applications(&filter).await?;
                 for row in application_rows(&state, &filter).await? {
                     let school_id = waiting.iter().find(|a| a.id == row.id).and_then(|a| a.school_id);
                     let school_name =
@@ -165,7 +165,7 @@ pub async fn show(
                 view.boards.push(BoardBlock { number, name, rows: rows_for(&state, lang, &schools).await? });
             }
         }
-        Some(RoleKind::Expert) => match state.store.expert_by_user(user.0.id).await {
+        Some(RoleKind::Expert) => match state.app.read().expert_by_user(user.0.id).await {
             Ok(e) => {
                 let filter = TrajectoryFilter { expert_id: Some(e.id), ..TrajectoryFilter::default() };
                 view.trajectories = trajectory_links(&state, &filter).await?;

@@ -87,7 +87,7 @@ impl SchoolRow {
 pub async fn rows_for(state: &AppState, lang: Lang, schools: &[School]) -> Result<Vec<SchoolRow>, AppError> {
     let mut rows = Vec::with_capacity(schools.len());
     for s in schools {
-        let o = school_eligibility(state.store.as_ref(), s.id, &state.norms, &state.band_rule).await?;
+        let o = school_eligibility(state.app.read(), s.id, state.app.norms(), &state.band_rule).await?;
         rows.push(SchoolRow::new(lang, s, &o));
     }
     Ok(rows)

@@ -16,7 +16,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Form, Router, routing::get};
 use form::{FieldErrors, SchoolForm, is_empty};
-use koers_app::store::{AuditFilter, School, StoreError};
+use koers_app::store::{AuditFilter, School};
 use koers_core::access::{Action, Resource, SchoolRef};
 use serde::Deserialize;
 
@@ -79,7 +79,8 @@ async fn view(
         error: errors.iter().find(|(f, _)| *f == name).map(|(_, m)| m.clone()),
     };
     let audit = state
-        .store
+        .app
+        .read()
         .audit_log(&AuditFilter {
             entity: Some("school".into()),
             entity_id: Some(school.id.to_string()),
@@ -130,7 +131,7 @@ pub async fn show(
     page: Page,
     Query(flags): Query<Flags>,
 ) -> Result<Response, AppError> {
-    let school = state.store.school(id).await?;
+    let school = state.app.read().school(id).await?;
     user.ensure(Action::View, resource(&school))?;
     let typed = SchoolForm::of(&school, page.lang);
     let mut v = view(&state, &user, page, &school, &typed, &Vec::new()).await?;
@@ -145,7 +146,7 @@ pub async fn save(
     page: Page,
     Form(typed): Form<SchoolForm>,
 ) -> Result<Response, AppError> {
-    let school = state.store.school(id).await?;
+    let school = state.app.read().school(id).await?;
     user.ensure(Action::Change, resource(&school))?;
     let lang = page.lang;
     let Ok(version) = typed.version.trim().parse::<i64>() else {
@@ -162,12 +163,12 @@ pub async fn save(
     if is_empty(&edit) && version == school.version {
         return Ok(Redirect::to(&format!("/mijn-school/{id}?opgeslagen=1")).into_response());
     }
-    let result = state.store.edit_school(id, version, &edit, &user.actor(), crate::auth::now()).await;
+    let result = state.app.edit_school(id, version, &edit, &user.actor(), crate::auth::now()).await;
     state.search.invalidate();
     match result {
         Ok(_) => Ok(Redirect::to(&format!("/mijn-school/{id}?opgeslagen=1")).into_response()),
-        Err(StoreError::Conflict { .. }) => {
-            let current = state.store.school(id).await?;
+        Err(koers_app::Error::Conflict { .. }) => {
+            let current = state.app.read().school(id).await?;
             // Keep what was typed; the next save is a deliberate overwrite of the shown values.
             let mut kept = typed.clone();
             kept.version = current.version.to_string();

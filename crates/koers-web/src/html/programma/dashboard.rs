@@ -6,9 +6,7 @@
 use crate::AppError;
 use crate::auth::CurrentUser;
 use crate::html::page::Page;
-use crate::html::programma::aanmeldingen::{
-    applicant_name, date, ensure_staff, programme_name, programmes, status_code, status_label,
-};
+use crate::html::programma::aanmeldingen::{applicant_name, date, ensure_staff, programme_name, programmes};
 use crate::html::render;
 use crate::state::AppState;
 use askama::Template;
@@ -67,11 +65,10 @@ pub struct PhaseRow {
 pub async fn dashboard(State(state): State<AppState>, user: CurrentUser, page: Page) -> Result<Response, AppError> {
     ensure_staff(&user)?;
     let all = programmes(&state).await?;
-    let mut apps = state.store.list_applications(&ApplicationFilter::default()).await?;
+    let mut apps = state.app.read().list_applications(&ApplicationFilter::default()).await?;
     apps.retain(|a| user.principal().may_see_programme(&a.programme_id));
     // Only the statuses that occur, in the workflow's order.
-    let used: Vec<Status> =
-        Status::ALL.into_iter().filter(|s| apps.iter().any(|a| a.status == status_code(*s))).collect();
+    let used: Vec<Status> = Status::ALL.into_iter().filter(|s| apps.iter().any(|a| a.status == *s)).collect();
     let mut ids: Vec<String> = all.iter().map(|p| p.id.clone()).collect();
     for a in &apps {
         if !ids.contains(&a.programme_id) {
@@ -84,14 +81,15 @@ pub async fn dashboard(State(state): State<AppState>, user: CurrentUser, page: P
             let mine: Vec<_> = apps.iter().filter(|a| &a.programme_id == id).collect();
             PipelineRow {
                 programme: programme_name(&all, id),
-                counts: used.iter().map(|s| mine.iter().filter(|a| a.status == status_code(*s)).count()).collect(),
+                counts: used.iter().map(|s| mine.iter().filter(|a| a.status == *s).count()).collect(),
                 total: mine.len(),
             }
         })
         .collect();
-    let loads = state.store.expert_loads().await?;
+    let loads = state.app.read().expert_loads().await?;
     let loads = state
-        .store
+        .app
+        .read()
         .list_experts()
         .await?
         .into_iter()
@@ -110,8 +108,11 @@ pub async fn dashboard(State(state): State<AppState>, user: CurrentUser, page: P
         })
         .collect();
     let mut phases: Vec<PhaseRow> = Vec::new();
-    for t in
-        state.store.list_trajectories(&TrajectoryFilter { active_only: true, ..TrajectoryFilter::default() }).await?
+    for t in state
+        .app
+        .read()
+        .list_trajectories(&TrajectoryFilter { active_only: true, ..TrajectoryFilter::default() })
+        .await?
     {
         if !user.principal().may_see_programme(&t.programme_id) {
             continue;
@@ -162,7 +163,7 @@ const TRAJECTORY_HEADERS: &[&str] = &[
 async fn applications_sheet(state: &AppState, user: &CurrentUser) -> Result<Sheet, AppError> {
     let all = programmes(state).await?;
     let mut rows = Vec::new();
-    for a in state.store.list_applications(&ApplicationFilter::default()).await? {
+    for a in state.app.read().list_applications(&ApplicationFilter::default()).await? {
         if !user.principal().may_see_programme(&a.programme_id) {
             continue;
         }
@@ -170,7 +171,7 @@ async fn applications_sheet(state: &AppState, user: &CurrentUser) -> Result<Shee
             a.reference.clone(),
             programme_name(&all, &a.programme_id),
             applicant_name(state, &a).await?,
-            status_label(&a.status),
+            a.status.label_nl().to_owned(),
             a.contact_name.clone(),
             a.contact_email.clone(),
             a.help_question.clone(),
@@ -182,13 +183,13 @@ async fn applications_sheet(state: &AppState, user: &CurrentUser) -> Result<Shee
 
 async fn trajectories_sheet(state: &AppState, user: &CurrentUser) -> Result<Sheet, AppError> {
     let all = programmes(state).await?;
-    let experts = state.store.list_experts().await?;
+    let experts = state.app.read().list_experts().await?;
     let mut rows = Vec::new();
-    for t in state.store.list_trajectories(&TrajectoryFilter::default()).await? {
+    for t in state.app.read().list_trajectories(&TrajectoryFilter::default()).await? {
         if !user.principal().may_see_programme(&t.programme_id) {
             continue;
         }
-        let a = match state.store.application(t.application_id).await {
+        let a = match state.app.read().application(t.application_id).await {
             Ok(a) => Some(a),
             Err(StoreError::NotFound) => None,
             Err(e) => return Err(e.into()),
@@ -258,8 +259,8 @@ async fn download(
 ) -> Result<Response, AppError> {
     let actor = user.actor();
     state
-        .store
-        .append_audit(&NewAudit {
+        .app
+        .record_event(&NewAudit {
             at: crate::auth::now(),
             actor_user_id: actor.user_id,
             actor_label: actor.label,

@@ -1,0 +1,288 @@
+//! [`App`]: the one door to Koers' data. It holds the store privately; the web and the CLI
+//! get reads through [`App::read`] (a [`StoreRead`], which has no write methods) and change
+//! anything only by calling a use case method here. So "no handler writes" is a compile-time
+//! fact, not a convention: koers-web never holds a [`Store`].
+//!
+//! The methods are grouped by the modules that implement them (`accounts`, `applications`,
+//! `experts`, `programmes`, `register`, `schools`, `sessions`, `demo`, `mail`); time is passed
+//! in as `now` (Unix seconds), read at the edge.
+
+use crate::accounts::{self, NewUserInput};
+use crate::applications::{self, ApplicationInput, Submitted};
+use crate::error::{Error, Result};
+use crate::mail::{self, Transport};
+use crate::register::ImportReport;
+use crate::store::{
+    Actor, ApiToken, ApplicationRecord, ExpertRecord, ExpertWrite, GrantRecord, NewAudit, ProgrammeDefinition,
+    ProgrammeWrite, School, SchoolEdit, SessionRecord, Store, StoreError, StoreRead, TrajectoryRecord, User,
+    UserUpdate,
+};
+use koers_core::NormLibrary;
+use koers_core::access::{Grant, Principal};
+use koers_core::matching::MatchRequest;
+use koers_core::programme::ProgrammeRules;
+use koers_core::workflow::Command;
+use std::sync::Arc;
+
+/// The use cases over one store and one set of norm tables (cheap to clone).
+#[derive(Debug, Clone)]
+pub struct App {
+    store: Arc<dyn Store>,
+    norms: Arc<NormLibrary>,
+}
+
+impl App {
+    /// Built at the edge (the CLI, a test) from a connected store.
+    pub fn new(store: Arc<dyn Store>, norms: Arc<NormLibrary>) -> Self {
+        Self { store, norms }
+    }
+
+    /// Read access for pages and reports; has no write methods.
+    pub fn read(&self) -> &dyn StoreRead {
+        self.store.as_ref()
+    }
+
+    pub fn norms(&self) -> &NormLibrary {
+        &self.norms
+    }
+
+    pub fn norms_arc(&self) -> Arc<NormLibrary> {
+        Arc::clone(&self.norms)
+    }
+
+    /// `sqlite` / `postgres`.
+    pub fn backend(&self) -> &'static str {
+        self.store.backend()
+    }
+
+    /// Apply pending migrations.
+    pub async fn migrate(&self) -> Result<()> {
+        Ok(self.store.migrate().await?)
+    }
+
+    // ---- programmes ----------------------------------------------------------------------
+
+    /// The programmes in force (stored definitions, else the shipped ones).
+    pub async fn programmes(&self) -> Result<Vec<ProgrammeRules>> {
+        crate::programmes::active(self.read()).await
+    }
+
+    /// Create or update a stored programme definition (a beheerder's edit).
+    pub async fn save_programme(&self, p: &ProgrammeWrite, actor: &Actor, now: i64) -> Result<ProgrammeDefinition> {
+        Ok(self.store.save_programme_definition(p, actor, now).await?)
+    }
+
+    // ---- register ------------------------------------------------------------------------
+
+    /// Import one public file (CSV, xlsx, ods) into the register.
+    pub async fn import_file(&self, bytes: &[u8], file_name: &str, actor: &Actor, now: i64) -> Result<ImportReport> {
+        crate::register::import_bytes(self.store.as_ref(), bytes, file_name, actor, now).await
+    }
+
+    /// A manual edit of a school (version-checked).
+    pub async fn edit_school(
+        &self,
+        id: i64,
+        expected_version: i64,
+        edit: &SchoolEdit,
+        actor: &Actor,
+        now: i64,
+    ) -> Result<School> {
+        Ok(self.store.edit_school(id, expected_version, edit, actor, now).await?)
+    }
+
+    // ---- accounts ------------------------------------------------------------------------
+
+    /// Check e-mail and password (throttled, audited).
+    pub async fn authenticate(&self, email: &str, password: &str, now: i64) -> Result<(User, Principal)> {
+        accounts::authenticate(self.store.as_ref(), email, password, now).await
+    }
+
+    pub async fn principal_of(&self, user_id: i64) -> Result<Principal> {
+        Ok(accounts::principal_of(self.read(), user_id).await?)
+    }
+
+    /// The user behind a bearer token (records its use).
+    pub async fn principal_for_token(&self, token: &str, now: i64) -> Result<(User, Principal)> {
+        Ok(accounts::principal_for_token(self.store.as_ref(), token, now).await?)
+    }
+
+    pub async fn create_user(&self, input: &NewUserInput, actor: &Actor, now: i64) -> Result<User> {
+        accounts::create_user(self.store.as_ref(), input, actor, now).await
+    }
+
+    /// Change name, password, language or active; refused with [`Error::LastBeheerder`] (inside
+    /// the write's transaction) when it would deactivate the last active beheerder.
+    pub async fn update_user(
+        &self,
+        id: i64,
+        expected_version: i64,
+        update: &UserUpdate,
+        actor: &Actor,
+        now: i64,
+    ) -> Result<User> {
+        Ok(self.store.update_user(id, expected_version, update, actor, now).await?)
+    }
+
+    pub async fn add_grant(&self, user_id: i64, grant: &Grant, actor: &Actor, now: i64) -> Result<GrantRecord> {
+        Ok(self.store.add_grant(user_id, grant, actor, now).await?)
+    }
+
+    /// Remove grant `grant_id` of user `user_id`; [`Error::LastBeheerder`] when it is the last
+    /// active beheerder's beheerder role (checked inside the write).
+    pub async fn remove_grant(&self, user_id: i64, grant_id: i64, actor: &Actor, now: i64) -> Result<()> {
+        let owned = self.store.grants_of_user(user_id).await?.iter().any(|g| g.id == grant_id);
+        if !owned {
+            return Err(Error::NotFound);
+        }
+        Ok(self.store.remove_grant(grant_id, actor, now).await?)
+    }
+
+    /// Issue an API token for `user_id`; the token text is returned once.
+    pub async fn issue_api_token(
+        &self,
+        user_id: i64,
+        name: &str,
+        actor: &Actor,
+        now: i64,
+    ) -> Result<(ApiToken, String)> {
+        accounts::issue_api_token(self.store.as_ref(), user_id, name, actor, now).await
+    }
+
+    /// Revoke one of `user_id`'s own tokens (`NotFound` for anyone else's).
+    pub async fn revoke_api_token(&self, user_id: i64, token_id: i64, actor: &Actor, now: i64) -> Result<()> {
+        let owned = self.store.api_tokens_of_user(user_id).await?.iter().any(|t| t.id == token_id);
+        if !owned {
+            return Err(Error::NotFound);
+        }
+        Ok(self.store.revoke_api_token(token_id, actor, now).await?)
+    }
+
+    /// Append an audit entry for something that changed no data (logout, export, token use).
+    pub async fn record_event(&self, entry: &NewAudit) -> Result<()> {
+        Ok(self.store.append_audit(entry).await?)
+    }
+
+    // ---- sessions (the web's session store) -------------------------------------------------
+
+    pub async fn session_load(&self, id: &str, now: i64) -> Result<Option<SessionRecord>, StoreError> {
+        self.store.session_load(id, now).await
+    }
+    pub async fn session_save(&self, record: &SessionRecord) -> Result<(), StoreError> {
+        self.store.session_save(record).await
+    }
+    pub async fn session_delete(&self, id: &str) -> Result<(), StoreError> {
+        self.store.session_delete(id).await
+    }
+    pub async fn session_delete_expired(&self, now: i64) -> Result<u64, StoreError> {
+        self.store.session_delete_expired(now).await
+    }
+
+    // ---- experts -------------------------------------------------------------------------
+
+    pub async fn save_expert(&self, e: &ExpertWrite, actor: &Actor, now: i64) -> Result<ExpertRecord> {
+        Ok(self.store.save_expert(e, actor, now).await?)
+    }
+
+    // ---- applications --------------------------------------------------------------------
+
+    /// Submit an application: checked, entry rule applied, stored with its mails and approval
+    /// link in one transaction.
+    pub async fn submit_application(
+        &self,
+        input: &ApplicationInput,
+        submitted_by: Option<i64>,
+        actor: &Actor,
+        now: i64,
+        base_url: &str,
+    ) -> Result<Submitted> {
+        let programmes = self.programmes().await?;
+        applications::submit(self.store.as_ref(), &programmes, &self.norms, input, submitted_by, actor, now, base_url)
+            .await
+    }
+
+    /// One workflow step on application `id` as last seen at `expected_version`.
+    pub async fn act(
+        &self,
+        id: i64,
+        expected_version: i64,
+        cmd: &Command,
+        actor: &Actor,
+        now: i64,
+    ) -> Result<ApplicationRecord> {
+        applications::act(self.store.as_ref(), id, expected_version, cmd, actor, now).await
+    }
+
+    /// Assign an expert (over capacity only with a note), creating the trajectory.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn assign_expert(
+        &self,
+        programme: &ProgrammeRules,
+        id: i64,
+        expected_version: i64,
+        request: &MatchRequest,
+        expert_id: i64,
+        capacity_override: Option<&str>,
+        actor: &Actor,
+        now: i64,
+    ) -> Result<(ApplicationRecord, TrajectoryRecord)> {
+        applications::assign_expert(
+            self.store.as_ref(),
+            programme,
+            id,
+            expected_version,
+            request,
+            expert_id,
+            capacity_override,
+            actor,
+            now,
+        )
+        .await
+    }
+
+    /// Who applies for which programme (`/aanmelden`), after checking `principal` may change
+    /// the school or board.
+    pub async fn resolve_target(
+        &self,
+        principal: &Principal,
+        q: &applications::TargetQuery,
+    ) -> Result<applications::Target> {
+        let all = self.programmes().await?;
+        applications::target::resolve(self.read(), all, principal, q).await
+    }
+
+    /// The application behind a board-approval link, if the link may still be used.
+    pub async fn application_for_link(&self, token: &str, now: i64) -> Result<ApplicationRecord> {
+        applications::application_for_link(self.read(), token, now).await
+    }
+
+    /// Approve or decline through a board-approval link (the link is used up).
+    pub async fn decide_by_link(
+        &self,
+        token: &str,
+        approve: bool,
+        reason: &str,
+        now: i64,
+    ) -> Result<ApplicationRecord> {
+        applications::decide_by_link(self.store.as_ref(), token, approve, reason, now).await
+    }
+
+    // ---- mail ----------------------------------------------------------------------------
+
+    /// Hand up to `limit` unsent mails to `transport`; returns (sent, failed).
+    pub async fn deliver_mail(&self, transport: &dyn Transport, now: i64, limit: i64) -> Result<(usize, usize)> {
+        Ok(mail::deliver_pending(self.store.as_ref(), transport, now, limit).await?)
+    }
+
+    // ---- demo ----------------------------------------------------------------------------
+
+    pub async fn demo_load_files(&self, files: &[(&str, &[u8])], now: i64) -> Result<Vec<ImportReport>> {
+        crate::demo::load_files(self.store.as_ref(), files, now).await
+    }
+    pub async fn demo_seed_experts(&self, now: i64) -> Result<usize> {
+        crate::demo::seed_experts(self.store.as_ref(), now).await
+    }
+    pub async fn demo_seed_users(&self, now: i64) -> Result<Vec<crate::demo::DemoLogin>> {
+        crate::demo::seed_users(self.store.as_ref(), now).await
+    }
+}

@@ -1,0 +1,71 @@
+//! `koers demo`: the national files and one demo user per role on SQLite, then serve.
+
+use super::{MailArgs, init_tracing, run, start_mail_sender, web_state};
+use crate::error::CliError;
+use crate::{db, exit};
+use clap::Args;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Adres en poort.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub listen: SocketAddr,
+    /// Datamap van de demo (SQLite-bestand); standaard ./koers-demo.
+    #[arg(long, default_value = "koers-demo")]
+    pub data_dir: PathBuf,
+    /// Alleen de demodata laden en de inloggegevens tonen, niet de server starten.
+    #[arg(long)]
+    pub no_serve: bool,
+    #[command(flatten)]
+    pub mail: MailArgs,
+}
+
+/// The national data shipped in the repository, embedded so `koers demo` works anywhere.
+const DEMO_FILES: &[(&str, &[u8])] = &[
+    (
+        "inspectie-schoolweging-driejaars-2021-2024.csv",
+        include_bytes!("../../../../testdata/inspectie-schoolweging-driejaars-2021-2024.csv"),
+    ),
+    (
+        "inspectie-leerresultaten-po-2023-2025.csv",
+        include_bytes!("../../../../testdata/inspectie-leerresultaten-po-2023-2025.csv"),
+    ),
+    ("duo-vestigingen-bo.csv", include_bytes!("../../../../testdata/duo-vestigingen-bo.csv")),
+    (
+        "inspectie-schoolweging-per-jaar-2021-2024.csv",
+        include_bytes!("../../../../testdata/inspectie-schoolweging-per-jaar-2021-2024.csv"),
+    ),
+];
+
+pub fn demo(args: &DemoArgs) -> u8 {
+    init_tracing();
+    run("demo", async {
+        let url = db::sqlite_url(&args.data_dir);
+        let app = db::open(&url).await?;
+        let now = db::now();
+        let empty = app.read().all_schools().await.map(|s| s.is_empty()).unwrap_or(true);
+        if empty {
+            eprintln!("Demodata laden (alle scholen met resultaten en schoolweging)…");
+            for r in app.demo_load_files(DEMO_FILES, now).await? {
+                eprintln!("  {}", r.summary_nl());
+            }
+        }
+        let logins = app.demo_seed_users(now).await?;
+        app.demo_seed_experts(now).await?;
+        println!("Koers demo: http://{}/", args.listen);
+        println!("Database: {url}");
+        println!("Demo-logins (wachtwoord voor allemaal: {}):", koers_app::demo::DEMO_PASSWORD);
+        for l in &logins {
+            println!("  {:<20} {:<30} {}", l.role.label_nl(), l.email, l.scope);
+        }
+        if args.no_serve {
+            return Ok(exit::OK);
+        }
+        start_mail_sender(&app, &args.mail)?;
+        let state = web_state(app, false, format!("http://{}", args.listen));
+        koers_web::serve(state, args.listen).await.map_err(|source| CliError::Io { what: "webserver", source })?;
+        Ok(exit::OK)
+    })
+}
