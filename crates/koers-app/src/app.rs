@@ -29,12 +29,14 @@ use std::sync::Arc;
 pub struct App {
     store: Arc<dyn Store>,
     norms: Arc<NormLibrary>,
+    /// The parsed programme definitions, refreshed when a stored one changes.
+    catalog: Arc<crate::programmes::Catalog>,
 }
 
 impl App {
     /// Built at the edge (the CLI, a test) from a connected store.
     pub fn new(store: Arc<dyn Store>, norms: Arc<NormLibrary>) -> Self {
-        Self { store, norms }
+        Self { store, norms, catalog: Arc::new(crate::programmes::Catalog::new()) }
     }
 
     /// Read access for pages and reports; has no write methods.
@@ -64,7 +66,23 @@ impl App {
 
     /// The programmes in force (stored definitions, else the shipped ones).
     pub async fn programmes(&self) -> Result<Vec<ProgrammeRules>> {
-        crate::programmes::active(self.read()).await
+        Ok(self.programmes_in_force().await?.active().to_vec())
+    }
+
+    /// The programmes in force with their defaults per sector and audience — the one source of
+    /// the public verdict, screening, aanmelden, grants and matching (parsed once per change).
+    pub async fn programmes_in_force(&self) -> Result<Arc<crate::programmes::Programmes>> {
+        self.catalog.current(self.read()).await
+    }
+
+    /// The results-band rule of the public verdict: the default programme of a PO school.
+    pub async fn band_rule(&self) -> Result<koers_core::programme::BandRule> {
+        Ok(*self.programmes_in_force().await?.band()?.1)
+    }
+
+    /// Store the shipped programmes when the store holds none (start-up, the admin list).
+    pub async fn seed_programmes(&self, actor: &Actor, now: i64) -> Result<usize> {
+        crate::programmes::seed_shipped(self.store.as_ref(), actor, now).await
     }
 
     /// Create or update a stored programme definition (a beheerder's edit).
@@ -177,6 +195,24 @@ impl App {
     pub async fn session_delete_expired(&self, now: i64) -> Result<u64, StoreError> {
         self.store.session_delete_expired(now).await
     }
+    /// Delete login attempts from before `before` (the throttle only looks back minutes).
+    pub async fn prune_login_attempts(&self, before: i64) -> Result<u64, StoreError> {
+        self.store.prune_login_attempts(before).await
+    }
+
+    // ---- trajectories ----------------------------------------------------------------------
+
+    /// End trajectory `id` (as last seen at `expected_version`) with a reason, audited.
+    pub async fn end_trajectory(
+        &self,
+        id: i64,
+        expected_version: i64,
+        reason: &str,
+        actor: &Actor,
+        now: i64,
+    ) -> Result<TrajectoryRecord> {
+        crate::trajectories::end(self.store.as_ref(), id, expected_version, reason, actor, now).await
+    }
 
     // ---- experts -------------------------------------------------------------------------
 
@@ -247,8 +283,8 @@ impl App {
         principal: &Principal,
         q: &applications::TargetQuery,
     ) -> Result<applications::Target> {
-        let all = self.programmes().await?;
-        applications::target::resolve(self.read(), all, principal, q).await
+        let all = self.programmes_in_force().await?;
+        applications::target::resolve(self.read(), &all, principal, q).await
     }
 
     /// The application behind a board-approval link, if the link may still be used.

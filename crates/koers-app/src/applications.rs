@@ -12,7 +12,7 @@ pub(crate) use links::{application_for_link, decide_by_link};
 pub(crate) use submit::submit;
 pub use submit::{ApplicationInput, Submitted, year_of};
 pub use target::{
-    Applicant, DEFAULT_BOARD_PROGRAMME, DEFAULT_SCHOOL_PROGRAMME, Target, TargetQuery, fits, school_resource,
+    Applicant, Target, TargetQuery, fits, school_resource,
 };
 
 use crate::error::{Error, Result};

@@ -55,6 +55,10 @@ pub enum Error {
     Unsupported(&'static str),
     #[error("geen normtabellen geladen")]
     NoNorms,
+    /// No active programme is the default for a PO school with a results-band rule, so the
+    /// public verdict cannot be given.
+    #[error("er is geen actief programma met een resultatenregel voor po-scholen (default_for = [\"po\"])")]
+    NoBandProgramme,
     #[error(transparent)]
     Programme(#[from] ProgrammeError),
     #[error(transparent)]

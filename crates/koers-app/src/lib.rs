@@ -12,7 +12,9 @@
 //! - [`schools`]: a stored school's page data and eligibility.
 //! - [`accounts`]: argon2id passwords, throttled login, users with grants, API tokens.
 //! - [`search`]: the in-memory school search index (same answers as the store, ~50× cheaper).
-//! - [`programmes`]: the programmes in force (stored definitions, else the shipped ones).
+//! - [`programmes`]: the programmes in force, from one place (the stored definitions, seeded from
+//!   `programmes/*.toml`), with the default programme per sector and audience.
+//! - [`trajectories`]: ending a trajectory, with a reason.
 //! - [`demo`]: the demo data set and one demo user per role.
 
 mod app;
@@ -32,3 +34,4 @@ pub mod schools;
 pub mod screening;
 pub mod search;
 pub mod store;
+pub mod trajectories;

@@ -12,13 +12,36 @@ use koers_import::{Cell, FileError, FileKind, RowError};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
-/// A manual edit that an import did not overwrite.
+/// A manual edit that an import did not overwrite. `field` is the code name (`place`); `kept`
+/// and `imported` are the values as a person reads them (`Amsterdam`, `31,47`, `–` for empty).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct KeptManual {
     pub ovt: String,
     pub field: String,
     pub kept: String,
     pub imported: String,
+}
+
+impl KeptManual {
+    /// The field's Dutch label (`Plaats`).
+    pub fn field_nl(&self) -> &str {
+        match self.field.as_str() {
+            "name" => "Naam",
+            "place" => "Plaats",
+            "municipality" => "Gemeente",
+            "province" => "Provincie",
+            "denomination" => "Denominatie",
+            "board_number" => "Bevoegd gezag",
+            "schoolweging" => "Schoolweging",
+            "website" => "Website",
+            other => other,
+        }
+    }
+
+    /// The Fluent key of the field's label on the upload page (`import-field-place`).
+    pub fn field_key(&self) -> String {
+        format!("import-field-{}", self.field.replace('_', "-"))
+    }
 }
 
 /// What an import did, for the CLI summary and the upload page.
@@ -75,8 +98,37 @@ struct Proposed {
     website: Option<Option<String>>,
 }
 
-fn show<T: std::fmt::Debug>(v: &T) -> String {
-    format!("{v:?}")
+/// A field's value as a person reads it in the report: the text itself, a Dutch decimal, or
+/// `–` for empty (never Rust's `Some("Amsterdam")`).
+trait Shown {
+    fn shown(&self) -> String;
+}
+
+const EMPTY: &str = "–";
+
+impl Shown for String {
+    fn shown(&self) -> String {
+        self.clone()
+    }
+}
+impl Shown for Option<String> {
+    fn shown(&self) -> String {
+        self.clone().unwrap_or_else(|| EMPTY.into())
+    }
+}
+impl Shown for Option<i64> {
+    fn shown(&self) -> String {
+        self.map_or_else(|| EMPTY.into(), |n| n.to_string())
+    }
+}
+impl Shown for Option<f64> {
+    fn shown(&self) -> String {
+        self.map_or_else(|| EMPTY.into(), |v| koers_core::nl::decimal(v, 2))
+    }
+}
+
+fn show<T: Shown>(v: &T) -> String {
+    v.shown()
 }
 
 /// Merge `p` into `cur`, keeping manual fields; returns whether anything changed.
@@ -350,4 +402,30 @@ pub(crate) async fn import_bytes(
         }
     }
     Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kept_manual_edits_are_reported_as_people_read_them() {
+        let mut cur = SchoolFields { name: "De Klimop".into(), place: Some("Amsterdam".into()), ..Default::default() };
+        let p = Proposed {
+            place: Some(Some("Zaandam".into())),
+            schoolweging: Some(Some(31.47)),
+            board_number: Some(None),
+            ..Default::default()
+        };
+        let manual = ["place".to_owned(), "schoolweging".to_owned()];
+        cur.board_number = Some(41646);
+        let mut kept = Vec::new();
+        merge("00AP|C1", &mut cur, &manual, &p, &mut kept);
+        let rows: Vec<(&str, &str, &str)> =
+            kept.iter().map(|k| (k.field_nl(), k.kept.as_str(), k.imported.as_str())).collect();
+        assert_eq!(rows, [("Plaats", "Amsterdam", "Zaandam"), ("Schoolweging", "–", "31,47")]);
+        assert!(kept.iter().all(|k| !k.kept.contains("Some(") && !k.imported.contains("Some(")));
+        assert_eq!(cur.board_number, None, "not manual: the file's value is taken");
+        assert_eq!(kept[0].field_key(), "import-field-place");
+    }
 }

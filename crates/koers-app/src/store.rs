@@ -85,9 +85,6 @@ pub trait StoreRead: Send + Sync + std::fmt::Debug {
     async fn session_load(&self, id: &str, now: i64) -> StoreResult<Option<SessionRecord>>;
     async fn failed_logins_since(&self, key: &str, since: i64) -> StoreResult<i64>;
 
-    // ---- programmes (seeded by migration; edited in the programme issue) -------------------
-    async fn programmes(&self) -> StoreResult<Vec<ProgrammeRecord>>;
-
     // ---- programme workflow (issue 4) ------------------------------------------------------
     /// Stored programme definitions (seeded from `programmes/*.toml` by the app), by id.
     async fn programme_definitions(&self) -> StoreResult<Vec<ProgrammeDefinition>>;
@@ -171,6 +168,8 @@ pub trait Store: StoreRead {
     async fn session_delete(&self, id: &str) -> StoreResult<()>;
     async fn session_delete_expired(&self, now: i64) -> StoreResult<u64>;
     async fn record_login_attempt(&self, key: &str, success: bool, now: i64) -> StoreResult<()>;
+    /// Delete login attempts from before `before`; how many were deleted.
+    async fn prune_login_attempts(&self, before: i64) -> StoreResult<u64>;
     /// Create (`expected_version: None`; `Duplicate` when the id exists) or update; audited.
     async fn save_programme_definition(
         &self,
@@ -216,6 +215,16 @@ pub trait Store: StoreRead {
         actor: &Actor,
         now: i64,
     ) -> StoreResult<(ApplicationRecord, TrajectoryRecord)>;
+    /// End trajectory `id` as last seen at `expected_version` (`active = false`), audited as
+    /// `end` with `reason` in the after JSON. `Conflict` when stale or already ended.
+    async fn end_trajectory(
+        &self,
+        id: i64,
+        expected_version: i64,
+        reason: &str,
+        actor: &Actor,
+        now: i64,
+    ) -> StoreResult<TrajectoryRecord>;
 
     async fn enqueue_mail(&self, mail: &NewMail, now: i64) -> StoreResult<OutboxMail>;
     async fn mark_mail(&self, id: i64, sent_at: Option<i64>, error: Option<&str>) -> StoreResult<()>;

@@ -4,17 +4,9 @@ use crate::exit;
 use clap::{Args, ValueEnum};
 use koers_app::check::{CheckInput, CheckOutcome, YearInput, check};
 use koers_core::eligibility::{Oordeel, SchoolContext, SpecialAnswers, assess_special};
-use koers_core::nl::{decimal, percent};
-use koers_core::programme::{BandRule, SpecialRule};
-use koers_core::{Eligibility, Indicator, NormLibrary};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Sector {
-    Po,
-    Sbo,
-    So,
-    Vso,
-}
+use koers_core::nl::{PctP, decimal, places_for};
+use koers_core::programme::{Audience, RuleSettings};
+use koers_core::{Eligibility, Indicator, NormLibrary, Sector};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OordeelArg {
@@ -51,7 +43,7 @@ pub struct CheckArgs {
     #[arg(long)]
     pub herstelopdracht: bool,
     /// Sector: po (resultatenmodel) of sbo/so/vso (kwalitatieve criteria).
-    #[arg(long, value_enum, default_value_t = Sector::Po)]
+    #[arg(long, value_parser = parse_sector, default_value = "po")]
     pub sector: Sector,
     /// sbo/so/vso: is de leerlingpopulatie beschreven? (ja/nee)
     #[arg(long, value_parser = parse_yes_no)]
@@ -64,6 +56,19 @@ pub struct CheckArgs {
     pub ambities_gehaald: Option<bool>,
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
     pub format: CheckFormat,
+    /// Lees de programma's uit deze database (sqlite://… of postgres://…), zoals een beheerder ze
+    /// heeft ingesteld; zonder deze optie gelden de meegeleverde programmes/*.toml.
+    #[arg(long)]
+    pub database_url: Option<String>,
+}
+
+/// po, sbo, so or vso (the one `Sector` of core; vo has no `koers check` yet).
+fn parse_sector(s: &str) -> Result<Sector, String> {
+    match Sector::from_code(s) {
+        Some(Sector::Vo) => Err("'vo' wordt (nog) niet door 'koers check' beoordeeld; kies po, sbo, so of vso".into()),
+        Some(x) => Ok(x),
+        None => Err(format!("'{s}' is geen sector; kies po, sbo, so of vso")),
+    }
 }
 
 fn parse_yes_no(s: &str) -> Result<bool, String> {
@@ -75,8 +80,7 @@ fn parse_yes_no(s: &str) -> Result<bool, String> {
 }
 
 fn dec(field: &str, s: &str) -> Result<f64, String> {
-    let t = s.trim().replace(',', ".");
-    t.parse::<f64>().ok().filter(|v| v.is_finite()).ok_or_else(|| format!("{field}: '{s}' is geen getal"))
+    koers_core::nl::parse_decimal(s).ok_or_else(|| format!("{field}: '{s}' is geen getal"))
 }
 
 fn int(field: &str, s: &str) -> Result<u32, String> {
@@ -164,7 +168,16 @@ pub fn run(args: &CheckArgs) -> u8 {
         }
     };
     let input = CheckInput { years, schoolweging, next_pupils: args.next_pupils, context: ctx };
-    match check(&input, &norms, &BandRule::default()) {
+    let rule = match crate::db::programmes(args.database_url.as_deref()).and_then(|p| {
+        p.band().map(|(_, r)| *r).map_err(|e| e.to_string())
+    }) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("koers check: {e}");
+            return exit::INTERNAL;
+        }
+    };
+    match check(&input, &norms, &rule) {
         Ok(o) => {
             match args.format {
                 CheckFormat::Json => println!("{}", json(&o.eligibility, Some(&o))),
@@ -193,7 +206,20 @@ fn run_special(args: &CheckArgs, ctx: &SchoolContext) -> u8 {
         ambitions_fit_population,
         ambitions_met_most_years: args.ambities_gehaald,
     };
-    let rule = SpecialRule { refer_when_onvoldoende: true, refer_when_herstelopdracht: true };
+    let programmes = match crate::db::programmes(args.database_url.as_deref()) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("koers check: {e}");
+            return exit::INTERNAL;
+        }
+    };
+    let rule = match programmes.default_for(Audience::School, args.sector).map(|p| &p.rule) {
+        Some(RuleSettings::SpecialEducation(r)) => *r,
+        _ => {
+            eprintln!("koers check: geen programma met de regel voor {} (default_for)", args.sector.code());
+            return exit::INTERNAL;
+        }
+    };
     let e = assess_special(&answers, &rule, ctx);
     match args.format {
         CheckFormat::Json => println!("{}", json(&e, None)),
@@ -238,12 +264,18 @@ fn text(o: &CheckOutcome) -> String {
         let _ = writeln!(s, "{label:<26}{:>10}{:>10}", f(Indicator::F1), f(Indicator::S1F2));
     };
     let band = |i: Indicator| o.eligibility.bands.iter().find(|b| b.indicator == i).copied();
-    row(&mut s, "Driejaarsgemiddelde", &|i| a.value(i).map(percent).unwrap_or_else(|| "–".into()));
-    row(&mut s, "Signaleringswaarde", &|i| a.signaleringswaarde(i).map(percent).unwrap_or_else(|| "–".into()));
-    row(&mut s, "Grenswaarde (Koers)", &|i| band(i).map(|b| percent(b.grenswaarde)).unwrap_or_else(|| "–".into()));
-    row(&mut s, "Vergelijkbare scholen", &|i| {
-        band(i).map(|b| percent(b.comparable_mean)).unwrap_or_else(|| "–".into())
-    });
+    // The decimals that keep each column true next to its outcome (84,99 is not "85,0").
+    let places = |i: Indicator| {
+        band(i).map(|b| b.places()).unwrap_or_else(|| match (a.value(i), a.signaleringswaarde(i)) {
+            (Some(v), Some(sig)) => places_for(v, sig),
+            _ => 1,
+        })
+    };
+    let pct = |i: Indicator, v: Option<f64>| v.map(|v| PctP(v, places(i)).to_string()).unwrap_or_else(|| "–".into());
+    row(&mut s, "Driejaarsgemiddelde", &|i| pct(i, a.value(i)));
+    row(&mut s, "Signaleringswaarde", &|i| pct(i, a.signaleringswaarde(i)));
+    row(&mut s, "Grenswaarde (Koers)", &|i| pct(i, band(i).map(|b| b.grenswaarde)));
+    row(&mut s, "Vergelijkbare scholen", &|i| pct(i, band(i).map(|b| b.comparable_mean)));
     row(&mut s, "Uitkomst (Inspectie)", &|i| match a.outcome(i) {
         koers_core::Outcome::Boven => "boven".into(),
         koers_core::Outcome::Onder => "onder".into(),

@@ -18,7 +18,9 @@ pub fn sqlite_url(dir: &Path) -> String {
     format!("sqlite://{}", dir.join("koers.db").display())
 }
 
-/// Open and migrate the store behind `url`; the app over it with the shipped norm tables.
+/// Open and migrate the store behind `url`, seed the programme definitions from
+/// `programmes/*.toml` when it holds none (the one source every surface reads); the app over it
+/// with the shipped norm tables.
 pub async fn open(url: &str) -> Result<App, CliError> {
     let store: Arc<dyn Store> = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
         Arc::new(koers_store_pg::connect(url).await.map_err(CliError::Open)?)
@@ -33,6 +35,9 @@ pub async fn open(url: &str) -> Result<App, CliError> {
     };
     let app = App::new(store, Arc::new(koers_core::NormLibrary::shipped()?));
     app.migrate().await?;
+    // The programme definitions every surface reads: seeded from programmes/*.toml once.
+    let actor = koers_app::store::Actor::system("koers (programma's uit programmes/*.toml)");
+    app.seed_programmes(&actor, now()).await?;
     Ok(app)
 }
 
@@ -41,6 +46,19 @@ pub fn resolve_url(flag: Option<&str>, data_dir: &Path) -> String {
     flag.map(str::to_owned)
         .or_else(|| std::env::var("KOERS_DATABASE_URL").ok().filter(|s| !s.is_empty()))
         .unwrap_or_else(|| sqlite_url(data_dir))
+}
+
+/// The programmes in force: the stored definitions of the database at `url` (what a beheerder
+/// edited at `/beheer/programmas`), or the shipped `programmes/*.toml` without a database.
+pub fn programmes(url: Option<&str>) -> Result<koers_app::programmes::Programmes, String> {
+    let Some(url) = url else {
+        return koers_app::programmes::Programmes::from_definitions(&[]).map_err(|e| e.to_string());
+    };
+    runtime().map_err(|e| e.to_string())?.block_on(async {
+        let app = open(url).await.map_err(|e| e.to_string())?;
+        let p = app.programmes_in_force().await.map_err(|e| format!("programma's lezen mislukt: {e}"))?;
+        Ok(koers_app::programmes::Programmes::clone(&p))
+    })
 }
 
 pub fn now() -> i64 {

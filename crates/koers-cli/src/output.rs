@@ -1,10 +1,15 @@
 //! Output writers for `koers screen`: an aligned table, Dutch CSV (`;`, decimal comma), JSON and
-//! xlsx. Table, CSV and JSON stream row by row; xlsx is written at the end.
+//! xlsx. Table, CSV and JSON stream row by row; xlsx is written at the end. CSV and xlsx go through
+//! koers-reports' one export writer (text from the file is neutralised against formula injection
+//! in CSV and kept as strings in xlsx).
 
 use clap::ValueEnum;
 use koers_app::screening::Screened;
 use koers_core::nl::{Dec, decimal};
+use koers_core::calendar::Date;
 use koers_core::{Indicator, Outcome};
+use koers_reports::export::{CsvWriter, csv_text};
+use koers_reports::workbook::{Cell, Workbook};
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::Path;
@@ -19,22 +24,15 @@ pub enum Format {
 
 pub enum Sink {
     Table { out: Box<dyn Write>, header_done: bool },
-    Csv { out: Box<dyn Write>, header_done: bool },
+    Csv { out: CsvWriter<Box<dyn Write>>, header_done: bool },
     Json { out: Box<dyn Write>, first: bool },
-    Xlsx { rows: Vec<Vec<XCell>>, path: Option<std::path::PathBuf> },
+    Xlsx { rows: Vec<Vec<Cell>>, path: Option<std::path::PathBuf> },
 }
 
 impl std::fmt::Debug for Sink {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("Sink")
     }
-}
-
-pub enum XCell {
-    Text(String),
-    Number(f64),
-    Int(u32),
-    Empty,
 }
 
 const CSV_HEADER: [&str; 18] = [
@@ -75,13 +73,9 @@ impl Sink {
         };
         Ok(match format {
             Format::Table => Sink::Table { out, header_done: false },
+            // Excel-NL recognises UTF-8 only with a BOM (a file, not a pipe).
             Format::Csv => {
-                let mut out = out;
-                if path.is_some() {
-                    // Excel-NL recognises UTF-8 only with a BOM.
-                    out.write_all("\u{feff}".as_bytes()).map_err(|e| e.to_string())?;
-                }
-                Sink::Csv { out, header_done: false }
+                Sink::Csv { out: CsvWriter::new(out, path.is_some()).map_err(|e| e.to_string())?, header_done: false }
             }
             Format::Json => Sink::Json { out, first: true },
             Format::Xlsx => unreachable!("handled above"),
@@ -118,9 +112,9 @@ impl Sink {
             Sink::Csv { out, header_done } => {
                 if !*header_done {
                     *header_done = true;
-                    writeln!(out, "{}", CSV_HEADER.join(";"))?;
+                    out.text_row(CSV_HEADER)?;
                 }
-                write_csv_row(out, s)
+                write_csv_row(out.raw(), s)
             }
             Sink::Json { out, first } => {
                 out.write_all(if *first { b"[\n" } else { b",\n" })?;
@@ -144,7 +138,8 @@ impl Sink {
 
     pub fn finish(self) -> io::Result<()> {
         match self {
-            Sink::Table { mut out, .. } | Sink::Csv { mut out, .. } => out.flush(),
+            Sink::Table { mut out, .. } => out.flush(),
+            Sink::Csv { out, .. } => out.into_inner().flush(),
             Sink::Json { mut out, first } => {
                 out.write_all(if first { b"[]\n" } else { b"\n]\n" })?;
                 out.flush()
@@ -165,7 +160,7 @@ fn write_csv_row(out: &mut dyn Write, s: &Screened) -> io::Result<()> {
             None => out.write_all(b";"),
         }
     };
-    write!(out, "{};{}", s.ovt, s.brin)?;
+    write!(out, "{};{}", csv_text(&s.ovt), csv_text(&s.brin))?;
     opt(out, a.schoolweging.map(|w| w.get()))?;
     match a.category {
         Some(c) => write!(out, ";[{},{})", c.lower_bound(), c.lower_bound() + 1)?,
@@ -191,8 +186,8 @@ fn write_csv_row(out: &mut dyn Write, s: &Screened) -> io::Result<()> {
         s.eligibility.light().map_or("", |l| l.label()),
         s.eligibility.verdict.label()
     )?;
-    write_csv_text(out, &s.eligibility.summary_nl())?;
-    out.write_all(b"\n")
+    out.write_all(csv_text(&s.eligibility.summary_nl()).as_bytes())?;
+    out.write_all(b"\r\n")
 }
 
 #[derive(serde::Serialize)]
@@ -214,29 +209,19 @@ fn short(o: Outcome) -> &'static str {
     }
 }
 
-fn write_csv_text(out: &mut dyn Write, t: &str) -> io::Result<()> {
-    if t.contains([';', '"', '\n', '\r']) {
-        out.write_all(b"\"")?;
-        out.write_all(t.replace('"', "\"\"").as_bytes())?;
-        out.write_all(b"\"")
-    } else {
-        out.write_all(t.as_bytes())
-    }
+fn num(v: Option<f64>) -> Cell {
+    v.map_or(Cell::Empty, |v| Cell::number(v, 2))
 }
 
-fn num(v: Option<f64>) -> XCell {
-    v.map_or(XCell::Empty, XCell::Number)
-}
-
-fn cells(s: &Screened) -> Vec<XCell> {
+fn cells(s: &Screened) -> Vec<Cell> {
     let a = &s.assessment;
     let band = |i: Indicator| s.eligibility.bands.iter().find(|b| b.indicator == i);
     vec![
-        XCell::Text(s.ovt.clone()),
-        XCell::Text(s.brin.clone()),
+        Cell::Text(s.ovt.clone()),
+        Cell::Text(s.brin.clone()),
         num(a.schoolweging.map(|w| w.get())),
-        a.category.map_or(XCell::Empty, |c| XCell::Text(c.label())),
-        a.three_year.map_or(XCell::Empty, |t| XCell::Int(t.pupils)),
+        a.category.map_or(Cell::Empty, |c| Cell::Text(c.label())),
+        a.three_year.map_or(Cell::Empty, |t| Cell::from(t.pupils)),
         num(a.value(Indicator::F1)),
         num(a.value(Indicator::S1F2)),
         num(Some(a.signaleringswaarde_1f)),
@@ -245,44 +230,20 @@ fn cells(s: &Screened) -> Vec<XCell> {
         num(band(Indicator::S1F2).map(|b| b.grenswaarde)),
         num(band(Indicator::F1).map(|b| b.comparable_mean)),
         num(band(Indicator::S1F2).map(|b| b.comparable_mean)),
-        XCell::Text(a.outcome_1f.label().to_owned()),
-        XCell::Text(a.outcome_1s2f.label().to_owned()),
-        s.eligibility.light().map_or(XCell::Empty, |l| XCell::Text(l.label().to_owned())),
-        XCell::Text(s.eligibility.verdict.label().to_owned()),
-        XCell::Text(s.eligibility.summary_nl()),
+        Cell::Text(a.outcome_1f.label().to_owned()),
+        Cell::Text(a.outcome_1s2f.label().to_owned()),
+        s.eligibility.light().map_or(Cell::Empty, |l| Cell::Text(l.label().to_owned())),
+        Cell::Text(s.eligibility.verdict.label().to_owned()),
+        Cell::Text(s.eligibility.summary_nl()),
     ]
 }
 
-fn write_xlsx(rows: &[Vec<XCell>], path: Option<&Path>) -> io::Result<()> {
-    use rust_xlsxwriter::{Format as XFormat, Workbook};
-    let mut wb = Workbook::new();
-    let ws = wb.add_worksheet();
-    let bold = XFormat::new().set_bold();
-    let pct = XFormat::new().set_num_format("0.00");
-    let err = |e: rust_xlsxwriter::XlsxError| io::Error::other(e.to_string());
-    ws.set_name("Screening").map_err(err)?;
-    for (c, h) in CSV_HEADER.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *h, &bold).map_err(err)?;
-    }
-    for (r, row) in rows.iter().enumerate() {
-        let r = r as u32 + 1;
-        for (c, cell) in row.iter().enumerate() {
-            let c = c as u16;
-            match cell {
-                XCell::Text(t) => ws.write_string(r, c, t).map(|_| ()).map_err(err)?,
-                XCell::Number(n) => ws.write_number_with_format(r, c, *n, &pct).map(|_| ()).map_err(err)?,
-                XCell::Int(n) => ws.write_number(r, c, f64::from(*n)).map(|_| ()).map_err(err)?,
-                XCell::Empty => {}
-            }
-        }
-    }
-    ws.set_freeze_panes(1, 1).map_err(err)?;
-    ws.autofilter(0, 0, rows.len() as u32, CSV_HEADER.len() as u16 - 1).map_err(err)?;
+fn write_xlsx(rows: &[Vec<Cell>], path: Option<&Path>) -> io::Result<()> {
+    let mut wb = Workbook::new("Koers screening", Date::of_instant(crate::db::now()));
+    wb.sheet("Screening", CSV_HEADER).rows = rows.to_vec();
+    let buf = wb.to_xlsx().map_err(|e| io::Error::other(e.to_string()))?;
     match path {
-        Some(p) => wb.save(p).map_err(err),
-        None => {
-            let buf = wb.save_to_buffer().map_err(err)?;
-            io::stdout().lock().write_all(&buf)
-        }
+        Some(p) => std::fs::write(p, buf),
+        None => io::stdout().lock().write_all(&buf),
     }
 }

@@ -5,7 +5,7 @@ use crate::output::{Format, Sink};
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 use koers_app::screening::{Only, Tally, screen_row, window_for};
-use koers_core::programme::{ProgrammeRules, RuleSettings};
+use koers_core::programme::RuleSettings;
 use koers_core::{NormLibrary, TestYear};
 use koers_import::{FileKind, Limits, Rejections, RowError, printable};
 use std::fs::File;
@@ -31,9 +31,14 @@ pub struct ScreenArgs {
     /// Schrijf naar dit bestand in plaats van naar stdout (verplicht voor xlsx op een terminal).
     #[arg(long, short)]
     pub output: Option<PathBuf>,
-    /// Het programma waarvan de toelatingsregel geldt.
-    #[arg(long, default_value = "gwgb-plus-school")]
-    pub programme: String,
+    /// Het programma waarvan de toelatingsregel geldt (standaard: het programma voor po-scholen,
+    /// `default_for = ["po"]`).
+    #[arg(long)]
+    pub programme: Option<String>,
+    /// Lees de programma's uit deze database (sqlite://… of postgres://…), zoals een beheerder ze
+    /// heeft ingesteld; zonder deze optie gelden de meegeleverde programmes/*.toml.
+    #[arg(long)]
+    pub database_url: Option<String>,
 }
 
 /// Messages can hold a file's names and values: printed through `printable`, never raw.
@@ -58,7 +63,7 @@ pub fn run(args: &ScreenArgs) -> u8 {
             }
         }
     }
-    let (norms, rule) = match load_rules(&args.programme) {
+    let (norms, rule) = match load_rules(args.programme.as_deref(), args.database_url.as_deref()) {
         Ok(x) => x,
         Err((msg, code)) => return fail(msg, code),
     };
@@ -146,17 +151,24 @@ pub fn run(args: &ScreenArgs) -> u8 {
     report(&tally, &rejected)
 }
 
-fn load_rules(programme: &str) -> Result<(&'static NormLibrary, koers_core::programme::BandRule), (String, u8)> {
+fn load_rules(
+    programme: Option<&str>,
+    database_url: Option<&str>,
+) -> Result<(&'static NormLibrary, koers_core::programme::BandRule), (String, u8)> {
     static NORMS: std::sync::OnceLock<Result<NormLibrary, String>> = std::sync::OnceLock::new();
     let lib = NORMS
         .get_or_init(|| NormLibrary::shipped().map_err(|e| e.to_string()))
         .as_ref()
         .map_err(|e| (e.clone(), exit::INTERNAL))?;
-    let programmes = ProgrammeRules::shipped().map_err(|e| (e.to_string(), exit::INTERNAL))?;
-    let p = programmes.iter().find(|p| p.id == programme).ok_or_else(|| {
-        let ids: Vec<&str> = programmes.iter().map(|p| p.id.as_str()).collect();
-        (format!("onbekend programma '{programme}'; kies uit: {}", ids.join(", ")), exit::USAGE)
-    })?;
+    let programmes = crate::db::programmes(database_url).map_err(|e| (e, exit::BAD_FILE))?;
+    let p = match programme {
+        Some(id) => programmes.get(id).ok_or_else(|| {
+            let ids: Vec<&str> = programmes.active().iter().map(|p| p.id.as_str()).collect();
+            (format!("onbekend programma '{id}'; kies uit: {}", ids.join(", ")), exit::USAGE)
+        })?,
+        None => programmes.band().map_err(|e| (e.to_string(), exit::USAGE))?.0,
+    };
+    let programme = p.id.as_str();
     match p.rule {
         RuleSettings::ResultsBand(b) => Ok((lib, b)),
         RuleSettings::SpecialEducation(_) => Err((

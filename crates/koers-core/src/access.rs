@@ -207,6 +207,26 @@ impl Principal {
                 .any(|g| g.role == RoleKind::Programmamedewerker && matches!(&g.scope, Scope::Programme(p) if p == id))
     }
 
+    /// The programmes whose applications and trajectories this principal may see: `None` for
+    /// all (beheerders), else the programmes of their programme-staff grants (maybe none).
+    pub fn visible_programmes(&self) -> Option<Vec<String>> {
+        if self.is_beheerder() {
+            return None;
+        }
+        let mut ids: Vec<String> = self
+            .grants
+            .iter()
+            .filter(|g| g.role == RoleKind::Programmamedewerker)
+            .filter_map(|g| match &g.scope {
+                Scope::Programme(p) => Some(p.clone()),
+                _ => None,
+            })
+            .collect();
+        ids.sort();
+        ids.dedup();
+        Some(ids)
+    }
+
     /// The role whose home page this user sees first (most powerful first).
     pub fn primary_role(&self) -> Option<RoleKind> {
         self.grants.iter().map(|g| g.role).min()

@@ -130,6 +130,31 @@ impl Eligibility {
     pub fn summary_nl(&self) -> String {
         text::summary(self)
     }
+
+    /// The lever that comes closest to changing the verdict: for an eligible school the way out
+    /// of the band, for a school above the band the indicator with the smallest margin. Every
+    /// wording of the verdict (Dutch here, English in the web) names this one.
+    pub fn deciding_lever(&self) -> Option<&Lever> {
+        match self.verdict {
+            Verdict::Eligible => self.levers.iter().find(|l| l.goal == LeverGoal::LeaveBand),
+            Verdict::NotEligible => self
+                .levers
+                .iter()
+                .filter(|l| l.goal == LeverGoal::StayAboveBand)
+                .max_by_key(|l| l.change_from_latest().unwrap_or(i64::MAX)),
+            _ => None,
+        }
+    }
+}
+
+impl IndicatorBand {
+    /// The decimals to show this band's numbers with next to its verdict (1, or 2 when the value
+    /// lies so close to the signaleringswaarde or the grenswaarde that one decimal would
+    /// contradict the sentence; see [`crate::nl::places_for`]).
+    pub fn places(&self) -> usize {
+        crate::nl::places_for(self.value, self.signaleringswaarde)
+            .max(crate::nl::places_for(self.value, round2(self.grenswaarde)))
+    }
 }
 
 /// grenswaarde = signaleringswaarde + fraction × (comparable mean − signaleringswaarde).

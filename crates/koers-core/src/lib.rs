@@ -57,7 +57,7 @@ pub mod workflow;
 pub use eligibility::{Eligibility, IndicatorBand, Lever, LeverGoal, Reason, TrafficLight, Verdict};
 pub use money::Cents;
 pub use norms::{NormError, NormLibrary, NormSet};
-pub use programme::{ProgrammeRules, RuleSettings};
+pub use programme::{ProgrammeRules, RuleSettings, Sector};
 pub use reference::ReferenceNumber;
 pub use results::{Assessment, DataStatus, Indicator, Outcome, ResultsInput, ThreeYear, YearEntry, YearResult};
 pub use types::{Category, Percentage, Schoolweging, TestYear, ValueError};

@@ -100,6 +100,7 @@ pub enum Audience {
     Bestuur,
 }
 
+/// The sector of a school (the one definition: the register, the programmes and the CLI use it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Sector {
@@ -108,6 +109,27 @@ pub enum Sector {
     So,
     Vso,
     Vo,
+}
+
+impl Sector {
+    pub const ALL: [Sector; 5] = [Sector::Po, Sector::Sbo, Sector::So, Sector::Vso, Sector::Vo];
+
+    /// `po`, `sbo`, `so`, `vso`, `vo` (as stored and written in `programmes/*.toml`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Sector::Po => "po",
+            Sector::Sbo => "sbo",
+            Sector::So => "so",
+            Sector::Vso => "vso",
+            Sector::Vo => "vo",
+        }
+    }
+
+    /// The sector of a code (case and surrounding space ignored).
+    pub fn from_code(s: &str) -> Option<Self> {
+        let s = s.trim().to_ascii_lowercase();
+        Self::ALL.into_iter().find(|x| x.code() == s)
+    }
 }
 
 /// One phase of a trajectory (`zelfevaluatie`, `situatie-in-kaart`, …); its position is its
@@ -224,6 +246,14 @@ pub enum CostError {
     OverBudget { asked: u32, per_block: u32, max_blocks: u32, max: u32 },
 }
 
+/// The programme for `audience` and `sector` when none is named: the one whose `default_for`
+/// names the sector (the first by position when several do); for definitions written before
+/// `default_for` existed, the first programme that fits. `None` when no programme fits.
+pub fn default_for(programmes: &[ProgrammeRules], audience: Audience, sector: Sector) -> Option<&ProgrammeRules> {
+    let fitting = || programmes.iter().filter(move |p| p.fits(audience, sector));
+    fitting().find(|p| p.default_for.contains(&sector)).or_else(|| fitting().next())
+}
+
 /// One programme: everything that makes it differ from another, as data.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -236,6 +266,11 @@ pub struct ProgrammeRules {
     pub norms: Option<String>,
     pub audience: Audience,
     pub sectors: Vec<Sector>,
+    /// The sectors (a subset of `sectors`) for which this is the programme a school — or, for
+    /// `audience = "bestuur"`, a board — gets when none is named: the public verdict on the
+    /// school page and in the API, the apply link, screening. See [`default_for`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub default_for: Vec<Sector>,
     /// Whether the bestuurder must approve participation before the intake.
     pub board_approval: bool,
     /// The prompt above the help-question field of the application form.
@@ -277,6 +312,19 @@ impl ProgrammeRules {
     /// stored ones; see [`crate::format::Format::shipped_ids`]).
     pub fn check_formats<S: AsRef<str>>(&self, file: &str, known: &[S]) -> Result<(), ProgrammeError> {
         validate::check_formats(self, file, known)
+    }
+
+    /// Whether the programme is for `audience` and `sector`.
+    pub fn fits(&self, audience: Audience, sector: Sector) -> bool {
+        self.audience == audience && self.sectors.contains(&sector)
+    }
+
+    /// The results-band rule, when this programme decides by the results band.
+    pub fn band_rule(&self) -> Option<&BandRule> {
+        match &self.rule {
+            RuleSettings::ResultsBand(r) => Some(r),
+            _ => None,
+        }
     }
 
     /// The programme rules shipped with Koers.

@@ -13,6 +13,8 @@
 //!   A4 PDF with Typst and the shipped Noto Sans fonts; one engine per process, built lazily.
 //! - [`html`]: the same document as an HTML fragment for the screen ([`html::to_html`]).
 //! - [`workbook`]: multi-sheet xlsx with typed cells (text, numbers, dates, euros from cents).
+//! - [`export`]: the one CSV writer (Dutch `;`, BOM, formula injection neutralised) for every
+//!   table export; the xlsx of the same [`workbook::Sheet`] comes from [`workbook`].
 //! - [`extract`]: PDF → text with `pdftotext`, for tests.
 //!
 //! Errors: [`ReportError`] (Dutch, naming what is missing); charts alone: [`chart::ChartError`].
@@ -32,6 +34,7 @@
 pub mod chart;
 pub mod document;
 mod error;
+pub mod export;
 pub mod extract;
 pub mod html;
 #[cfg(feature = "pdf")]

@@ -22,7 +22,9 @@ async fn connect_sets_wal_busy_timeout_and_foreign_keys() {
 async fn in_memory_databases_keep_their_data_across_calls() {
     let store = koers_store_sqlite::connect("sqlite::memory:").await.expect("connect");
     store.migrate().await.expect("migrate");
-    assert_eq!(store.programmes().await.expect("programmes").len(), 5);
+    let actor = koers_app::store::Actor::system("test");
+    assert_eq!(koers_app::programmes::seed_shipped(&store, &actor, 1).await.expect("seed"), 5);
+    assert_eq!(store.programme_definitions().await.expect("programmes").len(), 5);
 }
 
 #[tokio::test]

@@ -70,14 +70,9 @@ pub struct TypedYear {
     pub pct_1s2f: f64,
 }
 
-/// Parse a decimal number written with a comma or a point (`94,44`, `94.44`).
-pub fn parse_decimal(s: &str) -> Option<f64> {
-    let t = s.trim().replace(' ', "");
-    if t.matches([',', '.']).count() > 1 {
-        return None;
-    }
-    t.replace(',', ".").parse::<f64>().ok().filter(|v| v.is_finite())
-}
+/// Parse a decimal number written with a comma or a point (`94,44`, `94.44`): the one parser,
+/// in core.
+pub use koers_core::nl::parse_decimal;
 
 /// Check each value on its own, so that every error names its field.
 pub fn validate_years(years: &[(usize, TypedYear)]) -> FieldErrors {

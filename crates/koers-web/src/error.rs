@@ -106,7 +106,7 @@ impl From<koers_app::Error> for AppError {
             | E::File(_)
             | E::Unsupported(_) => AppError::Invalid(one(&e)),
             E::Login(_) => AppError::Unauthorized,
-            e @ (E::NoNorms | E::Programme(_) | E::Mail(_) | E::Corrupt(_) | E::System(_) | E::Store(_)) => {
+            e @ (E::NoNorms | E::NoBandProgramme | E::Programme(_) | E::Mail(_) | E::Corrupt(_) | E::System(_) | E::Store(_)) => {
                 AppError::internal(e)
             }
         }
@@ -186,6 +186,10 @@ pub async fn render_errors(req: Request, next: Next) -> Response {
         return res;
     }
     let errors = body.map(|b| b.errors).unwrap_or_default();
+    let mut page = page;
+    // Set by `auth::resolve_principal` on error responses: the navigation of a logged-in user
+    // (never "Inloggen" on a 403 or 404 for someone who is logged in).
+    page.user = res.extensions().get::<crate::auth::SessionUser>().map(|u| crate::auth::nav_user(page.lang, u));
     let mut out = if is_api_path(&path) { json_response(status, errors) } else { html_response(status, &page) };
     if let Some(allow) = res.headers().get(header::ALLOW) {
         out.headers_mut().insert(header::ALLOW, allow.clone());

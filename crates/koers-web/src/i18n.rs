@@ -99,6 +99,11 @@ impl Lang {
     pub fn pct2(self, value: f64) -> String {
         format!("{}%", self.dec(value, 2))
     }
+
+    /// A percentage with `places` decimals (see `koers_core::nl::places_for`).
+    pub fn pct_places(self, value: f64, places: usize) -> String {
+        format!("{}%", self.dec(value, places))
+    }
 }
 
 #[cfg(test)]

@@ -93,12 +93,3 @@ pub async fn serve_listener(
 }
 
 const CLEANUP_PERIOD: std::time::Duration = std::time::Duration::from_secs(15 * 60);
-
-/// Install a tracing subscriber: `RUST_LOG` if set, else `info,sqlx=warn`; JSON lines when
-/// `json` is true. Call once, from the binary.
-pub fn init_tracing(json: bool) {
-    use tracing_subscriber::EnvFilter;
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter);
-    let _ = if json { builder.json().try_init() } else { builder.try_init() };
-}

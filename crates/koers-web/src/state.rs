@@ -1,8 +1,10 @@
 //! What every handler can reach: the [`App`] (reads through [`App::read`], changes only
-//! through its use cases — koers-web never holds the store's writer), the public band rule and
-//! the settings.
+//! through its use cases — koers-web never holds the store's writer) and the settings. The
+//! public band rule is the stored default programme's ([`AppState::band_rule`]).
 
+use crate::AppError;
 use koers_app::App;
+use koers_app::programmes::Programmes;
 use koers_app::search::SchoolIndex;
 use koers_core::programme::BandRule;
 use std::sync::Arc;
@@ -26,8 +28,6 @@ impl Default for WebConfig {
 #[derive(Debug, Clone)]
 pub struct AppState {
     pub app: App,
-    /// The GWGB+ school rule used for the public eligibility check.
-    pub band_rule: BandRule,
     pub config: WebConfig,
     /// In-memory school search (same answers as `StoreRead::search_schools`); invalidated after
     /// imports and school edits in this process, reloaded after [`SEARCH_INDEX_TTL_SECS`].
@@ -38,7 +38,17 @@ pub struct AppState {
 pub const SEARCH_INDEX_TTL_SECS: i64 = 30;
 
 impl AppState {
-    pub fn new(app: App, band_rule: BandRule, config: WebConfig) -> Self {
-        Self { app, band_rule, config, search: Arc::new(SchoolIndex::new(SEARCH_INDEX_TTL_SECS)) }
+    pub fn new(app: App, config: WebConfig) -> Self {
+        Self { app, config, search: Arc::new(SchoolIndex::new(SEARCH_INDEX_TTL_SECS)) }
+    }
+
+    /// The programmes in force now (the stored definitions; see `koers_app::programmes`).
+    pub async fn programmes(&self) -> Result<Arc<Programmes>, AppError> {
+        Ok(self.app.programmes_in_force().await?)
+    }
+
+    /// The results-band rule of the public verdict: the stored default programme of a PO school.
+    pub async fn band_rule(&self) -> Result<BandRule, AppError> {
+        Ok(self.app.band_rule().await?)
     }
 }

@@ -42,17 +42,10 @@ pub struct Submitted {
     pub approval_link: Option<String>,
 }
 
-/// Days since 1970-01-01 → civil year (Howard Hinnant's algorithm); `now` in Unix seconds.
-pub fn year_of(now: i64) -> u16 {
-    let z = now.div_euclid(86_400) + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    u16::try_from(year).unwrap_or(u16::MAX)
+/// The board rule's reference year: the calendar year in Dutch time, the same year the store
+/// gives the reference number (`koers_core::calendar::dutch_year`).
+pub fn reference_year(now: i64) -> u16 {
+    u16::try_from(koers_core::calendar::dutch_year(now)).unwrap_or(u16::MAX)
 }
 
 fn field(errors: &mut Vec<FieldError>, f: &str, d: &str) {
@@ -81,7 +74,7 @@ async fn entry_rule(
             assess_special(&facts::<SpecialAnswers>(input.entry_facts_json.as_deref())?, rule, &Default::default())
         }
         RuleSettings::BoardHistory(rule) => {
-            assess_board(&facts::<BoardFacts>(input.entry_facts_json.as_deref())?, rule, year_of(now))
+            assess_board(&facts::<BoardFacts>(input.entry_facts_json.as_deref())?, rule, reference_year(now))
         }
         RuleSettings::VerdictOrRisk(rule) => assess_vo(&facts::<VoFacts>(input.entry_facts_json.as_deref())?, rule),
     })
@@ -212,14 +205,17 @@ pub(crate) async fn submit(
 
 #[cfg(test)]
 mod tests {
-    use super::year_of;
+    use super::reference_year;
+
+    /// 2026-12-31 23:30 UTC = 1 January 2027 00:30 in Amsterdam.
+    const NEW_YEAR_EVE_2330_UTC: i64 = 1_798_759_800;
 
     #[test]
-    fn unix_seconds_map_to_the_civil_year() {
-        assert_eq!(year_of(0), 1970);
-        assert_eq!(year_of(1_790_000_000), 2026);
-        assert_eq!(year_of(1_767_225_599), 2025, "2025-12-31 23:59:59 UTC");
-        assert_eq!(year_of(1_767_225_600), 2026, "2026-01-01 00:00:00 UTC");
-        assert_eq!(year_of(951_782_400), 2000, "2000-02-29");
+    fn the_reference_year_is_the_dutch_calendar_year() {
+        assert_eq!(reference_year(0), 1970);
+        assert_eq!(reference_year(1_790_000_000), 2026);
+        assert_eq!(reference_year(NEW_YEAR_EVE_2330_UTC), 2027, "already 2027 in Amsterdam");
+        assert_eq!(reference_year(NEW_YEAR_EVE_2330_UTC - 3_600), 2026, "23:30 in Amsterdam");
+        assert_eq!(reference_year(951_782_400), 2000, "2000-02-29");
     }
 }

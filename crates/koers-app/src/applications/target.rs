@@ -1,18 +1,14 @@
 //! Who applies for which programme: the rule behind `/aanmelden`. A board applies for a
 //! board programme; a school for a named programme or, without one, the programme that fits
-//! its sector (a choice when more than one fits). Access is checked here too, before the
+//! its sector (a choice when more than one fits; else the sector's `default_for` programme from
+//! the TOML — no programme id is written in code). Access is checked here too, before the
 //! programme is looked up, so a person without access learns nothing about the programmes.
 
 use crate::error::{Error, Result};
 use crate::store::{Board, School, Sector, StoreRead};
 use koers_core::access::{Action, Principal, Resource, SchoolRef, may};
-use koers_core::programme::{self, Audience, ProgrammeRules};
-
-/// The programme a school applies for when none is named and several fit (and the only one
-/// for PO).
-pub const DEFAULT_SCHOOL_PROGRAMME: &str = "gwgb-plus-school";
-/// The programme a board applies for when none is named.
-pub const DEFAULT_BOARD_PROGRAMME: &str = "gwgb-plus-bestuur";
+use crate::programmes::Programmes;
+use koers_core::programme::{Audience, ProgrammeRules};
 
 /// What the aanmeld page asks for.
 #[derive(Debug, Clone, Default)]
@@ -40,14 +36,7 @@ pub enum Target {
 
 /// Whether programme `p` takes schools of sector `s`.
 pub fn fits(p: &ProgrammeRules, s: Sector) -> bool {
-    let s = match s {
-        Sector::Po => programme::Sector::Po,
-        Sector::Sbo => programme::Sector::Sbo,
-        Sector::So => programme::Sector::So,
-        Sector::Vso => programme::Sector::Vso,
-        Sector::Vo => programme::Sector::Vo,
-    };
-    p.audience == Audience::School && p.sectors.contains(&s)
+    p.fits(Audience::School, s)
 }
 
 /// The resource a school's application changes.
@@ -61,17 +50,22 @@ fn ensure(principal: &Principal, r: Resource) -> Result<()> {
 
 pub(crate) async fn resolve(
     store: &dyn StoreRead,
-    all: Vec<ProgrammeRules>,
+    programmes: &Programmes,
     principal: &Principal,
     q: &TargetQuery,
 ) -> Result<Target> {
+    let all = programmes.active();
     let named = q.programme_id.as_deref().map(str::trim).filter(|p| !p.is_empty());
     if let Some(nr) = q.board_number {
         let board = store.board(nr).await?;
         ensure(principal, Resource::Board(nr))?;
-        let id = named.unwrap_or(DEFAULT_BOARD_PROGRAMME);
-        let programme =
-            all.into_iter().find(|p| p.id == id && p.audience == Audience::Bestuur).ok_or(Error::NotFound)?;
+        let programme = match named {
+            Some(id) => all.iter().find(|p| p.id == id && p.audience == Audience::Bestuur),
+            // A board's default: the board programme whose default_for names po.
+            None => programmes.default_for(Audience::Bestuur, Sector::Po),
+        }
+        .cloned()
+        .ok_or(Error::NotFound)?;
         let schools = store.schools_of_board(nr).await?;
         return Ok(Target::Form { programme: Box::new(programme), applicant: Applicant::Board(board, schools) });
     }
@@ -79,13 +73,13 @@ pub(crate) async fn resolve(
     let school = store.school(id).await?;
     ensure(principal, school_resource(&school))?;
     let programme = match named {
-        Some(n) => all.into_iter().find(|p| p.id == n && p.audience == Audience::School).ok_or(Error::NotFound)?,
+        Some(n) => all.iter().find(|p| p.id == n && p.audience == Audience::School).cloned().ok_or(Error::NotFound)?,
         None => {
             let fitting: Vec<ProgrammeRules> = all.iter().filter(|p| fits(p, school.sector)).cloned().collect();
             match fitting.len() {
                 1 => fitting.into_iter().next().ok_or(Error::NotFound)?,
                 _ if q.offer_choice => return Ok(Target::Choose { school: Box::new(school), fitting }),
-                _ => all.into_iter().find(|p| p.id == DEFAULT_SCHOOL_PROGRAMME).ok_or(Error::NotFound)?,
+                _ => programmes.default_for(Audience::School, school.sector).cloned().ok_or(Error::NotFound)?,
             }
         }
     };

@@ -18,31 +18,8 @@ pub struct NewBoard {
     pub name: String,
 }
 
-/// Sector of a school; decides which entry rule applies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Sector {
-    Po,
-    Sbo,
-    So,
-    Vso,
-    Vo,
-}
-
-impl Sector {
-    pub fn code(self) -> &'static str {
-        match self {
-            Sector::Po => "po",
-            Sector::Sbo => "sbo",
-            Sector::So => "so",
-            Sector::Vso => "vso",
-            Sector::Vo => "vo",
-        }
-    }
-    pub fn from_code(s: &str) -> Option<Self> {
-        [Sector::Po, Sector::Sbo, Sector::So, Sector::Vso, Sector::Vo].into_iter().find(|x| x.code() == s)
-    }
-}
+/// Sector of a school; decides which entry rule applies (defined once, in core).
+pub use koers_core::Sector;
 
 /// A school = an Inspectie *object van toezicht* (`00AP|C1`): results attach to it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -206,12 +183,6 @@ pub struct SessionRecord {
     pub id: String,
     pub data: Vec<u8>,
     pub expires_at: i64,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ProgrammeRecord {
-    pub id: String,
-    pub name: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -82,6 +82,9 @@ pub struct ApplicationStateWrite {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ApplicationFilter {
     pub programme_id: Option<String>,
+    /// Only these programmes (a staff member's own), filtered in SQL so a page is full;
+    /// `None` = every programme.
+    pub programme_ids: Option<Vec<String>>,
     pub status: Option<Status>,
     pub school_id: Option<i64>,
     pub board_number: Option<i64>,

@@ -47,7 +47,7 @@ pub fn import(args: &ImportArgs) -> u8 {
                 Ok(report) => pb.suspend(|| {
                     println!("{}", safe(report.summary_nl()));
                     for k in &report.kept_manual {
-                        let kept = format!("{} {}: {} (bestand: {})", k.ovt, k.field, k.kept, k.imported);
+                        let kept = format!("{} {}: {} (bestand: {})", k.ovt, k.field_nl(), k.kept, k.imported);
                         println!("  behouden (handmatig gewijzigd): {}", safe(kept));
                     }
                     for e in report.rejected.iter().take(50) {

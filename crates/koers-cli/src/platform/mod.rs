@@ -66,6 +66,8 @@ pub(crate) fn start_mail_sender(app: &App, mail: &MailArgs) -> Result<(), CliErr
     Ok(())
 }
 
+/// The one tracing subscriber of Koers (the binary installs it): `KOERS_LOG` if set, else
+/// `info,sqlx=warn,tower_http=info`, to stderr.
 pub(crate) fn init_tracing() {
     let filter = tracing_subscriber::EnvFilter::try_from_env("KOERS_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,tower_http=info"));
@@ -73,11 +75,8 @@ pub(crate) fn init_tracing() {
 }
 
 pub(crate) fn web_state(app: App, secure_cookies: bool, base_url: String) -> koers_web::AppState {
-    koers_web::AppState::new(
-        app,
-        koers_core::programme::BandRule::default(),
-        koers_web::WebConfig { secure_cookies, base_url },
-    )
+    // The public verdict's rule comes from the stored programme definitions (App::band_rule).
+    koers_web::AppState::new(app, koers_web::WebConfig { secure_cookies, base_url })
 }
 
 /// Run `body` on a fresh runtime; an error is printed for `cmd` and becomes its exit code.

@@ -2,14 +2,14 @@
 //! of truth; this only words it.
 
 use super::{Eligibility, IndicatorBand, Lever, LeverGoal, Reason, Verdict};
-use crate::nl::Pct;
+use crate::nl::{Pct, PctP};
 use std::fmt::Write;
 
 struct ValueOf<'a>(&'a IndicatorBand);
 
 impl std::fmt::Display for ValueOf<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "het driejaarsgemiddelde {} ({})", self.0.indicator.label(), Pct(self.0.value))
+        write!(f, "het driejaarsgemiddelde {} ({})", self.0.indicator.label(), PctP(self.0.value, self.0.places()))
     }
 }
 
@@ -28,22 +28,22 @@ impl Reason {
                 out,
                 "{} onder de signaleringswaarde ({}) ligt",
                 ValueOf(b),
-                Pct(b.signaleringswaarde)
+                PctP(b.signaleringswaarde, b.places())
             ),
             Reason::WithinBand { band: b } => write!(
                 out,
                 "{} wel boven de signaleringswaarde ({}) ligt, maar onder de grenswaarde ({}): dichter bij de signaleringswaarde dan bij het gemiddelde van vergelijkbare scholen ({})",
                 ValueOf(b),
-                Pct(b.signaleringswaarde),
-                Pct(b.grenswaarde),
-                Pct(b.comparable_mean)
+                PctP(b.signaleringswaarde, b.places()),
+                PctP(b.grenswaarde, b.places()),
+                PctP(b.comparable_mean, b.places())
             ),
             Reason::AboveBand { band: b } => write!(
                 out,
                 "{} boven de grenswaarde ({}) ligt (vergelijkbare scholen: {})",
                 ValueOf(b),
-                Pct(b.grenswaarde),
-                Pct(b.comparable_mean)
+                PctP(b.grenswaarde, b.places()),
+                PctP(b.comparable_mean, b.places())
             ),
             Reason::MissingYears { years } => {
                 out.push_str("er voor schooljaar ");
@@ -186,20 +186,6 @@ impl Lever {
     }
 }
 
-/// The lever that comes closest to changing the verdict: for an eligible school the way out of
-/// the band, for a school above the band the indicator with the smallest margin.
-fn deciding_lever(e: &Eligibility) -> Option<&Lever> {
-    match e.verdict {
-        Verdict::Eligible => e.levers.iter().find(|l| l.goal == LeverGoal::LeaveBand),
-        Verdict::NotEligible => e
-            .levers
-            .iter()
-            .filter(|l| l.goal == LeverGoal::StayAboveBand)
-            .max_by_key(|l| l.change_from_latest().unwrap_or(i64::MAX)),
-        _ => None,
-    }
-}
-
 pub(super) fn summary(e: &Eligibility) -> String {
     let mut s = String::with_capacity(400);
     let subject = if e.reasons.iter().any(Reason::is_about_board) { "Je bestuur" } else { "Je school" };
@@ -234,7 +220,7 @@ pub(super) fn summary(e: &Eligibility) -> String {
     if e.verdict == Verdict::Undetermined {
         s.push_str(" Neem contact op met het programma.");
     }
-    if let Some(l) = deciding_lever(e) {
+    if let Some(l) = e.deciding_lever() {
         s.push(' ');
         s.push_str(&l.text_nl());
     }

@@ -60,8 +60,7 @@ fn thousands(n: usize) -> String {
 
 /// A number as a Dutch user types it: `85,5`, `85.5`, ` 85 `; a trailing `%` is allowed.
 pub fn parse_number(text: &str) -> Option<f64> {
-    let t = text.trim().trim_end_matches('%').trim().replace(',', ".");
-    t.parse::<f64>().ok().filter(|v| v.is_finite())
+    crate::nl::parse_percent(text)
 }
 
 #[derive(Default)]

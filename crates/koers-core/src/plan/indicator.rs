@@ -136,15 +136,10 @@ impl Unit {
         }
         let number = if *self == Unit::Percentage { t.strip_suffix('%').unwrap_or(t).trim_end() } else { t };
         let not_a_number = || ValueProblem::NotANumber { text: t.chars().take(40).collect() };
-        let separators = number.matches([',', '.']).count();
-        let ok_chars = number
-            .bytes()
-            .enumerate()
-            .all(|(i, b)| b.is_ascii_digit() || b == b',' || b == b'.' || (i == 0 && b == b'-'));
-        if number.is_empty() || separators > 1 || !ok_chars || !number.bytes().any(|b| b.is_ascii_digit()) {
+        if number.starts_with('+') {
             return Err(not_a_number());
         }
-        let value: f64 = number.replace(',', ".").parse().map_err(|_| not_a_number())?;
+        let value = crate::nl::parse_decimal(number).ok_or_else(not_a_number)?;
         self.check(value)?;
         Ok(value)
     }

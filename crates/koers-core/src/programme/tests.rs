@@ -231,7 +231,7 @@ fn parse_errors_are_dutch_with_the_line_and_the_field() {
     let school = SHIPPED[0].1;
     let e = err(&school.replace("help_question", "hulpvraag"));
     assert!(e.detail.contains("onbekend veld 'hulpvraag' (verkeerd gespeld?)"), "{}", e.detail);
-    assert!(e.detail.starts_with("regel 10: "), "{}", e.detail);
+    assert!(e.detail.starts_with("regel 13: "), "{}", e.detail);
     assert_eq!(e.field.as_deref(), Some("hulpvraag"));
     let e = err(&school.replace("board_approval = true\n", ""));
     assert!(e.detail.ends_with("het veld 'board_approval' ontbreekt"), "{}", e.detail);
@@ -239,7 +239,7 @@ fn parse_errors_are_dutch_with_the_line_and_the_field() {
     let e = err(&school.replace("kind = \"results-band\"", "kind = \"lottery\""));
     assert!(e.detail.contains("onbekende waarde 'lottery'; kies uit `results-band`"), "{}", e.detail);
     let e = err(&school.replace("board_approval = true", "board_approval = ja"));
-    assert!(e.detail.starts_with("regel 9: geen geldige TOML"), "{}", e.detail);
+    assert!(e.detail.starts_with("regel 12: geen geldige TOML"), "{}", e.detail);
     let e = err(&school.replace("audience = \"school\"", "audience = 3"));
     assert!(e.detail.contains("verkeerd soort waarde"), "{}", e.detail);
 }
@@ -423,4 +423,39 @@ fn a_phase_completed_by_its_format_must_name_one() {
         Phase::new("x", "X"),
         Phase { id: "x".into(), name: "X".into(), format: None, completes_on: PhaseCompletion::Handmatig }
     );
+}
+
+#[test]
+fn the_default_programme_per_sector_and_audience_is_set_in_the_toml() {
+    let all = ProgrammeRules::shipped().unwrap_or_else(|e| panic!("{e}"));
+    let id = |a, s| default_for(&all, a, s).map(|p| p.id.as_str()).unwrap_or_default();
+    assert_eq!(id(Audience::School, Sector::Po), "gwgb-plus-school");
+    assert_eq!(id(Audience::School, Sector::Vso), "gwgb-plus-gespecialiseerd");
+    assert_eq!(id(Audience::School, Sector::Vo), "leren-verbeteren-npo");
+    assert_eq!(id(Audience::Bestuur, Sector::Po), "gwgb-plus-bestuur");
+    assert_eq!(id(Audience::Bestuur, Sector::Vo), "", "no board programme for vo");
+    // Definitions stored before default_for existed: the first that fits.
+    let mut old = all.clone();
+    old.iter_mut().for_each(|p| p.default_for.clear());
+    old.reverse();
+    assert_eq!(default_for(&old, Audience::School, Sector::Vo).map(|p| p.id.as_str()), Some("leren-verbeteren-procesbegeleiding"));
+    assert_eq!(default_for(&old, Audience::School, Sector::Po).map(|p| p.id.as_str()), Some("gwgb-plus-school"));
+}
+
+#[test]
+fn default_for_names_only_sectors_of_the_programme() {
+    let e = err(&SHIPPED[0].1.replace("default_for = [\"po\"]", "default_for = [\"vo\"]"));
+    assert_eq!(
+        (e.field.as_deref(), e.detail.as_str()),
+        (Some("default_for"), "default_for noemt sector vo die niet in sectors staat")
+    );
+}
+
+#[test]
+fn sectors_have_one_code_each() {
+    for s in Sector::ALL {
+        assert_eq!(Sector::from_code(s.code()), Some(s));
+    }
+    assert_eq!(Sector::from_code(" VSO "), Some(Sector::Vso));
+    assert_eq!(Sector::from_code("mbo"), None);
 }

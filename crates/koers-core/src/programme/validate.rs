@@ -52,6 +52,12 @@ fn check(p: &ProgrammeRules) -> Result<(), (String, String)> {
     }
     check_phases(p)?;
     check_rule(p)?;
+    if let Some(s) = p.default_for.iter().find(|s| !p.sectors.contains(s)) {
+        return Err((
+            "default_for".to_owned(),
+            format!("default_for noemt sector {} die niet in sectors staat", s.code()),
+        ));
+    }
     if let Some(b) = p.dagdelen {
         between(b.per_block, 1, 100, "dagdelen.per_block")?;
         between(b.max_blocks, 1, 20, "dagdelen.max_blocks")?;

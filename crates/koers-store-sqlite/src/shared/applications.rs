@@ -60,19 +60,10 @@ impl TryFrom<Row> for ApplicationRecord {
     }
 }
 
-/// The calendar year of `now` (Unix seconds) in Dutch time. New Year always falls in winter
-/// time (CET, UTC+1), so the Dutch year is the UTC year of `now + 1 h`: an application sent at
-/// 00:30 on 1 January (Amsterdam) gets the new year's numbers.
+/// The calendar year of `now` in Dutch time (the one calendar, `koers_core::calendar`): an
+/// application sent at 00:30 on 1 January (Amsterdam) gets the new year's numbers.
 pub(crate) fn dutch_year(now: i64) -> i64 {
-    // Howard Hinnant's civil_from_days, for the year only.
-    let z = (now + 3600).div_euclid(86_400) + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    yoe + era * 400 + i64::from(month <= 2)
+    i64::from(koers_core::calendar::dutch_year(now))
 }
 
 /// `KRS-2026-000123`.
@@ -128,8 +119,14 @@ pub(crate) async fn by_reference(pool: &Pool, reference: &str) -> StoreResult<Ap
 
 /// Newest first. Every filter is optional; `text` matches a substring of the reference, contact
 /// name or help question, ignoring ASCII case (`%` and `_` taken literally); a `limit` of 0 or
-/// less means no limit.
+/// less means no limit. `programme_ids` becomes one `|a|b|` text that must contain the row's
+/// `|programme_id|` (one statement for both backends, no array types; programme ids are slugs —
+/// letters, digits and dashes —, so the column holds no LIKE wildcard).
 pub(crate) async fn list(pool: &Pool, f: &ApplicationFilter) -> StoreResult<Vec<ApplicationRecord>> {
+    let programmes = f.programme_ids.as_ref().map(|ids| {
+        let kept: Vec<String> = ids.iter().filter(|id| !id.contains('|')).cloned().collect();
+        format!("|{}|", kept.join("|"))
+    });
     let text = f
         .text
         .as_deref()
@@ -156,6 +153,7 @@ pub(crate) async fn list(pool: &Pool, f: &ApplicationFilter) -> StoreResult<Vec<
                   OR lower(reference) LIKE $5 ESCAPE '\'
                   OR lower(contact_name) LIKE $5 ESCAPE '\'
                   OR lower(help_question) LIKE $5 ESCAPE '\')
+             AND (CAST($8 AS TEXT) IS NULL OR $8 LIKE ('%|' || programme_id || '|%'))
            ORDER BY created_at DESC, id DESC
            LIMIT $6 OFFSET $7"#,
         f.programme_id,
@@ -165,6 +163,7 @@ pub(crate) async fn list(pool: &Pool, f: &ApplicationFilter) -> StoreResult<Vec<
         text,
         limit,
         offset,
+        programmes,
     )
     .fetch_all(pool)
     .await

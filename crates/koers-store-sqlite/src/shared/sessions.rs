@@ -1,6 +1,6 @@
-//! Sessions, login throttling and programmes: not audited (no user data changes).
+//! Sessions and login throttling: not audited (no user data changes).
 
-use koers_app::store::{ProgrammeRecord, SessionRecord, StoreResult};
+use koers_app::store::{SessionRecord, StoreResult};
 
 use super::error::db;
 use crate::backend::Pool;
@@ -51,6 +51,12 @@ pub(crate) async fn record_login_attempt(pool: &Pool, key: &str, success: bool, 
     Ok(())
 }
 
+/// Delete the attempts from before `before` (the throttle only looks back minutes).
+pub(crate) async fn prune_login_attempts(pool: &Pool, before: i64) -> StoreResult<u64> {
+    let done = sqlx::query!("DELETE FROM login_attempts WHERE at < $1", before).execute(pool).await.map_err(db)?;
+    Ok(done.rows_affected())
+}
+
 /// Failed attempts for `key` at or after `since`.
 pub(crate) async fn failed_logins_since(pool: &Pool, key: &str, since: i64) -> StoreResult<i64> {
     sqlx::query_scalar!(
@@ -61,12 +67,4 @@ pub(crate) async fn failed_logins_since(pool: &Pool, key: &str, since: i64) -> S
     .fetch_one(pool)
     .await
     .map_err(db)
-}
-
-/// By id.
-pub(crate) async fn programmes(pool: &Pool) -> StoreResult<Vec<ProgrammeRecord>> {
-    sqlx::query_as!(ProgrammeRecord, r#"SELECT id AS "id!", name AS "name!" FROM programmes ORDER BY id"#)
-        .fetch_all(pool)
-        .await
-        .map_err(db)
 }

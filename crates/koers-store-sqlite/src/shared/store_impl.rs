@@ -71,9 +71,6 @@ impl StoreRead for Backend {
         sessions::failed_logins_since(self.pool(), key, since).await
     }
 
-    async fn programmes(&self) -> StoreResult<Vec<ProgrammeRecord>> {
-        sessions::programmes(self.pool()).await
-    }
 
     async fn programme_definitions(&self) -> StoreResult<Vec<ProgrammeDefinition>> {
         programme_defs::list(self.pool()).await
@@ -193,6 +190,9 @@ impl Store for Backend {
     async fn record_login_attempt(&self, key: &str, success: bool, now: i64) -> StoreResult<()> {
         sessions::record_login_attempt(self.pool(), key, success, now).await
     }
+    async fn prune_login_attempts(&self, before: i64) -> StoreResult<u64> {
+        sessions::prune_login_attempts(self.pool(), before).await
+    }
     async fn save_programme_definition(
         &self,
         p: &ProgrammeWrite,
@@ -243,6 +243,16 @@ impl Store for Backend {
         now: i64,
     ) -> StoreResult<(ApplicationRecord, TrajectoryRecord)> {
         trajectories::assign(self.pool(), a, actor, now).await
+    }
+    async fn end_trajectory(
+        &self,
+        id: i64,
+        expected_version: i64,
+        reason: &str,
+        actor: &Actor,
+        now: i64,
+    ) -> StoreResult<TrajectoryRecord> {
+        trajectories::end(self.pool(), id, expected_version, reason, actor, now).await
     }
 
     async fn enqueue_mail(&self, mail: &NewMail, now: i64) -> StoreResult<OutboxMail> {

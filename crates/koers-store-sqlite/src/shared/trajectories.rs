@@ -7,8 +7,8 @@ use koers_app::store::{
 
 use super::applications::set_state;
 use super::audit::Change;
-use super::error::db;
-use crate::backend::{Pool, begin_write};
+use super::error::{db, stale};
+use crate::backend::{Conn, Pool, begin_write};
 
 /// The application's transition (version-checked, audited with its action) and the new
 /// trajectory (audited as `create`, with `capacity_override` in the `after` JSON when staff
@@ -64,7 +64,43 @@ pub(crate) async fn assign(
     Ok((application, trajectory))
 }
 
-pub(crate) async fn by_id(pool: &Pool, id: i64) -> StoreResult<TrajectoryRecord> {
+/// See `Store::end_trajectory`.
+pub(crate) async fn end(
+    pool: &Pool,
+    id: i64,
+    expected_version: i64,
+    reason: &str,
+    actor: &Actor,
+    now: i64,
+) -> StoreResult<TrajectoryRecord> {
+    let mut tx = begin_write(pool).await.map_err(db)?;
+    let before = fetch(&mut tx, id).await?.ok_or(StoreError::NotFound)?;
+    if before.version != expected_version || !before.active {
+        return Err(StoreError::Conflict { expected: expected_version, actual: before.version });
+    }
+    let done = sqlx::query!(
+        "UPDATE trajectories SET active = FALSE, version = version + 1 WHERE id = $1 AND version = $2 AND active = TRUE",
+        id,
+        expected_version,
+    )
+    .execute(&mut *tx)
+    .await
+    .map_err(db)?;
+    if done.rows_affected() == 0 {
+        let actual = fetch(&mut tx, id).await?.map(|t| t.version);
+        return Err(stale(expected_version, actual));
+    }
+    let after = TrajectoryRecord { active: false, version: expected_version + 1, ..before.clone() };
+    let mut after_json = serde_json::to_value(&after).map_err(|e| StoreError::Backend(format!("JSON: {e}")))?;
+    if let Some(fields) = after_json.as_object_mut() {
+        fields.insert("reason".to_owned(), reason.into());
+    }
+    Change::new(actor, now, "end", "trajectory", id).before(&before)?.after(&after_json)?.write(&mut tx).await?;
+    tx.commit().await.map_err(db)?;
+    Ok(after)
+}
+
+async fn fetch(conn: &mut Conn, id: i64) -> StoreResult<Option<TrajectoryRecord>> {
     sqlx::query_as!(
         TrajectoryRecord,
         r#"SELECT id AS "id!: i64", application_id AS "application_id!: i64", programme_id AS "programme_id!",
@@ -75,10 +111,14 @@ pub(crate) async fn by_id(pool: &Pool, id: i64) -> StoreResult<TrajectoryRecord>
            FROM trajectories WHERE id = $1"#,
         id
     )
-    .fetch_optional(pool)
+    .fetch_optional(&mut *conn)
     .await
-    .map_err(db)?
-    .ok_or(StoreError::NotFound)
+    .map_err(db)
+}
+
+pub(crate) async fn by_id(pool: &Pool, id: i64) -> StoreResult<TrajectoryRecord> {
+    let mut conn = pool.acquire().await.map_err(db)?;
+    fetch(&mut conn, id).await?.ok_or(StoreError::NotFound)
 }
 
 /// Newest first; every filter optional.

@@ -62,7 +62,7 @@ pub async fn reads_write_no_audit_entries(store: Arc<dyn Store>) {
     s.list_users().await.expect("users");
     s.grants_of_user(user.id).await.expect("grants");
     s.api_tokens_of_user(user.id).await.expect("tokens");
-    s.programmes().await.expect("programmes");
+    s.programme_definitions().await.expect("programmes");
     assert_not_found(s.api_token_by_hash("none", NOW).await);
     // A no-op edit (no fields) is not a change either.
     s.edit_school(school.id, 1, &SchoolEdit::default(), &actor(), NOW).await.expect("empty edit");

@@ -327,3 +327,29 @@ pub async fn workflow_reads_write_no_audit_entries(store: Arc<dyn Store>) {
     s.mark_mail(mail.id, Some(NOW), None).await.expect("mark");
     assert_eq!(all_audit(s).await.len(), before);
 }
+
+pub async fn ending_a_trajectory_checks_its_version_and_is_audited_with_the_reason(store: Arc<dyn Store>) {
+    let s = &*store;
+    let expert = s.save_expert(&expert_write("Kees", "kees@expert.nl"), &actor(), NOW).await.expect("expert");
+    let app = add_application(s, &new_application("gwgb-plus-school", "Ann", "Taal"), NOW).await;
+    let (_, t) = s.assign_expert(&assignment(app.id, 1, expert.id, 8), &actor(), NOW + 1).await.expect("assign");
+    assert_not_found(s.end_trajectory(t.id + 1000, 1, "x", &actor(), NOW + 2).await);
+    assert!(matches!(
+        s.end_trajectory(t.id, 2, "x", &actor(), NOW + 2).await,
+        Err(StoreError::Conflict { expected: 2, actual: 1 })
+    ));
+    let ended = s.end_trajectory(t.id, 1, "De school stopt met het traject", &actor(), NOW + 3).await.expect("end");
+    assert_eq!((ended.active, ended.version), (false, 2));
+    assert_eq!(s.trajectory(t.id).await.expect("read"), ended);
+    assert!(
+        matches!(s.end_trajectory(t.id, 2, "nogmaals", &actor(), NOW + 4).await, Err(StoreError::Conflict { .. })),
+        "an ended trajectory cannot end again"
+    );
+    let audit = audit_of(s, "trajectory", t.id).await;
+    assert_eq!(audit.iter().map(|a| a.action.as_str()).collect::<Vec<_>>(), ["end", "create"]);
+    let after = snapshot(audit[0].after.as_deref());
+    assert_eq!((after["active"].as_bool(), after["reason"].as_str()), (Some(false), Some("De school stopt met het traject")));
+    assert_eq!(snapshot(audit[0].before.as_deref())["active"], true);
+    let active = TrajectoryFilter { active_only: true, ..TrajectoryFilter::default() };
+    assert!(s.list_trajectories(&active).await.expect("list").is_empty());
+}

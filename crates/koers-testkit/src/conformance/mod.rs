@@ -77,7 +77,7 @@ where
 macro_rules! store_conformance_tests {
     ($fixture:expr) => {
         $crate::store_conformance_tests!(@cases $fixture;
-            migrate_twice_and_programmes_seeded,
+            migrate_twice_and_no_programmes_seeded,
             boards_upsert_by_number_and_audit,
             school_inserts_read_back_in_every_way,
             school_batch_update_checks_versions_and_rolls_back,
@@ -99,6 +99,7 @@ macro_rules! store_conformance_tests {
             api_tokens_are_found_by_hash_until_revoked,
             sessions_expire,
             failed_logins_are_counted_per_key_and_window,
+            old_login_attempts_are_pruned,
             audit_log_filters_pages_and_orders_newest_first,
             reads_write_no_audit_entries,
             programme_definitions_are_created_updated_and_versioned,
@@ -118,6 +119,7 @@ macro_rules! store_conformance_tests {
             a_submission_commits_application_link_and_mails_together,
             a_failed_submission_leaves_no_application_link_or_mail,
             the_last_active_beheerder_cannot_be_deactivated_or_lose_the_role,
+            ending_a_trajectory_checks_its_version_and_is_audited_with_the_reason,
         );
     };
     (@cases $fixture:expr; $($case:ident),* $(,)?) => {

@@ -46,3 +46,14 @@ pub async fn failed_logins_are_counted_per_key_and_window(store: Arc<dyn Store>)
     assert_eq!(s.failed_logins_since("cor@school.nl", NOW).await.expect("nobody"), 0);
     assert!(all_audit(s).await.is_empty(), "login attempts are not audited");
 }
+
+pub async fn old_login_attempts_are_pruned(store: Arc<dyn Store>) {
+    let s = &*store;
+    for at in [100, 200, 300] {
+        s.record_login_attempt("ann@school.nl", false, NOW + at).await.expect("record");
+    }
+    assert_eq!(s.prune_login_attempts(NOW + 200).await.expect("prune"), 1, "only what is older");
+    assert_eq!(s.failed_logins_since("ann@school.nl", NOW).await.expect("left"), 2);
+    assert_eq!(s.prune_login_attempts(NOW + 200).await.expect("again"), 0);
+    assert!(all_audit(s).await.is_empty(), "pruning is not audited");
+}

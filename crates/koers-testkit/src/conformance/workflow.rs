@@ -342,6 +342,17 @@ pub async fn list_applications_filters_and_orders_newest_first(store: Arc<dyn St
         ["Dina_Bos"]
     );
 
+    // A staff member's programmes, in SQL (so a page is full): none = nothing; paging after it.
+    let only = |ids: &[&str]| ApplicationFilter {
+        programme_ids: Some(ids.iter().map(|s| (*s).to_owned()).collect()),
+        ..all.clone()
+    };
+    assert_eq!(refs(only(&["gwgb-plus-school"])).await, ["Bob Jansen", "Ann de Vries"]);
+    assert_eq!(refs(only(&["gwgb-plus-bestuur", "leren-verbeteren-npo"])).await, ["Dina_Bos", "Cor Smit"]);
+    assert!(refs(only(&[])).await.is_empty());
+    assert!(refs(only(&["gwgb-plus"])).await.is_empty(), "whole ids only");
+    assert_eq!(refs(ApplicationFilter { limit: 1, offset: 1, ..only(&["gwgb-plus-school"]) }).await, ["Ann de Vries"]);
+
     // Paging: limit 0 = all.
     assert_eq!(refs(ApplicationFilter { limit: 2, ..all.clone() }).await, ["Dina_Bos", "Cor Smit"]);
     assert_eq!(refs(ApplicationFilter { limit: 2, offset: 3, ..all.clone() }).await, ["Ann de Vries"]);

@@ -51,7 +51,7 @@ pub async fn check(
         return Err(invalid(errors));
     }
     let input = to_check_input(&years, req.schoolweging, req.next_pupils);
-    let outcome = koers_app::check::check(&input, state.app.norms(), &state.band_rule)
+    let outcome = koers_app::check::check(&input, state.app.norms(), &state.band_rule().await?)
         .map_err(|e| invalid(map_app_errors(e, &years)))?;
     Ok(Json(CheckResponse::from(&outcome)))
 }

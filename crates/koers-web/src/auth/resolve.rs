@@ -49,6 +49,7 @@ pub(crate) fn login_redirect(back: &str) -> Response {
 /// See the module doc of [`crate::auth`].
 pub async fn resolve_principal(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let api = is_api_path(req.uri().path());
+    let mut who: Option<SessionUser> = None;
     let back = match *req.method() {
         Method::GET => req.uri().path_and_query().map_or("/", |pq| pq.as_str()).to_owned(),
         _ => req.uri().path().to_owned(),
@@ -74,7 +75,9 @@ pub async fn resolve_principal(State(state): State<AppState>, mut req: Request, 
                     return AppError::from(e).into_response();
                 }
                 req.extensions_mut().insert(principal.clone());
-                req.extensions_mut().insert(SessionUser::new(&user, principal));
+                let u = SessionUser::new(&user, principal);
+                who = Some(u.clone());
+                req.extensions_mut().insert(u);
             }
             Err(koers_app::Error::NotFound) => return AppError::Unauthorized.into_response(),
             Err(e) => return AppError::from(e).into_response(),
@@ -84,11 +87,16 @@ pub async fn resolve_principal(State(state): State<AppState>, mut req: Request, 
     {
         touch(&auth.session).await;
         req.extensions_mut().insert(user.principal.clone());
+        who = Some(user.clone());
         req.extensions_mut().insert(user);
     }
-    let res = next.run(req).await;
+    let mut res = next.run(req).await;
     if res.status() == StatusCode::UNAUTHORIZED && !api {
         return login_redirect(&back);
+    }
+    // The error page (rendered further out, by `render_errors`) shows who is logged in.
+    if let Some(u) = who.filter(|_| res.status().is_client_error() || res.status().is_server_error()) {
+        res.extensions_mut().insert(u);
     }
     res
 }

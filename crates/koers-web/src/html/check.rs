@@ -2,6 +2,7 @@
 //! the eligibility of numbers entered by hand. Invalid input: the form again with the entered
 //! values, each error next to its field (in Dutch), status 422.
 
+use koers_core::programme::BandRule;
 use super::check_form::{self, CheckFormView, ROWS, Raw};
 use super::eligibility::EligibilityView;
 use super::page::Page;
@@ -39,20 +40,22 @@ fn default_years(state: &AppState) -> [u16; ROWS] {
 
 pub async fn form(State(state): State<AppState>, page: Page, Query(raw): Query<Raw>) -> Result<Response, AppError> {
     if check_form::is_submission(&raw) {
-        return evaluate(&state, page, raw);
+        let rule = state.band_rule().await?;
+        return evaluate(&state, &rule, page, raw);
     }
     let form = check_form::view(page.lang, &raw, &Vec::new(), default_years(&state));
     render(&CheckFormPage { page: page.in_section("check"), form })
 }
 
 pub async fn submit(State(state): State<AppState>, page: Page, Form(raw): Form<Raw>) -> Result<Response, AppError> {
-    evaluate(&state, page, raw)
+    let rule = state.band_rule().await?;
+    evaluate(&state, &rule, page, raw)
 }
 
-fn evaluate(state: &AppState, page: Page, raw: Raw) -> Result<Response, AppError> {
+fn evaluate(state: &AppState, rule: &BandRule, page: Page, raw: Raw) -> Result<Response, AppError> {
     let page = page.in_section("check");
     let outcome = check_form::parse(&raw).and_then(|(input, years)| {
-        koers_app::check::check(&input, state.app.norms(), &state.band_rule).map_err(|e| map_app_errors(e, &years))
+        koers_app::check::check(&input, state.app.norms(), rule).map_err(|e| map_app_errors(e, &years))
     });
     match outcome {
         Ok(o) => {

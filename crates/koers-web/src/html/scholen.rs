@@ -201,10 +201,11 @@ pub async fn show(State(state): State<AppState>, page: Page, Id(id): Id) -> Resu
     let p = school_page(state.app.read(), id).await?;
     let mut apply_href = None;
     let (result, note) = if p.school.sector == Sector::Po {
-        let o =
-            eligibility_from_rows(&p.school, &p.results, p.published.as_ref(), state.app.norms(), &state.band_rule)?;
+        let programmes = state.programmes().await?;
+        let (programme, rule) = programmes.band()?;
+        let o = eligibility_from_rows(&p.school, &p.results, p.published.as_ref(), state.app.norms(), rule)?;
         if o.eligibility.verdict == koers_core::Verdict::Eligible {
-            apply_href = Some(format!("/aanmelden?school={id}&programma={}", super::aanmelden::PROGRAMME));
+            apply_href = Some(format!("/aanmelden?school={id}&programma={}", programme.id));
         }
         (Some(EligibilityView::new(&o, lang)), None)
     } else {

@@ -1,6 +1,8 @@
 //! `GET /trajecten/{id}`: a trajectory — programme, school, expert and the phase timeline. For
 //! the assigned expert, whoever may view the school (its leader, its board, programme staff,
 //! beheerders; a trajectory without a school: whoever may view the board); everyone else 403.
+//! `POST /trajecten/{id}/beeindigen`: staff of the trajectory's programme (or a beheerder) end
+//! it with a reason (`koers_app::trajectories::end`, audited).
 
 use crate::AppError;
 use crate::auth::CurrentUser;
@@ -10,15 +12,17 @@ use crate::html::{Id, render};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::State;
-use axum::response::Response;
-use axum::{Router, routing::get};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::{Form, Router, routing::get, routing::post};
+use serde::Deserialize;
 use koers_app::store::{StoreError, TrajectoryRecord};
 use koers_core::access::{Action, Resource, SchoolRef};
 use koers_core::programme::Phase;
 use koers_core::trajectory::Trajectory;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/trajecten/{id}", get(show))
+    Router::new().route("/trajecten/{id}", get(show)).route("/trajecten/{id}/beeindigen", post(end))
 }
 
 #[derive(Debug, Clone)]
@@ -43,6 +47,24 @@ pub struct TrajectoryPage {
     pub active: bool,
     pub progress: String,
     pub phases: Vec<PhaseRow>,
+    pub id: i64,
+    pub version: i64,
+    /// Staff of the programme (or a beheerder) may end a running trajectory.
+    pub can_end: bool,
+    /// Why it was ended (from the audit log), once ended.
+    pub end_reason: Option<String>,
+    /// The reason as typed, and what is wrong with it (or the conflict).
+    pub reason: String,
+    pub error: Option<String>,
+}
+
+/// `reden` and the version the form was shown at.
+#[derive(Debug, Default, Deserialize)]
+pub struct EndForm {
+    #[serde(default)]
+    reden: String,
+    #[serde(default)]
+    versie: String,
 }
 
 /// May this user see trajectory `t`? The assigned expert, or whoever may view its school (or,
@@ -92,16 +114,11 @@ pub fn timeline(phases_json: &str, current: i64) -> Result<(Vec<PhaseRow>, (usiz
     Ok((rows, t.progress()))
 }
 
-pub async fn show(
-    State(state): State<AppState>,
-    Id(id): Id,
-    user: CurrentUser,
-    page: Page,
-) -> Result<Response, AppError> {
-    let t = state.app.read().trajectory(id).await?;
-    if !allowed(&state, &user, &t).await? {
-        return Err(AppError::Forbidden);
-    }
+fn may_end(user: &CurrentUser, t: &TrajectoryRecord) -> bool {
+    user.principal().may_see_programme(&t.programme_id)
+}
+
+async fn page_for(state: &AppState, user: &CurrentUser, page: Page, t: &TrajectoryRecord) -> Result<TrajectoryPage, AppError> {
     let school_name = match t.school_id {
         Some(sid) => match state.app.read().school(sid).await {
             Ok(s) => s.name,
@@ -112,8 +129,10 @@ pub async fn show(
     };
     let expert = state.app.read().expert(t.expert_id).await?;
     let (phases, (done, total)) = timeline(&t.phases_json, t.current_phase)?;
-    render(&TrajectoryPage {
-        programme_name: programme_name(&state, &t.programme_id).await?,
+    let end_reason =
+        if t.active { None } else { koers_app::trajectories::end_reason(state.app.read(), t.id).await? };
+    Ok(TrajectoryPage {
+        programme_name: programme_name(state, &t.programme_id).await?,
         school_id: t.school_id,
         school_name,
         expert_name: expert.name,
@@ -123,6 +142,66 @@ pub async fn show(
         active: t.active,
         progress: page.t_args("wf-trajectory-progress", &[("done", done.to_string()), ("total", total.to_string())]),
         phases,
+        id: t.id,
+        version: t.version,
+        can_end: t.active && may_end(user, t),
+        end_reason,
+        reason: String::new(),
+        error: None,
         page: page.in_section("mijn-home"),
     })
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    Id(id): Id,
+    user: CurrentUser,
+    page: Page,
+) -> Result<Response, AppError> {
+    let t = state.app.read().trajectory(id).await?;
+    if !allowed(&state, &user, &t).await? {
+        return Err(AppError::Forbidden);
+    }
+    render(&page_for(&state, &user, page, &t).await?)
+}
+
+pub async fn end(
+    State(state): State<AppState>,
+    Id(id): Id,
+    user: CurrentUser,
+    page: Page,
+    Form(f): Form<EndForm>,
+) -> Result<Response, AppError> {
+    let t = state.app.read().trajectory(id).await?;
+    if !may_end(&user, &t) {
+        return Err(AppError::Forbidden);
+    }
+    let version = f.versie.trim().parse::<i64>().unwrap_or(t.version);
+    let lang = page.lang;
+    let outcome = state.app.end_trajectory(id, version, &f.reden, &user.actor(), crate::auth::now()).await;
+    let (status, message) = match outcome {
+        Ok(_) => return Ok(Redirect::to(&format!("/trajecten/{id}")).into_response()),
+        Err(koers_app::Error::Invalid(fields)) => {
+            let too_long = fields.iter().any(|f| f.detail.contains("te lang"));
+            let message = if too_long {
+                lang.t_args(
+                    "wf-trajectory-end-error-long",
+                    &[("max", koers_app::trajectories::MAX_REASON_CHARS.to_string())],
+                )
+            } else {
+                lang.t("wf-trajectory-end-error-reason")
+            };
+            (StatusCode::UNPROCESSABLE_ENTITY, message)
+        }
+        Err(e) if e.is_conflict() => (StatusCode::CONFLICT, lang.t("wf-trajectory-end-conflict")),
+        Err(e) => return Err(e.into()),
+    };
+    // Shown with the trajectory as it is now (after a conflict: the other person's change).
+    let current = state.app.read().trajectory(id).await?;
+    let mut v = page_for(&state, &user, page, &current).await?;
+    v.reason = f.reden;
+    v.error = Some(message);
+    let mut res = render(&v)?;
+    *res.status_mut() = status;
+    Ok(res)
 }

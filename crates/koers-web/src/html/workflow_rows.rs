@@ -31,23 +31,20 @@ pub fn status_and_reason(a: &ApplicationRecord) -> Result<(Status, Option<String
     Ok((s.status, reason))
 }
 
-/// The name of programme `id`: the stored definition, else the shipped one, else the id.
+/// The name of programme `id` (the programmes in force), else the id.
 pub async fn programme_name(state: &AppState, id: &str) -> Result<String, AppError> {
-    if let Some(p) = state.app.read().programme_definitions().await?.into_iter().find(|p| p.id == id) {
-        return Ok(p.name);
-    }
-    let shipped = koers_app::programmes::active(state.app.read()).await?;
-    Ok(shipped.into_iter().find(|p| p.id == id).map_or_else(|| id.to_owned(), |p| p.name))
+    Ok(state.programmes().await?.name(id))
 }
 
 pub async fn application_rows(state: &AppState, filter: &ApplicationFilter) -> Result<Vec<ApplicationRow>, AppError> {
     let mut rows = Vec::new();
+    let programmes = state.programmes().await?;
     for a in state.app.read().list_applications(filter).await? {
         let (status, reason) = status_and_reason(&a)?;
         rows.push(ApplicationRow {
             id: a.id,
             reference: a.reference.clone(),
-            programme_name: programme_name(state, &a.programme_id).await?,
+            programme_name: programmes.name(&a.programme_id),
             status_label: status.label_nl().to_owned(),
             reason,
             help_question: a.help_question.clone(),

@@ -12,7 +12,6 @@ use koers_app::accounts::hash_password;
 use koers_app::store::{Actor, NewBoard, NewUser, ResultYear, SchoolFields, SchoolWrite, Sector, Store};
 use koers_core::NormLibrary;
 use koers_core::access::{Grant, RoleKind, Scope};
-use koers_core::programme::BandRule;
 use koers_store_sqlite::SqliteStore;
 use koers_web::{AppState, WebConfig};
 use std::sync::{Arc, OnceLock};
@@ -185,7 +184,7 @@ pub async fn world_with(config: WebConfig) -> World {
     let ids = seed(&store).await;
     let norms = NormLibrary::shipped().unwrap_or_else(|e| panic!("{e}"));
     let store: Arc<dyn Store> = Arc::new(store);
-    let state = AppState::new(App::new(store.clone(), Arc::new(norms)), BandRule::default(), config);
+    let state = AppState::new(App::new(store.clone(), Arc::new(norms)), config);
     World { router: koers_web::router(state.clone()), state, store, ids, _dir: dir }
 }
 

@@ -8,7 +8,6 @@ use axum::http::{HeaderMap, Request, StatusCode};
 use http_body_util::BodyExt;
 use koers_app::store::{Actor, NewBoard, PublishedThreeYear, ResultYear, SchoolFields, SchoolWrite, Sector, Store};
 use koers_core::NormLibrary;
-use koers_core::programme::BandRule;
 use koers_store_sqlite::SqliteStore;
 use koers_web::{AppState, WebConfig};
 use std::sync::Arc;
@@ -132,7 +131,7 @@ pub async fn app() -> TestApp {
     let ids = seed(&store).await;
     let norms = NormLibrary::shipped().unwrap_or_else(|e| panic!("{e}"));
     let app = koers_app::App::new(Arc::new(store), Arc::new(norms));
-    let state = AppState::new(app, BandRule::default(), WebConfig::default());
+    let state = AppState::new(app, WebConfig::default());
     TestApp { router: koers_web::router(state.clone()), state, ids, _dir: dir }
 }
 

@@ -26,9 +26,6 @@ use serde::Deserialize;
 use std::collections::HashMap;
 use view::{ChoosePage, ProgrammeChoice, unprocessable, view};
 
-/// The programme a school applies for when none is named (and the only one for PO).
-pub use koers_app::applications::DEFAULT_SCHOOL_PROGRAMME as PROGRAMME;
-
 pub fn routes() -> Router<AppState> {
     Router::new().route("/aanmelden", get(form).post(send)).route("/aanmeldingen/{id}", get(receipt::receipt))
 }

@@ -64,11 +64,7 @@ pub async fn receipt(
         return Err(AppError::Forbidden);
     }
     let status = state_of(&a)?.status;
-    let programme_name = koers_app::programmes::active(state.app.read())
-        .await?
-        .into_iter()
-        .find(|p| p.id == a.programme_id)
-        .map_or_else(|| a.programme_id.clone(), |p| p.name);
+    let programme_name = state.programmes().await?.name(&a.programme_id);
     render(&ReceiptPage {
         reference: a.reference.clone(),
         programme_name,

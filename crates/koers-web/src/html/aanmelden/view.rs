@@ -143,16 +143,12 @@ pub(super) async fn view(
         }
         Applicant::School(s) => {
             let p = school_page(state.app.read(), s.id).await?;
-            if matches!(ctx.programme.rule, RuleSettings::ResultsBand(_)) && p.school.sector == Sector::Po {
-                v.result = eligibility_from_rows(
-                    &p.school,
-                    &p.results,
-                    p.published.as_ref(),
-                    state.app.norms(),
-                    &state.band_rule,
-                )
-                .ok()
-                .map(|o| EligibilityView::new(&o, v.page.lang));
+            // The programme's own band rule (the stored definition), so the form says what the
+            // entry rule will decide.
+            if let (Some(rule), Sector::Po) = (ctx.programme.band_rule(), p.school.sector) {
+                v.result = eligibility_from_rows(&p.school, &p.results, p.published.as_ref(), state.app.norms(), rule)
+                    .ok()
+                    .map(|o| EligibilityView::new(&o, v.page.lang));
             }
             v.board = match (&p.board, p.school.board_number) {
                 (Some(b), _) => format!("{} ({})", b.name, b.number),

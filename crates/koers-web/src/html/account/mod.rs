@@ -3,7 +3,7 @@
 
 use crate::AppError;
 use crate::auth::{CurrentUser, now};
-use crate::html::beheer::tijd::datetime;
+use koers_core::calendar::datetime_nl as datetime;
 use crate::html::page::Page;
 use crate::html::{Id, render};
 use crate::state::AppState;

@@ -1,7 +1,7 @@
 //! `GET /beheer/audit`: the audit log, newest first, filtered by entity (and id) and actor,
 //! 50 per page; before/after shown as indented JSON.
 
-use super::tijd::datetime;
+use koers_core::calendar::datetime_nl as datetime;
 use crate::AppError;
 use crate::auth::CurrentUser;
 use crate::html::page::Page;

@@ -87,7 +87,7 @@ async fn view(
     for g in state.app.read().grants_of_user(user.id).await? {
         grants.push(GrantRow { id: g.id, label: grant_label(state, page.lang, &g.grant).await? });
     }
-    let programmes = state.app.read().programmes().await?;
+    let programmes = state.programmes().await?;
     Ok(UserEditPage {
         id: user.id,
         email: user.email.clone(),
@@ -97,7 +97,7 @@ async fn view(
         conflict: None,
         grants,
         roles: grant.role_options(page.lang),
-        programmes: grant.programme_options(page.lang, &programmes),
+        programmes: grant.programme_options(page.lang, programmes.defined()),
         school: grant.school.clone(),
         bestuur: grant.bestuur.clone(),
         page: page.in_section("beheer"),

@@ -81,7 +81,7 @@ impl NewUserPage {
 }
 
 async fn view(state: &AppState, page: Page, f: &NewUserForm, errors: FieldErrors) -> Result<NewUserPage, AppError> {
-    let programmes = state.app.read().programmes().await?;
+    let programmes = state.programmes().await?;
     Ok(NewUserPage {
         email: f.email.clone(),
         naam: f.naam.clone(),
@@ -89,7 +89,7 @@ async fn view(state: &AppState, page: Page, f: &NewUserForm, errors: FieldErrors
         school: f.grant.school.clone(),
         bestuur: f.grant.bestuur.clone(),
         roles: f.grant.role_options(page.lang),
-        programmes: f.grant.programme_options(page.lang, &programmes),
+        programmes: f.grant.programme_options(page.lang, programmes.defined()),
         errors,
         page: page.in_section("beheer"),
     })

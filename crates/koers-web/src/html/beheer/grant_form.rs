@@ -5,7 +5,7 @@ use super::FieldErrors;
 use crate::AppError;
 use crate::i18n::Lang;
 use crate::state::AppState;
-use koers_app::store::{ProgrammeRecord, StoreError};
+use koers_app::store::StoreError;
 use koers_core::access::{Grant, RoleKind, Scope};
 use serde::Deserialize;
 
@@ -41,12 +41,13 @@ impl GrantFields {
         v
     }
 
-    pub fn programme_options(&self, lang: Lang, programmes: &[ProgrammeRecord]) -> Vec<Opt> {
+    /// Every defined programme (`(id, name)`, from the stored definitions).
+    pub fn programme_options(&self, lang: Lang, programmes: &[(String, String)]) -> Vec<Opt> {
         let mut v = vec![Opt { value: String::new(), label: lang.t("users-choose-programme"), selected: false }];
-        v.extend(programmes.iter().map(|p| Opt {
-            value: p.id.clone(),
-            label: p.name.clone(),
-            selected: self.programma == p.id,
+        v.extend(programmes.iter().map(|(id, name)| Opt {
+            value: id.clone(),
+            label: name.clone(),
+            selected: self.programma == *id,
         }));
         v
     }
@@ -60,7 +61,7 @@ impl GrantFields {
             RoleKind::Beheerder => Scope::Global,
             RoleKind::Programmamedewerker | RoleKind::Expert => {
                 let id = self.programma.trim();
-                let known = state.app.read().programmes().await?.iter().any(|p| p.id == id);
+                let known = state.programmes().await?.is_defined(id);
                 if !known {
                     return Ok(Err(vec![("programma", lang.t("users-error-programme"))]));
                 }
@@ -101,10 +102,7 @@ pub async fn grant_label(state: &AppState, lang: Lang, g: &Grant) -> Result<Stri
     let role = lang.t(&format!("role-{}", g.role.code()));
     let scope = match &g.scope {
         Scope::Global => lang.t("scope-global"),
-        Scope::Programme(id) => {
-            let ps = state.app.read().programmes().await?;
-            ps.into_iter().find(|p| &p.id == id).map_or_else(|| id.clone(), |p| p.name)
-        }
+        Scope::Programme(id) => state.programmes().await?.name(id),
         Scope::School(id) => match state.app.read().school(*id).await {
             Ok(s) => format!("{} ({})", s.name, s.ovt),
             Err(StoreError::NotFound) => format!("school {id}"),

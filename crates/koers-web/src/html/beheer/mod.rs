@@ -7,7 +7,6 @@ pub mod gebruikers;
 pub mod grant_form;
 pub mod import;
 pub mod outbox;
-pub mod tijd;
 // ---- roles workflow: expert pool and programme definitions ----
 pub mod experts;
 pub mod programmas;

@@ -1,6 +1,6 @@
 //! `GET /beheer/outbox`: the mail outbox, newest first (how mails are read in the demo).
 
-use super::tijd::datetime;
+use koers_core::calendar::datetime_nl as datetime;
 use crate::AppError;
 use crate::auth::CurrentUser;
 use crate::html::page::Page;

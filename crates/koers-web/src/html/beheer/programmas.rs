@@ -105,32 +105,9 @@ fn form_of(d: &ProgrammeDefinition) -> ProgrammeForm {
     }
 }
 
-/// Seed the store from the shipped programmes when it holds none; how many were added.
-async fn seed_if_empty(state: &AppState, user: &CurrentUser) -> Result<usize, AppError> {
-    if !state.app.read().programme_definitions().await?.is_empty() {
-        return Ok(0);
-    }
-    let mut added = 0;
-    for p in ProgrammeRules::shipped().map_err(AppError::internal)? {
-        let w = ProgrammeWrite {
-            id: p.id.clone(),
-            name: p.name.clone(),
-            definition_toml: p.to_toml().map_err(AppError::internal)?,
-            active: true,
-            expected_version: None,
-        };
-        match state.app.save_programme(&w, &user.actor(), now()).await {
-            Ok(_) => added += 1,
-            Err(koers_app::Error::Store(StoreError::Duplicate(_))) => {} // seeded by a parallel request
-            Err(e) => return Err(e.into()),
-        }
-    }
-    Ok(added)
-}
-
 pub async fn list(State(state): State<AppState>, user: CurrentUser, page: Page) -> Result<Response, AppError> {
     ensure_programme_admin(&user)?;
-    let seeded = seed_if_empty(&state, &user).await?;
+    let seeded = state.app.seed_programmes(&user.actor(), now()).await?;
     let rows = state
         .app
         .read()

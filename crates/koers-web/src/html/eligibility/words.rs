@@ -5,13 +5,15 @@ use crate::i18n::Lang;
 use koers_core::eligibility::Oordeel;
 use koers_core::{Eligibility, IndicatorBand, Lever, LeverGoal, Reason, Verdict};
 
+/// The band's numbers with the decimals that keep the sentence true (as in koers-core).
 fn band_args(lang: Lang, b: &IndicatorBand) -> Vec<(&'static str, String)> {
+    let p = b.places();
     vec![
         ("indicator", b.indicator.label().to_owned()),
-        ("value", lang.pct(b.value)),
-        ("signalering", lang.pct(b.signaleringswaarde)),
-        ("grens", lang.pct(b.grenswaarde)),
-        ("comparable", lang.pct(b.comparable_mean)),
+        ("value", lang.pct_places(b.value, p)),
+        ("signalering", lang.pct_places(b.signaleringswaarde, p)),
+        ("grens", lang.pct_places(b.grenswaarde, p)),
+        ("comparable", lang.pct_places(b.comparable_mean, p)),
     ]
 }
 
@@ -82,19 +84,6 @@ pub fn lever(lang: Lang, l: &Lever) -> String {
     lang.t_args(key, &args)
 }
 
-/// The lever that comes closest to changing the verdict (as in koers-core).
-fn deciding_lever(e: &Eligibility) -> Option<&Lever> {
-    match e.verdict {
-        Verdict::Eligible => e.levers.iter().find(|l| l.goal == LeverGoal::LeaveBand),
-        Verdict::NotEligible => e
-            .levers
-            .iter()
-            .filter(|l| l.goal == LeverGoal::StayAboveBand)
-            .max_by_key(|l| l.change_from_latest().unwrap_or(i64::MAX)),
-        _ => None,
-    }
-}
-
 pub fn summary(lang: Lang, e: &Eligibility) -> String {
     let mut s = lang.t(match e.verdict {
         Verdict::Eligible => "summary-eligible",
@@ -123,7 +112,7 @@ pub fn summary(lang: Lang, e: &Eligibility) -> String {
         s.push(' ');
         s.push_str(&lang.t("summary-contact"));
     }
-    if let Some(l) = deciding_lever(e) {
+    if let Some(l) = e.deciding_lever() {
         s.push(' ');
         s.push_str(&lever(lang, l));
     }

@@ -107,7 +107,7 @@ pub async fn show(
     };
     match role {
         Some(RoleKind::Programmamedewerker) => {
-            let all = screen_register(state.app.read(), state.app.norms(), &state.band_rule).await?;
+            let all = screen_register(state.app.read(), state.app.norms(), &state.band_rule().await?).await?;
             view.total_line = lang.t_args("rolehome-screening-total", &[("count", all.len().to_string())]);
             view.by_verdict = VERDICTS
                 .iter()

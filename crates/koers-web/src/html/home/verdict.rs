@@ -86,8 +86,9 @@ impl SchoolRow {
 /// Rows for a few schools (one eligibility each; the screening uses the bulk read instead).
 pub async fn rows_for(state: &AppState, lang: Lang, schools: &[School]) -> Result<Vec<SchoolRow>, AppError> {
     let mut rows = Vec::with_capacity(schools.len());
+    let rule = state.band_rule().await?;
     for s in schools {
-        let o = school_eligibility(state.app.read(), s.id, state.app.norms(), &state.band_rule).await?;
+        let o = school_eligibility(state.app.read(), s.id, state.app.norms(), &rule).await?;
         rows.push(SchoolRow::new(lang, s, &o));
     }
     Ok(rows)

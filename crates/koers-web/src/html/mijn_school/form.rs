@@ -34,14 +34,8 @@ pub struct SchoolValues {
 /// (field, message).
 pub type FieldErrors = Vec<(&'static str, String)>;
 
-/// A number with a decimal comma or point: `31,47`, `31.47`, `31`.
-pub fn parse_decimal(s: &str) -> Option<f64> {
-    let t = s.trim().replace(',', ".");
-    if t.is_empty() || t.matches('.').count() > 1 || !t.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-') {
-        return None;
-    }
-    t.parse::<f64>().ok().filter(|v| v.is_finite())
-}
+/// A number with a decimal comma or point: `31,47`, `31.47`, `31` (the one parser, in core).
+pub use koers_core::nl::parse_decimal;
 
 fn opt(s: &str) -> Option<String> {
     Some(s.trim()).filter(|s| !s.is_empty()).map(str::to_owned)

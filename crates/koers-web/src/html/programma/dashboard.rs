@@ -1,12 +1,13 @@
 //! `GET /programma/dashboard`: the pipeline (applications per programme × status) and the
 //! experts' load against their capacity; `GET /programma/export/{aanmeldingen,trajecten}.{csv,xlsx}`:
-//! the same lists as downloads (CSV with `;`, UTF-8 with BOM, Dutch headers; xlsx with a bold
-//! header row). For programmamedewerkers and beheerders; every export is audited.
+//! the same lists as downloads, written by koers-reports' one export writer (CSV with `;`, UTF-8
+//! with BOM, Dutch headers, formula injection neutralised; xlsx with text as strings and dates as
+//! dates). For programmamedewerkers and beheerders; every export is audited.
 
 use crate::AppError;
 use crate::auth::CurrentUser;
 use crate::html::page::Page;
-use crate::html::programma::aanmeldingen::{applicant_name, date, ensure_staff, programme_name, programmes};
+use crate::html::programma::aanmeldingen::{applicant_name, ensure_staff, programme_name, programmes};
 use crate::html::render;
 use crate::state::AppState;
 use askama::Template;
@@ -15,7 +16,9 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::{Router, routing::get};
 use koers_app::store::{ApplicationFilter, NewAudit, StoreError, TrajectoryFilter};
+use koers_core::calendar::Date;
 use koers_core::workflow::Status;
+use koers_reports::workbook::{Cell, Sheet, Workbook};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -139,13 +142,6 @@ pub async fn dashboard(State(state): State<AppState>, user: CurrentUser, page: P
 
 // ---- exports ------------------------------------------------------------------------------
 
-/// A table to download: Dutch headers and text cells.
-struct Sheet {
-    name: &'static str,
-    headers: &'static [&'static str],
-    rows: Vec<Vec<String>>,
-}
-
 const APPLICATION_HEADERS: &[&str] =
     &["Referentie", "Programma", "School of bestuur", "Status", "Contactpersoon", "E-mail", "Hulpvraag", "Ingediend"];
 const TRAJECTORY_HEADERS: &[&str] = &[
@@ -160,31 +156,35 @@ const TRAJECTORY_HEADERS: &[&str] = &[
     "Gestart",
 ];
 
+fn sheet(name: &str, headers: &[&str]) -> Sheet {
+    Sheet { name: name.into(), headers: headers.iter().map(|h| (*h).to_owned()).collect(), rows: Vec::new(), total: None }
+}
+
 async fn applications_sheet(state: &AppState, user: &CurrentUser) -> Result<Sheet, AppError> {
     let all = programmes(state).await?;
-    let mut rows = Vec::new();
+    let mut out = sheet("Aanmeldingen", APPLICATION_HEADERS);
     for a in state.app.read().list_applications(&ApplicationFilter::default()).await? {
         if !user.principal().may_see_programme(&a.programme_id) {
             continue;
         }
-        rows.push(vec![
-            a.reference.clone(),
-            programme_name(&all, &a.programme_id),
-            applicant_name(state, &a).await?,
-            a.status.label_nl().to_owned(),
-            a.contact_name.clone(),
-            a.contact_email.clone(),
-            a.help_question.clone(),
-            date(a.created_at),
+        out.row([
+            Cell::text(a.reference.clone()),
+            Cell::text(programme_name(&all, &a.programme_id)),
+            Cell::text(applicant_name(state, &a).await?),
+            Cell::text(a.status.label_nl()),
+            Cell::text(a.contact_name.clone()),
+            Cell::text(a.contact_email.clone()),
+            Cell::text(a.help_question.clone()),
+            Cell::Date(Date::of_instant(a.created_at)),
         ]);
     }
-    Ok(Sheet { name: "Aanmeldingen", headers: APPLICATION_HEADERS, rows })
+    Ok(out)
 }
 
 async fn trajectories_sheet(state: &AppState, user: &CurrentUser) -> Result<Sheet, AppError> {
     let all = programmes(state).await?;
     let experts = state.app.read().list_experts().await?;
-    let mut rows = Vec::new();
+    let mut out = sheet("Trajecten", TRAJECTORY_HEADERS);
     for t in state.app.read().list_trajectories(&TrajectoryFilter::default()).await? {
         if !user.principal().may_see_programme(&t.programme_id) {
             continue;
@@ -200,54 +200,30 @@ async fn trajectories_sheet(state: &AppState, user: &CurrentUser) -> Result<Shee
         };
         let phases: Vec<String> = serde_json::from_str(&t.phases_json).unwrap_or_default();
         let phase = usize::try_from(t.current_phase).ok().and_then(|i| phases.get(i)).cloned().unwrap_or_default();
-        rows.push(vec![
-            t.id.to_string(),
-            a.map(|a| a.reference).unwrap_or_default(),
-            programme_name(&all, &t.programme_id),
-            name,
-            experts.iter().find(|e| e.id == t.expert_id).map(|e| e.name.clone()).unwrap_or_default(),
-            phase,
-            t.dagdelen_planned.to_string(),
-            if t.active { "ja" } else { "nee" }.to_owned(),
-            date(t.created_at),
+        out.row([
+            Cell::Integer(t.id),
+            Cell::text(a.map(|a| a.reference).unwrap_or_default()),
+            Cell::text(programme_name(&all, &t.programme_id)),
+            Cell::text(name),
+            Cell::text(experts.iter().find(|e| e.id == t.expert_id).map(|e| e.name.clone()).unwrap_or_default()),
+            Cell::text(phase),
+            Cell::Integer(t.dagdelen_planned),
+            Cell::text(if t.active { "ja" } else { "nee" }),
+            Cell::Date(Date::of_instant(t.created_at)),
         ]);
     }
-    Ok(Sheet { name: "Trajecten", headers: TRAJECTORY_HEADERS, rows })
-}
-
-fn csv_cell(s: &str) -> String {
-    if s.contains([';', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_owned() }
+    Ok(out)
 }
 
 fn to_csv(sheet: &Sheet) -> Vec<u8> {
-    let mut out = String::from("\u{feff}");
-    let line = |cells: &mut dyn Iterator<Item = String>| cells.collect::<Vec<_>>().join(";") + "\r\n";
-    out.push_str(&line(&mut sheet.headers.iter().map(|h| csv_cell(h))));
-    for r in &sheet.rows {
-        out.push_str(&line(&mut r.iter().map(|c| csv_cell(c))));
-    }
-    out.into_bytes()
+    koers_reports::export::sheet_to_csv(sheet)
 }
 
-fn to_xlsx(sheet: &Sheet) -> Result<Vec<u8>, AppError> {
-    use rust_xlsxwriter::{Format, Workbook};
-    let mut wb = Workbook::new();
-    let ws = wb.add_worksheet();
-    let bold = Format::new().set_bold();
-    ws.set_name(sheet.name).map_err(AppError::internal)?;
-    for (c, h) in sheet.headers.iter().enumerate() {
-        let c = u16::try_from(c).map_err(AppError::internal)?;
-        ws.write_string_with_format(0, c, *h, &bold).map_err(AppError::internal)?;
-    }
-    for (r, row) in sheet.rows.iter().enumerate() {
-        let r = u32::try_from(r + 1).map_err(AppError::internal)?;
-        for (c, cell) in row.iter().enumerate() {
-            let c = u16::try_from(c).map_err(AppError::internal)?;
-            ws.write_string(r, c, cell).map_err(AppError::internal)?;
-        }
-    }
-    ws.set_freeze_panes(1, 0).map_err(AppError::internal)?;
-    wb.save_to_buffer().map_err(AppError::internal)
+/// Text stays text (never a formula), dates are dates (koers-reports' workbook writer).
+fn to_xlsx(sheet: Sheet) -> Result<Vec<u8>, AppError> {
+    let mut wb = Workbook::new(format!("Koers – {}", sheet.name), Date::of_instant(crate::auth::now()));
+    wb.sheets.push(sheet);
+    wb.to_xlsx().map_err(AppError::internal)
 }
 
 async fn download(
@@ -287,7 +263,7 @@ pub async fn applications_csv(State(state): State<AppState>, user: CurrentUser) 
 
 pub async fn applications_xlsx(State(state): State<AppState>, user: CurrentUser) -> Result<Response, AppError> {
     ensure_staff(&user)?;
-    let body = to_xlsx(&applications_sheet(&state, &user).await?)?;
+    let body = to_xlsx(applications_sheet(&state, &user).await?)?;
     download(&state, &user, "aanmeldingen.xlsx", XLSX, body).await
 }
 
@@ -299,18 +275,6 @@ pub async fn trajectories_csv(State(state): State<AppState>, user: CurrentUser) 
 
 pub async fn trajectories_xlsx(State(state): State<AppState>, user: CurrentUser) -> Result<Response, AppError> {
     ensure_staff(&user)?;
-    let body = to_xlsx(&trajectories_sheet(&state, &user).await?)?;
+    let body = to_xlsx(trajectories_sheet(&state, &user).await?)?;
     download(&state, &user, "trajecten.xlsx", XLSX, body).await
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn csv_quotes_only_what_needs_it() {
-        let s = Sheet { name: "x", headers: &["A", "B"], rows: vec![vec!["a;b".into(), "zeg \"hoi\"".into()]] };
-        let text = String::from_utf8(to_csv(&s)).unwrap_or_default();
-        assert_eq!(text, "\u{feff}A;B\r\n\"a;b\";\"zeg \"\"hoi\"\"\"\r\n");
-    }
 }

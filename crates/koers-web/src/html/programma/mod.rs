@@ -72,7 +72,7 @@ pub async fn screening(
     let lang = page.lang;
     let verdict = VERDICTS.into_iter().find(|v| verdict_code(*v) == q.uitkomst.trim());
     let light = LIGHTS.into_iter().find(|l| light_code(*l) == q.licht.trim());
-    let mut all = screen_register(state.app.read(), state.app.norms(), &state.band_rule).await?;
+    let mut all = screen_register(state.app.read(), state.app.norms(), &state.band_rule().await?).await?;
     all.retain(|(_, o)| {
         verdict.is_none_or(|v| o.eligibility.verdict == v) && light.is_none_or(|l| o.eligibility.light() == l)
     });

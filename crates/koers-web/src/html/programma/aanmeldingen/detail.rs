@@ -5,7 +5,7 @@
 use super::{applicant_name, date, ensure_programme, ensure_staff, programmes};
 use crate::AppError;
 use crate::auth::CurrentUser;
-use crate::html::beheer::tijd::datetime;
+use koers_core::calendar::datetime_nl as datetime;
 use crate::html::page::Page;
 use crate::html::{Id, render};
 use crate::state::AppState;

@@ -27,7 +27,6 @@ pub use inbox::InboxPage;
 
 use crate::AppError;
 use crate::auth::CurrentUser;
-use crate::html::beheer::tijd::datetime;
 use crate::state::AppState;
 use axum::{Router, routing::get, routing::post};
 use koers_app::store::{ApplicationRecord, StoreError};
@@ -68,7 +67,7 @@ pub fn programme_name(all: &[ProgrammeRules], id: &str) -> String {
 
 /// `dd-mm-jjjj`.
 pub fn date(ts: i64) -> String {
-    datetime(ts).chars().take(10).collect()
+    koers_core::calendar::Date::of_instant(ts).nl()
 }
 
 /// The school's name, else the board's, else empty.
