@@ -14,7 +14,7 @@ async fn creating_a_user_reports_every_problem_in_dutch_and_keeps_the_input() {
     let admin = w.session(Who::Beheerder).await.unwrap_or_default();
     let form = w.get("/beheer/gebruikers/nieuw", Some(&admin)).await;
     assert_eq!(form.status, StatusCode::OK);
-    assert!(form.body.contains("GWGB+"), "programmes offered: {}", form.body);
+    assert!(form.body.contains("Goed Worden, Goed Blijven Plus (school)"), "programmes offered: {}", form.body);
     let pairs = [
         ("email", "geen-adres"),
         ("naam", ""),

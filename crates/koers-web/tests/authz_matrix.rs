@@ -233,6 +233,15 @@ async fn table(w: &World) -> Vec<Row> {
             [303, 404, 403, 403, 403, 403],
         ),
         row("GET", "/trajecten/{id}", "/trajecten/999999", "", [303, 404, 404, 404, 404, 404]),
+        // Ending: 404 for a trajectory that does not exist; the role check on a real one (staff of
+        // its programme and beheerders only) is in tests/trajectory_end.rs.
+        row(
+            "POST",
+            "/trajecten/{id}/beeindigen",
+            "/trajecten/999999/beeindigen",
+            "reden=x&versie=1",
+            [303, 404, 404, 404, 404, 404],
+        ),
         row("GET", "/beheer/experts", "/beheer/experts", "", [303, 200, 200, 403, 403, 403]),
         row("GET", "/beheer/experts/nieuw", "/beheer/experts/nieuw", "", [303, 200, 200, 403, 403, 403]),
         row("POST", "/beheer/experts/nieuw", "/beheer/experts/nieuw", "naam=", [303, 422, 422, 403, 403, 403]),
