@@ -32,7 +32,7 @@ const ASSETS: &[Asset] = &[
 ];
 
 /// FNV-1a, 64 bit: a content fingerprint for cache busting (not for security).
-fn fingerprint(bytes: &[u8]) -> String {
+pub(crate) fn fingerprint(bytes: &[u8]) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in bytes {
         h ^= u64::from(*b);

@@ -32,6 +32,8 @@ pub struct AppState {
     /// In-memory school search (same answers as `StoreRead::search_schools`); invalidated after
     /// imports and school edits in this process, reloaded after [`SEARCH_INDEX_TTL_SECS`].
     pub search: Arc<SchoolIndex>,
+    /// The installation's theme (organiser's colour and logo), see [`crate::theme`].
+    pub theme: Arc<crate::theme::Theme>,
 }
 
 /// How long another app server's register change may take to show up in this one's search.
@@ -39,6 +41,19 @@ pub const SEARCH_INDEX_TTL_SECS: i64 = 30;
 
 impl AppState {
     pub fn new(app: App, band_rule: BandRule, config: WebConfig) -> Self {
-        Self { app, band_rule, config, search: Arc::new(SchoolIndex::new(SEARCH_INDEX_TTL_SECS)) }
+        Self {
+            app,
+            band_rule,
+            config,
+            search: Arc::new(SchoolIndex::new(SEARCH_INDEX_TTL_SECS)),
+            theme: Arc::new(crate::theme::Theme::default()),
+        }
+    }
+
+    /// The same state with the installation's theme.
+    #[must_use]
+    pub fn with_theme(mut self, theme: crate::theme::Theme) -> Self {
+        self.theme = Arc::new(theme);
+        self
     }
 }
