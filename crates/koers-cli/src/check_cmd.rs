@@ -168,9 +168,9 @@ pub fn run(args: &CheckArgs) -> u8 {
         }
     };
     let input = CheckInput { years, schoolweging, next_pupils: args.next_pupils, context: ctx };
-    let rule = match crate::db::programmes(args.database_url.as_deref()).and_then(|p| {
-        p.band().map(|(_, r)| *r).map_err(|e| e.to_string())
-    }) {
+    let rule = match crate::db::programmes(args.database_url.as_deref())
+        .and_then(|p| p.band().map(|(_, r)| *r).map_err(|e| e.to_string()))
+    {
         Ok(r) => r,
         Err(e) => {
             eprintln!("koers check: {e}");

@@ -5,8 +5,8 @@
 
 use clap::ValueEnum;
 use koers_app::screening::Screened;
-use koers_core::nl::{Dec, decimal};
 use koers_core::calendar::Date;
+use koers_core::nl::{Dec, decimal};
 use koers_core::{Indicator, Outcome};
 use koers_reports::export::{CsvWriter, csv_text};
 use koers_reports::workbook::{Cell, Workbook};

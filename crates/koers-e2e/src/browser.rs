@@ -86,6 +86,7 @@ fn capabilities(chromium: &Path, profile: &Path, opts: BrowserOptions) -> serde_
         "--disable-quic",
         "--lang=nl-NL",
         "--window-size=1280,1800",
+        "--hide-scrollbars",
     ]
     .iter()
     .map(|s| (*s).to_owned())

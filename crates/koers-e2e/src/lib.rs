@@ -17,6 +17,7 @@ pub mod axe;
 pub mod browser;
 pub mod process;
 pub mod server;
+pub mod visual;
 
 pub use browser::BrowserOptions;
 pub use fantoccini::{Client, Locator, elements::Element, error::CmdError, key::Key};
@@ -210,6 +211,28 @@ impl Page {
         let path = self.shots.join(format!("{name}.png"));
         std::fs::write(&path, png)?;
         Ok(path)
+    }
+
+    /// Look at the current page at each of [`visual::WIDTHS`]: save `<name>-<width>.png` in the
+    /// `visual/` subdirectory of the screenshots, and report sideways scrolling at the narrowest
+    /// width (`Ok(None)`: none). Leaves the window at the widest width.
+    pub async fn look(&self, name: &str) -> Fallible<Option<String>> {
+        let dir = self.shots.join("visual");
+        std::fs::create_dir_all(&dir)?;
+        let mut report = None;
+        for (i, w) in visual::WIDTHS.iter().enumerate() {
+            visual::set_viewport(&self.client, *w, visual::HEIGHT).await?;
+            std::fs::write(dir.join(format!("{name}-{w}.png")), self.client.screenshot().await?)?;
+            if i == 0 {
+                report = visual::horizontal_overflow(&self.client, &format!("{name} at {w}px")).await?;
+            }
+        }
+        Ok(report)
+    }
+
+    /// Make the viewport `width` CSS px wide (see [`visual::set_viewport`]).
+    pub async fn set_width(&self, width: u32) -> Fallible {
+        Ok(visual::set_viewport(&self.client, width, visual::HEIGHT).await?)
     }
 
     /// Run axe (WCAG 2.1 A + AA) on the current page: `None` if clean, else a readable report.

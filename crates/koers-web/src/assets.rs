@@ -15,8 +15,23 @@ struct Asset {
     bytes: &'static [u8],
 }
 
+const CSS: &str = "text/css; charset=utf-8";
+
 const ASSETS: &[Asset] = &[
-    Asset { name: "koers.css", content_type: "text/css; charset=utf-8", bytes: include_bytes!("../static/koers.css") },
+    // NL Design System, vendored by scripts/refresh-nlds (static/nlds/VERSIONS.md); order matters:
+    // theme tokens, then components, then Koers' own layer (koers.css) on top.
+    Asset {
+        name: "voorbeeld-theme.css",
+        content_type: CSS,
+        bytes: include_bytes!("../static/nlds/voorbeeld-theme.css"),
+    },
+    Asset {
+        name: "utrecht-components.css",
+        content_type: CSS,
+        bytes: include_bytes!("../static/nlds/utrecht-components.css"),
+    },
+    Asset { name: "utrecht-html.css", content_type: CSS, bytes: include_bytes!("../static/nlds/utrecht-html.css") },
+    Asset { name: "koers.css", content_type: CSS, bytes: include_bytes!("../static/koers.css") },
     Asset {
         name: "htmx.min.js",
         content_type: "text/javascript; charset=utf-8",
@@ -25,7 +40,7 @@ const ASSETS: &[Asset] = &[
 ];
 
 /// FNV-1a, 64 bit: a content fingerprint for cache busting (not for security).
-fn fingerprint(bytes: &[u8]) -> String {
+pub(crate) fn fingerprint(bytes: &[u8]) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in bytes {
         h ^= u64::from(*b);

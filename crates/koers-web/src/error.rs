@@ -106,9 +106,13 @@ impl From<koers_app::Error> for AppError {
             | E::File(_)
             | E::Unsupported(_) => AppError::Invalid(one(&e)),
             E::Login(_) => AppError::Unauthorized,
-            e @ (E::NoNorms | E::NoBandProgramme | E::Programme(_) | E::Mail(_) | E::Corrupt(_) | E::System(_) | E::Store(_)) => {
-                AppError::internal(e)
-            }
+            e @ (E::NoNorms
+            | E::NoBandProgramme
+            | E::Programme(_)
+            | E::Mail(_)
+            | E::Corrupt(_)
+            | E::System(_)
+            | E::Store(_)) => AppError::internal(e),
         }
     }
 }
@@ -170,7 +174,10 @@ pub fn is_api_path(path: &str) -> bool {
 /// Render every error response for its surface (see the module doc).
 pub async fn render_errors(req: Request, next: Next) -> Response {
     let path = req.uri().path().to_owned();
-    let page = Page::from_parts(req.headers(), req.uri());
+    let mut page = Page::from_parts(req.headers(), req.uri());
+    if let Some(theme) = req.extensions().get::<std::sync::Arc<crate::theme::Theme>>() {
+        page.theme = theme.clone();
+    }
     let res = next.run(req).await;
     let status = res.status();
     if !(status.is_client_error() || status.is_server_error()) || res.extensions().get::<Rendered>().is_some() {

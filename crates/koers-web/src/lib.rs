@@ -26,6 +26,7 @@ pub mod html;
 pub mod i18n;
 pub mod security;
 pub mod state;
+pub mod theme;
 
 pub use error::AppError;
 pub use state::{AppState, WebConfig};
@@ -48,6 +49,8 @@ pub fn router(state: AppState) -> Router {
         .route("/api/openapi.json", get(move || api::serve_spec(spec.clone())))
         .route("/health", get(health))
         .route("/static/{version}/{file}", get(assets::serve))
+        .route("/thema/{version}/thema.css", get(theme::serve_css))
+        .route("/thema/{version}/logo", get(theme::serve_logo))
         .fallback(error::not_found)
         .layer(axum::middleware::from_fn_with_state(state.clone(), auth::resolve_principal))
         .layer(auth::session_layer(&state))
@@ -61,6 +64,7 @@ pub fn router(state: AppState) -> Router {
             tracing::info_span!("request", method = %req.method(), uri = %req.uri(), request_id = %id)
         }))
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+        .layer(axum::Extension(state.theme.clone()))
         .with_state(state)
 }
 

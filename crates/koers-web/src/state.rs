@@ -32,6 +32,8 @@ pub struct AppState {
     /// In-memory school search (same answers as `StoreRead::search_schools`); invalidated after
     /// imports and school edits in this process, reloaded after [`SEARCH_INDEX_TTL_SECS`].
     pub search: Arc<SchoolIndex>,
+    /// The installation's theme (organiser's colour and logo), see [`crate::theme`].
+    pub theme: Arc<crate::theme::Theme>,
 }
 
 /// How long another app server's register change may take to show up in this one's search.
@@ -39,7 +41,12 @@ pub const SEARCH_INDEX_TTL_SECS: i64 = 30;
 
 impl AppState {
     pub fn new(app: App, config: WebConfig) -> Self {
-        Self { app, config, search: Arc::new(SchoolIndex::new(SEARCH_INDEX_TTL_SECS)) }
+        Self {
+            app,
+            config,
+            search: Arc::new(SchoolIndex::new(SEARCH_INDEX_TTL_SECS)),
+            theme: Arc::new(crate::theme::Theme::default()),
+        }
     }
 
     /// The programmes in force now (the stored definitions; see `koers_app::programmes`).
@@ -50,5 +57,12 @@ impl AppState {
     /// The results-band rule of the public verdict: the stored default programme of a PO school.
     pub async fn band_rule(&self) -> Result<BandRule, AppError> {
         Ok(self.app.band_rule().await?)
+    }
+
+    /// The same state with the installation's theme.
+    #[must_use]
+    pub fn with_theme(mut self, theme: crate::theme::Theme) -> Self {
+        self.theme = Arc::new(theme);
+        self
     }
 }

@@ -53,6 +53,9 @@ async fn table(w: &World) -> Vec<Row> {
         row("GET", "/taal/{code}", "/taal/en?terug=%2F", "", [303; 6]),
         row("GET", "/health", "/health", "", PUBLIC),
         row("GET", "/static/{version}/{file}", css, "", PUBLIC),
+        // the installation's theme (no logo configured in this world: 404 for everyone)
+        row("GET", "/thema/{version}/thema.css", koers_web::theme::Theme::default().css_url(), "", PUBLIC),
+        row("GET", "/thema/{version}/logo", "/thema/0/logo", "", [404; 6]),
         row("GET", "/api/openapi.json", "/api/openapi.json", "", PUBLIC),
         row("GET", "/api/v1/schools", "/api/v1/schools?q=School", "", PUBLIC),
         row("GET", "/api/v1/schools/{id}", format!("/api/v1/schools/{b}"), "", PUBLIC),

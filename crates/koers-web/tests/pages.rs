@@ -120,7 +120,9 @@ async fn the_check_form_keeps_values_and_shows_errors_next_to_fields() {
     let app = app().await;
     let r = app.get("/check").await;
     assert_eq!(r.status, StatusCode::OK);
-    assert!(r.body.contains(r#"<label for="pct1f-1">"#) && r.body.contains(r#"value="2023""#));
+    assert!(
+        r.body.contains(r#"<label class="utrecht-form-label" for="pct1f-1">"#) && r.body.contains(r#"value="2023""#)
+    );
     let body = "jaar-1=2023&leerlingen-1=18&pct1f-1=105&pct1s2f-1=55%2C56&jaar-2=2024&leerlingen-2=abc&pct1f-2=&pct1s2f-2=&schoolweging=31%2C47";
     let r = app.post("/check", "application/x-www-form-urlencoded", body).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);

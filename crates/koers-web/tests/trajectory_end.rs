@@ -111,7 +111,11 @@ async fn staff_of_the_programme_end_a_trajectory_with_a_reason() {
     assert!(!page.body.contains(&format!("action=\"{end_url}\"")), "no form once ended");
 
     let audit = w
-        .audit(AuditFilter { entity: Some("trajectory".into()), entity_id: Some(t.id.to_string()), ..Default::default() })
+        .audit(AuditFilter {
+            entity: Some("trajectory".into()),
+            entity_id: Some(t.id.to_string()),
+            ..Default::default()
+        })
         .await;
     assert_eq!(audit[0].action, "end");
     assert_eq!(audit[0].actor_label, Who::Programma.email());

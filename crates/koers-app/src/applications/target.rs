@@ -5,9 +5,9 @@
 //! programme is looked up, so a person without access learns nothing about the programmes.
 
 use crate::error::{Error, Result};
+use crate::programmes::Programmes;
 use crate::store::{Board, School, Sector, StoreRead};
 use koers_core::access::{Action, Principal, Resource, SchoolRef, may};
-use crate::programmes::Programmes;
 use koers_core::programme::{Audience, ProgrammeRules};
 
 /// What the aanmeld page asks for.

@@ -20,6 +20,8 @@ pub struct DemoArgs {
     pub no_serve: bool,
     #[command(flatten)]
     pub mail: MailArgs,
+    #[command(flatten)]
+    pub theme: super::theme::ThemeArgs,
 }
 
 /// The national data shipped in the repository, embedded so `koers demo` works anywhere.
@@ -64,7 +66,7 @@ pub fn demo(args: &DemoArgs) -> u8 {
             return Ok(exit::OK);
         }
         start_mail_sender(&app, &args.mail)?;
-        let state = web_state(app, false, format!("http://{}", args.listen));
+        let state = web_state(app, false, format!("http://{}", args.listen), &args.theme)?;
         koers_web::serve(state, args.listen).await.map_err(|source| CliError::Io { what: "webserver", source })?;
         Ok(exit::OK)
     })

@@ -7,6 +7,7 @@ pub mod demo;
 pub mod import;
 pub mod migrate;
 pub mod serve;
+pub mod theme;
 pub mod user;
 
 use crate::db;
@@ -74,9 +75,15 @@ pub(crate) fn init_tracing() {
     let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
 }
 
-pub(crate) fn web_state(app: App, secure_cookies: bool, base_url: String) -> koers_web::AppState {
+pub(crate) fn web_state(
+    app: App,
+    secure_cookies: bool,
+    base_url: String,
+    theme: &theme::ThemeArgs,
+) -> Result<koers_web::AppState, CliError> {
+    let theme = theme.theme()?;
     // The public verdict's rule comes from the stored programme definitions (App::band_rule).
-    koers_web::AppState::new(app, koers_web::WebConfig { secure_cookies, base_url })
+    Ok(koers_web::AppState::new(app, koers_web::WebConfig { secure_cookies, base_url }).with_theme(theme))
 }
 
 /// Run `body` on a fresh runtime; an error is printed for `cmd` and becomes its exit code.

@@ -18,6 +18,8 @@ pub struct ServeArgs {
     pub insecure_cookies: bool,
     #[command(flatten)]
     pub mail: MailArgs,
+    #[command(flatten)]
+    pub theme: super::theme::ThemeArgs,
 }
 
 pub fn serve(args: &ServeArgs) -> u8 {
@@ -25,7 +27,7 @@ pub fn serve(args: &ServeArgs) -> u8 {
     run("serve", async {
         let app = db::open(&args.db.url(db::default_data_dir())).await?;
         start_mail_sender(&app, &args.mail)?;
-        let state = web_state(app, !args.insecure_cookies, format!("http://{}", args.listen));
+        let state = web_state(app, !args.insecure_cookies, format!("http://{}", args.listen), &args.theme)?;
         eprintln!("Koers luistert op http://{}", args.listen);
         koers_web::serve(state, args.listen).await.map_err(|source| CliError::Io { what: "webserver", source })?;
         Ok(exit::OK)

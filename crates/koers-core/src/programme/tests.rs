@@ -438,7 +438,10 @@ fn the_default_programme_per_sector_and_audience_is_set_in_the_toml() {
     let mut old = all.clone();
     old.iter_mut().for_each(|p| p.default_for.clear());
     old.reverse();
-    assert_eq!(default_for(&old, Audience::School, Sector::Vo).map(|p| p.id.as_str()), Some("leren-verbeteren-procesbegeleiding"));
+    assert_eq!(
+        default_for(&old, Audience::School, Sector::Vo).map(|p| p.id.as_str()),
+        Some("leren-verbeteren-procesbegeleiding")
+    );
     assert_eq!(default_for(&old, Audience::School, Sector::Po).map(|p| p.id.as_str()), Some("gwgb-plus-school"));
 }
 

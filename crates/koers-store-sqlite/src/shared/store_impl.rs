@@ -71,7 +71,6 @@ impl StoreRead for Backend {
         sessions::failed_logins_since(self.pool(), key, since).await
     }
 
-
     async fn programme_definitions(&self) -> StoreResult<Vec<ProgrammeDefinition>> {
         programme_defs::list(self.pool()).await
     }

@@ -348,7 +348,10 @@ pub async fn ending_a_trajectory_checks_its_version_and_is_audited_with_the_reas
     let audit = audit_of(s, "trajectory", t.id).await;
     assert_eq!(audit.iter().map(|a| a.action.as_str()).collect::<Vec<_>>(), ["end", "create"]);
     let after = snapshot(audit[0].after.as_deref());
-    assert_eq!((after["active"].as_bool(), after["reason"].as_str()), (Some(false), Some("De school stopt met het traject")));
+    assert_eq!(
+        (after["active"].as_bool(), after["reason"].as_str()),
+        (Some(false), Some("De school stopt met het traject"))
+    );
     assert_eq!(snapshot(audit[0].before.as_deref())["active"], true);
     let active = TrajectoryFilter { active_only: true, ..TrajectoryFilter::default() };
     assert!(s.list_trajectories(&active).await.expect("list").is_empty());

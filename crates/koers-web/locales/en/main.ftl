@@ -185,6 +185,7 @@ nav-login = Log in
 nav-logout = Log out
 nav-my-home = My Koers
 nav-screening = Screening
+breadcrumb-label = Breadcrumb
 nav-admin = Admin
 nav-tokens = API tokens
 nav-logged-in-as = Logged in as { $name }

@@ -185,6 +185,7 @@ nav-login = Inloggen
 nav-logout = Uitloggen
 nav-my-home = Mijn Koers
 nav-screening = Screening
+breadcrumb-label = Kruimelpad
 nav-admin = Beheer
 nav-tokens = API-tokens
 nav-logged-in-as = Ingelogd als { $name }

@@ -127,6 +127,12 @@ pub async fn eligibility(
             "voor sbo, so, vso en vo geldt het resultatenmodel niet; daar beslissen kwalitatieve criteria",
         )]));
     }
-    let o = eligibility_from_rows(&p.school, &p.results, p.published.as_ref(), state.app.norms(), &state.band_rule().await?)?;
+    let o = eligibility_from_rows(
+        &p.school,
+        &p.results,
+        p.published.as_ref(),
+        state.app.norms(),
+        &state.band_rule().await?,
+    )?;
     Ok(Json(CheckResponse::from(&o)))
 }

@@ -2,7 +2,6 @@
 //! the eligibility of numbers entered by hand. Invalid input: the form again with the entered
 //! values, each error next to its field (in Dutch), status 422.
 
-use koers_core::programme::BandRule;
 use super::check_form::{self, CheckFormView, ROWS, Raw};
 use super::eligibility::EligibilityView;
 use super::page::Page;
@@ -16,6 +15,7 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use koers_core::TestYear;
+use koers_core::programme::BandRule;
 
 #[derive(Debug, Template)]
 #[template(path = "check/form.html")]

@@ -80,10 +80,22 @@ pub fn outcome_text(lang: Lang, o: Outcome) -> String {
 
 fn light_cell(lang: Lang, light: Option<TrafficLight>) -> LightCell {
     match light {
-        Some(TrafficLight::Rood) => LightCell { class: "light light-rood", text: lang.t("light-rood") },
-        Some(TrafficLight::Oranje) => LightCell { class: "light light-oranje", text: lang.t("light-oranje") },
-        Some(TrafficLight::Groen) => LightCell { class: "light light-groen", text: lang.t("light-groen") },
-        None => LightCell { class: "light light-geen", text: lang.t("light-none") },
+        Some(TrafficLight::Rood) => LightCell {
+            class: "utrecht-status-badge utrecht-status-badge--danger light light-rood",
+            text: lang.t("light-rood"),
+        },
+        Some(TrafficLight::Oranje) => LightCell {
+            class: "utrecht-status-badge utrecht-status-badge--warning light light-oranje",
+            text: lang.t("light-oranje"),
+        },
+        Some(TrafficLight::Groen) => LightCell {
+            class: "utrecht-status-badge utrecht-status-badge--safe light light-groen",
+            text: lang.t("light-groen"),
+        },
+        None => LightCell {
+            class: "utrecht-status-badge utrecht-status-badge--neutral light light-geen",
+            text: lang.t("light-none"),
+        },
     }
 }
 

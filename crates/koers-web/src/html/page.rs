@@ -2,10 +2,12 @@
 //! the `t(key)` lookup. Templates call `page.t("key")`.
 
 use crate::i18n::Lang;
+use crate::theme::Theme;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, Uri, header};
 use std::convert::Infallible;
+use std::sync::{Arc, LazyLock};
 
 #[derive(Debug, Clone)]
 pub struct Page {
@@ -16,7 +18,11 @@ pub struct Page {
     pub section: &'static str,
     /// The logged-in user, for the navigation (set by the extractor, see [`crate::auth`]).
     pub user: Option<NavUser>,
+    /// The installation's theme (header logo, organiser's name, theme stylesheet).
+    pub theme: Arc<Theme>,
 }
+
+static DEFAULT_THEME: LazyLock<Arc<Theme>> = LazyLock::new(|| Arc::new(Theme::default()));
 
 /// What the navigation shows of a logged-in user.
 #[derive(Debug, Clone)]
@@ -28,10 +34,12 @@ pub struct NavUser {
 }
 
 impl Page {
+    /// The page context of a request; the theme comes from the request's extensions (the router
+    /// adds the installation's theme to every request).
     pub fn from_parts(headers: &HeaderMap, uri: &Uri) -> Self {
         let cookie = headers.get(header::COOKIE).and_then(|v| v.to_str().ok());
         let path = uri.path_and_query().map_or_else(|| uri.path().to_owned(), |pq| pq.as_str().to_owned());
-        Self { lang: Lang::from_cookie_header(cookie), path, section: "", user: None }
+        Self { lang: Lang::from_cookie_header(cookie), path, section: "", user: None, theme: DEFAULT_THEME.clone() }
     }
 
     pub fn in_section(mut self, section: &'static str) -> Self {
@@ -79,6 +87,9 @@ impl<S: Send + Sync> FromRequestParts<S> for Page {
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Infallible> {
         let mut page = Self::from_parts(&parts.headers, &parts.uri);
+        if let Some(theme) = parts.extensions.get::<Arc<Theme>>() {
+            page.theme = theme.clone();
+        }
         page.user = parts.extensions.get::<crate::auth::SessionUser>().map(|u| crate::auth::nav_user(page.lang, u));
         Ok(page)
     }

@@ -15,11 +15,11 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Form, Router, routing::get, routing::post};
-use serde::Deserialize;
 use koers_app::store::{StoreError, TrajectoryRecord};
 use koers_core::access::{Action, Resource, SchoolRef};
 use koers_core::programme::Phase;
 use koers_core::trajectory::Trajectory;
+use serde::Deserialize;
 
 pub fn routes() -> Router<AppState> {
     Router::new().route("/trajecten/{id}", get(show)).route("/trajecten/{id}/beeindigen", post(end))
@@ -118,7 +118,12 @@ fn may_end(user: &CurrentUser, t: &TrajectoryRecord) -> bool {
     user.principal().may_see_programme(&t.programme_id)
 }
 
-async fn page_for(state: &AppState, user: &CurrentUser, page: Page, t: &TrajectoryRecord) -> Result<TrajectoryPage, AppError> {
+async fn page_for(
+    state: &AppState,
+    user: &CurrentUser,
+    page: Page,
+    t: &TrajectoryRecord,
+) -> Result<TrajectoryPage, AppError> {
     let school_name = match t.school_id {
         Some(sid) => match state.app.read().school(sid).await {
             Ok(s) => s.name,
@@ -129,8 +134,7 @@ async fn page_for(state: &AppState, user: &CurrentUser, page: Page, t: &Trajecto
     };
     let expert = state.app.read().expert(t.expert_id).await?;
     let (phases, (done, total)) = timeline(&t.phases_json, t.current_phase)?;
-    let end_reason =
-        if t.active { None } else { koers_app::trajectories::end_reason(state.app.read(), t.id).await? };
+    let end_reason = if t.active { None } else { koers_app::trajectories::end_reason(state.app.read(), t.id).await? };
     Ok(TrajectoryPage {
         programme_name: programme_name(state, &t.programme_id).await?,
         school_id: t.school_id,

@@ -3,7 +3,6 @@
 
 use crate::AppError;
 use crate::auth::{CurrentUser, now};
-use koers_core::calendar::datetime_nl as datetime;
 use crate::html::page::Page;
 use crate::html::{Id, render};
 use crate::state::AppState;
@@ -13,6 +12,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Form, Router, routing::get, routing::post};
 use koers_core::access::{Action, Resource};
+use koers_core::calendar::datetime_nl as datetime;
 use serde::Deserialize;
 
 pub fn routes() -> Router<AppState> {

@@ -1,7 +1,6 @@
 //! `GET /beheer/audit`: the audit log, newest first, filtered by entity (and id) and actor,
 //! 50 per page; before/after shown as indented JSON.
 
-use koers_core::calendar::datetime_nl as datetime;
 use crate::AppError;
 use crate::auth::CurrentUser;
 use crate::html::page::Page;
@@ -13,6 +12,7 @@ use axum::extract::{Query, State};
 use axum::response::Response;
 use koers_app::store::{AuditEntry, AuditFilter};
 use koers_core::access::{Action, Resource};
+use koers_core::calendar::datetime_nl as datetime;
 use serde::Deserialize;
 
 /// The entity kinds the stores write.

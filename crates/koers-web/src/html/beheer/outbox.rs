@@ -1,6 +1,5 @@
 //! `GET /beheer/outbox`: the mail outbox, newest first (how mails are read in the demo).
 
-use koers_core::calendar::datetime_nl as datetime;
 use crate::AppError;
 use crate::auth::CurrentUser;
 use crate::html::page::Page;
@@ -10,6 +9,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
 use koers_core::access::{Action, Resource};
+use koers_core::calendar::datetime_nl as datetime;
 
 /// How many mails the page shows.
 const LIMIT: i64 = 200;

@@ -73,10 +73,10 @@ impl SchoolRow {
                 Verdict::ReferToRegularGwgb => "verdict-refer",
             },
             light_class: match light {
-                Some(TrafficLight::Rood) => "light light-rood",
-                Some(TrafficLight::Oranje) => "light light-oranje",
-                Some(TrafficLight::Groen) => "light light-groen",
-                None => "light light-geen",
+                Some(TrafficLight::Rood) => "utrecht-status-badge utrecht-status-badge--danger light light-rood",
+                Some(TrafficLight::Oranje) => "utrecht-status-badge utrecht-status-badge--warning light light-oranje",
+                Some(TrafficLight::Groen) => "utrecht-status-badge utrecht-status-badge--safe light light-groen",
+                None => "utrecht-status-badge utrecht-status-badge--neutral light light-geen",
             },
             light_text: light_text(lang, light),
         }

@@ -157,7 +157,12 @@ const TRAJECTORY_HEADERS: &[&str] = &[
 ];
 
 fn sheet(name: &str, headers: &[&str]) -> Sheet {
-    Sheet { name: name.into(), headers: headers.iter().map(|h| (*h).to_owned()).collect(), rows: Vec::new(), total: None }
+    Sheet {
+        name: name.into(),
+        headers: headers.iter().map(|h| (*h).to_owned()).collect(),
+        rows: Vec::new(),
+        total: None,
+    }
 }
 
 async fn applications_sheet(state: &AppState, user: &CurrentUser) -> Result<Sheet, AppError> {

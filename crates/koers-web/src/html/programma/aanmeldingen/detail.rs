@@ -5,7 +5,6 @@
 use super::{applicant_name, date, ensure_programme, ensure_staff, programmes};
 use crate::AppError;
 use crate::auth::CurrentUser;
-use koers_core::calendar::datetime_nl as datetime;
 use crate::html::page::Page;
 use crate::html::{Id, render};
 use crate::state::AppState;
@@ -16,6 +15,7 @@ use axum::response::Response;
 use koers_app::Error;
 use koers_app::applications::{rank_experts, state_of};
 use koers_app::store::{ApplicationRecord, AuditFilter, StoreError, TrajectoryFilter};
+use koers_core::calendar::datetime_nl as datetime;
 use koers_core::matching::MatchRequest;
 use koers_core::programme::ProgrammeRules;
 use koers_core::workflow::{Intake, Status, Step, TransitionError};
