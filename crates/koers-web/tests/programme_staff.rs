@@ -283,7 +283,7 @@ async fn staff_of_another_programme_do_not_see_the_application() {
     use koers_core::access::{Grant, RoleKind, Scope};
     let w = world().await;
     let id = approved_application(&w).await;
-    let reference = w.store().application(id).await.map(|a| a.reference).unwrap_or_default();
+    let reference = w.store().application(id).await.map(|a| a.reference.to_string()).unwrap_or_default();
     let actor = Actor::system("test");
     let npo = w
         .store()

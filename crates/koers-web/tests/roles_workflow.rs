@@ -28,7 +28,11 @@ async fn apply(w: &World, school: i64) -> ApplicationRecord {
         help_question: "Wij willen beter leesonderwijs in groep 5 tot en met 8.".into(),
         entry_facts_json: None,
     };
-    let s = w.state.app.submit_application(&input, None, &Actor::system("test"), 10, "http://koers.test").await;
+    let s = w
+        .state
+        .app
+        .submit_application(&input, None, &Actor::system("test"), koers_web::auth::now(), "http://koers.test")
+        .await;
     let a = ok(s).application;
     assert_eq!(a.status, Status::WachtOpBestuur);
     a
@@ -54,7 +58,7 @@ async fn the_board_decides_in_the_app_from_the_home_task() {
     let home = w.get("/home", board.as_deref()).await;
     assert_eq!(home.status, 200, "{}", home.body);
     assert!(home.body.contains("Goedkeuring gevraagd"), "{}", home.body);
-    assert!(home.body.contains(&a.reference) && home.body.contains("School D"));
+    assert!(home.body.contains(&a.reference.to_string()) && home.body.contains("School D"));
     let action = format!("/bestuur/{BOARD_X}/aanmeldingen/{}/besluit", a.id);
     assert!(home.body.contains(&action), "{}", home.body);
 
@@ -69,7 +73,7 @@ async fn the_board_decides_in_the_app_from_the_home_task() {
     let res = w.post_form(&action, Some(&other), &[("besluit", "akkoord"), ("version", &v)]).await;
     assert_eq!(res.status, 403, "{}", res.body);
     let other_home = w.get("/home", Some(&other)).await;
-    assert!(!other_home.body.contains(&a.reference));
+    assert!(!other_home.body.contains(&a.reference.to_string()));
 
     let res = w.post_form(&action, board.as_deref(), &[("besluit", "akkoord"), ("version", &v)]).await;
     assert_eq!(res.status, 303, "{}", res.body);
@@ -101,7 +105,7 @@ async fn the_school_leader_sees_the_outcome_and_the_reason() {
     let (_, leader) = user_with(&w, "leider-d@test.nl", RoleKind::Schoolleider, Scope::School(d)).await;
     let page = w.get(&format!("/mijn-school/{d}"), Some(&leader)).await;
     assert_eq!(page.status, 200, "{}", page.body);
-    assert!(page.body.contains(&a.reference), "{}", page.body);
+    assert!(page.body.contains(&a.reference.to_string()), "{}", page.body);
     assert!(page.body.contains("niet goedgekeurd door het bestuur"));
     assert!(page.body.contains("Eerst de nieuwe methode invoeren."));
     assert!(page.body.contains(&format!("/aanmeldingen/{}", a.id)));

@@ -1,6 +1,7 @@
 //! Records of the programme workflow (issue 4): stored programme definitions, applications,
 //! board-approval links, experts, trajectories and the mail outbox.
 
+use koers_core::ReferenceNumber;
 use koers_core::workflow::Status;
 use serde::{Deserialize, Serialize};
 
@@ -31,7 +32,7 @@ pub struct ProgrammeWrite {
 pub struct ApplicationRecord {
     pub id: i64,
     /// `KRS-2026-000123`: year of submission and a per-year sequence assigned by the store.
-    pub reference: String,
+    pub reference: ReferenceNumber,
     pub programme_id: String,
     pub school_id: Option<i64>,
     pub board_number: Option<i64>,

@@ -311,7 +311,7 @@ pub async fn workflow_reads_write_no_audit_entries(store: Arc<dyn Store>) {
     s.programme_definitions().await.expect("definitions");
     s.programme_definition("p").await.expect("definition");
     s.application(app.id).await.expect("application");
-    s.application_by_reference(&app.reference).await.expect("by reference");
+    s.application_by_reference(&app.reference.to_string()).await.expect("by reference");
     s.list_applications(&ApplicationFilter { text: Some("ann".into()), ..Default::default() }).await.expect("list");
     s.approval_link(&link.token_hash).await.expect("link");
     s.expert(expert.id).await.expect("expert");

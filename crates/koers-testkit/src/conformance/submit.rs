@@ -67,8 +67,7 @@ pub async fn a_failed_submission_leaves_no_application_link_or_mail(store: Arc<d
     assert_eq!(s.outbox(false, 0).await.expect("outbox").len(), mails_before, "no mails of the failed submission");
     assert_eq!(all_audit(s).await.len(), audit_before, "no audit entry of the failed submission");
     let next = s.submit_application(&submission("Derde", &"c".repeat(64)), &actor(), NOW + 2).await.expect("next");
-    let seq = |r: &str| r.rsplit('-').next().and_then(|n| n.parse::<u32>().ok());
-    assert_eq!(seq(&next.reference), seq(&first.reference).map(|n| n + 1), "the failed number was given back");
+    assert_eq!(next.reference.sequence(), first.reference.sequence() + 1, "the failed number was given back");
 }
 
 pub async fn the_last_active_beheerder_cannot_be_deactivated_or_lose_the_role(store: Arc<dyn Store>) {

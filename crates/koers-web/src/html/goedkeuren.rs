@@ -85,7 +85,7 @@ async fn approval_page(
 ) -> Result<ApprovalPage, AppError> {
     Ok(ApprovalPage {
         token: token.to_owned(),
-        reference: a.reference.clone(),
+        reference: a.reference.to_string(),
         school_name: school_name(state, a).await?,
         help_question: a.help_question.clone(),
         reason: String::new(),
@@ -126,7 +126,7 @@ pub async fn decide(
     match state.app.decide_by_link(&token, approve, reason, now).await {
         Ok(a) => {
             let key = if approve { "approve-done-approved" } else { "approve-done-declined" };
-            let message = page.t_args(key, &[("reference", a.reference.clone())]);
+            let message = page.t_args(key, &[("reference", a.reference.to_string())]);
             render(&MessagePage { title: page.t("approve-done-title"), message, page })
         }
         Err(e) => link_error(page, e),

@@ -43,7 +43,7 @@ pub async fn application_rows(state: &AppState, filter: &ApplicationFilter) -> R
         let (status, reason) = status_and_reason(&a)?;
         rows.push(ApplicationRow {
             id: a.id,
-            reference: a.reference.clone(),
+            reference: a.reference.to_string(),
             programme_name: programmes.name(&a.programme_id),
             status_label: status.label_nl().to_owned(),
             reason,

@@ -66,7 +66,7 @@ pub async fn receipt(
     let status = state_of(&a)?.status;
     let programme_name = state.programmes().await?.name(&a.programme_id);
     render(&ReceiptPage {
-        reference: a.reference.clone(),
+        reference: a.reference.to_string(),
         programme_name,
         school_id: a.school_id,
         school_name,

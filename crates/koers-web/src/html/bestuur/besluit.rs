@@ -70,7 +70,7 @@ async fn page_for(
         board,
         id: a.id,
         version: a.version,
-        reference: a.reference.clone(),
+        reference: a.reference.to_string(),
         programme_name: programme_name(state, &a.programme_id).await?,
         school_name,
         help_question: a.help_question.clone(),

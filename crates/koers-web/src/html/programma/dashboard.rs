@@ -173,7 +173,7 @@ async fn applications_sheet(state: &AppState, user: &CurrentUser) -> Result<Shee
             continue;
         }
         out.row([
-            Cell::text(a.reference.clone()),
+            Cell::text(a.reference.to_string()),
             Cell::text(programme_name(&all, &a.programme_id)),
             Cell::text(applicant_name(state, &a).await?),
             Cell::text(a.status.label_nl()),
@@ -207,7 +207,7 @@ async fn trajectories_sheet(state: &AppState, user: &CurrentUser) -> Result<Shee
         let phase = usize::try_from(t.current_phase).ok().and_then(|i| phases.get(i)).cloned().unwrap_or_default();
         out.row([
             Cell::Integer(t.id),
-            Cell::text(a.map(|a| a.reference).unwrap_or_default()),
+            Cell::text(a.map(|a| a.reference.to_string()).unwrap_or_default()),
             Cell::text(programme_name(&all, &t.programme_id)),
             Cell::text(name),
             Cell::text(experts.iter().find(|e| e.id == t.expert_id).map(|e| e.name.clone()).unwrap_or_default()),

@@ -275,7 +275,7 @@ pub(super) async fn build(
     Ok(DetailPage {
         id: a.id,
         version: a.version,
-        reference: a.reference.clone(),
+        reference: a.reference.to_string(),
         programme_name: rules.name.clone(),
         name: applicant_name(state, a).await?,
         school_id: a.school_id,

@@ -93,7 +93,7 @@ pub async fn inbox(
     for a in &found {
         rows.push(InboxRow {
             id: a.id,
-            reference: a.reference.clone(),
+            reference: a.reference.to_string(),
             name: applicant_name(&state, a).await?,
             status: a.status.label_nl().to_owned(),
             submitted: date(a.created_at),
