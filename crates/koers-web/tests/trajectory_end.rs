@@ -4,12 +4,11 @@
 mod auth_support;
 
 use auth_support::{PASSWORD, Who, World, eligible_school, password_hash, world};
-use koers_app::applications::{ApplicationInput, state_of, submit};
+use koers_app::applications::{ApplicationInput, state_of};
 use koers_app::store::{
     Actor, ApplicationStateWrite, Assignment, AuditFilter, ExpertWrite, NewTrajectory, NewUser, TrajectoryRecord,
 };
 use koers_core::access::{Grant, RoleKind, Scope};
-use koers_core::programme::ProgrammeRules;
 use koers_core::workflow::Status;
 
 fn ok<T, E: std::fmt::Display>(r: Result<T, E>) -> T {
@@ -29,10 +28,9 @@ async fn running_trajectory(w: &World) -> TrajectoryRecord {
         help_question: "Beter leesonderwijs.".into(),
         entry_facts_json: None,
     };
-    let programmes = ok(ProgrammeRules::shipped());
     let actor = Actor::system("test");
-    let a = ok(submit(w.store(), &programmes, &w.state.norms, &input, None, &actor, 10, "http://koers.test").await)
-        .application;
+    let now = koers_web::auth::now();
+    let a = ok(w.state.app.submit_application(&input, None, &actor, now, "http://koers.test").await).application;
     let e = ExpertWrite {
         user_id: Some(w.user_id(Who::Expert).await),
         name: "Esther Expert".into(),
@@ -53,7 +51,7 @@ async fn running_trajectory(w: &World) -> TrajectoryRecord {
         state: ApplicationStateWrite {
             expected_version: a.version,
             state_json: ok(serde_json::to_string(&st)),
-            status: "gekoppeld".into(),
+            status: Status::Gekoppeld,
             action: "expert_assigned".into(),
         },
         trajectory: NewTrajectory {
