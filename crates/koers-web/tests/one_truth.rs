@@ -184,3 +184,23 @@ async fn staff_see_full_inbox_pages_of_their_own_programmes() {
     let all = w.get("/programma/aanmeldingen?pagina=3", admin.as_deref()).await;
     assert_eq!(rows(&all.body), 20, "a beheerder sees all 120");
 }
+
+#[tokio::test]
+async fn staff_reach_their_inbox_and_dashboard_from_home_and_the_navigation() {
+    let w = world().await;
+    for who in [Who::Programma, Who::Beheerder] {
+        let c = w.session(who).await;
+        let home = w.get("/home", c.as_deref()).await;
+        assert_eq!(home.status, 200);
+        for href in ["href=\"/programma/aanmeldingen\"", "href=\"/programma/dashboard\""] {
+            assert!(home.body.contains(href), "{who:?} home lacks {href}");
+            // …and every page's navigation has them (the school page, for instance).
+            let other = w.get("/check", c.as_deref()).await;
+            assert!(other.body.contains(href), "{who:?} nav lacks {href}");
+        }
+        let inbox = w.get("/programma/aanmeldingen", c.as_deref()).await;
+        assert!(inbox.body.contains("href=\"/programma/aanmeldingen\" aria-current=\"page\""), "{}", inbox.body);
+    }
+    let leader = w.session(Who::LeiderA).await;
+    assert!(!w.get("/home", leader.as_deref()).await.body.contains("href=\"/programma/aanmeldingen\""));
+}

@@ -132,7 +132,7 @@ pub async fn dashboard(State(state): State<AppState>, user: CurrentUser, page: P
         }
     }
     render(&DashboardPage {
-        page: page.in_section("screening"),
+        page: page.in_section("dashboard"),
         statuses: used.iter().map(|s| s.label_nl().to_owned()).collect(),
         pipeline,
         loads,

@@ -113,7 +113,7 @@ pub async fn inbox(
         selected: status == Some(s),
     }));
     render(&InboxPage {
-        page: page.in_section("screening"),
+        page: page.in_section("aanmeldingen"),
         programmes: programme_choices,
         statuses,
         q: text,
