@@ -236,6 +236,15 @@ async fn table(w: &World) -> Vec<Row> {
             [303, 404, 403, 403, 403, 403],
         ),
         row("GET", "/trajecten/{id}", "/trajecten/999999", "", [303, 404, 404, 404, 404, 404]),
+        // Withdrawing: 404 for an application that does not exist; the role check on a real
+        // one (whoever may change its school or board) is in tests/withdraw.rs.
+        row(
+            "POST",
+            "/aanmeldingen/{id}/intrekken",
+            "/aanmeldingen/999999/intrekken",
+            "reden=x&versie=1",
+            [303, 404, 404, 404, 404, 404],
+        ),
         // Ending: 404 for a trajectory that does not exist; the role check on a real one (staff of
         // its programme and beheerders only) is in tests/trajectory_end.rs.
         row(
