@@ -178,6 +178,32 @@ impl App {
         self.store.session_delete_expired(now).await
     }
 
+    // ---- Inspectie verdicts (issue 10 §2) ---------------------------------------------------
+
+    /// Record (staff: vastgesteld) or declare (the school's leader, its board: verklaard) a verdict.
+    pub async fn record_verdict(
+        &self,
+        who: &Principal,
+        of: crate::verdicts::VerdictOf,
+        form: &koers_core::inspection::VerdictForm,
+        actor: &Actor,
+        now: i64,
+    ) -> Result<crate::store::VerdictRecord> {
+        crate::verdicts::record(self.store.as_ref(), who, of, form, actor, now).await
+    }
+
+    /// Confirm a declared verdict (programme staff).
+    pub async fn confirm_verdict(
+        &self,
+        who: &Principal,
+        id: i64,
+        expected_version: i64,
+        actor: &Actor,
+        now: i64,
+    ) -> Result<crate::store::VerdictRecord> {
+        crate::verdicts::confirm(self.store.as_ref(), who, id, expected_version, actor, now).await
+    }
+
     // ---- experts -------------------------------------------------------------------------
 
     pub async fn save_expert(&self, e: &ExpertWrite, actor: &Actor, now: i64) -> Result<ExpertRecord> {

@@ -13,6 +13,8 @@
 //! - [`accounts`]: argon2id passwords, throttled login, users with grants, API tokens.
 //! - [`search`]: the in-memory school search index (same answers as the store, ~50× cheaper).
 //! - [`programmes`]: the programmes in force (stored definitions, else the shipped ones).
+//! - [`verdicts`]: Inspectie verdicts recorded by staff or declared by applicants, and what the
+//!   VO and board entry rules read from them and from the exam trend.
 //! - [`demo`]: the demo data set and one demo user per role.
 
 mod app;
@@ -32,3 +34,4 @@ pub mod schools;
 pub mod screening;
 pub mod search;
 pub mod store;
+pub mod verdicts;

@@ -40,7 +40,12 @@ impl Sector {
         }
     }
     pub fn from_code(s: &str) -> Option<Self> {
-        [Sector::Po, Sector::Sbo, Sector::So, Sector::Vso, Sector::Vo].into_iter().find(|x| x.code() == s)
+        Self::ALL.into_iter().find(|x| x.code() == s)
+    }
+    pub const ALL: [Sector; 5] = [Sector::Po, Sector::Sbo, Sector::So, Sector::Vso, Sector::Vo];
+    /// sbo, so or vso: GWGB+ gespecialiseerd's sectors.
+    pub fn is_special(self) -> bool {
+        matches!(self, Sector::Sbo | Sector::So | Sector::Vso)
     }
 }
 
@@ -60,6 +65,14 @@ pub struct School {
     /// Three-year schoolweging (Inspectie), as imported or edited.
     pub schoolweging: Option<f64>,
     pub website: Option<String>,
+    /// VO: DUO's onderwijsstructuur (`VBO/MAVO/HAVO/VWO`); sbo/so/vso: the kinds counted at the
+    /// location (`so, vso`); `None` for regular primary schools.
+    pub kind: Option<String>,
+    /// Clusters (1–4) of special education at the location, sorted.
+    pub clusters: Vec<i64>,
+    /// Coordinates (WGS84) of the location, from the geocoded register.
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
     /// Names of the fields a person edited by hand; an import never overwrites these silently.
     pub manual_fields: Vec<String>,
     pub version: i64,
@@ -77,6 +90,10 @@ pub struct SchoolFields {
     pub board_number: Option<i64>,
     pub schoolweging: Option<f64>,
     pub website: Option<String>,
+    pub kind: Option<String>,
+    pub clusters: Vec<i64>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
 }
 
 /// One write of an import batch.
@@ -127,6 +144,29 @@ pub struct PublishedThreeYear {
     pub pupils: i64,
     pub pct_1f: f64,
     pub pct_1s2f: f64,
+}
+
+/// Exam candidates and passes of a VO location in one school year (DUO), for the whole location
+/// (`afdeling` empty) or one afdeling (`vmbo-b` … `vwo`). Counts are spans: DUO masks counts
+/// under 5, and what the published pass rates allow is kept as `min..=max`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExamYear {
+    pub school_id: i64,
+    /// `""` for the whole location, else the afdeling's code.
+    pub afdeling: String,
+    /// `2024-2025`.
+    pub school_year: String,
+    pub programmes: i64,
+    pub candidates_min: i64,
+    pub candidates_max: i64,
+    pub passes_min: i64,
+    pub passes_max: i64,
+    /// Percent; exact or estimated (see `masking`); `None` without candidates.
+    pub pass_rate: Option<f64>,
+    pub pass_rate_min: Option<f64>,
+    pub pass_rate_max: Option<f64>,
+    /// `no_candidates`, `exact`, `recovered` or `estimated`.
+    pub masking: String,
 }
 
 /// CBS schoolweging of one school year.
