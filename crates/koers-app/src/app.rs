@@ -210,6 +210,19 @@ impl App {
         Ok(self.store.save_expert(e, actor, now).await?)
     }
 
+    /// Set where an expert works: programmes, sectors, standplaats, travel limit (checked).
+    pub async fn set_expert_pool(
+        &self,
+        expert_id: i64,
+        expected_version: i64,
+        input: &crate::experts::PoolInput,
+        actor: &Actor,
+        now: i64,
+    ) -> Result<ExpertRecord> {
+        let known: Vec<String> = self.programmes().await?.into_iter().map(|p| p.id).collect();
+        crate::experts::set_pool(self.store.as_ref(), expert_id, expected_version, input, &known, actor, now).await
+    }
+
     // ---- applications --------------------------------------------------------------------
 
     /// Submit an application: checked, entry rule applied, stored with its mails and approval

@@ -15,6 +15,7 @@
 //! - [`programmes`]: the programmes in force (stored definitions, else the shipped ones).
 //! - [`verdicts`]: Inspectie verdicts recorded by staff or declared by applicants, and what the
 //!   VO and board entry rules read from them and from the exam trend.
+//! - [`experts`]: the expert pool per programme and sector, with a standplaats and travel limit.
 //! - [`demo`]: the demo data set and one demo user per role.
 
 mod app;
@@ -27,6 +28,7 @@ pub mod accounts;
 pub mod applications;
 pub mod check;
 pub mod demo;
+pub mod experts;
 pub mod mail;
 pub mod programmes;
 pub mod register;

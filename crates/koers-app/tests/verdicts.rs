@@ -2,13 +2,14 @@
 //! declares, Dutch messages naming the field, confirmation, and the VO, procesbegeleiding and
 //! board entry rules reading stored verdicts and DUO's falling exam pass rates.
 
-use koers_app::applications::{ApplicationInput, submit};
-use koers_app::store::{Actor, ExamYear, NewBoard, SchoolFields, SchoolWrite, Sector, Store};
-use koers_app::verdicts::{self, VerdictError, VerdictOf};
+use koers_app::applications::ApplicationInput;
+use koers_app::store::{Actor, ExamYear, NewBoard, SchoolFields, SchoolWrite, Sector, Store, StoreRead};
+use koers_app::verdicts::{self, VerdictOf};
+use koers_app::{App, Error};
 use koers_core::access::{Grant, Principal, RoleKind, Scope};
 use koers_core::eligibility::{BoardFacts, RiskKind, VoFacts, assess_vo};
 use koers_core::inspection::VerdictForm;
-use koers_core::programme::{ProgrammeRules, VoRule};
+use koers_core::programme::VoRule;
 use koers_core::{NormLibrary, Verdict};
 
 /// 2026-09-21 (a Monday).
@@ -56,9 +57,9 @@ fn form(date: &str, oordeel: &str, afdeling: &str) -> VerdictForm {
     }
 }
 
-fn fields(e: VerdictError) -> Vec<(String, String)> {
+fn fields(e: Error) -> Vec<(String, String)> {
     match e {
-        VerdictError::Invalid(v) => v.into_iter().map(|f| (f.field, f.detail)).collect(),
+        Error::Invalid(v) => v.into_iter().map(|f| (f.field, f.detail)).collect(),
         other => panic!("{other:?}"),
     }
 }
@@ -89,10 +90,10 @@ async fn staff_record_applicants_declare_staff_confirm() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!((declared.status.as_str(), declared.afdeling.as_deref()), ("verklaard", Some("havo")));
     let denied = verdicts::record(&s, &expert, of, &form("2026-01-01", "voldoende", ""), &actor, NOW).await;
-    assert!(matches!(denied, Err(VerdictError::Forbidden)), "{denied:?}");
+    assert!(matches!(denied, Err(Error::Forbidden)), "{denied:?}");
     assert!(matches!(
         verdicts::confirm(&s, &leader, declared.id, declared.version, &actor, NOW).await,
-        Err(VerdictError::Forbidden)
+        Err(Error::Forbidden)
     ));
 
     // Staff confirm; confirming again changes nothing; staff's own verdicts are vastgesteld.
@@ -182,8 +183,9 @@ async fn the_vo_rule_reads_stored_verdicts_and_falling_pass_rates() {
         entry_facts_json: Some(r#"{"oordeel":null,"department":null,"risks":[]}"#.into()),
     };
     let norms = NormLibrary::shipped().unwrap_or_else(|e| panic!("{e}"));
-    let programmes = ProgrammeRules::shipped().unwrap_or_else(|e| panic!("{e}"));
-    let done = submit(&s, &programmes, &norms, &input, None, &actor, NOW, "https://k.example.nl")
+    let app = App::new(std::sync::Arc::new(s.clone()), std::sync::Arc::new(norms));
+    let done = app
+        .submit_application(&input, None, &actor, NOW, "https://k.example.nl")
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(done.eligibility.verdict, Verdict::Eligible);

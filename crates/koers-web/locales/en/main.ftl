@@ -593,3 +593,14 @@ verdict-status-confirmed = confirmed ({ $by })
 verdict-confirm = Confirm
 yes = yes
 no = no
+
+## Expert pool (issue 10 §6)
+pool-title = Deployment
+pool-link = Programmes, sectors and base
+pool-intro = Which programmes and sectors this expert works for (none ticked = all), and where the distance to a school is measured from. Matching puts experts who do not fit last and says why.
+pool-programmes = Programmes
+pool-sectors = Sectors
+pool-base = Base (standplaats)
+pool-base-hint = A place as the register writes it, for example Utrecht; empty = no base (the province counts).
+pool-max-km = Furthest travel distance in km (empty = no limit)
+pool-save = Save deployment

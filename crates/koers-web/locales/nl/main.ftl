@@ -593,3 +593,14 @@ verdict-status-confirmed = vastgesteld ({ $by })
 verdict-confirm = Bevestigen
 yes = ja
 no = nee
+
+## Expert pool (issue 10 §6)
+pool-title = Inzet
+pool-link = Programma's, sectoren en standplaats
+pool-intro = Voor welke programma's en sectoren deze expert werkt (niets aangevinkt = alle), en van waar de afstand tot een school wordt gemeten. De matching zet wie niet past achteraan en zegt waarom.
+pool-programmes = Programma's
+pool-sectors = Sectoren
+pool-base = Standplaats
+pool-base-hint = Een plaats zoals het register hem schrijft, bijvoorbeeld Utrecht; leeg = geen standplaats (dan telt de provincie).
+pool-max-km = Maximale reisafstand in km (leeg = geen grens)
+pool-save = Inzet opslaan

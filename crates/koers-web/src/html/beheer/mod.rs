@@ -9,6 +9,7 @@ pub mod import;
 pub mod outbox;
 pub mod tijd;
 // ---- roles workflow: expert pool and programme definitions ----
+pub mod expert_pool;
 pub mod experts;
 pub mod programmas;
 
@@ -41,6 +42,7 @@ pub fn routes() -> Router<AppState> {
         .route("/beheer/experts", get(experts::list))
         .route("/beheer/experts/nieuw", get(experts::new_form).post(experts::create))
         .route("/beheer/experts/{id}", get(experts::show).post(experts::save))
+        .route("/beheer/experts/{id}/inzet", get(expert_pool::show).post(expert_pool::save))
         .route("/beheer/programmas", get(programmas::list))
         .route("/beheer/programmas/nieuw", get(programmas::new_form).post(programmas::create))
         .route("/beheer/programmas/{id}", get(programmas::show).post(programmas::save))
