@@ -38,11 +38,11 @@ pub async fn place_point(store: &dyn StoreRead, place: &str) -> Result<Option<(S
     let mut name = None;
     let mut points = Vec::new();
     for s in store.all_schools().await? {
-        if s.place.as_deref().map(|p| p.trim().to_lowercase()) == Some(want.clone()) {
-            if let (Some(lat), Some(lon)) = (s.lat, s.lon) {
-                points.extend(GeoPoint::new(lat, lon));
-                name = name.or(s.place.clone());
-            }
+        if s.place.as_deref().map(|p| p.trim().to_lowercase()) == Some(want.clone())
+            && let (Some(lat), Some(lon)) = (s.lat, s.lon)
+        {
+            points.extend(GeoPoint::new(lat, lon));
+            name = name.or(s.place.clone());
         }
     }
     Ok(centre(&points).zip(name).map(|(p, n)| (n, p)))

@@ -16,7 +16,7 @@ pub const NEAR_KM: f64 = 50.0;
 /// Boundaries compare with this slack (km), so an exact 50 km is "near" despite rounding.
 pub const TOLERANCE_KM: f64 = 1e-6;
 /// Mean Earth radius (IUGG), km.
-pub const EARTH_RADIUS_KM: f64 = 6_371.0088;
+pub const EARTH_RADIUS_KM: f64 = 6_371.008_8;
 
 /// The sectors the pool is organised by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
