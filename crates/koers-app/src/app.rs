@@ -214,10 +214,49 @@ impl App {
         crate::trajectories::end(self.store.as_ref(), id, expected_version, reason, actor, now).await
     }
 
+    // ---- Inspectie verdicts (issue 10 §2) ---------------------------------------------------
+
+    /// Record (staff: vastgesteld) or declare (the school's leader, its board: verklaard) a verdict.
+    pub async fn record_verdict(
+        &self,
+        who: &Principal,
+        of: crate::verdicts::VerdictOf,
+        form: &koers_core::inspection::VerdictForm,
+        actor: &Actor,
+        now: i64,
+    ) -> Result<crate::store::VerdictRecord> {
+        crate::verdicts::record(self.store.as_ref(), who, of, form, actor, now).await
+    }
+
+    /// Confirm a declared verdict (programme staff).
+    pub async fn confirm_verdict(
+        &self,
+        who: &Principal,
+        id: i64,
+        expected_version: i64,
+        actor: &Actor,
+        now: i64,
+    ) -> Result<crate::store::VerdictRecord> {
+        crate::verdicts::confirm(self.store.as_ref(), who, id, expected_version, actor, now).await
+    }
+
     // ---- experts -------------------------------------------------------------------------
 
     pub async fn save_expert(&self, e: &ExpertWrite, actor: &Actor, now: i64) -> Result<ExpertRecord> {
         Ok(self.store.save_expert(e, actor, now).await?)
+    }
+
+    /// Set where an expert works: programmes, sectors, standplaats, travel limit (checked).
+    pub async fn set_expert_pool(
+        &self,
+        expert_id: i64,
+        expected_version: i64,
+        input: &crate::experts::PoolInput,
+        actor: &Actor,
+        now: i64,
+    ) -> Result<ExpertRecord> {
+        let known: Vec<String> = self.programmes().await?.into_iter().map(|p| p.id).collect();
+        crate::experts::set_pool(self.store.as_ref(), expert_id, expected_version, input, &known, actor, now).await
     }
 
     // ---- applications --------------------------------------------------------------------

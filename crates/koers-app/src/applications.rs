@@ -4,11 +4,13 @@
 //! module loads, applies, saves (optimistic concurrency) and queues the mails the events call for.
 
 mod links;
+mod pool;
 mod submit;
 pub(crate) mod target;
 
 pub use links::{LINK_TTL_SECS, new_link_token};
 pub(crate) use links::{application_for_link, decide_by_link};
+pub use pool::complete_request;
 pub(crate) use submit::submit;
 pub use submit::{ApplicationInput, Submitted, reference_year};
 pub use target::{Applicant, Target, TargetQuery, fits, school_resource};
@@ -112,7 +114,7 @@ pub(crate) async fn act(
     save(store, &a, expected_version, &next, &events, actor, now).await
 }
 
-/// Experts ranked for an application, best first, with their current load.
+/// Experts ranked for a request, best first, with their current load.
 pub async fn rank_experts(store: &dyn StoreRead, request: &MatchRequest) -> Result<Vec<Match>> {
     let loads = store.expert_loads().await?;
     let profiles: Vec<ExpertProfile> = store
@@ -121,20 +123,20 @@ pub async fn rank_experts(store: &dyn StoreRead, request: &MatchRequest) -> Resu
         .into_iter()
         .map(|e| {
             let load = loads.iter().find(|l| l.expert_id == e.id);
-            ExpertProfile {
-                id: e.id,
-                name: e.name,
-                expertise: e.expertise,
-                regions: e.regions,
-                capacity_trajectories: u32::try_from(e.capacity_trajectories).unwrap_or(0),
-                capacity_dagdelen: u32::try_from(e.capacity_dagdelen).unwrap_or(0),
-                assigned_trajectories: load.map_or(0, |l| u32::try_from(l.trajectories).unwrap_or(u32::MAX)),
-                planned_dagdelen: load.map_or(0, |l| u32::try_from(l.dagdelen).unwrap_or(u32::MAX)),
-                available: e.available,
-            }
+            pool::profile(e, load)
         })
         .collect();
     Ok(rank(request, &profiles))
+}
+
+/// Experts ranked for an application: the request completed with the application's programme,
+/// the school's sector and location ([`complete_request`]), then [`rank_experts`].
+pub async fn rank_for_application(
+    store: &dyn StoreRead,
+    a: &ApplicationRecord,
+    request: &MatchRequest,
+) -> Result<Vec<Match>> {
+    rank_experts(store, &complete_request(store, a, request).await?).await
 }
 
 /// Assign an expert: checks capacity (an override is allowed and logged with its note), applies
@@ -156,7 +158,7 @@ pub(crate) async fn assign_expert(
     if a.version != expected_version {
         return Err(Error::Conflict { current: Some(Box::new(a)) });
     }
-    let ranked = rank_experts(store, request).await?;
+    let ranked = rank_for_application(store, &a, request).await?;
     let m = ranked.iter().find(|m| m.expert_id == expert_id).ok_or(Error::NotFound)?;
     let note = capacity_override.map(str::trim).filter(|n| !n.is_empty());
     assignment_allowed(m, note.is_some())?;
@@ -171,7 +173,7 @@ pub(crate) async fn assign_expert(
             phases_json: serde_json::to_string(&phases).unwrap_or_else(|_| "[]".into()),
             dagdelen_planned: i64::from(request.dagdelen_needed),
         },
-        capacity_override: if m.over_capacity { note.map(str::to_owned) } else { None },
+        capacity_override: if m.over_capacity || !m.fits { note.map(str::to_owned) } else { None },
     };
     let (saved, trajectory) = match store.assign_expert(&assignment, actor, now).await {
         Ok(x) => x,

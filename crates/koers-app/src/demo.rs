@@ -31,55 +31,109 @@ pub(crate) async fn load_files(store: &dyn Store, files: &[(&str, &[u8])], now: 
     Ok(reports)
 }
 
-/// The demo expert pool: the demo expert (with a login) and two without, if none exist yet.
+/// The demo expert pool: the demo expert (with a login) and four without, if none exist yet,
+/// each with the programmes, sectors and standplaats it works for (issue 10 §6).
 pub(crate) async fn seed_experts(store: &dyn Store, now: i64) -> Result<usize> {
     if !store.list_experts().await?.is_empty() {
         return Ok(0);
     }
     let actor = Actor::system("koers demo");
     let expert_user = store.user_by_email("expert@demo.koers.nl").await.ok().map(|u| u.id);
+    struct Demo<'a> {
+        user_id: Option<i64>,
+        name: &'a str,
+        email: &'a str,
+        expertise: &'a [&'a str],
+        regions: &'a [&'a str],
+        capacity: (i64, i64),
+        programmes: &'a [&'a str],
+        sectors: &'a [&'a str],
+        standplaats: &'a str,
+        max_km: &'a str,
+    }
     let pool = [
-        (
-            expert_user,
-            "Esther Expert",
-            "expert@demo.koers.nl",
-            &["rekenen", "zicht op ontwikkeling", "kwaliteitszorg"][..],
-            &["Zuid-Holland", "Utrecht"][..],
-            4,
-            60,
-        ),
-        (
-            None,
-            "Karel Kwaliteit",
-            "karel@adviseurs.example.nl",
-            &["kwaliteitszorg", "bestuur", "lezen"][..],
-            &["Noord-Brabant", "Limburg"][..],
-            3,
-            40,
-        ),
-        (
-            None,
-            "Fatima Faber",
-            "fatima@adviseurs.example.nl",
-            &["lezen", "taalverzorging", "zicht op ontwikkeling"][..],
-            &["Noord-Holland", "Zuid-Holland"][..],
-            2,
-            30,
-        ),
+        Demo {
+            user_id: expert_user,
+            name: "Esther Expert",
+            email: "expert@demo.koers.nl",
+            expertise: &["rekenen", "zicht op ontwikkeling", "kwaliteitszorg"],
+            regions: &["Zuid-Holland", "Utrecht"],
+            capacity: (4, 60),
+            programmes: &["gwgb-plus-school", "gwgb-plus-gespecialiseerd"],
+            sectors: &["po", "gespecialiseerd"],
+            standplaats: "Utrecht",
+            max_km: "",
+        },
+        Demo {
+            user_id: None,
+            name: "Karel Kwaliteit",
+            email: "karel@adviseurs.example.nl",
+            expertise: &["kwaliteitszorg", "bestuur", "lezen"],
+            regions: &["Noord-Brabant", "Limburg"],
+            capacity: (3, 40),
+            programmes: &["gwgb-plus-bestuur", "gwgb-plus-school"],
+            sectors: &["bestuur", "po"],
+            standplaats: "Eindhoven",
+            max_km: "150",
+        },
+        Demo {
+            user_id: None,
+            name: "Fatima Faber",
+            email: "fatima@adviseurs.example.nl",
+            expertise: &["lezen", "taalverzorging", "zicht op ontwikkeling"],
+            regions: &["Noord-Holland", "Zuid-Holland"],
+            capacity: (2, 30),
+            programmes: &["gwgb-plus-school"],
+            sectors: &["po"],
+            standplaats: "Amsterdam",
+            max_km: "80",
+        },
+        Demo {
+            user_id: None,
+            name: "Victor Verbeter",
+            email: "victor@procesbegeleiders.example.nl",
+            expertise: &["kwaliteitszorg", "examenresultaten", "leiderschap"],
+            regions: &["Overijssel", "Gelderland"],
+            capacity: (3, 48),
+            programmes: &["leren-verbeteren-npo", "leren-verbeteren-procesbegeleiding"],
+            sectors: &["vo"],
+            standplaats: "Zwolle",
+            max_km: "",
+        },
+        Demo {
+            user_id: None,
+            name: "Sanne Speciaal",
+            email: "sanne@adviseurs.example.nl",
+            expertise: &["ambities", "populatie", "zicht op ontwikkeling"],
+            regions: &["Zuid-Holland"],
+            capacity: (3, 36),
+            programmes: &["gwgb-plus-gespecialiseerd"],
+            sectors: &["gespecialiseerd"],
+            standplaats: "Rotterdam",
+            max_km: "120",
+        },
     ];
-    for (user_id, name, email, expertise, regions, traj, dagdelen) in pool {
+    let known: Vec<String> = koers_core::ProgrammeRules::shipped()?.into_iter().map(|p| p.id).collect();
+    for d in &pool {
         let w = crate::store::ExpertWrite {
-            user_id,
-            name: name.into(),
-            email: email.into(),
-            expertise: expertise.iter().map(|s| (*s).to_owned()).collect(),
-            regions: regions.iter().map(|s| (*s).to_owned()).collect(),
-            capacity_trajectories: traj,
-            capacity_dagdelen: dagdelen,
+            user_id: d.user_id,
+            name: d.name.into(),
+            email: d.email.into(),
+            expertise: d.expertise.iter().map(|s| (*s).to_owned()).collect(),
+            regions: d.regions.iter().map(|s| (*s).to_owned()).collect(),
+            capacity_trajectories: d.capacity.0,
+            capacity_dagdelen: d.capacity.1,
             available: true,
             expected_version: None,
         };
-        store.save_expert(&w, &actor, now).await?;
+        let saved = store.save_expert(&w, &actor, now).await?;
+        let input = crate::experts::PoolInput {
+            programmes: d.programmes.iter().map(|s| (*s).to_owned()).collect(),
+            sectors: d.sectors.iter().map(|s| (*s).to_owned()).collect(),
+            standplaats: d.standplaats.into(),
+            max_km: d.max_km.into(),
+        };
+        crate::experts::set_pool(store, saved.id, saved.version, &input, &known, &actor, now).await?;
     }
     Ok(pool.len())
 }

@@ -15,6 +15,9 @@
 //! - [`programmes`]: the programmes in force, from one place (the stored definitions, seeded from
 //!   `programmes/*.toml`), with the default programme per sector and audience.
 //! - [`trajectories`]: ending a trajectory, with a reason.
+//! - [`verdicts`]: Inspectie verdicts recorded by staff or declared by applicants, and what the
+//!   VO and board entry rules read from them and from the exam trend.
+//! - [`experts`]: the expert pool per programme and sector, with a standplaats and travel limit.
 //! - [`demo`]: the demo data set and one demo user per role.
 
 mod app;
@@ -27,6 +30,7 @@ pub mod accounts;
 pub mod applications;
 pub mod check;
 pub mod demo;
+pub mod experts;
 pub mod mail;
 pub mod programmes;
 pub mod register;
@@ -35,3 +39,4 @@ pub mod screening;
 pub mod search;
 pub mod store;
 pub mod trajectories;
+pub mod verdicts;

@@ -12,6 +12,8 @@ use koers_import::{Cell, FileError, FileKind, RowError};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
+mod sectors;
+
 /// A manual edit that an import did not overwrite. `field` is the code name (`place`); `kept`
 /// and `imported` are the values as a person reads them (`Amsterdam`, `31,47`, `–` for empty).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -58,6 +60,13 @@ pub struct ImportReport {
     pub weging_years_changed: usize,
     /// Rows of the file that could not be linked to a school of the register.
     pub not_linked: usize,
+    /// Rows the register does not take from this file (regular primary schools in the
+    /// sbo/so/vso file: those come from the Inspectie's files).
+    pub skipped: usize,
+    /// VO exam years (whole location and per afdeling) that changed.
+    pub exam_years_changed: usize,
+    /// Schools whose coordinates were set or changed.
+    pub located: usize,
     pub kept_manual: Vec<KeptManual>,
     pub rejected: Vec<RowError>,
 }
@@ -66,7 +75,7 @@ impl ImportReport {
     /// One Dutch summary line.
     pub fn summary_nl(&self) -> String {
         format!(
-            "{} ({}): {} regels; scholen {} nieuw, {} bijgewerkt, {} ongewijzigd; {} besturen; {} resultaatjaren en {} wegingsjaren gewijzigd; {} niet te koppelen; {} handmatige wijzigingen behouden; {} regels afgewezen.",
+            "{} ({}): {} regels; scholen {} nieuw, {} bijgewerkt, {} ongewijzigd; {} besturen; {} resultaatjaren, {} wegingsjaren en {} examenjaren gewijzigd; {} scholen met coördinaten; {} niet te koppelen; {} overgeslagen; {} handmatige wijzigingen behouden; {} regels afgewezen.",
             self.file,
             self.kind,
             self.rows,
@@ -76,7 +85,10 @@ impl ImportReport {
             self.boards,
             self.results_changed,
             self.weging_years_changed,
+            self.exam_years_changed,
+            self.located,
             self.not_linked,
+            self.skipped,
             self.kept_manual.len(),
             self.rejected.len()
         )
@@ -96,6 +108,10 @@ struct Proposed {
     board_number: Option<Option<i64>>,
     schoolweging: Option<Option<f64>>,
     website: Option<Option<String>>,
+    kind: Option<Option<String>>,
+    clusters: Option<Vec<i64>>,
+    lat: Option<Option<f64>>,
+    lon: Option<Option<f64>>,
 }
 
 /// A field's value as a person reads it in the report: the text itself, a Dutch decimal, or
@@ -124,6 +140,12 @@ impl Shown for Option<i64> {
 impl Shown for Option<f64> {
     fn shown(&self) -> String {
         self.map_or_else(|| EMPTY.into(), |v| koers_core::nl::decimal(v, 2))
+    }
+}
+
+impl Shown for Vec<i64> {
+    fn shown(&self) -> String {
+        if self.is_empty() { EMPTY.into() } else { self.iter().map(i64::to_string).collect::<Vec<_>>().join(", ") }
     }
 }
 
@@ -161,6 +183,10 @@ fn merge(ovt: &str, cur: &mut SchoolFields, manual: &[String], p: &Proposed, kep
     field!(board_number, p.board_number);
     field!(schoolweging, p.schoolweging);
     field!(website, p.website.clone());
+    field!(kind, p.kind.clone());
+    field!(clusters, p.clusters.clone());
+    field!(lat, p.lat);
+    field!(lon, p.lon);
     changed
 }
 
@@ -174,6 +200,10 @@ fn fields_of(s: &School) -> SchoolFields {
         board_number: s.board_number,
         schoolweging: s.schoolweging,
         website: s.website.clone(),
+        kind: s.kind.clone(),
+        clusters: s.clusters.clone(),
+        lat: s.lat,
+        lon: s.lon,
     }
 }
 
@@ -258,7 +288,14 @@ pub(crate) async fn import_bytes(
     };
     let source = format!(
         "{}:{file_name}",
-        if matches!(kind, FileKind::DuoReferentieniveaus | FileKind::DuoVestigingen) { "duo" } else { "inspectie" }
+        if matches!(
+            kind,
+            FileKind::InspectieResultaten | FileKind::SchoolwegingDriejaars | FileKind::SchoolwegingPerJaar
+        ) {
+            "inspectie"
+        } else {
+            "duo"
+        }
     );
     match kind {
         FileKind::InspectieResultaten => {
@@ -396,10 +433,10 @@ pub(crate) async fn import_bytes(
             apply(store, &proposals, &mut report, actor, now).await?;
         }
         FileKind::DuoReferentieniveaus => return Err(Error::Unsupported("DUO referentieniveaus")),
-        // Parsed by koers-import (records complete); storing them in the register is still to do.
-        FileKind::DuoVestigingenVo | FileKind::DuoLeerlingenSoortPo | FileKind::DuoExamensVo | FileKind::ScholenGeo => {
-            return Err(Error::Unsupported(kind.dutch_name()));
-        }
+        FileKind::DuoVestigingenVo => sectors::vo_locations(store, &table, &mut report, actor, now).await?,
+        FileKind::DuoLeerlingenSoortPo => sectors::special_locations(store, &table, &mut report, actor, now).await?,
+        FileKind::DuoExamensVo => sectors::exam_trends(store, &table, &mut report, actor, now).await?,
+        FileKind::ScholenGeo => sectors::coordinates(store, &table, &mut report, actor, now).await?,
     }
     Ok(report)
 }

@@ -2,7 +2,7 @@
 
 use crate::check::CheckOutcome;
 use crate::error::{Error, Result};
-use crate::store::{Board, PublishedThreeYear, ResultYear, School, StoreError, StoreRead, WegingYear};
+use crate::store::{Board, ExamYear, PublishedThreeYear, ResultYear, School, StoreError, StoreRead, WegingYear};
 use koers_core::eligibility::{NextYear, SchoolContext, assess_band};
 use koers_core::programme::BandRule;
 use koers_core::results::{ThreeYear, assess};
@@ -17,6 +17,8 @@ pub struct SchoolPage {
     pub results: Vec<ResultYear>,
     pub published: Option<PublishedThreeYear>,
     pub weging_years: Vec<WegingYear>,
+    /// VO: the exam pass-rate trend (whole location, then per afdeling; oldest year first).
+    pub exam_years: Vec<ExamYear>,
 }
 
 pub async fn school_page(store: &dyn StoreRead, id: i64) -> Result<SchoolPage, StoreError> {
@@ -33,7 +35,8 @@ pub async fn school_page(store: &dyn StoreRead, id: i64) -> Result<SchoolPage, S
     results.sort_by_key(|r| r.test_year);
     let published = store.published_of_school(id).await?;
     let weging_years = store.weging_years_of_school(id).await?;
-    Ok(SchoolPage { school, board, results, published, weging_years })
+    let exam_years = store.exam_years_of_school(id).await?;
+    Ok(SchoolPage { school, board, results, published, weging_years, exam_years })
 }
 
 /// The model input for a school from its stored rows. The window ends at `latest` (the latest

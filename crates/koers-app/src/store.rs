@@ -11,9 +11,11 @@
 //!   before/after as JSON).
 
 mod model;
+mod verdict_model;
 mod workflow_model;
 
 pub use model::*;
+pub use verdict_model::*;
 pub use workflow_model::*;
 
 use async_trait::async_trait;
@@ -74,6 +76,16 @@ pub trait StoreRead: Send + Sync + std::fmt::Debug {
     /// Every stored set of published three-year values.
     async fn all_published(&self) -> StoreResult<Vec<PublishedThreeYear>>;
     async fn weging_years_of_school(&self, school_id: i64) -> StoreResult<Vec<WegingYear>>;
+    /// The VO exam trend: the whole location first (afdeling `""`), then per afdeling; each oldest
+    /// year first.
+    async fn exam_years_of_school(&self, school_id: i64) -> StoreResult<Vec<ExamYear>>;
+    async fn verdict(&self, id: i64) -> StoreResult<VerdictRecord>;
+    /// Inspectie verdicts of a school: newest verdict date first, then newest recorded.
+    async fn verdicts_of_school(&self, school_id: i64) -> StoreResult<Vec<VerdictRecord>>;
+    /// The board's own verdicts (not its schools'), newest first.
+    async fn verdicts_of_board(&self, board_number: i64) -> StoreResult<Vec<VerdictRecord>>;
+    /// The verdicts of the schools the register files under this board, newest first.
+    async fn verdicts_of_board_schools(&self, board_number: i64) -> StoreResult<Vec<VerdictRecord>>;
     async fn user(&self, id: i64) -> StoreResult<User>;
     /// Case-insensitive.
     async fn user_by_email(&self, email: &str) -> StoreResult<User>;
@@ -141,6 +153,18 @@ pub trait Store: StoreRead {
     async fn upsert_results(&self, rows: &[ResultYear], actor: &Actor, now: i64) -> StoreResult<usize>;
     async fn upsert_published(&self, rows: &[PublishedThreeYear], actor: &Actor, now: i64) -> StoreResult<usize>;
     async fn upsert_weging_years(&self, rows: &[WegingYear], actor: &Actor, now: i64) -> StoreResult<usize>;
+    /// Like `upsert_results`, per school, afdeling and school year (the VO exam trend).
+    async fn upsert_exam_years(&self, rows: &[ExamYear], actor: &Actor, now: i64) -> StoreResult<usize>;
+    /// Record an Inspectie verdict (checked by the app); audited as `verdict`.
+    async fn add_verdict(&self, v: &NewVerdict, actor: &Actor, now: i64) -> StoreResult<VerdictRecord>;
+    /// Mark a declared verdict `vastgesteld`; `Conflict` when `expected_version` is stale.
+    async fn confirm_verdict(
+        &self,
+        id: i64,
+        expected_version: i64,
+        actor: &Actor,
+        now: i64,
+    ) -> StoreResult<VerdictRecord>;
 
     // ---- users, grants, tokens ------------------------------------------------------------
     async fn create_user(&self, user: &NewUser, actor: &Actor, now: i64) -> StoreResult<User>;
@@ -206,6 +230,15 @@ pub trait Store: StoreRead {
     async fn use_approval_link(&self, id: i64, now: i64) -> StoreResult<()>;
 
     async fn save_expert(&self, e: &ExpertWrite, actor: &Actor, now: i64) -> StoreResult<ExpertRecord>;
+    /// Set an expert's programmes, sectors and standplaats; `Conflict` when stale; audited.
+    async fn set_expert_pool(
+        &self,
+        id: i64,
+        expected_version: i64,
+        pool: &ExpertPool,
+        actor: &Actor,
+        now: i64,
+    ) -> StoreResult<ExpertRecord>;
 
     /// The application's transition to "gekoppeld" and the new trajectory, atomically; audited
     /// (with the capacity override note when given). `Conflict` when the application changed.

@@ -135,6 +135,7 @@ async fn an_eligible_school_goes_from_aanmelding_to_trajectory() {
         expertise_wanted: vec!["Rekenen".into()],
         region: Some("Zuid-Holland".into()),
         dagdelen_needed: 8,
+        ..MatchRequest::default()
     };
     let ranked = rank_experts(s, &req).await.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(ranked.first().map(|m| m.expert_id), Some(free.id));

@@ -168,6 +168,19 @@ pub enum Resource {
     Experts,
     /// Programme definitions (entry rules, phases, budgets).
     Programmes,
+    /// Inspectie verdicts of a school or a board: viewing as the school's or board's own page;
+    /// changing = recording one (staff: vastgesteld) or declaring one (the school's leader or
+    /// its board: verklaard).
+    Verdicts(VerdictsOf),
+    /// Confirming a declared verdict, or recording one as vastgesteld: programme staff.
+    ConfirmVerdicts,
+}
+
+/// Whose verdicts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerdictsOf {
+    School(SchoolRef),
+    Board(i64),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -254,6 +267,14 @@ pub fn may(who: Option<&Principal>, action: Action, resource: Resource) -> bool 
         }
         Resource::ProgrammeScreening => action == Action::View && p.has_role(RoleKind::Programmamedewerker),
         Resource::Applications | Resource::Experts => p.has_role(RoleKind::Programmamedewerker),
+        Resource::Verdicts(of) => {
+            let own = match of {
+                VerdictsOf::School(s) => may(who, action, Resource::School(s)),
+                VerdictsOf::Board(n) => may(who, action, Resource::Board(n)),
+            };
+            own || p.has_role(RoleKind::Programmamedewerker)
+        }
+        Resource::ConfirmVerdicts => p.has_role(RoleKind::Programmamedewerker),
         Resource::Users | Resource::Import | Resource::Audit | Resource::Programmes => false,
         Resource::OwnTokens => true,
     }
@@ -338,6 +359,27 @@ mod tests {
         assert!(!may(Some(&e), Action::View, Resource::School(OWN)));
         assert!(!may(Some(&e), Action::View, Resource::ProgrammeScreening));
         assert!(may(Some(&e), Action::View, Resource::OwnTokens));
+    }
+
+    #[test]
+    fn verdicts_staff_record_and_confirm_the_school_and_its_board_declare() {
+        let staff = p(&[(RoleKind::Programmamedewerker, Scope::Programme("leren-verbeteren-npo".into()))]);
+        let leader = p(&[(RoleKind::Schoolleider, Scope::School(10))]);
+        let board = p(&[(RoleKind::Bestuurder, Scope::Board(41646))]);
+        let expert = p(&[(RoleKind::Expert, Scope::Programme("gwgb-plus-school".into()))]);
+        let (own, other) = (Resource::Verdicts(VerdictsOf::School(OWN)), Resource::Verdicts(VerdictsOf::School(OTHER)));
+        let own_board = Resource::Verdicts(VerdictsOf::Board(41646));
+        for a in [Action::View, Action::Change] {
+            assert!(may(Some(&staff), a, other) && may(Some(&staff), a, own_board), "{a:?}");
+            assert!(may(Some(&leader), a, own) && !may(Some(&leader), a, other), "{a:?}");
+            assert!(!may(Some(&leader), a, own_board), "{a:?}");
+            assert!(may(Some(&board), a, own) && may(Some(&board), a, own_board), "{a:?}");
+            assert!(!may(Some(&expert), a, own) && !may(None, a, own), "{a:?}");
+        }
+        assert!(may(Some(&staff), Action::Change, Resource::ConfirmVerdicts));
+        for who in [&leader, &board, &expert] {
+            assert!(!may(Some(who), Action::Change, Resource::ConfirmVerdicts));
+        }
     }
 
     #[test]

@@ -28,6 +28,8 @@
 //!   capacity per school year, the monthly time sheet.
 //! - [`money`]: [`Cents`], the co-financing split and its rounding rule, [`money::Funding`] and
 //!   the kostenoverzicht.
+//! - [`inspection`]: Inspectie verdicts as data (validation, what the VO and board rules read,
+//!   falling exam pass rates as a demonstrable risk).
 //! - [`matching`]: expert matching with reasons; [`mod@reference`]: reference numbers.
 //! - [`calendar`]: dates, Dutch time (Europe/Amsterdam) and the school year, once.
 //! - [`ids`]: newtype ids (`SchoolId`, `UserId`, …) and [`id_type!`] to declare more.
@@ -40,6 +42,7 @@ mod datafile;
 pub mod eligibility;
 pub mod format;
 pub mod ids;
+pub mod inspection;
 pub mod matching;
 pub mod money;
 pub mod nl;

@@ -75,8 +75,8 @@ impl Default for BoardRule {
 }
 
 /// The VO rule (Leren Verbeteren, DOMAIN §4): judged onvoldoende or zeer zwak qualifies; a
-/// demonstrable risk qualifies too when `demonstrable_risk_qualifies` (NPO, not
-/// procesbegeleiding, which is only for (very) weak schools).
+/// demonstrable risk qualifies too when `demonstrable_risk_qualifies` (both shipped programmes:
+/// NPO, and procesbegeleiding for "risicoscholen" as seed 004 describes them).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct VoRule {

@@ -207,16 +207,18 @@ async fn the_vo_forms_ask_the_verdict_and_for_npo_the_risks() {
     let res = w.post_form(&npo, cookie.as_deref(), &risk).await;
     assert_receipt(&w, cookie.as_deref(), &res).await;
 
-    // Procesbegeleiding: only the verdict, no risks; a risk does not help.
+    // Procesbegeleiding: the verdict, or a demonstrable risk ("risicoschool", seed 004).
     let pb = format!("/aanmelden?school={a}&programma=leren-verbeteren-procesbegeleiding");
     let form = w.get(&pb, cookie.as_deref()).await;
     assert_eq!(form.status, 200, "{}", form.body);
-    assert!(form.body.contains("name=\"oordeel\"") && !form.body.contains("risk_kind_0"));
+    assert!(form.body.contains("name=\"oordeel\"") && form.body.contains("risk_kind_0"));
     let res = w.post_form(&pb, cookie.as_deref(), &with_contact(&[("oordeel", "voldoende")])).await;
     assert_eq!(res.status, 422, "{}", res.body);
     assert!(res.body.contains("komt niet in aanmerking"), "{}", res.body);
     let res =
         w.post_form(&pb, cookie.as_deref(), &with_contact(&[("oordeel", "zeer_zwak"), ("department", "havo")])).await;
+    assert_receipt(&w, cookie.as_deref(), &res).await;
+    let res = w.post_form(&pb, cookie.as_deref(), &risk).await;
     assert_receipt(&w, cookie.as_deref(), &res).await;
 }
 

@@ -18,7 +18,8 @@ async fn verdicts(w: &World, d: i64, staff: Option<&str>) -> (bool, String, bool
     let page = w.get(&format!("/scholen/{d}"), None).await;
     assert_eq!(page.status, 200, "{}", page.body);
     // The apply link names the stored default programme (askama escapes the `&`).
-    let apply_link = page.body.contains(&format!("/aanmelden?school={d}")) && page.body.contains("programma=gwgb-plus-school");
+    let apply_link =
+        page.body.contains(&format!("/aanmelden?school={d}")) && page.body.contains("programma=gwgb-plus-school");
     let api = w.get(&format!("/api/v1/schools/{d}/eligibility"), None).await;
     assert_eq!(api.status, 200, "{}", api.body);
     let verdict = api.json()["eligibility"]["verdict"].as_str().unwrap_or_default().to_owned();

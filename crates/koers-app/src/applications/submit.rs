@@ -11,6 +11,7 @@ use crate::store::{
     Actor, ApplicationRecord, NewApplication, NewApprovalLink, NewMail, REFERENCE_PLACEHOLDER, Store, StoreError,
     StoreRead, Submission,
 };
+use crate::verdicts;
 use koers_core::access::{RoleKind, Scope};
 use koers_core::eligibility::{
     BoardFacts, Eligibility, SpecialAnswers, VoFacts, assess_board, assess_special, assess_vo,
@@ -58,6 +59,8 @@ fn facts<T: serde::de::DeserializeOwned>(json: Option<&str>) -> Result<T> {
         .map_err(|e| Error::field("entry_facts", format!("de antwoorden zijn onvolledig of ongeldig: {e}")))
 }
 
+/// The programme's entry rule over the answers and what the register knows (results, recorded
+/// Inspectie verdicts, the exam trend).
 async fn entry_rule(
     store: &dyn StoreRead,
     p: &ProgrammeRules,
@@ -74,9 +77,19 @@ async fn entry_rule(
             assess_special(&facts::<SpecialAnswers>(input.entry_facts_json.as_deref())?, rule, &Default::default())
         }
         RuleSettings::BoardHistory(rule) => {
-            assess_board(&facts::<BoardFacts>(input.entry_facts_json.as_deref())?, rule, reference_year(now))
+            let mut f = facts::<BoardFacts>(input.entry_facts_json.as_deref())?;
+            if let Some(n) = input.board_number {
+                f = verdicts::board_facts_for(store, n, f).await?;
+            }
+            assess_board(&f, rule, reference_year(now))
         }
-        RuleSettings::VerdictOrRisk(rule) => assess_vo(&facts::<VoFacts>(input.entry_facts_json.as_deref())?, rule),
+        RuleSettings::VerdictOrRisk(rule) => {
+            let mut f = facts::<VoFacts>(input.entry_facts_json.as_deref())?;
+            if let Some(id) = input.school_id {
+                f = verdicts::vo_facts_for(store, id, f, rule.demonstrable_risk_qualifies).await?;
+            }
+            assess_vo(&f, rule)
+        }
     })
 }
 

@@ -37,6 +37,14 @@ pub struct School {
     /// Three-year schoolweging (Inspectie), as imported or edited.
     pub schoolweging: Option<f64>,
     pub website: Option<String>,
+    /// VO: DUO's onderwijsstructuur (`VBO/MAVO/HAVO/VWO`); sbo/so/vso: the kinds counted at the
+    /// location (`so, vso`); `None` for regular primary schools.
+    pub kind: Option<String>,
+    /// Clusters (1–4) of special education at the location, sorted.
+    pub clusters: Vec<i64>,
+    /// Coordinates (WGS84) of the location, from the geocoded register.
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
     /// Names of the fields a person edited by hand; an import never overwrites these silently.
     pub manual_fields: Vec<String>,
     pub version: i64,
@@ -54,6 +62,10 @@ pub struct SchoolFields {
     pub board_number: Option<i64>,
     pub schoolweging: Option<f64>,
     pub website: Option<String>,
+    pub kind: Option<String>,
+    pub clusters: Vec<i64>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
 }
 
 /// One write of an import batch.
@@ -104,6 +116,29 @@ pub struct PublishedThreeYear {
     pub pupils: i64,
     pub pct_1f: f64,
     pub pct_1s2f: f64,
+}
+
+/// Exam candidates and passes of a VO location in one school year (DUO), for the whole location
+/// (`afdeling` empty) or one afdeling (`vmbo-b` … `vwo`). Counts are spans: DUO masks counts
+/// under 5, and what the published pass rates allow is kept as `min..=max`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExamYear {
+    pub school_id: i64,
+    /// `""` for the whole location, else the afdeling's code.
+    pub afdeling: String,
+    /// `2024-2025`.
+    pub school_year: String,
+    pub programmes: i64,
+    pub candidates_min: i64,
+    pub candidates_max: i64,
+    pub passes_min: i64,
+    pub passes_max: i64,
+    /// Percent; exact or estimated (see `masking`); `None` without candidates.
+    pub pass_rate: Option<f64>,
+    pub pass_rate_min: Option<f64>,
+    pub pass_rate_max: Option<f64>,
+    /// `no_candidates`, `exact`, `recovered` or `estimated`.
+    pub masking: String,
 }
 
 /// CBS schoolweging of one school year.

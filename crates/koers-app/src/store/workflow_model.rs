@@ -122,6 +122,23 @@ pub struct ExpertRecord {
     pub capacity_dagdelen: i64,
     pub available: bool,
     pub version: i64,
+    /// Programmes, sectors and standplaats (issue 10 §6); set with `set_expert_pool`, left as
+    /// it is by `save_expert`.
+    #[serde(default)]
+    pub pool: ExpertPool,
+}
+
+/// Where an expert works: programmes and sectors (empty = all), standplaats and travel limit.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct ExpertPool {
+    /// Programme ids.
+    pub programmes: Vec<String>,
+    /// `po`, `gespecialiseerd`, `vo`, `bestuur`.
+    pub sectors: Vec<String>,
+    pub base_place: Option<String>,
+    pub base_lat: Option<f64>,
+    pub base_lon: Option<f64>,
+    pub max_distance_km: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -34,11 +34,20 @@ const DEMO_FILES: &[(&str, &[u8])] = &[
         "inspectie-leerresultaten-po-2023-2025.csv",
         include_bytes!("../../../../testdata/inspectie-leerresultaten-po-2023-2025.csv"),
     ),
-    ("duo-vestigingen-bo.csv", include_bytes!("../../../../testdata/duo-vestigingen-bo.csv")),
+    // Every primary school exists before DUO's addresses are linked to them.
     (
         "inspectie-schoolweging-per-jaar-2021-2024.csv",
         include_bytes!("../../../../testdata/inspectie-schoolweging-per-jaar-2021-2024.csv"),
     ),
+    ("duo-vestigingen-bo.csv", include_bytes!("../../../../testdata/duo-vestigingen-bo.csv")),
+    // The other sectors (VO, sbo/so/vso), then what links to them: exams (VO) and coordinates.
+    ("duo-vestigingen-vo.csv", include_bytes!("../../../../testdata/duo-vestigingen-vo.csv")),
+    (
+        "duo-leerlingen-po-soort-cluster-2024-2025.csv",
+        include_bytes!("../../../../testdata/duo-leerlingen-po-soort-cluster-2024-2025.csv"),
+    ),
+    ("duo-examens-vo-2021-2025.csv", include_bytes!("../../../../testdata/duo-examens-vo-2021-2025.csv")),
+    ("scholen-locaties-geo-20241122.csv", include_bytes!("../../../../testdata/scholen-locaties-geo-20241122.csv")),
 ];
 
 pub fn demo(args: &DemoArgs) -> u8 {
@@ -47,9 +56,17 @@ pub fn demo(args: &DemoArgs) -> u8 {
         let url = db::sqlite_url(&args.data_dir);
         let app = db::open(&url).await?;
         let now = db::now();
-        let empty = app.read().all_schools().await.map(|s| s.is_empty()).unwrap_or(true);
-        if empty {
-            eprintln!("Demodata laden (alle scholen met resultaten en schoolweging)…");
+        // Loaded before this version (only primary schools)? Importing again is idempotent.
+        let complete = app
+            .read()
+            .all_schools()
+            .await
+            .map(|s| s.iter().any(|s| s.sector == koers_app::store::Sector::Vo))
+            .unwrap_or(false);
+        if !complete {
+            eprintln!(
+                "Demodata laden (alle scholen van po, sbo/so/vso en vo, met resultaten, examens en coördinaten)…"
+            );
             for r in app.demo_load_files(DEMO_FILES, now).await? {
                 eprintln!("  {}", r.summary_nl());
             }

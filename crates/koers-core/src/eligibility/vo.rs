@@ -1,8 +1,9 @@
 //! Leren Verbeteren (VO, DOMAIN §4). A school or department qualifies when the Inspectie judged
-//! it onvoldoende or zeer zwak, or — for the NPO help, when the rule allows it — when it has a
-//! demonstrable risk: falling results, or signals from leadership or team. "Demonstrable" means
-//! the applicant says what shows it; a risk named without evidence does not count (and the
-//! reasons say so). Procesbegeleiding is only for (very) weak schools: the verdict is required.
+//! it onvoldoende or zeer zwak, or — when the rule allows it (both shipped programmes do) — when
+//! it has a demonstrable risk: falling results, or signals from leadership or team.
+//! "Demonstrable" means the applicant says what shows it, or the register does (falling exam
+//! pass rates, [`crate::inspection::falling_pass_rate`]); a risk named without evidence does not
+//! count (and the reasons say so). A rule without the risk route requires the verdict.
 
 use super::{Eligibility, Oordeel, Reason, Verdict};
 use crate::programme::VoRule;

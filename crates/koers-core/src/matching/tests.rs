@@ -14,6 +14,7 @@ fn expert(id: i64, expertise: &[&str], regions: &[&str]) -> ExpertProfile {
         assigned_trajectories: 2,
         planned_dagdelen: 28,
         available: true,
+        ..ExpertProfile::default()
     }
 }
 
@@ -22,6 +23,7 @@ fn request(wanted: &[&str], region: Option<&str>, dagdelen: u32) -> MatchRequest
         expertise_wanted: wanted.iter().map(|s| (*s).to_owned()).collect(),
         region: region.map(str::to_owned),
         dagdelen_needed: dagdelen,
+        ..MatchRequest::default()
     }
 }
 
@@ -142,6 +144,8 @@ fn an_empty_pool_ranks_to_nothing() {
     assert!(rank(&request(&["rekenen"], None, 8), &[]).is_empty());
 }
 
+mod pool_tests;
+
 const AREAS: [&str; 6] = ["rekenen", "Lezen", "kwaliteitszorg", "zicht op ontwikkeling", "LEIDERSCHAP", "didactiek"];
 const PROVINCES: [&str; 3] = ["Utrecht", "Zuid-Holland", "Groningen"];
 
@@ -170,7 +174,12 @@ fn arb_request() -> impl Strategy<Value = MatchRequest> {
     )
         .prop_map(|(w, r, d)| {
             let w: Vec<String> = w.iter().map(|s| s.to_uppercase()).collect();
-            MatchRequest { expertise_wanted: w, region: r.map(str::to_owned), dagdelen_needed: d }
+            MatchRequest {
+                expertise_wanted: w,
+                region: r.map(str::to_owned),
+                dagdelen_needed: d,
+                ..MatchRequest::default()
+            }
         })
 }
 

@@ -38,7 +38,7 @@ fn the_five_shipped_programmes_load() {
     assert!(matches!(ps[1].rule, RuleSettings::SpecialEducation(_)));
     assert_eq!(ps[2].rule, RuleSettings::BoardHistory(BoardRule::default()));
     assert_eq!(ps[3].rule, RuleSettings::VerdictOrRisk(VoRule { demonstrable_risk_qualifies: true }));
-    assert_eq!(ps[4].rule, RuleSettings::VerdictOrRisk(VoRule { demonstrable_risk_qualifies: false }));
+    assert_eq!(ps[4].rule, RuleSettings::VerdictOrRisk(VoRule { demonstrable_risk_qualifies: true }));
     let audiences: Vec<Audience> = ps.iter().map(|p| p.audience).collect();
     use Audience::*;
     assert_eq!(audiences, [School, School, Bestuur, School, School]);

@@ -5,7 +5,7 @@
 //! (case-insensitive; unique, like users' addresses). So a linked expert may change address,
 //! and an unlinked one may be linked to a login; only an unlinked expert cannot change address.
 
-use koers_app::store::{Actor, ExpertLoad, ExpertRecord, ExpertWrite, StoreError, StoreResult};
+use koers_app::store::{Actor, ExpertLoad, ExpertPool, ExpertRecord, ExpertWrite, StoreError, StoreResult};
 
 use super::audit::Change;
 use super::error::{corrupt, db, json, stale};
@@ -23,6 +23,12 @@ struct ExpertRow {
     capacity_dagdelen: i64,
     available: bool,
     version: i64,
+    programmes: String,
+    sectors: String,
+    base_place: Option<String>,
+    base_lat: Option<f64>,
+    base_lon: Option<f64>,
+    max_distance_km: Option<i64>,
 }
 
 impl TryFrom<ExpertRow> for ExpertRecord {
@@ -39,6 +45,14 @@ impl TryFrom<ExpertRow> for ExpertRecord {
             capacity_dagdelen: r.capacity_dagdelen,
             available: r.available,
             version: r.version,
+            pool: ExpertPool {
+                programmes: serde_json::from_str(&r.programmes).map_err(|_| corrupt("programmes", &r.programmes))?,
+                sectors: serde_json::from_str(&r.sectors).map_err(|_| corrupt("sectors", &r.sectors))?,
+                base_place: r.base_place,
+                base_lat: r.base_lat,
+                base_lon: r.base_lon,
+                max_distance_km: r.max_distance_km,
+            },
         })
     }
 }
@@ -48,7 +62,9 @@ async fn fetch(conn: &mut Conn, id: i64) -> StoreResult<Option<ExpertRecord>> {
         ExpertRow,
         r#"SELECT id AS "id!: i64", user_id AS "user_id?: i64", name AS "name!", email AS "email!",
                   expertise AS "expertise!", regions AS "regions!", capacity_trajectories AS "capacity_trajectories!: i64",
-                  capacity_dagdelen AS "capacity_dagdelen!: i64", available AS "available!: bool", version AS "version!: i64"
+                  capacity_dagdelen AS "capacity_dagdelen!: i64", available AS "available!: bool", version AS "version!: i64",
+                  programmes AS "programmes!", sectors AS "sectors!", base_place AS "base_place?",
+                  base_lat AS "base_lat?: f64", base_lon AS "base_lon?: f64", max_distance_km AS "max_distance_km?: i64"
            FROM experts WHERE id = $1"#,
         id
     )
@@ -64,7 +80,9 @@ async fn fetch_for_write(conn: &mut Conn, e: &ExpertWrite) -> StoreResult<Option
         ExpertRow,
         r#"SELECT id AS "id!: i64", user_id AS "user_id?: i64", name AS "name!", email AS "email!",
                   expertise AS "expertise!", regions AS "regions!", capacity_trajectories AS "capacity_trajectories!: i64",
-                  capacity_dagdelen AS "capacity_dagdelen!: i64", available AS "available!: bool", version AS "version!: i64"
+                  capacity_dagdelen AS "capacity_dagdelen!: i64", available AS "available!: bool", version AS "version!: i64",
+                  programmes AS "programmes!", sectors AS "sectors!", base_place AS "base_place?",
+                  base_lat AS "base_lat?: f64", base_lon AS "base_lon?: f64", max_distance_km AS "max_distance_km?: i64"
            FROM experts
            WHERE user_id = $1 OR lower(email) = lower($2)
            ORDER BY CASE WHEN user_id = $1 THEN 0 ELSE 1 END, id
@@ -88,7 +106,9 @@ pub(crate) async fn by_user(pool: &Pool, user_id: i64) -> StoreResult<ExpertReco
         ExpertRow,
         r#"SELECT id AS "id!: i64", user_id AS "user_id?: i64", name AS "name!", email AS "email!",
                   expertise AS "expertise!", regions AS "regions!", capacity_trajectories AS "capacity_trajectories!: i64",
-                  capacity_dagdelen AS "capacity_dagdelen!: i64", available AS "available!: bool", version AS "version!: i64"
+                  capacity_dagdelen AS "capacity_dagdelen!: i64", available AS "available!: bool", version AS "version!: i64",
+                  programmes AS "programmes!", sectors AS "sectors!", base_place AS "base_place?",
+                  base_lat AS "base_lat?: f64", base_lon AS "base_lon?: f64", max_distance_km AS "max_distance_km?: i64"
            FROM experts WHERE user_id = $1"#,
         user_id
     )
@@ -104,7 +124,9 @@ pub(crate) async fn list(pool: &Pool) -> StoreResult<Vec<ExpertRecord>> {
         ExpertRow,
         r#"SELECT id AS "id!: i64", user_id AS "user_id?: i64", name AS "name!", email AS "email!",
                   expertise AS "expertise!", regions AS "regions!", capacity_trajectories AS "capacity_trajectories!: i64",
-                  capacity_dagdelen AS "capacity_dagdelen!: i64", available AS "available!: bool", version AS "version!: i64"
+                  capacity_dagdelen AS "capacity_dagdelen!: i64", available AS "available!: bool", version AS "version!: i64",
+                  programmes AS "programmes!", sectors AS "sectors!", base_place AS "base_place?",
+                  base_lat AS "base_lat?: f64", base_lon AS "base_lon?: f64", max_distance_km AS "max_distance_km?: i64"
            FROM experts ORDER BY name, id"#
     )
     .fetch_all(pool)
@@ -166,6 +188,7 @@ pub(crate) async fn save(pool: &Pool, e: &ExpertWrite, actor: &Actor, now: i64) 
                 return Err(StoreError::Conflict { expected, actual: before.version });
             }
             let mut after = record(before.id, before.version, e);
+            after.pool = before.pool.clone();
             if after == before {
                 return Ok(before);
             }
@@ -217,5 +240,50 @@ fn record(id: i64, version: i64, e: &ExpertWrite) -> ExpertRecord {
         capacity_dagdelen: e.capacity_dagdelen,
         available: e.available,
         version,
+        pool: ExpertPool::default(),
     }
+}
+
+/// Programmes, sectors and standplaats of expert `id` at `expected_version`; unchanged → no write.
+pub(crate) async fn set_pool(
+    pool: &Pool,
+    id: i64,
+    expected_version: i64,
+    p: &ExpertPool,
+    actor: &Actor,
+    now: i64,
+) -> StoreResult<ExpertRecord> {
+    let mut tx = begin_write(pool).await.map_err(db)?;
+    let before = fetch(&mut tx, id).await?.ok_or(StoreError::NotFound)?;
+    if before.version != expected_version {
+        return Err(StoreError::Conflict { expected: expected_version, actual: before.version });
+    }
+    if before.pool == *p {
+        return Ok(before);
+    }
+    let (programmes, sectors) = (json(&p.programmes)?, json(&p.sectors)?);
+    let done = sqlx::query!(
+        "UPDATE experts SET programmes = $1, sectors = $2, base_place = $3, base_lat = $4, base_lon = $5,
+                max_distance_km = $6, version = version + 1
+         WHERE id = $7 AND version = $8",
+        programmes,
+        sectors,
+        p.base_place,
+        p.base_lat,
+        p.base_lon,
+        p.max_distance_km,
+        id,
+        expected_version,
+    )
+    .execute(&mut *tx)
+    .await
+    .map_err(db)?;
+    if done.rows_affected() == 0 {
+        let actual = fetch(&mut tx, id).await?.map(|x| x.version);
+        return Err(stale(expected_version, actual));
+    }
+    let after = fetch(&mut tx, id).await?.ok_or(StoreError::NotFound)?;
+    Change::new(actor, now, "update", "expert", id).before(&before)?.after(&after)?.write(&mut tx).await?;
+    tx.commit().await.map_err(db)?;
+    Ok(after)
 }

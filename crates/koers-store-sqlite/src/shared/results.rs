@@ -14,7 +14,7 @@ use crate::backend::{Conn, Pool, begin_write};
 
 /// Rows grouped per school (in school id order); a later row for the same key replaces an
 /// earlier one.
-fn per_school<T, K: Ord>(
+pub(super) fn per_school<T, K: Ord>(
     rows: &[T],
     school: impl Fn(&T) -> i64,
     key: impl Fn(&T) -> K,
@@ -28,7 +28,7 @@ fn per_school<T, K: Ord>(
 
 /// The audit entry of one school's changed rows; `before` holds the old values of rows that
 /// existed.
-async fn audit<T: Serialize>(
+pub(super) async fn audit<T: Serialize>(
     conn: &mut Conn,
     entity: &str,
     school_id: i64,

@@ -12,10 +12,11 @@ use crate::backend::{Conn, Pool, begin_write};
 async fn store(conn: &mut Conn, s: &School, expected: i64) -> StoreResult<()> {
     let search = search_text(&s.name, &s.brin, &s.ovt, s.place.as_deref());
     let manual = json(&s.manual_fields)?;
+    let clusters = json(&s.clusters)?;
     let done = sqlx::query!(
         "UPDATE schools SET name = $1, place = $2, municipality = $3, province = $4, denomination = $5,
                 board_number = $6, schoolweging = $7, website = $8, manual_fields = $9, search_text = $10,
-                version = $11, updated_at = $12
+                version = $11, updated_at = $12, kind = $15, clusters = $16, lat = $17, lon = $18
          WHERE id = $13 AND version = $14",
         s.name,
         s.place,
@@ -31,6 +32,10 @@ async fn store(conn: &mut Conn, s: &School, expected: i64) -> StoreResult<()> {
         s.updated_at,
         s.id,
         expected,
+        s.kind,
+        clusters,
+        s.lat,
+        s.lon,
     )
     .execute(&mut *conn)
     .await
@@ -50,10 +55,12 @@ async fn insert(
     now: i64,
 ) -> StoreResult<School> {
     let search = search_text(&f.name, brin, ovt, f.place.as_deref());
+    let clusters = json(&f.clusters)?;
     let id = sqlx::query_scalar!(
         r#"INSERT INTO schools (ovt, brin, name, place, municipality, province, denomination, board_number,
-                                sector, schoolweging, website, manual_fields, search_text, version, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, '[]', $12, 1, $13)
+                                sector, schoolweging, website, manual_fields, search_text, version, updated_at,
+                                kind, clusters, lat, lon)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, '[]', $12, 1, $13, $14, $15, $16, $17)
            RETURNING id AS "id!: i64""#,
         ovt,
         brin,
@@ -68,6 +75,10 @@ async fn insert(
         f.website,
         search,
         now,
+        f.kind,
+        clusters,
+        f.lat,
+        f.lon,
     )
     .fetch_one(&mut *conn)
     .await
@@ -85,6 +96,10 @@ async fn insert(
         sector,
         schoolweging: f.schoolweging,
         website: f.website.clone(),
+        kind: f.kind.clone(),
+        clusters: f.clusters.clone(),
+        lat: f.lat,
+        lon: f.lon,
         manual_fields: Vec::new(),
         version: 1,
         updated_at: now,
@@ -138,6 +153,10 @@ pub(crate) async fn apply_writes(
                     board_number: fields.board_number,
                     schoolweging: fields.schoolweging,
                     website: fields.website.clone(),
+                    kind: fields.kind.clone(),
+                    clusters: fields.clusters.clone(),
+                    lat: fields.lat,
+                    lon: fields.lon,
                     ..before.clone()
                 };
                 ids.push(update(&mut tx, before, after, actor, now).await?.id);

@@ -19,6 +19,10 @@ struct SchoolRow {
     sector: String,
     schoolweging: Option<f64>,
     website: Option<String>,
+    kind: Option<String>,
+    clusters: String,
+    lat: Option<f64>,
+    lon: Option<f64>,
     manual_fields: String,
     version: i64,
     updated_at: i64,
@@ -29,6 +33,7 @@ impl TryFrom<SchoolRow> for School {
     fn try_from(r: SchoolRow) -> StoreResult<School> {
         Ok(School {
             sector: Sector::from_code(&r.sector).ok_or_else(|| corrupt("sector", &r.sector))?,
+            clusters: serde_json::from_str(&r.clusters).map_err(|_| corrupt("clusters", &r.clusters))?,
             manual_fields: serde_json::from_str(&r.manual_fields)
                 .map_err(|_| corrupt("manual_fields", &r.manual_fields))?,
             id: r.id,
@@ -42,6 +47,9 @@ impl TryFrom<SchoolRow> for School {
             board_number: r.board_number,
             schoolweging: r.schoolweging,
             website: r.website,
+            kind: r.kind,
+            lat: r.lat,
+            lon: r.lon,
             version: r.version,
             updated_at: r.updated_at,
         })
@@ -73,7 +81,8 @@ pub(super) async fn fetch(conn: &mut Conn, id: i64) -> StoreResult<Option<School
         r#"SELECT id AS "id!: i64", ovt AS "ovt!", brin AS "brin!", name AS "name!", place AS "place?",
                   municipality AS "municipality?", province AS "province?", denomination AS "denomination?",
                   board_number AS "board_number?: i64", sector AS "sector!", schoolweging AS "schoolweging?: f64",
-                  website AS "website?", manual_fields AS "manual_fields!", version AS "version!: i64",
+                  website AS "website?", kind AS "kind?", clusters AS "clusters!", lat AS "lat?: f64",
+                  lon AS "lon?: f64", manual_fields AS "manual_fields!", version AS "version!: i64",
                   updated_at AS "updated_at!: i64"
            FROM schools WHERE id = $1"#,
         id
@@ -102,7 +111,8 @@ pub(crate) async fn by_ovt(pool: &Pool, ovt: &str) -> StoreResult<School> {
         r#"SELECT id AS "id!: i64", ovt AS "ovt!", brin AS "brin!", name AS "name!", place AS "place?",
                   municipality AS "municipality?", province AS "province?", denomination AS "denomination?",
                   board_number AS "board_number?: i64", sector AS "sector!", schoolweging AS "schoolweging?: f64",
-                  website AS "website?", manual_fields AS "manual_fields!", version AS "version!: i64",
+                  website AS "website?", kind AS "kind?", clusters AS "clusters!", lat AS "lat?: f64",
+                  lon AS "lon?: f64", manual_fields AS "manual_fields!", version AS "version!: i64",
                   updated_at AS "updated_at!: i64"
            FROM schools WHERE ovt = $1"#,
         ovt
@@ -120,7 +130,8 @@ pub(crate) async fn all(pool: &Pool) -> StoreResult<Vec<School>> {
             r#"SELECT id AS "id!: i64", ovt AS "ovt!", brin AS "brin!", name AS "name!", place AS "place?",
                       municipality AS "municipality?", province AS "province?", denomination AS "denomination?",
                       board_number AS "board_number?: i64", sector AS "sector!", schoolweging AS "schoolweging?: f64",
-                      website AS "website?", manual_fields AS "manual_fields!", version AS "version!: i64",
+                      website AS "website?", kind AS "kind?", clusters AS "clusters!", lat AS "lat?: f64",
+                  lon AS "lon?: f64", manual_fields AS "manual_fields!", version AS "version!: i64",
                       updated_at AS "updated_at!: i64"
                FROM schools ORDER BY ovt"#
         )
@@ -137,7 +148,8 @@ pub(crate) async fn of_board(pool: &Pool, board_number: i64) -> StoreResult<Vec<
             r#"SELECT id AS "id!: i64", ovt AS "ovt!", brin AS "brin!", name AS "name!", place AS "place?",
                       municipality AS "municipality?", province AS "province?", denomination AS "denomination?",
                       board_number AS "board_number?: i64", sector AS "sector!", schoolweging AS "schoolweging?: f64",
-                      website AS "website?", manual_fields AS "manual_fields!", version AS "version!: i64",
+                      website AS "website?", kind AS "kind?", clusters AS "clusters!", lat AS "lat?: f64",
+                  lon AS "lon?: f64", manual_fields AS "manual_fields!", version AS "version!: i64",
                       updated_at AS "updated_at!: i64"
                FROM schools WHERE board_number = $1 ORDER BY search_text, ovt"#,
             board_number
@@ -159,7 +171,8 @@ pub(crate) async fn search(pool: &Pool, query: &str, limit: i64) -> StoreResult<
             r#"SELECT id AS "id!: i64", ovt AS "ovt!", brin AS "brin!", name AS "name!", place AS "place?",
                       municipality AS "municipality?", province AS "province?", denomination AS "denomination?",
                       board_number AS "board_number?: i64", sector AS "sector!", schoolweging AS "schoolweging?: f64",
-                      website AS "website?", manual_fields AS "manual_fields!", version AS "version!: i64",
+                      website AS "website?", kind AS "kind?", clusters AS "clusters!", lat AS "lat?: f64",
+                  lon AS "lon?: f64", manual_fields AS "manual_fields!", version AS "version!: i64",
                       updated_at AS "updated_at!: i64"
                FROM schools
                WHERE search_text LIKE $1 ESCAPE '\'

@@ -5,8 +5,8 @@ use koers_app::store::*;
 use koers_core::access::Grant;
 
 use super::{
-    applications, approvals, audit, boards, experts, outbox, programme_defs, results, school_writes, schools, sessions,
-    tokens, trajectories, users,
+    applications, approvals, audit, boards, exams, experts, outbox, programme_defs, results, school_writes, schools,
+    sessions, tokens, trajectories, users, verdicts,
 };
 use crate::backend::{Backend, MIGRATOR, NAME};
 
@@ -47,6 +47,21 @@ impl StoreRead for Backend {
     }
     async fn weging_years_of_school(&self, school_id: i64) -> StoreResult<Vec<WegingYear>> {
         results::weging_years_of_school(self.pool(), school_id).await
+    }
+    async fn exam_years_of_school(&self, school_id: i64) -> StoreResult<Vec<ExamYear>> {
+        exams::exam_years_of_school(self.pool(), school_id).await
+    }
+    async fn verdict(&self, id: i64) -> StoreResult<VerdictRecord> {
+        verdicts::by_id(self.pool(), id).await
+    }
+    async fn verdicts_of_school(&self, school_id: i64) -> StoreResult<Vec<VerdictRecord>> {
+        verdicts::of_school(self.pool(), school_id).await
+    }
+    async fn verdicts_of_board(&self, board_number: i64) -> StoreResult<Vec<VerdictRecord>> {
+        verdicts::of_board(self.pool(), board_number).await
+    }
+    async fn verdicts_of_board_schools(&self, board_number: i64) -> StoreResult<Vec<VerdictRecord>> {
+        verdicts::of_board_schools(self.pool(), board_number).await
     }
     async fn user(&self, id: i64) -> StoreResult<User> {
         users::by_id(self.pool(), id).await
@@ -148,6 +163,21 @@ impl Store for Backend {
     async fn upsert_weging_years(&self, rows: &[WegingYear], actor: &Actor, now: i64) -> StoreResult<usize> {
         results::upsert_weging_years(self.pool(), rows, actor, now).await
     }
+    async fn upsert_exam_years(&self, rows: &[ExamYear], actor: &Actor, now: i64) -> StoreResult<usize> {
+        exams::upsert_exam_years(self.pool(), rows, actor, now).await
+    }
+    async fn add_verdict(&self, v: &NewVerdict, actor: &Actor, now: i64) -> StoreResult<VerdictRecord> {
+        verdicts::add(self.pool(), v, actor, now).await
+    }
+    async fn confirm_verdict(
+        &self,
+        id: i64,
+        expected_version: i64,
+        actor: &Actor,
+        now: i64,
+    ) -> StoreResult<VerdictRecord> {
+        verdicts::confirm(self.pool(), id, expected_version, actor, now).await
+    }
 
     async fn create_user(&self, user: &NewUser, actor: &Actor, now: i64) -> StoreResult<User> {
         users::create(self.pool(), user, actor, now).await
@@ -233,6 +263,16 @@ impl Store for Backend {
 
     async fn save_expert(&self, e: &ExpertWrite, actor: &Actor, now: i64) -> StoreResult<ExpertRecord> {
         experts::save(self.pool(), e, actor, now).await
+    }
+    async fn set_expert_pool(
+        &self,
+        id: i64,
+        expected_version: i64,
+        pool: &ExpertPool,
+        actor: &Actor,
+        now: i64,
+    ) -> StoreResult<ExpertRecord> {
+        experts::set_pool(self.pool(), id, expected_version, pool, actor, now).await
     }
 
     async fn assign_expert(

@@ -23,6 +23,7 @@ pub fn fields(name: &str, place: Option<&str>, board: Option<i64>) -> SchoolFiel
         board_number: board,
         schoolweging: Some(31.47),
         website: None,
+        ..SchoolFields::default()
     }
 }
 

@@ -73,6 +73,15 @@ school-published-heading = Published three-year values
 school-published-hint = As published by the Inspectie; used when yearly figures are masked.
 published-last-year = Latest test year
 school-note-special = For sbo, so and vso the signaleringswaarde plays no role: qualitative criteria decide whether your school qualifies. Please contact the programme.
+fact-kind = Kind / structure
+fact-clusters = Cluster(s)
+fact-vestiging = Location
+school-note-vo = For secondary education, the Inspectie's verdict (per department) or a demonstrable risk, such as falling pass rates, decides whether your school fits Leren Verbeteren.
+exam-heading = Exams: pass rate per school year
+exam-hint = From DUO's file of exam candidates and passes, added up over every programme of this location and per department.
+exam-col-candidates = Candidates
+exam-col-whole = Whole location
+exam-estimated = ≈ = estimated: DUO masks counts under 5; in brackets the bounds the published rates certainly allow.
 school-own-numbers = Calculate with your own numbers
 
 ## Columns
@@ -582,3 +591,44 @@ programmes-conflict-text = Your changes have not been saved. Below is the defini
 staff-phase-pipeline = Running trajectories per phase
 staff-phase = Phase
 staff-no-trajectories = No running trajectories yet.
+
+## Inspectie verdicts (issue 10 §2)
+verdicts-title = Inspectie verdicts — { $name }
+verdicts-link = Inspectie verdicts
+verdicts-back = Back
+verdicts-intro = There is no public file of the Inspectie's verdicts. Programme staff record them; the school and its board may declare them (they show as declared until programme staff confirm them). The entry rules of Leren Verbeteren and GWGB+ bestuur read them.
+verdicts-risk-heading = Demonstrable risk according to DUO
+verdicts-list-heading = Recorded verdicts
+verdicts-none = No verdicts have been recorded yet.
+verdicts-record-heading = Record a verdict
+verdicts-declare-heading = Declare a verdict
+verdicts-declare-hint = A verdict you declare counts, and shows as declared until programme staff confirm it.
+verdicts-record-button = Record verdict
+verdicts-declare-button = Declare verdict
+verdict-date = Date of the verdict
+verdict-date-hint = For example 12-03-2025; not in the future.
+verdict-oordeel = Verdict
+verdict-choose = Choose a verdict
+verdict-afdeling = Department
+verdict-whole = whole school
+verdict-herstelopdracht = Repair order (herstelopdracht)
+verdict-risk-investigation = Investigation because of risks
+verdict-source = Source
+verdict-source-hint = For example "inspection report 12-03-2025" or the link to the report.
+verdict-status = Status
+verdict-status-declared = declared (not yet confirmed)
+verdict-status-confirmed = confirmed ({ $by })
+verdict-confirm = Confirm
+yes = yes
+no = no
+
+## Expert pool (issue 10 §6)
+pool-title = Deployment
+pool-link = Programmes, sectors and base
+pool-intro = Which programmes and sectors this expert works for (none ticked = all), and where the distance to a school is measured from. Matching puts experts who do not fit last and says why.
+pool-programmes = Programmes
+pool-sectors = Sectors
+pool-base = Base (standplaats)
+pool-base-hint = A place as the register writes it, for example Utrecht; empty = no base (the province counts).
+pool-max-km = Furthest travel distance in km (empty = no limit)
+pool-save = Save deployment

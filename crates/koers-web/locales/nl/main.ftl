@@ -73,6 +73,15 @@ school-published-heading = Gepubliceerde driejaarswaarden
 school-published-hint = Zoals de Inspectie ze publiceerde; gebruikt wanneer jaarcijfers zijn afgeschermd.
 published-last-year = Laatste toetsjaar
 school-note-special = Voor sbo, so en vso speelt de signaleringswaarde geen rol: daar beslissen kwalitatieve criteria of je school in aanmerking komt. Neem contact op met het programma.
+fact-kind = Soort / onderwijsstructuur
+fact-clusters = Cluster(s)
+fact-vestiging = Vestiging
+school-note-vo = Voor het voortgezet onderwijs beslissen het oordeel van de Inspectie (per afdeling) of een aantoonbaar risico, zoals dalende slagingspercentages, of je school bij Leren Verbeteren past.
+exam-heading = Examens: slagingspercentage per schooljaar
+exam-hint = Uit DUO's bestand examenkandidaten en geslaagden, opgeteld over alle opleidingen van deze vestiging en per afdeling.
+exam-col-candidates = Kandidaten
+exam-col-whole = Hele vestiging
+exam-estimated = ≈ = geschat: DUO schermt aantallen onder de 5 af; tussen haakjes de grenzen die de gepubliceerde percentages zeker toelaten.
 school-own-numbers = Rekenen met eigen getallen
 
 ## Columns
@@ -582,3 +591,44 @@ programmes-conflict-text = Je wijzigingen zijn nog niet opgeslagen. Hieronder st
 staff-phase-pipeline = Lopende trajecten per fase
 staff-phase = Fase
 staff-no-trajectories = Nog geen lopende trajecten.
+
+## Inspectie verdicts (issue 10 §2)
+verdicts-title = Inspectieoordelen — { $name }
+verdicts-link = Inspectieoordelen
+verdicts-back = Terug
+verdicts-intro = Er is geen openbaar bestand met oordelen van de Inspectie. Programmamedewerkers leggen ze vast; de school en haar bestuur kunnen ze verklaren (dan staan ze als verklaard tot een programmamedewerker ze bevestigt). De toelatingsregels van Leren Verbeteren en GWGB+ bestuur lezen ze mee.
+verdicts-risk-heading = Aantoonbaar risico volgens DUO
+verdicts-list-heading = Vastgelegde oordelen
+verdicts-none = Er zijn nog geen oordelen vastgelegd.
+verdicts-record-heading = Oordeel vastleggen
+verdicts-declare-heading = Oordeel verklaren
+verdicts-declare-hint = Een oordeel dat je verklaart telt mee, en staat als verklaard tot een programmamedewerker het bevestigt.
+verdicts-record-button = Oordeel vastleggen
+verdicts-declare-button = Oordeel verklaren
+verdict-date = Datum van het oordeel
+verdict-date-hint = Bijvoorbeeld 12-03-2025; niet in de toekomst.
+verdict-oordeel = Oordeel
+verdict-choose = Kies een oordeel
+verdict-afdeling = Afdeling
+verdict-whole = hele school
+verdict-herstelopdracht = Herstelopdracht
+verdict-risk-investigation = Onderzoek naar aanleiding van risico's
+verdict-source = Bron
+verdict-source-hint = Bijvoorbeeld "inspectierapport 12-03-2025" of de link naar het rapport.
+verdict-status = Status
+verdict-status-declared = verklaard (nog niet bevestigd)
+verdict-status-confirmed = vastgesteld ({ $by })
+verdict-confirm = Bevestigen
+yes = ja
+no = nee
+
+## Expert pool (issue 10 §6)
+pool-title = Inzet
+pool-link = Programma's, sectoren en standplaats
+pool-intro = Voor welke programma's en sectoren deze expert werkt (niets aangevinkt = alle), en van waar de afstand tot een school wordt gemeten. De matching zet wie niet past achteraan en zegt waarom.
+pool-programmes = Programma's
+pool-sectors = Sectoren
+pool-base = Standplaats
+pool-base-hint = Een plaats zoals het register hem schrijft, bijvoorbeeld Utrecht; leeg = geen standplaats (dan telt de provincie).
+pool-max-km = Maximale reisafstand in km (leeg = geen grens)
+pool-save = Inzet opslaan

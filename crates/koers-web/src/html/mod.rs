@@ -26,11 +26,13 @@
 //! | `GET /trajecten/{id}` | [`trajecten`] |
 //! | `/beheer/experts…` | [`beheer::experts`] |
 //! | `/beheer/programmas…` | [`beheer::programmas`] |
+//! | `/mijn-school/{id}/oordelen`, `/bestuur/{nr}/oordelen`, `/oordelen/{id}/bevestigen` | [`oordelen`] |
 
 pub mod check;
 mod check_form;
 pub mod eligibility;
 pub mod error_page;
+pub mod exam_trend;
 pub mod home;
 pub mod page;
 pub mod scholen;
@@ -42,6 +44,7 @@ pub mod beheer;
 pub mod bestuur;
 pub mod goedkeuren;
 pub mod mijn_school;
+pub mod oordelen;
 pub mod programma;
 // ---- roles workflow (board task, trajectories) ----
 pub mod trajecten;
@@ -73,6 +76,7 @@ fn private_routes() -> Router<AppState> {
         .route("/home", get(home::rol::show))
         .merge(mijn_school::routes())
         .merge(bestuur::routes())
+        .merge(oordelen::routes())
         .merge(programma::routes())
         .merge(beheer::routes())
         .merge(account::routes())

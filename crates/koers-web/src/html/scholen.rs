@@ -143,6 +143,10 @@ pub struct SchoolShow {
     pub published: Option<Vec<Fact>>,
     pub result: Option<EligibilityView>,
     pub note: Option<String>,
+    /// Regular primary schools have Inspectie results; other sectors do not.
+    pub is_po: bool,
+    /// VO: the exam pass-rate trend from DUO.
+    pub exam_trend: Option<super::exam_trend::ExamTrendView>,
     /// The application form, when the school is eligible (login is asked for there).
     pub apply_href: Option<String>,
 }
@@ -151,7 +155,10 @@ fn facts(lang: Lang, p: &SchoolPage) -> Vec<Fact> {
     let s = &p.school;
     let mut f = vec![
         Fact { label: lang.t("fact-brin"), value: s.brin.clone() },
-        Fact { label: lang.t("fact-ovt"), value: s.ovt.clone() },
+        Fact {
+            label: lang.t(if s.sector == Sector::Po { "fact-ovt" } else { "fact-vestiging" }),
+            value: s.ovt.clone(),
+        },
     ];
     let mut push = |key: &str, v: Option<String>| {
         if let Some(value) = v.filter(|v| !v.trim().is_empty()) {
@@ -170,6 +177,9 @@ fn facts(lang: Lang, p: &SchoolPage) -> Vec<Fact> {
     };
     push("fact-board", board);
     push("fact-sector", Some(sector_label(lang, s.sector)));
+    push("fact-kind", s.kind.clone());
+    let clusters: Vec<String> = s.clusters.iter().map(i64::to_string).collect();
+    push("fact-clusters", Some(clusters.join(", ")));
     push("fact-denomination", s.denomination.clone());
     push("fact-schoolweging", s.schoolweging.map(|w| lang.dec(w, 2)));
     f
@@ -208,6 +218,8 @@ pub async fn show(State(state): State<AppState>, page: Page, Id(id): Id) -> Resu
             apply_href = Some(format!("/aanmelden?school={id}&programma={}", programme.id));
         }
         (Some(EligibilityView::new(&o, lang)), None)
+    } else if p.school.sector == Sector::Vo {
+        (None, Some(lang.t("school-note-vo")))
     } else {
         (None, Some(lang.t("school-note-special")))
     };
@@ -228,6 +240,8 @@ pub async fn show(State(state): State<AppState>, page: Page, Id(id): Id) -> Resu
         published,
         result,
         note,
+        is_po: p.school.sector == Sector::Po,
+        exam_trend: super::exam_trend::ExamTrendView::new(lang, &p.exam_years),
         apply_href,
         page,
     })

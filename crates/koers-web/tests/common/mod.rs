@@ -62,6 +62,7 @@ fn school(ovt: &str, name: &str, place: &str, sector: Sector, weging: Option<f64
             board_number: Some(41646),
             schoolweging: weging,
             website: Some("https://example.nl".into()),
+            ..SchoolFields::default()
         },
     }
 }

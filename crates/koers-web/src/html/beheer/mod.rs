@@ -8,6 +8,7 @@ pub mod grant_form;
 pub mod import;
 pub mod outbox;
 // ---- roles workflow: expert pool and programme definitions ----
+pub mod expert_pool;
 pub mod experts;
 pub mod programmas;
 
@@ -40,6 +41,7 @@ pub fn routes() -> Router<AppState> {
         .route("/beheer/experts", get(experts::list))
         .route("/beheer/experts/nieuw", get(experts::new_form).post(experts::create))
         .route("/beheer/experts/{id}", get(experts::show).post(experts::save))
+        .route("/beheer/experts/{id}/inzet", get(expert_pool::show).post(expert_pool::save))
         .route("/beheer/programmas", get(programmas::list))
         .route("/beheer/programmas/nieuw", get(programmas::new_form).post(programmas::create))
         .route("/beheer/programmas/{id}", get(programmas::show).post(programmas::save))

@@ -13,7 +13,7 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use koers_app::Error;
-use koers_app::applications::{rank_experts, state_of};
+use koers_app::applications::{rank_for_application, state_of};
 use koers_app::store::{ApplicationRecord, AuditFilter, StoreError, TrajectoryFilter};
 use koers_core::calendar::datetime_nl as datetime;
 use koers_core::matching::MatchRequest;
@@ -184,6 +184,7 @@ pub(super) fn match_request(school_province: Option<String>, form: &StepForm, p:
             .collect(),
         region: school_province,
         dagdelen_needed: form.dagdelen.trim().parse().unwrap_or_else(|_| default_dagdelen(p)),
+        ..MatchRequest::default()
     }
 }
 
@@ -231,7 +232,7 @@ pub(super) async fn build(
     if can_match {
         let request = match_request(province(state, a).await?, &form, &rules);
         let experts = state.app.read().list_experts().await?;
-        for m in rank_experts(state.app.read(), &request).await? {
+        for m in rank_for_application(state.app.read(), a, &request).await? {
             let name = experts.iter().find(|e| e.id == m.expert_id).map(|e| e.name.clone()).unwrap_or_default();
             matches.push(MatchRow {
                 expert_id: m.expert_id,

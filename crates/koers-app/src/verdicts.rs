@@ -1,0 +1,210 @@
+//! Inspectie verdicts (issue 10 §2): programme staff record them (vastgesteld), the school's
+//! leader or its board declare them (verklaard, until staff confirm), and the VO and board entry
+//! rules read them — with the demonstrable risk the register itself shows (falling exam pass
+//! rates from DUO's file). The rules are in `koers_core::inspection`; this module checks who
+//! may, stores and loads.
+
+use crate::check::FieldError;
+use crate::error::{Error, Result};
+use crate::store::{Actor, ExamYear, NewVerdict, Sector, Store, StoreError, StoreRead, VerdictRecord};
+use koers_core::access::{Action, Principal, Resource, SchoolRef, VerdictsOf, may};
+use koers_core::calendar::Date;
+use koers_core::eligibility::{BoardFacts, RiskKind, VoFacts, VoRisk};
+use koers_core::inspection::{
+    Afdeling, FallingPassRate, FallingRule, PassRatePoint, RecordedVerdict, Subject, VerdictFacts, VerdictForm,
+    VerdictOordeel, VerdictStatus, board_facts, falling_pass_rate, validate, vo_facts,
+};
+
+/// Whose verdict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerdictOf {
+    School(i64),
+    Board(i64),
+}
+
+/// A stored verdict with its meaning, for pages.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VerdictView {
+    pub record: VerdictRecord,
+    pub recorded: RecordedVerdict,
+}
+
+/// The stored record read back into core's terms.
+pub fn interpret(r: &VerdictRecord) -> Result<RecordedVerdict> {
+    let bad = |what: &str, v: &str| {
+        Error::Store(StoreError::Backend(format!(
+            "onbekende waarde voor {what} in de database: {v:?} (oordeel {})",
+            r.id
+        )))
+    };
+    let afdeling = match &r.afdeling {
+        Some(a) => Some(Afdeling::parse(a).ok_or_else(|| bad("afdeling", a))?),
+        None => None,
+    };
+    Ok(RecordedVerdict {
+        facts: VerdictFacts {
+            date: Date::parse(&r.verdict_date).map_err(|_| bad("datum", &r.verdict_date))?,
+            oordeel: VerdictOordeel::parse(&r.oordeel).ok_or_else(|| bad("oordeel", &r.oordeel))?,
+            afdeling,
+            herstelopdracht: r.herstelopdracht,
+            risk_investigation: r.risk_investigation,
+            source: r.source.clone(),
+        },
+        status: VerdictStatus::parse(&r.status).ok_or_else(|| bad("status", &r.status))?,
+    })
+}
+
+fn views(records: Vec<VerdictRecord>) -> Result<Vec<VerdictView>> {
+    records.into_iter().map(|record| Ok(VerdictView { recorded: interpret(&record)?, record })).collect()
+}
+
+/// What a verdict is about, for the access rule and the form check.
+async fn subject_of(store: &dyn StoreRead, of: VerdictOf) -> Result<(VerdictsOf, Subject)> {
+    Ok(match of {
+        VerdictOf::School(id) => {
+            let s = store.school(id).await?;
+            (
+                VerdictsOf::School(SchoolRef { id: s.id, board_number: s.board_number }),
+                Subject::School { vo: s.sector == Sector::Vo },
+            )
+        }
+        VerdictOf::Board(n) => {
+            store.board(n).await?;
+            (VerdictsOf::Board(n), Subject::Board)
+        }
+    })
+}
+
+/// May `who` see the verdicts of `of`? (`NotFound` for an unknown school or board.)
+pub async fn may_view(store: &dyn StoreRead, who: &Principal, of: VerdictOf) -> Result<bool> {
+    let (scope, _) = subject_of(store, of).await?;
+    Ok(may(Some(who), Action::View, Resource::Verdicts(scope)))
+}
+
+/// Record (staff) or declare (the school's leader, its board) a verdict.
+pub async fn record(
+    store: &dyn Store,
+    who: &Principal,
+    of: VerdictOf,
+    form: &VerdictForm,
+    actor: &Actor,
+    now: i64,
+) -> Result<VerdictRecord> {
+    let (scope, subject) = subject_of(store, of).await?;
+    if !may(Some(who), Action::Change, Resource::Verdicts(scope)) {
+        return Err(Error::Forbidden);
+    }
+    let status = if may(Some(who), Action::Change, Resource::ConfirmVerdicts) {
+        VerdictStatus::Vastgesteld
+    } else {
+        VerdictStatus::Verklaard
+    };
+    let facts = validate(form, subject, Date::of_instant(now)).map_err(|ps| {
+        Error::Invalid(ps.into_iter().map(|p| FieldError { field: p.field.into(), detail: p.message }).collect())
+    })?;
+    let (school_id, board_number) = match of {
+        VerdictOf::School(id) => (Some(id), None),
+        VerdictOf::Board(n) => (None, Some(n)),
+    };
+    let new = NewVerdict {
+        school_id,
+        board_number,
+        verdict_date: facts.date.to_string(),
+        oordeel: facts.oordeel.code().into(),
+        afdeling: facts.afdeling.map(|a| a.code().to_owned()),
+        herstelopdracht: facts.herstelopdracht,
+        risk_investigation: facts.risk_investigation,
+        source: facts.source,
+        status: status.code().into(),
+    };
+    Ok(store.add_verdict(&new, actor, now).await?)
+}
+
+/// Confirm a declared verdict (staff); confirming a confirmed one changes nothing.
+pub async fn confirm(
+    store: &dyn Store,
+    who: &Principal,
+    id: i64,
+    expected_version: i64,
+    actor: &Actor,
+    now: i64,
+) -> Result<VerdictRecord> {
+    if !may(Some(who), Action::Change, Resource::ConfirmVerdicts) {
+        return Err(Error::Forbidden);
+    }
+    let current = store.verdict(id).await?;
+    if current.status == VerdictStatus::Vastgesteld.code() {
+        return Ok(current);
+    }
+    Ok(store.confirm_verdict(id, expected_version, actor, now).await?)
+}
+
+pub async fn of_school(store: &dyn StoreRead, school_id: i64) -> Result<Vec<VerdictView>> {
+    views(store.verdicts_of_school(school_id).await?)
+}
+
+pub async fn of_board(store: &dyn StoreRead, board_number: i64) -> Result<Vec<VerdictView>> {
+    views(store.verdicts_of_board(board_number).await?)
+}
+
+/// The falls in a VO location's exam trend that count as a demonstrable risk (whole location
+/// and per afdeling), by [`FallingRule::default`].
+pub fn exam_risks(years: &[ExamYear]) -> Vec<FallingPassRate> {
+    let mut parts: Vec<&str> = Vec::new();
+    for y in years {
+        if !parts.contains(&y.afdeling.as_str()) {
+            parts.push(&y.afdeling);
+        }
+    }
+    parts
+        .into_iter()
+        .filter_map(|part| {
+            let points: Vec<PassRatePoint> = years
+                .iter()
+                .filter(|y| y.afdeling == part)
+                .filter_map(|y| {
+                    Some(PassRatePoint {
+                        school_year: y.school_year.clone(),
+                        pass_rate: y.pass_rate?,
+                        estimated: y.masking == "estimated",
+                    })
+                })
+                .collect();
+            falling_pass_rate(Some(part).filter(|p| !p.is_empty()), &points, &FallingRule::default())
+        })
+        .collect()
+}
+
+/// What the VO rule reads for a school: the answers, the verdicts in force, and — when the rule
+/// takes a demonstrable risk — the falling exam pass rates as evidence.
+pub async fn vo_facts_for(
+    store: &dyn StoreRead,
+    school_id: i64,
+    answered: VoFacts,
+    risk_counts: bool,
+) -> Result<VoFacts> {
+    let recorded: Vec<RecordedVerdict> = of_school(store, school_id).await?.into_iter().map(|v| v.recorded).collect();
+    let mut facts = vo_facts(&recorded, answered);
+    if risk_counts {
+        for fall in exam_risks(&store.exam_years_of_school(school_id).await?) {
+            facts.risks.push(VoRisk { kind: RiskKind::FallingResults, evidence: fall.evidence_nl() });
+        }
+    }
+    Ok(facts)
+}
+
+/// What the board rule reads: the answers plus the recorded verdicts of the board and its schools.
+pub async fn board_facts_for(store: &dyn StoreRead, board_number: i64, answered: BoardFacts) -> Result<BoardFacts> {
+    let schools = store.schools_of_board(board_number).await?;
+    let mut school_verdicts = Vec::new();
+    for r in store.verdicts_of_board_schools(board_number).await? {
+        let name = schools
+            .iter()
+            .find(|s| Some(s.id) == r.school_id)
+            .map_or_else(|| format!("school {}", r.school_id.unwrap_or_default()), |s| s.name.clone());
+        school_verdicts.push((name, interpret(&r)?));
+    }
+    let own: Vec<RecordedVerdict> = of_board(store, board_number).await?.into_iter().map(|v| v.recorded).collect();
+    let count = u32::try_from(schools.len()).unwrap_or(u32::MAX);
+    Ok(board_facts(&school_verdicts, &own, count, answered))
+}

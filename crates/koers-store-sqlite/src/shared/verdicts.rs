@@ -1,0 +1,154 @@
+//! Inspectie verdicts (audited as `verdict`): recorded, confirmed (optimistic concurrency),
+//! listed per school, per board and per board's schools.
+
+use koers_app::store::{Actor, NewVerdict, StoreError, StoreResult, VerdictRecord};
+
+use super::audit::Change;
+use super::error::{db, stale};
+use crate::backend::{Conn, Pool, begin_write};
+
+async fn fetch(conn: &mut Conn, id: i64) -> StoreResult<Option<VerdictRecord>> {
+    sqlx::query_as!(
+        VerdictRecord,
+        r#"SELECT id AS "id!: i64", school_id AS "school_id?: i64", board_number AS "board_number?: i64",
+                  verdict_date AS "verdict_date!", oordeel AS "oordeel!", afdeling AS "afdeling?",
+                  herstelopdracht AS "herstelopdracht!: bool", risk_investigation AS "risk_investigation!: bool",
+                  source AS "source!", status AS "status!", recorded_by AS "recorded_by?: i64",
+                  recorded_by_label AS "recorded_by_label!", recorded_at AS "recorded_at!: i64",
+                  confirmed_by AS "confirmed_by?: i64", confirmed_by_label AS "confirmed_by_label?",
+                  confirmed_at AS "confirmed_at?: i64", version AS "version!: i64"
+           FROM inspection_verdicts WHERE id = $1"#,
+        id
+    )
+    .fetch_optional(&mut *conn)
+    .await
+    .map_err(db)
+}
+
+pub(crate) async fn by_id(pool: &Pool, id: i64) -> StoreResult<VerdictRecord> {
+    let mut conn = pool.acquire().await.map_err(db)?;
+    fetch(&mut conn, id).await?.ok_or(StoreError::NotFound)
+}
+
+pub(crate) async fn add(pool: &Pool, v: &NewVerdict, actor: &Actor, now: i64) -> StoreResult<VerdictRecord> {
+    let mut tx = begin_write(pool).await.map_err(db)?;
+    let id = sqlx::query_scalar!(
+        r#"INSERT INTO inspection_verdicts (school_id, board_number, verdict_date, oordeel, afdeling, herstelopdracht,
+                                            risk_investigation, source, status, recorded_by, recorded_by_label,
+                                            recorded_at, version)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1)
+           RETURNING id AS "id!: i64""#,
+        v.school_id,
+        v.board_number,
+        v.verdict_date,
+        v.oordeel,
+        v.afdeling,
+        v.herstelopdracht,
+        v.risk_investigation,
+        v.source,
+        v.status,
+        actor.user_id,
+        actor.label,
+        now,
+    )
+    .fetch_one(&mut *tx)
+    .await
+    .map_err(db)?;
+    let created = fetch(&mut tx, id).await?.ok_or(StoreError::NotFound)?;
+    Change::new(actor, now, "create", "verdict", id).after(&created)?.write(&mut tx).await?;
+    tx.commit().await.map_err(db)?;
+    Ok(created)
+}
+
+pub(crate) async fn confirm(
+    pool: &Pool,
+    id: i64,
+    expected_version: i64,
+    actor: &Actor,
+    now: i64,
+) -> StoreResult<VerdictRecord> {
+    let mut tx = begin_write(pool).await.map_err(db)?;
+    let before = fetch(&mut tx, id).await?.ok_or(StoreError::NotFound)?;
+    if before.version != expected_version {
+        return Err(StoreError::Conflict { expected: expected_version, actual: before.version });
+    }
+    let done = sqlx::query!(
+        "UPDATE inspection_verdicts SET status = 'vastgesteld', confirmed_by = $1, confirmed_by_label = $2,
+                confirmed_at = $3, version = version + 1
+         WHERE id = $4 AND version = $5",
+        actor.user_id,
+        actor.label,
+        now,
+        id,
+        expected_version,
+    )
+    .execute(&mut *tx)
+    .await
+    .map_err(db)?;
+    if done.rows_affected() == 0 {
+        let actual = fetch(&mut tx, id).await?.map(|x| x.version);
+        return Err(stale(expected_version, actual));
+    }
+    let after = fetch(&mut tx, id).await?.ok_or(StoreError::NotFound)?;
+    Change::new(actor, now, "confirm", "verdict", id).before(&before)?.after(&after)?.write(&mut tx).await?;
+    tx.commit().await.map_err(db)?;
+    Ok(after)
+}
+
+pub(crate) async fn of_school(pool: &Pool, school_id: i64) -> StoreResult<Vec<VerdictRecord>> {
+    sqlx::query_as!(
+        VerdictRecord,
+        r#"SELECT id AS "id!: i64", school_id AS "school_id?: i64", board_number AS "board_number?: i64",
+                  verdict_date AS "verdict_date!", oordeel AS "oordeel!", afdeling AS "afdeling?",
+                  herstelopdracht AS "herstelopdracht!: bool", risk_investigation AS "risk_investigation!: bool",
+                  source AS "source!", status AS "status!", recorded_by AS "recorded_by?: i64",
+                  recorded_by_label AS "recorded_by_label!", recorded_at AS "recorded_at!: i64",
+                  confirmed_by AS "confirmed_by?: i64", confirmed_by_label AS "confirmed_by_label?",
+                  confirmed_at AS "confirmed_at?: i64", version AS "version!: i64"
+           FROM inspection_verdicts WHERE school_id = $1
+           ORDER BY verdict_date DESC, id DESC"#,
+        school_id
+    )
+    .fetch_all(pool)
+    .await
+    .map_err(db)
+}
+
+pub(crate) async fn of_board(pool: &Pool, board_number: i64) -> StoreResult<Vec<VerdictRecord>> {
+    sqlx::query_as!(
+        VerdictRecord,
+        r#"SELECT id AS "id!: i64", school_id AS "school_id?: i64", board_number AS "board_number?: i64",
+                  verdict_date AS "verdict_date!", oordeel AS "oordeel!", afdeling AS "afdeling?",
+                  herstelopdracht AS "herstelopdracht!: bool", risk_investigation AS "risk_investigation!: bool",
+                  source AS "source!", status AS "status!", recorded_by AS "recorded_by?: i64",
+                  recorded_by_label AS "recorded_by_label!", recorded_at AS "recorded_at!: i64",
+                  confirmed_by AS "confirmed_by?: i64", confirmed_by_label AS "confirmed_by_label?",
+                  confirmed_at AS "confirmed_at?: i64", version AS "version!: i64"
+           FROM inspection_verdicts WHERE board_number = $1
+           ORDER BY verdict_date DESC, id DESC"#,
+        board_number
+    )
+    .fetch_all(pool)
+    .await
+    .map_err(db)
+}
+
+pub(crate) async fn of_board_schools(pool: &Pool, board_number: i64) -> StoreResult<Vec<VerdictRecord>> {
+    sqlx::query_as!(
+        VerdictRecord,
+        r#"SELECT v.id AS "id!: i64", v.school_id AS "school_id?: i64", v.board_number AS "board_number?: i64",
+                  v.verdict_date AS "verdict_date!", v.oordeel AS "oordeel!", v.afdeling AS "afdeling?",
+                  v.herstelopdracht AS "herstelopdracht!: bool", v.risk_investigation AS "risk_investigation!: bool",
+                  v.source AS "source!", v.status AS "status!", v.recorded_by AS "recorded_by?: i64",
+                  v.recorded_by_label AS "recorded_by_label!", v.recorded_at AS "recorded_at!: i64",
+                  v.confirmed_by AS "confirmed_by?: i64", v.confirmed_by_label AS "confirmed_by_label?",
+                  v.confirmed_at AS "confirmed_at?: i64", v.version AS "version!: i64"
+           FROM inspection_verdicts v JOIN schools s ON s.id = v.school_id
+           WHERE s.board_number = $1
+           ORDER BY v.verdict_date DESC, v.id DESC"#,
+        board_number
+    )
+    .fetch_all(pool)
+    .await
+    .map_err(db)
+}
