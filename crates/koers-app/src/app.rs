@@ -24,6 +24,8 @@ use koers_core::programme::ProgrammeRules;
 use koers_core::workflow::Command;
 use std::sync::Arc;
 
+mod ops;
+
 /// The use cases over one store and one set of norm tables (cheap to clone).
 #[derive(Debug, Clone)]
 pub struct App {

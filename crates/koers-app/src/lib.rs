@@ -19,6 +19,8 @@
 //!   VO and board entry rules read from them and from the exam trend.
 //! - [`experts`]: the expert pool per programme and sector, with a standplaats and travel limit.
 //! - [`demo`]: the demo data set and one demo user per role.
+//! - [`privacy`]: AVG export and erasure of a person, the retention prune.
+//! - [`backup`]: scheduled backups into a directory, keeping the newest N.
 
 mod app;
 pub mod error;
@@ -28,10 +30,12 @@ pub use error::{Error, LinkRefusal, LoginRefusal, Result};
 
 pub mod accounts;
 pub mod applications;
+pub mod backup;
 pub mod check;
 pub mod demo;
 pub mod experts;
 pub mod mail;
+pub mod privacy;
 pub mod programmes;
 pub mod register;
 pub mod schools;

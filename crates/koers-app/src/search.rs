@@ -21,6 +21,9 @@ struct Snapshot {
 #[derive(Debug)]
 pub struct SchoolIndex {
     ttl_secs: i64,
+    /// Bumped by every [`SchoolIndex::invalidate`]: other caches of register data (the web's
+    /// page cache) watch it to learn, without a query, that this process changed the register.
+    generation: std::sync::atomic::AtomicU64,
     snapshot: RwLock<Option<Arc<Snapshot>>>,
     reload: tokio::sync::Mutex<()>,
 }
@@ -39,11 +42,22 @@ pub fn search_text(s: &School) -> String {
 
 impl SchoolIndex {
     pub fn new(ttl_secs: i64) -> Self {
-        Self { ttl_secs, snapshot: RwLock::new(None), reload: tokio::sync::Mutex::new(()) }
+        Self {
+            ttl_secs,
+            generation: std::sync::atomic::AtomicU64::new(0),
+            snapshot: RwLock::new(None),
+            reload: tokio::sync::Mutex::new(()),
+        }
+    }
+
+    /// How many times [`SchoolIndex::invalidate`] was called.
+    pub fn generation(&self) -> u64 {
+        self.generation.load(std::sync::atomic::Ordering::Acquire)
     }
 
     /// Forget the loaded schools; the next search reloads.
     pub fn invalidate(&self) {
+        self.generation.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
         if let Ok(mut g) = self.snapshot.write() {
             *g = None;
         }

@@ -11,10 +11,14 @@
 //!   before/after as JSON).
 
 mod model;
+mod ops_model;
+mod privacy_model;
 mod verdict_model;
 mod workflow_model;
 
 pub use model::*;
+pub use ops_model::*;
+pub use privacy_model::*;
 pub use verdict_model::*;
 pub use workflow_model::*;
 
@@ -121,6 +125,27 @@ pub trait StoreRead: Send + Sync + std::fmt::Debug {
     // ---- audit ----------------------------------------------------------------------------
     /// Newest first; `entity` filters on the entity kind (`school`, `user`, …) and optionally id.
     async fn audit_log(&self, filter: &AuditFilter) -> StoreResult<Vec<AuditEntry>>;
+
+    // ---- operations (issue 12) ------------------------------------------------------------
+    /// What the database holds beyond its schema and the programmes seeded by migration, e.g.
+    /// `"12 scholen, 3 gebruikers"`; `None` when it is empty (a restore target).
+    async fn data_summary(&self) -> StoreResult<Option<String>>;
+    /// `Ok` when the database answers and every migration this build knows is applied
+    /// (`/ready`); otherwise the reason, in Dutch.
+    async fn readiness(&self) -> StoreResult<()>;
+    /// Audit entries after `after_id` about the public register (schools, boards, results,
+    /// published values, schoolweging), oldest first, at most `limit`: what every app server
+    /// reads to drop exactly the cached pages that changed.
+    async fn register_changes(&self, after_id: i64, limit: i64) -> StoreResult<Vec<RegisterChange>>;
+    /// The newest audit entry's id (0 when there is none).
+    async fn last_change_id(&self) -> StoreResult<i64>;
+    /// Mails in the outbox not sent yet (`/metrics`).
+    async fn outbox_pending(&self) -> StoreResult<i64>;
+    /// The connection pool: (open connections, idle ones) (`/metrics`).
+    fn pool_stats(&self) -> (u32, usize);
+    /// Applications, audit entries, login attempts and queued mails about the user `user_id`
+    /// (AVG).
+    async fn person_records(&self, user_id: i64) -> StoreResult<PersonRecords>;
 }
 
 /// The writes. Only koers-app holds a `dyn Store` (privately, inside [`crate::App`]); the CLI
@@ -263,4 +288,19 @@ pub trait Store: StoreRead {
     async fn mark_mail(&self, id: i64, sent_at: Option<i64>, error: Option<&str>) -> StoreResult<()>;
     /// Append an entry outside another change (e.g. login, logout, failed login, export).
     async fn append_audit(&self, entry: &NewAudit) -> StoreResult<()>;
+
+    // ---- operations (issue 12) ------------------------------------------------------------
+    /// A consistent copy of the whole database in `target` while the server keeps running
+    /// (SQLite `VACUUM INTO`, PostgreSQL `pg_dump --format=custom`). `target` must not exist.
+    async fn backup_to(&self, target: &std::path::Path) -> StoreResult<BackupInfo>;
+
+    // ---- privacy (AVG, issue 12) -----------------------------------------------------------
+    /// Erase a person in one transaction: where records must stay (audit entries, applications,
+    /// the expert record, the account row other records point at) their name and e-mail
+    /// address are replaced by `verwijderde gebruiker <id>` / `verwijderd-<id>@koers.invalid`;
+    /// grants, API tokens, login attempts and mails to them are deleted; the account can no
+    /// longer log in. Audited (without personal data).
+    async fn erase_person(&self, user_id: i64, actor: &Actor, now: i64) -> StoreResult<ErasureReport>;
+    /// Delete sessions, login attempts and sent mails older than `policy` allows.
+    async fn prune(&self, policy: &RetentionPolicy, now: i64) -> StoreResult<PruneReport>;
 }

@@ -22,7 +22,7 @@ pub fn sqlite_url(dir: &Path) -> String {
 /// `programmes/*.toml` when it holds none (the one source every surface reads); the app over it
 /// with the shipped norm tables.
 pub async fn open(url: &str) -> Result<App, CliError> {
-    let store: Arc<dyn Store> = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+    let store: Arc<dyn Store> = if is_postgres(url) {
         Arc::new(koers_store_pg::connect(url).await.map_err(CliError::Open)?)
     } else if let Some(path) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) {
         if let Some(dir) = Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -39,6 +39,11 @@ pub async fn open(url: &str) -> Result<App, CliError> {
     let actor = koers_app::store::Actor::system("koers (programma's uit programmes/*.toml)");
     app.seed_programmes(&actor, now()).await?;
     Ok(app)
+}
+
+/// A PostgreSQL URL (else SQLite).
+pub fn is_postgres(url: &str) -> bool {
+    url.starts_with("postgres://") || url.starts_with("postgresql://")
 }
 
 /// The URL to use: the flag, else `$KOERS_DATABASE_URL`, else SQLite in the data directory.

@@ -23,9 +23,18 @@ pub(crate) async fn begin_write(pool: &Pool) -> sqlx::Result<Tx> {
 }
 
 /// Koers' store on a PostgreSQL database.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct PgStore {
     pool: Pool,
+    /// The URL it was opened with, for `pg_dump` (backups); `None` for [`PgStore::from_pool`].
+    url: Option<String>,
+}
+
+/// Never prints the URL (it may hold a password).
+impl std::fmt::Debug for PgStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PgStore").field("pool", &self.pool).finish_non_exhaustive()
+    }
 }
 
 impl PgStore {
@@ -36,7 +45,12 @@ impl PgStore {
 
     /// Wrap an existing pool (tests, tools).
     pub fn from_pool(pool: Pool) -> Self {
-        Self { pool }
+        Self { pool, url: None }
+    }
+
+    /// The URL the store was opened with (holds the password, if any: never log it).
+    pub(crate) fn url(&self) -> Option<&str> {
+        self.url.as_deref()
     }
 
     /// The connection pool, for tests and maintenance.
@@ -54,7 +68,7 @@ pub async fn connect(url: &str) -> StoreResult<PgStore> {
         .connect(url)
         .await
         .map_err(|e| StoreError::Backend(format!("kan niet verbinden met PostgreSQL: {}", without_url(&e, url))))?;
-    Ok(PgStore { pool })
+    Ok(PgStore { pool, url: Some(url.to_owned()) })
 }
 
 fn without_url(e: &sqlx::Error, url: &str) -> String {

@@ -10,9 +10,12 @@
 //!   against PostgreSQL, with the result in this crate's own `.sqlx/` (regenerate with
 //!   `scripts/sqlx-prepare`).
 //! - `src/backend.rs` is the little that differs: pool type, transactions, connecting.
+//! - `src/maintenance.rs`: backup with `pg_dump` (custom format) and [`restore`] with `pg_restore`.
 
 mod backend;
+mod maintenance;
 #[path = "../../koers-store-sqlite/src/shared/mod.rs"]
 mod shared;
 
 pub use backend::{PgStore, connect};
+pub use maintenance::restore;

@@ -11,8 +11,11 @@
 //! - `src/backend.rs` is the little that differs per backend: pool type, how a write
 //!   transaction starts (`BEGIN IMMEDIATE` here, so two writers queue on the busy timeout
 //!   instead of failing on a lock upgrade) and connecting.
+//! - `src/maintenance.rs`: backup (`VACUUM INTO` while the server runs) and [`restore`].
 
 mod backend;
+mod maintenance;
 mod shared;
 
 pub use backend::{SqliteStore, connect};
+pub use maintenance::restore;

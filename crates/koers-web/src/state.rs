@@ -34,6 +34,12 @@ pub struct AppState {
     pub search: Arc<SchoolIndex>,
     /// The installation's theme (organiser's colour and logo), see [`crate::theme`].
     pub theme: Arc<crate::theme::Theme>,
+    /// Public pages rendered once per data version (see [`crate::page_cache`]).
+    pub pages: Arc<crate::page_cache::PageCache>,
+    /// Request counts, latencies and the gauges of `/metrics`.
+    pub metrics: Arc<crate::metrics::Metrics>,
+    /// The bearer token `/metrics` asks on the public listener; `None`: no `/metrics` there.
+    pub metrics_token: Option<Arc<str>>,
 }
 
 /// How long another app server's register change may take to show up in this one's search.
@@ -46,7 +52,16 @@ impl AppState {
             config,
             search: Arc::new(SchoolIndex::new(SEARCH_INDEX_TTL_SECS)),
             theme: Arc::new(crate::theme::Theme::default()),
+            pages: Arc::new(crate::page_cache::PageCache::new()),
+            metrics: Arc::new(crate::metrics::Metrics::new()),
+            metrics_token: None,
         }
+    }
+
+    /// Serve `/metrics` on the public listener to requests with `Authorization: Bearer <token>`.
+    pub fn with_metrics_token(mut self, token: Option<String>) -> Self {
+        self.metrics_token = token.filter(|t| !t.trim().is_empty()).map(|t| Arc::from(t.trim()));
+        self
     }
 
     /// The programmes in force now (the stored definitions; see `koers_app::programmes`).

@@ -52,6 +52,9 @@ async fn table(w: &World) -> Vec<Row> {
         row("POST", "/check", "/check", "", [422; 6]),
         row("GET", "/taal/{code}", "/taal/en?terug=%2F", "", [303; 6]),
         row("GET", "/health", "/health", "", PUBLIC),
+        row("GET", "/ready", "/ready", "", PUBLIC),
+        // Only with the metrics token (none configured here) or on the internal listener.
+        row("GET", "/metrics", "/metrics", "", [404; 6]),
         row("GET", "/static/{version}/{file}", css, "", PUBLIC),
         // the installation's theme (no logo configured in this world: 404 for everyone)
         row("GET", "/thema/{version}/thema.css", koers_web::theme::Theme::default().css_url(), "", PUBLIC),
@@ -179,6 +182,23 @@ async fn table(w: &World) -> Vec<Row> {
             format!("/beheer/gebruikers/{expert}/rollen/999999/verwijderen"),
             "",
             [303, 404, 403, 403, 403, 403],
+        ),
+        // ---- AVG: a person's data and erasure (issue 12) ----
+        row("GET", "/beheer/gebruikers/{id}/gegevens", format!("/beheer/gebruikers/{expert}/gegevens"), "", ADMIN_ONLY),
+        row(
+            "GET",
+            "/beheer/gebruikers/{id}/gegevens.json",
+            format!("/beheer/gebruikers/{expert}/gegevens.json"),
+            "",
+            ADMIN_ONLY,
+        ),
+        row("GET", "/beheer/gebruikers/{id}/wissen", format!("/beheer/gebruikers/{expert}/wissen"), "", ADMIN_ONLY),
+        row(
+            "POST",
+            "/beheer/gebruikers/{id}/wissen",
+            format!("/beheer/gebruikers/{expert}/wissen"),
+            "bevestig=",
+            [303, 422, 403, 403, 403, 403],
         ),
         row("GET", "/beheer/import", "/beheer/import", "", ADMIN_ONLY),
         row("POST", "/beheer/import", "/beheer/import", "", [303, 400, 403, 403, 403, 403]),

@@ -67,12 +67,18 @@ pub(crate) fn start_mail_sender(app: &App, mail: &MailArgs) -> Result<(), CliErr
     Ok(())
 }
 
-/// The one tracing subscriber of Koers (the binary installs it): `KOERS_LOG` if set, else
-/// `info,sqlx=warn,tower_http=info`, to stderr.
+/// Logs on stderr: `KOERS_LOG` filters (default `info,sqlx=warn,tower_http=info`);
+/// `KOERS_LOG_FORMAT=json` writes one JSON object per line, with the request's span (method,
+/// uri, request_id) on every event inside a request.
 pub(crate) fn init_tracing() {
     let filter = tracing_subscriber::EnvFilter::try_from_env("KOERS_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,tower_http=info"));
-    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    let _ = if std::env::var("KOERS_LOG_FORMAT").is_ok_and(|f| f.eq_ignore_ascii_case("json")) {
+        builder.json().with_current_span(true).with_span_list(false).try_init()
+    } else {
+        builder.try_init()
+    };
 }
 
 pub(crate) fn web_state(

@@ -20,6 +20,12 @@ pub struct ServeArgs {
     pub mail: MailArgs,
     #[command(flatten)]
     pub theme: super::theme::ThemeArgs,
+    #[command(flatten)]
+    pub backups: crate::ops_cmd::ScheduleArgs,
+    #[command(flatten)]
+    pub observe: crate::ops_cmd::ObserveArgs,
+    #[command(flatten)]
+    pub retention: crate::ops_cmd::RetentionArgs,
 }
 
 pub fn serve(args: &ServeArgs) -> u8 {
@@ -27,7 +33,11 @@ pub fn serve(args: &ServeArgs) -> u8 {
     run("serve", async {
         let app = db::open(&args.db.url(db::default_data_dir())).await?;
         start_mail_sender(&app, &args.mail)?;
-        let state = web_state(app, !args.insecure_cookies, format!("http://{}", args.listen), &args.theme)?;
+        crate::ops_cmd::start_scheduled_backups(&app, &args.backups);
+        crate::ops_cmd::start_daily_prune(&app, &args.retention);
+        let state = web_state(app, !args.insecure_cookies, format!("http://{}", args.listen), &args.theme)?
+            .with_metrics_token(args.observe.metrics_token.clone());
+        crate::ops_cmd::start_metrics_listener(&state, &args.observe).await.map_err(CliError::Usage)?;
         eprintln!("Koers luistert op http://{}", args.listen);
         koers_web::serve(state, args.listen).await.map_err(|source| CliError::Io { what: "webserver", source })?;
         Ok(exit::OK)

@@ -5,8 +5,8 @@ use koers_app::store::*;
 use koers_core::access::Grant;
 
 use super::{
-    applications, approvals, audit, boards, exams, experts, outbox, programme_defs, results, school_writes, schools,
-    sessions, tokens, trajectories, users, verdicts,
+    applications, approvals, audit, boards, exams, experts, ops, outbox, privacy, programme_defs, results,
+    school_writes, schools, sessions, tokens, trajectories, users, verdicts,
 };
 use crate::backend::{Backend, MIGRATOR, NAME};
 
@@ -128,6 +128,28 @@ impl StoreRead for Backend {
 
     async fn audit_log(&self, filter: &AuditFilter) -> StoreResult<Vec<AuditEntry>> {
         audit::list(self.pool(), filter).await
+    }
+
+    async fn data_summary(&self) -> StoreResult<Option<String>> {
+        ops::data_summary(self.pool()).await
+    }
+    async fn readiness(&self) -> StoreResult<()> {
+        ops::readiness(self.pool()).await
+    }
+    async fn register_changes(&self, after_id: i64, limit: i64) -> StoreResult<Vec<RegisterChange>> {
+        ops::register_changes(self.pool(), after_id, limit).await
+    }
+    async fn last_change_id(&self) -> StoreResult<i64> {
+        ops::last_change_id(self.pool()).await
+    }
+    async fn outbox_pending(&self) -> StoreResult<i64> {
+        ops::outbox_pending(self.pool()).await
+    }
+    fn pool_stats(&self) -> (u32, usize) {
+        (self.pool().size(), self.pool().num_idle())
+    }
+    async fn person_records(&self, user_id: i64) -> StoreResult<PersonRecords> {
+        privacy::person_records(self.pool(), user_id).await
     }
 }
 
@@ -302,5 +324,16 @@ impl Store for Backend {
     }
     async fn append_audit(&self, entry: &NewAudit) -> StoreResult<()> {
         audit::append(self.pool(), entry).await
+    }
+
+    async fn backup_to(&self, target: &std::path::Path) -> StoreResult<BackupInfo> {
+        crate::maintenance::backup_to(self, target).await
+    }
+
+    async fn erase_person(&self, user_id: i64, actor: &Actor, now: i64) -> StoreResult<ErasureReport> {
+        privacy::erase_person(self.pool(), user_id, actor, now).await
+    }
+    async fn prune(&self, policy: &RetentionPolicy, now: i64) -> StoreResult<PruneReport> {
+        privacy::prune(self.pool(), policy, now).await
     }
 }

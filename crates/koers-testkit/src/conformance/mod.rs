@@ -17,6 +17,7 @@
 mod audit;
 mod data;
 mod experts;
+mod privacy;
 mod register;
 mod results;
 mod search;
@@ -33,6 +34,7 @@ use koers_app::store::Store;
 pub use audit::*;
 pub use data::*;
 pub use experts::*;
+pub use privacy::*;
 pub use register::*;
 pub use results::*;
 pub use search::*;
@@ -120,6 +122,9 @@ macro_rules! store_conformance_tests {
             a_failed_submission_leaves_no_application_link_or_mail,
             the_last_active_beheerder_cannot_be_deactivated_or_lose_the_role,
             ending_a_trajectory_checks_its_version_and_is_audited_with_the_reason,
+            person_records_find_everything_that_names_them,
+            erasure_keeps_records_with_a_placeholder_and_deletes_the_rest,
+            prune_deletes_only_what_the_policy_no_longer_allows,
         );
     };
     (@cases $fixture:expr; $($case:ident),* $(,)?) => {

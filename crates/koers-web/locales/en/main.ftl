@@ -632,3 +632,38 @@ pool-base = Base (standplaats)
 pool-base-hint = A place as the register writes it, for example Utrecht; empty = no base (the province counts).
 pool-max-km = Furthest travel distance in km (empty = no limit)
 pool-save = Save deployment
+
+## GDPR: a person's data (issue 12)
+privacy-title = A person's data
+privacy-back = Back to the user
+privacy-link = All data about this person (GDPR access)
+privacy-intro = Everything Koers keeps about this person: the account, roles, API tokens, the expert profile, applications they filed or are the contact of, audit entries by or about them, login attempts and mails in the outbox. This access is itself recorded in the audit log.
+privacy-download-json = Download as JSON
+privacy-none = Nothing recorded.
+privacy-erased = The person has been erased. What had to stay (audit log, applications, expert profile) now names a placeholder; the rest was deleted.
+privacy-account = Account
+privacy-grants = Roles
+privacy-tokens = API tokens
+privacy-expert = Expert profile
+privacy-applications = Applications
+privacy-audit = Audit log
+privacy-logins = Login attempts
+privacy-mails = Mails in the outbox
+privacy-created = created
+privacy-last-used = last used
+privacy-revoked = revoked
+privacy-yes = yes
+privacy-no = no
+privacy-login-ok = succeeded
+privacy-login-failed = failed
+privacy-not-sent = not sent
+privacy-erase-link = Erase this person (GDPR)
+privacy-erase-title = Erase a person
+privacy-erase-explain = Erasing cannot be undone.
+privacy-erase-kept = Kept, with a placeholder instead of name and e-mail address: the audit log, applications (contact person), the expert profile and the account itself (which can no longer log in).
+privacy-erase-deleted = Deleted: roles, API tokens, login attempts and mails to the person.
+privacy-erase-final = Your own account and the last active administrator cannot be erased.
+privacy-export-first = First view or download all data
+privacy-erase-confirm = To confirm, type the e-mail address
+privacy-erase-confirm-error = To confirm, type exactly this person's e-mail address.
+privacy-erase-button = Erase for good

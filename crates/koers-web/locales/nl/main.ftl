@@ -632,3 +632,38 @@ pool-base = Standplaats
 pool-base-hint = Een plaats zoals het register hem schrijft, bijvoorbeeld Utrecht; leeg = geen standplaats (dan telt de provincie).
 pool-max-km = Maximale reisafstand in km (leeg = geen grens)
 pool-save = Inzet opslaan
+
+## AVG: gegevens van een persoon (issue 12)
+privacy-title = Gegevens van een persoon
+privacy-back = Terug naar de gebruiker
+privacy-link = Alle gegevens van deze persoon (AVG-inzage)
+privacy-intro = Alles wat Koers over deze persoon bewaart: het account, rollen, API-tokens, het expertprofiel, aanmeldingen die de persoon deed of waarvan die contactpersoon is, auditregels door of over de persoon, inlogpogingen en mails in de outbox. Deze inzage wordt zelf ook in het auditlog vastgelegd.
+privacy-download-json = Download als JSON
+privacy-none = Niets vastgelegd.
+privacy-erased = De persoon is gewist. Wat moest blijven (auditlog, aanmeldingen, expertprofiel) noemt nu een plaatsvervanger; de rest is verwijderd.
+privacy-account = Account
+privacy-grants = Rollen
+privacy-tokens = API-tokens
+privacy-expert = Expertprofiel
+privacy-applications = Aanmeldingen
+privacy-audit = Auditlog
+privacy-logins = Inlogpogingen
+privacy-mails = Mails in de outbox
+privacy-created = aangemaakt
+privacy-last-used = laatst gebruikt
+privacy-revoked = ingetrokken
+privacy-yes = ja
+privacy-no = nee
+privacy-login-ok = gelukt
+privacy-login-failed = mislukt
+privacy-not-sent = niet verzonden
+privacy-erase-link = Deze persoon wissen (AVG)
+privacy-erase-title = Persoon wissen
+privacy-erase-explain = Wissen kan niet ongedaan worden gemaakt.
+privacy-erase-kept = Blijft bestaan, met een plaatsvervanger in plaats van naam en e-mailadres: het auditlog, aanmeldingen (contactpersoon), het expertprofiel en het account zelf (dat niet meer kan inloggen).
+privacy-erase-deleted = Wordt verwijderd: rollen, API-tokens, inlogpogingen en mails aan de persoon.
+privacy-erase-final = Uw eigen account en de laatste actieve beheerder kunnen niet worden gewist.
+privacy-export-first = Bekijk of download eerst alle gegevens
+privacy-erase-confirm = Typ ter bevestiging het e-mailadres
+privacy-erase-confirm-error = Bevestigen: typ precies het e-mailadres van deze persoon.
+privacy-erase-button = Definitief wissen

@@ -1,4 +1,5 @@
-//! `/beheer/…`: the beheerder's pages — users and their roles, register import, audit log, mail outbox.
+//! `/beheer/…`: the beheerder's pages — users and their roles, a person's data and erasure (AVG),
+//! register import, audit log, mail outbox.
 //! Every handler asks [`koers_core::access::may`] (through [`crate::auth::CurrentUser`]).
 
 pub mod audit;
@@ -7,6 +8,7 @@ pub mod gebruikers;
 pub mod grant_form;
 pub mod import;
 pub mod outbox;
+pub mod privacy;
 // ---- roles workflow: expert pool and programme definitions ----
 pub mod expert_pool;
 pub mod experts;
@@ -31,6 +33,10 @@ pub fn routes() -> Router<AppState> {
         .route("/beheer/gebruikers/{id}", get(gebruiker::show).post(gebruiker::save))
         .route("/beheer/gebruikers/{id}/rollen", post(gebruiker::add_grant))
         .route("/beheer/gebruikers/{id}/rollen/{grant}/verwijderen", post(gebruiker::remove_grant))
+        // ---- AVG (issue 12) ----
+        .route("/beheer/gebruikers/{id}/gegevens", get(privacy::show))
+        .route("/beheer/gebruikers/{id}/gegevens.json", get(privacy::json))
+        .route("/beheer/gebruikers/{id}/wissen", get(privacy::confirm).post(privacy::submit))
         .route(
             "/beheer/import",
             get(import::form).post(import::upload).layer(DefaultBodyLimit::max(import::BODY_LIMIT)),

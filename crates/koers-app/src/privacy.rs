@@ -1,0 +1,108 @@
+//! Privacy (AVG, issue 12): a beheerder exports everything Koers holds about a person and can
+//! erase a person; operational records are pruned daily by a retention policy.
+//!
+//! - [`export`]: the account (without the password hash), grants, API tokens (without their
+//!   hashes), the expert record, applications they filed or are the contact of, the audit
+//!   entries by them, about their account or naming their e-mail address, login attempts and
+//!   mails to them still in the outbox. The export itself is audited.
+//! - [`erase`]: records the programme must keep (audit trail, applications and the trajectories
+//!   on them, the expert record, the account row they point at) keep their place but name a
+//!   placeholder (`verwijderde gebruiker 12`, `verwijderd-12@koers.invalid`); grants, tokens,
+//!   login attempts and mails are deleted; the account can no longer log in. One transaction
+//!   in the store; refused for one's own account and for the last active beheerder.
+//! - [`prune`]: what [`RetentionPolicy`] no longer allows (sessions, login attempts, sent mails).
+
+use crate::error::{Error, Result};
+use crate::store::{
+    Actor, ApiToken, ApplicationRecord, AuditEntry, ErasureReport, ExpertRecord, GrantRecord, LoginAttempt, NewAudit,
+    OutboxMail, PruneReport, RetentionPolicy, Store, StoreError, User,
+};
+use koers_core::access::RoleKind;
+use serde::Serialize;
+
+/// Everything about one person, as exported (JSON and the readable page).
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonExport {
+    /// Unix seconds.
+    pub exported_at: i64,
+    pub account: User,
+    pub grants: Vec<GrantRecord>,
+    pub api_tokens: Vec<ApiToken>,
+    pub expert: Option<ExpertRecord>,
+    pub applications: Vec<ApplicationRecord>,
+    pub audit: Vec<AuditEntry>,
+    pub login_attempts: Vec<LoginAttempt>,
+    pub mails: Vec<OutboxMail>,
+}
+
+/// Refusal to erase one's own account, on the confirmation field.
+pub const OWN_ACCOUNT: &str = "u kunt uw eigen account niet wissen; laat een andere beheerder dat doen";
+
+fn audit(actor: &Actor, now: i64, action: &str, user_id: i64) -> NewAudit {
+    NewAudit {
+        at: now,
+        actor_user_id: actor.user_id,
+        actor_label: actor.label.clone(),
+        action: action.into(),
+        entity: "user".into(),
+        entity_id: user_id.to_string(),
+        before: None,
+        after: None,
+    }
+}
+
+/// Collect the export and record in the audit log that it was made (and by whom).
+pub(crate) async fn export(store: &dyn Store, user_id: i64, actor: &Actor, now: i64) -> Result<PersonExport> {
+    let account = store.user(user_id).await?;
+    let records = store.person_records(user_id).await?;
+    let expert = match store.expert_by_user(user_id).await {
+        Ok(e) => Some(e),
+        Err(StoreError::NotFound) => None,
+        Err(e) => return Err(e.into()),
+    };
+    let export = PersonExport {
+        exported_at: now,
+        grants: store.grants_of_user(user_id).await?,
+        api_tokens: store.api_tokens_of_user(user_id).await?,
+        expert,
+        applications: records.applications,
+        audit: records.audit,
+        login_attempts: records.login_attempts,
+        mails: records.mails,
+        account,
+    };
+    store.append_audit(&audit(actor, now, "privacy_export", user_id)).await?;
+    Ok(export)
+}
+
+/// Erase the person behind `user_id` (see the module doc). Refused for one's own account (a
+/// field error on the confirmation, `bevestig`) and for the last active beheerder.
+pub(crate) async fn erase(store: &dyn Store, user_id: i64, actor: &Actor, now: i64) -> Result<ErasureReport> {
+    if actor.user_id == Some(user_id) {
+        return Err(Error::field("bevestig", OWN_ACCOUNT));
+    }
+    let user = store.user(user_id).await?;
+    if user.active && is_beheerder(store, user_id).await? && active_beheerders(store).await? <= 1 {
+        return Err(Error::LastBeheerder);
+    }
+    Ok(store.erase_person(user_id, actor, now).await?)
+}
+
+async fn is_beheerder(store: &dyn Store, user_id: i64) -> Result<bool, StoreError> {
+    Ok(store.grants_of_user(user_id).await?.iter().any(|g| g.grant.role == RoleKind::Beheerder))
+}
+
+async fn active_beheerders(store: &dyn Store) -> Result<usize, StoreError> {
+    let mut n = 0;
+    for u in store.list_users().await?.into_iter().filter(|u| u.active) {
+        if is_beheerder(store, u.id).await? {
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
+/// Delete what the retention policy no longer allows.
+pub(crate) async fn prune(store: &dyn Store, policy: &RetentionPolicy, now: i64) -> Result<PruneReport> {
+    Ok(store.prune(policy, now).await?)
+}

@@ -1,0 +1,62 @@
+//! Records of the privacy (AVG) methods of the [`super::Store`] (issue 12).
+
+use super::{ApplicationRecord, AuditEntry, OutboxMail};
+use serde::{Deserialize, Serialize};
+
+/// What the store holds about one person besides the account, grants, tokens and expert
+/// record (which have their own methods).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PersonRecords {
+    /// Applications they filed or are the contact person of.
+    pub applications: Vec<ApplicationRecord>,
+    /// Audit entries by them, about their account, or naming their e-mail address.
+    pub audit: Vec<AuditEntry>,
+    /// Login attempts with their e-mail address.
+    pub login_attempts: Vec<LoginAttempt>,
+    /// Mails to their e-mail address still in the outbox.
+    pub mails: Vec<OutboxMail>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LoginAttempt {
+    pub at: i64,
+    pub success: bool,
+}
+
+/// What an erasure changed (counts only: the report holds no personal data).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErasureReport {
+    /// Audit entries whose actor or before/after text now names the placeholder.
+    pub audit_anonymised: u64,
+    /// Applications whose contact person is now the placeholder.
+    pub applications_anonymised: u64,
+    pub experts_anonymised: u64,
+    pub grants_deleted: u64,
+    pub tokens_deleted: u64,
+    pub login_attempts_deleted: u64,
+    pub mails_deleted: u64,
+}
+
+/// How long operational records are kept (the daily prune).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RetentionPolicy {
+    /// Sessions are deleted this many days after they expired (0: at expiry).
+    pub session_days: i64,
+    pub login_attempt_days: i64,
+    /// Sent mails are deleted this many days after sending; unsent mails are kept.
+    pub sent_mail_days: i64,
+}
+
+impl Default for RetentionPolicy {
+    fn default() -> Self {
+        Self { session_days: 0, login_attempt_days: 90, sent_mail_days: 180 }
+    }
+}
+
+/// What a prune deleted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PruneReport {
+    pub sessions: u64,
+    pub login_attempts: u64,
+    pub mails: u64,
+}
