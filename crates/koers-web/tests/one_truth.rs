@@ -18,7 +18,8 @@ async fn verdicts(w: &World, d: i64, staff: Option<&str>) -> (bool, String, bool
     let page = w.get(&format!("/scholen/{d}"), None).await;
     assert_eq!(page.status, 200, "{}", page.body);
     // The apply link names the stored default programme (askama escapes the `&`).
-    let apply_link = page.body.contains(&format!("/aanmelden?school={d}")) && page.body.contains("programma=gwgb-plus-school");
+    let apply_link =
+        page.body.contains(&format!("/aanmelden?school={d}")) && page.body.contains("programma=gwgb-plus-school");
     let api = w.get(&format!("/api/v1/schools/{d}/eligibility"), None).await;
     assert_eq!(api.status, 200, "{}", api.body);
     let verdict = api.json()["eligibility"]["verdict"].as_str().unwrap_or_default().to_owned();
@@ -110,7 +111,10 @@ async fn csv_exports_neutralise_formulas_and_xlsx_keeps_them_as_text() {
         help_question: "=HYPERLINK(\"http://evil.example\";\"klik\")".into(),
         entry_facts_json: None,
     };
-    ok(w.state.app.submit_application(&input, None, &Actor::system("test"), koers_web::auth::now(), "http://koers.test").await);
+    ok(w.state
+        .app
+        .submit_application(&input, None, &Actor::system("test"), koers_web::auth::now(), "http://koers.test")
+        .await);
     // The applicant's own school name, edited by its leader.
     let school = ok(w.store().school(d).await);
     let edit = koers_app::store::SchoolEdit { name: Some("@SUM(A1:A9)".into()), ..Default::default() };

@@ -27,7 +27,9 @@ use std::collections::HashMap;
 use view::{ChoosePage, ProgrammeChoice, unprocessable, view};
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/aanmelden", get(form).post(send)).route("/aanmeldingen/{id}", get(receipt::receipt))
+    Router::new()
+        .route("/aanmelden", get(form).post(send))
+        .route("/aanmeldingen/{id}", get(receipt::receipt))
         .route("/aanmeldingen/{id}/intrekken", axum::routing::post(receipt::withdraw))
 }
 

@@ -9,10 +9,10 @@ use crate::html::page::Page;
 use crate::html::{Id, render};
 use crate::state::AppState;
 use askama::Template;
+use axum::Form;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::Form;
 use koers_app::applications::state_of;
 use koers_app::store::{ApplicationRecord, StoreError};
 use koers_core::access::{Action, Resource, SchoolRef};
@@ -132,16 +132,15 @@ pub async fn withdraw(
     let version = f.versie.trim().parse::<i64>().unwrap_or(a.version);
     let cmd = Command::Withdraw { reason: f.reden.clone() };
     let lang = page.lang;
-    let (status, message) =
-        match state.app.act(id, version, &cmd, &user.actor(), crate::auth::now()).await {
-            Ok(_) => return Ok(Redirect::to(&format!("/aanmeldingen/{id}")).into_response()),
-            Err(e) if e.is_conflict() => (StatusCode::CONFLICT, lang.t("receipt-withdraw-conflict")),
-            Err(koers_app::Error::Transition(_)) if f.reden.trim().is_empty() => {
-                (StatusCode::UNPROCESSABLE_ENTITY, lang.t("receipt-withdraw-error-reason"))
-            }
-            Err(koers_app::Error::Transition(_)) => (StatusCode::CONFLICT, lang.t("receipt-withdraw-conflict")),
-            Err(e) => return Err(e.into()),
-        };
+    let (status, message) = match state.app.act(id, version, &cmd, &user.actor(), crate::auth::now()).await {
+        Ok(_) => return Ok(Redirect::to(&format!("/aanmeldingen/{id}")).into_response()),
+        Err(e) if e.is_conflict() => (StatusCode::CONFLICT, lang.t("receipt-withdraw-conflict")),
+        Err(koers_app::Error::Transition(_)) if f.reden.trim().is_empty() => {
+            (StatusCode::UNPROCESSABLE_ENTITY, lang.t("receipt-withdraw-error-reason"))
+        }
+        Err(koers_app::Error::Transition(_)) => (StatusCode::CONFLICT, lang.t("receipt-withdraw-conflict")),
+        Err(e) => return Err(e.into()),
+    };
     let current = state.app.read().application(id).await?;
     let mut v = receipt_page(&state, &user, page, &current).await?;
     v.withdraw_reason = f.reden;
