@@ -111,11 +111,14 @@ async fn csv_exports_neutralise_formulas_and_xlsx_keeps_them_as_text() {
         help_question: "=HYPERLINK(\"http://evil.example\";\"klik\")".into(),
         entry_facts_json: None,
     };
-    ok(w.state.app.submit_application(&input, None, &Actor::system("test"), 10, "http://koers.test").await);
+    ok(w.state
+        .app
+        .submit_application(&input, None, &Actor::system("test"), koers_web::auth::now(), "http://koers.test")
+        .await);
     // The applicant's own school name, edited by its leader.
     let school = ok(w.store().school(d).await);
     let edit = koers_app::store::SchoolEdit { name: Some("@SUM(A1:A9)".into()), ..Default::default() };
-    ok(w.state.app.edit_school(d, school.version, &edit, &Actor::system("test"), 11).await);
+    ok(w.state.app.edit_school(d, school.version, &edit, &Actor::system("test"), koers_web::auth::now()).await);
     let staff = w.session(Who::Programma).await;
     let csv = w.get("/programma/export/aanmeldingen.csv", staff.as_deref()).await;
     assert!(csv.body.contains(";'@SUM(A1:A9);"), "{}", csv.body);
@@ -172,7 +175,7 @@ async fn staff_see_full_inbox_pages_of_their_own_programmes() {
             status: koers_core::workflow::Status::Ingediend,
             submitted_by: None,
         };
-        ok(w.store().create_application(&a, &actor, 1_000 + i).await);
+        ok(w.store().create_application(&a, &actor, koers_web::auth::now() + i).await);
     }
     let staff = w.session(Who::Programma).await;
     let rows = |body: &str| body.matches("<a href=\"/programma/aanmeldingen/").count();

@@ -28,7 +28,8 @@ async fn a_schoolleider_withdraws_their_application_with_a_reason() {
         entry_facts_json: None,
     };
     let actor = Actor::system("test");
-    let a = ok(w.state.app.submit_application(&input, None, &actor, 10, "http://koers.test").await).application;
+    let a = ok(w.state.app.submit_application(&input, None, &actor, koers_web::auth::now(), "http://koers.test").await)
+        .application;
     let new = NewUser {
         email: "leider-d@test.nl".into(),
         name: "Lot Leider".into(),
