@@ -62,63 +62,90 @@ pub struct CheckArgs {
     pub database_url: Option<String>,
 }
 
+/// A bad value on the command line of `koers check`; the Dutch message names the field
+/// (clap adds the flag for the value parsers).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ArgError {
+    #[error("'vo' wordt (nog) niet door 'koers check' beoordeeld; kies po, sbo, so of vso")]
+    SectorVo,
+    #[error("'{0}' is geen sector; kies po, sbo, so of vso")]
+    Sector(String),
+    #[error("'{0}' is geen ja of nee")]
+    YesNo(String),
+    #[error("{field}: '{value}' is geen getal")]
+    Decimal { field: String, value: String },
+    #[error("{field}: '{value}' is geen geheel getal van 0 of meer")]
+    Count { field: String, value: String },
+    #[error("{field}: verwacht drie aantallen (rekenen,lezen,taalverzorging), kreeg '{value}'")]
+    Triple { field: String, value: String },
+    #[error("{field}: verwacht {shape}")]
+    Shape { field: String, shape: &'static str },
+    #[error("{field}: jaar is te groot")]
+    YearTooLarge { field: String },
+    #[error("geef minstens één toetsjaar op met --year of --counts")]
+    NoYears,
+}
+
 /// po, sbo, so or vso (the one `Sector` of core; vo has no `koers check` yet).
-fn parse_sector(s: &str) -> Result<Sector, String> {
+fn parse_sector(s: &str) -> Result<Sector, ArgError> {
     match Sector::from_code(s) {
-        Some(Sector::Vo) => Err("'vo' wordt (nog) niet door 'koers check' beoordeeld; kies po, sbo, so of vso".into()),
+        Some(Sector::Vo) => Err(ArgError::SectorVo),
         Some(x) => Ok(x),
-        None => Err(format!("'{s}' is geen sector; kies po, sbo, so of vso")),
+        None => Err(ArgError::Sector(s.to_owned())),
     }
 }
 
-fn parse_yes_no(s: &str) -> Result<bool, String> {
+fn parse_yes_no(s: &str) -> Result<bool, ArgError> {
     match s.trim().to_lowercase().as_str() {
         "ja" | "j" | "yes" | "y" | "true" => Ok(true),
         "nee" | "n" | "no" | "false" => Ok(false),
-        _ => Err(format!("'{s}' is geen ja of nee")),
+        _ => Err(ArgError::YesNo(s.to_owned())),
     }
 }
 
-fn dec(field: &str, s: &str) -> Result<f64, String> {
-    koers_core::nl::parse_decimal(s).ok_or_else(|| format!("{field}: '{s}' is geen getal"))
+/// A Dutch decimal (`91,67`), through core's one parser.
+fn dec(field: &str, s: &str) -> Result<f64, ArgError> {
+    koers_core::nl::parse_decimal(s).ok_or_else(|| ArgError::Decimal { field: field.to_owned(), value: s.to_owned() })
 }
 
-fn int(field: &str, s: &str) -> Result<u32, String> {
-    s.trim().parse::<u32>().map_err(|_| format!("{field}: '{s}' is geen geheel getal van 0 of meer"))
+fn int(field: &str, s: &str) -> Result<u32, ArgError> {
+    s.trim().parse::<u32>().map_err(|_| ArgError::Count { field: field.to_owned(), value: s.to_owned() })
 }
 
-fn triple(field: &str, s: &str) -> Result<[u32; 3], String> {
+fn triple(field: &str, s: &str) -> Result<[u32; 3], ArgError> {
     let parts: Vec<&str> = s.split(',').collect();
     let [a, b, c] = parts.as_slice() else {
-        return Err(format!("{field}: verwacht drie aantallen (rekenen,lezen,taalverzorging), kreeg '{s}'"));
+        return Err(ArgError::Triple { field: field.to_owned(), value: s.to_owned() });
     };
     Ok([int(field, a)?, int(field, b)?, int(field, c)?])
 }
 
-fn parse_year(s: &str) -> Result<YearInput, String> {
+fn year(field: &str, s: &str) -> Result<u16, ArgError> {
+    u16::try_from(int(field, s)?).map_err(|_| ArgError::YearTooLarge { field: field.to_owned() })
+}
+
+fn parse_year(s: &str) -> Result<YearInput, ArgError> {
     let field = format!("--year {s}");
     let p: Vec<&str> = s.split(':').collect();
     let [y, n, p1, p2] = p.as_slice() else {
-        return Err(format!("{field}: verwacht JAAR:LEERLINGEN:%1F:%1S2F"));
+        return Err(ArgError::Shape { field, shape: "JAAR:LEERLINGEN:%1F:%1S2F" });
     };
-    let year = u16::try_from(int(&field, y)?).map_err(|_| format!("{field}: jaar is te groot"))?;
     Ok(YearInput::Percentages {
-        test_year: year,
+        test_year: year(&field, y)?,
         pupils: int(&field, n)?,
         pct_1f: dec(&field, p1)?,
         pct_1s2f: dec(&field, p2)?,
     })
 }
 
-fn parse_counts(s: &str) -> Result<YearInput, String> {
+fn parse_counts(s: &str) -> Result<YearInput, ArgError> {
     let field = format!("--counts {s}");
     let p: Vec<&str> = s.split(':').collect();
     let [y, n, a, b] = p.as_slice() else {
-        return Err(format!("{field}: verwacht JAAR:N:R1F,L1F,T1F:R1S,L2F,T2F"));
+        return Err(ArgError::Shape { field, shape: "JAAR:N:R1F,L1F,T1F:R1S,L2F,T2F" });
     };
-    let year = u16::try_from(int(&field, y)?).map_err(|_| format!("{field}: jaar is te groot"))?;
     Ok(YearInput::Counts {
-        test_year: year,
+        test_year: year(&field, y)?,
         pupils: int(&field, n)?,
         at_1f: triple(&field, a)?,
         at_1s2f: triple(&field, b)?,
@@ -154,7 +181,7 @@ pub fn run(args: &CheckArgs) -> u8 {
         None => None,
     };
     if years.is_empty() && errors.is_empty() {
-        errors.push("geef minstens één toetsjaar op met --year of --counts".into());
+        errors.push(ArgError::NoYears);
     }
     if !errors.is_empty() {
         errors.iter().for_each(|e| eprintln!("koers check: {e}"));
@@ -169,7 +196,7 @@ pub fn run(args: &CheckArgs) -> u8 {
     };
     let input = CheckInput { years, schoolweging, next_pupils: args.next_pupils, context: ctx };
     let rule = match crate::db::programmes(args.database_url.as_deref())
-        .and_then(|p| p.band().map(|(_, r)| *r).map_err(|e| e.to_string()))
+        .and_then(|p| p.band().map(|(_, r)| *r).map_err(crate::error::CliError::from))
     {
         Ok(r) => r,
         Err(e) => {

@@ -55,13 +55,13 @@ pub fn resolve_url(flag: Option<&str>, data_dir: &Path) -> String {
 
 /// The programmes in force: the stored definitions of the database at `url` (what a beheerder
 /// edited at `/beheer/programmas`), or the shipped `programmes/*.toml` without a database.
-pub fn programmes(url: Option<&str>) -> Result<koers_app::programmes::Programmes, String> {
+pub fn programmes(url: Option<&str>) -> Result<koers_app::programmes::Programmes, CliError> {
     let Some(url) = url else {
-        return koers_app::programmes::Programmes::from_definitions(&[]).map_err(|e| e.to_string());
+        return Ok(koers_app::programmes::Programmes::from_definitions(&[])?);
     };
-    runtime().map_err(|e| e.to_string())?.block_on(async {
-        let app = open(url).await.map_err(|e| e.to_string())?;
-        let p = app.programmes_in_force().await.map_err(|e| format!("programma's lezen mislukt: {e}"))?;
+    runtime()?.block_on(async {
+        let app = open(url).await?;
+        let p = app.programmes_in_force().await.map_err(CliError::Programmes)?;
         Ok(koers_app::programmes::Programmes::clone(&p))
     })
 }

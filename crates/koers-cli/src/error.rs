@@ -19,6 +19,13 @@ pub enum CliError {
     Io { what: &'static str, source: std::io::Error },
     #[error("normtabellen: {0}")]
     Norms(#[from] koers_core::NormError),
+    #[error("programma's lezen mislukt: {0}")]
+    Programmes(#[source] koers_app::Error),
+    /// `--format xlsx` without `--output` on a terminal.
+    #[error("xlsx is binair: geef een bestand op met --output bestand.xlsx")]
+    XlsxToTerminal,
+    #[error("kan {path} niet aanmaken: {source}")]
+    Output { path: String, source: std::io::Error },
     #[error(transparent)]
     App(#[from] koers_app::Error),
 }
@@ -27,14 +34,14 @@ impl CliError {
     /// The process exit code for this error.
     pub fn exit_code(&self) -> u8 {
         match self {
-            CliError::Usage(_) => exit::USAGE,
+            CliError::Usage(_) | CliError::XlsxToTerminal | CliError::Output { .. } => exit::USAGE,
             CliError::UnknownDatabaseUrl(_) | CliError::Open(_) | CliError::CreateDir { .. } => exit::BAD_FILE,
             CliError::App(koers_app::Error::Invalid(_) | koers_app::Error::NotFound | koers_app::Error::Forbidden) => {
                 exit::USAGE
             }
             CliError::App(koers_app::Error::File(_) | koers_app::Error::Unsupported(_)) => exit::BAD_FILE,
             CliError::App(koers_app::Error::Mail(_)) => exit::USAGE,
-            CliError::Io { .. } | CliError::Norms(_) | CliError::App(_) => exit::INTERNAL,
+            CliError::Io { .. } | CliError::Norms(_) | CliError::Programmes(_) | CliError::App(_) => exit::INTERNAL,
         }
     }
 
@@ -61,5 +68,6 @@ mod tests {
         assert_eq!(CliError::App(koers_app::Error::field("email", "x")).exit_code(), exit::USAGE);
         assert_eq!(CliError::App(koers_app::Error::Unsupported("x")).exit_code(), exit::BAD_FILE);
         assert_eq!(CliError::App(koers_app::Error::NoNorms).exit_code(), exit::INTERNAL);
+        assert_eq!(CliError::XlsxToTerminal.exit_code(), exit::USAGE);
     }
 }

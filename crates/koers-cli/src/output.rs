@@ -3,6 +3,7 @@
 //! koers-reports' one export writer (text from the file is neutralised against formula injection
 //! in CSV and kept as strings in xlsx).
 
+use crate::error::CliError;
 use clap::ValueEnum;
 use koers_app::screening::Screened;
 use koers_core::calendar::Date;
@@ -56,17 +57,21 @@ const CSV_HEADER: [&str; 18] = [
     "toelichting",
 ];
 
+fn output_error(path: Option<&Path>, source: io::Error) -> CliError {
+    CliError::Output { path: path.map_or_else(|| "stdout".to_owned(), |p| p.display().to_string()), source }
+}
+
 impl Sink {
-    pub fn open(format: Format, path: Option<&Path>) -> Result<Self, String> {
+    pub fn open(format: Format, path: Option<&Path>) -> Result<Self, CliError> {
         let out: Box<dyn Write> = match (format, path) {
             (Format::Xlsx, p) => {
                 if p.is_none() && io::stdout().is_terminal() {
-                    return Err("xlsx is binair: geef een bestand op met --output bestand.xlsx".into());
+                    return Err(CliError::XlsxToTerminal);
                 }
                 return Ok(Sink::Xlsx { rows: Vec::new(), path: p.map(Path::to_path_buf) });
             }
             (_, Some(p)) => {
-                let f = File::create(p).map_err(|e| format!("kan {} niet aanmaken: {e}", p.display()))?;
+                let f = File::create(p).map_err(|source| output_error(Some(p), source))?;
                 Box::new(BufWriter::with_capacity(1 << 16, f))
             }
             (_, None) => Box::new(BufWriter::with_capacity(1 << 16, io::stdout().lock())),
@@ -75,7 +80,8 @@ impl Sink {
             Format::Table => Sink::Table { out, header_done: false },
             // Excel-NL recognises UTF-8 only with a BOM (a file, not a pipe).
             Format::Csv => {
-                Sink::Csv { out: CsvWriter::new(out, path.is_some()).map_err(|e| e.to_string())?, header_done: false }
+                let out = CsvWriter::new(out, path.is_some()).map_err(|source| output_error(path, source))?;
+                Sink::Csv { out, header_done: false }
             }
             Format::Json => Sink::Json { out, first: true },
             Format::Xlsx => unreachable!("handled above"),

@@ -1,5 +1,6 @@
 //! `koers screen <file>`: every school of a results file through the model and the GWGB+ rule.
 
+use crate::error::CliError;
 use crate::exit;
 use crate::output::{Format, Sink};
 use clap::Args;
@@ -65,7 +66,7 @@ pub fn run(args: &ScreenArgs) -> u8 {
     }
     let (norms, rule) = match load_rules(args.programme.as_deref(), args.database_url.as_deref()) {
         Ok(x) => x,
-        Err((msg, code)) => return fail(msg, code),
+        Err(e) => return fail(&e, e.exit_code()),
     };
     let name = args.file.display().to_string();
     let file = match File::open(&args.file) {
@@ -82,7 +83,7 @@ pub fn run(args: &ScreenArgs) -> u8 {
     });
     let mut sink = match Sink::open(args.format, args.output.as_deref()) {
         Ok(s) => s,
-        Err(e) => return fail(e, exit::USAGE),
+        Err(e) => return fail(&e, e.exit_code()),
     };
     let school = args.school.as_deref().map(str::trim).map(str::to_uppercase);
     let mut tally = Tally::default();
@@ -151,39 +152,73 @@ pub fn run(args: &ScreenArgs) -> u8 {
     report(&tally, &rejected)
 }
 
+/// Why the rule of `--programme` cannot be used; each knows its exit code.
+#[derive(Debug, thiserror::Error)]
+enum RulesError {
+    #[error("{0}")]
+    Norms(koers_core::NormError),
+    #[error("{0}")]
+    Programmes(CliError),
+    #[error("onbekend programma '{id}'; kies uit: {known}")]
+    UnknownProgramme { id: String, known: String },
+    #[error("{0}")]
+    NoBand(koers_app::Error),
+    #[error(
+        "programma '{0}' beoordeelt niet op resultaten maar op kwalitatieve criteria; gebruik 'koers check --sector sbo'"
+    )]
+    Special(String),
+    #[error(
+        "programma '{0}' beoordeelt niet op PO-resultaten maar op inspectiegeschiedenis of risico's; 'koers screen' is alleen voor de resultatenband"
+    )]
+    NotResults(String),
+}
+
+impl RulesError {
+    fn exit_code(&self) -> u8 {
+        match self {
+            RulesError::Norms(_) => exit::INTERNAL,
+            RulesError::Programmes(_) => exit::BAD_FILE,
+            RulesError::UnknownProgramme { .. }
+            | RulesError::NoBand(_)
+            | RulesError::Special(_)
+            | RulesError::NotResults(_) => exit::USAGE,
+        }
+    }
+}
+
 fn load_rules(
     programme: Option<&str>,
     database_url: Option<&str>,
-) -> Result<(&'static NormLibrary, koers_core::programme::BandRule), (String, u8)> {
-    static NORMS: std::sync::OnceLock<Result<NormLibrary, String>> = std::sync::OnceLock::new();
-    let lib = NORMS
-        .get_or_init(|| NormLibrary::shipped().map_err(|e| e.to_string()))
-        .as_ref()
-        .map_err(|e| (e.clone(), exit::INTERNAL))?;
-    let programmes = crate::db::programmes(database_url).map_err(|e| (e, exit::BAD_FILE))?;
+) -> Result<(&'static NormLibrary, koers_core::programme::BandRule), RulesError> {
+    static NORMS: std::sync::OnceLock<Result<NormLibrary, koers_core::NormError>> = std::sync::OnceLock::new();
+    let lib = NORMS.get_or_init(NormLibrary::shipped).as_ref().map_err(|e| RulesError::Norms(e.clone()))?;
+    let programmes = crate::db::programmes(database_url).map_err(RulesError::Programmes)?;
     let p = match programme {
         Some(id) => programmes.get(id).ok_or_else(|| {
             let ids: Vec<&str> = programmes.active().iter().map(|p| p.id.as_str()).collect();
-            (format!("onbekend programma '{id}'; kies uit: {}", ids.join(", ")), exit::USAGE)
+            RulesError::UnknownProgramme { id: id.to_owned(), known: ids.join(", ") }
         })?,
-        None => programmes.band().map_err(|e| (e.to_string(), exit::USAGE))?.0,
+        None => programmes.band().map_err(RulesError::NoBand)?.0,
     };
-    let programme = p.id.as_str();
     match p.rule {
         RuleSettings::ResultsBand(b) => Ok((lib, b)),
-        RuleSettings::SpecialEducation(_) => Err((
-            format!(
-                "programma '{programme}' beoordeelt niet op resultaten maar op kwalitatieve criteria; gebruik 'koers check --sector sbo'"
-            ),
-            exit::USAGE,
-        )),
-        RuleSettings::BoardHistory(_) | RuleSettings::VerdictOrRisk(_) => Err((
-            format!(
-                "programma '{programme}' beoordeelt niet op PO-resultaten maar op inspectiegeschiedenis of risico's; 'koers screen' is alleen voor de resultatenband"
-            ),
-            exit::USAGE,
-        )),
+        RuleSettings::SpecialEducation(_) => Err(RulesError::Special(p.id.to_string())),
+        RuleSettings::BoardHistory(_) | RuleSettings::VerdictOrRisk(_) => Err(RulesError::NotResults(p.id.to_string())),
     }
+}
+
+/// Why a results file cannot be read at all (rows that fail are counted, not this).
+#[derive(Debug, thiserror::Error)]
+enum ReadError {
+    #[error("kan {name} niet lezen: {source}")]
+    Read { name: String, source: std::io::Error },
+    #[error(transparent)]
+    File(#[from] koers_import::FileError),
+    #[error(
+        "{file} is een bestand van het soort '{kind}'; 'koers screen' heeft resultaten over meerdere jaren nodig \
+(het bestand 'Leerresultaten primair onderwijs' van de Inspectie of een bestand met dezelfde kolommen)"
+    )]
+    WrongKind { file: String, kind: &'static str },
 }
 
 /// The norms to use are picked per file from its latest test year.
@@ -191,33 +226,27 @@ fn read_rows(
     mut reader: Box<dyn Read>,
     name: &str,
     on_row: &mut dyn FnMut(Result<koers_import::InspectieResultRow, RowError>),
-) -> Result<(), String> {
+) -> Result<(), ReadError> {
     let mut head = [0u8; 4];
-    let n = read_up_to(&mut reader, &mut head).map_err(|e| format!("kan {name} niet lezen: {e}"))?;
+    let n = read_up_to(&mut reader, &mut head).map_err(|source| ReadError::Read { name: name.to_owned(), source })?;
     let chained = std::io::Cursor::new(head[..n].to_vec()).chain(reader);
     if head[..n].starts_with(b"PK") {
         // xlsx / ods: read whole (within the limits), check the kind, then hand every row over.
-        let bytes = koers_import::read_all(chained, name, &Limits::default()).map_err(|e| e.to_string())?;
-        let table = koers_import::read_table(&bytes, name).map_err(|e| e.to_string())?;
+        let bytes = koers_import::read_all(chained, name, &Limits::default())?;
+        let table = koers_import::read_table(&bytes, name)?;
         check_kind(&table)?;
         drop(table);
-        koers_import::stream_inspectie_results(bytes.as_slice(), name, on_row).map(|_| ()).map_err(|e| e.to_string())
+        koers_import::stream_inspectie_results(bytes.as_slice(), name, on_row)?;
     } else {
-        koers_import::stream_inspectie_results(BufReader::with_capacity(1 << 16, chained), name, on_row)
-            .map(|_| ())
-            .map_err(|e| e.to_string())
+        koers_import::stream_inspectie_results(BufReader::with_capacity(1 << 16, chained), name, on_row)?;
     }
+    Ok(())
 }
 
-fn check_kind(table: &koers_import::Table) -> Result<(), String> {
+fn check_kind(table: &koers_import::Table) -> Result<(), ReadError> {
     match koers_import::detect_kind(table) {
         Some(FileKind::InspectieResultaten) => Ok(()),
-        Some(other) => Err(format!(
-            "{} is een bestand van het soort '{}'; 'koers screen' heeft resultaten over meerdere jaren nodig \
-(het bestand 'Leerresultaten primair onderwijs' van de Inspectie of een bestand met dezelfde kolommen)",
-            table.file,
-            other.dutch_name()
-        )),
+        Some(other) => Err(ReadError::WrongKind { file: table.file.clone(), kind: other.dutch_name() }),
         None => Ok(()), // let the parser name the missing columns
     }
 }

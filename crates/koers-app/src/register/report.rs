@@ -1,0 +1,86 @@
+//! What an import did: the report for the CLI summary and the upload page, with every manual
+//! edit an import kept.
+
+use koers_import::RowError;
+use serde::Serialize;
+
+/// A manual edit that an import did not overwrite. `field` is the code name (`place`); `kept`
+/// and `imported` are the values as a person reads them (`Amsterdam`, `31,47`, `–` for empty).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct KeptManual {
+    pub ovt: String,
+    pub field: String,
+    pub kept: String,
+    pub imported: String,
+}
+
+impl KeptManual {
+    /// The field's Dutch label (`Plaats`).
+    pub fn field_nl(&self) -> &str {
+        match self.field.as_str() {
+            "name" => "Naam",
+            "place" => "Plaats",
+            "municipality" => "Gemeente",
+            "province" => "Provincie",
+            "denomination" => "Denominatie",
+            "board_number" => "Bevoegd gezag",
+            "schoolweging" => "Schoolweging",
+            "website" => "Website",
+            other => other,
+        }
+    }
+
+    /// The Fluent key of the field's label on the upload page (`import-field-place`).
+    pub fn field_key(&self) -> String {
+        format!("import-field-{}", self.field.replace('_', "-"))
+    }
+}
+
+/// What an import did, for the CLI summary and the upload page.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ImportReport {
+    pub file: String,
+    pub kind: String,
+    pub rows: usize,
+    pub schools_inserted: usize,
+    pub schools_updated: usize,
+    pub schools_unchanged: usize,
+    pub boards: usize,
+    pub results_changed: usize,
+    pub weging_years_changed: usize,
+    /// Rows of the file that could not be linked to a school of the register.
+    pub not_linked: usize,
+    /// Rows the register does not take from this file (regular primary schools in the
+    /// sbo/so/vso file: those come from the Inspectie's files).
+    pub skipped: usize,
+    /// VO exam years (whole location and per afdeling) that changed.
+    pub exam_years_changed: usize,
+    /// Schools whose coordinates were set or changed.
+    pub located: usize,
+    pub kept_manual: Vec<KeptManual>,
+    pub rejected: Vec<RowError>,
+}
+
+impl ImportReport {
+    /// One Dutch summary line.
+    pub fn summary_nl(&self) -> String {
+        format!(
+            "{} ({}): {} regels; scholen {} nieuw, {} bijgewerkt, {} ongewijzigd; {} besturen; {} resultaatjaren, {} wegingsjaren en {} examenjaren gewijzigd; {} scholen met coördinaten; {} niet te koppelen; {} overgeslagen; {} handmatige wijzigingen behouden; {} regels afgewezen.",
+            self.file,
+            self.kind,
+            self.rows,
+            self.schools_inserted,
+            self.schools_updated,
+            self.schools_unchanged,
+            self.boards,
+            self.results_changed,
+            self.weging_years_changed,
+            self.exam_years_changed,
+            self.located,
+            self.not_linked,
+            self.skipped,
+            self.kept_manual.len(),
+            self.rejected.len()
+        )
+    }
+}
