@@ -53,7 +53,7 @@ async fn a_backup_restores_into_an_empty_database_with_every_table_equal() {
     assert_eq!(restored.last_change_id().await.expect("last id"), store.last_change_id().await.expect("last id"));
     let (before, after) = (dump(store.pool()).await, dump(restored.pool()).await);
     let filled = before.iter().filter(|(_, rows)| !rows.is_empty()).count();
-    assert!(filled >= 12, "only {filled} tables had rows");
+    assert!(filled >= 10, "only {filled} tables had rows");
     assert_eq!(before.len(), after.len());
     for ((t, a), (t2, b)) in before.iter().zip(&after) {
         assert_eq!(t, t2);

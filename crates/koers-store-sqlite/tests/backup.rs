@@ -68,7 +68,7 @@ async fn a_backup_restores_into_an_empty_database_with_every_table_equal() {
     let (before, after) = (dump(store.pool()).await, dump(restored.pool()).await);
     let filled = before.iter().filter(|(_, rows)| !rows.is_empty()).count();
     assert!(
-        filled >= 12,
+        filled >= 10,
         "only {filled} tables had rows: {:?}",
         before.iter().map(|(t, r)| (t, r.len())).collect::<Vec<_>>()
     );

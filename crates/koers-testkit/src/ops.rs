@@ -31,7 +31,6 @@ pub async fn populate(store: Arc<dyn Store>, now: i64) {
         store.add_grant(user.id, &Grant::new(role, scope).expect("grant"), &actor, now).await.expect("grant");
         users.push(user);
     }
-    app.demo_seed_experts(now).await.expect("demo experts");
     let user = &users[0];
     let token =
         NewApiToken { user_id: user.id, name: "backup-test".into(), token_hash: "cd".repeat(32), created_at: now };
