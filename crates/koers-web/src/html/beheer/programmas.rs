@@ -147,7 +147,11 @@ pub async fn create(
         expected_version: None,
     };
     match state.app.save_programme(&w, &user.actor(), now()).await {
-        Ok(d) => Ok(Redirect::to(&format!("/beheer/programmas/{}?opgeslagen=1", d.id)).into_response()),
+        Ok(d) => {
+            // A programme's rule shows on public pages: this process catches up at once.
+            state.search.invalidate();
+            Ok(Redirect::to(&format!("/beheer/programmas/{}?opgeslagen=1", d.id)).into_response())
+        }
         Err(koers_app::Error::Store(StoreError::Duplicate(_))) => {
             let mut v = page_for(page, None, f);
             v.error = Some(v.page.t_args("programmes-error-duplicate", &[("id", rules.id)]));
@@ -223,7 +227,11 @@ pub async fn save(
         expected_version: Some(version),
     };
     match state.app.save_programme(&w, &user.actor(), now()).await {
-        Ok(_) => Ok(Redirect::to(&format!("/beheer/programmas/{id}?opgeslagen=1")).into_response()),
+        Ok(_) => {
+            // A programme's rule shows on public pages: this process catches up at once.
+            state.search.invalidate();
+            Ok(Redirect::to(&format!("/beheer/programmas/{id}?opgeslagen=1")).into_response())
+        }
         Err(koers_app::Error::Conflict { .. }) => conflict(state.app.read().programme_definition(&id).await?, page, f),
         Err(e) => Err(e.into()),
     }
