@@ -12,11 +12,6 @@ mod screen_cmd;
 
 use clap::{Parser, Subcommand};
 
-/// mimalloc instead of glibc's malloc: glibc keeps what an import (or a burst of argon2
-/// hashes) once needed in per-thread arenas, so a server that had imported the national data
-/// stayed at ≈ 130 MB; mimalloc gives freed pages back (see the README's memory figures).
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::process::ExitCode;
 
 /// Exit codes, also listed in the README and in `koers --help`.
