@@ -2,7 +2,7 @@
 //! Sessions themselves live in the web layer (stored through [`Store`]).
 
 use crate::check::FieldError;
-use crate::store::{Actor, ApiToken, NewApiToken, NewAudit, NewUser, Store, StoreError, User};
+use crate::store::{Actor, ApiToken, NewApiToken, NewAudit, NewUser, Store, StoreError, TokenScope, User};
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use koers_core::access::{Grant, Principal};
@@ -22,6 +22,9 @@ pub enum LoginError {
     Throttled { retry_after_minutes: i64 },
     #[error("dit account is niet actief; neem contact op met de beheerder")]
     Inactive,
+    /// Every password-hashing slot stayed taken (see [`crate::hashing`]): try again shortly.
+    #[error(transparent)]
+    Busy(#[from] crate::hashing::Busy),
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error("wachtwoordcontrole mislukt: {0}")]
@@ -32,6 +35,8 @@ pub enum LoginError {
 pub enum AccountError {
     #[error("ongeldige invoer")]
     Invalid(Vec<FieldError>),
+    #[error(transparent)]
+    Busy(#[from] crate::hashing::Busy),
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error("wachtwoord hashen mislukt: {0}")]
@@ -51,16 +56,18 @@ pub fn verify_password(hash: &str, password: &str) -> bool {
     Argon2::default().verify_password(password.as_bytes(), hash).is_ok()
 }
 
+/// [`hash_password`] on a blocking thread, within the process-wide hashing slots
+/// ([`crate::hashing`]).
 pub async fn hash_password_async(password: String) -> Result<String, AccountError> {
-    tokio::task::spawn_blocking(move || hash_password(&password))
-        .await
-        .map_err(|e| AccountError::Hashing(e.to_string()))?
+    crate::hashing::run_bounded(crate::hashing::WAIT, move || hash_password(&password))
+        .await?
+        .map_err(AccountError::Hashing)?
 }
 
 async fn verify_async(hash: String, password: String) -> Result<bool, LoginError> {
-    tokio::task::spawn_blocking(move || verify_password(&hash, &password))
-        .await
-        .map_err(|e| LoginError::Hashing(e.to_string()))
+    crate::hashing::run_bounded(crate::hashing::WAIT, move || verify_password(&hash, &password))
+        .await?
+        .map_err(LoginError::Hashing)
 }
 
 /// A fixed hash to verify against when the account does not exist, so the answer takes as
@@ -130,8 +137,19 @@ fn audit(now: i64, user: Option<&User>, label: &str, action: &str) -> NewAudit {
     }
 }
 
-/// Check e-mail and password, with throttling per account; every attempt is recorded and
-/// audited.
+/// The longest e-mail address a login is checked for (longer ones cannot exist, see
+/// [`is_valid_email`]; they are refused without touching the store).
+const MAX_LOGIN_KEY_LEN: usize = 254;
+
+/// Check e-mail and password, with throttling per account.
+///
+/// The attempt is recorded as failed *before* the password is checked (and turned into a
+/// success afterwards), so parallel guesses cannot all pass the throttle check first
+/// ([`Store::login_attempt_start`]). Audited: every login, every failure on an existing
+/// account (at most [`MAX_FAILED_LOGINS`] per window) and the first refusal of a throttled
+/// one. Failures for unknown addresses and further refusals are only counted in the attempts
+/// table and summarised into the audit log when old attempts are pruned
+/// ([`prune_login_attempts`]), so an anonymous flood cannot grow the audit log.
 pub async fn authenticate(
     store: &dyn Store,
     email: &str,
@@ -139,9 +157,17 @@ pub async fn authenticate(
     now: i64,
 ) -> Result<(User, Principal), LoginError> {
     let key = email.trim().to_lowercase();
-    let failed = store.failed_logins_since(&key, now - THROTTLE_WINDOW_SECS).await?;
-    if failed >= MAX_FAILED_LOGINS {
-        store.append_audit(&audit(now, None, &key, "login_throttled")).await?;
+    if key.len() > MAX_LOGIN_KEY_LEN || password.len() > 1024 {
+        return Err(LoginError::BadCredentials);
+    }
+    let attempt = store.login_attempt_start(&key, now, now - THROTTLE_WINDOW_SECS).await?;
+    if attempt.failures > MAX_FAILED_LOGINS {
+        if attempt.failures == MAX_FAILED_LOGINS + 1 {
+            let user = store.user_by_email(&key).await.ok();
+            if let Some(u) = &user {
+                store.append_audit(&audit(now, Some(u), &key, "login_throttled")).await?;
+            }
+        }
         return Err(LoginError::Throttled { retry_after_minutes: THROTTLE_WINDOW_SECS / 60 });
     }
     let user = match store.user_by_email(&key).await {
@@ -151,11 +177,14 @@ pub async fn authenticate(
     };
     let hash = user.as_ref().map_or_else(dummy_hash, |u| u.password_hash.clone());
     let ok = verify_async(hash, password.to_owned()).await? && user.is_some();
-    store.record_login_attempt(&key, ok, now).await?;
-    let Some(user) = user.filter(|_| ok) else {
-        store.append_audit(&audit(now, None, &key, "login_failed")).await?;
+    let Some(user) = user else {
         return Err(LoginError::BadCredentials);
     };
+    if !ok {
+        store.append_audit(&audit(now, Some(&user), &key, "login_failed")).await?;
+        return Err(LoginError::BadCredentials);
+    }
+    store.login_attempt_succeeded(attempt.id).await?;
     if !user.active {
         store.append_audit(&audit(now, Some(&user), &key, "login_inactive")).await?;
         return Err(LoginError::Inactive);
@@ -163,6 +192,29 @@ pub async fn authenticate(
     store.append_audit(&audit(now, Some(&user), &user.email, "login")).await?;
     let principal = principal_of(store, user.id).await?;
     Ok((user, principal))
+}
+
+/// Delete login attempts older than the throttle window and write one audit entry
+/// (`login_failed_summary`) with how many of them failed, when any did. Run periodically by
+/// the server.
+pub async fn prune_login_attempts(store: &dyn Store, now: i64) -> Result<u64, StoreError> {
+    let before = now - THROTTLE_WINDOW_SECS;
+    let failed = store.login_attempts_prune(before).await?;
+    if failed > 0 {
+        store
+            .append_audit(&NewAudit {
+                at: now,
+                actor_user_id: None,
+                actor_label: "koers".into(),
+                action: "login_failed_summary".into(),
+                entity: "session".into(),
+                entity_id: String::new(),
+                before: None,
+                after: Some(serde_json::json!({ "failed_attempts": failed, "before": before }).to_string()),
+            })
+            .await?;
+    }
+    Ok(failed)
 }
 
 /// Input for creating a user (CLI `koers user add`, the admin page, the demo).
@@ -234,6 +286,7 @@ pub async fn issue_api_token(
     store: &dyn Store,
     user_id: i64,
     name: &str,
+    scope: TokenScope,
     actor: &Actor,
     now: i64,
 ) -> Result<(ApiToken, String), AccountError> {
@@ -242,7 +295,13 @@ pub async fn issue_api_token(
     let token = format!("koers_{}", hex::encode(bytes));
     let record = store
         .create_api_token(
-            &NewApiToken { user_id, name: name.trim().to_owned(), token_hash: token_hash(&token), created_at: now },
+            &NewApiToken {
+                user_id,
+                name: name.trim().to_owned(),
+                token_hash: token_hash(&token),
+                created_at: now,
+                scope: scope.as_str().to_owned(),
+            },
             actor,
             now,
         )
@@ -250,16 +309,21 @@ pub async fn issue_api_token(
     Ok((record, token))
 }
 
-/// The user and principal behind a bearer token (revoked or unknown → `NotFound`; inactive
-/// users are refused too).
-pub async fn principal_for_token(store: &dyn Store, token: &str, now: i64) -> Result<(User, Principal), StoreError> {
+/// The user, principal and scope behind a bearer token (revoked or unknown → `NotFound`;
+/// inactive users are refused too). Tokens are revoked when their user's password changes or
+/// the user is deactivated (in the store, with the change).
+pub async fn principal_for_token(
+    store: &dyn Store,
+    token: &str,
+    now: i64,
+) -> Result<(User, Principal, TokenScope), StoreError> {
     let t = store.api_token_by_hash(&token_hash(token.trim()), now).await?;
     let user = store.user(t.user_id).await?;
     if !user.active {
         return Err(StoreError::NotFound);
     }
     let principal = principal_of(store, user.id).await?;
-    Ok((user, principal))
+    Ok((user, principal, t.scope()))
 }
 
 #[cfg(test)]

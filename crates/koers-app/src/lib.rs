@@ -8,6 +8,7 @@
 //! - [`register`]: importing the public files into the register, idempotently, keeping manual edits.
 //! - [`schools`]: a stored school's page data and eligibility.
 //! - [`accounts`]: argon2id passwords, throttled login, users with grants, API tokens.
+//! - [`hashing`]: argon2 within a fixed number of slots (no memory exhaustion by parallel logins).
 //! - [`search`]: the in-memory school search index (same answers as the store, ~50× cheaper).
 //! - [`programmes`]: the programmes in force (stored definitions, else the shipped ones).
 //! - [`demo`]: the demo data set and one demo user per role.
@@ -16,6 +17,7 @@ pub mod accounts;
 pub mod applications;
 pub mod check;
 pub mod demo;
+pub mod hashing;
 pub mod mail;
 pub mod programmes;
 pub mod register;

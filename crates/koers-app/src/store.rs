@@ -130,8 +130,14 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     async fn session_save(&self, record: &SessionRecord) -> StoreResult<()>;
     async fn session_delete(&self, id: &str) -> StoreResult<()>;
     async fn session_delete_expired(&self, now: i64) -> StoreResult<u64>;
-    async fn record_login_attempt(&self, key: &str, success: bool, now: i64) -> StoreResult<()>;
-    async fn failed_logins_since(&self, key: &str, since: i64) -> StoreResult<i64>;
+    /// Record an attempt for `key` at `now` as failed *before* the password is checked, and
+    /// count the failed attempts at or after `since`, this one included. Of parallel attempts
+    /// the k-th to be recorded counts at least k (the throttle cannot be raced).
+    async fn login_attempt_start(&self, key: &str, now: i64, since: i64) -> StoreResult<LoginAttemptStart>;
+    /// The attempt `id` was a successful login (it stops counting as a failure).
+    async fn login_attempt_succeeded(&self, id: i64) -> StoreResult<()>;
+    /// Delete the attempts before `before`; returns how many of those had failed.
+    async fn login_attempts_prune(&self, before: i64) -> StoreResult<u64>;
 
     // ---- programmes (seeded by migration; edited in the programme issue) -------------------
     async fn programmes(&self) -> StoreResult<Vec<ProgrammeRecord>>;

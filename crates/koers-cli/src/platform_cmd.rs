@@ -34,9 +34,20 @@ pub struct ServeArgs {
     /// Adres en poort.
     #[arg(long, default_value = "127.0.0.1:8080")]
     pub listen: SocketAddr,
-    /// Cookies zonder Secure-vlag (alleen voor http zonder TLS, bv. lokaal testen).
+    /// Cookies zonder Secure-vlag en zonder Strict-Transport-Security (alleen voor http zonder
+    /// TLS, bv. lokaal testen).
     #[arg(long)]
     pub insecure_cookies: bool,
+    /// Reverse proxy (IP-adres) waarvan de laatste X-Forwarded-For-waarde het clientadres is;
+    /// mag vaker.
+    #[arg(long = "trusted-proxy", value_name = "IP")]
+    pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// Hoogstens zoveel open verbindingen (nooit meer dan de limiet op open bestanden toelaat).
+    #[arg(long, default_value_t = 4096)]
+    pub max_connections: usize,
+    /// Hoogstens zoveel open verbindingen per clientadres.
+    #[arg(long, default_value_t = 256)]
+    pub max_connections_per_client: usize,
     #[command(flatten)]
     pub mail: MailArgs,
 }
@@ -142,14 +153,26 @@ fn init_tracing() {
     let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
 }
 
-fn web_state(store: Arc<dyn Store>, secure_cookies: bool, base_url: String) -> Result<koers_web::AppState, String> {
+fn web_state(store: Arc<dyn Store>, config: koers_web::WebConfig) -> Result<koers_web::AppState, String> {
     let norms = koers_core::NormLibrary::shipped().map_err(|e| e.to_string())?;
-    Ok(koers_web::AppState::new(
-        store,
-        Arc::new(norms),
-        koers_core::programme::BandRule::default(),
-        koers_web::WebConfig { secure_cookies, base_url },
-    ))
+    Ok(koers_web::AppState::new(store, Arc::new(norms), koers_core::programme::BandRule::default(), config))
+}
+
+impl ServeArgs {
+    fn web_config(&self) -> koers_web::WebConfig {
+        let defaults = koers_web::WebConfig::default();
+        koers_web::WebConfig {
+            secure_cookies: !self.insecure_cookies,
+            base_url: format!("http://{}", self.listen),
+            trusted_proxies: self.trusted_proxies.clone(),
+            server: koers_web::server::ServerLimits {
+                max_connections: self.max_connections,
+                max_per_client: self.max_connections_per_client,
+                ..defaults.server
+            },
+            ..defaults
+        }
+    }
 }
 
 pub fn serve(args: &ServeArgs) -> u8 {
@@ -167,7 +190,7 @@ pub fn serve(args: &ServeArgs) -> u8 {
         if let Err(e) = start_mail_sender(&store, &args.mail) {
             return fail("serve", e, exit::USAGE);
         }
-        let state = match web_state(store, !args.insecure_cookies, format!("http://{}", args.listen)) {
+        let state = match web_state(store, args.web_config()) {
             Ok(s) => s,
             Err(e) => return fail("serve", e, exit::INTERNAL),
         };
@@ -189,11 +212,13 @@ const DEMO_FILES: &[(&str, &[u8])] = &[
         "inspectie-leerresultaten-po-2023-2025.csv",
         include_bytes!("../../../testdata/inspectie-leerresultaten-po-2023-2025.csv"),
     ),
-    ("duo-vestigingen-bo.csv", include_bytes!("../../../testdata/duo-vestigingen-bo.csv")),
     (
         "inspectie-schoolweging-per-jaar-2021-2024.csv",
         include_bytes!("../../../testdata/inspectie-schoolweging-per-jaar-2021-2024.csv"),
     ),
+    // Last: DUO's addresses (place, website) complete every school the Inspectie files made;
+    // loaded before the per-year schoolweging it left the schools only that file has bare.
+    ("duo-vestigingen-bo.csv", include_bytes!("../../../testdata/duo-vestigingen-bo.csv")),
 ];
 
 pub fn demo(args: &DemoArgs) -> u8 {
@@ -236,7 +261,8 @@ pub fn demo(args: &DemoArgs) -> u8 {
         if let Err(e) = start_mail_sender(&store, &args.mail) {
             return fail("demo", e, exit::USAGE);
         }
-        let state = match web_state(store, false, format!("http://{}", args.listen)) {
+        let config = koers_web::WebConfig { base_url: format!("http://{}", args.listen), ..Default::default() };
+        let state = match web_state(store, config) {
             Ok(s) => s,
             Err(e) => return fail("demo", e, exit::INTERNAL),
         };

@@ -136,11 +136,14 @@ impl Store for Backend {
     async fn session_delete_expired(&self, now: i64) -> StoreResult<u64> {
         sessions::delete_expired(self.pool(), now).await
     }
-    async fn record_login_attempt(&self, key: &str, success: bool, now: i64) -> StoreResult<()> {
-        sessions::record_login_attempt(self.pool(), key, success, now).await
+    async fn login_attempt_start(&self, key: &str, now: i64, since: i64) -> StoreResult<LoginAttemptStart> {
+        sessions::login_attempt_start(self.pool(), key, now, since).await
     }
-    async fn failed_logins_since(&self, key: &str, since: i64) -> StoreResult<i64> {
-        sessions::failed_logins_since(self.pool(), key, since).await
+    async fn login_attempt_succeeded(&self, id: i64) -> StoreResult<()> {
+        sessions::login_attempt_succeeded(self.pool(), id).await
+    }
+    async fn login_attempts_prune(&self, before: i64) -> StoreResult<u64> {
+        sessions::login_attempts_prune(self.pool(), before).await
     }
 
     async fn programmes(&self) -> StoreResult<Vec<ProgrammeRecord>> {

@@ -1,11 +1,15 @@
 //! `ApiJson<T>`: a JSON body extractor whose every failure is an envelope with a Dutch detail:
-//! wrong content type or broken syntax → 400, wrong or missing values → 422 with the field path.
+//! wrong content type or broken syntax → 400, a body over [`MAX_JSON_BYTES`] → 413, wrong or missing
+//! values → 422 with the field path.
 
 use crate::error::{AppError, ErrorItem};
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
 use axum::http::header;
 use serde::de::DeserializeOwned;
+
+/// The largest JSON body the API reads (axum's default body limit); larger ones get 413.
+pub const MAX_JSON_BYTES: usize = 2 * 1024 * 1024;
 
 #[derive(Debug, Clone)]
 pub struct ApiJson<T>(pub T);
@@ -29,9 +33,16 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
                 "verwacht een JSON-body met Content-Type: application/json",
             )]));
         }
-        let bytes = Bytes::from_request(req, state)
-            .await
-            .map_err(|_| AppError::BadRequest(vec![ErrorItem::new(None, "de body kon niet worden gelezen")]))?;
+        let bytes = Bytes::from_request(req, state).await.map_err(|e| {
+            if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+                AppError::TooLarge(vec![ErrorItem::new(
+                    None,
+                    format!("de body is te groot (hoogstens {} kB)", MAX_JSON_BYTES / 1024),
+                )])
+            } else {
+                AppError::BadRequest(vec![ErrorItem::new(None, "de body kon niet worden gelezen")])
+            }
+        })?;
         parse(&bytes).map(ApiJson)
     }
 }

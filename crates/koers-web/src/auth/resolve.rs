@@ -11,7 +11,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum_login::tower_sessions::Session;
 use koers_app::accounts::principal_for_token;
-use koers_app::store::{NewAudit, StoreError};
+use koers_app::store::{NewAudit, StoreError, TokenScope};
 
 /// Key in the session data: when the session was last written (Unix seconds).
 const SEEN_KEY: &str = "koers.seen";
@@ -25,6 +25,16 @@ fn bearer(value: &HeaderValue) -> Option<&str> {
     let (scheme, token) = v.split_once(' ')?;
     let token = token.trim();
     (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty()).then_some(token)
+}
+
+/// API calls with a method other than GET/HEAD/OPTIONS that still change nothing (pure
+/// computations), which a read-only token may make.
+const READ_ONLY_POSTS: [&str; 1] = ["/api/v1/eligibility"];
+
+/// Does this request only read (what a read-only token may do)?
+fn reads_only(method: &Method, path: &str) -> bool {
+    matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
+        || (*method == Method::POST && READ_ONLY_POSTS.contains(&path.trim_end_matches('/')))
 }
 
 async fn touch(session: &Session) {
@@ -54,11 +64,17 @@ pub async fn resolve_principal(State(state): State<AppState>, mut req: Request, 
         Method::GET => req.uri().path_and_query().map_or("/", |pq| pq.as_str()).to_owned(),
         _ => req.uri().path().to_owned(),
     };
-    if let Some(value) = req.headers().get(header::AUTHORIZATION) {
+    // Tokens authenticate the API only: on a page the header is ignored (a browser never sends
+    // one), so a token can neither edit the register nor mint more tokens.
+    let token_header = if api { req.headers().get(header::AUTHORIZATION) } else { None };
+    if let Some(value) = token_header {
         let Some(token) = bearer(value) else { return AppError::Unauthorized.into_response() };
         let now = now();
         match principal_for_token(state.store.as_ref(), token, now).await {
-            Ok((user, principal)) => {
+            Ok((user, principal, scope)) => {
+                if scope == TokenScope::Read && !reads_only(req.method(), req.uri().path()) {
+                    return AppError::Forbidden.into_response();
+                }
                 let entry = NewAudit {
                     at: now,
                     actor_user_id: Some(user.id),
@@ -104,5 +120,13 @@ mod tests {
         assert_eq!(bearer(&HeaderValue::from_static("bearer  koers_abc ")), Some("koers_abc"));
         assert_eq!(bearer(&HeaderValue::from_static("Basic abc")), None);
         assert_eq!(bearer(&HeaderValue::from_static("Bearer ")), None);
+    }
+
+    #[test]
+    fn read_only_tokens_read_and_compute() {
+        assert!(reads_only(&Method::GET, "/api/v1/schools"));
+        assert!(reads_only(&Method::POST, "/api/v1/eligibility"));
+        assert!(!reads_only(&Method::POST, "/api/v1/schools"));
+        assert!(!reads_only(&Method::DELETE, "/api/v1/me"));
     }
 }

@@ -79,15 +79,19 @@ impl ExpiredDeletion for DbSessionStore {
     }
 }
 
-/// Delete expired sessions every `period`, forever (spawned by `serve`). Errors are logged and
+/// Delete expired sessions and old login attempts every `period`, forever (spawned by `serve`). Errors are logged and
 /// the task goes on.
 pub async fn cleanup_task(store: Arc<dyn Store>, period: Duration) {
-    let sessions = DbSessionStore::new(store);
+    let sessions = DbSessionStore::new(store.clone());
     let mut interval = tokio::time::interval(period);
     loop {
         interval.tick().await;
         if let Err(e) = sessions.delete_expired().await {
             tracing::warn!(error = %e, "verlopen sessies opruimen mislukt");
+        }
+        // Login attempts older than the throttle window: deleted, failures summed in the audit.
+        if let Err(e) = koers_app::accounts::prune_login_attempts(store.as_ref(), now()).await {
+            tracing::warn!(error = %e, "oude inlogpogingen opruimen mislukt");
         }
     }
 }

@@ -22,7 +22,7 @@ use facts::{BoardView, Posted, SpecialView, VoView};
 use koers_app::applications::{ApplicationError, ApplicationInput, state_of, submit};
 use koers_app::schools::{eligibility_from_rows, school_page};
 use koers_app::store::{Board, School, Sector, StoreError};
-use koers_core::access::{Action, Resource, SchoolRef};
+use koers_core::access::{Action, Resource, SchoolRef, may_see_case};
 use koers_core::programme::{self, Audience, ProgrammeRules, RuleSettings};
 use koers_core::workflow::Status;
 use serde::Deserialize;
@@ -429,25 +429,23 @@ pub async fn receipt(
     page: Page,
 ) -> Result<Response, AppError> {
     let a = state.store.application(id).await?;
-    let (school_name, allowed) = match a.school_id {
+    // Staff of another programme may view schools, but not this programme's application.
+    let (school_name, school) = match a.school_id {
         Some(sid) => match state.store.school(sid).await {
-            Ok(s) => {
-                let r = school_resource(s.id, s.board_number);
-                (s.name, user.ensure(Action::View, r).is_ok())
-            }
-            Err(StoreError::NotFound) => (String::new(), false),
+            Ok(s) => (s.name, Some(SchoolRef { id: s.id, board_number: s.board_number })),
+            Err(StoreError::NotFound) => (String::new(), None),
             Err(e) => return Err(e.into()),
         },
         None => match a.board_number {
             Some(nr) => match state.store.board(nr).await {
-                Ok(b) => (b.name, user.ensure(Action::View, Resource::Board(nr)).is_ok()),
-                Err(StoreError::NotFound) => (String::new(), false),
+                Ok(b) => (b.name, None),
+                Err(StoreError::NotFound) => (String::new(), None),
                 Err(e) => return Err(e.into()),
             },
-            None => (String::new(), false),
+            None => (String::new(), None),
         },
     };
-    if !(allowed || user.principal().is_beheerder()) {
+    if !may_see_case(user.principal(), &a.programme_id, school, a.board_number) {
         return Err(AppError::Forbidden);
     }
     let status = state_of(&a).map_err(AppError::internal)?.status;

@@ -1,6 +1,6 @@
 //! `GET /trajecten/{id}`: a trajectory — programme, school, expert and the phase timeline. For
-//! the assigned expert, whoever may view the school (its leader, its board, programme staff,
-//! beheerders; a trajectory without a school: whoever may view the board); everyone else 403.
+//! the assigned expert, the staff of its programme, beheerders, the school's leader and its
+//! board (a trajectory without a school: the board); everyone else 403.
 
 use crate::AppError;
 use crate::auth::CurrentUser;
@@ -13,7 +13,7 @@ use axum::extract::State;
 use axum::response::Response;
 use axum::{Router, routing::get};
 use koers_app::store::{StoreError, TrajectoryRecord};
-use koers_core::access::{Action, Resource, SchoolRef};
+use koers_core::access::{SchoolRef, may_see_case};
 use koers_core::programme::Phase;
 use koers_core::trajectory::Trajectory;
 
@@ -45,23 +45,19 @@ pub struct TrajectoryPage {
     pub phases: Vec<PhaseRow>,
 }
 
-/// May this user see trajectory `t`? The assigned expert, or whoever may view its school (or,
-/// without a school, its board).
+/// May this user see trajectory `t`? The assigned expert, the staff of its programme,
+/// beheerders, the school's leader and its board (or, without a school, the board) —
+/// [`may_see_case`]; staff of another programme may not.
 async fn allowed(state: &AppState, user: &CurrentUser, t: &TrajectoryRecord) -> Result<bool, AppError> {
-    let resource = match (t.school_id, t.board_number) {
-        (Some(id), board) => {
-            let board_number = match state.store.school(id).await {
-                Ok(s) => s.board_number,
-                Err(StoreError::NotFound) => board,
-                Err(e) => return Err(e.into()),
-            };
-            Some(Resource::School(SchoolRef { id, board_number }))
-        }
-        (None, Some(n)) => Some(Resource::Board(n)),
-        (None, None) => None,
+    let school = match t.school_id {
+        Some(id) => match state.store.school(id).await {
+            Ok(s) => Some(SchoolRef { id, board_number: s.board_number }),
+            Err(StoreError::NotFound) => Some(SchoolRef { id, board_number: t.board_number }),
+            Err(e) => return Err(e.into()),
+        },
+        None => None,
     };
-    let staff = user.ensure(Action::View, Resource::ProgrammeScreening).is_ok();
-    if staff || resource.is_some_and(|r| user.ensure(Action::View, r).is_ok()) || user.principal().is_beheerder() {
+    if may_see_case(user.principal(), &t.programme_id, school, t.board_number) {
         return Ok(true);
     }
     match state.store.expert_by_user(user.0.id).await {

@@ -13,6 +13,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Form, Router, routing::get, routing::post};
 use koers_app::accounts::issue_api_token;
+use koers_app::store::TokenScope;
 use koers_core::access::{Action, Resource};
 use serde::Deserialize;
 
@@ -27,6 +28,8 @@ pub struct TokenRow {
     pub created: String,
     pub last_used: String,
     pub revoked: bool,
+    /// "Alleen lezen" / "Lezen en schrijven".
+    pub scope: String,
 }
 
 #[derive(Debug, Template)]
@@ -38,12 +41,26 @@ pub struct TokensPage {
     pub new_token: Option<String>,
     pub name: String,
     pub name_error: Option<String>,
+    /// The scope chosen in the form (read-only unless asked otherwise).
+    pub read_write: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]
 pub struct NewToken {
     #[serde(default)]
     naam: String,
+    /// `lezen` (default) or `lezen-schrijven`.
+    #[serde(default)]
+    rechten: String,
+}
+
+/// The scope from the form's value; unknown values are refused, none means read-only.
+fn scope_of(rechten: &str) -> Option<TokenScope> {
+    match rechten {
+        "" | "lezen" => Some(TokenScope::Read),
+        "lezen-schrijven" => Some(TokenScope::ReadWrite),
+        _ => None,
+    }
 }
 
 async fn view(state: &AppState, user: &CurrentUser, page: Page) -> Result<TokensPage, AppError> {
@@ -59,11 +76,16 @@ async fn view(state: &AppState, user: &CurrentUser, page: Page) -> Result<Tokens
                 created: datetime(t.created_at),
                 last_used: t.last_used_at.map_or_else(|| lang.t("tokens-never-used"), datetime),
                 revoked: t.revoked,
+                scope: lang.t(match t.scope() {
+                    TokenScope::Read => "tokens-scope-read",
+                    TokenScope::ReadWrite => "tokens-scope-read-write",
+                }),
             })
             .collect(),
         new_token: None,
         name: String::new(),
         name_error: None,
+        read_write: false,
         page: page.in_section("account"),
     })
 }
@@ -81,15 +103,18 @@ pub async fn create(
 ) -> Result<Response, AppError> {
     user.ensure(Action::Change, Resource::OwnTokens)?;
     let name = f.naam.trim().to_owned();
-    if name.is_empty() || name.chars().count() > 100 {
+    let scope = scope_of(f.rechten.trim());
+    if name.is_empty() || name.chars().count() > 100 || scope.is_none() {
         let mut v = view(&state, &user, page).await?;
-        v.name_error = Some(v.page.t("tokens-error-name"));
+        v.name_error = Some(v.page.t(if scope.is_none() { "tokens-error-scope" } else { "tokens-error-name" }));
         v.name = name;
+        v.read_write = scope == Some(TokenScope::ReadWrite);
         let mut res = render(&v)?;
         *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
         return Ok(res);
     }
-    let (_, token) = issue_api_token(state.store.as_ref(), user.0.id, &name, &user.actor(), now())
+    let scope = scope.unwrap_or(TokenScope::Read);
+    let (_, token) = issue_api_token(state.store.as_ref(), user.0.id, &name, scope, &user.actor(), now())
         .await
         .map_err(AppError::internal)?;
     let mut v = view(&state, &user, page).await?;

@@ -142,6 +142,7 @@ pub async fn create(
             Ok(created) => return Ok(Redirect::to(&format!("/beheer/gebruikers/{}", created.id)).into_response()),
             Err(AccountError::Invalid(es)) => errors.extend(es.into_iter().map(|e| (form_field(&e.field), e.detail))),
             Err(AccountError::Store(e)) => return Err(e.into()),
+            Err(AccountError::Busy(_)) => return Err(AppError::busy()),
             Err(e @ AccountError::Hashing(_)) => return Err(AppError::internal(e)),
         }
     }
