@@ -343,3 +343,31 @@ async fn hsts_behind_https_and_no_store_on_private_pages() {
     }
     assert_eq!(plain.get("/inloggen", None).await.header("cache-control"), "no-store");
 }
+
+// ---- item 2: the import report is bounded -----------------------------------------------------
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_upload_of_thousands_of_bad_rows_shows_the_first_hundred_and_the_count() {
+    let w = world().await;
+    let admin = w.session(Who::Beheerder).await.unwrap_or_default();
+    let mut csv = String::from("ovt;naam;bevoegd_gezag_nummer;schoolweging_driejaarsgemiddelde\n");
+    for i in 0..3000 {
+        csv.push_str(&format!("{:02}XX|C1;School {i};41646;veel\n", i % 100));
+    }
+    let boundary = "koers-test-grens";
+    let mut body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"bestand\"; filename=\"weging.csv\"\r\nContent-Type: text/csv\r\n\r\n"
+    )
+    .into_bytes();
+    body.extend_from_slice(csv.as_bytes());
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    let req = browser("POST", "/beheer/import", Some(&admin))
+        .header("content-type", format!("multipart/form-data; boundary={boundary}"))
+        .body(Body::from(body))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let r = w.send(req).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", &r.body[..r.body.len().min(2000)]);
+    assert!(r.body.contains("de eerste 100 van 3000"), "{}", &r.body[..r.body.len().min(4000)]);
+    assert_eq!(r.body.matches("<code>veel</code>").count(), 100);
+    assert!(r.body.len() < 200_000, "the page stays small: {} bytes", r.body.len());
+}
