@@ -136,6 +136,10 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     async fn login_attempt_start(&self, key: &str, now: i64, since: i64) -> StoreResult<LoginAttemptStart>;
     /// The attempt `id` was a successful login (it stops counting as a failure).
     async fn login_attempt_succeeded(&self, id: i64) -> StoreResult<()>;
+    /// The attempt `id` was refused by the throttle without a password check: forget it (it
+    /// must not count as a failure). The bound still holds: an attempt that was let through
+    /// is never discarded.
+    async fn login_attempt_discard(&self, id: i64) -> StoreResult<()>;
     /// Delete the attempts before `before`; returns how many of those had failed.
     async fn login_attempts_prune(&self, before: i64) -> StoreResult<u64>;
 

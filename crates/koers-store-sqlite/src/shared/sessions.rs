@@ -78,6 +78,13 @@ pub(crate) async fn login_attempt_succeeded(pool: &Pool, id: i64) -> StoreResult
     Ok(())
 }
 
+/// The attempt was refused by the throttle without a password check: it does not count (so
+/// parallel right passwords cannot lock an account, and a flood cannot extend a lock).
+pub(crate) async fn login_attempt_discard(pool: &Pool, id: i64) -> StoreResult<()> {
+    sqlx::query!("DELETE FROM login_attempts WHERE id = $1", id).execute(pool).await.map_err(db)?;
+    Ok(())
+}
+
 /// Delete the attempts before `before`; returns how many of them had failed (for the audit
 /// summary written by the caller).
 pub(crate) async fn login_attempts_prune(pool: &Pool, before: i64) -> StoreResult<u64> {

@@ -142,6 +142,9 @@ impl Store for Backend {
     async fn login_attempt_succeeded(&self, id: i64) -> StoreResult<()> {
         sessions::login_attempt_succeeded(self.pool(), id).await
     }
+    async fn login_attempt_discard(&self, id: i64) -> StoreResult<()> {
+        sessions::login_attempt_discard(self.pool(), id).await
+    }
     async fn login_attempts_prune(&self, before: i64) -> StoreResult<u64> {
         sessions::login_attempts_prune(self.pool(), before).await
     }

@@ -49,9 +49,17 @@ pub async fn failed_logins_are_counted_per_key_and_window(store: Arc<dyn Store>)
     assert_eq!(s.login_attempt_start("ann@school.nl", NOW + 402, NOW + 402).await.expect("after").failures, 1);
     assert_eq!(s.login_attempt_start("bob@school.nl", NOW + 400, NOW).await.expect("bob").failures, 1);
     assert!(all_audit(s).await.is_empty(), "login attempts are not audited");
+    let refused = s.login_attempt_start("bob@school.nl", NOW + 400, NOW).await.expect("bob 2");
+    assert_eq!(refused.failures, 2);
+    s.login_attempt_discard(refused.id).await.expect("discard");
+    assert_eq!(s.login_attempt_start("bob@school.nl", NOW + 400, NOW).await.expect("bob 3").failures, 2, "discarded");
 
     // Pruning: attempts before the cut-off go; the number of failures among them is returned.
-    assert_eq!(s.login_attempts_prune(NOW + 401).await.expect("prune"), 4, "ann 100, 200, 400, bob 400; 300 succeeded");
+    assert_eq!(
+        s.login_attempts_prune(NOW + 401).await.expect("prune"),
+        5,
+        "ann 100, 200, 400, bob 400 twice; 300 succeeded"
+    );
     assert_eq!(s.login_attempts_prune(NOW + 401).await.expect("again"), 0);
     assert_eq!(
         s.login_attempt_start("ann@school.nl", NOW + 500, NOW).await.expect("left").failures,
