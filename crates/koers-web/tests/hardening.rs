@@ -370,3 +370,34 @@ async fn an_upload_of_thousands_of_bad_rows_shows_the_first_hundred_and_the_coun
     assert_eq!(r.body.matches("<code>veel</code>").count(), 100);
     assert!(r.body.len() < 200_000, "the page stays small: {} bytes", r.body.len());
 }
+
+// ---- item 11: the API accepts what its spec states ------------------------------------------------
+
+#[tokio::test]
+async fn integers_written_as_whole_floats_are_accepted_and_errors_stay_dutch() {
+    let w = world().await;
+    let post = |body: &'static str| {
+        axum::http::Request::builder()
+            .method("POST")
+            .uri("/api/v1/eligibility")
+            .header("host", auth_support::HOST)
+            .header("content-type", "application/json")
+            .body(Body::from(body))
+            .unwrap_or_else(|e| panic!("{e}"))
+    };
+    let body = r#"{"years":[{"test_year":2023.0,"pupils":20.0,"pct_1f":95,"pct_1s2f":55},
+        {"test_year":2024,"pupils":21,"pct_1f":94.5,"pct_1s2f":54},{"test_year":2025,"pupils":22,"pct_1f":96,"pct_1s2f":56}],
+        "next_pupils":20.0}"#;
+    let r = w.send(post(body)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let r = w.send(post(r#"{"years":[{"test_year":2023.5,"pupils":20,"pct_1f":95,"pct_1s2f":55}]}"#)).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let detail = r.json()["errors"][0]["detail"].as_str().unwrap_or_default().to_owned();
+    assert!(!detail.contains("expected") && !detail.contains("invalid"), "no English library text: {detail}");
+    let spec = w.get("/api/openapi.json", None).await.json();
+    let year = &spec["components"]["schemas"]["YearIn"]["properties"];
+    assert_eq!(year["test_year"]["minimum"], 2000);
+    assert_eq!(year["pupils"]["minimum"], 1);
+    let q = spec["paths"]["/api/v1/schools"]["get"]["parameters"][0]["schema"].clone();
+    assert_eq!(q["minLength"], 2, "{q}");
+}
