@@ -189,9 +189,12 @@ async fn a_read_only_token_reads_and_computes_but_changes_nothing() {
         with_token(&w, "POST", "/api/v1/eligibility", &read, "{}").await.status,
         StatusCode::UNPROCESSABLE_ENTITY
     );
-    let refused = with_token(&w, "POST", "/api/v1/schools", &read, "{}").await;
-    assert_eq!(refused.status, StatusCode::FORBIDDEN);
-    assert_eq!(with_token(&w, "POST", "/api/v1/schools", &write, "{}").await.status, StatusCode::METHOD_NOT_ALLOWED);
+    // No API route writes yet: an unknown method stays a 405 for every token; the scope is
+    // checked on the routes that exist (koers_web::auth::require_scope, tested in its module).
+    for t in [&read, &write] {
+        assert_eq!(with_token(&w, "POST", "/api/v1/schools", t, "{}").await.status, StatusCode::METHOD_NOT_ALLOWED);
+        assert_eq!(with_token(&w, "TRACE", "/api/v1/me", t, "").await.status, StatusCode::METHOD_NOT_ALLOWED);
+    }
     let tokens = ok(w.store().api_tokens_of_user(w.user_id(Who::Beheerder).await).await);
     let scopes: Vec<TokenScope> = tokens.iter().map(koers_app::store::ApiToken::scope).collect();
     assert_eq!(scopes, [TokenScope::Read, TokenScope::ReadWrite]);

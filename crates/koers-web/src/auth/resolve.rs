@@ -37,6 +37,24 @@ fn reads_only(method: &Method, path: &str) -> bool {
         || (*method == Method::POST && READ_ONLY_POSTS.contains(&path.trim_end_matches('/')))
 }
 
+/// Route middleware of the API (see [`crate::api::routes`]): a read-only token may only read
+/// (403 otherwise), on the operations the API has (`operations`: method and route as in the
+/// spec); a method the route does not have stays the router's 405.
+pub async fn require_scope(
+    operations: std::sync::Arc<std::collections::HashSet<(String, String)>>,
+    req: Request,
+    next: Next,
+) -> Response {
+    if req.extensions().get::<TokenScope>() == Some(&TokenScope::Read) && !reads_only(req.method(), req.uri().path()) {
+        let route = req.extensions().get::<axum::extract::MatchedPath>().map(|m| m.as_str().to_owned());
+        let known = route.is_some_and(|r| operations.contains(&(req.method().as_str().to_ascii_lowercase(), r)));
+        if known {
+            return AppError::Forbidden.into_response();
+        }
+    }
+    next.run(req).await
+}
+
 async fn touch(session: &Session) {
     let seen = session.get::<i64>(SEEN_KEY).await.ok().flatten();
     let now = now();
@@ -72,9 +90,9 @@ pub async fn resolve_principal(State(state): State<AppState>, mut req: Request, 
         let now = now();
         match principal_for_token(state.store.as_ref(), token, now).await {
             Ok((user, principal, scope)) => {
-                if scope == TokenScope::Read && !reads_only(req.method(), req.uri().path()) {
-                    return AppError::Forbidden.into_response();
-                }
+                // Enforced by `require_scope` on the API's routes (after routing, so an
+                // unknown method is still a 405).
+                req.extensions_mut().insert(scope);
                 let entry = NewAudit {
                     at: now,
                     actor_user_id: Some(user.id),
