@@ -12,7 +12,10 @@
 //!   [`auth::MaybePrincipal`] / [`auth::CurrentUser`] extractors every route asks `may` with.
 //! - [`error`]: [`AppError`] and the one place where errors become an HTML page or the JSON
 //!   envelope `{"errors":[{"field":…,"detail":…}]}`.
-//! - [`security`]: security headers (strict CSP without `'unsafe-inline'`) on every response.
+//! - [`security`]: security headers (strict CSP without `'unsafe-inline'`, HSTS behind HTTPS,
+//!   `Cache-Control: no-store` on private responses) on every response.
+//! - [`limits`]: rate limits on the login (per client address and global, 429 + `Retry-After`).
+//! - [`server`]: the accept loop with header/idle timeouts and connection limits.
 //! - [`assets`]: embedded static files under a content-hash URL with long cache headers.
 //! - [`i18n`]: languages, the `t(key)` lookup and number formatting per language.
 //! - [`check_input`]: parsing and validating hand-entered numbers, shared by form and API.
@@ -24,7 +27,9 @@ pub mod check_input;
 pub mod error;
 pub mod html;
 pub mod i18n;
+pub mod limits;
 pub mod security;
+pub mod server;
 pub mod state;
 pub mod theme;
 
@@ -37,14 +42,24 @@ use std::future::Future;
 use std::net::SocketAddr;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 /// The whole application: pages, API, static files, health, with errors rendered per surface,
 /// security headers and request tracing on every response.
 pub fn router(state: AppState) -> Router {
+    router_and_tasks(state).0
+}
+
+/// [`router`] plus the background task of its rate limiter (forgetting idle clients), which
+/// the server aborts when it stops.
+pub fn router_and_tasks(state: AppState) -> (Router, Option<tokio::task::JoinHandle<()>>) {
     let (api_routes, spec) = api::routes();
-    Router::new()
+    let (login, forget) = limits::login_limit(auth::login::routes(), &state.config);
+    let request_timeout = state.config.server.request_timeout;
+    let router = Router::new()
         .merge(html::routes())
+        .merge(login)
         .merge(api_routes)
         .route("/api/openapi.json", get(move || api::serve_spec(spec.clone())))
         .route("/health", get(health))
@@ -56,8 +71,9 @@ pub fn router(state: AppState) -> Router {
         .layer(auth::session_layer(&state))
         .layer(auth::csrf_layer(&state))
         .layer(CatchPanicLayer::custom(error::panic_response))
+        .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, request_timeout))
         .layer(axum::middleware::from_fn(error::render_errors))
-        .layer(axum::middleware::from_fn(security::headers))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), security::headers))
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
             let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("");
@@ -65,7 +81,8 @@ pub fn router(state: AppState) -> Router {
         }))
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
         .layer(axum::Extension(state.theme.clone()))
-        .with_state(state)
+        .with_state(state);
+    (router, forget)
 }
 
 async fn health(axum::extract::State(state): axum::extract::State<AppState>) -> String {
@@ -83,16 +100,23 @@ pub async fn serve(state: AppState, addr: SocketAddr) -> std::io::Result<()> {
     .await
 }
 
-/// Serve on an already bound listener until `shutdown` completes (tests, the CLI).
+/// Serve on an already bound listener until `shutdown` completes (tests, the CLI), with the
+/// connection and time limits of [`WebConfig::server`] ([`server::serve`]).
 pub async fn serve_listener(
     state: AppState,
     listener: tokio::net::TcpListener,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    // Sessions live in the database: delete the expired ones every 15 minutes.
+    // Sessions live in the database: delete the expired ones (and prune old login attempts)
+    // every 15 minutes.
     let cleanup = tokio::spawn(auth::session_store::cleanup_task(state.app.clone(), CLEANUP_PERIOD));
-    let served = axum::serve(listener, router(state)).with_graceful_shutdown(shutdown).await;
+    let limits = state.config.server;
+    let (app, forget) = router_and_tasks(state);
+    let served = server::serve(listener, app, limits, shutdown).await;
     cleanup.abort();
+    if let Some(f) = forget {
+        f.abort();
+    }
     served
 }
 
