@@ -12,13 +12,12 @@ use auth_support::{PASSWORD, Who, World, browser, eligible_school, password_hash
 use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::StatusCode;
-use koers_app::applications::{ApplicationInput, state_of, submit};
+use koers_app::applications::{ApplicationInput, state_of};
 use koers_app::store::{
     Actor, ApplicationRecord, ApplicationStateWrite, Assignment, AuditFilter, ExpertWrite, NewTrajectory, NewUser,
     TokenScope, UserUpdate,
 };
 use koers_core::access::{Grant, RoleKind, Scope};
-use koers_core::programme::ProgrammeRules;
 use koers_core::workflow::Status;
 use koers_web::WebConfig;
 use koers_web::limits::{Bucket, LoginLimits};
@@ -252,10 +251,8 @@ async fn case(w: &World) -> (ApplicationRecord, i64) {
         help_question: "Geheime hulpvraag over groep 5.".into(),
         entry_facts_json: None,
     };
-    let programmes = ok(ProgrammeRules::shipped());
     let actor = Actor::system("test");
-    let a = ok(submit(w.store(), &programmes, &w.state.norms, &input, None, &actor, 10, "http://koers.test").await)
-        .application;
+    let a = ok(w.state.app.submit_application(&input, None, &actor, 10, "http://koers.test").await).application;
     let e = ExpertWrite {
         user_id: Some(w.user_id(Who::Expert).await),
         name: "Esther Expert".into(),
@@ -276,7 +273,7 @@ async fn case(w: &World) -> (ApplicationRecord, i64) {
         state: ApplicationStateWrite {
             expected_version: a.version,
             state_json: ok(serde_json::to_string(&st)),
-            status: "gekoppeld".into(),
+            status: Status::Gekoppeld,
             action: "expert_assigned".into(),
         },
         trajectory: NewTrajectory {
