@@ -220,7 +220,6 @@ pub async fn render_errors(req: Request, next: Next) -> Response {
         return res;
     }
     let errors = body.map(|b| b.errors).unwrap_or_default();
-    let mut page = page;
     // Set by `auth::resolve_principal` on error responses: the navigation of a logged-in user
     // (never "Inloggen" on a 403 or 404 for someone who is logged in).
     page.user = res.extensions().get::<crate::auth::SessionUser>().map(|u| crate::auth::nav_user(page.lang, u));
