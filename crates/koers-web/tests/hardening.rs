@@ -252,7 +252,8 @@ async fn case(w: &World) -> (ApplicationRecord, i64) {
         entry_facts_json: None,
     };
     let actor = Actor::system("test");
-    let a = ok(w.state.app.submit_application(&input, None, &actor, 10, "http://koers.test").await).application;
+    let at = koers_web::auth::now();
+    let a = ok(w.state.app.submit_application(&input, None, &actor, at, "http://koers.test").await).application;
     let e = ExpertWrite {
         user_id: Some(w.user_id(Who::Expert).await),
         name: "Esther Expert".into(),
@@ -264,7 +265,7 @@ async fn case(w: &World) -> (ApplicationRecord, i64) {
         available: true,
         expected_version: None,
     };
-    let expert = ok(w.store().save_expert(&e, &actor, 1).await).id;
+    let expert = ok(w.store().save_expert(&e, &actor, at + 1).await).id;
     let mut st = ok(state_of(&a));
     st.status = Status::Gekoppeld;
     st.expert_id = Some(expert);
@@ -283,7 +284,7 @@ async fn case(w: &World) -> (ApplicationRecord, i64) {
         },
         capacity_override: None,
     };
-    let (a, t) = ok(w.store().assign_expert(&assignment, &actor, 20).await);
+    let (a, t) = ok(w.store().assign_expert(&assignment, &actor, at + 2).await);
     (a, t.id)
 }
 
