@@ -122,8 +122,12 @@ impl App {
         Ok(accounts::principal_of(self.read(), user_id).await?)
     }
 
-    /// The user behind a bearer token (records its use).
-    pub async fn principal_for_token(&self, token: &str, now: i64) -> Result<(User, Principal)> {
+    /// The user and the token's scope behind a bearer token (records its use).
+    pub async fn principal_for_token(
+        &self,
+        token: &str,
+        now: i64,
+    ) -> Result<(User, Principal, crate::store::TokenScope)> {
         Ok(accounts::principal_for_token(self.store.as_ref(), token, now).await?)
     }
 
@@ -163,10 +167,11 @@ impl App {
         &self,
         user_id: i64,
         name: &str,
+        scope: crate::store::TokenScope,
         actor: &Actor,
         now: i64,
     ) -> Result<(ApiToken, String)> {
-        accounts::issue_api_token(self.store.as_ref(), user_id, name, actor, now).await
+        accounts::issue_api_token(self.store.as_ref(), user_id, name, scope, actor, now).await
     }
 
     /// Revoke one of `user_id`'s own tokens (`NotFound` for anyone else's).
@@ -197,9 +202,10 @@ impl App {
     pub async fn session_delete_expired(&self, now: i64) -> Result<u64, StoreError> {
         self.store.session_delete_expired(now).await
     }
-    /// Delete login attempts from before `before` (the throttle only looks back minutes).
-    pub async fn prune_login_attempts(&self, before: i64) -> Result<u64, StoreError> {
-        self.store.prune_login_attempts(before).await
+    /// Delete login attempts older than the throttle window, summarising the failures among
+    /// them in one audit entry (see [`accounts::prune_login_attempts`]); how many had failed.
+    pub async fn prune_login_attempts(&self, now: i64) -> Result<u64, StoreError> {
+        accounts::prune_login_attempts(self.store.as_ref(), now).await
     }
 
     // ---- trajectories ----------------------------------------------------------------------

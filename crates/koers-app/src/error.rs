@@ -46,6 +46,9 @@ pub enum Error {
     Login(#[from] LoginRefusal),
     #[error(transparent)]
     Link(#[from] LinkRefusal),
+    /// Every password-hashing slot stayed taken (see [`crate::hashing`]): try again shortly.
+    #[error(transparent)]
+    Busy(#[from] crate::hashing::Busy),
     /// The change would leave nobody who can manage Koers (checked inside the write).
     #[error("{}", LAST_BEHEERDER)]
     LastBeheerder,

@@ -11,6 +11,7 @@
 //! - [`register`]: importing the public files into the register, idempotently, keeping manual edits.
 //! - [`schools`]: a stored school's page data and eligibility.
 //! - [`accounts`]: argon2id passwords, throttled login, users with grants, API tokens.
+//! - [`hashing`]: argon2 within a fixed number of slots (no memory exhaustion by parallel logins).
 //! - [`search`]: the in-memory school search index (same answers as the store, ~50× cheaper).
 //! - [`programmes`]: the programmes in force, from one place (the stored definitions, seeded from
 //!   `programmes/*.toml`), with the default programme per sector and audience.
@@ -34,6 +35,7 @@ pub mod backup;
 pub mod check;
 pub mod demo;
 pub mod experts;
+pub mod hashing;
 pub mod mail;
 pub mod privacy;
 pub mod programmes;

@@ -99,7 +99,6 @@ pub trait StoreRead: Send + Sync + std::fmt::Debug {
 
     // ---- sessions and login throttling (not audited: not user data changes) ---------------
     async fn session_load(&self, id: &str, now: i64) -> StoreResult<Option<SessionRecord>>;
-    async fn failed_logins_since(&self, key: &str, since: i64) -> StoreResult<i64>;
 
     // ---- programme workflow (issue 4) ------------------------------------------------------
     /// Stored programme definitions (seeded from `programmes/*.toml` by the app), by id.
@@ -216,9 +215,18 @@ pub trait Store: StoreRead {
     async fn session_save(&self, record: &SessionRecord) -> StoreResult<()>;
     async fn session_delete(&self, id: &str) -> StoreResult<()>;
     async fn session_delete_expired(&self, now: i64) -> StoreResult<u64>;
-    async fn record_login_attempt(&self, key: &str, success: bool, now: i64) -> StoreResult<()>;
-    /// Delete login attempts from before `before`; how many were deleted.
-    async fn prune_login_attempts(&self, before: i64) -> StoreResult<u64>;
+    /// Record an attempt for `key` at `now` as failed *before* the password is checked, and
+    /// count the failed attempts at or after `since`, this one included. Of parallel attempts
+    /// the k-th to be recorded counts at least k (the throttle cannot be raced).
+    async fn login_attempt_start(&self, key: &str, now: i64, since: i64) -> StoreResult<LoginAttemptStart>;
+    /// The attempt `id` was a successful login (it stops counting as a failure).
+    async fn login_attempt_succeeded(&self, id: i64) -> StoreResult<()>;
+    /// The attempt `id` was refused by the throttle without a password check: forget it (it
+    /// must not count as a failure). The bound still holds: an attempt that was let through
+    /// is never discarded.
+    async fn login_attempt_discard(&self, id: i64) -> StoreResult<()>;
+    /// Delete the attempts before `before`; returns how many of those had failed.
+    async fn login_attempts_prune(&self, before: i64) -> StoreResult<u64>;
     /// Create (`expected_version: None`; `Duplicate` when the id exists) or update; audited.
     async fn save_programme_definition(
         &self,

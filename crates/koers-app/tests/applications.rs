@@ -183,6 +183,20 @@ async fn a_school_above_the_band_is_refused_with_the_reason_and_bad_fields_are_n
         }
         other => panic!("{other:?}"),
     }
+    // Lengths are bounded: a 10,000-character name or phone number is refused by field.
+    let long = ApplicationInput {
+        contact_name: "x".repeat(10_000),
+        contact_phone: Some("0".repeat(10_000)),
+        ..input(s, "00AP|C1").await
+    };
+    match app.submit_application(&long, None, &Actor::system("t"), NOW, BASE).await {
+        Err(Error::Invalid(errs)) => {
+            let fields: Vec<&str> = errs.iter().map(|e| e.field.as_str()).collect();
+            assert_eq!(fields, ["contact_name", "contact_phone"]);
+            assert!(errs[0].detail.contains("hoogstens 200 tekens"), "{}", errs[0].detail);
+        }
+        other => panic!("{other:?}"),
+    }
 }
 
 #[tokio::test]

@@ -246,6 +246,22 @@ impl Principal {
     }
 }
 
+/// May `p` see an application or trajectory of programme `programme_id` for `school` (or, for
+/// a board's own application without a school, `board`)? Beheerders and the staff of *that*
+/// programme; the school's leader and the school's board (their own case). Staff of another
+/// programme may view schools in general, but not another programme's cases (help question,
+/// contact person, expert).
+pub fn may_see_case(p: &Principal, programme_id: &str, school: Option<SchoolRef>, board: Option<i64>) -> bool {
+    if p.may_see_programme(programme_id) {
+        return true;
+    }
+    let on_board = |n: Option<i64>| n.is_some_and(|b| p.boards().any(|mine| mine == b));
+    match school {
+        Some(s) => p.schools().any(|id| id == s.id) || on_board(s.board_number.or(board)),
+        None => on_board(board),
+    }
+}
+
 /// May `who` (None = anonymous) do `action` on `resource`?
 pub fn may(who: Option<&Principal>, action: Action, resource: Resource) -> bool {
     if resource == Resource::PublicData && action == Action::View {
@@ -301,6 +317,26 @@ mod tests {
         for r in [Resource::School(OWN), Resource::Board(1), Resource::Users, Resource::Audit, Resource::OwnTokens] {
             assert!(!may(None, Action::View, r), "{r:?}");
         }
+    }
+
+    #[test]
+    fn cases_are_seen_by_their_programme_school_and_board_only() {
+        let gwgb = p(&[(RoleKind::Programmamedewerker, Scope::Programme("gwgb-plus-school".into()))]);
+        let npo = p(&[(RoleKind::Programmamedewerker, Scope::Programme("leren-verbeteren-npo".into()))]);
+        let leader = p(&[(RoleKind::Schoolleider, Scope::School(10))]);
+        let board = p(&[(RoleKind::Bestuurder, Scope::Board(41646))]);
+        let admin = p(&[(RoleKind::Beheerder, Scope::Global)]);
+        let expert = p(&[(RoleKind::Expert, Scope::Programme("gwgb-plus-school".into()))]);
+        let case = |who: &Principal, school| may_see_case(who, "gwgb-plus-school", school, Some(41646));
+        for who in [&gwgb, &leader, &board, &admin] {
+            assert!(case(who, Some(OWN)), "{who:?}");
+        }
+        assert!(!case(&npo, Some(OWN)), "staff of another programme");
+        assert!(!case(&expert, Some(OWN)), "an expert only through an assignment");
+        assert!(!case(&leader, Some(OTHER)));
+        assert!(may_see_case(&board, "gwgb-plus-bestuur", None, Some(41646)), "a board's own application");
+        assert!(!may_see_case(&board, "gwgb-plus-bestuur", None, Some(99999)));
+        assert!(!may_see_case(&leader, "gwgb-plus-bestuur", None, Some(41646)));
     }
 
     #[test]

@@ -34,6 +34,7 @@
 //! - [`calendar`]: dates, Dutch time (Europe/Amsterdam) and the school year, once.
 //! - [`ids`]: newtype ids (`SchoolId`, `UserId`, …) and [`id_type!`] to declare more.
 //! - [`nl`]: Dutch number formatting (`85,0%`).
+//! - [`website`]: a school's website address, normalised (`www.x.nl` → `https://www.x.nl`).
 
 pub mod access;
 pub mod calendar;
@@ -55,6 +56,7 @@ pub mod reference;
 pub mod results;
 pub mod trajectory;
 pub mod types;
+pub mod website;
 pub mod workflow;
 
 pub use eligibility::{Eligibility, IndicatorBand, Lever, LeverGoal, Reason, TrafficLight, Verdict};

@@ -53,7 +53,9 @@ impl SqliteStore {
 /// Open the SQLite database at `url`, creating the file and its directory when missing. Does
 /// not migrate: call [`Store::migrate`](koers_app::store::Store::migrate).
 ///
-/// Connections use WAL, `synchronous = NORMAL`, `busy_timeout = 5s` and `foreign_keys = ON`.
+/// Connections use WAL, `synchronous = FULL` (every acknowledged commit is on disk before it
+/// is acknowledged, also through a power loss; `NORMAL` could lose the last commits),
+/// `busy_timeout = 5s` and `foreign_keys = ON`.
 /// An in-memory URL gets a single connection that lives as long as the pool.
 pub async fn connect(url: &str) -> StoreResult<SqliteStore> {
     let opts = SqliteConnectOptions::from_str(url)
@@ -75,7 +77,7 @@ pub async fn connect(url: &str) -> StoreResult<SqliteStore> {
             std::fs::create_dir_all(dir)
                 .map_err(|e| StoreError::Backend(format!("kan map {} niet maken: {e}", dir.display())))?;
         }
-        let opts = opts.journal_mode(SqliteJournalMode::Wal).synchronous(SqliteSynchronous::Normal);
+        let opts = opts.journal_mode(SqliteJournalMode::Wal).synchronous(SqliteSynchronous::Full);
         SqlitePoolOptions::new().max_connections(8).connect_with(opts).await
     };
     let pool = pool.map_err(|e| StoreError::Backend(format!("kan de SQLite-database niet openen: {e}")))?;

@@ -13,7 +13,8 @@ async fn connect_sets_wal_busy_timeout_and_foreign_keys() {
     let sync: i64 = sqlx::query_scalar("PRAGMA synchronous").fetch_one(pool).await.expect("synchronous");
     let busy: i64 = sqlx::query_scalar("PRAGMA busy_timeout").fetch_one(pool).await.expect("busy_timeout");
     let fk: i64 = sqlx::query_scalar("PRAGMA foreign_keys").fetch_one(pool).await.expect("foreign_keys");
-    assert_eq!((mode.as_str(), sync, busy, fk), ("wal", 1, 5000, 1));
+    // synchronous = FULL (2): an acknowledged commit survives a power loss (issue 11).
+    assert_eq!((mode.as_str(), sync, busy, fk), ("wal", 2, 5000, 1));
     assert_eq!(store.backend(), "sqlite");
     assert!(dir.path().join("a/b/koers.db").exists());
 }

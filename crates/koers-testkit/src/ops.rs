@@ -32,19 +32,32 @@ pub async fn populate(store: Arc<dyn Store>, now: i64) {
         users.push(user);
     }
     let user = &users[0];
-    let token =
-        NewApiToken { user_id: user.id, name: "backup-test".into(), token_hash: "cd".repeat(32), created_at: now };
+    let token = NewApiToken {
+        user_id: user.id,
+        name: "backup-test".into(),
+        token_hash: "cd".repeat(32),
+        created_at: now,
+        scope: "read".into(),
+    };
     store.create_api_token(&token, &actor, now).await.expect("token");
     store
         .session_save(&SessionRecord { id: "sessie-1".into(), data: b"{\"k\":\"v\"}".to_vec(), expires_at: now + 3600 })
         .await
         .expect("session");
-    store.record_login_attempt(&user.email, false, now).await.expect("login attempt");
-    store.record_login_attempt(&user.email, true, now + 1).await.expect("login attempt");
+    record_login_attempt(&*store, &user.email, false, now).await;
+    record_login_attempt(&*store, &user.email, true, now + 1).await;
     let mail = NewMail {
         to_address: "iemand@example.nl".into(),
         subject: "Onderwerp".into(),
         body_text: "Tekst met ë en €".into(),
     };
     store.enqueue_mail(&mail, now).await.expect("mail");
+}
+
+/// A login attempt as the login records it: counted as failed first, then marked a success.
+async fn record_login_attempt(store: &dyn koers_app::store::Store, key: &str, success: bool, now: i64) {
+    let a = store.login_attempt_start(key, now, 0).await.expect("login attempt");
+    if success {
+        store.login_attempt_succeeded(a.id).await.expect("login attempt succeeded");
+    }
 }

@@ -44,6 +44,9 @@ pub enum AppError {
     /// The request itself is malformed (bad JSON syntax, wrong content type): 400.
     #[error("ongeldig verzoek")]
     BadRequest(Vec<ErrorItem>),
+    /// The body is larger than accepted: 413.
+    #[error("te groot")]
+    TooLarge(Vec<ErrorItem>),
     /// Well-formed but invalid input: 422.
     #[error("ongeldige invoer")]
     Invalid(Vec<ErrorItem>),
@@ -54,6 +57,10 @@ pub enum AppError {
     /// Someone else changed it first, or it can no longer change: 409, never a 500.
     #[error("conflict")]
     Conflict(Vec<ErrorItem>),
+    /// Too many requests (rate limit, or every password-hashing slot taken): 429 with
+    /// `Retry-After` in seconds.
+    #[error("te veel verzoeken")]
+    TooManyRequests { retry_after_secs: u64 },
     #[error("interne fout")]
     Internal(#[source] Box<dyn StdError + Send + Sync>),
 }
@@ -63,14 +70,21 @@ impl AppError {
         Self::Internal(Box::new(e))
     }
 
+    /// The server is saturated (see [`koers_app::hashing`]): 429, come back shortly.
+    pub fn busy() -> Self {
+        Self::TooManyRequests { retry_after_secs: BUSY_RETRY_AFTER_SECS }
+    }
+
     pub fn status(&self) -> StatusCode {
         match self {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Unauthorized => StatusCode::UNAUTHORIZED,
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -106,6 +120,7 @@ impl From<koers_app::Error> for AppError {
             | E::File(_)
             | E::Unsupported(_) => AppError::Invalid(one(&e)),
             E::Login(_) => AppError::Unauthorized,
+            E::Busy(_) => AppError::busy(),
             e @ (E::NoNorms
             | E::NoBandProgramme
             | E::Programme(_)
@@ -116,6 +131,9 @@ impl From<koers_app::Error> for AppError {
         }
     }
 }
+
+/// `Retry-After` when the server is saturated.
+pub const BUSY_RETRY_AFTER_SECS: u64 = 2;
 
 /// The error as it travels from the handler to [`render_errors`].
 #[derive(Debug, Clone)]
@@ -130,8 +148,12 @@ struct Rendered;
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let status = self.status();
+        let retry_after = match self {
+            AppError::TooManyRequests { retry_after_secs } => Some(retry_after_secs.max(1)),
+            _ => None,
+        };
         let errors = match self {
-            AppError::BadRequest(e) | AppError::Invalid(e) | AppError::Conflict(e) => e,
+            AppError::BadRequest(e) | AppError::Invalid(e) | AppError::Conflict(e) | AppError::TooLarge(e) => e,
             AppError::Internal(ref cause) => {
                 let mut chain = cause.to_string();
                 let mut source = cause.source();
@@ -146,6 +168,9 @@ impl IntoResponse for AppError {
             _ => Vec::new(),
         };
         let mut res = status.into_response();
+        if let Some(secs) = retry_after {
+            res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(secs));
+        }
         res.extensions_mut().insert(ErrorBody { errors });
         res
     }
@@ -163,6 +188,8 @@ pub fn status_detail(status: StatusCode) -> &'static str {
         413 => "het verzoek is te groot",
         415 => "verkeerd inhoudstype",
         422 => "de invoer is ongeldig",
+        429 => "te veel verzoeken; probeer het over een paar seconden opnieuw",
+        503 => "de server is tijdelijk overbelast; probeer het over een paar seconden opnieuw",
         _ => "er ging iets mis aan onze kant; probeer het later opnieuw",
     }
 }
@@ -200,8 +227,10 @@ pub async fn render_errors(req: Request, next: Next) -> Response {
     if let Some(allow) = res.headers().get(header::ALLOW) {
         out.headers_mut().insert(header::ALLOW, allow.clone());
     }
-    if let Some(auth) = res.headers().get(header::WWW_AUTHENTICATE) {
-        out.headers_mut().insert(header::WWW_AUTHENTICATE, auth.clone());
+    for name in [header::WWW_AUTHENTICATE, header::RETRY_AFTER] {
+        if let Some(v) = res.headers().get(&name) {
+            out.headers_mut().insert(name, v.clone());
+        }
     }
     out.extensions_mut().insert(Rendered);
     out

@@ -15,7 +15,10 @@
 //! - [`page_cache`]: public pages rendered once per data version, `ETag`/304, invalidated by
 //!   register changes on every app server.
 //! - [`metrics`]: `/metrics` (Prometheus), `/health`, `/ready`.
-//! - [`security`]: security headers (strict CSP without `'unsafe-inline'`) on every response.
+//! - [`security`]: security headers (strict CSP without `'unsafe-inline'`, HSTS behind HTTPS,
+//!   `Cache-Control: no-store` on private responses) on every response.
+//! - [`limits`]: rate limits on the login (per client address and global, 429 + `Retry-After`).
+//! - [`server`]: the accept loop with header/idle timeouts and connection limits.
 //! - [`assets`]: embedded static files under a content-hash URL with long cache headers.
 //! - [`i18n`]: languages, the `t(key)` lookup and number formatting per language.
 //! - [`check_input`]: parsing and validating hand-entered numbers, shared by form and API.
@@ -27,10 +30,12 @@ pub mod check_input;
 pub mod error;
 pub mod html;
 pub mod i18n;
+pub mod limits;
 pub mod metrics;
 pub mod page_cache;
 pub mod request_id;
 pub mod security;
+pub mod server;
 pub mod state;
 pub mod theme;
 
@@ -45,14 +50,24 @@ use tower_http::CompressionLevel;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::request_id::{PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 /// The whole application: pages, API, static files, health, with errors rendered per surface,
 /// security headers and request tracing on every response.
 pub fn router(state: AppState) -> Router {
+    router_and_tasks(state).0
+}
+
+/// [`router`] plus the background task of its rate limiter (forgetting idle clients), which
+/// the server aborts when it stops.
+pub fn router_and_tasks(state: AppState) -> (Router, Option<tokio::task::JoinHandle<()>>) {
     let (api_routes, spec) = api::routes();
-    Router::new()
+    let (login, forget) = limits::login_limit(auth::login::routes(), &state.config);
+    let request_timeout = state.config.server.request_timeout;
+    let router = Router::new()
         .merge(html::routes())
+        .merge(login)
         .merge(api_routes)
         .route("/api/openapi.json", get(move || api::serve_spec(spec.clone())))
         .route("/health", get(metrics::health))
@@ -68,8 +83,9 @@ pub fn router(state: AppState) -> Router {
         // token, not an API token.
         .route("/metrics", get(metrics::metrics))
         .layer(CatchPanicLayer::custom(error::panic_response))
+        .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, request_timeout))
         .layer(axum::middleware::from_fn(error::render_errors))
-        .layer(axum::middleware::from_fn(security::headers))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), security::headers))
         .layer(compression())
         // Outside compression: each encoding a browser asks for is compressed once and kept.
         .layer(axum::middleware::from_fn_with_state(state.clone(), page_cache::layer))
@@ -81,7 +97,8 @@ pub fn router(state: AppState) -> Router {
         .layer(SetRequestIdLayer::x_request_id(request_id::Sequential::new()))
         .layer(axum::Extension(state.theme.clone()))
         .layer(axum::middleware::from_fn_with_state(state.clone(), metrics::track))
-        .with_state(state)
+        .with_state(state);
+    (router, forget)
 }
 
 /// gzip and brotli for HTML, CSS, JS and JSON (tower-http's default predicate: not for images,
@@ -102,19 +119,26 @@ pub async fn serve(state: AppState, addr: SocketAddr) -> std::io::Result<()> {
     .await
 }
 
-/// Serve on an already bound listener until `shutdown` completes (tests, the CLI).
+/// Serve on an already bound listener until `shutdown` completes (tests, the CLI), with the
+/// connection and time limits of [`WebConfig::server`] ([`server::serve`]).
 pub async fn serve_listener(
     state: AppState,
     listener: tokio::net::TcpListener,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    // Sessions live in the database: delete the expired ones every 15 minutes.
+    // Sessions live in the database: delete the expired ones (and prune old login attempts)
+    // every 15 minutes.
     let cleanup = tokio::spawn(auth::session_store::cleanup_task(state.app.clone(), CLEANUP_PERIOD));
+    let limits = state.config.server;
     // Drop cached public pages another app server's import made stale (once a second).
     let pages = tokio::spawn(page_cache::sync_task(state.clone()));
-    let served = axum::serve(listener, router(state)).with_graceful_shutdown(shutdown).await;
+    let (app, forget) = router_and_tasks(state);
+    let served = server::serve(listener, app, limits, shutdown).await;
     cleanup.abort();
     pages.abort();
+    if let Some(f) = forget {
+        f.abort();
+    }
     served
 }
 

@@ -3,24 +3,40 @@
 //! public band rule is the stored default programme's ([`AppState::band_rule`]).
 
 use crate::AppError;
+use crate::limits::LoginLimits;
+use crate::server::ServerLimits;
 use koers_app::App;
 use koers_app::programmes::Programmes;
 use koers_app::search::SchoolIndex;
 use koers_core::programme::BandRule;
+use std::net::IpAddr;
 use std::sync::Arc;
 
 /// Settings of the web surface.
 #[derive(Debug, Clone)]
 pub struct WebConfig {
-    /// Set the `Secure` flag on cookies (production behind HTTPS).
+    /// Set the `Secure` flag on cookies and send `Strict-Transport-Security` (production
+    /// behind HTTPS; `koers serve` without `--insecure-cookies`).
     pub secure_cookies: bool,
     /// The public base URL, e.g. `https://koers.example.nl` (for absolute links and the spec).
     pub base_url: String,
+    /// Rate limits of `POST /inloggen` ([`crate::limits`]).
+    pub login_limits: LoginLimits,
+    /// Reverse proxies whose `X-Forwarded-For` is believed (the rightmost entry).
+    pub trusted_proxies: Vec<IpAddr>,
+    /// Connections, timeouts and body sizes of the server ([`crate::server`]).
+    pub server: ServerLimits,
 }
 
 impl Default for WebConfig {
     fn default() -> Self {
-        Self { secure_cookies: false, base_url: "http://127.0.0.1:8080".into() }
+        Self {
+            secure_cookies: false,
+            base_url: "http://127.0.0.1:8080".into(),
+            login_limits: LoginLimits::default(),
+            trusted_proxies: Vec::new(),
+            server: ServerLimits::default(),
+        }
     }
 }
 

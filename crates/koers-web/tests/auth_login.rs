@@ -2,7 +2,7 @@
 
 mod auth_support;
 
-use auth_support::{PASSWORD, Who, world, world_with};
+use auth_support::{PASSWORD, Who, test_config, world, world_with};
 use axum::http::StatusCode;
 use koers_app::store::AuditFilter;
 use koers_web::WebConfig;
@@ -30,7 +30,8 @@ async fn a_good_login_leads_to_the_role_home_with_a_safe_session_cookie() {
 
 #[tokio::test]
 async fn the_cookie_is_secure_when_configured() {
-    let w = world_with(WebConfig { secure_cookies: true, base_url: "https://koers.test".into() }).await;
+    let w =
+        world_with(WebConfig { secure_cookies: true, base_url: "https://koers.test".into(), ..test_config() }).await;
     let r = w.login_raw(Who::Beheerder.email(), PASSWORD).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     assert!(r.set_cookie_header().contains("Secure"), "{}", r.set_cookie_header());

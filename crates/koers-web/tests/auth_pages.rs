@@ -46,7 +46,7 @@ async fn a_school_leader_edits_their_school_with_dutch_field_errors() {
     let r = w.post_form(&uri, Some(&cookie), &bad).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("Vul de naam van de school in"));
-    assert!(r.body.contains("begint met https://"));
+    assert!(r.body.contains("Vul een webadres in, bijvoorbeeld www.school.nl"));
     assert!(r.body.contains("Vul de schoolweging in als getal, bijvoorbeeld 31,47."));
     assert!(r.body.contains("value=\"dertig\"") && r.body.contains("value=\"klimop\""), "typed values kept");
     let range = [("naam", "School A"), ("schoolweging", "101,5"), ("version", v.as_str())];
@@ -68,6 +68,45 @@ async fn a_school_leader_edits_their_school_with_dutch_field_errors() {
     assert!(after.body.contains("De wijzigingen zijn opgeslagen."));
     assert!(after.body.contains("leider-a@test.nl"), "audit trail shows the actor: {}", after.body);
     assert!(after.body.contains("Kampen"));
+}
+
+/// Issue 11 item 9: DUO's register writes websites without a scheme; the form shows the stored
+/// value and must accept it back unchanged (it was a 422 on an unchanged save).
+#[tokio::test]
+async fn the_register_form_accepts_the_website_it_shows() {
+    let w = world().await;
+    let a = w.ids.school_a;
+    let edit = SchoolEdit { website: Some(Some("www.school-a.nl".into())), ..Default::default() };
+    let v = w.store().school(a).await.map(|s| s.version).unwrap_or_default();
+    w.store().edit_school(a, v, &edit, &Actor::system("oude import"), 5).await.unwrap_or_else(|e| panic!("{e}"));
+    let before = w.store().school(a).await.unwrap_or_else(|e| panic!("{e}"));
+    let cookie = w.session(Who::LeiderA).await.unwrap_or_default();
+    let page = w.get(&format!("/mijn-school/{a}"), Some(&cookie)).await;
+    assert!(page.body.contains("value=\"www.school-a.nl\""), "{}", page.body);
+    let v = before.version.to_string();
+    let weging = before.schoolweging.map(|x| format!("{x}").replace('.', ",")).unwrap_or_default();
+    let unchanged = [
+        ("naam", before.name.as_str()),
+        ("plaats", before.place.as_deref().unwrap_or("")),
+        ("website", "www.school-a.nl"),
+        ("schoolweging", weging.as_str()),
+        ("version", v.as_str()),
+    ];
+    let r = w.post_form(&format!("/mijn-school/{a}"), Some(&cookie), &unchanged).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let after = w.store().school(a).await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(after.version, before.version, "an unchanged save is no edit");
+    let typed = [
+        ("naam", before.name.as_str()),
+        ("plaats", before.place.as_deref().unwrap_or("")),
+        ("website", "www.nieuw-a.nl"),
+        ("schoolweging", weging.as_str()),
+        ("version", v.as_str()),
+    ];
+    let r = w.post_form(&format!("/mijn-school/{a}"), Some(&cookie), &typed).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let after = w.store().school(a).await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(after.website.as_deref(), Some("https://www.nieuw-a.nl"), "stored with its scheme");
 }
 
 #[tokio::test]

@@ -49,6 +49,11 @@ pub fn reference_year(now: i64) -> u16 {
     u16::try_from(koers_core::calendar::dutch_year(now)).unwrap_or(u16::MAX)
 }
 
+/// The longest contact name accepted (characters).
+pub const MAX_CONTACT_NAME: usize = 200;
+/// The longest phone number accepted (characters).
+pub const MAX_CONTACT_PHONE: usize = 40;
+
 fn field(errors: &mut Vec<FieldError>, f: &str, d: &str) {
     errors.push(FieldError { field: f.into(), detail: d.into() });
 }
@@ -121,8 +126,20 @@ pub(crate) async fn submit(
     if programme.is_none() {
         field(&mut errors, "programme", "kies een programma");
     }
-    if input.contact_name.trim().is_empty() {
-        field(&mut errors, "contact_name", "vul de naam van de contactpersoon in");
+    let name_len = input.contact_name.trim().chars().count();
+    if name_len == 0 || name_len > MAX_CONTACT_NAME {
+        field(
+            &mut errors,
+            "contact_name",
+            &format!("vul de naam van de contactpersoon in (hoogstens {MAX_CONTACT_NAME} tekens)"),
+        );
+    }
+    if input.contact_phone.as_deref().is_some_and(|p| p.trim().chars().count() > MAX_CONTACT_PHONE) {
+        field(
+            &mut errors,
+            "contact_phone",
+            &format!("een telefoonnummer is hoogstens {MAX_CONTACT_PHONE} tekens lang"),
+        );
     }
     let email = input.contact_email.trim();
     if !crate::accounts::is_valid_email(email) {

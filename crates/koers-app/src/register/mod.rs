@@ -170,7 +170,8 @@ pub(crate) async fn import_bytes(
                         municipality: Some(opt_str(&v.gemeentenaam)),
                         province: Some(opt_str(&v.provincie)),
                         denomination: Some(opt_str(&v.denominatie)),
-                        website: Some(opt_str(&v.internetadres)),
+                        // DUO writes most addresses without https:// (koers_core::website).
+                        website: Some(opt_str(&v.internetadres).and_then(|w| koers_core::website::normalise(&w).ok())),
                         board_number: s.board_number.is_none().then(|| v.bevoegd_gezag_nummer.map(i64::from)),
                         ..Default::default()
                     },

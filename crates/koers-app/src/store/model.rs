@@ -191,6 +191,34 @@ pub struct GrantRecord {
     pub grant: koers_core::access::Grant,
 }
 
+/// What an API token may do. Tokens authenticate `/api/` only; a `Read` token may read
+/// (GET/HEAD) and use the API's computations that change nothing, a `ReadWrite` token may also
+/// change data through the API.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TokenScope {
+    Read,
+    ReadWrite,
+}
+
+impl TokenScope {
+    /// As stored (`read`, `read-write`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TokenScope::Read => "read",
+            TokenScope::ReadWrite => "read-write",
+        }
+    }
+
+    /// From the stored or submitted text; anything unknown is `None`.
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "read" => Some(TokenScope::Read),
+            "read-write" => Some(TokenScope::ReadWrite),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewApiToken {
     pub user_id: i64,
@@ -198,6 +226,8 @@ pub struct NewApiToken {
     /// SHA-256 of the token, hex. The token itself is shown once and never stored.
     pub token_hash: String,
     pub created_at: i64,
+    /// `read` or `read-write` ([`TokenScope::as_str`]).
+    pub scope: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -210,6 +240,24 @@ pub struct ApiToken {
     pub created_at: i64,
     pub last_used_at: Option<i64>,
     pub revoked: bool,
+    /// `read` or `read-write`; see [`ApiToken::scope`].
+    pub scope: String,
+}
+
+impl ApiToken {
+    /// The token's scope; an unknown stored value counts as read-only.
+    pub fn scope(&self) -> TokenScope {
+        TokenScope::parse(&self.scope).unwrap_or(TokenScope::Read)
+    }
+}
+
+/// A login attempt just recorded (see `Store::login_attempt_start`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoginAttemptStart {
+    /// The recorded attempt.
+    pub id: i64,
+    /// Failed attempts in the window, this one included.
+    pub failures: i64,
 }
 
 /// A session as tower-sessions stores it: opaque id, serialized data, expiry.

@@ -83,7 +83,8 @@ pub fn demo(args: &DemoArgs) -> u8 {
             return Ok(exit::OK);
         }
         start_mail_sender(&app, &args.mail)?;
-        let state = web_state(app, false, format!("http://{}", args.listen), &args.theme)?;
+        let config = koers_web::WebConfig { base_url: format!("http://{}", args.listen), ..Default::default() };
+        let state = web_state(app, config, &args.theme)?;
         koers_web::serve(state, args.listen).await.map_err(|source| CliError::Io { what: "webserver", source })?;
         Ok(exit::OK)
     })

@@ -83,13 +83,12 @@ pub(crate) fn init_tracing() {
 
 pub(crate) fn web_state(
     app: App,
-    secure_cookies: bool,
-    base_url: String,
+    config: koers_web::WebConfig,
     theme: &theme::ThemeArgs,
 ) -> Result<koers_web::AppState, CliError> {
     let theme = theme.theme()?;
     // The public verdict's rule comes from the stored programme definitions (App::band_rule).
-    Ok(koers_web::AppState::new(app, koers_web::WebConfig { secure_cookies, base_url }).with_theme(theme))
+    Ok(koers_web::AppState::new(app, config).with_theme(theme))
 }
 
 /// Run `body` on a fresh runtime; an error is printed for `cmd` and becomes its exit code.

@@ -13,9 +13,20 @@ pub struct ServeArgs {
     /// Adres en poort.
     #[arg(long, default_value = "127.0.0.1:8080")]
     pub listen: SocketAddr,
-    /// Cookies zonder Secure-vlag (alleen voor http zonder TLS, bv. lokaal testen).
+    /// Cookies zonder Secure-vlag en zonder Strict-Transport-Security (alleen voor http zonder
+    /// TLS, bv. lokaal testen).
     #[arg(long)]
     pub insecure_cookies: bool,
+    /// Reverse proxy (IP-adres) waarvan de laatste X-Forwarded-For-waarde het clientadres is;
+    /// mag vaker.
+    #[arg(long = "trusted-proxy", value_name = "IP")]
+    pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// Hoogstens zoveel open verbindingen (nooit meer dan de limiet op open bestanden toelaat).
+    #[arg(long, default_value_t = 4096)]
+    pub max_connections: usize,
+    /// Hoogstens zoveel open verbindingen per clientadres.
+    #[arg(long, default_value_t = 256)]
+    pub max_connections_per_client: usize,
     #[command(flatten)]
     pub mail: MailArgs,
     #[command(flatten)]
@@ -28,6 +39,23 @@ pub struct ServeArgs {
     pub retention: crate::ops_cmd::RetentionArgs,
 }
 
+impl ServeArgs {
+    fn web_config(&self) -> koers_web::WebConfig {
+        let defaults = koers_web::WebConfig::default();
+        koers_web::WebConfig {
+            secure_cookies: !self.insecure_cookies,
+            base_url: format!("http://{}", self.listen),
+            trusted_proxies: self.trusted_proxies.clone(),
+            server: koers_web::server::ServerLimits {
+                max_connections: self.max_connections,
+                max_per_client: self.max_connections_per_client,
+                ..defaults.server
+            },
+            ..defaults
+        }
+    }
+}
+
 pub fn serve(args: &ServeArgs) -> u8 {
     init_tracing();
     run("serve", async {
@@ -35,8 +63,8 @@ pub fn serve(args: &ServeArgs) -> u8 {
         start_mail_sender(&app, &args.mail)?;
         crate::ops_cmd::start_scheduled_backups(&app, &args.backups);
         crate::ops_cmd::start_daily_prune(&app, &args.retention);
-        let state = web_state(app, !args.insecure_cookies, format!("http://{}", args.listen), &args.theme)?
-            .with_metrics_token(args.observe.metrics_token.clone());
+        let state =
+            web_state(app, args.web_config(), &args.theme)?.with_metrics_token(args.observe.metrics_token.clone());
         crate::ops_cmd::start_metrics_listener(&state, &args.observe).await.map_err(CliError::Usage)?;
         eprintln!("Koers luistert op http://{}", args.listen);
         koers_web::serve(state, args.listen).await.map_err(|source| CliError::Io { what: "webserver", source })?;

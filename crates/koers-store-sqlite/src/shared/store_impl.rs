@@ -82,9 +82,6 @@ impl StoreRead for Backend {
     async fn session_load(&self, id: &str, now: i64) -> StoreResult<Option<SessionRecord>> {
         sessions::load(self.pool(), id, now).await
     }
-    async fn failed_logins_since(&self, key: &str, since: i64) -> StoreResult<i64> {
-        sessions::failed_logins_since(self.pool(), key, since).await
-    }
 
     async fn programme_definitions(&self) -> StoreResult<Vec<ProgrammeDefinition>> {
         programme_defs::list(self.pool()).await
@@ -238,11 +235,17 @@ impl Store for Backend {
     async fn session_delete_expired(&self, now: i64) -> StoreResult<u64> {
         sessions::delete_expired(self.pool(), now).await
     }
-    async fn record_login_attempt(&self, key: &str, success: bool, now: i64) -> StoreResult<()> {
-        sessions::record_login_attempt(self.pool(), key, success, now).await
+    async fn login_attempt_start(&self, key: &str, now: i64, since: i64) -> StoreResult<LoginAttemptStart> {
+        sessions::login_attempt_start(self.pool(), key, now, since).await
     }
-    async fn prune_login_attempts(&self, before: i64) -> StoreResult<u64> {
-        sessions::prune_login_attempts(self.pool(), before).await
+    async fn login_attempt_succeeded(&self, id: i64) -> StoreResult<()> {
+        sessions::login_attempt_succeeded(self.pool(), id).await
+    }
+    async fn login_attempt_discard(&self, id: i64) -> StoreResult<()> {
+        sessions::login_attempt_discard(self.pool(), id).await
+    }
+    async fn login_attempts_prune(&self, before: i64) -> StoreResult<u64> {
+        sessions::login_attempts_prune(self.pool(), before).await
     }
     async fn save_programme_definition(
         &self,

@@ -4,18 +4,19 @@ use koers_app::store::{Actor, ApiToken, NewApiToken, StoreError, StoreResult};
 
 use super::audit::Change;
 use super::error::db;
-use crate::backend::{Pool, begin_write};
+use crate::backend::{Pool, Tx, begin_write};
 
 pub(crate) async fn create(pool: &Pool, t: &NewApiToken, actor: &Actor, now: i64) -> StoreResult<ApiToken> {
     let mut tx = begin_write(pool).await.map_err(db)?;
     let id = sqlx::query_scalar!(
-        r#"INSERT INTO api_tokens (user_id, name, token_hash, created_at, last_used_at, revoked)
-           VALUES ($1, $2, $3, $4, NULL, FALSE)
+        r#"INSERT INTO api_tokens (user_id, name, token_hash, created_at, last_used_at, revoked, scope)
+           VALUES ($1, $2, $3, $4, NULL, FALSE, $5)
            RETURNING id AS "id!: i64""#,
         t.user_id,
         t.name,
         t.token_hash,
         t.created_at,
+        t.scope,
     )
     .fetch_one(&mut *tx)
     .await
@@ -28,6 +29,7 @@ pub(crate) async fn create(pool: &Pool, t: &NewApiToken, actor: &Actor, now: i64
         created_at: t.created_at,
         last_used_at: None,
         revoked: false,
+        scope: t.scope.clone(),
     };
     Change::new(actor, now, "create", "api_token", id).after(&token)?.write(&mut tx).await?;
     tx.commit().await.map_err(db)?;
@@ -40,7 +42,8 @@ pub(crate) async fn by_hash(pool: &Pool, hash: &str, now: i64) -> StoreResult<Ap
         ApiToken,
         r#"UPDATE api_tokens SET last_used_at = $2 WHERE token_hash = $1 AND revoked = FALSE
            RETURNING id AS "id!: i64", user_id AS "user_id!: i64", name AS "name!", token_hash AS "token_hash!",
-                     created_at AS "created_at!: i64", last_used_at AS "last_used_at?: i64", revoked AS "revoked!: bool""#,
+                     created_at AS "created_at!: i64", last_used_at AS "last_used_at?: i64", revoked AS "revoked!: bool",
+                     scope AS "scope!""#,
         hash,
         now
     )
@@ -56,7 +59,8 @@ pub(crate) async fn revoke(pool: &Pool, id: i64, actor: &Actor, now: i64) -> Sto
     let before = sqlx::query_as!(
         ApiToken,
         r#"SELECT id AS "id!: i64", user_id AS "user_id!: i64", name AS "name!", token_hash AS "token_hash!",
-                  created_at AS "created_at!: i64", last_used_at AS "last_used_at?: i64", revoked AS "revoked!: bool"
+                  created_at AS "created_at!: i64", last_used_at AS "last_used_at?: i64", revoked AS "revoked!: bool",
+                     scope AS "scope!"
            FROM api_tokens WHERE id = $1"#,
         id
     )
@@ -74,12 +78,38 @@ pub(crate) async fn revoke(pool: &Pool, id: i64, actor: &Actor, now: i64) -> Sto
     Ok(())
 }
 
+/// Revoke every live token of `user_id` inside `tx` (a password change or deactivation),
+/// each audited like a single revocation. Returns how many were revoked.
+pub(crate) async fn revoke_all_of_user(tx: &mut Tx, user_id: i64, actor: &Actor, now: i64) -> StoreResult<usize> {
+    let live = sqlx::query_as!(
+        ApiToken,
+        r#"SELECT id AS "id!: i64", user_id AS "user_id!: i64", name AS "name!", token_hash AS "token_hash!",
+                  created_at AS "created_at!: i64", last_used_at AS "last_used_at?: i64", revoked AS "revoked!: bool",
+                  scope AS "scope!"
+           FROM api_tokens WHERE user_id = $1 AND revoked = FALSE ORDER BY id"#,
+        user_id
+    )
+    .fetch_all(&mut **tx)
+    .await
+    .map_err(db)?;
+    for before in &live {
+        sqlx::query!("UPDATE api_tokens SET revoked = TRUE WHERE id = $1", before.id)
+            .execute(&mut **tx)
+            .await
+            .map_err(db)?;
+        let after = ApiToken { revoked: true, ..before.clone() };
+        Change::new(actor, now, "update", "api_token", before.id).before(before)?.after(&after)?.write(tx).await?;
+    }
+    Ok(live.len())
+}
+
 /// Revoked ones included, oldest first.
 pub(crate) async fn of_user(pool: &Pool, user_id: i64) -> StoreResult<Vec<ApiToken>> {
     sqlx::query_as!(
         ApiToken,
         r#"SELECT id AS "id!: i64", user_id AS "user_id!: i64", name AS "name!", token_hash AS "token_hash!",
-                  created_at AS "created_at!: i64", last_used_at AS "last_used_at?: i64", revoked AS "revoked!: bool"
+                  created_at AS "created_at!: i64", last_used_at AS "last_used_at?: i64", revoked AS "revoked!: bool",
+                     scope AS "scope!"
            FROM api_tokens WHERE user_id = $1 ORDER BY id"#,
         user_id
     )

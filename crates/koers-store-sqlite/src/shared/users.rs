@@ -141,6 +141,11 @@ pub(crate) async fn update(
         ensure_a_beheerder_remains(&mut tx).await?;
     }
     Change::new(actor, now, "update", "user", id).before(&before)?.after(&after)?.write(&mut tx).await?;
+    // A new password or a deactivation ends every API token of the account, in the same
+    // transaction (sessions end through their auth hash, see koers-web's auth backend).
+    if after.password_hash != before.password_hash || (before.active && !after.active) {
+        super::tokens::revoke_all_of_user(&mut tx, id, actor, now).await?;
+    }
     tx.commit().await.map_err(db)?;
     Ok(after)
 }

@@ -30,30 +30,60 @@ pub async fn sessions_expire(store: Arc<dyn Store>) {
 
 pub async fn failed_logins_are_counted_per_key_and_window(store: Arc<dyn Store>) {
     let s = &*store;
-    for (key, success, at) in [
-        ("ann@school.nl", false, 100),
-        ("ann@school.nl", false, 200),
-        ("ann@school.nl", true, 300),
-        ("ann@school.nl", false, 400),
-        ("bob@school.nl", false, 400),
-    ] {
-        s.record_login_attempt(key, success, NOW + at).await.expect("record");
-    }
-    assert_eq!(s.failed_logins_since("ann@school.nl", NOW).await.expect("all"), 3);
-    assert_eq!(s.failed_logins_since("ann@school.nl", NOW + 200).await.expect("window"), 2, "window start included");
-    assert_eq!(s.failed_logins_since("ann@school.nl", NOW + 401).await.expect("after"), 0);
-    assert_eq!(s.failed_logins_since("bob@school.nl", NOW).await.expect("bob"), 1);
-    assert_eq!(s.failed_logins_since("cor@school.nl", NOW).await.expect("nobody"), 0);
+    let first = s.login_attempt_start("ann@school.nl", NOW + 100, NOW).await.expect("1");
+    assert_eq!(first.failures, 1, "counted before the password is checked");
+    let second = s.login_attempt_start("ann@school.nl", NOW + 200, NOW).await.expect("2");
+    assert_eq!(second.failures, 2);
+    let third = s.login_attempt_start("ann@school.nl", NOW + 300, NOW).await.expect("3");
+    s.login_attempt_succeeded(third.id).await.expect("success");
+    assert_eq!(
+        s.login_attempt_start("ann@school.nl", NOW + 400, NOW).await.expect("4").failures,
+        3,
+        "a success is no failure"
+    );
+    assert_eq!(
+        s.login_attempt_start("ann@school.nl", NOW + 401, NOW + 200).await.expect("window").failures,
+        3,
+        "window start included"
+    );
+    assert_eq!(s.login_attempt_start("ann@school.nl", NOW + 402, NOW + 402).await.expect("after").failures, 1);
+    assert_eq!(s.login_attempt_start("bob@school.nl", NOW + 400, NOW).await.expect("bob").failures, 1);
     assert!(all_audit(s).await.is_empty(), "login attempts are not audited");
+    let refused = s.login_attempt_start("bob@school.nl", NOW + 400, NOW).await.expect("bob 2");
+    assert_eq!(refused.failures, 2);
+    s.login_attempt_discard(refused.id).await.expect("discard");
+    assert_eq!(s.login_attempt_start("bob@school.nl", NOW + 400, NOW).await.expect("bob 3").failures, 2, "discarded");
+
+    // Pruning: attempts before the cut-off go; the number of failures among them is returned.
+    assert_eq!(
+        s.login_attempts_prune(NOW + 401).await.expect("prune"),
+        5,
+        "ann 100, 200, 400, bob 400 twice; 300 succeeded"
+    );
+    assert_eq!(s.login_attempts_prune(NOW + 401).await.expect("again"), 0);
+    assert_eq!(
+        s.login_attempt_start("ann@school.nl", NOW + 500, NOW).await.expect("left").failures,
+        3,
+        "401, 402, 500"
+    );
 }
 
-pub async fn old_login_attempts_are_pruned(store: Arc<dyn Store>) {
-    let s = &*store;
-    for at in [100, 200, 300] {
-        s.record_login_attempt("ann@school.nl", false, NOW + at).await.expect("record");
+/// 100 attempts at once for one key: each counts itself and every attempt recorded before it,
+/// so at most `n` of them can see a count of `n` or less (the throttle cannot be raced).
+pub async fn parallel_login_attempts_count_each_other(store: Arc<dyn Store>) {
+    let tasks: Vec<_> = (0..100)
+        .map(|i| {
+            let store = store.clone();
+            tokio::spawn(async move { store.login_attempt_start("ann@school.nl", NOW + i, NOW).await })
+        })
+        .collect();
+    let mut counts = Vec::new();
+    for t in tasks {
+        counts.push(t.await.expect("task").expect("attempt").failures);
     }
-    assert_eq!(s.prune_login_attempts(NOW + 200).await.expect("prune"), 1, "only what is older");
-    assert_eq!(s.failed_logins_since("ann@school.nl", NOW).await.expect("left"), 2);
-    assert_eq!(s.prune_login_attempts(NOW + 200).await.expect("again"), 0);
-    assert!(all_audit(s).await.is_empty(), "pruning is not audited");
+    counts.sort_unstable();
+    for (k, c) in counts.iter().enumerate() {
+        assert!(*c > i64::try_from(k).unwrap_or(i64::MAX), "attempt {k} saw {c}: {counts:?}");
+    }
+    assert_eq!(counts.last().copied(), Some(100));
 }

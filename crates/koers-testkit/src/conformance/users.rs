@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use koers_app::store::{Actor, NewApiToken, Store, StoreError, UserUpdate};
+use koers_app::store::{Actor, NewApiToken, Store, StoreError, TokenScope, UserUpdate};
 use koers_core::access::{Grant, RoleKind, Scope};
 
 use super::data::*;
@@ -104,9 +104,11 @@ pub async fn api_tokens_are_found_by_hash_until_revoked(store: Arc<dyn Store>) {
         name: "rapportage".into(),
         token_hash: hash.into(),
         created_at: NOW,
+        scope: "read-write".into(),
     };
     let token = s.create_api_token(&new("ab12"), &actor(), NOW).await.expect("create");
     assert_eq!((token.revoked, token.last_used_at, token.token_hash.as_str()), (false, None, "ab12"));
+    assert_eq!(s.api_token_by_hash("ab12", NOW).await.expect("scope kept").scope(), TokenScope::ReadWrite);
     assert_duplicate(s.create_api_token(&new("ab12"), &actor(), NOW).await);
     assert_not_found(s.create_api_token(&NewApiToken { user_id: user.id + 1000, ..new("cd34") }, &actor(), NOW).await);
 
@@ -126,4 +128,44 @@ pub async fn api_tokens_are_found_by_hash_until_revoked(store: Arc<dyn Store>) {
     assert_eq!(audit.iter().map(|a| a.action.as_str()).collect::<Vec<_>>(), ["update", "create"]);
     assert_eq!(snapshot(audit[0].after.as_deref())["revoked"], true);
     assert!(!audit[1].after.as_deref().unwrap_or_default().contains("ab12"), "no token hash in the audit");
+}
+
+pub async fn tokens_are_revoked_on_password_change_and_deactivation(store: Arc<dyn Store>) {
+    let s = &*store;
+    let mut tokens = Vec::new();
+    for email in ["ann@school.nl", "bob@school.nl", "cor@school.nl"] {
+        let user = s.create_user(&new_user(email), &actor(), NOW).await.expect("user");
+        for (i, scope) in ["read", "read-write"].into_iter().enumerate() {
+            let t = NewApiToken {
+                user_id: user.id,
+                name: format!("t{i}"),
+                token_hash: format!("{email}-{i}"),
+                created_at: NOW,
+                scope: scope.into(),
+            };
+            s.create_api_token(&t, &actor(), NOW).await.expect("token");
+        }
+        tokens.push((user, format!("{email}-0"), format!("{email}-1")));
+    }
+    let [(ann, ann0, ann1), (bob, bob0, bob1), (cor, cor0, cor1)] = tokens.try_into().expect("three");
+    let renamed = UserUpdate { name: Some("Ann".into()), ..UserUpdate::default() };
+    s.update_user(ann.id, ann.version, &renamed, &actor(), NOW + 1).await.expect("rename");
+    assert!(s.api_token_by_hash(&ann0, NOW + 2).await.is_ok(), "a new name keeps the tokens");
+    let ann = s.user(ann.id).await.expect("ann");
+    let password = UserUpdate { password_hash: Some("$argon2id$new".into()), ..UserUpdate::default() };
+    s.update_user(ann.id, ann.version, &password, &actor(), NOW + 3).await.expect("password");
+    let deactivate = UserUpdate { active: Some(false), ..UserUpdate::default() };
+    s.update_user(bob.id, bob.version, &deactivate, &actor(), NOW + 3).await.expect("deactivate");
+    for gone in [&ann0, &ann1, &bob0, &bob1] {
+        assert_not_found(s.api_token_by_hash(gone, NOW + 4).await);
+    }
+    for kept in [&cor0, &cor1] {
+        assert!(s.api_token_by_hash(kept, NOW + 4).await.is_ok(), "another user's tokens stay");
+    }
+    let revoked = s.api_tokens_of_user(ann.id).await.expect("list");
+    assert!(revoked.iter().all(|t| t.revoked));
+    let audit = audit_of(s, "api_token", revoked[0].id).await;
+    assert_eq!(audit[0].action, "update", "each revocation is audited");
+    assert_eq!(snapshot(audit[0].after.as_deref())["revoked"], true);
+    let _ = cor;
 }

@@ -19,6 +19,10 @@ error-400-title = Invalid request
 error-400-text = The request could not be processed. Check the address or the form.
 error-409-title = Someone else changed this
 error-409-text = Someone changed this in the meantime, or it can no longer change. Reload the page to see where it stands now and try again.
+error-413-title = Too large
+error-413-text = What you sent is larger than Koers accepts.
+error-429-title = Please wait
+error-429-text = Too many requests are coming in right now. Please try again in a few seconds.
 error-500-title = Something went wrong
 error-500-text = Something went wrong on our side. Please try again later.
 error-prefix = Error:
@@ -241,6 +245,7 @@ login-password-required = Enter your password.
 login-error-credentials = E-mail address or password is incorrect.
 login-error-inactive = This account is not active; please contact the administrator.
 login-error-throttled = Too many failed attempts; try again in { $minutes } minutes.
+login-error-busy = It is very busy right now; please try again in a few seconds.
 
 ## Role home
 rolehome-title = My Koers
@@ -272,7 +277,7 @@ school-edit-conflict-title = Someone else changed this school in the meantime
 school-edit-conflict-text = Your changes have not been saved yet. Below are the details as they are now; the form still holds everything you entered. Check it and save again to keep your version.
 school-edit-error-name = Enter the name of the school (at most 200 characters).
 school-edit-error-place = The place name can be at most 100 characters long.
-school-edit-error-website = Enter a full web address starting with https://, for example https://www.school.nl.
+school-edit-error-website = Enter a web address, for example www.school.nl or https://www.school.nl.
 school-edit-error-weging-number = Enter the school weighting as a number, for example 31.47.
 school-edit-error-weging-range = The school weighting lies between 0 and 100.
 school-audit-heading = Changes
@@ -348,6 +353,7 @@ import-kept = Manual edits kept
 import-rejected = Rejected lines
 import-kept-caption = Manual edits the import did not overwrite
 import-rejected-caption = Rejected lines
+import-rejected-shown = (the first { $shown } of { $total }; every rejected row with `koers import` on the command line)
 import-col-field = Field
 import-col-kept = Value kept
 import-col-file-value = Value in the file
@@ -376,7 +382,7 @@ audit-after = After
 
 ## Account: API tokens
 tokens-title = API tokens
-tokens-intro = With a token a program can use the Koers API on your behalf (Authorization: Bearer …). The token may do everything you may.
+tokens-intro = With a token a program can use the Koers API on your behalf (Authorization: Bearer …), only the API under /api/ and never more than you may. When your password changes or your account is deactivated, all your tokens are revoked.
 tokens-new-heading = Your new token
 tokens-new-once = Copy the token now: it is shown only once and Koers keeps only a fingerprint.
 tokens-create-heading = New token
@@ -392,6 +398,10 @@ tokens-never-used = not yet
 tokens-status = Status
 tokens-revoked = Revoked
 tokens-revoke = Revoke
+tokens-scope = Permissions
+tokens-scope-read = Read only
+tokens-scope-read-write = Read and write
+tokens-error-scope = Choose the token's permissions.
 
 # Applying for GWGB+
 apply-link = Apply for GWGB+

@@ -19,6 +19,10 @@ error-400-title = Ongeldig verzoek
 error-400-text = Het verzoek kon niet worden verwerkt. Controleer het adres of het formulier.
 error-409-title = Intussen gewijzigd
 error-409-text = Iemand anders heeft dit intussen gewijzigd, of het kan niet meer veranderen. Laad de pagina opnieuw om de huidige stand te zien en probeer het dan opnieuw.
+error-413-title = Te groot
+error-413-text = Wat je stuurde is groter dan Koers aanneemt.
+error-429-title = Even geduld
+error-429-text = Er komen nu te veel verzoeken binnen. Probeer het over een paar seconden opnieuw.
 error-500-title = Er ging iets mis
 error-500-text = Er ging aan onze kant iets mis. Probeer het later opnieuw.
 error-prefix = Fout:
@@ -241,6 +245,7 @@ login-password-required = Vul je wachtwoord in.
 login-error-credentials = E-mailadres of wachtwoord klopt niet.
 login-error-inactive = Dit account is niet actief; neem contact op met de beheerder.
 login-error-throttled = Te veel mislukte pogingen; probeer het over { $minutes } minuten opnieuw.
+login-error-busy = Het is op dit moment erg druk; probeer het over een paar seconden opnieuw.
 
 ## Role home
 rolehome-title = Mijn Koers
@@ -272,7 +277,7 @@ school-edit-conflict-title = Iemand anders heeft deze school intussen gewijzigd
 school-edit-conflict-text = Je wijzigingen zijn nog niet opgeslagen. Hieronder staan de gegevens zoals ze nu zijn; in het formulier staat nog alles wat jij hebt ingevuld. Controleer het en sla opnieuw op om jouw versie te bewaren.
 school-edit-error-name = Vul de naam van de school in (hoogstens 200 tekens).
 school-edit-error-place = De plaatsnaam mag hoogstens 100 tekens lang zijn.
-school-edit-error-website = Vul een volledig webadres in dat begint met https://, bijvoorbeeld https://www.school.nl.
+school-edit-error-website = Vul een webadres in, bijvoorbeeld www.school.nl of https://www.school.nl.
 school-edit-error-weging-number = Vul de schoolweging in als getal, bijvoorbeeld 31,47.
 school-edit-error-weging-range = De schoolweging ligt tussen 0 en 100.
 school-audit-heading = Wijzigingen
@@ -348,6 +353,7 @@ import-kept = Handmatige wijzigingen behouden
 import-rejected = Afgewezen regels
 import-kept-caption = Handmatige wijzigingen die de import niet heeft overschreven
 import-rejected-caption = Afgewezen regels
+import-rejected-shown = (de eerste { $shown } van { $total }; alle afgewezen regels met `koers import` op de commandoregel)
 import-col-field = Veld
 import-col-kept = Behouden waarde
 import-col-file-value = Waarde in het bestand
@@ -376,7 +382,7 @@ audit-after = Na
 
 ## Account: API tokens
 tokens-title = API-tokens
-tokens-intro = Met een token kan een programma namens jou de Koers-API gebruiken (Authorization: Bearer …). Het token mag alles wat jij mag.
+tokens-intro = Met een token kan een programma namens jou de Koers-API gebruiken (Authorization: Bearer …), alleen de API onder /api/ en nooit meer dan jij mag. Wijzig je je wachtwoord of wordt je account gedeactiveerd, dan worden al je tokens ingetrokken.
 tokens-new-heading = Je nieuwe token
 tokens-new-once = Kopieer het token nu: het wordt maar één keer getoond en Koers bewaart alleen een vingerafdruk.
 tokens-create-heading = Nieuw token
@@ -392,6 +398,10 @@ tokens-never-used = nog niet
 tokens-status = Status
 tokens-revoked = Ingetrokken
 tokens-revoke = Intrekken
+tokens-scope = Rechten
+tokens-scope-read = Alleen lezen
+tokens-scope-read-write = Lezen en schrijven
+tokens-error-scope = Kies de rechten van het token.
 
 # Aanmelden voor GWGB+
 apply-link = Aanmelden voor GWGB+

@@ -1,11 +1,16 @@
 //! `ApiJson<T>`: a JSON body extractor whose every failure is an envelope with a Dutch detail:
-//! wrong content type or broken syntax → 400, wrong or missing values → 422 with the field path.
+//! wrong content type or broken syntax → 400, a body over [`MAX_JSON_BYTES`] → 413, wrong or missing
+//! values → 422 with the field path.
 
 use crate::error::{AppError, ErrorItem};
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
 use axum::http::header;
+use serde::Deserialize;
 use serde::de::DeserializeOwned;
+
+/// The largest JSON body the API reads (axum's default body limit); larger ones get 413.
+pub const MAX_JSON_BYTES: usize = 2 * 1024 * 1024;
 
 #[derive(Debug, Clone)]
 pub struct ApiJson<T>(pub T);
@@ -29,9 +34,16 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
                 "verwacht een JSON-body met Content-Type: application/json",
             )]));
         }
-        let bytes = Bytes::from_request(req, state)
-            .await
-            .map_err(|_| AppError::BadRequest(vec![ErrorItem::new(None, "de body kon niet worden gelezen")]))?;
+        let bytes = Bytes::from_request(req, state).await.map_err(|e| {
+            if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+                AppError::TooLarge(vec![ErrorItem::new(
+                    None,
+                    format!("de body is te groot (hoogstens {} kB)", MAX_JSON_BYTES / 1024),
+                )])
+            } else {
+                AppError::BadRequest(vec![ErrorItem::new(None, "de body kon niet worden gelezen")])
+            }
+        })?;
         parse(&bytes).map(ApiJson)
     }
 }
@@ -90,7 +102,40 @@ fn describe(msg: &str, path: &str) -> (Option<String>, String) {
     } else {
         "ongeldige waarde"
     };
-    (field, format!("{wanted} ({msg})"))
+    // serde's own text is English ("invalid type: string, expected u16"); only the offending
+    // value, quoted, is kept.
+    let value = msg.split('`').nth(1).filter(|_| msg.starts_with("invalid value") || msg.starts_with("invalid type"));
+    match value {
+        Some(v) => (field, format!("{wanted} (gekregen: {v})")),
+        None => (field, wanted.to_owned()),
+    }
+}
+
+/// Integers that JSON writes as `2000.0` are integers too (a schema-valid number; JSON has no
+/// separate integer type): for `#[serde(deserialize_with = "…")]` on integer fields.
+pub fn whole<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: TryFrom<u64>,
+{
+    use serde::de::Error;
+    let n = serde_json::Number::deserialize(d)?;
+    let whole =
+        n.as_u64().or_else(|| n.as_f64().filter(|f| f.fract() == 0.0 && *f >= 0.0 && *f <= 9.0e15).map(|f| f as u64));
+    whole
+        .and_then(|w| T::try_from(w).ok())
+        .ok_or_else(|| D::Error::custom(format!("invalid value: `{n}`, expected u32")))
+}
+
+/// [`whole`] for an optional field.
+pub fn whole_opt<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: TryFrom<u64>,
+{
+    #[derive(serde::Deserialize)]
+    struct W<T: TryFrom<u64>>(#[serde(deserialize_with = "whole")] T);
+    Ok(Option::<W<T>>::deserialize(d)?.map(|w| w.0))
 }
 
 #[cfg(test)]

@@ -63,6 +63,22 @@ pub fn routes() -> (Router<AppState>, Arc<utoipa::openapi::OpenApi>) {
         .routes(routes!(eligibility::check))
         .routes(routes!(crate::auth::me::me))
         .split_for_parts();
+    // Every operation of the spec (method, route): the token scope is checked on these.
+    let operations: std::collections::HashSet<(String, String)> = serde_json::to_value(&spec)
+        .ok()
+        .and_then(|v| v.get("paths").and_then(|p| p.as_object()).cloned())
+        .into_iter()
+        .flatten()
+        .flat_map(|(path, item)| {
+            item.as_object()
+                .map(|m| m.keys().map(|method| (method.clone(), path.clone())).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+        .collect();
+    let operations = Arc::new(operations);
+    let router = router.route_layer(axum::middleware::from_fn(move |req, next| {
+        crate::auth::require_scope(operations.clone(), req, next)
+    }));
     (router, Arc::new(spec))
 }
 

@@ -15,6 +15,8 @@ use std::collections::HashMap;
 
 pub const DEFAULT_LIMIT: i64 = 20;
 pub const MAX_LIMIT: i64 = 100;
+/// The longest search term (characters).
+pub const MAX_QUERY_CHARS: usize = 200;
 
 /// Search schools by name, BRIN, ovt or place.
 #[utoipa::path(
@@ -22,8 +24,8 @@ pub const MAX_LIMIT: i64 = 100;
     path = "/api/v1/schools",
     tag = "scholen",
     params(
-        ("q" = String, Query, description = "Zoekterm (naam, BRIN, ovt of plaats), minstens 2 tekens"),
-        ("limit" = Option<i64>, Query, description = "Hoeveel resultaten (1–100, standaard 20)")
+        ("q" = String, Query, min_length = 2, max_length = 200, description = "Zoekterm (naam, BRIN, ovt of plaats), minstens 2 tekens"),
+        ("limit" = Option<i64>, Query, minimum = 1, maximum = 100, description = "Hoeveel resultaten (1–100, standaard 20)")
     ),
     responses(
         (status = 200, description = "Gevonden scholen, beste eerst", body = SchoolList),
@@ -37,10 +39,13 @@ pub async fn search(
 ) -> Result<Json<SchoolList>, AppError> {
     ensure(&who, Action::View, Resource::PublicData)?;
     let mut errors = Vec::new();
-    let q = params.get("q").map(|s| s.trim()).unwrap_or_default();
-    if q.chars().count() < crate::html::scholen::MIN_QUERY_CHARS {
-        errors.push(ErrorItem::new(Some("q"), "geef een zoekterm van minstens 2 tekens"));
+    // The length the spec states is the length sent; a term of only spaces finds nothing.
+    let raw = params.get("q").map(String::as_str).unwrap_or_default();
+    let len = raw.chars().count();
+    if !(crate::html::scholen::MIN_QUERY_CHARS..=MAX_QUERY_CHARS).contains(&len) {
+        errors.push(ErrorItem::new(Some("q"), "geef een zoekterm van 2 tot en met 200 tekens"));
     }
+    let q = raw.trim();
     let limit = match params.get("limit").map(|s| s.trim().parse::<i64>()) {
         None => DEFAULT_LIMIT,
         Some(Ok(n)) if (1..=MAX_LIMIT).contains(&n) => n,
@@ -51,6 +56,9 @@ pub async fn search(
     };
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
+    }
+    if q.chars().count() < crate::html::scholen::MIN_QUERY_CHARS {
+        return Ok(Json(SchoolList { schools: Vec::new() }));
     }
     let schools = state.search.search(state.app.read(), q, limit, crate::auth::now()).await?;
     Ok(Json(SchoolList { schools: schools.iter().map(SchoolDto::from).collect() }))

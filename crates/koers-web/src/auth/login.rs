@@ -12,7 +12,7 @@ use crate::html::taal::safe_back;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Form, Router, routing::get, routing::post};
 use koers_app::LoginRefusal;
@@ -115,7 +115,15 @@ pub async fn submit(
         Err(koers_app::Error::Login(LoginRefusal::Throttled { retry_after_minutes })) => {
             view.error =
                 Some(view.page.t_args("login-error-throttled", &[("minutes", retry_after_minutes.to_string())]));
-            with_status(StatusCode::TOO_MANY_REQUESTS, &view)
+            let mut res = with_status(StatusCode::TOO_MANY_REQUESTS, &view)?;
+            res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(retry_after_minutes.max(1) * 60));
+            Ok(res)
+        }
+        Err(koers_app::Error::Busy(_)) => {
+            view.error = Some(view.page.t("login-error-busy"));
+            let mut res = with_status(StatusCode::TOO_MANY_REQUESTS, &view)?;
+            res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(crate::error::BUSY_RETRY_AFTER_SECS));
+            Ok(res)
         }
         Err(e) => Err(AppError::internal(e)),
     }

@@ -22,7 +22,7 @@ mod resolve;
 pub mod session_store;
 
 pub use backend::{Backend, SessionUser};
-pub use resolve::resolve_principal;
+pub use resolve::{require_scope, resolve_principal};
 
 use crate::AppError;
 use crate::state::AppState;

@@ -10,7 +10,7 @@ use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum_login::tower_sessions::Session;
-use koers_app::store::NewAudit;
+use koers_app::store::{NewAudit, TokenScope};
 
 /// Key in the session data: when the session was last written (Unix seconds).
 const SEEN_KEY: &str = "koers.seen";
@@ -24,6 +24,34 @@ fn bearer(value: &HeaderValue) -> Option<&str> {
     let (scheme, token) = v.split_once(' ')?;
     let token = token.trim();
     (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty()).then_some(token)
+}
+
+/// API calls with a method other than GET/HEAD/OPTIONS that still change nothing (pure
+/// computations), which a read-only token may make.
+const READ_ONLY_POSTS: [&str; 1] = ["/api/v1/eligibility"];
+
+/// Does this request only read (what a read-only token may do)?
+fn reads_only(method: &Method, path: &str) -> bool {
+    matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
+        || (*method == Method::POST && READ_ONLY_POSTS.contains(&path.trim_end_matches('/')))
+}
+
+/// Route middleware of the API (see [`crate::api::routes`]): a read-only token may only read
+/// (403 otherwise), on the operations the API has (`operations`: method and route as in the
+/// spec); a method the route does not have stays the router's 405.
+pub async fn require_scope(
+    operations: std::sync::Arc<std::collections::HashSet<(String, String)>>,
+    req: Request,
+    next: Next,
+) -> Response {
+    if req.extensions().get::<TokenScope>() == Some(&TokenScope::Read) && !reads_only(req.method(), req.uri().path()) {
+        let route = req.extensions().get::<axum::extract::MatchedPath>().map(|m| m.as_str().to_owned());
+        let known = route.is_some_and(|r| operations.contains(&(req.method().as_str().to_ascii_lowercase(), r)));
+        if known {
+            return AppError::Forbidden.into_response();
+        }
+    }
+    next.run(req).await
 }
 
 async fn touch(session: &Session) {
@@ -54,11 +82,17 @@ pub async fn resolve_principal(State(state): State<AppState>, mut req: Request, 
         Method::GET => req.uri().path_and_query().map_or("/", |pq| pq.as_str()).to_owned(),
         _ => req.uri().path().to_owned(),
     };
-    if let Some(value) = req.headers().get(header::AUTHORIZATION) {
+    // Tokens authenticate the API only: on a page the header is ignored (a browser never sends
+    // one), so a token can neither edit the register nor mint more tokens.
+    let token_header = if api { req.headers().get(header::AUTHORIZATION) } else { None };
+    if let Some(value) = token_header {
         let Some(token) = bearer(value) else { return AppError::Unauthorized.into_response() };
         let now = now();
         match state.app.principal_for_token(token, now).await {
-            Ok((user, principal)) => {
+            Ok((user, principal, scope)) => {
+                // Enforced by `require_scope` on the API's routes (after routing, so an
+                // unknown method is still a 405).
+                req.extensions_mut().insert(scope);
                 let entry = NewAudit {
                     at: now,
                     actor_user_id: Some(user.id),
@@ -111,5 +145,13 @@ mod tests {
         assert_eq!(bearer(&HeaderValue::from_static("bearer  koers_abc ")), Some("koers_abc"));
         assert_eq!(bearer(&HeaderValue::from_static("Basic abc")), None);
         assert_eq!(bearer(&HeaderValue::from_static("Bearer ")), None);
+    }
+
+    #[test]
+    fn read_only_tokens_read_and_compute() {
+        assert!(reads_only(&Method::GET, "/api/v1/schools"));
+        assert!(reads_only(&Method::POST, "/api/v1/eligibility"));
+        assert!(!reads_only(&Method::POST, "/api/v1/schools"));
+        assert!(!reads_only(&Method::DELETE, "/api/v1/me"));
     }
 }

@@ -3,7 +3,7 @@
 //!
 //! The record's data map is kept as JSON bytes; the expiry as Unix seconds. Expired sessions
 //! are never loaded (the store filters on `now`) and are deleted by [`cleanup_task`], which also
-//! prunes login attempts older than [`LOGIN_ATTEMPTS_KEPT_SECS`].
+//! prunes login attempts older than the throttle window (failures summed in one audit entry).
 
 use axum_login::tower_sessions::cookie::time::OffsetDateTime;
 use axum_login::tower_sessions::session::{Id, Record};
@@ -80,7 +80,7 @@ impl ExpiredDeletion for DbSessionStore {
     }
 }
 
-/// Delete expired sessions every `period`, forever (spawned by `serve`). Errors are logged and
+/// Delete expired sessions and old login attempts every `period`, forever (spawned by `serve`). Errors are logged and
 /// the task goes on.
 pub async fn cleanup_task(app: App, period: Duration) {
     let sessions = DbSessionStore::new(app.clone());
@@ -90,12 +90,9 @@ pub async fn cleanup_task(app: App, period: Duration) {
         if let Err(e) = sessions.delete_expired().await {
             tracing::warn!(error = %e, "verlopen sessies opruimen mislukt");
         }
-        if let Err(e) = app.prune_login_attempts(now() - LOGIN_ATTEMPTS_KEPT_SECS).await {
+        // Login attempts older than the throttle window: deleted, failures summed in the audit.
+        if let Err(e) = app.prune_login_attempts(now()).await {
             tracing::warn!(error = %e, "oude inlogpogingen opruimen mislukt");
         }
     }
 }
-
-/// Login attempts are kept this long (the throttle looks back 15 minutes; the audit log keeps
-/// who logged in when).
-pub const LOGIN_ATTEMPTS_KEPT_SECS: i64 = 24 * 3600;

@@ -20,6 +20,8 @@ impl ErrorPage {
             405 => ("error-405-title", "error-405-text"),
             409 => ("error-409-title", "error-409-text"),
             401 | 403 => ("error-403-title", "error-403-text"),
+            413 => ("error-413-title", "error-413-text"),
+            429 | 503 => ("error-429-title", "error-429-text"),
             400..=499 => ("error-400-title", "error-400-text"),
             _ => ("error-500-title", "error-500-text"),
         };

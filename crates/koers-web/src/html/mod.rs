@@ -72,7 +72,6 @@ pub fn routes() -> Router<AppState> {
 /// The pages behind a login (see the table in the module doc).
 fn private_routes() -> Router<AppState> {
     Router::new()
-        .merge(crate::auth::login::routes())
         .route("/home", get(home::rol::show))
         .merge(mijn_school::routes())
         .merge(bestuur::routes())

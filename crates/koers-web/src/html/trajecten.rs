@@ -1,6 +1,7 @@
 //! `GET /trajecten/{id}`: a trajectory — programme, school, expert and the phase timeline. For
-//! the assigned expert, whoever may view the school (its leader, its board, programme staff,
-//! beheerders; a trajectory without a school: whoever may view the board); everyone else 403.
+//! the assigned expert, the staff of its programme, beheerders, the school's leader and its
+//! board (a trajectory without a school: the board); everyone else 403 (staff of another
+//! programme too: `koers_core::access::may_see_case`).
 //! `POST /trajecten/{id}/beeindigen`: staff of the trajectory's programme (or a beheerder) end
 //! it with a reason (`koers_app::trajectories::end`, audited).
 
@@ -16,7 +17,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Form, Router, routing::get, routing::post};
 use koers_app::store::{StoreError, TrajectoryRecord};
-use koers_core::access::{Action, Resource, SchoolRef};
+use koers_core::access::{SchoolRef, may_see_case};
 use koers_core::programme::Phase;
 use koers_core::trajectory::Trajectory;
 use serde::Deserialize;
@@ -67,23 +68,19 @@ pub struct EndForm {
     versie: String,
 }
 
-/// May this user see trajectory `t`? The assigned expert, or whoever may view its school (or,
-/// without a school, its board).
+/// May this user see trajectory `t`? The assigned expert, the staff of its programme,
+/// beheerders, the school's leader and its board (or, without a school, the board) —
+/// [`may_see_case`]; staff of another programme may not.
 async fn allowed(state: &AppState, user: &CurrentUser, t: &TrajectoryRecord) -> Result<bool, AppError> {
-    let resource = match (t.school_id, t.board_number) {
-        (Some(id), board) => {
-            let board_number = match state.app.read().school(id).await {
-                Ok(s) => s.board_number,
-                Err(StoreError::NotFound) => board,
-                Err(e) => return Err(e.into()),
-            };
-            Some(Resource::School(SchoolRef { id, board_number }))
-        }
-        (None, Some(n)) => Some(Resource::Board(n)),
-        (None, None) => None,
+    let school = match t.school_id {
+        Some(id) => match state.app.read().school(id).await {
+            Ok(s) => Some(SchoolRef { id, board_number: s.board_number }),
+            Err(StoreError::NotFound) => Some(SchoolRef { id, board_number: t.board_number }),
+            Err(e) => return Err(e.into()),
+        },
+        None => None,
     };
-    let staff = user.ensure(Action::View, Resource::ProgrammeScreening).is_ok();
-    if staff || resource.is_some_and(|r| user.ensure(Action::View, r).is_ok()) || user.principal().is_beheerder() {
+    if may_see_case(user.principal(), &t.programme_id, school, t.board_number) {
         return Ok(true);
     }
     match state.app.read().expert_by_user(user.0.id).await {

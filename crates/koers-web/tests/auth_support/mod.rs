@@ -189,7 +189,17 @@ pub async fn world_with(config: WebConfig) -> World {
 }
 
 pub async fn world() -> World {
-    world_with(WebConfig { secure_cookies: false, base_url: format!("http://{HOST}") }).await
+    world_with(WebConfig { secure_cookies: false, base_url: format!("http://{HOST}"), ..test_config() }).await
+}
+
+/// The default settings with login rate limits no in-process test reaches (every in-process
+/// request has the same, unknown, client address); the limits have their own tests.
+pub fn test_config() -> WebConfig {
+    let loose = koers_web::limits::Bucket { burst: 100_000, every: std::time::Duration::from_millis(1) };
+    WebConfig {
+        login_limits: koers_web::limits::LoginLimits { per_client: loose, global: loose },
+        ..WebConfig::default()
+    }
 }
 
 /// A request as a browser sends it from a Koers page (same origin).

@@ -20,11 +20,19 @@ fn name<T: Serialize>(v: &T) -> String {
 #[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct YearIn {
+    /// The test year (2000–2100; there was no test in 2020).
+    #[serde(deserialize_with = "crate::api::json::whole")]
+    #[schema(minimum = 2000, maximum = 2100)]
     pub test_year: u16,
+    /// Pupils in that year's group 8 (at least 1).
+    #[serde(deserialize_with = "crate::api::json::whole")]
+    #[schema(minimum = 1, maximum = 100000)]
     pub pupils: u32,
     /// Mean percentage of the three domains at 1F or higher (0–100).
+    #[schema(minimum = 0, maximum = 100)]
     pub pct_1f: f64,
     /// Mean percentage at the target level: rekenen 1S, lezen 2F, taalverzorging 2F (0–100).
+    #[schema(minimum = 0, maximum = 100)]
     pub pct_1s2f: f64,
 }
 
@@ -32,13 +40,17 @@ pub struct YearIn {
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CheckRequest {
-    /// Up to three test years (the three most recent count).
+    /// One to three different test years within three consecutive tests.
+    #[schema(min_items = 1, max_items = 3)]
     pub years: Vec<YearIn>,
-    /// Three-year schoolweging (needed for the 1S/2F signaleringswaarde).
+    /// Three-year schoolweging (needed for the 1S/2F signaleringswaarde), 0–100.
     #[serde(default)]
+    #[schema(minimum = 0, maximum = 100)]
     pub schoolweging: Option<f64>,
-    /// Pupils expected next year (for the levers); default: as many as in the latest year.
-    #[serde(default)]
+    /// Pupils expected next year (for the levers, at least 1); default: as many as in the
+    /// latest year.
+    #[serde(default, deserialize_with = "crate::api::json::whole_opt")]
+    #[schema(minimum = 1, maximum = 100000)]
     pub next_pupils: Option<u32>,
 }
 

@@ -15,7 +15,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use koers_app::applications::state_of;
 use koers_app::store::{ApplicationRecord, StoreError};
-use koers_core::access::{Action, Resource, SchoolRef};
+use koers_core::access::{Action, Resource, SchoolRef, may_see_case};
 use koers_core::workflow::{Command, Status, Step};
 use serde::Deserialize;
 
@@ -57,9 +57,14 @@ pub struct WithdrawForm {
 
 /// (school or board name, may view, may change) for `user` and application `a`.
 async fn access(state: &AppState, user: &CurrentUser, a: &ApplicationRecord) -> Result<(String, bool, bool), AppError> {
+    // Staff of another programme may view schools, but not this programme's application.
+    let mut school = None;
     let (name, resource) = match (a.school_id, a.board_number) {
         (Some(sid), _) => match state.app.read().school(sid).await {
-            Ok(s) => (s.name, Some(school_resource(s.id, s.board_number))),
+            Ok(s) => {
+                school = Some(SchoolRef { id: s.id, board_number: s.board_number });
+                (s.name, Some(school_resource(s.id, s.board_number)))
+            }
             Err(StoreError::NotFound) => (String::new(), None),
             Err(e) => return Err(e.into()),
         },
@@ -71,7 +76,7 @@ async fn access(state: &AppState, user: &CurrentUser, a: &ApplicationRecord) -> 
         (None, None) => (String::new(), None),
     };
     let admin = user.principal().is_beheerder();
-    let view = admin || resource.is_some_and(|r| user.ensure(Action::View, r).is_ok());
+    let view = may_see_case(user.principal(), &a.programme_id, school, a.board_number);
     let change = admin || resource.is_some_and(|r| user.ensure(Action::Change, r).is_ok());
     Ok((name, view, change))
 }

@@ -11,6 +11,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Form, Router, routing::get, routing::post};
+use koers_app::store::TokenScope;
 use koers_core::access::{Action, Resource};
 use koers_core::calendar::datetime_nl as datetime;
 use serde::Deserialize;
@@ -26,6 +27,8 @@ pub struct TokenRow {
     pub created: String,
     pub last_used: String,
     pub revoked: bool,
+    /// "Alleen lezen" / "Lezen en schrijven".
+    pub scope: String,
 }
 
 #[derive(Debug, Template)]
@@ -37,12 +40,26 @@ pub struct TokensPage {
     pub new_token: Option<String>,
     pub name: String,
     pub name_error: Option<String>,
+    /// The scope chosen in the form (read-only unless asked otherwise).
+    pub read_write: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]
 pub struct NewToken {
     #[serde(default)]
     naam: String,
+    /// `lezen` (default) or `lezen-schrijven`.
+    #[serde(default)]
+    rechten: String,
+}
+
+/// The scope from the form's value; unknown values are refused, none means read-only.
+fn scope_of(rechten: &str) -> Option<TokenScope> {
+    match rechten {
+        "" | "lezen" => Some(TokenScope::Read),
+        "lezen-schrijven" => Some(TokenScope::ReadWrite),
+        _ => None,
+    }
 }
 
 async fn view(state: &AppState, user: &CurrentUser, page: Page) -> Result<TokensPage, AppError> {
@@ -58,11 +75,16 @@ async fn view(state: &AppState, user: &CurrentUser, page: Page) -> Result<Tokens
                 created: datetime(t.created_at),
                 last_used: t.last_used_at.map_or_else(|| lang.t("tokens-never-used"), datetime),
                 revoked: t.revoked,
+                scope: lang.t(match t.scope() {
+                    TokenScope::Read => "tokens-scope-read",
+                    TokenScope::ReadWrite => "tokens-scope-read-write",
+                }),
             })
             .collect(),
         new_token: None,
         name: String::new(),
         name_error: None,
+        read_write: false,
         page: page.in_section("account"),
     })
 }
@@ -80,15 +102,18 @@ pub async fn create(
 ) -> Result<Response, AppError> {
     user.ensure(Action::Change, Resource::OwnTokens)?;
     let name = f.naam.trim().to_owned();
-    if name.is_empty() || name.chars().count() > 100 {
+    let scope = scope_of(f.rechten.trim());
+    if name.is_empty() || name.chars().count() > 100 || scope.is_none() {
         let mut v = view(&state, &user, page).await?;
-        v.name_error = Some(v.page.t("tokens-error-name"));
+        v.name_error = Some(v.page.t(if scope.is_none() { "tokens-error-scope" } else { "tokens-error-name" }));
         v.name = name;
+        v.read_write = scope == Some(TokenScope::ReadWrite);
         let mut res = render(&v)?;
         *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
         return Ok(res);
     }
-    let (_, token) = state.app.issue_api_token(user.0.id, &name, &user.actor(), now()).await?;
+    let scope = scope.unwrap_or(TokenScope::Read);
+    let (_, token) = state.app.issue_api_token(user.0.id, &name, scope, &user.actor(), now()).await?;
     let mut v = view(&state, &user, page).await?;
     v.new_token = Some(token);
     let mut res = render(&v)?;

@@ -1,6 +1,12 @@
 //! `GET/POST /beheer/import`: upload a national file (CSV, xlsx or ods, at most 50 MB) into the
 //! register through [`koers_app::App::import_file`], then show what it did: counts, the
-//! manual edits it kept, and every rejected row with file, line, column, value and problem.
+//! manual edits it kept, and the first [`SHOWN_REJECTIONS`] rejected rows with file, line,
+//! column, value and problem (and how many there were).
+//!
+//! Parsing a file is CPU work of up to seconds: the import runs on a blocking thread (never on
+//! the async workers, so other requests keep their latency) and [`IMPORT_SLOTS`] at a time; an
+//! upload that finds every slot taken for [`SLOT_WAIT`] gets 429 with `Retry-After`. The slot
+//! is taken before the body is read, so waiting uploads hold no file in memory.
 
 use crate::AppError;
 use crate::auth::{CurrentUser, now};
@@ -20,6 +26,14 @@ pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
 /// The request body limit of the upload route: the file plus the multipart framing.
 pub const BODY_LIMIT: usize = MAX_FILE_BYTES + 64 * 1024;
 const EXTENSIONS: [&str; 3] = ["csv", "xlsx", "ods"];
+/// Imports that may run at once in this process.
+pub const IMPORT_SLOTS: usize = 1;
+/// How long an upload waits for a slot.
+pub const SLOT_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+/// Rejected rows shown on the page (the count is always complete).
+pub const SHOWN_REJECTIONS: usize = 100;
+
+static SLOTS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(IMPORT_SLOTS);
 
 #[derive(Debug, Template)]
 #[template(path = "beheer/import.html")]
@@ -27,15 +41,36 @@ pub struct ImportPage {
     pub page: Page,
     pub error: Option<String>,
     pub report: Option<ImportReport>,
+    /// How many rejected rows the report holds (the page shows at most [`SHOWN_REJECTIONS`]).
+    pub rejected_total: usize,
+    /// "(de eerste 100 van 2.345)" when not all rejected rows are shown.
+    pub rejected_note: Option<String>,
+}
+
+impl ImportPage {
+    fn new(page: Page, error: Option<String>, report: Option<ImportReport>) -> Self {
+        let mut report = report;
+        let rejected_total = report.as_ref().map_or(0, |r| r.rejected.len());
+        if let Some(r) = report.as_mut() {
+            r.rejected.truncate(SHOWN_REJECTIONS);
+        }
+        let rejected_note = (rejected_total > SHOWN_REJECTIONS).then(|| {
+            page.t_args(
+                "import-rejected-shown",
+                &[("shown", SHOWN_REJECTIONS.to_string()), ("total", rejected_total.to_string())],
+            )
+        });
+        Self { page, error, report, rejected_total, rejected_note }
+    }
 }
 
 pub async fn form(user: CurrentUser, page: Page) -> Result<Response, AppError> {
     user.ensure(Action::View, Resource::Import)?;
-    render(&ImportPage { page: page.in_section("beheer"), error: None, report: None })
+    render(&ImportPage::new(page.in_section("beheer"), None, None))
 }
 
 fn refused(page: Page, status: StatusCode, message: String) -> Result<Response, AppError> {
-    let mut res = render(&ImportPage { page, error: Some(message), report: None })?;
+    let mut res = render(&ImportPage::new(page, Some(message), None))?;
     *res.status_mut() = status;
     Ok(res)
 }
@@ -78,6 +113,21 @@ async fn read_file(mut multipart: Multipart, page: &Page) -> Result<(String, Vec
     }
 }
 
+/// Run the import on a blocking thread: parsing never occupies an async worker.
+async fn off_runtime(
+    state: &AppState,
+    bytes: Vec<u8>,
+    name: String,
+    actor: koers_app::store::Actor,
+    at: i64,
+) -> Result<koers_app::Result<ImportReport>, AppError> {
+    let app = state.app.clone();
+    let rt = tokio::runtime::Handle::current();
+    tokio::task::spawn_blocking(move || rt.block_on(app.import_file(&bytes, &name, &actor, at)))
+        .await
+        .map_err(AppError::internal)
+}
+
 pub async fn upload(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -86,6 +136,10 @@ pub async fn upload(
 ) -> Result<Response, AppError> {
     user.ensure(Action::Change, Resource::Import)?;
     let page = page.in_section("beheer");
+    let _slot = match tokio::time::timeout(SLOT_WAIT, SLOTS.acquire()).await {
+        Ok(Ok(permit)) => permit,
+        _ => return Err(AppError::TooManyRequests { retry_after_secs: SLOT_WAIT.as_secs() }),
+    };
     let Ok(multipart) = multipart else {
         return refused(page.clone(), StatusCode::BAD_REQUEST, page.t("import-error-none"));
     };
@@ -95,7 +149,7 @@ pub async fn upload(
     };
     let actor = user.actor();
     let at = now();
-    let result = state.app.import_file(&bytes, &name, &actor, at).await;
+    let result = off_runtime(&state, bytes, name.clone(), actor.clone(), at).await?;
     state.search.invalidate();
     match result {
         Ok(report) => {
@@ -112,7 +166,7 @@ pub async fn upload(
                     after: Some(serde_json::json!({ "summary": report.summary_nl() }).to_string()),
                 })
                 .await?;
-            render(&ImportPage { page, error: None, report: Some(report) })
+            render(&ImportPage::new(page, None, Some(report)))
         }
         Err(e @ (koers_app::Error::Store(_) | koers_app::Error::System(_))) => Err(e.into()),
         Err(e) => refused(page, StatusCode::UNPROCESSABLE_ENTITY, e.to_string()),

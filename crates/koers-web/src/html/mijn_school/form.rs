@@ -63,16 +63,16 @@ impl SchoolForm {
         if place.as_ref().is_some_and(|p| p.chars().count() > 100) {
             errors.push(("plaats", lang.t("school-edit-error-place")));
         }
-        let website = opt(&self.website);
-        let valid_site = |w: &str| {
-            (w.starts_with("https://") || w.starts_with("http://"))
-                && w.len() <= 300
-                && w.split_once("://").is_some_and(|(_, rest)| rest.contains('.'))
-                && !w.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
+        // The address as the register form shows it (also `www.school.nl` from DUO) is
+        // accepted and stored with its scheme (koers_core::website).
+        let website = match opt(&self.website).map(|w| koers_core::website::normalise(&w)) {
+            None => None,
+            Some(Ok(w)) => Some(w),
+            Some(Err(_)) => {
+                errors.push(("website", lang.t("school-edit-error-website")));
+                None
+            }
         };
-        if website.as_deref().is_some_and(|w| !valid_site(w)) {
-            errors.push(("website", lang.t("school-edit-error-website")));
-        }
         let schoolweging = match opt(&self.schoolweging) {
             None => None,
             Some(raw) => match parse_decimal(&raw) {
@@ -100,7 +100,10 @@ impl SchoolValues {
         SchoolEdit {
             name: (self.name != current.name).then(|| self.name.clone()),
             place: (self.place != current.place).then(|| self.place.clone()),
-            website: (self.website != current.website).then(|| self.website.clone()),
+            // An unchanged save of a stored `www.…` address is no edit (it only gained https://).
+            website: (self.website != current.website
+                && self.website != current.website.as_deref().and_then(|w| koers_core::website::normalise(w).ok()))
+            .then(|| self.website.clone()),
             schoolweging: (self.schoolweging != current.schoolweging).then_some(self.schoolweging),
         }
     }
@@ -143,5 +146,11 @@ mod tests {
         assert!(e[0].1.contains("0 en 100"), "{}", e[0].1);
         let ok = form("De Klimop", "https://klimop.nl", "31,47").check(Lang::Nl);
         assert_eq!(ok.map(|v| v.schoolweging), Ok(Some(31.47)));
+    }
+
+    #[test]
+    fn the_form_accepts_a_website_as_duo_writes_it() {
+        let v = form("De Klimop", "www.klimop.nl", "").check(Lang::Nl);
+        assert_eq!(v.map(|v| v.website), Ok(Some("https://www.klimop.nl".into())));
     }
 }
