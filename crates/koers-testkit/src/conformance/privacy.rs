@@ -59,9 +59,9 @@ async fn person(store: &dyn Store) -> (i64, i64) {
         )
         .await
         .expect("expert");
-    record_login_attempt(&*store, EMAIL, false, NOW).await;
-    record_login_attempt(&*store, EMAIL, true, NOW + 1).await;
-    record_login_attempt(&*store, "ander@school.nl", true, NOW).await;
+    record_login_attempt(store, EMAIL, false, NOW).await;
+    record_login_attempt(store, EMAIL, true, NOW + 1).await;
+    record_login_attempt(store, "ander@school.nl", true, NOW).await;
     let mail =
         |to: &str| NewMail { to_address: to.into(), subject: "Welkom".into(), body_text: "Welkom bij Koers".into() };
     store.enqueue_mail(&mail(EMAIL), NOW).await.expect("mail");

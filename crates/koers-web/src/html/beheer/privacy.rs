@@ -92,7 +92,7 @@ fn sections(page: &Page, x: &PersonExport) -> Vec<Section> {
         .iter()
         .map(|p| {
             line(
-                p.reference.clone(),
+                p.reference,
                 format!(
                     "{} · {} <{}> · {} · {}",
                     p.programme_id,
