@@ -1,3 +1,5 @@
+// Over ~400 lines on purpose: one rule set (validation, the verdict in force per afdeling,
+// falling pass rates) whose parts read each other's types; split it when it grows further.
 //! Inspectie verdicts as data (issue 10 §2). There is no public file of the Inspectie's
 //! oordelen, so programme staff record them, and applicants may declare them
 //! ([`VerdictStatus::Verklaard`] until staff confirm). A verdict is about a school — for VO per

@@ -78,7 +78,7 @@ async fn the_register_form_accepts_the_website_it_shows() {
     let a = w.ids.school_a;
     let edit = SchoolEdit { website: Some(Some("www.school-a.nl".into())), ..Default::default() };
     let v = w.store().school(a).await.map(|s| s.version).unwrap_or_default();
-    w.store().edit_school(a, v, &edit, &Actor::system("oude import"), 5).await.unwrap_or_else(|e| panic!("{e}"));
+    w.state.app.edit_school(a, v, &edit, &Actor::system("oude import"), 5).await.unwrap_or_else(|e| panic!("{e}"));
     let before = w.store().school(a).await.unwrap_or_else(|e| panic!("{e}"));
     let cookie = w.session(Who::LeiderA).await.unwrap_or_default();
     let page = w.get(&format!("/mijn-school/{a}"), Some(&cookie)).await;

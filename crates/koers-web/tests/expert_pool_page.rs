@@ -21,7 +21,7 @@ async fn staff_set_programmes_sectors_and_standplaats() {
         available: true,
         expected_version: None,
     };
-    let e = w.store().save_expert(&e, &Actor::system("test"), 1).await.unwrap_or_else(|e| panic!("{e}"));
+    let e = w.state.app.save_expert(&e, &Actor::system("test"), 1).await.unwrap_or_else(|e| panic!("{e}"));
     let staff = w.session(Who::Programma).await;
     let detail = w.get(&format!("/beheer/experts/{}", e.id), staff.as_deref()).await;
     let uri = format!("/beheer/experts/{}/inzet", e.id);

@@ -213,7 +213,7 @@ async fn tokens_die_with_a_new_password_and_with_deactivation() {
     let e = ok(w.store().user_by_email(Who::Expert.email()).await);
     let hash = ok(koers_app::accounts::hash_password("een-ander-wachtwoord"));
     let new_password = UserUpdate { password_hash: Some(hash), ..UserUpdate::default() };
-    ok(w.store().update_user(e.id, e.version, &new_password, &actor, 50).await);
+    ok(w.state.app.update_user(e.id, e.version, &new_password, &actor, 50).await);
     let l = ok(w.store().user_by_email(Who::LeiderA.email()).await);
     let off = UserUpdate { active: Some(false), ..UserUpdate::default() };
     ok(w.store().update_user(l.id, l.version, &off, &actor, 50).await);

@@ -1,3 +1,5 @@
+// Over ~400 lines on purpose: one table of refusals per programme field, kept together so a
+// new field's refusal is added beside its neighbours.
 //! The shipped programmes, the round trip through TOML and JSON, and every refusal with the
 //! field named.
 

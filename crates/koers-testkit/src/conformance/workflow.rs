@@ -1,3 +1,4 @@
+// Just over ~400 lines: the workflow cases share fixtures; split by step when one is added.
 //! Cases: the programme workflow — programme definitions, applications and their reference
 //! numbers, board-approval links.
 

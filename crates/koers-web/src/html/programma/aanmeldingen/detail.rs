@@ -1,3 +1,4 @@
+// At ~400 lines: the detail page and how a refused step re-renders it belong together.
 //! `GET /programma/aanmeldingen/{id}`: the detail page — contact, help question, the attached
 //! eligibility, status and history, the actions the status allows (`Status::allowed`), and
 //! the expert matching once definitief — and how a refused step is shown on it.
