@@ -31,6 +31,10 @@ pub struct ErasureReport {
     /// Applications whose contact person is now the placeholder.
     pub applications_anonymised: u64,
     pub experts_anonymised: u64,
+    /// Rows of free text written by others (applications, mails to others) that named the
+    /// person by e-mail address or full name and now name the placeholder.
+    #[serde(default)]
+    pub free_text_scrubbed: u64,
     pub grants_deleted: u64,
     pub tokens_deleted: u64,
     pub login_attempts_deleted: u64,

@@ -28,6 +28,55 @@ async fn identity(pool: &Pool, user_id: i64) -> StoreResult<(String, String)> {
 }
 
 /// `%text%` for LIKE (wildcards in the text only ever widen the match; REPLACE is exact).
+/// Names shorter than this are not replaced inside free text: "Jan" would also hit "Januari".
+/// A stored name is normally a full name ("Anna Persoon").
+const MIN_NAME_CHARS_IN_TEXT: usize = 5;
+
+/// Free text other people wrote that names the person — an application's help question, its
+/// entry facts and state notes, and mails in the outbox to someone else — gets the placeholders
+/// instead of their e-mail address and full name. Returns the number of rows changed.
+async fn scrub_free_text(
+    tx: &mut crate::backend::Tx,
+    name: &str,
+    ph_name: &str,
+    email: &str,
+    ph_email: &str,
+) -> StoreResult<u64> {
+    let name = name.trim();
+    let mut patterns = vec![(email, ph_email)];
+    if name.chars().count() >= MIN_NAME_CHARS_IN_TEXT {
+        patterns.push((name, ph_name));
+    }
+    let mut changed = 0;
+    for (from, to) in patterns {
+        changed += sqlx::query(
+            "UPDATE applications SET help_question = REPLACE(help_question, $1, $2),
+                    entry_facts_json = REPLACE(entry_facts_json, $1, $2),
+                    state_json = REPLACE(state_json, $1, $2)
+             WHERE help_question LIKE $3 OR entry_facts_json LIKE $3 OR state_json LIKE $3",
+        )
+        .bind(from)
+        .bind(to)
+        .bind(containing(from))
+        .execute(&mut **tx)
+        .await
+        .map_err(db)?
+        .rows_affected();
+        changed += sqlx::query(
+            "UPDATE outbox SET subject = REPLACE(subject, $1, $2), body_text = REPLACE(body_text, $1, $2)
+             WHERE subject LIKE $3 OR body_text LIKE $3",
+        )
+        .bind(from)
+        .bind(to)
+        .bind(containing(from))
+        .execute(&mut **tx)
+        .await
+        .map_err(db)?
+        .rows_affected();
+    }
+    Ok(changed)
+}
+
 fn containing(text: &str) -> String {
     format!("%{text}%")
 }
@@ -192,6 +241,7 @@ pub(crate) async fn erase_person(pool: &Pool, user_id: i64, actor: &Actor, now: 
     .await
     .map_err(db)?
     .rows_affected();
+    report.free_text_scrubbed = scrub_free_text(&mut tx, &name, &ph_name, &email, &ph_email).await?;
     report.experts_anonymised = sqlx::query(
         "UPDATE experts SET name = $1, email = 'verwijderd-expert-' || CAST(id AS TEXT) || '@koers.invalid',
                 version = version + 1

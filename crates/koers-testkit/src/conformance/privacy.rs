@@ -41,6 +41,13 @@ async fn person(store: &dyn Store) -> (i64, i64) {
     filed.submitted_by = Some(anna.id);
     store.create_application(&filed, &as_anna, NOW).await.expect("application");
     add_application(store, &new_application("p", "Iemand Anders", "Iets anders"), NOW).await;
+    // Someone else's free text that names her (issue 12: scrubbed on erasure).
+    add_application(
+        store,
+        &new_application("p", "Bram Collega", &format!("Overleg met {NAME} ({EMAIL}) over de rekenaanpak.")),
+        NOW,
+    )
+    .await;
     store
         .save_expert(
             &ExpertWrite {
@@ -66,6 +73,12 @@ async fn person(store: &dyn Store) -> (i64, i64) {
         |to: &str| NewMail { to_address: to.into(), subject: "Welkom".into(), body_text: "Welkom bij Koers".into() };
     store.enqueue_mail(&mail(EMAIL), NOW).await.expect("mail");
     store.enqueue_mail(&mail("ander@school.nl"), NOW).await.expect("mail");
+    let about_her = NewMail {
+        to_address: "ander@school.nl".into(),
+        subject: format!("Aanmelding van {NAME}"),
+        body_text: format!("{NAME} ({EMAIL}) heeft een aanmelding ingediend."),
+    };
+    store.enqueue_mail(&about_her, NOW).await.expect("mail");
     (anna.id, other.id)
 }
 
@@ -75,7 +88,7 @@ pub async fn person_records_find_everything_that_names_them(store: Arc<dyn Store
     assert_eq!(r.applications.len(), 1);
     assert_eq!(r.applications[0].contact_email, EMAIL);
     assert_eq!(r.login_attempts.len(), 2);
-    assert_eq!(r.mails.len(), 1);
+    assert_eq!(r.mails.len(), 1, "mails to her; a mail about her to someone else is not hers");
     assert!(r.audit.iter().any(|a| a.entity == "user" && a.entity_id == anna.to_string() && a.action == "create"));
     assert!(r.audit.iter().any(|a| a.entity == "application" && a.actor_user_id == Some(anna)));
     assert!(r.audit.iter().any(|a| a.entity == "expert"), "the expert record's audit names her address");
@@ -96,6 +109,8 @@ pub async fn erasure_keeps_records_with_a_placeholder_and_deletes_the_rest(store
         (1, 1, 2, 1)
     );
     assert_eq!((report.applications_anonymised, report.experts_anonymised), (1, 1));
+    // E-mail and name, in one application and one mail: each pattern counts the rows it changed.
+    assert_eq!(report.free_text_scrubbed, 4);
     assert!(report.audit_anonymised >= 3);
 
     let user = store.user(anna).await.expect("the account row stays");
@@ -114,10 +129,20 @@ pub async fn erasure_keeps_records_with_a_placeholder_and_deletes_the_rest(store
         assert!(!text.contains(EMAIL) && !text.contains(NAME), "audit entry {} still names her: {text}", a.id);
     }
     let apps = store.list_applications(&Default::default()).await.expect("applications");
-    assert_eq!(apps.len(), 2, "applications stay for the programme's accounting");
+    assert_eq!(apps.len(), 3, "applications stay for the programme's accounting");
     assert!(apps.iter().all(|a| a.contact_email != EMAIL && a.contact_name != NAME));
+    for a in &apps {
+        let text = format!("{} {:?} {}", a.help_question, a.entry_facts_json, a.state_json);
+        assert!(!text.contains(EMAIL) && !text.contains(NAME), "application {} still names her: {text}", a.id);
+    }
+    let scrubbed = apps.iter().find(|a| a.contact_name == "Bram Collega").expect("Bram's application");
+    assert!(scrubbed.help_question.contains(&format!("verwijderde gebruiker {anna}")), "{}", scrubbed.help_question);
     assert!(store.outbox(false, 100).await.expect("outbox").iter().all(|m| m.to_address != EMAIL));
-    assert_eq!(store.outbox(false, 100).await.expect("outbox").len(), 1);
+    let left = store.outbox(false, 100).await.expect("outbox");
+    assert_eq!(left.len(), 2, "mails to others stay");
+    for m in &left {
+        assert!(!m.subject.contains(NAME) && !m.body_text.contains(NAME) && !m.body_text.contains(EMAIL), "{m:?}");
+    }
     assert_eq!(store.user(other).await.expect("other").email, "ander@school.nl");
     // The erasure is audited, by the beheerder, without personal data.
     let erase = everything.iter().find(|a| a.action == "erase").expect("erase entry");
