@@ -25,6 +25,7 @@ use koers_core::workflow::Command;
 use std::sync::Arc;
 
 mod ops;
+mod selfeval;
 
 /// The use cases over one store and one set of norm tables (cheap to clone).
 #[derive(Debug, Clone)]

@@ -15,7 +15,8 @@
 //! - [`search`]: the in-memory school search index (same answers as the store, ~50× cheaper).
 //! - [`programmes`]: the programmes in force, from one place (the stored definitions, seeded from
 //!   `programmes/*.toml`), with the default programme per sector and audience.
-//! - [`trajectories`]: ending a trajectory, with a reason.
+//! - [`trajectories`]: ending a trajectory, with a reason; completing a phase when its artefact is done.
+//! - [`selfevals`]: formats as data and filling in a trajectory's forms (zelfevaluatie …), the team.
 //! - [`verdicts`]: Inspectie verdicts recorded by staff or declared by applicants, and what the
 //!   VO and board entry rules read from them and from the exam trend.
 //! - [`experts`]: the expert pool per programme and sector, with a standplaats and travel limit.
@@ -43,6 +44,7 @@ pub mod register;
 pub mod schools;
 pub mod screening;
 pub mod search;
+pub mod selfevals;
 pub mod store;
 pub mod trajectories;
 pub mod verdicts;

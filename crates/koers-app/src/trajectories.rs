@@ -38,3 +38,36 @@ pub async fn end_reason(store: &dyn StoreRead, id: i64) -> Result<Option<String>
         after.get("reason")?.as_str().map(str::to_owned)
     }))
 }
+
+/// Complete the trajectory's current phase when it works on `format_id` and its programme says
+/// `event` completes it (`completes_on`); otherwise nothing. Returns the moved trajectory. The
+/// move is audited as `phase` with the events of [`koers_core::trajectory::Trajectory::advance`].
+pub async fn complete_phase_if(
+    store: &dyn Store,
+    programme: &koers_core::programme::ProgrammeRules,
+    id: koers_core::ids::TrajectoryId,
+    format_id: &str,
+    event: koers_core::programme::PhaseCompletion,
+    actor: &Actor,
+    now: i64,
+) -> Result<Option<TrajectoryRecord>> {
+    let t = store.trajectory(id.get()).await?;
+    if !t.active {
+        return Ok(None);
+    }
+    let Some(index) = usize::try_from(t.current_phase).ok() else { return Ok(None) };
+    let Some(phase) = programme.phases.get(index) else { return Ok(None) };
+    if phase.format.as_deref() != Some(format_id) || phase.completes_on != event {
+        return Ok(None);
+    }
+    let timeline = koers_core::trajectory::Trajectory::resume(&programme.phases, Some(&phase.id))
+        .map_err(|e| Error::field("fase", e.to_string()))?;
+    let (_, events) = timeline.advance().map_err(|e| Error::field("fase", e.to_string()))?;
+    let m = crate::store::PhaseMove {
+        id,
+        expected_version: t.version,
+        to_phase: t.current_phase + 1,
+        note_json: serde_json::to_string(&serde_json::json!({ "events": events, "reason": event.label_nl() }))?,
+    };
+    Ok(Some(store.move_trajectory_phase(&m, actor, now).await?))
+}

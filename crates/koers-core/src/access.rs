@@ -4,7 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
-/// The five roles.
+/// The six roles. `Schoolteam` (issue 8): a staff member of a school, invited by its school
+/// leader, who fills in the school's zelfevaluatie and nothing else.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RoleKind {
@@ -13,15 +14,17 @@ pub enum RoleKind {
     Expert,
     Schoolleider,
     Bestuurder,
+    Schoolteam,
 }
 
 impl RoleKind {
-    pub const ALL: [RoleKind; 5] = [
+    pub const ALL: [RoleKind; 6] = [
         RoleKind::Beheerder,
         RoleKind::Programmamedewerker,
         RoleKind::Expert,
         RoleKind::Schoolleider,
         RoleKind::Bestuurder,
+        RoleKind::Schoolteam,
     ];
 
     /// Stable code used in the database and URLs.
@@ -32,6 +35,7 @@ impl RoleKind {
             RoleKind::Expert => "expert",
             RoleKind::Schoolleider => "schoolleider",
             RoleKind::Bestuurder => "bestuurder",
+            RoleKind::Schoolteam => "schoolteam",
         }
     }
 
@@ -47,6 +51,7 @@ impl RoleKind {
             RoleKind::Expert => "Expert",
             RoleKind::Schoolleider => "Schoolleider",
             RoleKind::Bestuurder => "Bestuurder",
+            RoleKind::Schoolteam => "Schoolteam",
         }
     }
 
@@ -55,7 +60,7 @@ impl RoleKind {
         match self {
             RoleKind::Beheerder => ScopeKind::Global,
             RoleKind::Programmamedewerker | RoleKind::Expert => ScopeKind::Programme,
-            RoleKind::Schoolleider => ScopeKind::School,
+            RoleKind::Schoolleider | RoleKind::Schoolteam => ScopeKind::School,
             RoleKind::Bestuurder => ScopeKind::Board,
         }
     }
@@ -203,6 +208,13 @@ impl Principal {
             _ => None,
         })
     }
+    /// School ids whose team this principal is in (the `schoolteam` role).
+    pub fn team_schools(&self) -> impl Iterator<Item = i64> + '_ {
+        self.grants.iter().filter_map(|g| match g.scope {
+            Scope::School(id) if g.role == RoleKind::Schoolteam => Some(id),
+            _ => None,
+        })
+    }
     /// Board numbers this principal sits on.
     pub fn boards(&self) -> impl Iterator<Item = i64> + '_ {
         self.grants.iter().filter_map(|g| match g.scope {
@@ -296,5 +308,6 @@ pub fn may(who: Option<&Principal>, action: Action, resource: Resource) -> bool 
     }
 }
 
+pub mod case;
 #[cfg(test)]
 mod tests;

@@ -20,6 +20,7 @@ pub mod goals;
 pub mod item;
 mod observe;
 pub mod result;
+pub mod status;
 #[cfg(test)]
 mod tests;
 mod validate;
@@ -28,6 +29,7 @@ pub use answer::{Answer, AnswerError, FilledForm};
 pub use goals::{CandidateGoal, candidate_goals};
 pub use item::{FileKind, Item, ItemKind, RubricLevel};
 pub use result::{FormResult, evaluate};
+pub use status::{FormStatus, StatusError};
 pub use validate::{FieldError, FormatError};
 
 use crate::programme::Audience;

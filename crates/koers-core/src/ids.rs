@@ -72,6 +72,22 @@ id_type!(
     /// An expert in the pool.
     ExpertId
 );
+id_type!(
+    /// A filled-in format of a trajectory (zelfevaluatie, schoolscan, zelfanalyse, review).
+    SelfEvaluationId
+);
+id_type!(
+    /// A comment on an item of a filled-in format.
+    CommentId
+);
+id_type!(
+    /// A klassenbezoek (observation) recorded on an observation item.
+    VisitId
+);
+id_type!(
+    /// An evidence file uploaded to an item (its bytes are in the database).
+    UploadId
+);
 
 /// A board's `bevoegd_gezag_nummer` (DUO): a public number, not a row id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

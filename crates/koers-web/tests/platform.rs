@@ -89,9 +89,16 @@ async fn health_names_the_backend() {
     assert_eq!((r.status, r.body.as_str()), (StatusCode::OK, "ok sqlite"));
 }
 
+/// The keys of every `.ftl` file of a language (`main.ftl` and one per feature).
 fn ftl_keys(lang: &str) -> BTreeSet<String> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("locales/{lang}/main.ftl"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut paths = Vec::new();
+    files(&Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("locales/{lang}")), "ftl", &mut paths);
+    assert!(!paths.is_empty(), "no .ftl files for {lang}");
+    let text: String = paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display())))
+        .collect::<Vec<_>>()
+        .join("\n");
     text.lines()
         .filter(|l| l.starts_with(|c: char| c.is_ascii_lowercase()))
         .filter_map(|l| l.split_once('=').map(|(k, _)| k.trim().to_owned()))

@@ -73,9 +73,11 @@ async fn add(args: &UserAddArgs) -> Result<u8, CliError> {
         RoleKind::Programmamedewerker | RoleKind::Expert => {
             Scope::Programme(args.programme.clone().ok_or_else(|| usage("--programme is verplicht voor deze rol"))?)
         }
-        RoleKind::Schoolleider => {
-            let ovt =
-                args.school.as_deref().ok_or_else(|| usage("--school (ovt) is verplicht voor een schoolleider"))?;
+        RoleKind::Schoolleider | RoleKind::Schoolteam => {
+            let ovt = args
+                .school
+                .as_deref()
+                .ok_or_else(|| usage("--school (ovt) is verplicht voor een schoolleider of schoolteam"))?;
             match app.read().school_by_ovt(ovt).await {
                 Ok(s) => Scope::School(s.id),
                 Err(e @ StoreError::NotFound) => return Err(usage(format!("school '{ovt}': {e}"))),

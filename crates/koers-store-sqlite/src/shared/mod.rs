@@ -17,6 +17,7 @@ mod boards;
 mod error;
 mod exams;
 mod experts;
+mod forms;
 mod ops;
 mod outbox;
 mod privacy;

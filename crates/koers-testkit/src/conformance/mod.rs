@@ -17,6 +17,7 @@
 mod audit;
 mod data;
 mod experts;
+mod forms;
 mod privacy;
 mod register;
 mod results;
@@ -34,6 +35,7 @@ use koers_app::store::Store;
 pub use audit::*;
 pub use data::*;
 pub use experts::*;
+pub use forms::*;
 pub use privacy::*;
 pub use register::*;
 pub use results::*;
@@ -80,6 +82,13 @@ macro_rules! store_conformance_tests {
     ($fixture:expr) => {
         $crate::store_conformance_tests!(@cases $fixture;
             migrate_twice_and_no_programmes_seeded,
+            formats_keep_every_version_and_refuse_stale_or_lower_ones,
+            one_form_per_trajectory_and_format_at_its_own_version,
+            answers_have_a_version_per_item_and_stale_saves_change_nothing,
+            concurrent_saves_of_one_item_one_wins_the_other_conflicts,
+            submitting_freezes_the_baseline_and_refuses_later_edits,
+            comments_thread_visits_and_uploads_round_trip,
+            phase_moves_check_the_version_and_are_audited,
             boards_upsert_by_number_and_audit,
             school_inserts_read_back_in_every_way,
             school_batch_update_checks_versions_and_rolls_back,

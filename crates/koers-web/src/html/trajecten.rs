@@ -2,6 +2,7 @@
 //! the assigned expert, the staff of its programme, beheerders, the school's leader and its
 //! board (a trajectory without a school: the board); everyone else 403 (staff of another
 //! programme too: `koers_core::access::may_see_case`).
+//! The school's team (issue 8) sees it too, with links to the trajectory's forms.
 //! `POST /trajecten/{id}/beeindigen`: staff of the trajectory's programme (or a beheerder) end
 //! it with a reason (`koers_app::trajectories::end`, audited).
 
@@ -57,6 +58,35 @@ pub struct TrajectoryPage {
     /// The reason as typed, and what is wrong with it (or the conflict).
     pub reason: String,
     pub error: Option<String>,
+    /// The forms its phases name (zelfevaluatie …), with status and completeness (issue 8).
+    pub forms: Vec<FormLink>,
+}
+
+/// A link to one of the trajectory's forms.
+#[derive(Debug, Clone)]
+pub struct FormLink {
+    pub href: String,
+    pub title: String,
+    pub status: String,
+    pub percent: u8,
+}
+
+async fn form_links(
+    state: &AppState,
+    user: &CurrentUser,
+    t: &TrajectoryRecord,
+    page: &Page,
+) -> Result<Vec<FormLink>, AppError> {
+    let forms = state.app.trajectory_forms(user.principal(), koers_core::ids::TrajectoryId::new(t.id)).await?;
+    Ok(forms
+        .into_iter()
+        .map(|f| FormLink {
+            href: format!("/trajecten/{}/formulieren/{}", t.id, f.format_id),
+            title: f.title,
+            status: page.t(&format!("se-status-{}", f.record.as_ref().map_or("new", |r| r.status.code()))),
+            percent: f.percent,
+        })
+        .collect())
 }
 
 /// `reden` and the version the form was shown at.
@@ -81,6 +111,10 @@ async fn allowed(state: &AppState, user: &CurrentUser, t: &TrajectoryRecord) -> 
         None => None,
     };
     if may_see_case(user.principal(), &t.programme_id, school, t.board_number) {
+        return Ok(true);
+    }
+    // The school's team (issue 8) sees its school's trajectories too.
+    if koers_app::selfevals::role_in(state.app.read(), user.principal(), t).await?.is_some() {
         return Ok(true);
     }
     match state.app.read().expert_by_user(user.0.id).await {
@@ -132,7 +166,9 @@ async fn page_for(
     let expert = state.app.read().expert(t.expert_id).await?;
     let (phases, (done, total)) = timeline(&t.phases_json, t.current_phase)?;
     let end_reason = if t.active { None } else { koers_app::trajectories::end_reason(state.app.read(), t.id).await? };
+    let forms = form_links(state, user, t, &page).await?;
     Ok(TrajectoryPage {
+        forms,
         programme_name: programme_name(state, &t.programme_id).await?,
         school_id: t.school_id,
         school_name,

@@ -67,7 +67,7 @@ impl GrantFields {
                 }
                 Scope::Programme(id.to_owned())
             }
-            RoleKind::Schoolleider => {
+            RoleKind::Schoolleider | RoleKind::Schoolteam => {
                 let ovt = self.school.trim();
                 match state.app.read().school_by_ovt(ovt).await {
                     Ok(s) => Scope::School(s.id),

@@ -1,5 +1,5 @@
 //! `/beheer/…`: the beheerder's pages — users and their roles, a person's data and erasure (AVG),
-//! register import, audit log, mail outbox.
+//! register import, audit log, mail outbox, programme definitions and formats.
 //! Every handler asks [`koers_core::access::may`] (through [`crate::auth::CurrentUser`]).
 
 pub mod audit;
@@ -12,6 +12,7 @@ pub mod privacy;
 // ---- roles workflow: expert pool and programme definitions ----
 pub mod expert_pool;
 pub mod experts;
+pub mod formats;
 pub mod programmas;
 
 use crate::state::AppState;
@@ -51,4 +52,8 @@ pub fn routes() -> Router<AppState> {
         .route("/beheer/programmas", get(programmas::list))
         .route("/beheer/programmas/nieuw", get(programmas::new_form).post(programmas::create))
         .route("/beheer/programmas/{id}", get(programmas::show).post(programmas::save))
+        // ---- formats as data (issue 8) ----
+        .route("/beheer/formats", get(formats::list))
+        .route("/beheer/formats/nieuw", get(formats::new_form).post(formats::create))
+        .route("/beheer/formats/{id}", get(formats::show).post(formats::save))
 }

@@ -4,7 +4,8 @@
 //! - programmamedewerker: the proactive screening in numbers, with a link to the list;
 //! - expert: "Jouw trajecten" (empty until the programme workflow assigns trajectories);
 //! - schoolleider: their school(s) with verdict and traffic light;
-//! - bestuurder: the schools of their board(s) with verdict and traffic light.
+//! - bestuurder: the schools of their board(s) with verdict and traffic light;
+//! - schoolteam: the trajectories of their school (where the zelfevaluatie is filled in).
 
 use super::verdict::{SchoolRow, VERDICTS, light_code, light_text, rows_for, verdict_code, verdict_text};
 use crate::AppError;
@@ -173,6 +174,12 @@ pub async fn show(
             Err(StoreError::NotFound) => {}
             Err(e) => return Err(e.into()),
         },
+        Some(RoleKind::Schoolteam) => {
+            for id in user.principal().team_schools() {
+                let filter = TrajectoryFilter { school_id: Some(id), ..TrajectoryFilter::default() };
+                view.trajectories.extend(trajectory_links(&state, &filter).await?);
+            }
+        }
         Some(RoleKind::Beheerder) | None => {}
     }
     render(&view)
