@@ -26,6 +26,8 @@
 //! | `GET /trajecten/{id}` | [`trajecten`] |
 //! | `/beheer/experts…` | [`beheer::experts`] |
 //! | `/beheer/programmas…` | [`beheer::programmas`] |
+//! | `/trajecten/{id}/formulieren/{format}…` (zelfevaluatie, uploads, result) | [`formulieren`] |
+//! | `/beheer/formats…` | [`beheer::formats`] |
 //! | `/mijn-school/{id}/oordelen`, `/bestuur/{nr}/oordelen`, `/oordelen/{id}/bevestigen` | [`oordelen`] |
 
 pub mod check;
@@ -49,6 +51,8 @@ pub mod programma;
 // ---- roles workflow (board task, trajectories) ----
 pub mod trajecten;
 pub mod workflow_rows;
+// ---- a trajectory's forms (issue 8) ----
+pub mod formulieren;
 
 use crate::AppError;
 use crate::state::AppState;
@@ -83,6 +87,8 @@ fn private_routes() -> Router<AppState> {
         .merge(goedkeuren::routes())
         // ---- roles workflow ----
         .merge(trajecten::routes())
+        // ---- a trajectory's forms (issue 8) ----
+        .merge(formulieren::routes())
 }
 
 /// Render a template to an HTML response; a template error is a logged 500.
