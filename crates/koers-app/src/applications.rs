@@ -21,6 +21,7 @@ use crate::store::{
     Actor, ApplicationRecord, ApplicationStateWrite, Assignment, NewTrajectory, Store, StoreError, StoreRead,
     TrajectoryRecord,
 };
+use koers_core::calendar::Date;
 use koers_core::matching::{ExpertProfile, Match, MatchRequest, assignment_allowed, rank};
 use koers_core::programme::ProgrammeRules;
 use koers_core::workflow::{Application, Command, Event, transition};
@@ -116,7 +117,17 @@ pub(crate) async fn act(
 
 /// Experts ranked for a request, best first, with their current load.
 pub async fn rank_experts(store: &dyn StoreRead, request: &MatchRequest) -> Result<Vec<Match>> {
-    let loads = store.expert_loads().await?;
+    rank_experts_on(store, request, None).await
+}
+
+/// [`rank_experts`] with the load following the dagdelen log in the school year of `today`
+/// (`koers_core::dagdelen::committed`: logged this year plus what is still planned on active
+/// trajectories); without `today` the load is the planned dagdelen of active trajectories.
+pub async fn rank_experts_on(store: &dyn StoreRead, request: &MatchRequest, today: Option<Date>) -> Result<Vec<Match>> {
+    let mut loads = store.expert_loads().await?;
+    if let Some(today) = today {
+        pool::follow_the_log(store, &mut loads, today).await?;
+    }
     let profiles: Vec<ExpertProfile> = store
         .list_experts()
         .await?
@@ -139,6 +150,16 @@ pub async fn rank_for_application(
     rank_experts(store, &complete_request(store, a, request).await?).await
 }
 
+/// [`rank_for_application`] with the load following the dagdelen log (see [`rank_experts_on`]).
+pub async fn rank_for_application_on(
+    store: &dyn StoreRead,
+    a: &ApplicationRecord,
+    request: &MatchRequest,
+    today: Date,
+) -> Result<Vec<Match>> {
+    rank_experts_on(store, &complete_request(store, a, request).await?, Some(today)).await
+}
+
 /// Assign an expert: checks capacity (an override is allowed and logged with its note), applies
 /// the transition, creates the trajectory with the programme's phases, and notifies the expert
 /// and the applicant.
@@ -158,7 +179,8 @@ pub(crate) async fn assign_expert(
     if a.version != expected_version {
         return Err(Error::Conflict { current: Some(Box::new(a)) });
     }
-    let ranked = rank_for_application(store, &a, request).await?;
+    crate::dagdelen::check_assignment(programme, request.dagdelen_needed)?;
+    let ranked = rank_for_application_on(store, &a, request, Date::of_instant(now)).await?;
     let m = ranked.iter().find(|m| m.expert_id == expert_id).ok_or(Error::NotFound)?;
     let note = capacity_override.map(str::trim).filter(|n| !n.is_empty());
     assignment_allowed(m, note.is_some())?;

@@ -20,6 +20,8 @@
 //! - [`verdicts`]: Inspectie verdicts recorded by staff or declared by applicants, and what the
 //!   VO and board entry rules read from them and from the exam trend.
 //! - [`experts`]: the expert pool per programme and sector, with a standplaats and travel limit.
+//! - [`dagdelen`]: the expert's dagdelen log, budget decisions, the kostenoverzicht per school and
+//!   period (with its kenmerk) and the expert's time sheets (issue 10 §7–8).
 //! - [`demo`]: the demo data set and one demo user per role.
 //! - [`privacy`]: AVG export and erasure of a person, the retention prune.
 //! - [`backup`]: scheduled backups into a directory, keeping the newest N.
@@ -34,6 +36,7 @@ pub mod accounts;
 pub mod applications;
 pub mod backup;
 pub mod check;
+pub mod dagdelen;
 pub mod demo;
 pub mod experts;
 pub mod hashing;

@@ -23,12 +23,21 @@ pub mod usage;
 
 pub use budget::{BudgetError, BudgetOverride, TrajectoryBudget};
 pub use timesheet::{Month, TimeSheet, TimeSheetRow, TrajectoryLabel, time_sheet};
-pub use usage::{Capacity, MeasureUsage, Usage, capacity, usage};
+pub use usage::{Capacity, MeasureUsage, Usage, capacity, committed, usage};
 
 use crate::calendar::Date;
 use crate::ids::{ExpertId, TrajectoryId};
 use crate::plan::{ActivityType, MeasureId, Plan};
 use serde::{Deserialize, Serialize};
+
+crate::id_type!(
+    /// One logged entry of the dagdelen log (the store's row id).
+    TimeEntryId
+);
+crate::id_type!(
+    /// A staff decision on a trajectory's budget (the store's row id).
+    BudgetDecisionId
+);
 
 /// Most dagdelen in one entry (five full days); more is almost certainly a typing error.
 pub const MAX_PER_ENTRY: u32 = 10;

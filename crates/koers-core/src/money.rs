@@ -21,8 +21,10 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::ops::{Add, Sub};
 
+pub mod kenmerk;
 pub mod statement;
 
+pub use kenmerk::StatementReference;
 pub use statement::{CostStatement, Grouping, LineKey, Period, StatementLine, cost_statement};
 
 /// An amount of money in euro cents (may be negative, e.g. a credit).

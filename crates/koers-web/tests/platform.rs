@@ -169,7 +169,7 @@ fn both_locales_have_the_same_keys() {
 fn every_key_used_exists() {
     let nl = ftl_keys("nl");
     let missing: Vec<_> = used_keys(&nl).into_iter().filter(|(k, _)| !nl.contains(k)).collect();
-    assert!(missing.is_empty(), "keys used but not in locales/nl/main.ftl: {missing:?}");
+    assert!(missing.is_empty(), "keys used but not in locales/nl/*.ftl: {missing:?}");
     for key in ["home-title", "light-oranje", "reason-suppressed", "elig-levers-heading"] {
         assert_ne!(koers_web::i18n::Lang::En.t(key), koers_web::i18n::Lang::Nl.t(key), "{key} untranslated");
     }

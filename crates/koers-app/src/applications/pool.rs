@@ -59,3 +59,43 @@ pub async fn complete_request(
     }
     Ok(r)
 }
+
+/// Replace each expert's planned load by what they have committed in the school year of `today`
+/// following the dagdelen log ([`koers_core::dagdelen::committed`]).
+pub(super) async fn follow_the_log(
+    store: &dyn StoreRead,
+    loads: &mut Vec<ExpertLoad>,
+    today: koers_core::calendar::Date,
+) -> Result<(), StoreError> {
+    use crate::store::TrajectoryFilter;
+    use koers_core::dagdelen::{TimeEntry, committed};
+    use koers_core::ids::{ExpertId, TrajectoryId};
+    let year = today.school_year();
+    let active = store.list_trajectories(&TrajectoryFilter { active_only: true, ..Default::default() }).await?;
+    // The whole log up to the end of this school year: logged time on active trajectories that
+    // started in an earlier year still counts against their plan.
+    let far_past = koers_core::calendar::Date::from_days(0);
+    let entries: Vec<TimeEntry> = store
+        .time_entries_between(far_past, year.last_day())
+        .await?
+        .iter()
+        .map(crate::store::TimeEntryRecord::to_core)
+        .collect();
+    let mut experts: Vec<i64> =
+        active.iter().map(|t| t.expert_id).chain(entries.iter().map(|e| e.expert.get())).collect();
+    experts.sort_unstable();
+    experts.dedup();
+    for expert in experts {
+        let planned: Vec<(TrajectoryId, u32)> = active
+            .iter()
+            .filter(|t| t.expert_id == expert)
+            .map(|t| (TrajectoryId::new(t.id), u32::try_from(t.dagdelen_planned.max(0)).unwrap_or(u32::MAX)))
+            .collect();
+        let n = i64::from(committed(ExpertId::new(expert), year, &planned, &entries));
+        match loads.iter_mut().find(|l| l.expert_id == expert) {
+            Some(l) => l.dagdelen = n,
+            None => loads.push(ExpertLoad { expert_id: expert, trajectories: 0, dagdelen: n }),
+        }
+    }
+    Ok(())
+}

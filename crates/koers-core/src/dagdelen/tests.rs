@@ -187,6 +187,25 @@ fn an_experts_capacity_per_school_year_follows_the_log() {
 }
 
 #[test]
+fn an_experts_commitment_moves_from_planned_to_logged() {
+    let year = SchoolYear { start_year: 2025 };
+    let t = TrajectoryId::new;
+    let active = [(t(1), 8), (t(2), 16)];
+    // (entries, committed): nothing logged = everything planned; logged time within the plan
+    // moves over; beyond the plan counts in full; last year's time and other experts' do not.
+    for (entries, expected) in [
+        (vec![], 24),
+        (vec![entry(1, 1, d(2025, 9, 1), 3, None)], 24),
+        (vec![entry(1, 1, d(2025, 9, 1), 10, None)], 26),
+        (vec![entry(1, 1, d(2025, 7, 31), 3, None)], 21),
+        (vec![entry(9, 1, d(2025, 8, 1), 2, None)], 26),
+        (vec![entry(1, 2, d(2025, 9, 1), 5, None)], 24),
+    ] {
+        assert_eq!(committed(ExpertId::new(1), year, &active, &entries), expected, "{entries:?}");
+    }
+}
+
+#[test]
 fn the_time_sheet_lists_one_experts_month() {
     let mut entries = vec![
         entry(2, 1, d(2025, 11, 20), 2, None),

@@ -120,3 +120,23 @@ pub fn capacity(expert: ExpertId, school_year: SchoolYear, capacity: u32, entrie
     let spent = per_trajectory.iter().fold(0u32, |s, (_, n)| s.saturating_add(*n));
     Capacity { expert, school_year, capacity, spent, per_trajectory }
 }
+
+/// What an expert has committed in `school_year`, following the log: the dagdelen logged in that
+/// year (on any trajectory, ended ones too) plus what is still planned on the expert's active
+/// trajectories (`active`: trajectory and its planned dagdelen; planned minus everything already
+/// logged on it, never below 0). As time is logged it moves from "still planned" to "logged";
+/// time logged beyond a trajectory's plan counts in full.
+pub fn committed(
+    expert: ExpertId,
+    school_year: SchoolYear,
+    active: &[(TrajectoryId, u32)],
+    entries: &[TimeEntry],
+) -> u32 {
+    let mine = || entries.iter().filter(|e| e.expert == expert);
+    let this_year = mine().filter(|e| school_year.contains(e.date)).fold(0u32, |s, e| s.saturating_add(e.dagdelen));
+    let still_planned = active.iter().fold(0u32, |s, (t, planned)| {
+        let logged = mine().filter(|e| e.trajectory == *t).fold(0u32, |n, e| n.saturating_add(e.dagdelen));
+        s.saturating_add(planned.saturating_sub(logged))
+    });
+    this_year.saturating_add(still_planned)
+}

@@ -3,11 +3,11 @@
 //! programme (GWGB+) gets the same statement with the dagdelen counted and every amount € 0,00,
 //! labelled *kosteloos (gesubsidieerd)*. The rounding rule is the module's ([`super`]).
 
+use super::StatementReference;
 use super::{Cents, Funding, allocate_school_shares};
 use crate::calendar::Date;
 use crate::dagdelen::{Month, TimeEntry};
 use crate::plan::ActivityType;
-use crate::reference::ReferenceNumber;
 use serde::{Deserialize, Serialize};
 
 /// A period of days, both included.
@@ -79,7 +79,7 @@ pub struct StatementLine {
 pub struct CostStatement {
     /// Handed out by the app (a sequence), shown on every page of the statement.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reference: Option<ReferenceNumber>,
+    pub reference: Option<StatementReference>,
     pub period: Period,
     pub funding: Funding,
     /// `cofinanciering: school 50% van € 571,50 per dagdeel (€ 285,75), excl. btw` or
@@ -95,7 +95,7 @@ pub struct CostStatement {
 }
 
 impl CostStatement {
-    pub fn with_reference(self, reference: ReferenceNumber) -> Self {
+    pub fn with_reference(self, reference: StatementReference) -> Self {
         Self { reference: Some(reference), ..self }
     }
 

@@ -14,6 +14,7 @@ mod applications;
 mod approvals;
 mod audit;
 mod boards;
+mod dagdelen;
 mod error;
 mod exams;
 mod experts;

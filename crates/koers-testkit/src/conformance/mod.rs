@@ -15,6 +15,7 @@
 //! Cases take an `Arc<dyn Store>` and panic on a broken promise. They never assert timings.
 
 mod audit;
+mod dagdelen;
 mod data;
 mod experts;
 mod forms;
@@ -33,6 +34,7 @@ use std::sync::Arc;
 use koers_app::store::Store;
 
 pub use audit::*;
+pub use dagdelen::*;
 pub use data::*;
 pub use experts::*;
 pub use forms::*;
@@ -135,6 +137,10 @@ macro_rules! store_conformance_tests {
             person_records_find_everything_that_names_them,
             erasure_keeps_records_with_a_placeholder_and_deletes_the_rest,
             prune_deletes_only_what_the_policy_no_longer_allows,
+            time_entries_round_trip_per_trajectory_expert_and_school_and_are_audited,
+            logging_time_checks_what_was_spent_so_the_budget_cannot_be_raced,
+            budget_decisions_are_listed_newest_first_and_audited_with_the_reason,
+            statement_kenmerken_are_gap_free_per_year_and_issued_once_per_period,
         );
     };
     (@cases $fixture:expr; $($case:ident),* $(,)?) => {

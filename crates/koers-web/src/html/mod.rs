@@ -28,6 +28,8 @@
 //! | `/beheer/programmas…` | [`beheer::programmas`] |
 //! | `/trajecten/{id}/formulieren/{format}…` (zelfevaluatie, uploads, result) | [`formulieren`] |
 //! | `/beheer/formats…` | [`beheer::formats`] |
+//! | `/trajecten/{id}/dagdelen`, `/trajecten/{id}/budget` | [`dagdelen`] |
+//! | `/mijn-school/{id}/kostenoverzicht[.xlsx]`, `/experts/{id}/urenstaat[.xlsx]` | [`kosten`] |
 //! | `/mijn-school/{id}/oordelen`, `/bestuur/{nr}/oordelen`, `/oordelen/{id}/bevestigen` | [`oordelen`] |
 
 pub mod check;
@@ -49,6 +51,8 @@ pub mod mijn_school;
 pub mod oordelen;
 pub mod programma;
 // ---- roles workflow (board task, trajectories) ----
+pub mod dagdelen;
+pub mod kosten;
 pub mod trajecten;
 pub mod workflow_rows;
 // ---- a trajectory's forms (issue 8) ----
@@ -89,6 +93,8 @@ fn private_routes() -> Router<AppState> {
         .merge(trajecten::routes())
         // ---- a trajectory's forms (issue 8) ----
         .merge(formulieren::routes())
+        .merge(dagdelen::routes())
+        .merge(kosten::routes())
 }
 
 /// Render a template to an HTML response; a template error is a logged 500.

@@ -98,10 +98,10 @@ fn eight_npo_dagdelen_cost_the_school_2286_euro_however_they_are_grouped() {
         (per_activity.total, per_activity.school, per_activity.programme),
         (per_month.total, per_month.school, per_month.programme)
     );
-    let reference = crate::reference::ReferenceNumber::new(2026, 12).unwrap_or_else(|e| panic!("{e}"));
+    let reference = crate::money::StatementReference::new(2026, 12).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
         per_month.with_reference(reference).reference.map(|r| r.to_string()).as_deref(),
-        Some("KRS-2026-000012")
+        Some("KOV-2026-000012")
     );
 }
 
