@@ -38,8 +38,73 @@ fn row(method: &'static str, route: &'static str, uri: impl Into<String>, body: 
     Row { method, route, uri: uri.into(), body, expect }
 }
 
+/// A running GWGB+ trajectory at school C (board X) with [`Who::Expert`] assigned and one
+/// dagdeel logged: (trajectory id, expert id). Set up at the edge, like the CLI would.
+async fn dagdelen_case(w: &World) -> (i64, i64) {
+    use koers_app::store::{
+        Actor, ApplicationStateWrite, Assignment, ExpertWrite, NewApplication, NewTimeEntry, NewTrajectory,
+    };
+    use koers_core::workflow::Status;
+    fn ok<T, E: std::fmt::Display>(r: Result<T, E>) -> T {
+        r.unwrap_or_else(|e| panic!("{e}"))
+    }
+    let actor = Actor::system("test");
+    let new = NewApplication {
+        programme_id: "gwgb-plus-school".into(),
+        school_id: Some(w.ids.school_c),
+        board_number: Some(BOARD_X),
+        contact_name: "Cas Contact".into(),
+        contact_email: "contact@school-c.nl".into(),
+        contact_phone: None,
+        help_question: "Lezen.".into(),
+        eligibility_json: None,
+        entry_facts_json: None,
+        state_json: r#"{"status":"ingediend"}"#.into(),
+        status: Status::Ingediend,
+        submitted_by: None,
+    };
+    let a = ok(w.store().create_application(&new, &actor, 10).await);
+    let e = ExpertWrite {
+        user_id: Some(w.user_id(Who::Expert).await),
+        name: "Esther Expert".into(),
+        email: Who::Expert.email().into(),
+        expertise: vec!["lezen".into()],
+        regions: vec!["Overijssel".into()],
+        capacity_trajectories: 4,
+        capacity_dagdelen: 32,
+        available: true,
+        expected_version: None,
+    };
+    let expert = ok(w.store().save_expert(&e, &actor, 11).await).id;
+    let assignment = Assignment {
+        application_id: a.id,
+        state: ApplicationStateWrite {
+            expected_version: a.version,
+            state_json: format!(r#"{{"status":"gekoppeld","expert_id":{expert}}}"#),
+            status: Status::Gekoppeld,
+            action: "expert_assigned".into(),
+        },
+        trajectory: NewTrajectory { expert_id: expert, phases_json: r#"["Intake"]"#.into(), dagdelen_planned: 8 },
+        capacity_override: None,
+    };
+    let t = ok(w.store().assign_expert(&assignment, &actor, 12).await).1;
+    let entry = NewTimeEntry {
+        trajectory_id: koers_core::ids::TrajectoryId::new(t.id),
+        expert_id: koers_core::ids::ExpertId::new(expert),
+        date: koers_core::calendar::Date::of_instant(13),
+        dagdelen: 1,
+        measure_id: None,
+        activity: koers_core::plan::ActivityType::Studiedag,
+        note: String::new(),
+        expected_spent: 0,
+    };
+    ok(w.store().log_time(&entry, &actor, 13).await);
+    (t.id, expert)
+}
+
 async fn table(w: &World) -> Vec<Row> {
     let (a, b, c) = (w.ids.school_a, w.ids.school_b, w.ids.school_c);
+    let (case, expert_id) = dagdelen_case(w).await;
     let expert = w.user_id(Who::Expert).await;
     let css = koers_web::assets::url("koers.css");
     let school_post = "naam=&version=1";
@@ -364,6 +429,48 @@ async fn table(w: &World) -> Vec<Row> {
             [303, 404, 403, 403, 403, 403],
         ),
         // ---- end roles workflow ----
+        // ---- dagdelen and money (issue 10 §7–8): a GWGB+ case at school C (board X) ----
+        row("GET", "/trajecten/{id}/dagdelen", "/trajecten/999999/dagdelen", "", [303, 404, 404, 404, 404, 404]),
+        row("GET", "/trajecten/{id}/dagdelen", format!("/trajecten/{case}/dagdelen"), "", [303, 200, 200, 200, 403, 200]),
+        // Logging: only the assigned expert (an empty form: 422); everyone else who may see it 403.
+        row("POST", "/trajecten/{id}/dagdelen", "/trajecten/999999/dagdelen", "dagdelen=", [303, 404, 404, 404, 404, 404]),
+        row(
+            "POST",
+            "/trajecten/{id}/dagdelen",
+            format!("/trajecten/{case}/dagdelen"),
+            "dagdelen=",
+            [303, 403, 403, 422, 403, 403],
+        ),
+        // Budget decisions: staff of the programme and beheerders (an empty form: 422).
+        row("POST", "/trajecten/{id}/budget", "/trajecten/999999/budget", "dagdelen=", [303, 404, 404, 404, 404, 404]),
+        row(
+            "POST",
+            "/trajecten/{id}/budget",
+            format!("/trajecten/{case}/budget"),
+            "dagdelen=",
+            [303, 422, 422, 403, 404, 403],
+        ),
+        // The kostenoverzicht: the school, its board, staff of a programme it has a trajectory
+        // in, beheerders.
+        row("GET", "/mijn-school/{id}/kostenoverzicht", format!("/mijn-school/{a}/kostenoverzicht"), "", [303, 200, 403, 403, 200, 200]),
+        row("GET", "/mijn-school/{id}/kostenoverzicht", format!("/mijn-school/{b}/kostenoverzicht"), "", [303, 200, 403, 403, 403, 403]),
+        row("GET", "/mijn-school/{id}/kostenoverzicht", format!("/mijn-school/{c}/kostenoverzicht"), "", [303, 200, 200, 403, 403, 200]),
+        row("GET", "/mijn-school/{id}/kostenoverzicht", "/mijn-school/999999/kostenoverzicht", "", [303, 404, 404, 404, 404, 404]),
+        row(
+            "GET",
+            "/mijn-school/{id}/kostenoverzicht.xlsx",
+            format!("/mijn-school/{c}/kostenoverzicht.xlsx"),
+            "",
+            [303, 200, 200, 403, 403, 200],
+        ),
+        // Issuing the kenmerk: staff of a programme of the school (or a beheerder); nothing in
+        // the period yet for school A: 422.
+        row("POST", "/mijn-school/{id}/kostenoverzicht", format!("/mijn-school/{a}/kostenoverzicht"), "van=&tot=", [303, 422, 403, 403, 403, 403]),
+        // Time sheets: the expert's own, beheerders and programme staff.
+        row("GET", "/experts/{id}/urenstaat", format!("/experts/{expert_id}/urenstaat"), "", [303, 200, 200, 200, 403, 403]),
+        row("GET", "/experts/{id}/urenstaat", "/experts/999999/urenstaat", "", [303, 404, 404, 404, 404, 404]),
+        row("GET", "/experts/{id}/urenstaat.xlsx", format!("/experts/{expert_id}/urenstaat.xlsx"), "", [303, 200, 200, 200, 403, 403]),
+        // ---- end dagdelen and money ----
     ]
 }
 
