@@ -367,6 +367,10 @@ impl App {
     pub async fn demo_seed_experts(&self, now: i64) -> Result<usize> {
         crate::demo::seed_experts(self.store.as_ref(), now).await
     }
+    /// Demo trajectories with dagdelen (after the users and experts).
+    pub async fn demo_seed_dagdelen(&self, now: i64) -> Result<usize> {
+        crate::demo::seed_dagdelen(self.store.as_ref(), now).await
+    }
     pub async fn demo_seed_users(&self, now: i64) -> Result<Vec<crate::demo::DemoLogin>> {
         crate::demo::seed_users(self.store.as_ref(), now).await
     }

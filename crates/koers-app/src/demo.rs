@@ -1,6 +1,8 @@
 //! Demo data: the real national files (passed in by the caller, which embeds them) and one demo
 //! user per role. Idempotent: running it again changes nothing.
 
+mod dagdelen;
+
 use crate::accounts::{NewUserInput, create_user};
 use crate::error::{Error, Result};
 use crate::register::{ImportReport, import_bytes};
@@ -136,6 +138,11 @@ pub(crate) async fn seed_experts(store: &dyn Store, now: i64) -> Result<usize> {
         crate::experts::set_pool(store, saved.id, saved.version, &input, &known, &actor, now).await?;
     }
     Ok(pool.len())
+}
+
+/// Two running trajectories with a believable dagdelen log (see [`dagdelen`]); idempotent.
+pub(crate) async fn seed_dagdelen(store: &dyn Store, now: i64) -> Result<usize> {
+    dagdelen::seed(store, now).await
 }
 
 /// Create the demo users that do not exist yet; returns every demo login.

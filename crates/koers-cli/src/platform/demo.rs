@@ -73,6 +73,7 @@ pub fn demo(args: &DemoArgs) -> u8 {
         }
         let logins = app.demo_seed_users(now).await?;
         app.demo_seed_experts(now).await?;
+        app.demo_seed_dagdelen(now).await?;
         println!("Koers demo: http://{}/", args.listen);
         println!("Database: {url}");
         println!("Demo-logins (wachtwoord voor allemaal: {}):", koers_app::demo::DEMO_PASSWORD);

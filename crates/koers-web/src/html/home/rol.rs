@@ -60,6 +60,9 @@ pub struct RoleHome {
     pub trajectories: Vec<TrajectoryLink>,
     /// After an in-app board decision (`?besluit=akkoord|afgewezen`).
     pub decided: Option<String>,
+    /// Expert: their time sheet, and their dagdelen this school year against their capacity.
+    pub expert_sheet: Option<String>,
+    pub capacity_line: String,
 }
 
 /// An application waiting for the board's decision.
@@ -100,6 +103,8 @@ pub async fn show(
         by_light: Vec::new(),
         tasks: Vec::new(),
         trajectories: Vec::new(),
+        expert_sheet: None,
+        capacity_line: String::new(),
         decided: match flags.besluit.as_deref() {
             Some("akkoord") => Some(lang.t("wf-decided-approved")),
             Some("afgewezen") => Some(lang.t("wf-decided-declined")),
@@ -170,6 +175,17 @@ pub async fn show(
             Ok(e) => {
                 let filter = TrajectoryFilter { expert_id: Some(e.id), ..TrajectoryFilter::default() };
                 view.trajectories = trajectory_links(&state, &filter).await?;
+                view.expert_sheet = Some(format!("/experts/{}/urenstaat", e.id));
+                let today = koers_core::calendar::Date::of_instant(crate::auth::now());
+                let c = state.app.expert_capacity(koers_core::ids::ExpertId::new(e.id), today).await?;
+                view.capacity_line = lang.t_args(
+                    "dgd-capacity",
+                    &[
+                        ("year", c.school_year.label()),
+                        ("spent", c.spent.to_string()),
+                        ("capacity", c.capacity.to_string()),
+                    ],
+                );
             }
             Err(StoreError::NotFound) => {}
             Err(e) => return Err(e.into()),

@@ -14,7 +14,7 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use koers_app::Error;
-use koers_app::applications::{rank_for_application, state_of};
+use koers_app::applications::{rank_for_application_on, state_of};
 use koers_app::store::{ApplicationRecord, AuditFilter, StoreError, TrajectoryFilter};
 use koers_core::calendar::datetime_nl as datetime;
 use koers_core::matching::MatchRequest;
@@ -233,7 +233,8 @@ pub(super) async fn build(
     if can_match {
         let request = match_request(province(state, a).await?, &form, &rules);
         let experts = state.app.read().list_experts().await?;
-        for m in rank_for_application(state.app.read(), a, &request).await? {
+        let today = koers_core::calendar::Date::of_instant(crate::auth::now());
+        for m in rank_for_application_on(state.app.read(), a, &request, today).await? {
             let name = experts.iter().find(|e| e.id == m.expert_id).map(|e| e.name.clone()).unwrap_or_default();
             matches.push(MatchRow {
                 expert_id: m.expert_id,
