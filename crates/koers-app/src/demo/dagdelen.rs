@@ -61,8 +61,8 @@ const NPO: Demo<'static> = Demo {
 };
 
 async fn seed_one(store: &dyn Store, school: &School, d: &Demo<'_>, now: i64) -> Result<usize> {
-    let trajectories = store.list_trajectories(&TrajectoryFilter { school_id: Some(school.id), ..Default::default() });
-    if !trajectories.await?.is_empty() {
+    let filter = TrajectoryFilter { school_id: Some(school.id), ..Default::default() };
+    if !store.list_trajectories(&filter).await?.is_empty() {
         return Ok(0);
     }
     let Some(expert) = store.list_experts().await?.into_iter().find(|e| e.email == d.expert_email) else {
