@@ -49,6 +49,7 @@ async fn dagdelen_case(w: &World) -> (i64, i64) {
         r.unwrap_or_else(|e| panic!("{e}"))
     }
     let actor = Actor::system("test");
+    let now = koers_web::auth::now();
     let new = NewApplication {
         programme_id: "gwgb-plus-school".into(),
         school_id: Some(w.ids.school_c),
@@ -59,11 +60,11 @@ async fn dagdelen_case(w: &World) -> (i64, i64) {
         help_question: "Lezen.".into(),
         eligibility_json: None,
         entry_facts_json: None,
-        state_json: r#"{"status":"ingediend"}"#.into(),
+        state_json: ok(serde_json::to_string(&koers_core::workflow::Application::submitted(false))),
         status: Status::Ingediend,
         submitted_by: None,
     };
-    let a = ok(w.store().create_application(&new, &actor, 10).await);
+    let a = ok(w.store().create_application(&new, &actor, now - 100).await);
     let e = ExpertWrite {
         user_id: Some(w.user_id(Who::Expert).await),
         name: "Esther Expert".into(),
@@ -75,30 +76,34 @@ async fn dagdelen_case(w: &World) -> (i64, i64) {
         available: true,
         expected_version: None,
     };
-    let expert = ok(w.store().save_expert(&e, &actor, 11).await).id;
+    let expert = ok(w.store().save_expert(&e, &actor, now - 90).await).id;
     let assignment = Assignment {
         application_id: a.id,
         state: ApplicationStateWrite {
             expected_version: a.version,
-            state_json: format!(r#"{{"status":"gekoppeld","expert_id":{expert}}}"#),
+            state_json: ok(serde_json::to_string(&koers_core::workflow::Application {
+                status: Status::Gekoppeld,
+                expert_id: Some(expert),
+                ..koers_core::workflow::Application::submitted(false)
+            })),
             status: Status::Gekoppeld,
             action: "expert_assigned".into(),
         },
         trajectory: NewTrajectory { expert_id: expert, phases_json: r#"["Intake"]"#.into(), dagdelen_planned: 8 },
         capacity_override: None,
     };
-    let t = ok(w.store().assign_expert(&assignment, &actor, 12).await).1;
+    let t = ok(w.store().assign_expert(&assignment, &actor, now - 80).await).1;
     let entry = NewTimeEntry {
         trajectory_id: koers_core::ids::TrajectoryId::new(t.id),
         expert_id: koers_core::ids::ExpertId::new(expert),
-        date: koers_core::calendar::Date::of_instant(13),
+        date: koers_core::calendar::Date::of_instant(now - 70),
         dagdelen: 1,
         measure_id: None,
         activity: koers_core::plan::ActivityType::Studiedag,
         note: String::new(),
         expected_spent: 0,
     };
-    ok(w.store().log_time(&entry, &actor, 13).await);
+    ok(w.store().log_time(&entry, &actor, now - 70).await);
     (t.id, expert)
 }
 
@@ -431,9 +436,21 @@ async fn table(w: &World) -> Vec<Row> {
         // ---- end roles workflow ----
         // ---- dagdelen and money (issue 10 §7–8): a GWGB+ case at school C (board X) ----
         row("GET", "/trajecten/{id}/dagdelen", "/trajecten/999999/dagdelen", "", [303, 404, 404, 404, 404, 404]),
-        row("GET", "/trajecten/{id}/dagdelen", format!("/trajecten/{case}/dagdelen"), "", [303, 200, 200, 200, 403, 200]),
+        row(
+            "GET",
+            "/trajecten/{id}/dagdelen",
+            format!("/trajecten/{case}/dagdelen"),
+            "",
+            [303, 200, 200, 200, 403, 200],
+        ),
         // Logging: only the assigned expert (an empty form: 422); everyone else who may see it 403.
-        row("POST", "/trajecten/{id}/dagdelen", "/trajecten/999999/dagdelen", "dagdelen=", [303, 404, 404, 404, 404, 404]),
+        row(
+            "POST",
+            "/trajecten/{id}/dagdelen",
+            "/trajecten/999999/dagdelen",
+            "dagdelen=",
+            [303, 404, 404, 404, 404, 404],
+        ),
         row(
             "POST",
             "/trajecten/{id}/dagdelen",
@@ -452,10 +469,34 @@ async fn table(w: &World) -> Vec<Row> {
         ),
         // The kostenoverzicht: the school, its board, staff of a programme it has a trajectory
         // in, beheerders.
-        row("GET", "/mijn-school/{id}/kostenoverzicht", format!("/mijn-school/{a}/kostenoverzicht"), "", [303, 200, 403, 403, 200, 200]),
-        row("GET", "/mijn-school/{id}/kostenoverzicht", format!("/mijn-school/{b}/kostenoverzicht"), "", [303, 200, 403, 403, 403, 403]),
-        row("GET", "/mijn-school/{id}/kostenoverzicht", format!("/mijn-school/{c}/kostenoverzicht"), "", [303, 200, 200, 403, 403, 200]),
-        row("GET", "/mijn-school/{id}/kostenoverzicht", "/mijn-school/999999/kostenoverzicht", "", [303, 404, 404, 404, 404, 404]),
+        row(
+            "GET",
+            "/mijn-school/{id}/kostenoverzicht",
+            format!("/mijn-school/{a}/kostenoverzicht"),
+            "",
+            [303, 200, 403, 403, 200, 200],
+        ),
+        row(
+            "GET",
+            "/mijn-school/{id}/kostenoverzicht",
+            format!("/mijn-school/{b}/kostenoverzicht"),
+            "",
+            [303, 200, 403, 403, 403, 403],
+        ),
+        row(
+            "GET",
+            "/mijn-school/{id}/kostenoverzicht",
+            format!("/mijn-school/{c}/kostenoverzicht"),
+            "",
+            [303, 200, 200, 403, 403, 200],
+        ),
+        row(
+            "GET",
+            "/mijn-school/{id}/kostenoverzicht",
+            "/mijn-school/999999/kostenoverzicht",
+            "",
+            [303, 404, 404, 404, 404, 404],
+        ),
         row(
             "GET",
             "/mijn-school/{id}/kostenoverzicht.xlsx",
@@ -465,11 +506,29 @@ async fn table(w: &World) -> Vec<Row> {
         ),
         // Issuing the kenmerk: staff of a programme of the school (or a beheerder); nothing in
         // the period yet for school A: 422.
-        row("POST", "/mijn-school/{id}/kostenoverzicht", format!("/mijn-school/{a}/kostenoverzicht"), "van=&tot=", [303, 422, 403, 403, 403, 403]),
+        row(
+            "POST",
+            "/mijn-school/{id}/kostenoverzicht",
+            format!("/mijn-school/{a}/kostenoverzicht"),
+            "van=&tot=",
+            [303, 422, 403, 403, 403, 403],
+        ),
         // Time sheets: the expert's own, beheerders and programme staff.
-        row("GET", "/experts/{id}/urenstaat", format!("/experts/{expert_id}/urenstaat"), "", [303, 200, 200, 200, 403, 403]),
+        row(
+            "GET",
+            "/experts/{id}/urenstaat",
+            format!("/experts/{expert_id}/urenstaat"),
+            "",
+            [303, 200, 200, 200, 403, 403],
+        ),
         row("GET", "/experts/{id}/urenstaat", "/experts/999999/urenstaat", "", [303, 404, 404, 404, 404, 404]),
-        row("GET", "/experts/{id}/urenstaat.xlsx", format!("/experts/{expert_id}/urenstaat.xlsx"), "", [303, 200, 200, 200, 403, 403]),
+        row(
+            "GET",
+            "/experts/{id}/urenstaat.xlsx",
+            format!("/experts/{expert_id}/urenstaat.xlsx"),
+            "",
+            [303, 200, 200, 200, 403, 403],
+        ),
         // ---- end dagdelen and money ----
     ]
 }

@@ -35,7 +35,7 @@ async fn trajectory(w: &World, programme: &str, dagdelen: i64) -> TrajectoryReco
         help_question: "Rekenen in de onderbouw.".into(),
         eligibility_json: None,
         entry_facts_json: None,
-        state_json: r#"{"status":"ingediend"}"#.into(),
+        state_json: ok(serde_json::to_string(&koers_core::workflow::Application::submitted(false))),
         status: Status::Ingediend,
         submitted_by: None,
     };
@@ -61,11 +61,19 @@ async fn trajectory(w: &World, programme: &str, dagdelen: i64) -> TrajectoryReco
         application_id: a.id,
         state: ApplicationStateWrite {
             expected_version: a.version,
-            state_json: format!(r#"{{"status":"gekoppeld","expert_id":{expert}}}"#),
+            state_json: ok(serde_json::to_string(&koers_core::workflow::Application {
+                status: Status::Gekoppeld,
+                expert_id: Some(expert),
+                ..koers_core::workflow::Application::submitted(false)
+            })),
             status: Status::Gekoppeld,
             action: "expert_assigned".into(),
         },
-        trajectory: NewTrajectory { expert_id: expert, phases_json: r#"["Schoolscan","Stappenplan"]"#.into(), dagdelen_planned: dagdelen },
+        trajectory: NewTrajectory {
+            expert_id: expert,
+            phases_json: r#"["Schoolscan","Stappenplan"]"#.into(),
+            dagdelen_planned: dagdelen,
+        },
         capacity_override: None,
     };
     ok(w.store().assign_expert(&assignment, &actor, now - 80).await).1
@@ -95,7 +103,13 @@ async fn expert_logs_dagdelen_up_to_the_npo_budget_and_is_refused_beyond_it() {
     let expert = w.session(Who::Expert).await.unwrap_or_default();
     let day = today();
     for n in ["8", "8"] {
-        let r = log(&w, &expert, t.id, &[("datum", &day), ("dagdelen", n), ("activiteit", "schoolscan"), ("toelichting", "MT-gesprek")]).await;
+        let r = log(
+            &w,
+            &expert,
+            t.id,
+            &[("datum", &day), ("dagdelen", n), ("activiteit", "schoolscan"), ("toelichting", "MT-gesprek")],
+        )
+        .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
         assert_eq!(r.location(), format!("/trajecten/{}/dagdelen?opgeslagen=1", t.id));
     }
@@ -104,24 +118,47 @@ async fn expert_logs_dagdelen_up_to_the_npo_budget_and_is_refused_beyond_it() {
     assert!(page.body.contains(r#"data-testid="dagdelen-spent">16<"#), "{}", page.body);
     assert!(page.body.contains(r#"data-testid="dagdelen-left">0<"#));
     // One more is past the budget: refused, named, the input kept, nothing written.
-    let r = log(&w, &expert, t.id, &[("datum", &day), ("dagdelen", "1"), ("activiteit", "stappenplan"), ("toelichting", "nog één")]).await;
+    let r = log(
+        &w,
+        &expert,
+        t.id,
+        &[("datum", &day), ("dagdelen", "1"), ("activiteit", "stappenplan"), ("toelichting", "nog één")],
+    )
+    .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(r.body.contains("dagdelen: het budget is 16 dagdelen en er zijn er al 16 geschreven; 1 erbij is 1 te veel"), "{}", r.body);
+    assert!(
+        r.body.contains("dagdelen: het budget is 16 dagdelen en er zijn er al 16 geschreven; 1 erbij is 1 te veel"),
+        "{}",
+        r.body
+    );
     assert!(r.body.contains("nog één"), "the note is kept");
     let entries = ok(w.store().time_entries_of_trajectory(koers_core::ids::TrajectoryId::new(t.id)).await);
     assert_eq!(entries.iter().map(|e| e.dagdelen).sum::<u32>(), 16);
-    let audit = w.audit(AuditFilter { entity: Some("trajectory".into()), entity_id: Some(t.id.to_string()), ..Default::default() }).await;
+    let audit = w
+        .audit(AuditFilter {
+            entity: Some("trajectory".into()),
+            entity_id: Some(t.id.to_string()),
+            limit: 100,
+            ..Default::default()
+        })
+        .await;
     assert_eq!(audit.iter().filter(|a| a.action == "time_logged").count(), 2);
     // Staff raise the budget above the programme's maximum with a reason; then the entry fits.
     let staff = staff_of(&w, "npo@test.nl", "leren-verbeteren-npo").await;
-    let r = w.post_form(&format!("/trajecten/{}/budget", t.id), Some(&staff), &[("dagdelen", "20"), ("reden", "kort")]).await;
+    let r = w
+        .post_form(&format!("/trajecten/{}/budget", t.id), Some(&staff), &[("dagdelen", "20"), ("reden", "kort")])
+        .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("reden: leg uit waarom er meer dagdelen nodig zijn"), "{}", r.body);
     let reason = "De havo-afdeling kwam er na de schoolscan bij.";
-    let r = w.post_form(&format!("/trajecten/{}/budget", t.id), Some(&staff), &[("dagdelen", "20"), ("reden", reason)]).await;
+    let r = w
+        .post_form(&format!("/trajecten/{}/budget", t.id), Some(&staff), &[("dagdelen", "20"), ("reden", reason)])
+        .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     // The expert may not decide; the staff member may not log.
-    let r = w.post_form(&format!("/trajecten/{}/budget", t.id), Some(&expert), &[("dagdelen", "24"), ("reden", reason)]).await;
+    let r = w
+        .post_form(&format!("/trajecten/{}/budget", t.id), Some(&expert), &[("dagdelen", "24"), ("reden", reason)])
+        .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
     let r = log(&w, &staff, t.id, &[("datum", &day), ("dagdelen", "1"), ("activiteit", "stappenplan")]).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
@@ -139,15 +176,21 @@ async fn bad_entries_are_refused_with_a_dutch_message_naming_the_field() {
     let day = today();
     let future = Date::of_instant(koers_web::auth::now()).add_days(3).nl();
     for (datum, dagdelen, activiteit, expected) in [
-        (day.as_str(), "-2", "schoolscan", "dagdelen: '-2' is negatief"),
-        (day.as_str(), "1,5", "schoolscan", "dagdelen: '1,5' is geen heel aantal"),
+        (day.as_str(), "-2", "schoolscan", "dagdelen: &#39;-2&#39; is negatief"),
+        (day.as_str(), "1,5", "schoolscan", "dagdelen: &#39;1,5&#39; is geen heel aantal"),
         (day.as_str(), "", "schoolscan", "dagdelen: vul het aantal dagdelen in"),
         (day.as_str(), "17", "schoolscan", "dagdelen: 17 in één keer is te veel"),
         (future.as_str(), "1", "schoolscan", "ligt in de toekomst; er is nog geen plan met een einddatum"),
         ("31-02-2026", "1", "schoolscan", "datum:"),
         (day.as_str(), "1", "", "activiteit: kies het soort werk uit de lijst"),
     ] {
-        let r = log(&w, &expert, t.id, &[("datum", datum), ("dagdelen", dagdelen), ("activiteit", activiteit), ("toelichting", "bewaard")]).await;
+        let r = log(
+            &w,
+            &expert,
+            t.id,
+            &[("datum", datum), ("dagdelen", dagdelen), ("activiteit", activiteit), ("toelichting", "bewaard")],
+        )
+        .await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{dagdelen} {datum}");
         assert!(r.body.contains(expected), "{expected}: {}", r.body);
         assert!(r.body.contains("bewaard") && r.body.contains(r#"aria-invalid="true""#), "input kept, field marked");
@@ -157,7 +200,11 @@ async fn bad_entries_are_refused_with_a_dutch_message_naming_the_field() {
     let req = auth_support::browser("POST", &format!("/trajecten/{}/dagdelen", t.id), Some(&expert))
         .header("content-type", "application/x-www-form-urlencoded")
         .header("hx-request", "true")
-        .body(axum::body::Body::from(auth_support::form_body(&[("datum", &day), ("dagdelen", "-1"), ("activiteit", "schoolscan")])))
+        .body(axum::body::Body::from(auth_support::form_body(&[
+            ("datum", &day),
+            ("dagdelen", "-1"),
+            ("activiteit", "schoolscan"),
+        ])))
         .unwrap_or_else(|e| panic!("{e}"));
     let r = w.send(req).await;
     assert_eq!(r.status, StatusCode::OK);
@@ -196,7 +243,10 @@ async fn kostenoverzicht_shows_2286_euro_school_share_for_8_dagdelen() {
     let year = Date::of_instant(koers_web::auth::now()).year();
     assert!(page.body.contains(&format!(r#"data-testid="kenmerk">KOV-{year}-000001<"#)), "{}", page.body);
     // The school leader may not issue; the expert may not see the school's money.
-    assert_eq!(w.post_form(&format!("/mijn-school/{a}/kostenoverzicht"), Some(&leader), &pairs).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        w.post_form(&format!("/mijn-school/{a}/kostenoverzicht"), Some(&leader), &pairs).await.status,
+        StatusCode::FORBIDDEN
+    );
     assert_eq!(w.get(&format!("/mijn-school/{a}/kostenoverzicht"), Some(&expert)).await.status, StatusCode::FORBIDDEN);
     // The workbook.
     let x = w.get(&format!("/mijn-school/{a}/kostenoverzicht.xlsx"), Some(&leader)).await;
