@@ -26,6 +26,7 @@ use std::sync::Arc;
 
 mod dagdelen;
 mod ops;
+mod plans;
 mod selfeval;
 
 /// The use cases over one store and one set of norm tables (cheap to clone).
@@ -373,5 +374,10 @@ impl App {
     }
     pub async fn demo_seed_users(&self, now: i64) -> Result<Vec<crate::demo::DemoLogin>> {
         crate::demo::seed_users(self.store.as_ref(), now).await
+    }
+    /// Per programme a trajectory in each phase, with its plan (after the experts and users).
+    pub async fn demo_seed_trajectories(&self, now: i64) -> Result<usize> {
+        let programmes = self.programmes().await?;
+        crate::demo::seed_trajectories(self.store.as_ref(), &programmes, now).await
     }
 }

@@ -1,5 +1,8 @@
 //! Demo data: the real national files (passed in by the caller, which embeds them) and one demo
-//! user per role. Idempotent: running it again changes nothing.
+//! user per role, and per programme a trajectory in each phase with its plan van aanpak
+//! ([`trajectories`]). Idempotent: running it again changes nothing.
+
+mod trajectories;
 
 mod dagdelen;
 
@@ -200,4 +203,14 @@ pub(crate) async fn seed_users(store: &dyn Store, now: i64) -> Result<Vec<DemoLo
         out.push(DemoLogin { role, email: email.into(), password: DEMO_PASSWORD.into(), scope: scope_label });
     }
     Ok(out)
+}
+
+/// Per programme one trajectory in each phase, with a plan from the plan phase on (see
+/// [`trajectories`]); nothing when trajectories exist already.
+pub(crate) async fn seed_trajectories(
+    store: &dyn Store,
+    programmes: &[koers_core::programme::ProgrammeRules],
+    now: i64,
+) -> Result<usize> {
+    trajectories::seed(store, programmes, now).await
 }

@@ -15,8 +15,10 @@
 //! - [`search`]: the in-memory school search index (same answers as the store, ~50× cheaper).
 //! - [`programmes`]: the programmes in force, from one place (the stored definitions, seeded from
 //!   `programmes/*.toml`), with the default programme per sector and audience.
-//! - [`trajectories`]: ending a trajectory, with a reason; completing a phase when its artefact is done.
+//! - [`trajectories`]: ending a trajectory, with a reason; completing a phase when its artefact is done
+//!   (submitted, confirmed, signed off) or by staff with a reason; "Wat moet ik nu doen?".
 //! - [`selfevals`]: formats as data and filling in a trajectory's forms (zelfevaluatie …), the team.
+//! - [`plans`]: the plan van aanpak — versions, edits, sign-off, bijstelling, and who may.
 //! - [`verdicts`]: Inspectie verdicts recorded by staff or declared by applicants, and what the
 //!   VO and board entry rules read from them and from the exam trend.
 //! - [`experts`]: the expert pool per programme and sector, with a standplaats and travel limit.
@@ -41,6 +43,7 @@ pub mod demo;
 pub mod experts;
 pub mod hashing;
 pub mod mail;
+pub mod plans;
 pub mod privacy;
 pub mod programmes;
 pub mod register;

@@ -14,6 +14,7 @@ mod dagdelen_model;
 mod forms_model;
 mod model;
 mod ops_model;
+mod plan_model;
 mod privacy_model;
 mod verdict_model;
 mod workflow_model;
@@ -22,6 +23,7 @@ pub use dagdelen_model::*;
 pub use forms_model::*;
 pub use model::*;
 pub use ops_model::*;
+pub use plan_model::*;
 pub use privacy_model::*;
 pub use verdict_model::*;
 pub use workflow_model::*;
@@ -65,7 +67,7 @@ impl Actor {
 /// What can be read: every page and report. koers-web gets only this (through
 /// `koers_app::App::read`), so it cannot change anything behind the use cases' back.
 #[async_trait]
-pub trait StoreRead: FormsRead + DagdelenRead + Send + Sync + std::fmt::Debug {
+pub trait StoreRead: FormsRead + DagdelenRead + PlanRead + Send + Sync + std::fmt::Debug {
     /// Which backend (`sqlite` / `postgres`), for logs and `/health`.
     fn backend(&self) -> &'static str;
     async fn board(&self, number: i64) -> StoreResult<Board>;
@@ -154,7 +156,7 @@ pub trait StoreRead: FormsRead + DagdelenRead + Send + Sync + std::fmt::Debug {
 /// The writes. Only koers-app holds a `dyn Store` (privately, inside [`crate::App`]); the CLI
 /// builds it at the edge and hands it over. Every write is audited in its own transaction.
 #[async_trait]
-pub trait Store: StoreRead + FormsWrite + DagdelenWrite {
+pub trait Store: StoreRead + FormsWrite + DagdelenWrite + PlanWrite {
     /// Apply pending migrations.
     async fn migrate(&self) -> StoreResult<()>;
 

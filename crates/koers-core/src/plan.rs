@@ -50,6 +50,10 @@ use crate::calendar::Date;
 use serde::{Deserialize, Serialize};
 
 crate::id_type!(
+    /// A trajectory's plan (all its versions); the store's row id.
+    PlanId
+);
+crate::id_type!(
     /// A goal of a plan; stable across the plan's versions.
     GoalId
 );

@@ -433,6 +433,75 @@ async fn table(w: &World) -> Vec<Row> {
             "version=1&toml=",
             [303, 404, 403, 403, 403, 403],
         ),
+        // ---- inside the trajectory (issue 8): plan van aanpak, phases. 404 for a trajectory that
+        // does not exist; the role checks on a real one (every role, staff of two programmes,
+        // the school's own leader and board) are in tests/plan_pages.rs.
+        row("GET", "/trajecten/{id}/plan", "/trajecten/999999/plan", "", [303, 404, 404, 404, 404, 404]),
+        row("POST", "/trajecten/{id}/plan", "/trajecten/999999/plan", "", [303, 404, 404, 404, 404, 404]),
+        row(
+            "POST",
+            "/trajecten/{id}/plan/wijzigen",
+            "/trajecten/999999/plan/wijzigen",
+            "versie=1&actie=doel-toevoegen",
+            [303, 404, 404, 404, 404, 404],
+        ),
+        row(
+            "POST",
+            "/trajecten/{id}/plan/ondertekenen",
+            "/trajecten/999999/plan/ondertekenen",
+            "versie=1&als=schoolleider",
+            [303, 404, 404, 404, 404, 404],
+        ),
+        row(
+            "POST",
+            "/trajecten/{id}/plan/terugsturen",
+            "/trajecten/999999/plan/terugsturen",
+            "versie=1&reden=x",
+            [303, 404, 404, 404, 404, 404],
+        ),
+        row(
+            "POST",
+            "/trajecten/{id}/plan/bijstelling",
+            "/trajecten/999999/plan/bijstelling",
+            "versie=1&reden=x",
+            [303, 404, 404, 404, 404, 404],
+        ),
+        row(
+            "GET",
+            "/trajecten/{id}/plan/versies",
+            "/trajecten/999999/plan/versies",
+            "",
+            [303, 404, 404, 404, 404, 404],
+        ),
+        row(
+            "GET",
+            "/trajecten/{id}/plan/vergelijken",
+            "/trajecten/999999/plan/vergelijken?a=1&b=2",
+            "",
+            [303, 404, 404, 404, 404, 404],
+        ),
+        row(
+            "POST",
+            "/trajecten/{id}/fase",
+            "/trajecten/999999/fase",
+            "fase=1&reden=x&versie=1",
+            [303, 404, 404, 404, 404, 404],
+        ),
+        row(
+            "GET",
+            "/api/v1/trajectories/{id}/plan",
+            "/api/v1/trajectories/999999/plan",
+            "",
+            [401, 404, 404, 404, 404, 404],
+        ),
+        row(
+            "GET",
+            "/api/v1/trajectories/{id}/plan/versions/{number}",
+            "/api/v1/trajectories/999999/plan/versions/1",
+            "",
+            [401, 404, 404, 404, 404, 404],
+        ),
+        // ---- end inside the trajectory ----
         // ---- end roles workflow ----
         // ---- dagdelen and money (issue 10 §7–8): a GWGB+ case at school C (board X) ----
         row("GET", "/trajecten/{id}/dagdelen", "/trajecten/999999/dagdelen", "", [303, 404, 404, 404, 404, 404]),

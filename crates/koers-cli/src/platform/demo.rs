@@ -74,6 +74,10 @@ pub fn demo(args: &DemoArgs) -> u8 {
         let logins = app.demo_seed_users(now).await?;
         app.demo_seed_experts(now).await?;
         app.demo_seed_dagdelen(now).await?;
+        let made = app.demo_seed_trajectories(now).await?;
+        if made > 0 {
+            eprintln!("  {made} demotrajecten (per programma één in elke fase, met plan van aanpak)");
+        }
         println!("Koers demo: http://{}/", args.listen);
         println!("Database: {url}");
         println!("Demo-logins (wachtwoord voor allemaal: {}):", koers_app::demo::DEMO_PASSWORD);

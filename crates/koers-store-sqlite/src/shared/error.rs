@@ -31,6 +31,7 @@ pub(crate) fn duplicate_detail(what: &str) -> &'static str {
     // More specific names first: `experts_user_id…` / `experts.user_id` before `experts`.
     const KNOWN: &[(&str, &str)] = &[
         ("programme_definitions", "een programma met dit id"),
+        ("plans", "een plan voor dit traject"),
         ("applications", "een aanmelding met dit kenmerk"),
         ("application_sequences", "dit volgnummer"),
         ("approval_links", "een goedkeuringslink met deze waarde"),

@@ -21,6 +21,7 @@ mod experts;
 mod forms;
 mod ops;
 mod outbox;
+mod plans;
 mod privacy;
 mod programme_defs;
 mod results;

@@ -100,7 +100,7 @@ pub(crate) async fn end(
     Ok(after)
 }
 
-async fn fetch(conn: &mut Conn, id: i64) -> StoreResult<Option<TrajectoryRecord>> {
+pub(crate) async fn fetch(conn: &mut Conn, id: i64) -> StoreResult<Option<TrajectoryRecord>> {
     sqlx::query_as!(
         TrajectoryRecord,
         r#"SELECT id AS "id!: i64", application_id AS "application_id!: i64", programme_id AS "programme_id!",

@@ -19,6 +19,7 @@ mod dagdelen;
 mod data;
 mod experts;
 mod forms;
+mod plans;
 mod privacy;
 mod register;
 mod results;
@@ -38,6 +39,7 @@ pub use dagdelen::*;
 pub use data::*;
 pub use experts::*;
 pub use forms::*;
+pub use plans::*;
 pub use privacy::*;
 pub use register::*;
 pub use results::*;
@@ -141,6 +143,10 @@ macro_rules! store_conformance_tests {
             logging_time_checks_what_was_spent_so_the_budget_cannot_be_raced,
             budget_decisions_are_listed_newest_first_and_audited_with_the_reason,
             statement_kenmerken_are_gap_free_per_year_and_issued_once_per_period,
+            plans_round_trip_with_versions_and_are_audited,
+            a_vastgestelde_plan_version_is_never_rewritten,
+            concurrent_plan_saves_one_wins_the_other_conflicts,
+            phase_moves_check_versions_and_are_audited_with_the_reason,
         );
     };
     (@cases $fixture:expr; $($case:ident),* $(,)?) => {

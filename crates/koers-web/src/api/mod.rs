@@ -10,6 +10,7 @@
 pub mod dto;
 pub mod eligibility;
 pub mod json;
+pub mod plans;
 pub mod schools;
 
 use crate::error::{ErrorEnvelope, ErrorItem};
@@ -36,6 +37,7 @@ Fouten komen altijd als {\"errors\":[{\"field\":…,\"detail\":…}]} met een Ne
     tags(
         (name = "scholen", description = "Scholen, resultaten en geschiktheid uit het register"),
         (name = "geschiktheid", description = "De geschiktheidscheck met zelf ingevoerde getallen"),
+        (name = "trajecten", description = "Het plan van aanpak van een traject en zijn versies (alleen voor wie het traject mag zien)"),
         (name = "account", description = "Het eigen account (Authorization: Bearer <token> van /account/tokens)")
     )
 )]
@@ -62,6 +64,8 @@ pub fn routes() -> (Router<AppState>, Arc<utoipa::openapi::OpenApi>) {
         .routes(routes!(schools::eligibility))
         .routes(routes!(eligibility::check))
         .routes(routes!(crate::auth::me::me))
+        .routes(routes!(plans::plan))
+        .routes(routes!(plans::version))
         .split_for_parts();
     // Every operation of the spec (method, route): the token scope is checked on these.
     let operations: std::collections::HashSet<(String, String)> = serde_json::to_value(&spec)

@@ -23,7 +23,8 @@
 //! | `GET/POST /goedkeuren/{token}` (no login: the token is the credential) | [`goedkeuren`] |
 //! | `GET /beheer/outbox` | [`beheer::outbox`] |
 //! | `POST /bestuur/{nr}/aanmeldingen/{id}/besluit` | [`bestuur::besluit`] |
-//! | `GET /trajecten/{id}` | [`trajecten`] |
+//! | `GET /trajecten/{id}`, `POST /trajecten/{id}/fase` | [`trajecten`] |
+//! | `/trajecten/{id}/plan…` (plan van aanpak, sign-off, versions, compare) | [`plan`] |
 //! | `/beheer/experts…` | [`beheer::experts`] |
 //! | `/beheer/programmas…` | [`beheer::programmas`] |
 //! | `/trajecten/{id}/formulieren/{format}…` (zelfevaluatie, uploads, result) | [`formulieren`] |
@@ -54,6 +55,8 @@ pub mod programma;
 pub mod dagdelen;
 pub mod kosten;
 pub mod trajecten;
+// ---- inside the trajectory (issue 8) ----
+pub mod plan;
 pub mod workflow_rows;
 // ---- a trajectory's forms (issue 8) ----
 pub mod formulieren;
@@ -95,6 +98,8 @@ fn private_routes() -> Router<AppState> {
         .merge(formulieren::routes())
         .merge(dagdelen::routes())
         .merge(kosten::routes())
+        // ---- inside the trajectory (issue 8) ----
+        .merge(plan::routes())
 }
 
 /// Render a template to an HTML response; a template error is a logged 500.

@@ -5,6 +5,8 @@
 //! The school's team (issue 8) sees it too, with links to the trajectory's forms.
 //! `POST /trajecten/{id}/beeindigen`: staff of the trajectory's programme (or a beheerder) end
 //! it with a reason (`koers_app::trajectories::end`, audited).
+//! The page also shows "Wat moet ik nu doen?", the link to the plan van aanpak and, for staff,
+//! the phase move form (`POST /trajecten/{id}/fase`, [`crate::html::plan::phase`]).
 
 use crate::AppError;
 use crate::auth::CurrentUser;
@@ -24,7 +26,10 @@ use koers_core::trajectory::Trajectory;
 use serde::Deserialize;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/trajecten/{id}", get(show)).route("/trajecten/{id}/beeindigen", post(end))
+    Router::new()
+        .route("/trajecten/{id}", get(show))
+        .route("/trajecten/{id}/beeindigen", post(end))
+        .route("/trajecten/{id}/fase", post(crate::html::plan::phase::move_phase))
 }
 
 #[derive(Debug, Clone)]
@@ -60,6 +65,14 @@ pub struct TrajectoryPage {
     pub error: Option<String>,
     /// The forms its phases name (zelfevaluatie …), with status and completeness (issue 8).
     pub forms: Vec<FormLink>,
+    // ---- plan van aanpak and phases (issue 8) ----
+    /// "Wat moet ik nu doen?": every next step, the reader's own marked.
+    pub steps: Vec<crate::html::plan::steps::StepRow>,
+    /// Staff may move the phase by hand: the phases to choose (index, name).
+    pub move_to: Vec<(i64, String)>,
+    pub current_phase: i64,
+    pub move_reason: String,
+    pub move_error: Option<String>,
 }
 
 /// A link to one of the trajectory's forms.
@@ -149,7 +162,7 @@ fn may_end(user: &CurrentUser, t: &TrajectoryRecord) -> bool {
     user.principal().may_see_programme(&t.programme_id)
 }
 
-async fn page_for(
+pub(crate) async fn page_for(
     state: &AppState,
     user: &CurrentUser,
     page: Page,
@@ -167,6 +180,17 @@ async fn page_for(
     let (phases, (done, total)) = timeline(&t.phases_json, t.current_phase)?;
     let end_reason = if t.active { None } else { koers_app::trajectories::end_reason(state.app.read(), t.id).await? };
     let forms = form_links(state, user, t, &page).await?;
+    let case = state.app.plan_case(user.principal(), &user.actor(), koers_core::ids::TrajectoryId::new(t.id)).await?;
+    let steps = crate::html::plan::steps::rows(page.lang, &case);
+    let move_to = if case.rights.move_phase {
+        let mut v: Vec<(i64, String)> =
+            case.phases().iter().enumerate().map(|(i, p)| (i64::try_from(i).unwrap_or(0), p.name.clone())).collect();
+        v.push((i64::try_from(v.len()).unwrap_or(0), page.t("phase-move-done")));
+        v.retain(|(i, _)| *i != t.current_phase);
+        v
+    } else {
+        Vec::new()
+    };
     Ok(TrajectoryPage {
         forms,
         programme_name: programme_name(state, &t.programme_id).await?,
@@ -185,6 +209,11 @@ async fn page_for(
         end_reason,
         reason: String::new(),
         error: None,
+        steps,
+        move_to,
+        current_phase: t.current_phase,
+        move_reason: String::new(),
+        move_error: None,
         page: page.in_section("mijn-home"),
     })
 }

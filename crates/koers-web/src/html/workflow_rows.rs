@@ -70,7 +70,7 @@ pub async fn trajectory_links(state: &AppState, filter: &TrajectoryFilter) -> Re
     Ok(out)
 }
 
-async fn trajectory_link(state: &AppState, t: &TrajectoryRecord) -> Result<TrajectoryLink, AppError> {
+pub(crate) async fn trajectory_link(state: &AppState, t: &TrajectoryRecord) -> Result<TrajectoryLink, AppError> {
     let programme = programme_name(state, &t.programme_id).await?;
     let school = match t.school_id {
         Some(id) => match state.app.read().school(id).await {

@@ -63,6 +63,8 @@ pub struct RoleHome {
     /// Expert: their time sheet, and their dagdelen this school year against their capacity.
     pub expert_sheet: Option<String>,
     pub capacity_line: String,
+    /// "Wat moet ik nu doen?": the reader's own next steps on their trajectories (issue 8).
+    pub next_steps: Vec<crate::html::plan::steps::HomeStep>,
 }
 
 /// An application waiting for the board's decision.
@@ -110,7 +112,11 @@ pub async fn show(
             Some("afgewezen") => Some(lang.t("wf-decided-declined")),
             _ => None,
         },
+        next_steps: Vec::new(),
     };
+    if role.is_some_and(|r| r != RoleKind::Beheerder) {
+        view.next_steps = crate::html::plan::steps::for_home(&state, &user, lang).await?;
+    }
     match role {
         Some(RoleKind::Programmamedewerker) => {
             let all = screen_register(state.app.read(), state.app.norms(), &state.band_rule().await?).await?;
