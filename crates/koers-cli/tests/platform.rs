@@ -98,3 +98,34 @@ fn a_bad_smtp_url_is_refused_before_serving() {
     assert_eq!(o.status.code(), Some(2));
     assert!(out(&o).contains("ongeldige mailinstelling: de SMTP-URL begint met smtp://"), "{}", out(&o));
 }
+
+/// Issue 11 §10: a database or file-system failure reads as Dutch, without the driver's or the
+/// system's English; `KOERS_LOG` puts that detail in the log.
+#[test]
+fn database_and_file_failures_are_dutch_with_the_detail_in_the_log() {
+    let d = dir("dutch-errors");
+    // A file where the database's directory should be: SQLite cannot open the database.
+    let blocker = d.join("blok");
+    std::fs::write(&blocker, "geen map").unwrap_or_else(|e| panic!("{e}"));
+    let url = format!("sqlite://{}/koers.db", blocker.display());
+    let o = koers(&["migrate", "--database-url", &url], &[]);
+    assert_ne!(o.status.code(), Some(0), "{}", out(&o));
+    let text = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert!(text.contains("koers migrate: "), "{text}");
+    for english in ["error", "os error", "Not a directory", "returned from database", "File exists"] {
+        assert!(!text.contains(english), "English in the message ({english}): {text}");
+    }
+    // PostgreSQL that is not there: refused connection, in Dutch.
+    let o = koers(&["migrate", "--database-url", "postgres://koers@127.0.0.1:1/koers"], &[]);
+    let text = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert!(text.contains("kan niet verbinden met PostgreSQL: de databaseserver weigert de verbinding"), "{text}");
+    assert!(!text.contains("Connection refused") && !text.contains("os error"), "{text}");
+    // With KOERS_LOG the detail is in the log lines, the message stays Dutch.
+    let o = koers(&["migrate", "--database-url", "postgres://koers@127.0.0.1:1/koers"], &[("KOERS_LOG", "warn")]);
+    let text = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert!(text.contains("Connection refused") && text.contains("WARN"), "{text}");
+    assert!(
+        text.lines().any(|l| l.starts_with("koers migrate: kan niet verbinden met PostgreSQL: de databaseserver")),
+        "{text}"
+    );
+}

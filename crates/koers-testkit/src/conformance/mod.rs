@@ -19,6 +19,7 @@ mod dagdelen;
 mod data;
 mod experts;
 mod forms;
+mod hardening;
 mod privacy;
 mod register;
 mod results;
@@ -38,6 +39,7 @@ pub use dagdelen::*;
 pub use data::*;
 pub use experts::*;
 pub use forms::*;
+pub use hardening::*;
 pub use privacy::*;
 pub use register::*;
 pub use results::*;
@@ -141,6 +143,8 @@ macro_rules! store_conformance_tests {
             logging_time_checks_what_was_spent_so_the_budget_cannot_be_raced,
             budget_decisions_are_listed_newest_first_and_audited_with_the_reason,
             statement_kenmerken_are_gap_free_per_year_and_issued_once_per_period,
+            expert_invitations_link_once_and_only_the_invited_address,
+            import_runs_keep_every_rejection_and_page_through_them,
         );
     };
     (@cases $fixture:expr; $($case:ident),* $(,)?) => {
