@@ -9,7 +9,7 @@ pub fn io(e: &std::io::Error) -> &'static str {
     match e.kind() {
         ErrorKind::NotFound => "bestand of map bestaat niet",
         ErrorKind::PermissionDenied => "geen toestemming (bestandsrechten)",
-        ErrorKind::AlreadyExists => "bestaat al",
+        ErrorKind::AlreadyExists => "er bestaat al een bestand of map met die naam",
         ErrorKind::IsADirectory => "dit is een map, geen bestand",
         ErrorKind::NotADirectory => "een deel van het pad is geen map",
         ErrorKind::DirectoryNotEmpty => "de map is niet leeg",

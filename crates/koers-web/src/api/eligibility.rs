@@ -57,6 +57,8 @@ pub async fn check(
     errors.extend(validate_schoolweging(req.schoolweging));
     if req.next_pupils == Some(0) {
         errors.push((crate::check_input::Field::NextPupils, "het aantal leerlingen moet groter dan 0 zijn".into()));
+    } else if req.next_pupils.is_some_and(|n| n > crate::check_input::MAX_PUPILS) {
+        errors.push((crate::check_input::Field::NextPupils, "het aantal leerlingen kan hoogstens 100.000 zijn".into()));
     }
     if !errors.is_empty() {
         return Err(invalid(errors));
