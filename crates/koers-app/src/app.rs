@@ -25,6 +25,7 @@ use koers_core::workflow::Command;
 use std::sync::Arc;
 
 mod dagdelen;
+mod experts;
 mod ops;
 mod plans;
 mod selfeval;

@@ -44,11 +44,16 @@ pub(crate) async fn backup_into_dir(
     keep: usize,
     now: i64,
 ) -> Result<ScheduledRun, StoreError> {
-    std::fs::create_dir_all(dir).map_err(|e| StoreError::Backend(format!("backupmap {}: {e}", dir.display())))?;
+    // Dutch text for the message; the driver-style detail goes to the log.
+    let dir_failed = |e: std::io::Error| {
+        tracing::debug!(error = %e, dir = %dir.display(), "backupmap");
+        StoreError::Backend(format!("backupmap {}: {}", dir.display(), crate::error_nl::io(&e)))
+    };
+    std::fs::create_dir_all(dir).map_err(dir_failed)?;
     let info = store.backup_to(&dir.join(file_name(store.backend(), now))).await?;
     let ext = format!(".{}", extension(store.backend()));
     let mut ours: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| StoreError::Backend(format!("backupmap {}: {e}", dir.display())))?
+        .map_err(dir_failed)?
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(PREFIX) && n.ends_with(&ext)))

@@ -65,6 +65,17 @@ pub struct CheckOutcome {
     pub eligibility: Eligibility,
 }
 
+/// The test years a norm table covers, oldest first. The API accepts exactly these (and states
+/// them in its OpenAPI document), so a schema-valid request is always judged by a published
+/// table — never refused for a year without one (issue 11 §11).
+pub fn norm_years(norms: &NormLibrary) -> Vec<u16> {
+    (2000..=2100)
+        .filter_map(|y| TestYear::new(y).ok())
+        .filter(|t| norms.sets().iter().any(|s| s.covers(*t)))
+        .map(TestYear::get)
+        .collect()
+}
+
 pub fn check(input: &CheckInput, norms: &NormLibrary, rule: &BandRule) -> Result<CheckOutcome, Vec<FieldError>> {
     let mut errors = Vec::new();
     let err = |errors: &mut Vec<FieldError>, field: String, detail: String| errors.push(FieldError { field, detail });
@@ -159,6 +170,22 @@ mod tests {
 
     fn pct(test_year: u16, pupils: u32, pct_1f: f64, pct_1s2f: f64) -> YearInput {
         YearInput::Percentages { test_year, pupils, pct_1f, pct_1s2f }
+    }
+
+    #[test]
+    fn the_norm_years_are_those_a_shipped_table_covers() {
+        assert_eq!(norm_years(&lib()), vec![2023, 2024, 2025]);
+        // Every pair of them fits one window and has norms: the API never refuses such years.
+        let years = norm_years(&lib());
+        for &a in &years {
+            for &b in &years {
+                let mut input = CheckInput { years: vec![pct(a, 30, 95.0, 40.0)], ..Default::default() };
+                if a != b {
+                    input.years.push(pct(b, 30, 95.0, 40.0));
+                }
+                assert!(check(&input, &lib(), &BandRule::default()).is_ok(), "{a} {b}");
+            }
+        }
     }
 
     #[test]

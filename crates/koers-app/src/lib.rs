@@ -24,12 +24,14 @@
 //! - [`experts`]: the expert pool per programme and sector, with a standplaats and travel limit.
 //! - [`dagdelen`]: the expert's dagdelen log, budget decisions, the kostenoverzicht per school and
 //!   period (with its kenmerk) and the expert's time sheets (issue 10 §7–8).
+//! - [`expert_invites`]: linking an expert to an account by invitation (no account enumeration).
 //! - [`demo`]: the demo data set and one demo user per role.
 //! - [`privacy`]: AVG export and erasure of a person, the retention prune.
 //! - [`backup`]: scheduled backups into a directory, keeping the newest N.
 
 mod app;
 pub mod error;
+pub mod error_nl;
 
 pub use app::App;
 pub use error::{Error, LinkRefusal, LoginRefusal, Result};
@@ -40,6 +42,7 @@ pub mod backup;
 pub mod check;
 pub mod dagdelen;
 pub mod demo;
+pub mod expert_invites;
 pub mod experts;
 pub mod hashing;
 pub mod mail;

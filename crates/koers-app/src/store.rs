@@ -12,6 +12,8 @@
 
 mod dagdelen_model;
 mod forms_model;
+mod import_model;
+mod invite_model;
 mod model;
 mod ops_model;
 mod plan_model;
@@ -21,6 +23,8 @@ mod workflow_model;
 
 pub use dagdelen_model::*;
 pub use forms_model::*;
+pub use import_model::*;
+pub use invite_model::*;
 pub use model::*;
 pub use ops_model::*;
 pub use plan_model::*;
@@ -49,6 +53,9 @@ pub enum StoreError {
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;
+
+/// How many import runs (with their rejected rows) the store keeps.
+pub const KEPT_IMPORT_RUNS: i64 = 20;
 
 /// Who makes a change, for the audit log.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -122,10 +129,19 @@ pub trait StoreRead: FormsRead + DagdelenRead + PlanRead + Send + Sync + std::fm
     async fn list_experts(&self) -> StoreResult<Vec<ExpertRecord>>;
     /// Active trajectories and planned dagdelen per expert (experts without any: zeros).
     async fn expert_loads(&self) -> StoreResult<Vec<ExpertLoad>>;
+    /// The pending invitation to link expert `expert_id` to an account, if any.
+    async fn expert_invitation(&self, expert_id: i64) -> StoreResult<Option<ExpertInvitation>>;
+    /// The pending invitations to `email` (compared lower-cased), oldest first.
+    async fn expert_invitations_for(&self, email: &str) -> StoreResult<Vec<ExpertInvitation>>;
     async fn trajectory(&self, id: i64) -> StoreResult<TrajectoryRecord>;
     async fn list_trajectories(&self, filter: &TrajectoryFilter) -> StoreResult<Vec<TrajectoryRecord>>;
     /// Newest first; `unsent_only` for the sender.
     async fn outbox(&self, unsent_only: bool, limit: i64) -> StoreResult<Vec<OutboxMail>>;
+
+    // ---- import reports (issue 11 item 2) ----------------------------------------------------
+    async fn import_run(&self, id: i64) -> StoreResult<ImportRun>;
+    /// Rejected rows `offset..offset + limit` of import `run_id`, in file order.
+    async fn import_rejections(&self, run_id: i64, offset: i64, limit: i64) -> StoreResult<Vec<RowError>>;
 
     // ---- audit ----------------------------------------------------------------------------
     /// Newest first; `entity` filters on the entity kind (`school`, `user`, …) and optionally id.
@@ -268,6 +284,10 @@ pub trait Store: StoreRead + FormsWrite + DagdelenWrite + PlanWrite {
     /// Mark used; `Conflict` when it was used already (two clicks at once: one wins).
     async fn use_approval_link(&self, id: i64, now: i64) -> StoreResult<()>;
 
+    /// Record an import and every one of its rejected rows (written in chunks), and delete the
+    /// runs older than the newest [`KEPT_IMPORT_RUNS`]. Returns the run's id.
+    async fn record_import_run(&self, run: &NewImportRun, rejected: &[RowError]) -> StoreResult<i64>;
+
     async fn save_expert(&self, e: &ExpertWrite, actor: &Actor, now: i64) -> StoreResult<ExpertRecord>;
     /// Set an expert's programmes, sectors and standplaats; `Conflict` when stale; audited.
     async fn set_expert_pool(
@@ -278,6 +298,24 @@ pub trait Store: StoreRead + FormsWrite + DagdelenWrite + PlanWrite {
         actor: &Actor,
         now: i64,
     ) -> StoreResult<ExpertRecord>;
+    /// Store `invitation` (replacing the expert's pending one) and queue `mail`, in one
+    /// transaction; audited as `invite`. `NotFound` for an unknown expert.
+    async fn invite_expert(&self, invitation: &ExpertInvitation, mail: &NewMail, actor: &Actor) -> StoreResult<()>;
+    /// Use up the invitation of expert `expert_id` to `email` and link the expert to account
+    /// `user_id`, in one transaction; audited as `link_account`. `NotFound` when there is no such
+    /// invitation (or the expert has an account by now), `Duplicate` when the account is linked
+    /// to another expert.
+    async fn accept_expert_invitation(
+        &self,
+        expert_id: i64,
+        user_id: i64,
+        email: &str,
+        actor: &Actor,
+        now: i64,
+    ) -> StoreResult<ExpertRecord>;
+    /// Delete the invitation of expert `expert_id` to `email`; audited as `decline`. `NotFound`
+    /// when there is none.
+    async fn decline_expert_invitation(&self, expert_id: i64, email: &str, actor: &Actor, now: i64) -> StoreResult<()>;
 
     /// The application's transition to "gekoppeld" and the new trajectory, atomically; audited
     /// (with the capacity override note when given). `Conflict` when the application changed.

@@ -66,6 +66,11 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // `koers serve` and `koers demo` always log; the other commands when KOERS_LOG asks for it
+    // (a system failure's English detail goes there, the message stays Dutch).
+    if std::env::var_os("KOERS_LOG").is_some() {
+        platform::init_tracing();
+    }
     let code = match cli.command {
         Command::Screen(args) => screen_cmd::run(&args),
         Command::Check(args) => check_cmd::run(&args),

@@ -128,8 +128,10 @@ pub struct ObserveArgs {
 /// Start the internal metrics listener when asked for.
 pub async fn start_metrics_listener(state: &koers_web::AppState, args: &ObserveArgs) -> Result<(), String> {
     let Some(addr) = args.metrics_listen else { return Ok(()) };
-    let listener =
-        tokio::net::TcpListener::bind(addr).await.map_err(|e| format!("kan {addr} niet openen voor /metrics: {e}"))?;
+    let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| {
+        tracing::warn!(error = %e, "metrics-listener");
+        format!("kan {addr} niet openen voor /metrics: {}", koers_app::error_nl::io(&e))
+    })?;
     let state = state.clone();
     tokio::spawn(async move {
         if let Err(e) = koers_web::metrics::serve_internal(state, listener).await {

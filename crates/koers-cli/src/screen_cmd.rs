@@ -71,7 +71,10 @@ pub fn run(args: &ScreenArgs) -> u8 {
     let name = args.file.display().to_string();
     let file = match File::open(&args.file) {
         Ok(f) => f,
-        Err(e) => return fail(format!("kan {name} niet openen: {e}"), exit::BAD_FILE),
+        Err(e) => {
+            crate::error::log_detail("screen", &e.to_string());
+            return fail(format!("kan {name} niet openen: {}", koers_app::error_nl::io(&e)), exit::BAD_FILE);
+        }
     };
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     let progress = (std::io::stderr().is_terminal() && size > 4 << 20).then(|| {
@@ -143,10 +146,12 @@ pub fn run(args: &ScreenArgs) -> u8 {
         return fail(e, exit::BAD_FILE);
     }
     if let Some(e) = write_error {
-        return fail(format!("schrijven mislukt: {e}"), exit::INTERNAL);
+        crate::error::log_detail("screen", &e.to_string());
+        return fail(format!("schrijven mislukt: {}", koers_app::error_nl::io(&e)), exit::INTERNAL);
     }
     if let Err(e) = sink.finish() {
-        return fail(format!("schrijven mislukt: {e}"), exit::INTERNAL);
+        crate::error::log_detail("screen", &e.to_string());
+        return fail(format!("schrijven mislukt: {}", koers_app::error_nl::io(&e)), exit::INTERNAL);
     }
     tally.rejected = rejected.total();
     report(&tally, &rejected)
@@ -210,7 +215,7 @@ fn load_rules(
 /// Why a results file cannot be read at all (rows that fail are counted, not this).
 #[derive(Debug, thiserror::Error)]
 enum ReadError {
-    #[error("kan {name} niet lezen: {source}")]
+    #[error("kan {name} niet lezen: {}", koers_app::error_nl::io(.source))]
     Read { name: String, source: std::io::Error },
     #[error(transparent)]
     File(#[from] koers_import::FileError),

@@ -98,3 +98,31 @@ fn a_bad_smtp_url_is_refused_before_serving() {
     assert_eq!(o.status.code(), Some(2));
     assert!(out(&o).contains("ongeldige mailinstelling: de SMTP-URL begint met smtp://"), "{}", out(&o));
 }
+
+/// Issue 11 §10: a database or file-system failure reads as Dutch, without the driver's or the
+/// system's English; `KOERS_LOG` puts that detail in the log.
+#[test]
+fn database_and_file_failures_are_dutch_with_the_detail_in_the_log() {
+    let d = dir("nl-fouten");
+    // A file where the database's directory should be: the directory cannot be made.
+    let blocker = d.join("blok");
+    std::fs::write(&blocker, "geen map").unwrap_or_else(|e| panic!("{e}"));
+    let url = format!("sqlite://{}/koers.db", blocker.display());
+    let o = koers(&["migrate", "--database-url", &url], &[]);
+    assert_eq!(o.status.code(), Some(3), "{}", out(&o));
+    let text = String::from_utf8_lossy(&o.stderr).into_owned();
+    let line = text.lines().find(|l| l.starts_with("koers migrate: ")).unwrap_or_else(|| panic!("{text}"));
+    assert!(line.ends_with("niet aanmaken: er bestaat al een bestand of map met die naam"), "{line}");
+    assert!(!text.contains("os error") && !text.contains("File exists"), "no English: {text}");
+    // PostgreSQL that is not there (nothing listens on port 1), with the log on: the message
+    // is Dutch, the driver's English is only in the log line.
+    let o = koers(&["migrate", "--database-url", "postgres://koers@127.0.0.1:1/koers"], &[("KOERS_LOG", "warn")]);
+    assert_eq!(o.status.code(), Some(3), "{}", out(&o));
+    let text = String::from_utf8_lossy(&o.stderr).into_owned();
+    let line = text.lines().find(|l| l.starts_with("koers migrate: ")).unwrap_or_else(|| panic!("{text}"));
+    assert!(line.contains("kan niet verbinden met PostgreSQL: "), "{line}");
+    for english in ["pool", "timed out", "refused", "error", "connection"] {
+        assert!(!line.to_lowercase().contains(english), "English in the message ({english}): {line}");
+    }
+    assert!(text.lines().any(|l| l.contains("WARN") && l.contains("pool timed out")), "the detail is logged: {text}");
+}

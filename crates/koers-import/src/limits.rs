@@ -151,7 +151,7 @@ pub(crate) fn io_nl(e: &std::io::Error) -> String {
             "een regel is langer dan {}; is het wel een tabel (CSV)?",
             size_nl(crate::text::MAX_LINE_BYTES as u64)
         ),
-        _ => format!("leesfout ({e})"),
+        _ => "leesfout van het besturingssysteem".into(),
     }
 }
 

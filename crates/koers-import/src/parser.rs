@@ -81,7 +81,9 @@ impl<P: RowParser> Driver<P> {
 
 /// Parses every row of a table with `P`.
 pub(crate) fn parse_table<P: RowParser>(table: &Table) -> Result<Parsed<P::Record>, FileError> {
-    let limits = Limits { max_rows: usize::MAX, ..Limits::default() };
+    // The table is in memory within its own limits; each of its rows yields at most one
+    // rejection, so every rejection is kept (the register stores them all for its paged report).
+    let limits = Limits { max_rows: usize::MAX, kept_rejections: usize::MAX, ..Limits::default() };
     let mut driver = Driver::<P>::new(&table.headers, &table.file, &limits)?;
     for row in &table.rows {
         driver.feed(row.line, row.cells.as_slice())?;

@@ -63,11 +63,11 @@ impl PgStore {
 /// [`Store::migrate`](koers_app::store::Store::migrate). The error never repeats the URL (it may
 /// hold a password).
 pub async fn connect(url: &str) -> StoreResult<PgStore> {
-    let pool = PgPoolOptions::new()
-        .max_connections(10)
-        .connect(url)
-        .await
-        .map_err(|e| StoreError::Backend(format!("kan niet verbinden met PostgreSQL: {}", without_url(&e, url))))?;
+    let pool = PgPoolOptions::new().max_connections(10).connect(url).await.map_err(|e| {
+        // The driver's text may repeat the URL (with its password): logged without it.
+        tracing::warn!(error = %without_url(&e, url), "PostgreSQL");
+        StoreError::Backend(format!("kan niet verbinden met PostgreSQL: {}", crate::shared::nl_quiet(&e)))
+    })?;
     Ok(PgStore { pool, url: Some(url.to_owned()) })
 }
 

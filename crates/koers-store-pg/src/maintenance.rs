@@ -59,7 +59,7 @@ async fn tool_version(tool: &str) -> Result<(u32, String), String> {
         if e.kind() == std::io::ErrorKind::NotFound {
             format!("{tool} is niet gevonden: {INSTALL_HINT}")
         } else {
-            format!("{tool} starten mislukt ({e}): {INSTALL_HINT}")
+            format!("{tool} starten mislukt ({}): {INSTALL_HINT}", io(&e))
         }
     })?;
     let line = String::from_utf8_lossy(&out.stdout).trim().to_owned();
@@ -80,6 +80,12 @@ fn child(tool: &str, url: &str) -> (Command, String) {
     (cmd, url)
 }
 
+/// An I/O failure in Dutch; the system's own text is logged.
+fn io(e: &std::io::Error) -> &'static str {
+    tracing::warn!(error = %e, "backup/restore");
+    koers_app::error_nl::io(e)
+}
+
 fn stderr_text(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stderr).trim().chars().take(2000).collect()
 }
@@ -97,8 +103,10 @@ pub(crate) async fn backup_to(store: &PgStore, target: &Path) -> StoreResult<Bac
     let url =
         store.url().ok_or_else(|| fail("deze verbinding kent haar database-URL niet (backup onmogelijk)".into()))?;
     let (major, version_line) = tool_version("pg_dump").await.map_err(fail)?;
-    let server: String =
-        sqlx::query_scalar("SHOW server_version_num").fetch_one(store.pool()).await.map_err(|e| fail(e.to_string()))?;
+    let server: String = sqlx::query_scalar("SHOW server_version_num")
+        .fetch_one(store.pool())
+        .await
+        .map_err(|e| fail(crate::shared::nl(&e).to_owned()))?;
     let server_major = server.parse::<u32>().unwrap_or(0) / 10_000;
     if major < server_major {
         return Err(fail(format!(
@@ -109,7 +117,7 @@ pub(crate) async fn backup_to(store: &PgStore, target: &Path) -> StoreResult<Bac
     let _ = std::fs::remove_file(&tmp);
     let (mut cmd, url) = child("pg_dump", url);
     cmd.args(["--format=custom", "--no-owner", "--no-acl", "--file"]).arg(&tmp).arg("--dbname").arg(url);
-    let out = cmd.output().await.map_err(|e| fail(format!("pg_dump starten mislukt: {e}")))?;
+    let out = cmd.output().await.map_err(|e| fail(format!("pg_dump starten mislukt: {}", io(&e))))?;
     if !out.status.success() {
         let _ = std::fs::remove_file(&tmp);
         return Err(fail(format!("pg_dump mislukt: {}", stderr_text(&out))));
@@ -127,7 +135,7 @@ pub(crate) async fn backup_to(store: &PgStore, target: &Path) -> StoreResult<Bac
         }),
         Err(e) => {
             let _ = std::fs::remove_file(&tmp);
-            Err(fail(format!("backup wegschrijven naar {}: {e}", target.display())))
+            Err(fail(format!("backup wegschrijven naar {}: {}", target.display(), io(&e))))
         }
     }
 }
@@ -137,7 +145,12 @@ pub(crate) async fn backup_to(store: &PgStore, target: &Path) -> StoreResult<Bac
 pub async fn restore(url: &str, backup: &Path, force: bool) -> Result<(), RestoreError> {
     tool_version("pg_restore").await.map_err(RestoreError::ToolMissing)?;
     let (mut list, _) = child("pg_restore", url);
-    let out = list.arg("--list").arg(backup).output().await.map_err(|e| RestoreError::Failed(e.to_string()))?;
+    let out = list
+        .arg("--list")
+        .arg(backup)
+        .output()
+        .await
+        .map_err(|e| RestoreError::Failed(format!("pg_restore: {}", io(&e))))?;
     if !out.status.success() {
         return Err(RestoreError::BadBackup(format!(
             "{} is geen backup van pg_dump in het custom-formaat: {}",
@@ -159,7 +172,8 @@ pub async fn restore(url: &str, backup: &Path, force: bool) -> Result<(), Restor
         .arg("--dbname")
         .arg(url)
         .arg(backup);
-    let out = cmd.output().await.map_err(|e| RestoreError::Failed(format!("pg_restore starten mislukt: {e}")))?;
+    let out =
+        cmd.output().await.map_err(|e| RestoreError::Failed(format!("pg_restore starten mislukt: {}", io(&e))))?;
     if out.status.success() { Ok(()) } else { Err(RestoreError::Failed(format!("pg_restore: {}", stderr_text(&out)))) }
 }
 

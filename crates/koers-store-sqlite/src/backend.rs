@@ -59,7 +59,7 @@ impl SqliteStore {
 /// An in-memory URL gets a single connection that lives as long as the pool.
 pub async fn connect(url: &str) -> StoreResult<SqliteStore> {
     let opts = SqliteConnectOptions::from_str(url)
-        .map_err(|e| StoreError::Backend(format!("ongeldige SQLite-URL: {e}")))?
+        .map_err(|e| StoreError::Backend(format!("ongeldige SQLite-URL: {}", crate::shared::nl(&e))))?
         .create_if_missing(true)
         .busy_timeout(Duration::from_secs(5))
         .foreign_keys(true);
@@ -74,12 +74,15 @@ pub async fn connect(url: &str) -> StoreResult<SqliteStore> {
             .await
     } else {
         if let Some(dir) = opts.get_filename().parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| StoreError::Backend(format!("kan map {} niet maken: {e}", dir.display())))?;
+            std::fs::create_dir_all(dir).map_err(|e| {
+                tracing::warn!(error = %e, dir = %dir.display(), "databasemap");
+                StoreError::Backend(format!("kan map {} niet maken: {}", dir.display(), koers_app::error_nl::io(&e)))
+            })?;
         }
         let opts = opts.journal_mode(SqliteJournalMode::Wal).synchronous(SqliteSynchronous::Full);
         SqlitePoolOptions::new().max_connections(8).connect_with(opts).await
     };
-    let pool = pool.map_err(|e| StoreError::Backend(format!("kan de SQLite-database niet openen: {e}")))?;
+    let pool = pool
+        .map_err(|e| StoreError::Backend(format!("kan de SQLite-database niet openen: {}", crate::shared::nl(&e))))?;
     Ok(SqliteStore { pool })
 }

@@ -17,6 +17,12 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteConnection};
 
 use crate::backend::SqliteStore;
 
+/// An I/O failure in Dutch; the system's own text is logged.
+fn io(e: &std::io::Error) -> &'static str {
+    tracing::warn!(error = %e, "backup/restore");
+    koers_app::error_nl::io(e)
+}
+
 fn backend(msg: impl std::fmt::Display) -> StoreError {
     StoreError::Backend(msg.to_string())
 }
@@ -38,12 +44,15 @@ pub(crate) async fn backup_to(store: &SqliteStore, target: &Path) -> StoreResult
         .bind(tmp_text)
         .execute(store.pool())
         .await
-        .map_err(|e| backend(format!("backup maken mislukt: {e}")))?;
+        .map_err(|e| backend(format!("backup maken mislukt: {}", crate::shared::nl(&e))))?;
     let finish = async {
         check_file(&tmp).await.map_err(|e| backend(e.to_string()))?;
-        std::fs::File::open(&tmp).and_then(|f| f.sync_all()).map_err(|e| backend(format!("fsync: {e}")))?;
-        std::fs::rename(&tmp, target).map_err(|e| backend(format!("hernoemen naar {}: {e}", target.display())))?;
-        let bytes = std::fs::metadata(target).map_err(|e| backend(e.to_string()))?.len();
+        std::fs::File::open(&tmp)
+            .and_then(|f| f.sync_all())
+            .map_err(|e| backend(format!("backup naar schijf schrijven (fsync): {}", io(&e))))?;
+        std::fs::rename(&tmp, target)
+            .map_err(|e| backend(format!("hernoemen naar {}: {}", target.display(), io(&e))))?;
+        let bytes = std::fs::metadata(target).map_err(|e| backend(format!("{}: {}", target.display(), io(&e))))?.len();
         Ok(BackupInfo { path: target.to_owned(), bytes, backend: "sqlite".into(), method: "VACUUM INTO".into() })
     };
     let done = finish.await;
@@ -58,7 +67,7 @@ async fn check_file(path: &Path) -> Result<(), RestoreError> {
     let bad =
         |why: String| RestoreError::BadBackup(format!("{} is geen bruikbare Koers-backup: {why}", path.display()));
     let opts = SqliteConnectOptions::new().filename(path).read_only(true);
-    let mut conn = SqliteConnection::connect_with(&opts).await.map_err(|e| bad(e.to_string()))?;
+    let mut conn = SqliteConnection::connect_with(&opts).await.map_err(|e| bad(crate::shared::nl(&e).to_owned()))?;
     let check: Result<String, _> = sqlx::query_scalar("PRAGMA integrity_check").fetch_one(&mut conn).await;
     let koers: Result<i64, _> = sqlx::query_scalar(
         "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('_sqlx_migrations', 'schools', 'users')",
@@ -70,7 +79,7 @@ async fn check_file(path: &Path) -> Result<(), RestoreError> {
         (Ok(ok), Ok(3)) if ok == "ok" => Ok(()),
         (Ok(ok), Ok(3)) => Err(bad(format!("integriteitscontrole: {ok}"))),
         (Ok(_), Ok(_)) => Err(bad("het bestand heeft niet de tabellen van Koers".into())),
-        (Err(e), _) | (_, Err(e)) => Err(bad(e.to_string())),
+        (Err(e), _) | (_, Err(e)) => Err(bad(crate::shared::nl(&e).to_owned())),
     }
 }
 
@@ -78,7 +87,8 @@ async fn check_file(path: &Path) -> Result<(), RestoreError> {
 /// (see [`Store::data_summary`]) unless `force`.
 pub async fn restore(url: &str, backup: &Path, force: bool) -> Result<(), RestoreError> {
     check_file(backup).await?;
-    let opts = SqliteConnectOptions::from_str(url).map_err(|e| RestoreError::Failed(format!("ongeldige URL: {e}")))?;
+    let opts = SqliteConnectOptions::from_str(url)
+        .map_err(|e| RestoreError::Failed(format!("ongeldige URL: {}", crate::shared::nl(&e))))?;
     let target = opts.get_filename().to_owned();
     if target.exists() {
         let store = crate::connect(url).await.map_err(|e| RestoreError::Failed(e.to_string()))?;
@@ -91,7 +101,7 @@ pub async fn restore(url: &str, backup: &Path, force: bool) -> Result<(), Restor
             return Err(RestoreError::NotEmpty(what));
         }
     } else if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| RestoreError::Failed(format!("map {}: {e}", dir.display())))?;
+        std::fs::create_dir_all(dir).map_err(|e| RestoreError::Failed(format!("map {}: {}", dir.display(), io(&e))))?;
     }
     let tmp = temp_next_to(&target);
     let copy = || -> std::io::Result<()> {
@@ -107,6 +117,6 @@ pub async fn restore(url: &str, backup: &Path, force: bool) -> Result<(), Restor
     };
     copy().map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
-        RestoreError::Failed(format!("{}: {e}", target.display()))
+        RestoreError::Failed(format!("{}: {}", target.display(), io(&e)))
     })
 }

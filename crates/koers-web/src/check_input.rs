@@ -75,6 +75,10 @@ pub struct TypedYear {
 pub use koers_core::nl::parse_decimal;
 
 /// Check each value on its own, so that every error names its field.
+/// The most pupils a year (or next year) may have: what the OpenAPI document states
+/// (`maximum = 100000` on `pupils` and `next_pupils`), so a request outside it is refused.
+pub const MAX_PUPILS: u32 = 100_000;
+
 pub fn validate_years(years: &[(usize, TypedYear)]) -> FieldErrors {
     let mut errors = Vec::new();
     for &(i, y) in years {
@@ -83,6 +87,8 @@ pub fn validate_years(years: &[(usize, TypedYear)]) -> FieldErrors {
         }
         if y.pupils == 0 {
             errors.push((Field::Pupils(i), "het aantal leerlingen moet groter dan 0 zijn".into()));
+        } else if y.pupils > MAX_PUPILS {
+            errors.push((Field::Pupils(i), "het aantal leerlingen kan hoogstens 100.000 zijn".into()));
         }
         if let Err(e) = Percentage::new(y.pct_1f) {
             errors.push((Field::Pct1f(i), e.to_string()));

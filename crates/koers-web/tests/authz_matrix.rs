@@ -1,6 +1,8 @@
 //! The authorization matrix: EVERY route of the router × {anonymous, beheerder,
-//! programmamedewerker, expert, schoolleider of school A, bestuurder of board X}, in-process
-//! against a seeded SQLite store.
+//! programmamedewerker of programme A, programmamedewerker of programme B, expert, schoolleider
+//! of school A, bestuurder of board X}, in-process against a seeded SQLite store. The routes of
+//! one application or trajectory are in it twice: with an id that does not exist and with a real
+//! case of programme A, which staff of programme B may not read or change.
 //!
 //! The route list is read from the router's own sources: every `.route("…", …)` call under
 //! `src/` (with its methods) plus every path of the OpenAPI spec (utoipa-axum registers each API
@@ -9,20 +11,21 @@
 
 mod auth_support;
 
-use auth_support::{BOARD_X, BOARD_Y, Who, World, browser, world};
+use auth_support::{BOARD_X, BOARD_Y, Who, World, browser, case_of_programme_a, world};
 use axum::body::Body;
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
-/// Expected status per [`Who::ALL`] order: anonymous, beheerder, programma, expert, leider A,
+/// Expected status per [`Who::ALL`] order: anonymous, beheerder, programma (staff of programme
+/// A, GWGB+), programma B (staff of programme B, Leren verbeteren NPO), expert, leider A,
 /// bestuurder X. 303 for anonymous HTML = redirect to the login page.
-type Expect = [u16; 6];
-const PUBLIC: Expect = [200; 6];
-const LOGGED_IN: Expect = [303, 200, 200, 200, 200, 200];
-const ADMIN_ONLY: Expect = [303, 200, 403, 403, 403, 403];
+type Expect = [u16; 7];
+const PUBLIC: Expect = [200; 7];
+const LOGGED_IN: Expect = [303, 200, 200, 200, 200, 200, 200];
+const ADMIN_ONLY: Expect = [303, 200, 403, 403, 403, 403, 403];
 // programme staff (programmamedewerker and beheerder); `_404` for an application that does not exist
-const STAFF: Expect = [303, 200, 200, 403, 403, 403];
-const STAFF_404: Expect = [303, 404, 404, 403, 403, 403];
+const STAFF: Expect = [303, 200, 200, 200, 403, 403, 403];
+const STAFF_404: Expect = [303, 404, 404, 404, 403, 403, 403];
 
 struct Row {
     method: &'static str,
@@ -76,7 +79,11 @@ async fn dagdelen_case(w: &World) -> (i64, i64) {
         available: true,
         expected_version: None,
     };
-    let expert = ok(w.store().save_expert(&e, &actor, now - 90).await).id;
+    // Esther may be in the pool already (`case_of_programme_a`): one expert per account.
+    let expert = match w.store().expert_by_user(w.user_id(Who::Expert).await).await {
+        Ok(x) => x.id,
+        Err(_) => ok(w.store().save_expert(&e, &actor, now - 90).await).id,
+    };
     let assignment = Assignment {
         application_id: a.id,
         state: ApplicationStateWrite {
@@ -107,10 +114,13 @@ async fn dagdelen_case(w: &World) -> (i64, i64) {
     (t.id, expert)
 }
 
-async fn table(w: &World) -> Vec<Row> {
+/// The rows; `app_a` and `traj_a` are the application and trajectory of [`case_of_programme_a`].
+async fn table(w: &World, app_a: i64, traj_a: i64) -> Vec<Row> {
     let (a, b, c) = (w.ids.school_a, w.ids.school_b, w.ids.school_c);
     let (case, expert_id) = dagdelen_case(w).await;
     let expert = w.user_id(Who::Expert).await;
+    // Esther Expert's record in the pool (linked to the expert account by `case_of_programme_a`).
+    let esther = w.store().expert_by_user(expert).await.map(|e| e.id).unwrap_or_else(|e| panic!("{e}"));
     let css = koers_web::assets::url("koers.css");
     let school_post = "naam=&version=1";
     vec![
@@ -119,139 +129,139 @@ async fn table(w: &World) -> Vec<Row> {
         row("GET", "/scholen", "/scholen?q=School", "", PUBLIC),
         row("GET", "/scholen/{id}", format!("/scholen/{b}"), "", PUBLIC),
         row("GET", "/check", "/check", "", PUBLIC),
-        row("POST", "/check", "/check", "", [422; 6]),
-        row("GET", "/taal/{code}", "/taal/en?terug=%2F", "", [303; 6]),
+        row("POST", "/check", "/check", "", [422; 7]),
+        row("GET", "/taal/{code}", "/taal/en?terug=%2F", "", [303; 7]),
         row("GET", "/health", "/health", "", PUBLIC),
         row("GET", "/ready", "/ready", "", PUBLIC),
         // Only with the metrics token (none configured here) or on the internal listener.
-        row("GET", "/metrics", "/metrics", "", [404; 6]),
+        row("GET", "/metrics", "/metrics", "", [404; 7]),
         row("GET", "/static/{version}/{file}", css, "", PUBLIC),
         // the installation's theme (no logo configured in this world: 404 for everyone)
         row("GET", "/thema/{version}/thema.css", koers_web::theme::Theme::default().css_url(), "", PUBLIC),
-        row("GET", "/thema/{version}/logo", "/thema/0/logo", "", [404; 6]),
+        row("GET", "/thema/{version}/logo", "/thema/0/logo", "", [404; 7]),
         row("GET", "/api/openapi.json", "/api/openapi.json", "", PUBLIC),
         row("GET", "/api/v1/schools", "/api/v1/schools?q=School", "", PUBLIC),
         row("GET", "/api/v1/schools/{id}", format!("/api/v1/schools/{b}"), "", PUBLIC),
         row("GET", "/api/v1/schools/{id}/results", format!("/api/v1/schools/{b}/results"), "", PUBLIC),
         row("GET", "/api/v1/schools/{id}/eligibility", format!("/api/v1/schools/{b}/eligibility"), "", PUBLIC),
-        row("POST", "/api/v1/eligibility", "/api/v1/eligibility", "{}", [422; 6]),
+        row("POST", "/api/v1/eligibility", "/api/v1/eligibility", "{}", [422; 7]),
         // ---- login, home, account -----------------------------------------------------------
-        row("GET", "/api/v1/me", "/api/v1/me", "", [401, 200, 200, 200, 200, 200]),
-        row("GET", "/inloggen", "/inloggen", "", [200, 303, 303, 303, 303, 303]),
-        row("POST", "/inloggen", "/inloggen", "email=&wachtwoord=", [422; 6]),
-        row("POST", "/uitloggen", "/uitloggen", "", [303; 6]),
+        row("GET", "/api/v1/me", "/api/v1/me", "", [401, 200, 200, 200, 200, 200, 200]),
+        row("GET", "/inloggen", "/inloggen", "", [200, 303, 303, 303, 303, 303, 303]),
+        row("POST", "/inloggen", "/inloggen", "email=&wachtwoord=", [422; 7]),
+        row("POST", "/uitloggen", "/uitloggen", "", [303; 7]),
         row("GET", "/home", "/home", "", LOGGED_IN),
         row("GET", "/account/tokens", "/account/tokens", "", LOGGED_IN),
-        row("POST", "/account/tokens", "/account/tokens", "naam=", [303, 422, 422, 422, 422, 422]),
+        row("POST", "/account/tokens", "/account/tokens", "naam=", [303, 422, 422, 422, 422, 422, 422]),
         row(
             "POST",
             "/account/tokens/{id}/intrekken",
             "/account/tokens/999999/intrekken",
             "",
-            [303, 404, 404, 404, 404, 404],
+            [303, 404, 404, 404, 404, 404, 404],
         ),
         // ---- a school's own page: own school, another board's school, own board's school ----
-        row("GET", "/mijn-school/{id}", format!("/mijn-school/{a}"), "", [303, 200, 200, 403, 200, 200]),
-        row("GET", "/mijn-school/{id}", format!("/mijn-school/{b}"), "", [303, 200, 200, 403, 403, 403]),
-        row("GET", "/mijn-school/{id}", format!("/mijn-school/{c}"), "", [303, 200, 200, 403, 403, 200]),
-        row("GET", "/mijn-school/{id}", "/mijn-school/999999", "", [303, 404, 404, 404, 404, 404]),
-        row("POST", "/mijn-school/{id}", format!("/mijn-school/{a}"), school_post, [303, 422, 403, 403, 422, 422]),
-        row("POST", "/mijn-school/{id}", format!("/mijn-school/{b}"), school_post, [303, 422, 403, 403, 403, 403]),
-        row("POST", "/mijn-school/{id}", format!("/mijn-school/{c}"), school_post, [303, 422, 403, 403, 403, 422]),
+        row("GET", "/mijn-school/{id}", format!("/mijn-school/{a}"), "", [303, 200, 200, 200, 403, 200, 200]),
+        row("GET", "/mijn-school/{id}", format!("/mijn-school/{b}"), "", [303, 200, 200, 200, 403, 403, 403]),
+        row("GET", "/mijn-school/{id}", format!("/mijn-school/{c}"), "", [303, 200, 200, 200, 403, 403, 200]),
+        row("GET", "/mijn-school/{id}", "/mijn-school/999999", "", [303, 404, 404, 404, 404, 404, 404]),
+        row("POST", "/mijn-school/{id}", format!("/mijn-school/{a}"), school_post, [303, 422, 403, 403, 403, 422, 422]),
+        row("POST", "/mijn-school/{id}", format!("/mijn-school/{b}"), school_post, [303, 422, 403, 403, 403, 403, 403]),
+        row("POST", "/mijn-school/{id}", format!("/mijn-school/{c}"), school_post, [303, 422, 403, 403, 403, 403, 422]),
         // ---- board and screening --------------------------------------------------------------
-        row("GET", "/bestuur/{nr}", format!("/bestuur/{BOARD_X}"), "", [303, 200, 200, 403, 403, 200]),
-        row("GET", "/bestuur/{nr}", format!("/bestuur/{BOARD_Y}"), "", [303, 200, 200, 403, 403, 403]),
-        row("GET", "/programma/screening", "/programma/screening", "", [303, 200, 200, 403, 403, 403]),
+        row("GET", "/bestuur/{nr}", format!("/bestuur/{BOARD_X}"), "", [303, 200, 200, 200, 403, 403, 200]),
+        row("GET", "/bestuur/{nr}", format!("/bestuur/{BOARD_Y}"), "", [303, 200, 200, 200, 403, 403, 403]),
+        row("GET", "/programma/screening", "/programma/screening", "", [303, 200, 200, 200, 403, 403, 403]),
         // ---- Inspectie verdicts: staff record, the school and its board declare ---------------
         row(
             "GET",
             "/mijn-school/{id}/oordelen",
             format!("/mijn-school/{a}/oordelen"),
             "",
-            [303, 200, 200, 403, 200, 200],
+            [303, 200, 200, 200, 403, 200, 200],
         ),
         row(
             "GET",
             "/mijn-school/{id}/oordelen",
             format!("/mijn-school/{b}/oordelen"),
             "",
-            [303, 200, 200, 403, 403, 403],
+            [303, 200, 200, 200, 403, 403, 403],
         ),
-        row("GET", "/mijn-school/{id}/oordelen", "/mijn-school/999999/oordelen", "", [303, 404, 404, 404, 404, 404]),
+        row("GET", "/mijn-school/{id}/oordelen", "/mijn-school/999999/oordelen", "", [303, 404, 404, 404, 404, 404, 404]),
         row(
             "POST",
             "/mijn-school/{id}/oordelen",
             format!("/mijn-school/{a}/oordelen"),
             "datum=",
-            [303, 422, 422, 403, 422, 422],
+            [303, 422, 422, 422, 403, 422, 422],
         ),
         row(
             "POST",
             "/mijn-school/{id}/oordelen",
             format!("/mijn-school/{b}/oordelen"),
             "datum=",
-            [303, 422, 422, 403, 403, 403],
+            [303, 422, 422, 422, 403, 403, 403],
         ),
         row(
             "GET",
             "/bestuur/{nr}/oordelen",
             format!("/bestuur/{BOARD_X}/oordelen"),
             "",
-            [303, 200, 200, 403, 403, 200],
+            [303, 200, 200, 200, 403, 403, 200],
         ),
         row(
             "GET",
             "/bestuur/{nr}/oordelen",
             format!("/bestuur/{BOARD_Y}/oordelen"),
             "",
-            [303, 200, 200, 403, 403, 403],
+            [303, 200, 200, 200, 403, 403, 403],
         ),
         row(
             "POST",
             "/bestuur/{nr}/oordelen",
             format!("/bestuur/{BOARD_X}/oordelen"),
             "datum=",
-            [303, 422, 422, 403, 403, 422],
+            [303, 422, 422, 422, 403, 403, 422],
         ),
         row(
             "POST",
             "/bestuur/{nr}/oordelen",
             format!("/bestuur/{BOARD_Y}/oordelen"),
             "datum=",
-            [303, 422, 422, 403, 403, 403],
+            [303, 422, 422, 422, 403, 403, 403],
         ),
         row(
             "POST",
             "/oordelen/{id}/bevestigen",
             "/oordelen/999999/bevestigen",
             "version=1",
-            [303, 404, 404, 403, 403, 403],
+            [303, 404, 404, 404, 403, 403, 403],
         ),
         // ---- beheer ---------------------------------------------------------------------------
         row("GET", "/beheer/gebruikers", "/beheer/gebruikers", "", ADMIN_ONLY),
         row("GET", "/beheer/gebruikers/nieuw", "/beheer/gebruikers/nieuw", "", ADMIN_ONLY),
-        row("POST", "/beheer/gebruikers/nieuw", "/beheer/gebruikers/nieuw", "", [303, 422, 403, 403, 403, 403]),
+        row("POST", "/beheer/gebruikers/nieuw", "/beheer/gebruikers/nieuw", "", [303, 422, 403, 403, 403, 403, 403]),
         row("GET", "/beheer/gebruikers/{id}", format!("/beheer/gebruikers/{expert}"), "", ADMIN_ONLY),
         row(
             "POST",
             "/beheer/gebruikers/{id}",
             format!("/beheer/gebruikers/{expert}"),
             "naam=&version=1",
-            [303, 422, 403, 403, 403, 403],
+            [303, 422, 403, 403, 403, 403, 403],
         ),
         row(
             "POST",
             "/beheer/gebruikers/{id}/rollen",
             format!("/beheer/gebruikers/{expert}/rollen"),
             "rol=",
-            [303, 422, 403, 403, 403, 403],
+            [303, 422, 403, 403, 403, 403, 403],
         ),
         row(
             "POST",
             "/beheer/gebruikers/{id}/rollen/{grant}/verwijderen",
             format!("/beheer/gebruikers/{expert}/rollen/999999/verwijderen"),
             "",
-            [303, 404, 403, 403, 403, 403],
+            [303, 404, 403, 403, 403, 403, 403],
         ),
         // ---- AVG: a person's data and erasure (issue 12) ----
         row("GET", "/beheer/gebruikers/{id}/gegevens", format!("/beheer/gebruikers/{expert}/gegevens"), "", ADMIN_ONLY),
@@ -268,88 +278,90 @@ async fn table(w: &World) -> Vec<Row> {
             "/beheer/gebruikers/{id}/wissen",
             format!("/beheer/gebruikers/{expert}/wissen"),
             "bevestig=",
-            [303, 422, 403, 403, 403, 403],
+            [303, 422, 403, 403, 403, 403, 403],
         ),
         row("GET", "/beheer/import", "/beheer/import", "", ADMIN_ONLY),
-        row("POST", "/beheer/import", "/beheer/import", "", [303, 400, 403, 403, 403, 403]),
+        row("POST", "/beheer/import", "/beheer/import", "", [303, 400, 403, 403, 403, 403, 403]),
+        // A stored import's rejected rows, paged (issue 11 item 2).
+        row("GET", "/beheer/import/{id}", "/beheer/import/999999", "", [303, 404, 403, 403, 403, 403, 403]),
         row("GET", "/beheer/audit", "/beheer/audit", "", ADMIN_ONLY),
         row("GET", "/beheer/outbox", "/beheer/outbox", "", ADMIN_ONLY),
         // ---- applications: form (may change the school), receipt, board approval by link ----
-        row("GET", "/aanmelden", format!("/aanmelden?school={a}"), "", [303, 200, 403, 403, 200, 200]),
-        row("GET", "/aanmelden", format!("/aanmelden?school={b}"), "", [303, 200, 403, 403, 403, 403]),
-        row("GET", "/aanmelden", format!("/aanmelden?school={c}"), "", [303, 200, 403, 403, 403, 200]),
-        row("GET", "/aanmelden", "/aanmelden?school=999999", "", [303, 404, 404, 404, 404, 404]),
-        row("POST", "/aanmelden", format!("/aanmelden?school={a}"), "contact_name=", [303, 422, 403, 403, 422, 422]),
-        row("POST", "/aanmelden", format!("/aanmelden?school={b}"), "contact_name=", [303, 422, 403, 403, 403, 403]),
-        row("GET", "/aanmeldingen/{id}", "/aanmeldingen/999999", "", [303, 404, 404, 404, 404, 404]),
+        row("GET", "/aanmelden", format!("/aanmelden?school={a}"), "", [303, 200, 403, 403, 403, 200, 200]),
+        row("GET", "/aanmelden", format!("/aanmelden?school={b}"), "", [303, 200, 403, 403, 403, 403, 403]),
+        row("GET", "/aanmelden", format!("/aanmelden?school={c}"), "", [303, 200, 403, 403, 403, 403, 200]),
+        row("GET", "/aanmelden", "/aanmelden?school=999999", "", [303, 404, 404, 404, 404, 404, 404]),
+        row("POST", "/aanmelden", format!("/aanmelden?school={a}"), "contact_name=", [303, 422, 403, 403, 403, 422, 422]),
+        row("POST", "/aanmelden", format!("/aanmelden?school={b}"), "contact_name=", [303, 422, 403, 403, 403, 403, 403]),
+        row("GET", "/aanmeldingen/{id}", "/aanmeldingen/999999", "", [303, 404, 404, 404, 404, 404, 404]),
         // No login: the token is the credential; a forged one is unknown to everyone.
-        row("GET", "/goedkeuren/{token}", "/goedkeuren/vervalst", "", [404; 6]),
-        row("POST", "/goedkeuren/{token}", "/goedkeuren/vervalst", "besluit=akkoord", [404; 6]),
+        row("GET", "/goedkeuren/{token}", "/goedkeuren/vervalst", "", [404; 7]),
+        row("POST", "/goedkeuren/{token}", "/goedkeuren/vervalst", "besluit=akkoord", [404; 7]),
         // ---- one form per programme (aanmelden?programma=…, ?bestuur=…) ----------------------
         row(
             "GET",
             "/aanmelden",
             format!("/aanmelden?school={a}&programma=gwgb-plus-gespecialiseerd"),
             "",
-            [303, 200, 403, 403, 200, 200],
+            [303, 200, 403, 403, 403, 200, 200],
         ),
         row(
             "GET",
             "/aanmelden",
             format!("/aanmelden?school={a}&programma=leren-verbeteren-npo"),
             "",
-            [303, 200, 403, 403, 200, 200],
+            [303, 200, 403, 403, 403, 200, 200],
         ),
         row(
             "GET",
             "/aanmelden",
             format!("/aanmelden?school={b}&programma=leren-verbeteren-procesbegeleiding"),
             "",
-            [303, 200, 403, 403, 403, 403],
+            [303, 200, 403, 403, 403, 403, 403],
         ),
         row(
             "GET",
             "/aanmelden",
             format!("/aanmelden?school={a}&programma=bestaat-niet"),
             "",
-            [303, 404, 403, 403, 404, 404],
+            [303, 404, 403, 403, 403, 404, 404],
         ),
         row(
             "POST",
             "/aanmelden",
             format!("/aanmelden?school={a}&programma=leren-verbeteren-npo"),
             "contact_name=",
-            [303, 422, 403, 403, 422, 422],
+            [303, 422, 403, 403, 403, 422, 422],
         ),
         row(
             "POST",
             "/aanmelden",
             format!("/aanmelden?school={b}&programma=gwgb-plus-gespecialiseerd"),
             "contact_name=",
-            [303, 422, 403, 403, 403, 403],
+            [303, 422, 403, 403, 403, 403, 403],
         ),
-        row("GET", "/aanmelden", format!("/aanmelden?bestuur={BOARD_X}"), "", [303, 200, 403, 403, 403, 200]),
+        row("GET", "/aanmelden", format!("/aanmelden?bestuur={BOARD_X}"), "", [303, 200, 403, 403, 403, 403, 200]),
         row(
             "GET",
             "/aanmelden",
             format!("/aanmelden?bestuur={BOARD_Y}&programma=gwgb-plus-bestuur"),
             "",
-            [303, 200, 403, 403, 403, 403],
+            [303, 200, 403, 403, 403, 403, 403],
         ),
-        row("GET", "/aanmelden", "/aanmelden?bestuur=999999", "", [303, 404, 404, 404, 404, 404]),
+        row("GET", "/aanmelden", "/aanmelden?bestuur=999999", "", [303, 404, 404, 404, 404, 404, 404]),
         row(
             "POST",
             "/aanmelden",
             format!("/aanmelden?bestuur={BOARD_X}"),
             "contact_name=",
-            [303, 422, 403, 403, 403, 422],
+            [303, 422, 403, 403, 403, 403, 422],
         ),
         row(
             "POST",
             "/aanmelden",
             format!("/aanmelden?bestuur={BOARD_Y}"),
             "contact_name=",
-            [303, 422, 403, 403, 403, 403],
+            [303, 422, 403, 403, 403, 403, 403],
         ),
         // ---- end one form per programme ----
         // ---- programme staff: inbox, detail, steps, matching, dashboard, exports -------------
@@ -381,16 +393,16 @@ async fn table(w: &World) -> Vec<Row> {
             "/bestuur/{nr}/aanmeldingen/{id}/besluit",
             format!("/bestuur/{BOARD_X}/aanmeldingen/999999/besluit"),
             "besluit=akkoord&version=1",
-            [303, 404, 403, 403, 403, 404],
+            [303, 404, 403, 403, 403, 403, 404],
         ),
         row(
             "POST",
             "/bestuur/{nr}/aanmeldingen/{id}/besluit",
             format!("/bestuur/{BOARD_Y}/aanmeldingen/999999/besluit"),
             "besluit=akkoord&version=1",
-            [303, 404, 403, 403, 403, 403],
+            [303, 404, 403, 403, 403, 403, 403],
         ),
-        row("GET", "/trajecten/{id}", "/trajecten/999999", "", [303, 404, 404, 404, 404, 404]),
+        row("GET", "/trajecten/{id}", "/trajecten/999999", "", [303, 404, 404, 404, 404, 404, 404]),
         // Withdrawing: 404 for an application that does not exist; the role check on a real
         // one (whoever may change its school or board) is in tests/withdraw.rs.
         row(
@@ -398,7 +410,7 @@ async fn table(w: &World) -> Vec<Row> {
             "/aanmeldingen/{id}/intrekken",
             "/aanmeldingen/999999/intrekken",
             "reden=x&versie=1",
-            [303, 404, 404, 404, 404, 404],
+            [303, 404, 404, 404, 404, 404, 404],
         ),
         // Ending: 404 for a trajectory that does not exist; the role check on a real one (staff of
         // its programme and beheerders only) is in tests/trajectory_end.rs.
@@ -407,31 +419,61 @@ async fn table(w: &World) -> Vec<Row> {
             "/trajecten/{id}/beeindigen",
             "/trajecten/999999/beeindigen",
             "reden=x&versie=1",
-            [303, 404, 404, 404, 404, 404],
+            [303, 404, 404, 404, 404, 404, 404],
         ),
-        row("GET", "/beheer/experts", "/beheer/experts", "", [303, 200, 200, 403, 403, 403]),
-        row("GET", "/beheer/experts/nieuw", "/beheer/experts/nieuw", "", [303, 200, 200, 403, 403, 403]),
-        row("POST", "/beheer/experts/nieuw", "/beheer/experts/nieuw", "naam=", [303, 422, 422, 403, 403, 403]),
-        row("GET", "/beheer/experts/{id}", "/beheer/experts/999999", "", [303, 404, 404, 403, 403, 403]),
-        row("POST", "/beheer/experts/{id}", "/beheer/experts/999999", "version=1", [303, 404, 404, 403, 403, 403]),
-        row("GET", "/beheer/experts/{id}/inzet", "/beheer/experts/999999/inzet", "", [303, 404, 404, 403, 403, 403]),
+        row("GET", "/beheer/experts", "/beheer/experts", "", [303, 200, 200, 200, 403, 403, 403]),
+        row("GET", "/beheer/experts/nieuw", "/beheer/experts/nieuw", "", [303, 200, 200, 200, 403, 403, 403]),
+        row("POST", "/beheer/experts/nieuw", "/beheer/experts/nieuw", "naam=", [303, 422, 422, 422, 403, 403, 403]),
+        row("GET", "/beheer/experts/{id}", "/beheer/experts/999999", "", [303, 404, 404, 404, 403, 403, 403]),
+        row("POST", "/beheer/experts/{id}", "/beheer/experts/999999", "version=1", [303, 404, 404, 404, 403, 403, 403]),
+        row("GET", "/beheer/experts/{id}/inzet", "/beheer/experts/999999/inzet", "", [303, 404, 404, 404, 403, 403, 403]),
         row(
             "POST",
             "/beheer/experts/{id}/inzet",
             "/beheer/experts/999999/inzet",
             "version=1",
-            [303, 404, 404, 403, 403, 403],
+            [303, 404, 404, 404, 403, 403, 403],
+        ),
+        // Linking an account goes by invitation (issue 11 item 7): staff invite, only the
+        // invited expert account confirms; an unknown expert or invitation is 404 for everyone.
+        row(
+            "POST",
+            "/beheer/experts/{id}/uitnodigen",
+            "/beheer/experts/999999/uitnodigen",
+            "uitnodiging_email=x",
+            [303, 404, 404, 404, 403, 403, 403],
+        ),
+        row(
+            "POST",
+            "/beheer/experts/{id}/uitnodigen",
+            format!("/beheer/experts/{esther}/uitnodigen"),
+            "uitnodiging_email=x",
+            [303, 422, 422, 422, 403, 403, 403],
+        ),
+        row(
+            "POST",
+            "/expertpool/uitnodigingen/{id}/bevestigen",
+            format!("/expertpool/uitnodigingen/{esther}/bevestigen"),
+            "",
+            [303, 404, 404, 404, 404, 404, 404],
+        ),
+        row(
+            "POST",
+            "/expertpool/uitnodigingen/{id}/weigeren",
+            "/expertpool/uitnodigingen/999999/weigeren",
+            "",
+            [303, 404, 404, 404, 404, 404, 404],
         ),
         row("GET", "/beheer/programmas", "/beheer/programmas", "", ADMIN_ONLY),
         row("GET", "/beheer/programmas/nieuw", "/beheer/programmas/nieuw", "", ADMIN_ONLY),
-        row("POST", "/beheer/programmas/nieuw", "/beheer/programmas/nieuw", "toml=", [303, 422, 403, 403, 403, 403]),
-        row("GET", "/beheer/programmas/{id}", "/beheer/programmas/bestaat-niet", "", [303, 404, 403, 403, 403, 403]),
+        row("POST", "/beheer/programmas/nieuw", "/beheer/programmas/nieuw", "toml=", [303, 422, 403, 403, 403, 403, 403]),
+        row("GET", "/beheer/programmas/{id}", "/beheer/programmas/bestaat-niet", "", [303, 404, 403, 403, 403, 403, 403]),
         row(
             "POST",
             "/beheer/programmas/{id}",
             "/beheer/programmas/bestaat-niet",
             "version=1&toml=",
-            [303, 404, 403, 403, 403, 403],
+            [303, 404, 403, 403, 403, 403, 403],
         ),
         // ---- inside the trajectory (issue 8): plan van aanpak, phases. 404 for a trajectory that
         // does not exist; the role checks on a real one (every role, staff of two programmes,
@@ -503,14 +545,64 @@ async fn table(w: &World) -> Vec<Row> {
         ),
         // ---- end inside the trajectory ----
         // ---- end roles workflow ----
+        // ---- a real case of programme A (GWGB+, School D of board X, Esther Expert assigned):
+        // staff of programme B are refused like any outsider. Changes carry a stale version, so
+        // whoever passes the role check gets a 409 and nothing changes. ----
+        // The receipt is the applicant's (its school's board) and staff's; the expert sees the
+        // trajectory, which its school and board see too.
+        row("GET", "/aanmeldingen/{id}", format!("/aanmeldingen/{app_a}"), "", [303, 200, 200, 403, 403, 403, 200]),
+        row("GET", "/trajecten/{id}", format!("/trajecten/{traj_a}"), "", [303, 200, 200, 403, 200, 403, 200]),
+        row(
+            "GET",
+            "/programma/aanmeldingen/{id}",
+            format!("/programma/aanmeldingen/{app_a}"),
+            "",
+            [303, 200, 200, 403, 403, 403, 403],
+        ),
+        row(
+            "POST",
+            "/programma/aanmeldingen/{id}/{actie}",
+            format!("/programma/aanmeldingen/{app_a}/plannen"),
+            "version=999",
+            [303, 409, 409, 403, 403, 403, 403],
+        ),
+        row(
+            "POST",
+            "/programma/aanmeldingen/{id}/koppelen",
+            format!("/programma/aanmeldingen/{app_a}/koppelen"),
+            "version=999&expert=1",
+            [303, 409, 409, 403, 403, 403, 403],
+        ),
+        row(
+            "POST",
+            "/aanmeldingen/{id}/intrekken",
+            format!("/aanmeldingen/{app_a}/intrekken"),
+            "reden=x&versie=999",
+            [303, 409, 403, 403, 403, 403, 409],
+        ),
+        row(
+            "POST",
+            "/trajecten/{id}/beeindigen",
+            format!("/trajecten/{traj_a}/beeindigen"),
+            "reden=x&versie=999",
+            [303, 409, 409, 403, 403, 403, 403],
+        ),
+        row(
+            "POST",
+            "/bestuur/{nr}/aanmeldingen/{id}/besluit",
+            format!("/bestuur/{BOARD_X}/aanmeldingen/{app_a}/besluit"),
+            "besluit=akkoord&version=999",
+            [303, 409, 403, 403, 403, 403, 409],
+        ),
+        // ---- end real case ----
         // ---- dagdelen and money (issue 10 §7–8): a GWGB+ case at school C (board X) ----
-        row("GET", "/trajecten/{id}/dagdelen", "/trajecten/999999/dagdelen", "", [303, 404, 404, 404, 404, 404]),
+        row("GET", "/trajecten/{id}/dagdelen", "/trajecten/999999/dagdelen", "", [303, 404, 404, 404, 404, 404, 404]),
         row(
             "GET",
             "/trajecten/{id}/dagdelen",
             format!("/trajecten/{case}/dagdelen"),
             "",
-            [303, 200, 200, 200, 403, 200],
+            [303, 200, 200, 200, 200, 403, 200],
         ),
         // Logging: only the assigned expert (an empty form: 422); everyone else who may see it 403.
         row(
@@ -518,23 +610,23 @@ async fn table(w: &World) -> Vec<Row> {
             "/trajecten/{id}/dagdelen",
             "/trajecten/999999/dagdelen",
             "dagdelen=",
-            [303, 404, 404, 404, 404, 404],
+            [303, 404, 404, 404, 404, 404, 404],
         ),
         row(
             "POST",
             "/trajecten/{id}/dagdelen",
             format!("/trajecten/{case}/dagdelen"),
             "dagdelen=",
-            [303, 403, 403, 422, 403, 403],
+            [303, 403, 403, 403, 422, 403, 403],
         ),
         // Budget decisions: staff of the programme and beheerders (an empty form: 422).
-        row("POST", "/trajecten/{id}/budget", "/trajecten/999999/budget", "dagdelen=", [303, 404, 404, 404, 404, 404]),
+        row("POST", "/trajecten/{id}/budget", "/trajecten/999999/budget", "dagdelen=", [303, 404, 404, 404, 404, 404, 404]),
         row(
             "POST",
             "/trajecten/{id}/budget",
             format!("/trajecten/{case}/budget"),
             "dagdelen=",
-            [303, 422, 422, 403, 404, 403],
+            [303, 422, 422, 422, 403, 404, 403],
         ),
         // The kostenoverzicht: the school, its board, staff of a programme it has a trajectory
         // in, beheerders.
@@ -543,35 +635,35 @@ async fn table(w: &World) -> Vec<Row> {
             "/mijn-school/{id}/kostenoverzicht",
             format!("/mijn-school/{a}/kostenoverzicht"),
             "",
-            [303, 200, 403, 403, 200, 200],
+            [303, 200, 403, 403, 403, 200, 200],
         ),
         row(
             "GET",
             "/mijn-school/{id}/kostenoverzicht",
             format!("/mijn-school/{b}/kostenoverzicht"),
             "",
-            [303, 200, 403, 403, 403, 403],
+            [303, 200, 403, 403, 403, 403, 403],
         ),
         row(
             "GET",
             "/mijn-school/{id}/kostenoverzicht",
             format!("/mijn-school/{c}/kostenoverzicht"),
             "",
-            [303, 200, 200, 403, 403, 200],
+            [303, 200, 200, 200, 403, 403, 200],
         ),
         row(
             "GET",
             "/mijn-school/{id}/kostenoverzicht",
             "/mijn-school/999999/kostenoverzicht",
             "",
-            [303, 404, 404, 404, 404, 404],
+            [303, 404, 404, 404, 404, 404, 404],
         ),
         row(
             "GET",
             "/mijn-school/{id}/kostenoverzicht.xlsx",
             format!("/mijn-school/{c}/kostenoverzicht.xlsx"),
             "",
-            [303, 200, 200, 403, 403, 200],
+            [303, 200, 200, 200, 403, 403, 200],
         ),
         // Issuing the kenmerk: staff of a programme of the school (or a beheerder); nothing in
         // the period yet for school A: 422.
@@ -580,7 +672,7 @@ async fn table(w: &World) -> Vec<Row> {
             "/mijn-school/{id}/kostenoverzicht",
             format!("/mijn-school/{a}/kostenoverzicht"),
             "van=&tot=",
-            [303, 422, 403, 403, 403, 403],
+            [303, 422, 403, 403, 403, 403, 403],
         ),
         // Time sheets: the expert's own, beheerders and programme staff.
         row(
@@ -588,15 +680,15 @@ async fn table(w: &World) -> Vec<Row> {
             "/experts/{id}/urenstaat",
             format!("/experts/{expert_id}/urenstaat"),
             "",
-            [303, 200, 200, 200, 403, 403],
+            [303, 200, 200, 200, 200, 403, 403],
         ),
-        row("GET", "/experts/{id}/urenstaat", "/experts/999999/urenstaat", "", [303, 404, 404, 404, 404, 404]),
+        row("GET", "/experts/{id}/urenstaat", "/experts/999999/urenstaat", "", [303, 404, 404, 404, 404, 404, 404]),
         row(
             "GET",
             "/experts/{id}/urenstaat.xlsx",
             format!("/experts/{expert_id}/urenstaat.xlsx"),
             "",
-            [303, 200, 200, 200, 403, 403],
+            [303, 200, 200, 200, 200, 403, 403],
         ),
         // ---- end dagdelen and money ----
     ]
@@ -680,8 +772,9 @@ async fn every_route_is_in_the_matrix() {
     let mut routed = routes_in_sources();
     routed.extend(routes_in_spec());
     assert!(routed.len() > 30, "route scan found too little: {routed:?}");
+    let (case, traj) = case_of_programme_a(&w).await;
     let tabled: BTreeSet<(String, String)> =
-        table(&w).await.iter().map(|r| (r.method.to_owned(), r.route.to_owned())).collect();
+        table(&w, case.id, traj).await.iter().map(|r| (r.method.to_owned(), r.route.to_owned())).collect();
     let missing: Vec<_> = routed.difference(&tabled).collect();
     let stale: Vec<_> = tabled.difference(&routed).collect();
     assert!(missing.is_empty(), "routes without a row in the authorization matrix: {missing:?}");
@@ -695,8 +788,9 @@ async fn every_route_answers_every_role_as_expected() {
     for who in Who::ALL {
         sessions.insert(who, w.session(who).await);
     }
+    let (case, traj) = case_of_programme_a(&w).await;
     let mut failures = Vec::new();
-    for r in table(&w).await {
+    for r in table(&w, case.id, traj).await {
         for (i, who) in Who::ALL.into_iter().enumerate() {
             // Logging out ends the session: use a fresh one for that row.
             let cookie = if r.route == "/uitloggen" { w.session(who).await } else { sessions[&who].clone() };
@@ -727,6 +821,10 @@ async fn every_route_answers_every_role_as_expected() {
     let b = w.store().school(w.ids.school_b).await.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!((a.name.as_str(), b.name.as_str()), ("School A", "School B"));
     assert_eq!(w.store().grants_of_user(w.user_id(Who::Expert).await).await.map(|g| g.len()).unwrap_or(0), 1);
+    // The case of programme A is as it was: same version, still coupled, its trajectory active.
+    let now = w.store().application(case.id).await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((now.version, now.status), (case.version, koers_core::workflow::Status::Gekoppeld));
+    assert!(w.store().trajectory(traj).await.map(|t| t.active).unwrap_or(false), "the trajectory is still active");
 }
 
 #[tokio::test]

@@ -8,17 +8,12 @@
 
 mod auth_support;
 
-use auth_support::{PASSWORD, Who, World, browser, eligible_school, password_hash, test_config, world, world_with};
+use auth_support::{PASSWORD, Who, World, browser, case_of_programme_a, password_hash, test_config, world, world_with};
 use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::StatusCode;
-use koers_app::applications::{ApplicationInput, state_of};
-use koers_app::store::{
-    Actor, ApplicationRecord, ApplicationStateWrite, Assignment, AuditFilter, ExpertWrite, NewTrajectory, NewUser,
-    TokenScope, UserUpdate,
-};
+use koers_app::store::{Actor, AuditFilter, NewUser, TokenScope, UserUpdate};
 use koers_core::access::{Grant, RoleKind, Scope};
-use koers_core::workflow::Status;
 use koers_web::WebConfig;
 use koers_web::limits::{Bucket, LoginLimits};
 use std::net::SocketAddr;
@@ -238,60 +233,10 @@ async fn user_with(w: &World, email: &str, grants: &[(RoleKind, Scope)]) -> Stri
     r.session_cookie().unwrap_or_else(|| panic!("login {email}: {}", r.body))
 }
 
-/// An application of school D to GWGB+ with an expert assigned: (application, trajectory id).
-async fn case(w: &World) -> (ApplicationRecord, i64) {
-    let d = eligible_school(w).await;
-    let input = ApplicationInput {
-        programme_id: "gwgb-plus-school".into(),
-        school_id: Some(d),
-        board_number: None,
-        contact_name: "Dana Directeur".into(),
-        contact_email: "contact@school-d.nl".into(),
-        contact_phone: None,
-        help_question: "Geheime hulpvraag over groep 5.".into(),
-        entry_facts_json: None,
-    };
-    let actor = Actor::system("test");
-    let at = koers_web::auth::now();
-    let a = ok(w.state.app.submit_application(&input, None, &actor, at, "http://koers.test").await).application;
-    let e = ExpertWrite {
-        user_id: Some(w.user_id(Who::Expert).await),
-        name: "Esther Expert".into(),
-        email: Who::Expert.email().into(),
-        expertise: vec!["lezen".into()],
-        regions: vec!["Overijssel".into()],
-        capacity_trajectories: 4,
-        capacity_dagdelen: 32,
-        available: true,
-        expected_version: None,
-    };
-    let expert = ok(w.store().save_expert(&e, &actor, at + 1).await).id;
-    let mut st = ok(state_of(&a));
-    st.status = Status::Gekoppeld;
-    st.expert_id = Some(expert);
-    let assignment = Assignment {
-        application_id: a.id,
-        state: ApplicationStateWrite {
-            expected_version: a.version,
-            state_json: ok(serde_json::to_string(&st)),
-            status: Status::Gekoppeld,
-            action: "expert_assigned".into(),
-        },
-        trajectory: NewTrajectory {
-            expert_id: expert,
-            phases_json: r#"["Zelfevaluatie"]"#.into(),
-            dagdelen_planned: 8,
-        },
-        capacity_override: None,
-    };
-    let (a, t) = ok(w.store().assign_expert(&assignment, &actor, at + 2).await);
-    (a, t.id)
-}
-
 #[tokio::test]
 async fn staff_of_another_programme_cannot_read_a_programmes_cases() {
     let w = world().await;
-    let (a, t) = case(&w).await;
+    let (a, t) = case_of_programme_a(&w).await;
     let npo = Scope::Programme("leren-verbeteren-npo".into());
     let gwgb = Scope::Programme("gwgb-plus-school".into());
     let other = user_with(&w, "npo@test.nl", &[(RoleKind::Programmamedewerker, npo.clone())]).await;
@@ -348,7 +293,7 @@ async fn hsts_behind_https_and_no_store_on_private_pages() {
 // ---- item 2: the import report is bounded -----------------------------------------------------
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn an_upload_of_thousands_of_bad_rows_shows_the_first_hundred_and_the_count() {
+async fn an_upload_of_thousands_of_bad_rows_shows_the_first_hundred_and_pages_through_all() {
     let w = world().await;
     let admin = w.session(Who::Beheerder).await.unwrap_or_default();
     let mut csv = String::from("ovt;naam;bevoegd_gezag_nummer;schoolweging_driejaarsgemiddelde\n");
@@ -371,6 +316,33 @@ async fn an_upload_of_thousands_of_bad_rows_shows_the_first_hundred_and_the_coun
     assert!(r.body.contains("de eerste 100 van 3000"), "{}", &r.body[..r.body.len().min(4000)]);
     assert_eq!(r.body.matches("<code>veel</code>").count(), 100);
     assert!(r.body.len() < 200_000, "the page stays small: {} bytes", r.body.len());
+    // Every rejected row is reachable, page by page, each page small; then no further page.
+    let start = r.body.find("href=\"/beheer/import/").unwrap_or_else(|| panic!("no link to all rows"));
+    let mut next = Some(r.body[start + 6..].split('"').next().unwrap_or_default().to_owned());
+    let (mut pages, mut lines) = (0, Vec::new());
+    while let Some(uri) = next.take() {
+        let p = w.get(&uri.replace("&amp;", "&"), Some(&admin)).await;
+        assert_eq!(p.status, StatusCode::OK, "{uri}: {}", p.body);
+        assert!(p.body.len() < 100_000, "{uri}: {} bytes", p.body.len());
+        for cell in p.body.split("<td class=\"num\">").skip(1) {
+            lines.push(cell.split('<').next().unwrap_or_default().parse::<usize>().unwrap_or(0));
+        }
+        next = p
+            .body
+            .split("rel=\"next\"")
+            .next()
+            .and_then(|b| b.rsplit("href=\"").next())
+            .filter(|_| p.body.contains("rel=\"next\""))
+            .map(|h| h.split('"').next().unwrap_or_default().to_owned());
+        pages += 1;
+        assert!(pages <= 100, "paging does not end");
+    }
+    assert_eq!(lines, (2..=3001).collect::<Vec<_>>(), "every rejected line once, in file order");
+    assert_eq!(pages, 60, "50 per page");
+    // Not for programme staff.
+    let staff = w.session(Who::Programma).await.unwrap_or_default();
+    let run = &r.body[start + 6..].split('"').next().unwrap_or_default().to_owned();
+    assert_eq!(w.get(run, Some(&staff)).await.status, StatusCode::FORBIDDEN);
 }
 
 // ---- item 11: the API accepts what its spec states ------------------------------------------------
@@ -399,7 +371,48 @@ async fn integers_written_as_whole_floats_are_accepted_and_errors_stay_dutch() {
     let spec = w.get("/api/openapi.json", None).await.json();
     let year = &spec["components"]["schemas"]["YearIn"]["properties"];
     assert_eq!(year["test_year"]["minimum"], 2000);
+    assert_eq!(year["test_year"]["enum"], serde_json::json!([2023, 2024, 2025]), "the years with a norm table");
+    let once = &spec["components"]["schemas"]["CheckRequest"]["properties"]["years"]["allOf"];
+    assert_eq!(once.as_array().map(Vec::len), Some(3), "each year at most once: {once}");
+    assert_eq!(once[0]["maxContains"], 1);
     assert_eq!(year["pupils"]["minimum"], 1);
     let q = spec["paths"]["/api/v1/schools"]["get"]["parameters"][0]["schema"].clone();
     assert_eq!(q["minLength"], 2, "{q}");
+}
+
+// ---- item 11 / security-test: what the spec states is accepted, what it excludes is refused ---
+
+#[tokio::test]
+async fn a_year_without_a_norm_table_is_outside_the_spec_and_refused_naming_the_field() {
+    let w = world().await;
+    let post = |body: String| {
+        axum::http::Request::builder()
+            .method("POST")
+            .uri("/api/v1/eligibility")
+            .header("host", auth_support::HOST)
+            .header("content-type", "application/json")
+            .body(Body::from(body))
+            .unwrap_or_else(|e| panic!("{e}"))
+    };
+    let year = |y: u16| format!(r#"{{"test_year":{y},"pupils":20,"pct_1f":95,"pct_1s2f":55}}"#);
+    // Every schema-valid combination of the stated years (1 to 3, each once) is judged: 200.
+    let stated = [2023u16, 2024, 2025];
+    for mask in 1u8..8 {
+        let years: Vec<String> =
+            stated.iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0).map(|(_, y)| year(*y)).collect();
+        let r = w.send(post(format!(r#"{{"years":[{}]}}"#, years.join(",")))).await;
+        assert_eq!(r.status, StatusCode::OK, "{mask:03b}: {}", r.body);
+    }
+    // Above the stated maximum of pupils (schemathesis' negative data): refused.
+    let big = r#"{"years":[{"test_year":2023,"pupils":100001,"pct_1f":95,"pct_1s2f":55}],"next_pupils":100001}"#;
+    let r = w.send(post(big.to_owned())).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    let fields: Vec<String> =
+        r.json()["errors"].as_array().into_iter().flatten().map(|e| e["field"].as_str().unwrap_or("").to_owned()).collect();
+    assert_eq!(fields, ["years[0].pupils", "next_pupils"], "{}", r.body);
+    // A year the spec does not list: 422 with the field and a Dutch reason.
+    let r = w.send(post(format!(r#"{{"years":[{}]}}"#, year(2019)))).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert_eq!(r.json()["errors"][0]["field"], "years[0].test_year", "{}", r.body);
+    assert!(r.json()["errors"][0]["detail"].as_str().unwrap_or_default().contains("geen normtabel"), "{}", r.body);
 }

@@ -1,5 +1,11 @@
 //! The school register: importing the public files (or a beheerder's upload) into the store.
 //!
+//! Every rejected row of an import is stored with the run ([`crate::store::ImportRun`]), so the
+//! report pages through all of them; the report itself keeps the first
+//! [`REPORT_REJECTIONS`]. The rows come from a [`koers_import::Table`] within its
+//! [`koers_import::Limits`] and yield at most one rejection each, so holding them until they
+//! are stored is bounded by the same limits.
+//!
 //! Re-import is idempotent (unchanged schools and results are not rewritten) and never loses a
 //! manual edit silently: a field a person edited keeps its value, and the report lists every
 //! such field where the file says something else.
@@ -186,5 +192,26 @@ pub(crate) async fn import_bytes(
         FileKind::DuoExamensVo => sectors::exam_trends(store, &table, &mut report, actor, now).await?,
         FileKind::ScholenGeo => sectors::coordinates(store, &table, &mut report, actor, now).await?,
     }
+    drop(table);
+    record_run(store, &mut report, actor, now).await?;
     Ok(report)
+}
+
+/// Rejected rows the report itself keeps: the first page; all of them are in the store.
+pub const REPORT_REJECTIONS: usize = 100;
+
+/// Store every rejected row with the run (issue 11 item 2: the report is paged from the store)
+/// and keep only the first [`REPORT_REJECTIONS`] in the report.
+async fn record_run(store: &dyn Store, report: &mut ImportReport, actor: &Actor, now: i64) -> Result<()> {
+    report.rejected_total = report.rejected.len();
+    let run = crate::store::NewImportRun {
+        at: now,
+        actor_label: actor.label.clone(),
+        file: report.file.clone(),
+        summary: report.summary_nl(),
+    };
+    report.run_id = Some(store.record_import_run(&run, &report.rejected).await?);
+    report.rejected.truncate(REPORT_REJECTIONS);
+    report.rejected.shrink_to_fit();
+    Ok(())
 }

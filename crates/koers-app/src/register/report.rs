@@ -58,7 +58,13 @@ pub struct ImportReport {
     /// Schools whose coordinates were set or changed.
     pub located: usize,
     pub kept_manual: Vec<KeptManual>,
+    /// The first rejected rows (all of them until the run is stored, then the first
+    /// [`super::REPORT_REJECTIONS`]); every one is in the store under [`Self::run_id`].
     pub rejected: Vec<RowError>,
+    /// How many rows were rejected.
+    pub rejected_total: usize,
+    /// The stored run: its rejected rows page by page (`/beheer/import/{id}`).
+    pub run_id: Option<i64>,
 }
 
 impl ImportReport {
@@ -80,7 +86,7 @@ impl ImportReport {
             self.not_linked,
             self.skipped,
             self.kept_manual.len(),
-            self.rejected.len()
+            self.rejected_total.max(self.rejected.len())
         )
     }
 }

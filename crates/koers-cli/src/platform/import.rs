@@ -53,8 +53,9 @@ pub fn import(args: &ImportArgs) -> u8 {
                     for e in report.rejected.iter().take(50) {
                         eprintln!("  afgewezen: {}", safe(e));
                     }
-                    if report.rejected.len() > 50 {
-                        eprintln!("  … en nog {} afgewezen regels", report.rejected.len() - 50);
+                    let shown = report.rejected.len().min(50);
+                    if report.rejected_total > shown {
+                        eprintln!("  … en nog {} afgewezen regels", report.rejected_total - shown);
                     }
                     if !report.rejected.is_empty() && code == exit::OK {
                         code = exit::REJECTED_ROWS;

@@ -24,8 +24,14 @@ impl ThemeArgs {
         let logo = match &self.thema_logo {
             None => None,
             Some(path) => {
-                let bytes = std::fs::read(path)
-                    .map_err(|e| CliError::Usage(format!("thema-logo: {} is niet te lezen: {e}", path.display())))?;
+                let bytes = std::fs::read(path).map_err(|e| {
+                    crate::error::log_detail("serve", &e.to_string());
+                    CliError::Usage(format!(
+                        "thema-logo: {} is niet te lezen: {}",
+                        path.display(),
+                        koers_app::error_nl::io(&e)
+                    ))
+                })?;
                 Some((path.to_string_lossy().into_owned(), bytes))
             }
         };

@@ -7,7 +7,8 @@ use sqlx::error::ErrorKind;
 /// Map a sqlx error: unique violations (SQLite 2067/1555, PostgreSQL 23505) become
 /// [`StoreError::Duplicate`] with a Dutch description of what already exists, foreign-key
 /// violations (a row pointing at a school or user that does not exist) [`StoreError::NotFound`],
-/// everything else [`StoreError::Backend`] with the driver's message (never the SQL text).
+/// everything else [`StoreError::Backend`] with a Dutch reading of it ([`nl`]; the driver's own
+/// message goes to the log).
 pub(crate) fn db(e: sqlx::Error) -> StoreError {
     if let Some(d) = e.as_database_error() {
         let code = d.code().unwrap_or_default();
@@ -21,7 +22,45 @@ pub(crate) fn db(e: sqlx::Error) -> StoreError {
     }
     match e {
         sqlx::Error::RowNotFound => StoreError::NotFound,
-        other => StoreError::Backend(other.to_string()),
+        other => StoreError::Backend(format!("databasefout: {}", nl(&other))),
+    }
+}
+
+/// A sqlx failure in Dutch, for a message; the driver's text (English, never the SQL) is logged
+/// at `warn` for the operator.
+pub(crate) fn nl(e: &sqlx::Error) -> &'static str {
+    tracing::warn!(error = %e, "database");
+    nl_quiet(e)
+}
+
+/// [`nl`] without logging (for a caller that logs a cleaned text itself).
+pub(crate) fn nl_quiet(e: &sqlx::Error) -> &'static str {
+    match e {
+        sqlx::Error::Io(io) => koers_app::error_nl::io(io),
+        sqlx::Error::PoolTimedOut => "geen databaseverbinding binnen de tijd",
+        sqlx::Error::PoolClosed => "de databaseverbinding is gesloten",
+        sqlx::Error::Tls(_) => "een beveiligde verbinding (TLS) met de databaseserver lukt niet",
+        other => koers_app::error_nl::driver(&other.to_string()),
+    }
+}
+
+/// A migration failure in Dutch (the detail is logged).
+pub(crate) fn migrate_nl(e: &sqlx::migrate::MigrateError) -> String {
+    tracing::warn!(error = %e, "migratie");
+    match e {
+        sqlx::migrate::MigrateError::Execute(inner) | sqlx::migrate::MigrateError::ExecuteMigration(inner, _) => {
+            nl(inner).to_owned()
+        }
+        sqlx::migrate::MigrateError::VersionMissing(v) => {
+            format!("de database kent migratie {v}, die deze versie van Koers niet heeft (is de database nieuwer?)")
+        }
+        sqlx::migrate::MigrateError::VersionMismatch(v) => {
+            format!("migratie {v} is na het uitvoeren gewijzigd")
+        }
+        sqlx::migrate::MigrateError::Dirty(v) => {
+            format!("migratie {v} is eerder halverwege afgebroken; zet een backup terug")
+        }
+        _ => "de database kan niet worden bijgewerkt".to_owned(),
     }
 }
 
@@ -54,7 +93,10 @@ pub(crate) fn duplicate_detail(what: &str) -> &'static str {
 
 /// A record as audit JSON.
 pub(crate) fn json<T: Serialize + ?Sized>(value: &T) -> Result<String, StoreError> {
-    serde_json::to_string(value).map_err(|e| StoreError::Backend(format!("JSON: {e}")))
+    serde_json::to_string(value).map_err(|e| {
+        tracing::warn!(error = %e, "JSON");
+        StoreError::Backend("gegevens niet als JSON te schrijven".into())
+    })
 }
 
 /// A value read from the database that the domain does not know (a corrupt or newer row).

@@ -57,7 +57,7 @@ impl TryFrom<ExpertRow> for ExpertRecord {
     }
 }
 
-async fn fetch(conn: &mut Conn, id: i64) -> StoreResult<Option<ExpertRecord>> {
+pub(crate) async fn fetch(conn: &mut Conn, id: i64) -> StoreResult<Option<ExpertRecord>> {
     let row = sqlx::query_as!(
         ExpertRow,
         r#"SELECT id AS "id!: i64", user_id AS "user_id?: i64", name AS "name!", email AS "email!",

@@ -17,8 +17,10 @@ mod boards;
 mod dagdelen;
 mod error;
 mod exams;
+mod expert_invites;
 mod experts;
 mod forms;
+mod import_runs;
 mod ops;
 mod outbox;
 mod plans;
@@ -33,3 +35,8 @@ mod tokens;
 mod trajectories;
 mod users;
 mod verdicts;
+
+pub(crate) use error::nl;
+// Used by koers-store-pg's `connect` (which logs a text without the URL itself).
+#[allow(unused_imports)]
+pub(crate) use error::nl_quiet;

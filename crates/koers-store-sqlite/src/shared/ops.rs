@@ -30,10 +30,10 @@ pub(crate) async fn data_summary(pool: &Pool) -> StoreResult<Option<String>> {
 }
 
 pub(crate) async fn readiness(pool: &Pool) -> StoreResult<()> {
-    let applied: Vec<i64> = sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success = TRUE")
-        .fetch_all(pool)
-        .await
-        .map_err(|e| StoreError::Backend(format!("database niet bereikbaar of niet gemigreerd: {e}")))?;
+    let applied: Vec<i64> =
+        sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success = TRUE").fetch_all(pool).await.map_err(
+            |e| StoreError::Backend(format!("database niet bereikbaar of niet gemigreerd: {}", super::error::nl(&e))),
+        )?;
     let missing: Vec<String> =
         MIGRATOR.iter().map(|m| m.version).filter(|v| !applied.contains(v)).map(|v| format!("{v:04}")).collect();
     if missing.is_empty() {

@@ -279,6 +279,19 @@ pub(crate) async fn erase_person(pool: &Pool, user_id: i64, actor: &Actor, now: 
         .await
         .map_err(db)?
         .rows_affected();
+    // Who ran an import (the paged import report, issue 11 item 2) becomes the placeholder.
+    sqlx::query("UPDATE import_runs SET actor_label = $1 WHERE lower(actor_label) = lower($2)")
+        .bind(&ph_email)
+        .bind(&email)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+    // Invitations to link an expert to this address (issue 11 item 7) go with the person.
+    sqlx::query("DELETE FROM expert_invitations WHERE email = lower($1)")
+        .bind(&email)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
     // The account row stays (applications and audit entries point at it) but holds nobody.
     sqlx::query(
         "UPDATE users SET email = $1, name = $2, password_hash = '!', active = FALSE,

@@ -5,8 +5,8 @@ use koers_app::store::*;
 use koers_core::access::Grant;
 
 use super::{
-    applications, approvals, audit, boards, exams, experts, ops, outbox, privacy, programme_defs, results,
-    school_writes, schools, sessions, tokens, trajectories, users, verdicts,
+    applications, approvals, audit, boards, exams, expert_invites, experts, import_runs, ops, outbox, privacy,
+    programme_defs, results, school_writes, schools, sessions, tokens, trajectories, users, verdicts,
 };
 use crate::backend::{Backend, MIGRATOR, NAME};
 
@@ -113,6 +113,18 @@ impl StoreRead for Backend {
     async fn expert_loads(&self) -> StoreResult<Vec<ExpertLoad>> {
         experts::loads(self.pool()).await
     }
+    async fn import_run(&self, id: i64) -> StoreResult<ImportRun> {
+        import_runs::by_id(self.pool(), id).await
+    }
+    async fn import_rejections(&self, run_id: i64, offset: i64, limit: i64) -> StoreResult<Vec<RowError>> {
+        import_runs::rejections(self.pool(), run_id, offset, limit).await
+    }
+    async fn expert_invitation(&self, expert_id: i64) -> StoreResult<Option<ExpertInvitation>> {
+        expert_invites::of_expert(self.pool(), expert_id).await
+    }
+    async fn expert_invitations_for(&self, email: &str) -> StoreResult<Vec<ExpertInvitation>> {
+        expert_invites::for_email(self.pool(), email).await
+    }
     async fn trajectory(&self, id: i64) -> StoreResult<TrajectoryRecord> {
         trajectories::by_id(self.pool(), id).await
     }
@@ -153,7 +165,10 @@ impl StoreRead for Backend {
 #[async_trait]
 impl Store for Backend {
     async fn migrate(&self) -> StoreResult<()> {
-        MIGRATOR.run(self.pool()).await.map_err(|e| StoreError::Backend(format!("migratie mislukt: {e}")))
+        MIGRATOR
+            .run(self.pool())
+            .await
+            .map_err(|e| StoreError::Backend(format!("migratie mislukt: {}", super::error::migrate_nl(&e))))
     }
 
     async fn upsert_boards(&self, boards: &[NewBoard], actor: &Actor, now: i64) -> StoreResult<usize> {
@@ -288,6 +303,25 @@ impl Store for Backend {
 
     async fn save_expert(&self, e: &ExpertWrite, actor: &Actor, now: i64) -> StoreResult<ExpertRecord> {
         experts::save(self.pool(), e, actor, now).await
+    }
+    async fn record_import_run(&self, run: &NewImportRun, rejected: &[RowError]) -> StoreResult<i64> {
+        import_runs::record(self.pool(), run, rejected).await
+    }
+    async fn invite_expert(&self, invitation: &ExpertInvitation, mail: &NewMail, actor: &Actor) -> StoreResult<()> {
+        expert_invites::invite(self.pool(), invitation, mail, actor).await
+    }
+    async fn accept_expert_invitation(
+        &self,
+        expert_id: i64,
+        user_id: i64,
+        email: &str,
+        actor: &Actor,
+        now: i64,
+    ) -> StoreResult<ExpertRecord> {
+        expert_invites::accept(self.pool(), expert_id, user_id, email, actor, now).await
+    }
+    async fn decline_expert_invitation(&self, expert_id: i64, email: &str, actor: &Actor, now: i64) -> StoreResult<()> {
+        expert_invites::decline(self.pool(), expert_id, email, actor, now).await
     }
     async fn set_expert_pool(
         &self,

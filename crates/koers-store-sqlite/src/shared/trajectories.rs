@@ -55,7 +55,10 @@ pub(crate) async fn assign(
         version: 1,
         created_at: now,
     };
-    let mut after = serde_json::to_value(&trajectory).map_err(|e| StoreError::Backend(format!("JSON: {e}")))?;
+    let mut after = serde_json::to_value(&trajectory).map_err(|e| {
+        tracing::warn!(error = %e, "JSON");
+        StoreError::Backend("gegevens niet als JSON te schrijven".into())
+    })?;
     if let (Some(note), Some(fields)) = (&a.capacity_override, after.as_object_mut()) {
         fields.insert("capacity_override".to_owned(), note.clone().into());
     }
@@ -91,7 +94,10 @@ pub(crate) async fn end(
         return Err(stale(expected_version, actual));
     }
     let after = TrajectoryRecord { active: false, version: expected_version + 1, ..before.clone() };
-    let mut after_json = serde_json::to_value(&after).map_err(|e| StoreError::Backend(format!("JSON: {e}")))?;
+    let mut after_json = serde_json::to_value(&after).map_err(|e| {
+        tracing::warn!(error = %e, "JSON");
+        StoreError::Backend("gegevens niet als JSON te schrijven".into())
+    })?;
     if let Some(fields) = after_json.as_object_mut() {
         fields.insert("reason".to_owned(), reason.into());
     }

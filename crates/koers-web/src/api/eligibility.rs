@@ -25,7 +25,7 @@ fn invalid(errors: FieldErrors) -> AppError {
     responses(
         (status = 200, description = "Beoordeling, geschiktheid, redenen en wat het zou veranderen", body = CheckResponse),
         (status = 400, description = "Geen geldige JSON", body = ErrorEnvelope),
-        (status = 422, description = "Ongeldige waarden, per veld", body = ErrorEnvelope)
+        (status = 422, description = "Ongeldige waarden, per veld (alleen bij waarden buiten het schema)", body = ErrorEnvelope)
     )
 )]
 pub async fn check(
@@ -43,9 +43,22 @@ pub async fn check(
         })
         .collect();
     let mut errors = validate_years(&years);
+    // Only the years a norm table covers: what the OpenAPI document states (`api::document`).
+    let norm_years = koers_app::check::norm_years(state.app.norms());
+    for (i, y) in &years {
+        if koers_core::TestYear::new(y.test_year).is_ok() && !norm_years.contains(&y.test_year) {
+            let listed = norm_years.iter().map(u16::to_string).collect::<Vec<_>>().join(", ");
+            errors.push((
+                crate::check_input::Field::TestYear(*i),
+                format!("voor toetsjaar {} is er geen normtabel; kies een van {listed}", y.test_year),
+            ));
+        }
+    }
     errors.extend(validate_schoolweging(req.schoolweging));
     if req.next_pupils == Some(0) {
         errors.push((crate::check_input::Field::NextPupils, "het aantal leerlingen moet groter dan 0 zijn".into()));
+    } else if req.next_pupils.is_some_and(|n| n > crate::check_input::MAX_PUPILS) {
+        errors.push((crate::check_input::Field::NextPupils, "het aantal leerlingen kan hoogstens 100.000 zijn".into()));
     }
     if !errors.is_empty() {
         return Err(invalid(errors));

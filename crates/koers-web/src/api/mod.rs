@@ -91,6 +91,35 @@ pub fn spec() -> Arc<utoipa::openapi::OpenApi> {
     routes().1
 }
 
-pub async fn serve_spec(spec: Arc<utoipa::openapi::OpenApi>) -> impl IntoResponse {
-    Json(spec.as_ref().clone())
+/// The document served at `/api/openapi.json`: utoipa's spec plus two facts its derive cannot
+/// state, so that a schema-valid request is never refused (issue 11 §11, checked by
+/// schemathesis' `positive_data_acceptance` in `scripts/security-test`):
+/// - `YearIn.test_year` is one of `norm_years` (the years a norm table covers,
+///   [`koers_app::check::norm_years`]); the handler refuses any other year;
+/// - each test year occurs at most once in `CheckRequest.years` (JSON Schema 2020-12
+///   `contains` with `maxContains: 1` per year; `uniqueItems` cannot say "unique by field").
+pub fn document(spec: &utoipa::openapi::OpenApi, norm_years: &[u16]) -> serde_json::Value {
+    let mut doc = serde_json::to_value(spec).unwrap_or_default();
+    let listed = norm_years.iter().map(u16::to_string).collect::<Vec<_>>().join(", ");
+    if let Some(year) = doc.pointer_mut("/components/schemas/YearIn/properties/test_year") {
+        year["enum"] = serde_json::json!(norm_years);
+        year["description"] = serde_json::json!(format!(
+            "The test year: one of the years a norm table covers ({listed}). There was no test in 2020."
+        ));
+    }
+    if let Some(years) = doc.pointer_mut("/components/schemas/CheckRequest/properties/years") {
+        let once = |y: &u16| {
+            serde_json::json!({
+                "contains": { "type": "object", "properties": { "test_year": { "const": y } }, "required": ["test_year"] },
+                "minContains": 0,
+                "maxContains": 1
+            })
+        };
+        years["allOf"] = serde_json::Value::Array(norm_years.iter().map(once).collect());
+    }
+    doc
+}
+
+pub async fn serve_spec(doc: Arc<serde_json::Value>) -> impl IntoResponse {
+    Json(doc.as_ref().clone())
 }

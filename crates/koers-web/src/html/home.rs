@@ -1,6 +1,7 @@
 //! `GET /`: "Kom ik in aanmerking?" — the school search and the way to the hand-entry form.
 
 pub mod rol;
+pub mod uitnodiging;
 pub mod verdict;
 
 use super::page::Page;

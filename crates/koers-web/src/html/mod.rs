@@ -25,7 +25,8 @@
 //! | `POST /bestuur/{nr}/aanmeldingen/{id}/besluit` | [`bestuur::besluit`] |
 //! | `GET /trajecten/{id}`, `POST /trajecten/{id}/fase` | [`trajecten`] |
 //! | `/trajecten/{id}/plan…` (plan van aanpak, sign-off, versions, compare) | [`plan`] |
-//! | `/beheer/experts…` | [`beheer::experts`] |
+//! | `/beheer/experts…` | [`beheer::experts`]; `POST /beheer/experts/{id}/uitnodigen`: [`beheer::expert_invite`] |
+//! | `POST /expertpool/uitnodigingen/{id}/bevestigen` and `…/weigeren` | [`home::uitnodiging`] |
 //! | `/beheer/programmas…` | [`beheer::programmas`] |
 //! | `/trajecten/{id}/formulieren/{format}…` (zelfevaluatie, uploads, result) | [`formulieren`] |
 //! | `/beheer/formats…` | [`beheer::formats`] |
@@ -68,7 +69,7 @@ use axum::Router;
 use axum::extract::{FromRequestParts, Path};
 use axum::http::request::Parts;
 use axum::response::{Html, IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -84,6 +85,8 @@ pub fn routes() -> Router<AppState> {
 fn private_routes() -> Router<AppState> {
     Router::new()
         .route("/home", get(home::rol::show))
+        .route("/expertpool/uitnodigingen/{id}/bevestigen", post(home::uitnodiging::accept))
+        .route("/expertpool/uitnodigingen/{id}/weigeren", post(home::uitnodiging::decline))
         .merge(mijn_school::routes())
         .merge(bestuur::routes())
         .merge(oordelen::routes())

@@ -33,7 +33,11 @@ pub fn password_hash() -> String {
 pub enum Who {
     Anonymous,
     Beheerder,
+    /// Programmamedewerker of GWGB+ (`gwgb-plus-school`): programme A.
     Programma,
+    /// Programmamedewerker of Leren verbeteren NPO (`leren-verbeteren-npo`): programme B, staff
+    /// like [`Who::Programma`] but of another programme.
+    ProgrammaB,
     Expert,
     /// Schoolleider of school A (board X).
     LeiderA,
@@ -42,14 +46,15 @@ pub enum Who {
 }
 
 impl Who {
-    pub const ALL: [Who; 6] =
-        [Who::Anonymous, Who::Beheerder, Who::Programma, Who::Expert, Who::LeiderA, Who::BestuurderX];
+    pub const ALL: [Who; 7] =
+        [Who::Anonymous, Who::Beheerder, Who::Programma, Who::ProgrammaB, Who::Expert, Who::LeiderA, Who::BestuurderX];
 
     pub fn email(self) -> &'static str {
         match self {
             Who::Anonymous => "",
             Who::Beheerder => "beheer@test.nl",
             Who::Programma => "programma@test.nl",
+            Who::ProgrammaB => "programma-b@test.nl",
             Who::Expert => "expert@test.nl",
             Who::LeiderA => "leider-a@test.nl",
             Who::BestuurderX => "bestuur-x@test.nl",
@@ -158,6 +163,12 @@ async fn seed(store: &dyn Store) -> Ids {
     let users = [
         (Who::Beheerder, "Bea Beheer", Scope::Global, RoleKind::Beheerder),
         (Who::Programma, "Piet Programma", Scope::Programme("gwgb-plus-school".into()), RoleKind::Programmamedewerker),
+        (
+            Who::ProgrammaB,
+            "Pim Programma",
+            Scope::Programme("leren-verbeteren-npo".into()),
+            RoleKind::Programmamedewerker,
+        ),
         (Who::Expert, "Esther Expert", Scope::Programme("gwgb-plus-school".into()), RoleKind::Expert),
         (Who::LeiderA, "Sam Schoolleider", Scope::School(a), RoleKind::Schoolleider),
         (Who::BestuurderX, "Bo Bestuur", Scope::Board(BOARD_X), RoleKind::Bestuurder),
@@ -302,4 +313,64 @@ pub async fn eligible_school(w: &World) -> i64 {
         .collect();
     w.store().upsert_results(&rows, &actor, 1).await.unwrap_or_else(|e| panic!("{e}"));
     id
+}
+
+/// A case of programme A (GWGB+): an application of [`eligible_school`] (School D, board X)
+/// with [`Who::Expert`] assigned through a trajectory. Returns (application, trajectory id).
+pub async fn case_of_programme_a(w: &World) -> (koers_app::store::ApplicationRecord, i64) {
+    use koers_app::applications::{ApplicationInput, state_of};
+    use koers_app::store::{Actor, ApplicationStateWrite, Assignment, ExpertWrite, NewTrajectory};
+    use koers_core::workflow::Status;
+    fn ok<T, E: std::fmt::Display>(r: Result<T, E>) -> T {
+        r.unwrap_or_else(|e| panic!("{e}"))
+    }
+    let d = eligible_school(w).await;
+    let input = ApplicationInput {
+        programme_id: "gwgb-plus-school".into(),
+        school_id: Some(d),
+        board_number: None,
+        contact_name: "Dana Directeur".into(),
+        contact_email: "contact@school-d.nl".into(),
+        contact_phone: None,
+        help_question: "Geheime hulpvraag over groep 5.".into(),
+        entry_facts_json: None,
+    };
+    let actor = Actor::system("test");
+    let at = koers_web::auth::now();
+    let a = ok(w.state.app.submit_application(&input, None, &actor, at, "http://koers.test").await).application;
+    let e = ExpertWrite {
+        user_id: Some(w.user_id(Who::Expert).await),
+        name: "Esther Expert".into(),
+        email: Who::Expert.email().into(),
+        expertise: vec!["lezen".into()],
+        regions: vec!["Overijssel".into()],
+        capacity_trajectories: 4,
+        capacity_dagdelen: 32,
+        available: true,
+        expected_version: None,
+    };
+    let expert = match w.store().expert_by_user(w.user_id(Who::Expert).await).await {
+        Ok(x) => x.id,
+        Err(_) => ok(w.store().save_expert(&e, &actor, at + 1).await).id,
+    };
+    let mut st = ok(state_of(&a));
+    st.status = Status::Gekoppeld;
+    st.expert_id = Some(expert);
+    let assignment = Assignment {
+        application_id: a.id,
+        state: ApplicationStateWrite {
+            expected_version: a.version,
+            state_json: ok(serde_json::to_string(&st)),
+            status: Status::Gekoppeld,
+            action: "expert_assigned".into(),
+        },
+        trajectory: NewTrajectory {
+            expert_id: expert,
+            phases_json: r#"["Zelfevaluatie"]"#.into(),
+            dagdelen_planned: 8,
+        },
+        capacity_override: None,
+    };
+    let (a, t) = ok(w.store().assign_expert(&assignment, &actor, at + 2).await);
+    (a, t.id)
 }

@@ -1,12 +1,14 @@
 //! `GET /beheer/experts`, `GET/POST /beheer/experts/nieuw`, `GET/POST /beheer/experts/{id}`: the
-//! expert pool — name, e-mail, an optional linked account, expertise, regions (provinces),
-//! capacity per school year and availability — with the current load from `expert_loads`.
+//! expert pool — name, e-mail, expertise, regions (provinces), capacity per school year and
+//! availability — with the current load from `expert_loads`.
 //!
 //! Who: beheerders and programme staff (`Resource::Experts`).
 //!
-//! The store finds the expert to update by linked account or e-mail (`ExpertWrite` has no id),
-//! so the e-mail is read-only for an expert without a login, and e-mail and account link are
-//! not changed in the same save.
+//! Staff never link an account themselves (issue 11 item 7): the page shows the linked account
+//! and lets them unlink it; linking goes by invitation (`expert_invite.rs`), confirmed by the
+//! expert account. The store finds the expert to update by linked account or e-mail
+//! (`ExpertWrite` has no id), so the e-mail is read-only for an expert without a login, and the
+//! e-mail is not changed in the save that unlinks.
 
 use super::{FieldErrors, error_for};
 use crate::AppError;
@@ -19,7 +21,7 @@ use axum::Form;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use koers_app::store::{ExpertRecord, ExpertWrite, StoreError};
+use koers_app::store::{ExpertInvitation, ExpertRecord, ExpertWrite, StoreError};
 use koers_core::access::{Action, Resource};
 use serde::Deserialize;
 
@@ -49,8 +51,9 @@ pub struct ExpertForm {
     pub naam: String,
     #[serde(default)]
     pub email: String,
+    /// Ticked: unlink the expert's account with this save.
     #[serde(default)]
-    pub account: String,
+    pub ontkoppelen: Option<String>,
     #[serde(default)]
     pub expertise: String,
     #[serde(default)]
@@ -65,27 +68,31 @@ pub struct ExpertForm {
     pub version: String,
 }
 
+/// The e-mail address of the expert's linked account (empty without one).
+async fn account_of(state: &AppState, e: &ExpertRecord) -> Result<String, AppError> {
+    match e.user_id {
+        Some(uid) => match state.app.read().user(uid).await {
+            Ok(u) => Ok(u.email),
+            Err(StoreError::NotFound) => Ok(String::new()),
+            Err(err) => Err(err.into()),
+        },
+        None => Ok(String::new()),
+    }
+}
+
 impl ExpertForm {
-    async fn of(state: &AppState, e: &ExpertRecord) -> Result<Self, AppError> {
-        let account = match e.user_id {
-            Some(uid) => match state.app.read().user(uid).await {
-                Ok(u) => u.email,
-                Err(StoreError::NotFound) => String::new(),
-                Err(err) => return Err(err.into()),
-            },
-            None => String::new(),
-        };
-        Ok(Self {
+    pub(super) fn of(e: &ExpertRecord) -> Self {
+        Self {
             naam: e.name.clone(),
             email: e.email.clone(),
-            account,
+            ontkoppelen: None,
             expertise: e.expertise.join(", "),
             regios: e.regions.join(", "),
             trajecten: e.capacity_trajectories.to_string(),
             dagdelen: e.capacity_dagdelen.to_string(),
             beschikbaar: e.available.then(|| "1".into()),
             version: e.version.to_string(),
-        })
+        }
     }
 }
 
@@ -121,11 +128,26 @@ pub struct ExpertPage {
     pub errors: FieldErrors,
     pub conflict: Option<ExpertForm>,
     pub regions_hint: String,
+    /// The linked account's e-mail address (empty: no account).
+    pub account: String,
+    /// The pending invitation to link an account, if any.
+    pub invitation: Option<ExpertInvitation>,
+    /// The address typed in the invitation form (pre-filled with the expert's e-mail).
+    pub invite_email: String,
+    /// Just invited (`?uitgenodigd=1`).
+    pub invited: bool,
 }
 
 impl ExpertPage {
     pub fn error(&self, field: &str) -> Option<String> {
         error_for(&self.errors, field)
+    }
+    /// "Open invitation to … since …", when there is one.
+    pub fn pending_text(&self) -> Option<String> {
+        self.invitation.as_ref().map(|i| {
+            let date = crate::html::programma::aanmeldingen::date(i.invited_at);
+            self.page.t_args("experts-invite-pending", &[("email", i.email.clone()), ("date", date)])
+        })
     }
     pub fn action(&self) -> String {
         self.id.map_or_else(|| "/beheer/experts/nieuw".to_owned(), |id| format!("/beheer/experts/{id}"))
@@ -143,10 +165,29 @@ fn page_for(page: Page, id: Option<i64>, form: ExpertForm, email_editable: bool,
         errors,
         conflict: None,
         regions_hint,
+        account: String::new(),
+        invitation: None,
+        invite_email: String::new(),
+        invited: false,
     }
 }
 
-fn with_status(status: StatusCode, v: &ExpertPage) -> Result<Response, AppError> {
+/// The page of an existing expert: the form, the linked account and the pending invitation.
+pub(super) async fn page_of(
+    state: &AppState,
+    page: Page,
+    e: &ExpertRecord,
+    form: ExpertForm,
+    errors: FieldErrors,
+) -> Result<ExpertPage, AppError> {
+    let mut v = page_for(page, Some(e.id), form, e.user_id.is_some(), errors);
+    v.account = account_of(state, e).await?;
+    v.invitation = state.app.read().expert_invitation(e.id).await?;
+    v.invite_email = v.invitation.as_ref().map_or_else(|| e.email.clone(), |i| i.email.clone());
+    Ok(v)
+}
+
+pub(super) fn with_status(status: StatusCode, v: &ExpertPage) -> Result<Response, AppError> {
     let mut res = render(v)?;
     *res.status_mut() = status;
     Ok(res)
@@ -169,19 +210,8 @@ async fn parse(
     if name.is_empty() || name.chars().count() > 200 {
         errors.push(("naam", lang.t("experts-error-name")));
     }
-    let account = f.account.trim();
-    let user_id = if account.is_empty() {
-        None
-    } else {
-        match state.app.read().user_by_email(account).await {
-            Ok(u) => Some(u.id),
-            Err(StoreError::NotFound) => {
-                errors.push(("account", lang.t("experts-error-account")));
-                None
-            }
-            Err(e) => return Err(e.into()),
-        }
-    };
+    // Staff keep or drop the link; they never make one (that goes by invitation).
+    let user_id = editing.and_then(|e| e.user_id).filter(|_| f.ontkoppelen.is_none());
     let email = match editing {
         Some(e) if e.user_id.is_none() => e.email.clone(),
         _ => f.email.trim().to_owned(),
@@ -194,11 +224,6 @@ async fn parse(
         state.app.read().list_experts().await?.into_iter().filter(|x| Some(x.id) != editing.map(|e| e.id)).collect();
     if valid_email && others.iter().any(|x| x.email.eq_ignore_ascii_case(&email)) {
         errors.push(("email", lang.t("experts-error-email-taken")));
-    }
-    if let Some(uid) = user_id
-        && others.iter().any(|x| x.user_id == Some(uid))
-    {
-        errors.push(("account", lang.t("experts-error-account-taken")));
     }
     if let Some(e) = editing
         && e.user_id.is_some()
@@ -318,6 +343,8 @@ pub async fn create(
 pub struct Flags {
     #[serde(default)]
     opgeslagen: Option<String>,
+    #[serde(default)]
+    uitgenodigd: Option<String>,
 }
 
 pub async fn show(
@@ -329,8 +356,9 @@ pub async fn show(
 ) -> Result<Response, AppError> {
     ensure_pool_admin(&user)?;
     let e = state.app.read().expert(id).await?;
-    let mut v = page_for(page, Some(id), ExpertForm::of(&state, &e).await?, e.user_id.is_some(), Vec::new());
+    let mut v = page_of(&state, page, &e, ExpertForm::of(&e), Vec::new()).await?;
     v.saved = flags.opgeslagen.is_some();
+    v.invited = flags.uitgenodigd.is_some() && v.invitation.is_some();
     render(&v)
 }
 
@@ -349,8 +377,8 @@ pub async fn save(
     let conflict = |state: AppState, page: Page, f: ExpertForm| async move {
         let current = state.app.read().expert(id).await?;
         let kept = ExpertForm { version: current.version.to_string(), ..f };
-        let mut v = page_for(page, Some(id), kept, current.user_id.is_some(), Vec::new());
-        v.conflict = Some(ExpertForm::of(&state, &current).await?);
+        let mut v = page_of(&state, page, &current, kept, Vec::new()).await?;
+        v.conflict = Some(ExpertForm::of(&current));
         with_status(StatusCode::CONFLICT, &v)
     };
     if version != e.version {
@@ -359,7 +387,7 @@ pub async fn save(
     let mut w = match parse(&state, &page, &f, Some(&e)).await? {
         Ok(w) => w,
         Err(errors) => {
-            return with_status(StatusCode::UNPROCESSABLE_ENTITY, &page_for(page, Some(id), f, editable, errors));
+            return with_status(StatusCode::UNPROCESSABLE_ENTITY, &page_of(&state, page, &e, f, errors).await?);
         }
     };
     w.expected_version = Some(version);
@@ -373,7 +401,7 @@ pub async fn save(
         Err(koers_app::Error::Conflict { .. }) => conflict(state, page, f).await,
         Err(koers_app::Error::Store(StoreError::Duplicate(_))) => {
             let errors = vec![("email", page.t("experts-error-email-taken"))];
-            with_status(StatusCode::UNPROCESSABLE_ENTITY, &page_for(page, Some(id), f, editable, errors))
+            with_status(StatusCode::UNPROCESSABLE_ENTITY, &page_of(&state, page, &e, f, errors).await?)
         }
         Err(e) => Err(e.into()),
     }

@@ -1,7 +1,8 @@
 //! `GET/POST /beheer/import`: upload a national file (CSV, xlsx or ods, at most 50 MB) into the
 //! register through [`koers_app::App::import_file`], then show what it did: counts, the
 //! manual edits it kept, and the first [`SHOWN_REJECTIONS`] rejected rows with file, line,
-//! column, value and problem (and how many there were).
+//! column, value and problem, with a link to all of them page by page
+//! (`GET /beheer/import/{id}`, [`super::import_run`]: read from the store a page at a time).
 //!
 //! Parsing a file is CPU work of up to seconds: the import runs on a blocking thread (never on
 //! the async workers, so other requests keep their latency) and [`IMPORT_SLOTS`] at a time; an
@@ -30,8 +31,8 @@ const EXTENSIONS: [&str; 3] = ["csv", "xlsx", "ods"];
 pub const IMPORT_SLOTS: usize = 1;
 /// How long an upload waits for a slot.
 pub const SLOT_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
-/// Rejected rows shown on the page (the count is always complete).
-pub const SHOWN_REJECTIONS: usize = 100;
+/// Rejected rows shown on the upload page (all of them: `/beheer/import/{id}`, paged).
+pub const SHOWN_REJECTIONS: usize = koers_app::register::REPORT_REJECTIONS;
 
 static SLOTS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(IMPORT_SLOTS);
 
@@ -45,22 +46,27 @@ pub struct ImportPage {
     pub rejected_total: usize,
     /// "(de eerste 100 van 2.345)" when not all rejected rows are shown.
     pub rejected_note: Option<String>,
+    /// Where all rejected rows are, page by page (when there are more than shown).
+    pub all_rejected: Option<String>,
 }
 
 impl ImportPage {
     fn new(page: Page, error: Option<String>, report: Option<ImportReport>) -> Self {
         let mut report = report;
-        let rejected_total = report.as_ref().map_or(0, |r| r.rejected.len());
+        let rejected_total = report.as_ref().map_or(0, |r| r.rejected_total.max(r.rejected.len()));
         if let Some(r) = report.as_mut() {
             r.rejected.truncate(SHOWN_REJECTIONS);
         }
-        let rejected_note = (rejected_total > SHOWN_REJECTIONS).then(|| {
+        let more = rejected_total > SHOWN_REJECTIONS;
+        let rejected_note = more.then(|| {
             page.t_args(
                 "import-rejected-shown",
                 &[("shown", SHOWN_REJECTIONS.to_string()), ("total", rejected_total.to_string())],
             )
         });
-        Self { page, error, report, rejected_total, rejected_note }
+        let all_rejected =
+            report.as_ref().and_then(|r| r.run_id).filter(|_| more).map(|id| format!("/beheer/import/{id}"));
+        Self { page, error, report, rejected_total, rejected_note, all_rejected }
     }
 }
 

@@ -7,9 +7,11 @@ pub mod gebruiker;
 pub mod gebruikers;
 pub mod grant_form;
 pub mod import;
+pub mod import_run;
 pub mod outbox;
 pub mod privacy;
 // ---- roles workflow: expert pool and programme definitions ----
+pub mod expert_invite;
 pub mod expert_pool;
 pub mod experts;
 pub mod formats;
@@ -42,6 +44,7 @@ pub fn routes() -> Router<AppState> {
             "/beheer/import",
             get(import::form).post(import::upload).layer(DefaultBodyLimit::max(import::BODY_LIMIT)),
         )
+        .route("/beheer/import/{id}", get(import_run::show))
         .route("/beheer/audit", get(audit::show))
         .route("/beheer/outbox", get(outbox::show))
         // ---- roles workflow: expert pool and programme definitions ----
@@ -49,6 +52,7 @@ pub fn routes() -> Router<AppState> {
         .route("/beheer/experts/nieuw", get(experts::new_form).post(experts::create))
         .route("/beheer/experts/{id}", get(experts::show).post(experts::save))
         .route("/beheer/experts/{id}/inzet", get(expert_pool::show).post(expert_pool::save))
+        .route("/beheer/experts/{id}/uitnodigen", post(expert_invite::invite))
         .route("/beheer/programmas", get(programmas::list))
         .route("/beheer/programmas/nieuw", get(programmas::new_form).post(programmas::create))
         .route("/beheer/programmas/{id}", get(programmas::show).post(programmas::save))

@@ -3,6 +3,8 @@
 //! - beheerder: links to users, import and the audit log;
 //! - programmamedewerker: the proactive screening in numbers, with a link to the list;
 //! - expert: "Jouw trajecten" (empty until the programme workflow assigns trajectories);
+//! - any account with the expert role: the invitations to link it to an expert of the pool,
+//!   to confirm or decline ([`super::uitnodiging`]);
 //! - schoolleider: their school(s) with verdict and traffic light;
 //! - bestuurder: the schools of their board(s) with verdict and traffic light;
 //! - schoolteam: the trajectories of their school (where the zelfevaluatie is filled in).
@@ -63,8 +65,22 @@ pub struct RoleHome {
     /// Expert: their time sheet, and their dagdelen this school year against their capacity.
     pub expert_sheet: Option<String>,
     pub capacity_line: String,
+<<<<<<< HEAD
     /// "Wat moet ik nu doen?": the reader's own next steps on their trajectories (issue 8).
     pub next_steps: Vec<crate::html::plan::steps::HomeStep>,
+=======
+    /// Invitations to link this account to an expert of the pool (expert role only).
+    pub invitations: Vec<InvitationRow>,
+    /// After confirming or declining one (`?koppeling=bevestigd|geweigerd`).
+    pub link_notice: Option<String>,
+}
+
+/// An invitation as the home page lists it.
+#[derive(Debug, Clone)]
+pub struct InvitationRow {
+    pub expert_id: i64,
+    pub text: String,
+>>>>>>> harden11
 }
 
 /// An application waiting for the board's decision.
@@ -81,6 +97,8 @@ pub struct BoardTask {
 pub struct HomeFlags {
     #[serde(default)]
     besluit: Option<String>,
+    #[serde(default)]
+    koppeling: Option<String>,
 }
 
 pub async fn show(
@@ -112,11 +130,38 @@ pub async fn show(
             Some("afgewezen") => Some(lang.t("wf-decided-declined")),
             _ => None,
         },
+<<<<<<< HEAD
         next_steps: Vec::new(),
     };
     if role.is_some_and(|r| r != RoleKind::Beheerder) {
         view.next_steps = crate::html::plan::steps::for_home(&state, &user, lang).await?;
     }
+=======
+        invitations: Vec::new(),
+        link_notice: match flags.koppeling.as_deref() {
+            Some("bevestigd") => Some(lang.t("invitation-accepted")),
+            Some("geweigerd") => Some(lang.t("invitation-declined")),
+            _ => None,
+        },
+    };
+    view.invitations = state
+        .app
+        .expert_invitations_for(user.0.id, crate::auth::now())
+        .await?
+        .into_iter()
+        .map(|i| InvitationRow {
+            expert_id: i.expert_id,
+            text: lang.t_args(
+                "invitation-text",
+                &[
+                    ("name", i.expert_name),
+                    ("by", i.invited_by),
+                    ("date", crate::html::programma::aanmeldingen::date(i.invited_at)),
+                ],
+            ),
+        })
+        .collect();
+>>>>>>> harden11
     match role {
         Some(RoleKind::Programmamedewerker) => {
             let all = screen_register(state.app.read(), state.app.norms(), &state.band_rule().await?).await?;
