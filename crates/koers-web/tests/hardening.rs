@@ -242,6 +242,7 @@ async fn user_with(w: &World, email: &str, grants: &[(RoleKind, Scope)]) -> Stri
 async fn case(w: &World) -> (ApplicationRecord, i64) {
     let d = eligible_school(w).await;
     let input = ApplicationInput {
+        own_calculation: None,
         programme_id: "gwgb-plus-school".into(),
         school_id: Some(d),
         board_number: None,
