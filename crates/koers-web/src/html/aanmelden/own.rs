@@ -29,7 +29,7 @@ fn raw(posted: &Posted) -> Option<Raw> {
 }
 
 /// The carried calculation for a results-band programme; errors under `eigen_berekening`.
-pub fn parse(ctx: &Ctx, posted: &Posted) -> Result<Option<CheckInput>, Vec<(String, String)>> {
+pub(super) fn parse(ctx: &Ctx, posted: &Posted) -> Result<Option<CheckInput>, Vec<(String, String)>> {
     let (Some(_), Some(raw)) = (ctx.programme.band_rule(), raw(posted)) else { return Ok(None) };
     check_form::parse(&raw).map(|(input, _)| Some(input)).map_err(|errors| {
         errors
@@ -52,7 +52,7 @@ pub struct OwnView {
     pub hidden: Vec<(String, String)>,
 }
 
-pub fn view(lang: Lang, ctx: &Ctx, posted: &Posted, norms: &NormLibrary) -> Option<OwnView> {
+pub(super) fn view(lang: Lang, ctx: &Ctx, posted: &Posted, norms: &NormLibrary) -> Option<OwnView> {
     let rule = ctx.programme.band_rule()?;
     let raw = raw(posted)?;
     let (input, _) = check_form::parse(&raw).ok()?;
