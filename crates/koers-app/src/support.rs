@@ -154,9 +154,10 @@ pub async fn advise(
         let referred = verdict == Some(Verdict::ReferToRegularGwgb)
             || (verdict == Some(Verdict::NotEligible)
                 && matches!(&p.rule, RuleSettings::BoardHistory(r) if board_referred(answers.board.as_ref(), r.lookback_years, year)));
+        // Only an answered, open verdict leads to the form (the form applies the same rule).
         let apply_href = match verdict {
-            Some(Verdict::NotEligible | Verdict::ReferToRegularGwgb) => None,
-            _ => Some(apply_base),
+            Some(Verdict::Eligible | Verdict::Undetermined) => Some(apply_base),
+            _ => None,
         };
         let referral = if referred { p.referral.clone() } else { None };
         fits.push(ProgrammeFit { programme: p.clone(), eligibility, apply_href, referral });
