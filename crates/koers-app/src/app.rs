@@ -29,6 +29,7 @@ mod experts;
 mod ops;
 mod plans;
 mod selfeval;
+mod support;
 
 /// The use cases over one store and one set of norm tables (cheap to clone).
 #[derive(Debug, Clone)]
@@ -250,6 +251,31 @@ impl App {
         now: i64,
     ) -> Result<crate::store::VerdictRecord> {
         crate::verdicts::confirm(self.store.as_ref(), who, id, expected_version, actor, now).await
+    }
+
+    /// Change a recorded verdict (programme staff; optimistic version, audited).
+    pub async fn edit_verdict(
+        &self,
+        who: &Principal,
+        id: i64,
+        expected_version: i64,
+        form: &koers_core::inspection::VerdictForm,
+        actor: &Actor,
+        now: i64,
+    ) -> Result<crate::store::VerdictRecord> {
+        crate::verdicts::edit(self.store.as_ref(), who, id, expected_version, form, actor, now).await
+    }
+
+    /// Delete a recorded verdict (programme staff; optimistic version, audited); whose it was.
+    pub async fn delete_verdict(
+        &self,
+        who: &Principal,
+        id: i64,
+        expected_version: i64,
+        actor: &Actor,
+        now: i64,
+    ) -> Result<crate::verdicts::VerdictOf> {
+        crate::verdicts::delete(self.store.as_ref(), who, id, expected_version, actor, now).await
     }
 
     // ---- experts -------------------------------------------------------------------------

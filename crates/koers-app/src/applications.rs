@@ -4,6 +4,7 @@
 //! module loads, applies, saves (optimistic concurrency) and queues the mails the events call for.
 
 mod links;
+pub mod own;
 mod pool;
 mod submit;
 pub(crate) mod target;
@@ -12,6 +13,7 @@ pub use links::{LINK_TTL_SECS, new_link_token};
 pub(crate) use links::{application_for_link, decide_by_link};
 pub use pool::complete_request;
 pub(crate) use submit::submit;
+pub(crate) use submit::entry_rule;
 pub use submit::{ApplicationInput, Submitted, reference_year};
 pub use target::{Applicant, Target, TargetQuery, fits, school_resource};
 

@@ -34,7 +34,8 @@ pub enum Error {
     Conflict { current: Option<Box<ApplicationRecord>> },
     /// The programme's entry rule says no; the text is the eligibility's Dutch summary.
     #[error("{summary}")]
-    NotEligible { summary: String },
+    /// `referral`: where the programme sends a referred school or board (its `[referral]`).
+    NotEligible { summary: String, referral: Option<Box<koers_core::programme::Referral>> },
     #[error(transparent)]
     Transition(#[from] TransitionError),
     #[error(transparent)]

@@ -211,6 +211,20 @@ pub trait Store: StoreRead + FormsWrite + DagdelenWrite + PlanWrite {
         actor: &Actor,
         now: i64,
     ) -> StoreResult<VerdictRecord>;
+    /// Change a recorded verdict's facts (date, oordeel, afdeling, herstelopdracht, risk
+    /// investigation, source; not whose it is nor its status); `Conflict` when `expected_version`
+    /// is stale. Audited as `verdict` `update` with before and after.
+    async fn update_verdict(
+        &self,
+        id: i64,
+        expected_version: i64,
+        v: &NewVerdict,
+        actor: &Actor,
+        now: i64,
+    ) -> StoreResult<VerdictRecord>;
+    /// Delete a verdict; `Conflict` when `expected_version` is stale. Audited as `verdict`
+    /// `delete` with what it was.
+    async fn delete_verdict(&self, id: i64, expected_version: i64, actor: &Actor, now: i64) -> StoreResult<()>;
 
     // ---- users, grants, tokens ------------------------------------------------------------
     async fn create_user(&self, user: &NewUser, actor: &Actor, now: i64) -> StoreResult<User>;

@@ -9,7 +9,8 @@ use crate::error::{Error, Result};
 use crate::store::{Actor, ExamYear, NewVerdict, Sector, Store, StoreError, StoreRead, VerdictRecord};
 use koers_core::access::{Action, Principal, Resource, SchoolRef, VerdictsOf, may};
 use koers_core::calendar::Date;
-use koers_core::eligibility::{BoardFacts, RiskKind, VoFacts, VoRisk};
+use koers_core::eligibility::{BoardFacts, RiskKind, SchoolContext, VoFacts, VoRisk};
+use koers_core::inspection;
 use koers_core::inspection::{
     Afdeling, FallingPassRate, FallingRule, PassRatePoint, RecordedVerdict, Subject, VerdictFacts, VerdictForm,
     VerdictOordeel, VerdictStatus, board_facts, falling_pass_rate, validate, vo_facts,
@@ -99,6 +100,12 @@ pub async fn record(
     } else {
         VerdictStatus::Verklaard
     };
+    let new = checked(of, subject, form, status, now)?;
+    Ok(store.add_verdict(&new, actor, now).await?)
+}
+
+/// The form checked against the subject (Dutch field errors) as the store keeps it.
+fn checked(of: VerdictOf, subject: Subject, form: &VerdictForm, status: VerdictStatus, now: i64) -> Result<NewVerdict> {
     let facts = validate(form, subject, Date::of_instant(now)).map_err(|ps| {
         Error::Invalid(ps.into_iter().map(|p| FieldError { field: p.field.into(), detail: p.message }).collect())
     })?;
@@ -106,7 +113,7 @@ pub async fn record(
         VerdictOf::School(id) => (Some(id), None),
         VerdictOf::Board(n) => (None, Some(n)),
     };
-    let new = NewVerdict {
+    Ok(NewVerdict {
         school_id,
         board_number,
         verdict_date: facts.date.to_string(),
@@ -116,8 +123,84 @@ pub async fn record(
         risk_investigation: facts.risk_investigation,
         source: facts.source,
         status: status.code().into(),
+    })
+}
+
+/// Whose verdict a stored one is.
+fn owner(r: &VerdictRecord) -> Result<VerdictOf> {
+    match (r.school_id, r.board_number) {
+        (Some(id), _) => Ok(VerdictOf::School(id)),
+        (None, Some(n)) => Ok(VerdictOf::Board(n)),
+        (None, None) => Err(Error::NotFound),
+    }
+}
+
+/// Change a recorded verdict (programme staff; optimistic version, audited with before and
+/// after). The status stays: a declared verdict is still confirmed separately.
+pub async fn edit(
+    store: &dyn Store,
+    who: &Principal,
+    id: i64,
+    expected_version: i64,
+    form: &VerdictForm,
+    actor: &Actor,
+    now: i64,
+) -> Result<VerdictRecord> {
+    if !may(Some(who), Action::Change, Resource::ConfirmVerdicts) {
+        return Err(Error::Forbidden);
+    }
+    let current = store.verdict(id).await?;
+    let of = owner(&current)?;
+    let (_, subject) = subject_of(store, of).await?;
+    let status = VerdictStatus::parse(&current.status).unwrap_or(VerdictStatus::Verklaard);
+    let new = checked(of, subject, form, status, now)?;
+    Ok(store.update_verdict(id, expected_version, &new, actor, now).await?)
+}
+
+/// Delete a recorded verdict (programme staff; optimistic version, audited). Returns whose it
+/// was, for the page to go back to.
+pub async fn delete(
+    store: &dyn Store,
+    who: &Principal,
+    id: i64,
+    expected_version: i64,
+    actor: &Actor,
+    now: i64,
+) -> Result<VerdictOf> {
+    if !may(Some(who), Action::Change, Resource::ConfirmVerdicts) {
+        return Err(Error::Forbidden);
+    }
+    let current = store.verdict(id).await?;
+    let of = owner(&current)?;
+    store.delete_verdict(id, expected_version, actor, now).await?;
+    Ok(of)
+}
+
+/// A verdict the applicant declared in the aanmeld form (VO: oordeel and afdeling), to store
+/// `verklaard` with the application; `None` when no verdict was named or the afdeling is not
+/// one the Inspectie judges (the answer still counts for the rule).
+pub fn declared_in_application(school_id: i64, facts: &VoFacts, now: i64) -> Option<NewVerdict> {
+    let oordeel = facts.oordeel?;
+    let afdeling = match facts.department.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+        Some(d) => Some(Afdeling::parse(d)?),
+        None => None,
     };
-    Ok(store.add_verdict(&new, actor, now).await?)
+    let code = match oordeel {
+        koers_core::eligibility::Oordeel::Voldoende => VerdictOordeel::Voldoende,
+        koers_core::eligibility::Oordeel::Onvoldoende => VerdictOordeel::Onvoldoende,
+        koers_core::eligibility::Oordeel::ZeerZwak => VerdictOordeel::ZeerZwak,
+    };
+    Some(NewVerdict {
+        school_id: Some(school_id),
+        board_number: None,
+        verdict_date: Date::of_instant(now).to_string(),
+        oordeel: code.code().into(),
+        afdeling: afdeling.map(|a| a.code().to_owned()),
+        herstelopdracht: false,
+        risk_investigation: false,
+        source: "verklaard in de aanmelding".into(),
+        status: VerdictStatus::Verklaard.code().into(),
+    })
 }
 
 /// Confirm a declared verdict (staff); confirming a confirmed one changes nothing.
@@ -184,7 +267,23 @@ pub async fn vo_facts_for(
     risk_counts: bool,
 ) -> Result<VoFacts> {
     let recorded: Vec<RecordedVerdict> = of_school(store, school_id).await?.into_iter().map(|v| v.recorded).collect();
-    let mut facts = vo_facts(&recorded, answered);
+    vo_facts_with_trend(store, school_id, vo_facts(&recorded, answered), risk_counts).await
+}
+
+/// What the school rules read to refer a school to regular GWGB: its verdicts in force.
+pub async fn school_context(store: &dyn StoreRead, school_id: i64) -> Result<SchoolContext> {
+    let recorded: Vec<RecordedVerdict> = of_school(store, school_id).await?.into_iter().map(|v| v.recorded).collect();
+    Ok(inspection::school_context(&recorded))
+}
+
+/// What the VO rule reads without the recorded verdicts (for someone who may not see them, on
+/// the public start page): the answers and the falling exam pass rates (public DUO data).
+pub async fn vo_facts_with_trend(
+    store: &dyn StoreRead,
+    school_id: i64,
+    mut facts: VoFacts,
+    risk_counts: bool,
+) -> Result<VoFacts> {
     if risk_counts {
         for fall in exam_risks(&store.exam_years_of_school(school_id).await?) {
             facts.risks.push(VoRisk { kind: RiskKind::FallingResults, evidence: fall.evidence_nl() });

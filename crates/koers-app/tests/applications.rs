@@ -166,7 +166,7 @@ async fn a_school_above_the_band_is_refused_with_the_reason_and_bad_fields_are_n
     // 00AP|C1 is above the grenswaarde on both indicators.
     let r = app.submit_application(&input(s, "00AP|C1").await, None, &Actor::system("t"), NOW, BASE).await;
     match r {
-        Err(Error::NotEligible { summary: why }) => {
+        Err(Error::NotEligible { summary: why, .. }) => {
             assert!(why.starts_with("Je school komt niet in aanmerking"), "{why}")
         }
         other => panic!("{other:?}"),

@@ -88,6 +88,7 @@ async fn a_vo_application_ranks_the_pool_by_programme_sector_and_distance() {
         .find(|x| x.place.as_deref() == Some("ZWOLLE") && x.lat.is_some())
         .unwrap_or_else(|| panic!("a VO school in Zwolle"));
     let input = ApplicationInput {
+        own_calculation: None,
         programme_id: "leren-verbeteren-npo".into(),
         school_id: Some(school.id),
         board_number: None,

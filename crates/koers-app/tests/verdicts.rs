@@ -173,6 +173,7 @@ async fn the_vo_rule_reads_stored_verdicts_and_falling_pass_rates() {
 
     // Through the application: procesbegeleiding with empty answers is accepted on the stored verdict.
     let input = ApplicationInput {
+        own_calculation: None,
         programme_id: "leren-verbeteren-procesbegeleiding".into(),
         school_id: Some(vo),
         board_number: None,

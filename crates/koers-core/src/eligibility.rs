@@ -8,6 +8,7 @@ pub mod board;
 mod levers;
 mod reason;
 mod special;
+pub mod table;
 mod text;
 pub mod vo;
 
@@ -17,6 +18,7 @@ pub use board::{
 pub use levers::{Lever, LeverGoal};
 pub use reason::Reason;
 pub use special::{SpecialAnswers, assess_special};
+pub use table::{QualifyingTable, qualifying_table};
 pub use vo::{RiskKind, VoFacts, VoRisk, assess_vo};
 
 use crate::norms::NormSet;
@@ -168,13 +170,7 @@ fn band(a: &Assessment, norms: &NormSet, rule: &BandRule, indicator: Indicator) 
     let signaleringswaarde = norms.signaleringswaarde(indicator, category);
     let comparable_mean = norms.comparable_mean(indicator, category);
     let grens = grenswaarde(signaleringswaarde, comparable_mean, rule.grens_fraction);
-    let light = if value < signaleringswaarde - 1e-9 {
-        TrafficLight::Rood
-    } else if value < round2(grens) - 1e-9 {
-        TrafficLight::Oranje
-    } else {
-        TrafficLight::Groen
-    };
+    let light = table::light_of(value, signaleringswaarde, grens);
     Some(IndicatorBand {
         indicator,
         value,

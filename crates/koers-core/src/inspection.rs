@@ -316,6 +316,16 @@ pub fn current(verdicts: &[RecordedVerdict]) -> Vec<&RecordedVerdict> {
     out
 }
 
+/// What the school rules (GWGB+ school and gespecialiseerd) read to refer a school to regular
+/// GWGB: the whole-school verdict in force, and a herstelopdracht on any verdict in force.
+pub fn school_context(verdicts: &[RecordedVerdict]) -> crate::eligibility::SchoolContext {
+    let now = current(verdicts);
+    crate::eligibility::SchoolContext {
+        oordeel: now.iter().find(|v| v.facts.afdeling.is_none()).map(|v| v.facts.oordeel.school_oordeel()),
+        herstelopdracht: now.iter().any(|v| v.facts.herstelopdracht),
+    }
+}
+
 /// What the VO rule reads: the applicant's answers, and where they name no weak verdict, the
 /// most recent weak verdict in force (whole school or an afdeling), else the most recent one.
 pub fn vo_facts(verdicts: &[RecordedVerdict], answered: VoFacts) -> VoFacts {

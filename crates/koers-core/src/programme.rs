@@ -288,6 +288,29 @@ pub struct ProgrammeRules {
     /// `[op_koers]`: the early-warning margins and periods (defaults when absent).
     #[serde(default)]
     pub op_koers: OpKoersSettings,
+    /// `[referral]`: where a school or board goes that this programme refers (onvoldoende,
+    /// zeer zwak, herstelopdracht): the regular GWGB programme's name, a sentence and its
+    /// contact details. Shown on the check result, the start page and the aanmeld form.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub referral: Option<Referral>,
+}
+
+/// The programme a referred school or board is pointed to, with its contact details (data, so a
+/// beheerder keeps the address current without a code change).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Referral {
+    /// "Goed Worden, Goed Blijven (regulier)".
+    pub name: String,
+    /// One Dutch sentence on what that programme offers.
+    pub text: String,
+    /// Its web page (`https://…`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
 }
 
 impl ProgrammeRules {

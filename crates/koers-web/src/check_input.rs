@@ -14,6 +14,8 @@ pub enum Field {
     Pct1s2f(usize),
     Schoolweging,
     NextPupils,
+    /// The Inspectie's verdict, when the school names one (`/check` only).
+    Oordeel,
     /// The years as a whole (none entered, no norms for them).
     Years,
 }
@@ -28,6 +30,7 @@ impl Field {
             Field::Pct1s2f(i) => format!("years[{i}].pct_1s2f"),
             Field::Schoolweging => "schoolweging".into(),
             Field::NextPupils => "next_pupils".into(),
+            Field::Oordeel => "oordeel".into(),
             Field::Years => "years".into(),
         }
     }
@@ -42,6 +45,7 @@ impl Field {
             Field::Pct1s2f(i) => 4 + 4 * i,
             Field::Schoolweging => 1000,
             Field::NextPupils => 1001,
+            Field::Oordeel => 1002,
         }
     }
 
@@ -54,6 +58,7 @@ impl Field {
             Field::Pct1s2f(i) => format!("pct1s2f-{}", i + 1),
             Field::Schoolweging => "schoolweging".into(),
             Field::NextPupils => "volgend-jaar".into(),
+            Field::Oordeel => "oordeel".into(),
             Field::Years => "jaren".into(),
         }
     }

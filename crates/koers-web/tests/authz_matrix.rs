@@ -131,6 +131,28 @@ async fn table(w: &World, app_a: i64, traj_a: i64) -> Vec<Row> {
         row("GET", "/check", "/check", "", PUBLIC),
         row("POST", "/check", "/check", "", [422; 7]),
         row("GET", "/taal/{code}", "/taal/en?terug=%2F", "", [303; 7]),
+        row("GET", "/check/waarden", "/check/waarden", "", PUBLIC),
+        // ---- the start page "Welke ondersteuning past bij ons?" (public) -------------------
+        row("GET", "/welke-ondersteuning", "/welke-ondersteuning?q=School", "", PUBLIC),
+        row("GET", "/welke-ondersteuning", "/welke-ondersteuning?bestuur=abc", "", [422; 7]),
+        row("GET", "/welke-ondersteuning/school/{id}", format!("/welke-ondersteuning/school/{b}"), "", PUBLIC),
+        row(
+            "GET",
+            "/welke-ondersteuning/school/{id}",
+            format!("/welke-ondersteuning/school/{a}?beantwoord=1"),
+            "",
+            PUBLIC,
+        ),
+        row("GET", "/welke-ondersteuning/school/{id}", "/welke-ondersteuning/school/999999", "", [404; 7]),
+        row("GET", "/welke-ondersteuning/bestuur/{nr}", format!("/welke-ondersteuning/bestuur/{BOARD_X}"), "", PUBLIC),
+        row(
+            "GET",
+            "/welke-ondersteuning/bestuur/{nr}",
+            format!("/welke-ondersteuning/bestuur/{BOARD_X}?beantwoord=1&assessment_year=1800"),
+            "",
+            [422; 7],
+        ),
+        row("GET", "/welke-ondersteuning/bestuur/{nr}", "/welke-ondersteuning/bestuur/999999", "", [404; 7]),
         row("GET", "/health", "/health", "", PUBLIC),
         row("GET", "/ready", "/ready", "", PUBLIC),
         // Only with the metrics token (none configured here) or on the internal listener.
@@ -237,6 +259,21 @@ async fn table(w: &World, app_a: i64, traj_a: i64) -> Vec<Row> {
             "version=1",
             [303, 404, 404, 404, 403, 403, 403],
         ),
+        // Changing and deleting a verdict: programme staff (of any programme) and beheerders.
+        row("GET", "/oordelen/{id}/wijzigen", "/oordelen/999999/wijzigen", "", STAFF_404),
+        row("POST", "/oordelen/{id}/wijzigen", "/oordelen/999999/wijzigen", "version=1&datum=", STAFF_404),
+        row("POST", "/oordelen/{id}/verwijderen", "/oordelen/999999/verwijderen", "version=1&zeker=ja", STAFF_404),
+        // The map of a programme's schools: staff of THAT programme (the programmamedewerker here
+        // has gwgb-plus-school, not NPO) and beheerders.
+        row("GET", "/programma/kaart/{programma}", "/programma/kaart/gwgb-plus-school", "", STAFF),
+        row(
+            "GET",
+            "/programma/kaart/{programma}",
+            "/programma/kaart/leren-verbeteren-npo",
+            "",
+            [303, 200, 403, 403, 403, 403],
+        ),
+        row("GET", "/programma/kaart/{programma}", "/programma/kaart/bestaat-niet", "", [303, 404, 403, 403, 403, 403]),
         // ---- beheer ---------------------------------------------------------------------------
         row("GET", "/beheer/gebruikers", "/beheer/gebruikers", "", ADMIN_ONLY),
         row("GET", "/beheer/gebruikers/nieuw", "/beheer/gebruikers/nieuw", "", ADMIN_ONLY),

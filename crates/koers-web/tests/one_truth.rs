@@ -102,6 +102,7 @@ async fn csv_exports_neutralise_formulas_and_xlsx_keeps_them_as_text() {
     let w = world().await;
     let d = eligible_school(&w).await;
     let input = ApplicationInput {
+        own_calculation: None,
         programme_id: "gwgb-plus-school".into(),
         school_id: Some(d),
         board_number: None,

@@ -23,6 +23,7 @@ fn ok<T, E: std::fmt::Display>(r: Result<T, E>) -> T {
 async fn running_trajectory(w: &World) -> (TrajectoryRecord, i64) {
     let school = eligible_school(w).await;
     let input = ApplicationInput {
+        own_calculation: None,
         programme_id: "gwgb-plus-school".into(),
         school_id: Some(school),
         board_number: None,

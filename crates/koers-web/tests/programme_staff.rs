@@ -16,6 +16,7 @@ use tower::ServiceExt;
 async fn approved_application(w: &World) -> i64 {
     let d = eligible_school(w).await;
     let input = ApplicationInput {
+        own_calculation: None,
         programme_id: "gwgb-plus-school".into(),
         school_id: Some(d),
         board_number: None,

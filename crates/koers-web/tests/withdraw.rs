@@ -18,6 +18,7 @@ async fn a_schoolleider_withdraws_their_application_with_a_reason() {
     let w = world().await;
     let d = eligible_school(&w).await;
     let input = ApplicationInput {
+        own_calculation: None,
         programme_id: "gwgb-plus-school".into(),
         school_id: Some(d),
         board_number: None,

@@ -3,7 +3,7 @@
 //! board-approval request queued — all in one store transaction
 //! ([`Store::submit_application`]), so an application never exists without its mails.
 
-use super::links;
+use super::{links, own};
 use crate::check::FieldError;
 use crate::error::{Error, Result};
 use crate::schools::school_eligibility;
@@ -14,7 +14,8 @@ use crate::store::{
 use crate::verdicts;
 use koers_core::access::{RoleKind, Scope};
 use koers_core::eligibility::{
-    BoardFacts, Eligibility, SpecialAnswers, VoFacts, assess_board, assess_special, assess_vo,
+    BoardFacts, Eligibility, Oordeel, SchoolContext, SpecialAnswers, VoFacts, assess_band, assess_board,
+    assess_special, assess_vo,
 };
 use koers_core::programme::{Audience, ProgrammeRules, RuleSettings};
 use koers_core::workflow::{Application, Command, transition};
@@ -33,6 +34,9 @@ pub struct ApplicationInput {
     /// The programme's entry facts as JSON (`SpecialAnswers`, `BoardFacts` or `VoFacts`);
     /// not needed for the results band, which is computed from the register.
     pub entry_facts_json: Option<String>,
+    /// Results band only: the school's own calculation from `/check` (e.g. this year's results,
+    /// not yet published), stored next to the register's as "eigen berekening".
+    pub own_calculation: Option<crate::check::CheckInput>,
 }
 
 #[derive(Debug, Clone)]
@@ -65,25 +69,39 @@ fn facts<T: serde::de::DeserializeOwned>(json: Option<&str>) -> Result<T> {
 }
 
 /// The programme's entry rule over the answers and what the register knows (results, recorded
-/// Inspectie verdicts, the exam trend).
-async fn entry_rule(
+/// Inspectie verdicts when `records`, the exam trend). The one path the aanmeld form and the
+/// public start page (`crate::support`) both decide by.
+pub(crate) async fn entry_rule(
     store: &dyn StoreRead,
     p: &ProgrammeRules,
     norms: &NormLibrary,
     input: &ApplicationInput,
     now: i64,
+    records: bool,
 ) -> Result<Eligibility> {
     Ok(match &p.rule {
         RuleSettings::ResultsBand(rule) => {
             let id = input.school_id.ok_or(StoreError::NotFound)?;
-            school_eligibility(store, id, norms, rule).await?.eligibility
+            let o = school_eligibility(store, id, norms, rule).await?;
+            let ctx = if records { verdicts::school_context(store, id).await? } else { SchoolContext::default() };
+            if ctx.herstelopdracht || ctx.oordeel.is_some_and(|o| o != Oordeel::Voldoende) {
+                // Referred to regular GWGB by the verdicts on record (the band stays shown).
+                let set = norms.by_id(&o.norms_id).map_err(|_| Error::NoNorms)?;
+                assess_band(&o.assessment, set, rule, &ctx, None)
+            } else {
+                o.eligibility
+            }
         }
         RuleSettings::SpecialEducation(rule) => {
-            assess_special(&facts::<SpecialAnswers>(input.entry_facts_json.as_deref())?, rule, &Default::default())
+            let ctx = match (input.school_id, records) {
+                (Some(id), true) => verdicts::school_context(store, id).await?,
+                _ => SchoolContext::default(),
+            };
+            assess_special(&facts::<SpecialAnswers>(input.entry_facts_json.as_deref())?, rule, &ctx)
         }
         RuleSettings::BoardHistory(rule) => {
             let mut f = facts::<BoardFacts>(input.entry_facts_json.as_deref())?;
-            if let Some(n) = input.board_number {
+            if let (Some(n), true) = (input.board_number, records) {
                 f = verdicts::board_facts_for(store, n, f).await?;
             }
             assess_board(&f, rule, reference_year(now))
@@ -91,11 +109,38 @@ async fn entry_rule(
         RuleSettings::VerdictOrRisk(rule) => {
             let mut f = facts::<VoFacts>(input.entry_facts_json.as_deref())?;
             if let Some(id) = input.school_id {
-                f = verdicts::vo_facts_for(store, id, f, rule.demonstrable_risk_qualifies).await?;
+                f = if records {
+                    verdicts::vo_facts_for(store, id, f, rule.demonstrable_risk_qualifies).await?
+                } else {
+                    verdicts::vo_facts_with_trend(store, id, f, rule.demonstrable_risk_qualifies).await?
+                };
             }
             assess_vo(&f, rule)
         }
     })
+}
+
+/// The verdict a VO applicant declared (oordeel, afdeling), stored `verklaard` with the
+/// application until staff confirm it — unless the same verdict is already on record.
+async fn declared_verdicts(
+    store: &dyn StoreRead,
+    p: &ProgrammeRules,
+    input: &ApplicationInput,
+    now: i64,
+) -> Result<Vec<crate::store::NewVerdict>> {
+    let (RuleSettings::VerdictOrRisk(_), Some(school_id)) = (&p.rule, input.school_id) else {
+        return Ok(Vec::new());
+    };
+    let answered = facts::<VoFacts>(input.entry_facts_json.as_deref())?;
+    let Some(v) = verdicts::declared_in_application(school_id, &answered, now) else {
+        return Ok(Vec::new());
+    };
+    let known = store
+        .verdicts_of_school(school_id)
+        .await?
+        .iter()
+        .any(|r| r.oordeel == v.oordeel && r.afdeling == v.afdeling);
+    Ok(if known { Vec::new() } else { vec![v] })
 }
 
 /// E-mail addresses of the active bestuurders of a board.
@@ -170,9 +215,19 @@ pub(crate) async fn submit(
     let (Some(p), true) = (programme, errors.is_empty()) else {
         return Err(Error::Invalid(errors));
     };
-    let eligibility = entry_rule(store, p, norms, input, now).await?;
-    if matches!(eligibility.verdict, Verdict::NotEligible | Verdict::ReferToRegularGwgb) {
-        return Err(Error::NotEligible { summary: eligibility.summary_nl() });
+    let eligibility = entry_rule(store, p, norms, input, now, true).await?;
+    let own = match (&p.rule, &input.own_calculation) {
+        (RuleSettings::ResultsBand(rule), Some(c)) => Some(own::calculate(c, norms, rule)?),
+        _ => None,
+    };
+    let entry_facts_json = match &own {
+        Some(o) => Some(serde_json::to_string(&own::BandFacts { eigen_berekening: o.clone() })?),
+        None => input.entry_facts_json.clone(),
+    };
+    if !own::admits(eligibility.verdict, own.as_ref()) {
+        let referral =
+            p.referral.clone().filter(|_| eligibility.verdict == Verdict::ReferToRegularGwgb).map(Box::new);
+        return Err(Error::NotEligible { summary: eligibility.summary_nl(), referral });
     }
     let needs_board = p.board_approval && board_number.is_some();
     let (state, _events) = transition(&Application::submitted(needs_board), &Command::Route)?;
@@ -185,7 +240,7 @@ pub(crate) async fn submit(
         contact_phone: input.contact_phone.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned),
         help_question: q.to_owned(),
         eligibility_json: serde_json::to_string(&eligibility).ok(),
-        entry_facts_json: input.entry_facts_json.clone(),
+        entry_facts_json,
         state_json: serde_json::to_string(&state)?,
         status: state.status,
         submitted_by,
@@ -228,7 +283,8 @@ pub(crate) async fn submit(
         }
         approval_link = Some(url);
     }
-    let submission = Submission { application: new, approval_link: link, mails };
+    let verdicts = declared_verdicts(store, p, input, now).await?;
+    let submission = Submission { application: new, approval_link: link, mails, verdicts };
     let application: ApplicationRecord = store.submit_application(&submission, actor, now).await?;
     Ok(Submitted { application, eligibility, approval_link })
 }

@@ -216,6 +216,9 @@ pub struct Submission {
     /// The mails, written once the reference number is known (`{reference}` in subject and body
     /// is replaced by it).
     pub mails: Vec<NewMail>,
+    /// Inspectie verdicts the applicant declared in the form, stored `verklaard` (until staff
+    /// confirm) in the same transaction.
+    pub verdicts: Vec<super::NewVerdict>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

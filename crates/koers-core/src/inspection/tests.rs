@@ -225,3 +225,20 @@ fn falling_evidence_in_dutch() {
          (DUO, examenkandidaten en geslaagden; deels geschat uit afgeschermde aantallen)"
     );
 }
+
+#[test]
+fn the_school_context_is_the_whole_school_verdict_in_force_and_any_herstelopdracht() {
+    use crate::eligibility::{Oordeel, SchoolContext};
+    let (v, s) = (VerdictStatus::Vastgesteld, VerdictStatus::Verklaard);
+    assert_eq!(school_context(&[]), SchoolContext::default());
+    let old_weak = rv("2023-01-10", VerdictOordeel::ZeerZwak, None, v);
+    let new_ok = rv("2025-05-01", VerdictOordeel::Voldoende, None, v);
+    let ctx = school_context(&[old_weak.clone(), new_ok.clone()]);
+    assert_eq!(ctx, SchoolContext { oordeel: Some(Oordeel::Voldoende), herstelopdracht: false }, "the latest counts");
+    let declared = rv("2025-06-01", VerdictOordeel::Onvoldoende, None, s);
+    assert_eq!(school_context(&[new_ok.clone(), declared]).oordeel, Some(Oordeel::Onvoldoende), "declared counts too");
+    let mut herstel = rv("2025-06-01", VerdictOordeel::Voldoende, Some(Afdeling::Havo), v);
+    herstel.facts.herstelopdracht = true;
+    let ctx = school_context(&[new_ok, herstel]);
+    assert_eq!(ctx, SchoolContext { oordeel: Some(Oordeel::Voldoende), herstelopdracht: true });
+}

@@ -30,6 +30,30 @@ pub(super) fn validate(p: &ProgrammeRules, file: &str) -> Result<(), ProgrammeEr
     check(p).map_err(|(field, detail)| ProgrammeError::new(file, Some(&field), detail))
 }
 
+fn check_referral(p: &ProgrammeRules) -> Result<(), (String, String)> {
+    let Some(r) = &p.referral else { return Ok(()) };
+    let err = |field: &str, detail: &str| Err((field.to_owned(), detail.to_owned()));
+    if r.name.trim().is_empty() {
+        return err("referral.name", "referral.name (de naam van het programma waarnaar verwezen wordt) mag niet leeg zijn");
+    }
+    if r.text.trim().is_empty() {
+        return err("referral.text", "referral.text (wat dat programma biedt) mag niet leeg zijn");
+    }
+    if r.url.as_deref().is_some_and(|u| !u.starts_with("https://") || u.contains(char::is_whitespace)) {
+        return err("referral.url", "referral.url moet een webadres zijn dat met https:// begint");
+    }
+    if r.email.as_deref().is_some_and(|e| {
+        let (local, domain) = e.split_once('@').unwrap_or_default();
+        local.is_empty() || !domain.contains('.') || e.contains(char::is_whitespace)
+    }) {
+        return err("referral.email", "referral.email moet een e-mailadres zijn, zoals info@poraad.nl");
+    }
+    if r.url.is_none() && r.email.is_none() && r.phone.is_none() {
+        return err("referral", "referral noemt een webadres, e-mailadres of telefoonnummer (url, email of phone)");
+    }
+    Ok(())
+}
+
 fn check(p: &ProgrammeRules) -> Result<(), (String, String)> {
     let err = |field: &str, detail: &str| Err((field.to_owned(), detail.to_owned()));
     if !is_slug(&p.id) {
@@ -52,6 +76,7 @@ fn check(p: &ProgrammeRules) -> Result<(), (String, String)> {
     }
     check_phases(p)?;
     check_rule(p)?;
+    check_referral(p)?;
     if let Some(s) = p.default_for.iter().find(|s| !p.sectors.contains(s)) {
         return Err((
             "default_for".to_owned(),

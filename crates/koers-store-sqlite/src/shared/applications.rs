@@ -191,6 +191,9 @@ pub(crate) async fn submit(pool: &Pool, s: &Submission, actor: &Actor, now: i64)
     for mail in &s.mails {
         super::outbox::insert(&mut tx, &mail.with_reference(&record.reference.to_string()), now).await?;
     }
+    for v in &s.verdicts {
+        super::verdicts::insert(&mut tx, v, actor, now).await?;
+    }
     tx.commit().await.map_err(db)?;
     Ok(record)
 }

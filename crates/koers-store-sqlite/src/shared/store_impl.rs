@@ -212,6 +212,19 @@ impl Store for Backend {
     ) -> StoreResult<VerdictRecord> {
         verdicts::confirm(self.pool(), id, expected_version, actor, now).await
     }
+    async fn update_verdict(
+        &self,
+        id: i64,
+        expected_version: i64,
+        v: &NewVerdict,
+        actor: &Actor,
+        now: i64,
+    ) -> StoreResult<VerdictRecord> {
+        verdicts::update(self.pool(), id, expected_version, v, actor, now).await
+    }
+    async fn delete_verdict(&self, id: i64, expected_version: i64, actor: &Actor, now: i64) -> StoreResult<()> {
+        verdicts::delete(self.pool(), id, expected_version, actor, now).await
+    }
 
     async fn create_user(&self, user: &NewUser, actor: &Actor, now: i64) -> StoreResult<User> {
         users::create(self.pool(), user, actor, now).await

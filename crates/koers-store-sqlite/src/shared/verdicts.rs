@@ -32,6 +32,13 @@ pub(crate) async fn by_id(pool: &Pool, id: i64) -> StoreResult<VerdictRecord> {
 
 pub(crate) async fn add(pool: &Pool, v: &NewVerdict, actor: &Actor, now: i64) -> StoreResult<VerdictRecord> {
     let mut tx = begin_write(pool).await.map_err(db)?;
+    let created = insert(&mut tx, v, actor, now).await?;
+    tx.commit().await.map_err(db)?;
+    Ok(created)
+}
+
+/// Insert and audit inside `conn`'s transaction (also a verdict declared with an application).
+pub(crate) async fn insert(conn: &mut Conn, v: &NewVerdict, actor: &Actor, now: i64) -> StoreResult<VerdictRecord> {
     let id = sqlx::query_scalar!(
         r#"INSERT INTO inspection_verdicts (school_id, board_number, verdict_date, oordeel, afdeling, herstelopdracht,
                                             risk_investigation, source, status, recorded_by, recorded_by_label,
@@ -51,13 +58,73 @@ pub(crate) async fn add(pool: &Pool, v: &NewVerdict, actor: &Actor, now: i64) ->
         actor.label,
         now,
     )
-    .fetch_one(&mut *tx)
+    .fetch_one(&mut *conn)
     .await
     .map_err(db)?;
-    let created = fetch(&mut tx, id).await?.ok_or(StoreError::NotFound)?;
-    Change::new(actor, now, "create", "verdict", id).after(&created)?.write(&mut tx).await?;
-    tx.commit().await.map_err(db)?;
+    let created = fetch(conn, id).await?.ok_or(StoreError::NotFound)?;
+    Change::new(actor, now, "create", "verdict", id).after(&created)?.write(conn).await?;
     Ok(created)
+}
+
+/// The facts of a verdict changed by staff (runtime query: no offline-cache entry needed).
+pub(crate) async fn update(
+    pool: &Pool,
+    id: i64,
+    expected_version: i64,
+    v: &NewVerdict,
+    actor: &Actor,
+    now: i64,
+) -> StoreResult<VerdictRecord> {
+    let mut tx = begin_write(pool).await.map_err(db)?;
+    let before = fetch(&mut tx, id).await?.ok_or(StoreError::NotFound)?;
+    if before.version != expected_version {
+        return Err(StoreError::Conflict { expected: expected_version, actual: before.version });
+    }
+    let done = sqlx::query(
+        "UPDATE inspection_verdicts SET verdict_date = $1, oordeel = $2, afdeling = $3, herstelopdracht = $4,
+                risk_investigation = $5, source = $6, version = version + 1
+         WHERE id = $7 AND version = $8",
+    )
+    .bind(&v.verdict_date)
+    .bind(&v.oordeel)
+    .bind(&v.afdeling)
+    .bind(v.herstelopdracht)
+    .bind(v.risk_investigation)
+    .bind(&v.source)
+    .bind(id)
+    .bind(expected_version)
+    .execute(&mut *tx)
+    .await
+    .map_err(db)?;
+    if done.rows_affected() == 0 {
+        let actual = fetch(&mut tx, id).await?.map(|x| x.version);
+        return Err(stale(expected_version, actual));
+    }
+    let after = fetch(&mut tx, id).await?.ok_or(StoreError::NotFound)?;
+    Change::new(actor, now, "update", "verdict", id).before(&before)?.after(&after)?.write(&mut tx).await?;
+    tx.commit().await.map_err(db)?;
+    Ok(after)
+}
+
+pub(crate) async fn delete(pool: &Pool, id: i64, expected_version: i64, actor: &Actor, now: i64) -> StoreResult<()> {
+    let mut tx = begin_write(pool).await.map_err(db)?;
+    let before = fetch(&mut tx, id).await?.ok_or(StoreError::NotFound)?;
+    if before.version != expected_version {
+        return Err(StoreError::Conflict { expected: expected_version, actual: before.version });
+    }
+    let done = sqlx::query("DELETE FROM inspection_verdicts WHERE id = $1 AND version = $2")
+        .bind(id)
+        .bind(expected_version)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+    if done.rows_affected() == 0 {
+        let actual = fetch(&mut tx, id).await?.map(|x| x.version);
+        return Err(stale(expected_version, actual));
+    }
+    Change::new(actor, now, "delete", "verdict", id).before(&before)?.write(&mut tx).await?;
+    tx.commit().await.map_err(db)?;
+    Ok(())
 }
 
 pub(crate) async fn confirm(

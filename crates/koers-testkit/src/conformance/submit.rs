@@ -30,6 +30,7 @@ fn submission(help: &str, token_hash: &str) -> Submission {
                 body_text: "Keur goed".into(),
             },
         ],
+        verdicts: vec![],
     }
 }
 

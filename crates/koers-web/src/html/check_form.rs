@@ -4,6 +4,7 @@
 use crate::check_input::{Field, FieldErrors, TypedYear, parse_decimal, validate_schoolweging, validate_years};
 use crate::i18n::Lang;
 use koers_app::check::CheckInput;
+use koers_core::eligibility::{Oordeel, SchoolContext};
 use std::collections::HashMap;
 
 pub const ROWS: usize = 3;
@@ -47,6 +48,13 @@ pub struct ErrorLink {
 #[derive(Debug, Clone)]
 pub struct CheckFormView {
     pub years: Vec<YearGroup>,
+    /// The Inspectie's verdict (a select) and the herstelopdracht (a checkbox): a school judged
+    /// onvoldoende/zeer zwak or with a herstelopdracht is referred to regular GWGB.
+    pub oordeel: FormField,
+    pub oordeel_opts: Vec<(String, String)>,
+    pub herstelopdracht: bool,
+    /// The school this calculation is for (from the start page: `?school=`), posted along.
+    pub school: Option<i64>,
     pub schoolweging: FormField,
     pub next_pupils: FormField,
     pub years_error: Option<String>,
@@ -58,6 +66,11 @@ pub type Raw = HashMap<String, String>;
 
 fn value(raw: &Raw, f: Field) -> String {
     raw.get(&f.form_id()).map(|s| s.trim().to_owned()).unwrap_or_default()
+}
+
+/// The school a calculation is for (`school`, a positive id), when given.
+pub fn school_of(raw: &Raw) -> Option<i64> {
+    raw.get("school").and_then(|s| s.trim().parse::<i64>().ok()).filter(|id| *id > 0)
 }
 
 /// Whether a request carries a submission (any of the form's number fields present).
@@ -151,8 +164,21 @@ pub fn parse(raw: &Raw) -> Result<(CheckInput, Vec<(usize, TypedYear)>), FieldEr
             }
         }
     };
+    let oordeel = match value(raw, Field::Oordeel).as_str() {
+        "" => None,
+        "voldoende" => Some(Oordeel::Voldoende),
+        "onvoldoende" => Some(Oordeel::Onvoldoende),
+        "zeer_zwak" => Some(Oordeel::ZeerZwak),
+        other => {
+            errors.push((Field::Oordeel, format!("'{other}' is geen oordeel; kies er een uit de lijst")));
+            None
+        }
+    };
+    let herstelopdracht = raw.get("herstelopdracht").is_some_and(|v| !v.trim().is_empty());
     if errors.is_empty() {
-        Ok((crate::check_input::to_check_input(&years, schoolweging, next_pupils), years))
+        let mut input = crate::check_input::to_check_input(&years, schoolweging, next_pupils);
+        input.context = SchoolContext { oordeel, herstelopdracht };
+        Ok((input, years))
     } else {
         errors.sort_by_key(|(f, _)| f.rank());
         Err(errors)
@@ -217,6 +243,18 @@ pub fn view(lang: Lang, raw: &Raw, errors: &FieldErrors, default_years: [u16; RO
             String::new(),
             "numeric",
         ),
+        oordeel: field(Field::Oordeel, "check-oordeel", Some("check-oordeel-hint"), String::new(), "text"),
+        oordeel_opts: [
+            ("", "check-oordeel-none"),
+            ("voldoende", "oordeel-voldoende"),
+            ("onvoldoende", "oordeel-onvoldoende"),
+            ("zeer_zwak", "oordeel-zeer-zwak"),
+        ]
+        .iter()
+        .map(|(v, k)| ((*v).to_owned(), lang.t(k)))
+        .collect(),
+        herstelopdracht: raw.get("herstelopdracht").is_some_and(|v| !v.trim().is_empty()),
+        school: school_of(raw),
         years_error: error_of(Field::Years),
         summary,
     }

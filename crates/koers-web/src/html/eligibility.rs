@@ -4,7 +4,7 @@
 //! reasons and "what would change it". Dutch pages use koers-core's sentences; English pages
 //! word the same structured reasons and levers through Fluent (see `words`).
 
-mod words;
+pub(crate) mod words;
 
 use crate::i18n::Lang;
 use koers_app::check::CheckOutcome;

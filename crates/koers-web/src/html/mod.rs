@@ -5,6 +5,8 @@
 //! | `GET /` | [`home`] |
 //! | `GET /scholen`, `GET /scholen/{id}` | [`scholen`] |
 //! | `GET /check`, `POST /check` | [`check`] |
+//! | `GET /check/waarden` ("Waarden om mee te kunnen doen") | [`waarden`] |
+//! | `GET /welke-ondersteuning…` (the start page: school or board → the programme that fits) | [`ondersteuning`] |
 //! | `GET /taal/{code}?terug=…` | [`taal`] |
 //!
 //! Authenticated pages (login in [`crate::auth::login`]; every handler asks `may`):
@@ -33,16 +35,19 @@
 //! | `/trajecten/{id}/dagdelen`, `/trajecten/{id}/budget` | [`dagdelen`] |
 //! | `/mijn-school/{id}/kostenoverzicht[.xlsx]`, `/experts/{id}/urenstaat[.xlsx]` | [`kosten`] |
 //! | `/mijn-school/{id}/oordelen`, `/bestuur/{nr}/oordelen`, `/oordelen/{id}/bevestigen` | [`oordelen`] |
+//! | `/oordelen/{id}/wijzigen`, `/oordelen/{id}/verwijderen` (staff) | [`oordelen_edit`] |
 
 pub mod check;
-mod check_form;
+pub(crate) mod check_form;
 pub mod eligibility;
 pub mod error_page;
 pub mod exam_trend;
 pub mod home;
+pub mod ondersteuning;
 pub mod page;
 pub mod scholen;
 pub mod taal;
+pub mod waarden;
 // authenticated pages
 pub mod aanmelden;
 pub mod account;
@@ -51,6 +56,7 @@ pub mod bestuur;
 pub mod goedkeuren;
 pub mod mijn_school;
 pub mod oordelen;
+pub mod oordelen_edit;
 pub mod programma;
 // ---- roles workflow (board task, trajectories) ----
 pub mod dagdelen;
@@ -77,6 +83,8 @@ pub fn routes() -> Router<AppState> {
         .route("/scholen", get(scholen::search))
         .route("/scholen/{id}", get(scholen::show))
         .route("/check", get(check::form).post(check::submit))
+        .route("/check/waarden", get(waarden::show))
+        .merge(ondersteuning::routes())
         .route("/taal/{code}", get(taal::switch))
         .merge(private_routes())
 }
@@ -90,6 +98,7 @@ fn private_routes() -> Router<AppState> {
         .merge(mijn_school::routes())
         .merge(bestuur::routes())
         .merge(oordelen::routes())
+        .merge(oordelen_edit::routes())
         .merge(programma::routes())
         .merge(beheer::routes())
         .merge(account::routes())

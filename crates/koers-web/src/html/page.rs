@@ -55,6 +55,11 @@ impl Page {
         self.lang.t_args(key, args)
     }
 
+    /// `t_args` with one argument (templates cannot write a slice of pairs).
+    pub fn t1(&self, key: &str, name: &'static str, value: impl ToString) -> String {
+        self.lang.t_args(key, &[(name, value.to_string())])
+    }
+
     pub fn asset(&self, name: &str) -> String {
         crate::assets::url(name)
     }

@@ -326,6 +326,7 @@ pub async fn case_of_programme_a(w: &World) -> (koers_app::store::ApplicationRec
     }
     let d = eligible_school(w).await;
     let input = ApplicationInput {
+        own_calculation: None,
         programme_id: "gwgb-plus-school".into(),
         school_id: Some(d),
         board_number: None,

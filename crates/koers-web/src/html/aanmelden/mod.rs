@@ -5,7 +5,8 @@
 //! (`gwgb-plus-school` for PO) or, when more fit, a choice page. `GET /aanmeldingen/{id}`: the
 //! receipt, for whoever may view the school or board.
 
-mod facts;
+pub(crate) mod facts;
+pub(crate) mod own;
 mod receipt;
 mod view;
 
@@ -105,6 +106,7 @@ pub async fn form(
     user: CurrentUser,
     page: Page,
     Query(q): Query<ApplyQuery>,
+    Query(pairs): Query<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
     let ctx = match resolve(&state, &user, &q, true).await? {
         Resolved::Form(ctx) => ctx,
@@ -120,8 +122,10 @@ pub async fn form(
             return render(&ChoosePage { school_name: school.name, programmes, page: page.in_section("mijn-home") });
         }
     };
-    let posted =
+    let mut posted =
         Posted(vec![("contact_name".into(), user.0.name.clone()), ("contact_email".into(), user.0.email.clone())]);
+    // The school's own calculation from /check travels along in the query ("eigen berekening").
+    posted.0.extend(own::carried(&pairs));
     render(&view(&state, page, &ctx, &posted, &[]).await?)
 }
 
@@ -171,7 +175,12 @@ pub async fn send(
         Applicant::School(s) => (Some(s.id), None),
         Applicant::Board(b, _) => (None, Some(b.number)),
     };
+    let own_calculation = match own::parse(&ctx, &posted) {
+        Ok(c) => c,
+        Err(errors) => return unprocessable(&view(&state, page, &ctx, &posted, &errors).await?),
+    };
     let input = ApplicationInput {
+        own_calculation,
         programme_id: ctx.programme.id.clone(),
         school_id,
         board_number,
@@ -195,9 +204,10 @@ pub async fn send(
             errors.extend(fact_errors);
             unprocessable(&view(&state, page, &ctx, &posted, &errors).await?)
         }
-        Err(Error::NotEligible { summary }) => {
+        Err(Error::NotEligible { summary, referral }) => {
             let mut v = view(&state, page, &ctx, &posted, &[]).await?;
             v.not_eligible = Some(summary);
+            v.referral = referral.as_deref().map(crate::html::ondersteuning::ReferralView::new);
             unprocessable(&v)
         }
         Err(e) => Err(e.into()),

@@ -40,6 +40,10 @@ pub struct ApplyPage {
     pub board: String,
     pub result: Option<EligibilityView>,
     pub not_eligible: Option<String>,
+    /// Where a referred school or board goes (the programme's `[referral]`).
+    pub referral: Option<crate::html::ondersteuning::ReferralView>,
+    /// The school's own calculation from /check ("eigen berekening"), next to the register's.
+    pub own: Option<super::own::OwnView>,
     /// Errors not tied to a field on this form (programme, school, board, entry facts).
     pub other_errors: Vec<String>,
     /// Errors of the programme's questions (shown next to the fields too).
@@ -123,6 +127,8 @@ pub(super) async fn view(
         board: String::new(),
         result: None,
         not_eligible: None,
+        referral: None,
+        own: super::own::view(page.lang, ctx, posted, state.app.norms()),
         other_errors,
         fact_errors,
         error_count: errors.len(),

@@ -56,6 +56,8 @@ pub struct DashboardPage {
     pub loads: Vec<LoadRow>,
     /// Active trajectories per programme and current phase.
     pub phases: Vec<PhaseRow>,
+    /// The map of each programme's schools this user may see: (href, programme name).
+    pub maps: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone)]
@@ -68,6 +70,11 @@ pub struct PhaseRow {
 pub async fn dashboard(State(state): State<AppState>, user: CurrentUser, page: Page) -> Result<Response, AppError> {
     ensure_staff(&user)?;
     let all = programmes(&state).await?;
+    let maps = all
+        .iter()
+        .filter(|p| user.principal().may_see_programme(&p.id))
+        .map(|p| (format!("/programma/kaart/{}", p.id), p.name.clone()))
+        .collect();
     let mut apps = state.app.read().list_applications(&ApplicationFilter::default()).await?;
     apps.retain(|a| user.principal().may_see_programme(&a.programme_id));
     // Only the statuses that occur, in the workflow's order.
@@ -137,6 +144,7 @@ pub async fn dashboard(State(state): State<AppState>, user: CurrentUser, page: P
         pipeline,
         loads,
         phases,
+        maps,
     })
 }
 

@@ -4,6 +4,7 @@
 
 pub mod aanmeldingen;
 pub mod dashboard;
+pub mod kaart;
 pub mod paging;
 
 use crate::AppError;
@@ -23,7 +24,7 @@ use paging::{Pager, page_param};
 use serde::Deserialize;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/programma/screening", get(screening)).merge(aanmeldingen::routes()).merge(dashboard::routes())
+    Router::new().route("/programma/screening", get(screening)).merge(aanmeldingen::routes()).merge(dashboard::routes()).merge(kaart::routes())
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -127,6 +127,8 @@ pub struct DetailPage {
     pub contact_phone: String,
     pub help_question: String,
     pub eligibility: Option<String>,
+    /// The school's own calculation ("eigen berekening"): its verdict in Dutch and the years.
+    pub own: Option<(String, Vec<String>)>,
     pub intake_plan: Option<String>,
     pub intake: Option<Intake>,
     pub reason: Option<String>,
@@ -164,6 +166,25 @@ fn eligibility_text(json: Option<&str>) -> Option<String> {
         text.push_str(&format!(" Stoplicht (eigen indeling van Koers) per indicator: {}.", lights.join(", ")));
     }
     Some(text)
+}
+
+/// The own calculation stored with a results-band application, for staff (Dutch, as the rest
+/// of the staff pages).
+fn own_text(json: Option<&str>) -> Option<(String, Vec<String>)> {
+    let o = koers_app::applications::own::stored(json)?;
+    let pct = |v: f64| koers_core::nl::percent2(v);
+    let mut lines: Vec<String> = o
+        .years
+        .iter()
+        .map(|y| format!("Toetsjaar {}: {} leerlingen, 1F {}, 1S/2F {}", y.test_year, y.pupils, pct(y.pct_1f), pct(y.pct_1s2f)))
+        .collect();
+    if let Some(w) = o.schoolweging {
+        lines.push(format!("Schoolweging {}", koers_core::nl::decimal(w, 2)));
+    }
+    for (ind, v) in &o.values {
+        lines.push(format!("Driejaarswaarde {ind}: {}", v.map_or_else(|| "–".to_owned(), pct)));
+    }
+    Some((o.summary_nl, lines))
 }
 
 pub(super) fn rules_for(all: &[ProgrammeRules], id: &str) -> Result<ProgrammeRules, AppError> {
@@ -288,6 +309,7 @@ pub(super) async fn build(
         contact_phone: a.contact_phone.clone().unwrap_or_default(),
         help_question: a.help_question.clone(),
         eligibility: eligibility_text(a.eligibility_json.as_deref()),
+        own: own_text(a.entry_facts_json.as_deref()),
         intake_plan: app.intake_plan.as_ref().map(|p| format!("{} ({})", p.date, p.attendees.join(", "))),
         intake: app.intake.clone(),
         reason: app.reason.clone(),
