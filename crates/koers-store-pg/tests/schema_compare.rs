@@ -122,11 +122,7 @@ async fn sqlite_and_postgres_migrations_give_the_same_schema() {
         assert_eq!(Some(cols), pg.columns.get(table), "columns of {table} (name, type class, nullable)");
     }
     assert_eq!(sqlite.indexes, pg.indexes, "named indexes");
-<<<<<<< HEAD
-    // 26 (with 0030's forms) + plans and plan_versions (0040).
-    assert_eq!(sqlite.columns.len(), 28, "{:?}", sqlite.columns.keys());
-=======
-    // main's 26 + expert_invitations, import_runs, import_rejections (issue 11).
+    // 26 (with 0030's forms) + plans and plan_versions (0040) + expert_invitations, import_runs,
+    // import_rejections (issue 11) + the later branches' tables (see the migrations).
     assert_eq!(sqlite.columns.len(), 29, "{:?}", sqlite.columns.keys());
->>>>>>> harden11
 }

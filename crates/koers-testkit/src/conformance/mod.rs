@@ -19,11 +19,8 @@ mod dagdelen;
 mod data;
 mod experts;
 mod forms;
-<<<<<<< HEAD
 mod plans;
-=======
 mod hardening;
->>>>>>> harden11
 mod privacy;
 mod register;
 mod results;
@@ -43,11 +40,8 @@ pub use dagdelen::*;
 pub use data::*;
 pub use experts::*;
 pub use forms::*;
-<<<<<<< HEAD
 pub use plans::*;
-=======
 pub use hardening::*;
->>>>>>> harden11
 pub use privacy::*;
 pub use register::*;
 pub use results::*;
@@ -151,15 +145,12 @@ macro_rules! store_conformance_tests {
             logging_time_checks_what_was_spent_so_the_budget_cannot_be_raced,
             budget_decisions_are_listed_newest_first_and_audited_with_the_reason,
             statement_kenmerken_are_gap_free_per_year_and_issued_once_per_period,
-<<<<<<< HEAD
             plans_round_trip_with_versions_and_are_audited,
             a_vastgestelde_plan_version_is_never_rewritten,
             concurrent_plan_saves_one_wins_the_other_conflicts,
             phase_moves_check_versions_and_are_audited_with_the_reason,
-=======
             expert_invitations_link_once_and_only_the_invited_address,
             import_runs_keep_every_rejection_and_page_through_them,
->>>>>>> harden11
         );
     };
     (@cases $fixture:expr; $($case:ident),* $(,)?) => {

@@ -65,10 +65,8 @@ pub struct RoleHome {
     /// Expert: their time sheet, and their dagdelen this school year against their capacity.
     pub expert_sheet: Option<String>,
     pub capacity_line: String,
-<<<<<<< HEAD
     /// "Wat moet ik nu doen?": the reader's own next steps on their trajectories (issue 8).
     pub next_steps: Vec<crate::html::plan::steps::HomeStep>,
-=======
     /// Invitations to link this account to an expert of the pool (expert role only).
     pub invitations: Vec<InvitationRow>,
     /// After confirming or declining one (`?koppeling=bevestigd|geweigerd`).
@@ -80,7 +78,6 @@ pub struct RoleHome {
 pub struct InvitationRow {
     pub expert_id: i64,
     pub text: String,
->>>>>>> harden11
 }
 
 /// An application waiting for the board's decision.
@@ -130,13 +127,7 @@ pub async fn show(
             Some("afgewezen") => Some(lang.t("wf-decided-declined")),
             _ => None,
         },
-<<<<<<< HEAD
         next_steps: Vec::new(),
-    };
-    if role.is_some_and(|r| r != RoleKind::Beheerder) {
-        view.next_steps = crate::html::plan::steps::for_home(&state, &user, lang).await?;
-    }
-=======
         invitations: Vec::new(),
         link_notice: match flags.koppeling.as_deref() {
             Some("bevestigd") => Some(lang.t("invitation-accepted")),
@@ -144,6 +135,9 @@ pub async fn show(
             _ => None,
         },
     };
+    if role.is_some_and(|r| r != RoleKind::Beheerder) {
+        view.next_steps = crate::html::plan::steps::for_home(&state, &user, lang).await?;
+    }
     view.invitations = state
         .app
         .expert_invitations_for(user.0.id, crate::auth::now())
@@ -161,7 +155,6 @@ pub async fn show(
             ),
         })
         .collect();
->>>>>>> harden11
     match role {
         Some(RoleKind::Programmamedewerker) => {
             let all = screen_register(state.app.read(), state.app.norms(), &state.band_rule().await?).await?;
