@@ -633,13 +633,14 @@ async fn table(w: &World, app_a: i64, traj_a: i64) -> Vec<Row> {
         ),
         // ---- end real case ----
         // ---- dagdelen and money (issue 10 §7–8): a GWGB+ case at school C (board X) ----
+        // (staff of programme B, NPO, are outsiders to it: 403, or 404 where the use case hides it)
         row("GET", "/trajecten/{id}/dagdelen", "/trajecten/999999/dagdelen", "", [303, 404, 404, 404, 404, 404, 404]),
         row(
             "GET",
             "/trajecten/{id}/dagdelen",
             format!("/trajecten/{case}/dagdelen"),
             "",
-            [303, 200, 200, 200, 200, 403, 200],
+            [303, 200, 200, 403, 200, 403, 200],
         ),
         // Logging: only the assigned expert (an empty form: 422); everyone else who may see it 403.
         row(
@@ -663,7 +664,7 @@ async fn table(w: &World, app_a: i64, traj_a: i64) -> Vec<Row> {
             "/trajecten/{id}/budget",
             format!("/trajecten/{case}/budget"),
             "dagdelen=",
-            [303, 422, 422, 422, 403, 404, 403],
+            [303, 422, 422, 404, 403, 404, 403],
         ),
         // The kostenoverzicht: the school, its board, staff of a programme it has a trajectory
         // in, beheerders.
@@ -686,7 +687,7 @@ async fn table(w: &World, app_a: i64, traj_a: i64) -> Vec<Row> {
             "/mijn-school/{id}/kostenoverzicht",
             format!("/mijn-school/{c}/kostenoverzicht"),
             "",
-            [303, 200, 200, 200, 403, 403, 200],
+            [303, 200, 200, 403, 403, 403, 200],
         ),
         row(
             "GET",
@@ -700,7 +701,7 @@ async fn table(w: &World, app_a: i64, traj_a: i64) -> Vec<Row> {
             "/mijn-school/{id}/kostenoverzicht.xlsx",
             format!("/mijn-school/{c}/kostenoverzicht.xlsx"),
             "",
-            [303, 200, 200, 200, 403, 403, 200],
+            [303, 200, 200, 403, 403, 403, 200],
         ),
         // Issuing the kenmerk: staff of a programme of the school (or a beheerder); nothing in
         // the period yet for school A: 422.
