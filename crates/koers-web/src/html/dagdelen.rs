@@ -140,6 +140,15 @@ pub struct Notice {
     besluit: Option<String>,
 }
 
+/// An activity type in the page's language (`dgd-act-<code>`; a type without a code — an NPO
+/// intervention — in Dutch).
+pub fn activity_label(lang: Lang, a: koers_core::plan::ActivityType) -> String {
+    match activity_code(a) {
+        code if code.is_empty() => a.label_nl(),
+        code => lang.t(&format!("dgd-act-{code}")),
+    }
+}
+
 /// The field a use case names (`date`, `reason`) as the form calls it, with its label.
 fn field_label(lang: Lang, field: &str) -> (String, String) {
     let form_field = match field {
@@ -202,7 +211,7 @@ fn view(page: Page, c: &DagdelenCase, school_name: String, form: LogForm, budget
         .into_iter()
         .map(|a| {
             let code = activity_code(a);
-            Choice { selected: code == form.activiteit, code, label: a.label_nl() }
+            Choice { selected: code == form.activiteit, code, label: activity_label(lang, a) }
         })
         .collect();
     let free = c.funding == koers_core::money::Funding::Subsidised;
@@ -233,7 +242,7 @@ fn view(page: Page, c: &DagdelenCase, school_name: String, form: LogForm, budget
             .map(|e| Row {
                 date: e.date.nl(),
                 dagdelen: e.dagdelen,
-                activity: e.activity.label_nl(),
+                activity: activity_label(lang, e.activity),
                 measure: e.measure_id.map(|m| m.to_string()).unwrap_or_default(),
                 note: e.note.clone(),
             })
