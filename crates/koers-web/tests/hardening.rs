@@ -407,8 +407,12 @@ async fn a_year_without_a_norm_table_is_outside_the_spec_and_refused_naming_the_
     let big = r#"{"years":[{"test_year":2023,"pupils":100001,"pct_1f":95,"pct_1s2f":55}],"next_pupils":100001}"#;
     let r = w.send(post(big.to_owned())).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
-    let fields: Vec<String> =
-        r.json()["errors"].as_array().into_iter().flatten().map(|e| e["field"].as_str().unwrap_or("").to_owned()).collect();
+    let fields: Vec<String> = r.json()["errors"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|e| e["field"].as_str().unwrap_or("").to_owned())
+        .collect();
     assert_eq!(fields, ["years[0].pupils", "next_pupils"], "{}", r.body);
     // A year the spec does not list: 422 with the field and a Dutch reason.
     let r = w.send(post(format!(r#"{{"years":[{}]}}"#, year(2019)))).await;
