@@ -476,3 +476,59 @@ async fn a_school_applies_its_board_approves_by_mail_link_and_staff_match_an_exp
         })
         .await;
 }
+
+/// Today as the dagdelen form takes it (`30-11-2026`), in Dutch time.
+fn today_nl() -> String {
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    koers_core::calendar::Date::of_instant(i64::try_from(now).unwrap_or(0)).nl()
+}
+
+#[tokio::test]
+async fn the_expert_logs_dagdelen_and_the_school_sees_its_kostenoverzicht() {
+    e2e()
+        .journey("dagdelen", JS, |p| async move {
+            let mut reports = Vec::new();
+            // The demo expert: from the home to the demo trajectory's dagdelen page.
+            log_in(&p, "expert@demo.koers.nl").await?;
+            p.follow("main a[href$='/dagdelen']").await?;
+            p.wait_text("main h1", "Dagdelen").await?;
+            let spent: u32 =
+                p.text("[data-testid=dagdelen-spent]").await?.trim().parse().map_err(|e| format!("{e}"))?;
+            axe(&p, "dagdelen", &mut reports).await?;
+            // A refused entry (htmx swaps the section): the message names the field, input kept.
+            p.wait("#log-datum").await?.send_keys(&today_nl()).await?;
+            p.wait("#log-dagdelen").await?.send_keys("1,5").await?;
+            p.wait("#log-activiteit option[value=studiedag]").await?.click().await?;
+            p.wait("#log-toelichting").await?.send_keys("Studiemiddag rekenen").await?;
+            p.wait("#log-schrijven-submit").await?.click().await?;
+            p.wait_text("#dagdelen .field-error", "geen heel aantal").await?;
+            assert_eq!(p.wait("#log-toelichting").await?.prop("value").await?.as_deref(), Some("Studiemiddag rekenen"));
+            axe(&p, "dagdelen-refused", &mut reports).await?;
+            // Corrected: saved, the log and the total follow.
+            let field = p.wait("#log-dagdelen").await?;
+            field.clear().await?;
+            field.send_keys("1").await?;
+            p.wait("#log-schrijven-submit").await?.click().await?;
+            p.wait_text("#dagdelen .notice", "opgeslagen").await?;
+            p.wait_text("[data-testid=dagdelen-spent]", &(spent + 1).to_string()).await?;
+            p.wait_text("[data-testid=dagdelen-log]", "Studiemiddag rekenen").await?;
+            // The expert's time sheet of this month, from the home.
+            p.goto("/home").await?;
+            p.follow("main a[href$='/urenstaat']").await?;
+            p.wait_text("main h1", "Urenstaat").await?;
+            p.wait_text("main table", "Studiemiddag rekenen").await?;
+            axe(&p, "urenstaat", &mut reports).await?;
+            log_out(&p).await?;
+            // The school leader: the school page links to the kostenoverzicht (GWGB+: kosteloos).
+            log_in(&p, "schoolleider@demo.koers.nl").await?;
+            p.follow("main a[href^='/mijn-school/']").await?;
+            p.follow("main a[href$='/kostenoverzicht']").await?;
+            p.wait_text("main h1", "Kostenoverzicht").await?;
+            p.wait_text("main", "kosteloos (gesubsidieerd)").await?;
+            p.wait_text("[data-testid=school-share]", "€ 0,00").await?;
+            axe(&p, "kostenoverzicht", &mut reports).await?;
+            assert!(reports.is_empty(), "axe-core violations:\n{}", reports.join("\n"));
+            Ok(())
+        })
+        .await;
+}

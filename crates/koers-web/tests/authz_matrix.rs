@@ -279,7 +279,13 @@ async fn table(w: &World, app_a: i64, traj_a: i64) -> Vec<Row> {
             "",
             [303, 200, 403, 200, 403, 403, 403],
         ),
-        row("GET", "/programma/kaart/{programma}", "/programma/kaart/bestaat-niet", "", [303, 404, 403, 403, 403, 403, 403]),
+        row(
+            "GET",
+            "/programma/kaart/{programma}",
+            "/programma/kaart/bestaat-niet",
+            "",
+            [303, 404, 403, 403, 403, 403, 403],
+        ),
         // ---- beheer ---------------------------------------------------------------------------
         row("GET", "/beheer/gebruikers", "/beheer/gebruikers", "", ADMIN_ONLY),
         row("GET", "/beheer/gebruikers/nieuw", "/beheer/gebruikers/nieuw", "", ADMIN_ONLY),

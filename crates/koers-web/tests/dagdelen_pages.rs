@@ -273,6 +273,13 @@ async fn gwgb_time_is_logged_and_the_school_pays_nothing() {
     assert!(page.body.contains(r#"data-testid="school-share"><strong>€ 0,00<"#));
     let dagdelen = w.get(&format!("/trajecten/{}/dagdelen", t.id), Some(&board)).await;
     assert!(dagdelen.body.contains(r#"data-testid="dagdelen-spent">2<"#) && dagdelen.body.contains("kosteloos"));
+    // The same page in English.
+    let english = w.get(&format!("/trajecten/{}/dagdelen", t.id), Some(&format!("lang=en; {board}"))).await;
+    assert!(
+        english.body.contains("free of charge (subsidised)") && english.body.contains("study day"),
+        "{}",
+        english.body
+    );
     // The expert's time sheet of this month, on screen and as xlsx; staff of another programme
     // see none of its rows.
     let e = ok(w.store().expert_by_user(w.user_id(Who::Expert).await).await).id;

@@ -140,6 +140,15 @@ pub struct Notice {
     besluit: Option<String>,
 }
 
+/// An activity type in the page's language (`dgd-act-<code>`; a type without a code — an NPO
+/// intervention — in Dutch).
+pub fn activity_label(lang: Lang, a: koers_core::plan::ActivityType) -> String {
+    match activity_code(a) {
+        code if code.is_empty() => a.label_nl(),
+        code => lang.t(&format!("dgd-act-{code}")),
+    }
+}
+
 /// The field a use case names (`date`, `reason`) as the form calls it, with its label.
 fn field_label(lang: Lang, field: &str) -> (String, String) {
     let form_field = match field {
@@ -202,7 +211,7 @@ fn view(page: Page, c: &DagdelenCase, school_name: String, form: LogForm, budget
         .into_iter()
         .map(|a| {
             let code = activity_code(a);
-            Choice { selected: code == form.activiteit, code, label: a.label_nl() }
+            Choice { selected: code == form.activiteit, code, label: activity_label(lang, a) }
         })
         .collect();
     let free = c.funding == koers_core::money::Funding::Subsidised;
@@ -233,7 +242,7 @@ fn view(page: Page, c: &DagdelenCase, school_name: String, form: LogForm, budget
             .map(|e| Row {
                 date: e.date.nl(),
                 dagdelen: e.dagdelen,
-                activity: e.activity.label_nl(),
+                activity: activity_label(lang, e.activity),
                 measure: e.measure_id.map(|m| m.to_string()).unwrap_or_default(),
                 note: e.note.clone(),
             })
@@ -315,6 +324,14 @@ fn htmx(headers: &HeaderMap) -> bool {
     headers.get("hx-request").is_some_and(|v| v == "true")
 }
 
+/// What was sent, to show again with a refusal: the log form, the budget form, and which of the
+/// two (`log` / `budget`) was sent.
+struct Sent {
+    form: LogForm,
+    budget_form: BudgetForm,
+    errors_of: &'static str,
+}
+
 /// After a form: htmx gets the page (200, the section is swapped); a browser without JS a 303
 /// back to the page, or the page with 422 and the input kept.
 async fn answer(
@@ -324,9 +341,7 @@ async fn answer(
     headers: &HeaderMap,
     id: i64,
     outcome: Result<&'static str, koers_app::Error>,
-    form: LogForm,
-    budget_form: BudgetForm,
-    errors_of: &'static str,
+    sent: Sent,
 ) -> Result<Response, AppError> {
     let lang = page.lang;
     match outcome {
@@ -339,9 +354,9 @@ async fn answer(
             render(&v)
         }
         Err(e @ (koers_app::Error::Invalid(_) | koers_app::Error::Conflict { .. })) => {
-            let mut v = page_for(state, user, page, id, form, budget_form).await?;
+            let mut v = page_for(state, user, page, id, sent.form, sent.budget_form).await?;
             v.errors = messages(lang, &e);
-            v.errors_of = errors_of;
+            v.errors_of = sent.errors_of;
             let mut res = render(&v)?;
             if !htmx(headers) {
                 *res.status_mut() =
@@ -373,7 +388,8 @@ pub async fn log(
         .log_dagdelen(user.principal(), TrajectoryId::new(id), &input, &user.actor(), crate::auth::now())
         .await
         .map(|_| "opgeslagen");
-    answer(&state, &user, page, &headers, id, outcome, f, BudgetForm::default(), "log").await
+    let sent = Sent { form: f, budget_form: BudgetForm::default(), errors_of: "log" };
+    answer(&state, &user, page, &headers, id, outcome, sent).await
 }
 
 pub async fn decide(
@@ -390,5 +406,6 @@ pub async fn decide(
         .decide_budget(user.principal(), TrajectoryId::new(id), &input, &user.actor(), crate::auth::now())
         .await
         .map(|_| "besluit");
-    answer(&state, &user, page, &headers, id, outcome, LogForm::default(), f, "budget").await
+    let sent = Sent { form: LogForm::default(), budget_form: f, errors_of: "budget" };
+    answer(&state, &user, page, &headers, id, outcome, sent).await
 }
