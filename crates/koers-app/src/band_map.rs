@@ -55,8 +55,6 @@ pub async fn band_map(
             .map(|school| MapSchool { school, light: None })
             .collect(),
     };
-    schools.sort_by(|a, b| {
-        a.school.province.cmp(&b.school.province).then_with(|| a.school.name.cmp(&b.school.name))
-    });
+    schools.sort_by(|a, b| a.school.province.cmp(&b.school.province).then_with(|| a.school.name.cmp(&b.school.name)));
     Ok(BandMap { is_band: p.band_rule().is_some(), programme: p, schools })
 }

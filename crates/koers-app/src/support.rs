@@ -15,11 +15,11 @@ use crate::programmes::Programmes;
 use crate::store::{Board, ExamYear, School, Sector, StoreRead};
 use crate::verdicts::{self, VerdictOf};
 use koers_core::NormLibrary;
+use koers_core::Verdict;
 use koers_core::access::Principal;
 use koers_core::eligibility::{BoardFacts, BoardOordeel, Eligibility, QualifyingTable, SpecialAnswers, VoFacts};
 use koers_core::eligibility::{board::within_last_years, qualifying_table};
 use koers_core::programme::{Audience, ProgrammeRules, Referral, RuleSettings};
-use koers_core::Verdict;
 
 /// Whom the advice is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,7 +108,12 @@ pub async fn advise(
             };
             let exam_years = if school.sector == Sector::Vo { store.exam_years_of_school(id).await? } else { vec![] };
             let sector = school.sector;
-            (Who::School { school: Box::new(school), board, exam_years }, Audience::School, Some(sector), VerdictOf::School(id))
+            (
+                Who::School { school: Box::new(school), board, exam_years },
+                Audience::School,
+                Some(sector),
+                VerdictOf::School(id),
+            )
         }
         Subject::Board(nr) => {
             let board = store.board(nr).await?;
@@ -186,7 +191,12 @@ mod tests {
     fn assessed(year: u16, oordeel: BoardOordeel, herstelopdrachten: bool) -> BoardFacts {
         BoardFacts {
             schools: 3,
-            board_assessments: vec![BoardAssessment { year, oordeel, herstelopdrachten, development_assignments: false }],
+            board_assessments: vec![BoardAssessment {
+                year,
+                oordeel,
+                herstelopdrachten,
+                development_assignments: false,
+            }],
             ..BoardFacts::default()
         }
     }

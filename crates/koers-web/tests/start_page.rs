@@ -57,7 +57,11 @@ async fn from_the_home_page_to_the_programme_that_fits_a_po_school() {
     assert_eq!(page.status, 200, "{}", page.body);
     assert!(page.body.contains("Goed Worden, Goed Blijven Plus (school)"));
     assert!(page.body.contains("Komt in aanmerking"), "{}", page.body);
-    assert!(page.body.contains(&format!("href=\"/aanmelden?school={a}&#38;programma=gwgb-plus-school\"")), "{}", page.body);
+    assert!(
+        page.body.contains(&format!("href=\"/aanmelden?school={a}&#38;programma=gwgb-plus-school\"")),
+        "{}",
+        page.body
+    );
     assert!(page.body.contains(&format!("href=\"/check?school={a}\"")), "own calculation offered");
     assert!(page.body.contains(&format!("href=\"/welke-ondersteuning/bestuur/{BOARD_X}\"")), "the board's page");
     // Only programmes for PO schools: no NPO, no board programme.
@@ -150,7 +154,8 @@ async fn a_board_answers_the_history_questions_and_a_referred_board_gets_the_poi
     assert!(eligible.body.contains("Komt in aanmerking"), "{}", eligible.body);
     assert!(eligible.body.contains(&format!("/aanmelden?bestuur={BOARD_X}&#38;programma=gwgb-plus-bestuur")));
 
-    let referred = w.get(&format!("{uri}?beantwoord=1&assessment_oordeel=onvoldoende&assessment_year=2025"), None).await;
+    let referred =
+        w.get(&format!("{uri}?beantwoord=1&assessment_oordeel=onvoldoende&assessment_year=2025"), None).await;
     assert_eq!(referred.status, 200, "{}", referred.body);
     assert!(referred.body.contains("Komt niet in aanmerking"));
     assert!(referred.body.contains("Beter passend: Goed Worden, Goed Blijven (regulier)"), "{}", referred.body);
@@ -225,7 +230,11 @@ async fn the_check_refers_a_school_with_a_herstelopdracht_and_links_the_values()
     bad.push(("oordeel", "matig"));
     let r = w.post_form("/check", None, &bad).await;
     assert_eq!(r.status, 422, "{}", r.body);
-    assert!(r.body.contains("&#39;matig&#39; is geen oordeel") || r.body.contains("'matig' is geen oordeel"), "{}", r.body);
+    assert!(
+        r.body.contains("&#39;matig&#39; is geen oordeel") || r.body.contains("'matig' is geen oordeel"),
+        "{}",
+        r.body
+    );
 }
 
 #[tokio::test]

@@ -135,11 +135,8 @@ async fn declared_verdicts(
     let Some(v) = verdicts::declared_in_application(school_id, &answered, now) else {
         return Ok(Vec::new());
     };
-    let known = store
-        .verdicts_of_school(school_id)
-        .await?
-        .iter()
-        .any(|r| r.oordeel == v.oordeel && r.afdeling == v.afdeling);
+    let known =
+        store.verdicts_of_school(school_id).await?.iter().any(|r| r.oordeel == v.oordeel && r.afdeling == v.afdeling);
     Ok(if known { Vec::new() } else { vec![v] })
 }
 
@@ -225,8 +222,7 @@ pub(crate) async fn submit(
         None => input.entry_facts_json.clone(),
     };
     if !own::admits(eligibility.verdict, own.as_ref()) {
-        let referral =
-            p.referral.clone().filter(|_| eligibility.verdict == Verdict::ReferToRegularGwgb).map(Box::new);
+        let referral = p.referral.clone().filter(|_| eligibility.verdict == Verdict::ReferToRegularGwgb).map(Box::new);
         return Err(Error::NotEligible { summary: eligibility.summary_nl(), referral });
     }
     let needs_board = p.board_approval && board_number.is_some();

@@ -34,7 +34,10 @@ fn check_referral(p: &ProgrammeRules) -> Result<(), (String, String)> {
     let Some(r) = &p.referral else { return Ok(()) };
     let err = |field: &str, detail: &str| Err((field.to_owned(), detail.to_owned()));
     if r.name.trim().is_empty() {
-        return err("referral.name", "referral.name (de naam van het programma waarnaar verwezen wordt) mag niet leeg zijn");
+        return err(
+            "referral.name",
+            "referral.name (de naam van het programma waarnaar verwezen wordt) mag niet leeg zijn",
+        );
     }
     if r.text.trim().is_empty() {
         return err("referral.text", "referral.text (wat dat programma biedt) mag niet leeg zijn");

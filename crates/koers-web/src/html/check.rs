@@ -2,8 +2,10 @@
 //! the eligibility of numbers entered by hand. Invalid input: the form again with the entered
 //! values, each error next to its field (in Dutch), status 422.
 
+use super::aanmelden::own::is_check_field;
 use super::check_form::{self, CheckFormView, ROWS, Raw};
 use super::eligibility::EligibilityView;
+use super::ondersteuning::ReferralView;
 use super::page::Page;
 use super::render;
 use crate::AppError;
@@ -15,9 +17,7 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use koers_core::TestYear;
-use super::ondersteuning::ReferralView;
 use koers_core::Verdict;
-use super::aanmelden::own::is_check_field;
 use koers_core::programme::{BandRule, ProgrammeRules};
 
 #[derive(Debug, Template)]
@@ -96,7 +96,8 @@ fn evaluate(
             let referral = programme.referral.as_ref().filter(|_| referred).map(ReferralView::new);
             let apply = match (form.school, school_name.is_some(), referred) {
                 (Some(id), true, false) => {
-                    let mut pairs = vec![("school".to_owned(), id.to_string()), ("programma".to_owned(), programme.id.clone())];
+                    let mut pairs =
+                        vec![("school".to_owned(), id.to_string()), ("programma".to_owned(), programme.id.clone())];
                     let mut carried: Vec<(String, String)> =
                         raw.iter().filter(|(k, _)| is_check_field(k)).map(|(k, v)| (k.clone(), v.clone())).collect();
                     carried.sort();

@@ -134,7 +134,12 @@ fn version(text: &str) -> i64 {
     text.trim().parse::<i64>().unwrap_or(0)
 }
 
-pub async fn show(State(state): State<AppState>, Id(id): Id, user: CurrentUser, page: Page) -> Result<Response, AppError> {
+pub async fn show(
+    State(state): State<AppState>,
+    Id(id): Id,
+    user: CurrentUser,
+    page: Page,
+) -> Result<Response, AppError> {
     user.ensure(Action::Change, Resource::ConfirmVerdicts)?;
     let r = state.app.read().verdict(id).await?;
     let typed = typed_of(&r);

@@ -82,7 +82,12 @@ pub async fn start(
             },
             None => lang.t("support-board-invalid"),
         };
-        let p = StartPage { page, results: SearchResults::empty(), board_value: raw.trim().to_owned(), board_error: Some(error) };
+        let p = StartPage {
+            page,
+            results: SearchResults::empty(),
+            board_value: raw.trim().to_owned(),
+            board_error: Some(error),
+        };
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&p)?).into_response());
     }
     let mut results = SearchResults::empty();

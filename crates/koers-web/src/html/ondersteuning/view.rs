@@ -16,8 +16,8 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use koers_app::support::{Advice, Answers, ProgrammeFit, Subject, Who};
 use koers_app::store::Sector;
+use koers_app::support::{Advice, Answers, ProgrammeFit, Subject, Who};
 use koers_core::Verdict;
 use koers_core::eligibility::Eligibility;
 use koers_core::programme::RuleSettings;
@@ -35,7 +35,13 @@ pub struct ReferralView {
 
 impl ReferralView {
     pub fn new(r: &koers_core::programme::Referral) -> Self {
-        Self { name: r.name.clone(), text: r.text.clone(), url: r.url.clone(), email: r.email.clone(), phone: r.phone.clone() }
+        Self {
+            name: r.name.clone(),
+            text: r.text.clone(),
+            url: r.url.clone(),
+            email: r.email.clone(),
+            phone: r.phone.clone(),
+        }
     }
 }
 
@@ -160,7 +166,13 @@ pub async fn board(
     respond(&page, &a, &posted, &errors, format!("/welke-ondersteuning/bestuur/{nr}"))
 }
 
-fn respond(page: &Page, a: &Advice, posted: &Posted, errors: &Errors, form_action: String) -> Result<Response, AppError> {
+fn respond(
+    page: &Page,
+    a: &Advice,
+    posted: &Posted,
+    errors: &Errors,
+    form_action: String,
+) -> Result<Response, AppError> {
     let page = page.clone().in_section("ondersteuning");
     let lang = page.lang;
     let needs = |f: &dyn Fn(&RuleSettings) -> bool| a.fits.iter().any(|p| f(&p.programme.rule));
@@ -206,7 +218,9 @@ fn respond(page: &Page, a: &Advice, posted: &Posted, errors: &Errors, form_actio
                 v.special = Some(facts::special_view(posted, errors));
             }
             if needs(&|r| matches!(r, RuleSettings::VerdictOrRisk(_))) {
-                let risks = a.fits.iter().any(|f| matches!(&f.programme.rule, RuleSettings::VerdictOrRisk(r) if r.demonstrable_risk_qualifies));
+                let risks = a.fits.iter().any(
+                    |f| matches!(&f.programme.rule, RuleSettings::VerdictOrRisk(r) if r.demonstrable_risk_qualifies),
+                );
                 v.vo = Some(facts::vo_view(risks, posted, errors));
             }
         }
