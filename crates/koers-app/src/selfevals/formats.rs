@@ -111,6 +111,8 @@ pub async fn save(
         return Err(Error::field("definitie", format!("de tekst is te lang (hooguit {MAX_TOML_BYTES} bytes)")));
     }
     let f = Format::from_toml("format", toml_text).map_err(invalid)?;
+    // The shipped versions first, so the history of a shipped format is complete.
+    seed_shipped(store, now).await?;
     if let Some(id) = expected_id.filter(|id| *id != f.id) {
         return Err(Error::field("id", format!("het id moet '{id}' blijven; een nieuw id is een nieuw format")));
     }
