@@ -114,6 +114,7 @@ pub async fn save_answer(
 }
 
 /// Comment on an item (or answer a comment), at any status.
+#[allow(clippy::too_many_arguments)]
 pub async fn comment(
     store: &dyn Store,
     who: &Principal,
@@ -193,6 +194,7 @@ pub async fn add_visit(
 
 /// Upload one evidence file: its type is judged by content (a name that claims another type is
 /// refused), within the item's size limit, number of files and accepted types.
+#[allow(clippy::too_many_arguments)]
 pub async fn upload(
     store: &dyn Store,
     who: &Principal,

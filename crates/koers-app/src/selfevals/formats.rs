@@ -118,11 +118,8 @@ pub async fn save(
     }
     let versions = store.format_versions(&f.id).await?;
     let newest = versions.first().map(|r| r.version).or_else(|| shipped(&f.id).ok().map(|s| i64::from(s.version)));
-    match (expected_latest, newest) {
-        (None, Some(_)) => {
-            return Err(Error::field("id", format!("er bestaat al een format '{}'; kies een ander id", f.id)));
-        }
-        (Some(_), _) | (None, None) => {}
+    if expected_latest.is_none() && newest.is_some() {
+        return Err(Error::field("id", format!("er bestaat al een format '{}'; kies een ander id", f.id)));
     }
     if let Some(n) = newest.filter(|n| i64::from(f.version) <= *n) {
         return Err(Error::field(

@@ -24,6 +24,7 @@ fn back(path: &FormPath, item: &str, notice: &str) -> Response {
 }
 
 /// The page again with a refusal at `item` (422, or `status`).
+#[allow(clippy::too_many_arguments)]
 async fn refused(
     state: &AppState,
     user: &CurrentUser,
