@@ -61,6 +61,7 @@ fn cookie(c: &Case, r: Role) -> Option<&str> {
 /// Send and judge: anonymous must be sent to the login (HTML) or get 401 (API); allowed roles
 /// must get past the access check (2xx, a redirect that is not the login, 409 or 422); the rest
 /// 403.
+#[allow(clippy::too_many_arguments)]
 async fn check(
     w: &World,
     c: &Case,
