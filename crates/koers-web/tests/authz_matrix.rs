@@ -26,6 +26,10 @@ const ADMIN_ONLY: Expect = [303, 200, 403, 403, 403, 403, 403];
 // programme staff (programmamedewerker and beheerder); `_404` for an application that does not exist
 const STAFF: Expect = [303, 200, 200, 200, 403, 403, 403];
 const STAFF_404: Expect = [303, 404, 404, 404, 403, 403, 403];
+// a trajectory that does not exist: the login first, then 404 for everyone (HTML and API)
+const NONE_404: Expect = [303, 404, 404, 404, 404, 404, 404];
+const API_404: Expect = [401, 404, 404, 404, 404, 404, 404];
+const T_FORM: &str = "/trajecten/999999/formulieren/zelfevaluatie-po";
 
 struct Row {
     method: &'static str,
@@ -482,6 +486,120 @@ async fn table(w: &World, app_a: i64, traj_a: i64) -> Vec<Row> {
             "reden=x&versie=1",
             [303, 404, 404, 404, 404, 404, 404],
         ),
+        // ---- a trajectory's forms (issue 8): 404 for a trajectory that does not exist; the role
+        // checks on a real one (every role, the school's team, staff of two programmes, another
+        // expert) are in tests/authz_forms.rs.
+        row("GET", "/trajecten/{id}/formulieren/{format}", T_FORM, "", NONE_404),
+        row(
+            "POST",
+            "/trajecten/{id}/formulieren/{format}/items/{item}",
+            format!("{T_FORM}/items/op1-rubric"),
+            "score=3&versie=0",
+            NONE_404,
+        ),
+        row(
+            "POST",
+            "/trajecten/{id}/formulieren/{format}/items/{item}/opmerkingen",
+            format!("{T_FORM}/items/op1-rubric/opmerkingen"),
+            "opmerking=x",
+            NONE_404,
+        ),
+        row(
+            "POST",
+            "/trajecten/{id}/formulieren/{format}/items/{item}/bezoeken",
+            format!("{T_FORM}/items/op3-klassenbezoeken/bezoeken"),
+            "groep=5",
+            NONE_404,
+        ),
+        row(
+            "POST",
+            "/trajecten/{id}/formulieren/{format}/items/{item}/bestanden",
+            format!("{T_FORM}/items/op1-bewijs/bestanden"),
+            "",
+            NONE_404,
+        ),
+        row(
+            "GET",
+            "/trajecten/{id}/formulieren/{format}/bestanden/{upload}",
+            format!("{T_FORM}/bestanden/1"),
+            "",
+            NONE_404,
+        ),
+        row(
+            "POST",
+            "/trajecten/{id}/formulieren/{format}/bestanden/{upload}/verwijderen",
+            format!("{T_FORM}/bestanden/1/verwijderen"),
+            "",
+            NONE_404,
+        ),
+        row(
+            "POST",
+            "/trajecten/{id}/formulieren/{format}/indienen",
+            format!("{T_FORM}/indienen"),
+            "versie=1",
+            NONE_404,
+        ),
+        row(
+            "POST",
+            "/trajecten/{id}/formulieren/{format}/bevestigen",
+            format!("{T_FORM}/bevestigen"),
+            "versie=1",
+            NONE_404,
+        ),
+        row("GET", "/trajecten/{id}/formulieren/{format}/resultaat", format!("{T_FORM}/resultaat"), "", NONE_404),
+        row("GET", "/api/v1/formats", "/api/v1/formats", "", [401, 200, 200, 200, 200, 200, 200]),
+        row("GET", "/api/v1/formats/{id}", "/api/v1/formats/zelfevaluatie-po", "", [401, 200, 200, 200, 200, 200, 200]),
+        row("GET", "/api/v1/formats/{id}", "/api/v1/formats/bestaat-niet", "", [401, 404, 404, 404, 404, 404, 404]),
+        row(
+            "GET",
+            "/api/v1/trajectories/{id}/forms/{format}",
+            "/api/v1/trajectories/999999/forms/zelfevaluatie-po",
+            "",
+            API_404,
+        ),
+        row(
+            "PUT",
+            "/api/v1/trajectories/{id}/forms/{format}/items/{item}",
+            "/api/v1/trajectories/999999/forms/zelfevaluatie-po/items/op1-rubric",
+            r#"{"version":0}"#,
+            API_404,
+        ),
+        row(
+            "POST",
+            "/api/v1/trajectories/{id}/forms/{format}/submit",
+            "/api/v1/trajectories/999999/forms/zelfevaluatie-po/submit",
+            r#"{"version":1}"#,
+            API_404,
+        ),
+        // ---- formats as data (beheerders) and the school's team (its leader, a beheerder) ----
+        row("GET", "/beheer/formats", "/beheer/formats", "", ADMIN_ONLY),
+        row("GET", "/beheer/formats/nieuw", "/beheer/formats/nieuw", "", ADMIN_ONLY),
+        row("POST", "/beheer/formats/nieuw", "/beheer/formats/nieuw", "toml=", [303, 422, 403, 403, 403, 403, 403]),
+        row("GET", "/beheer/formats/{id}", "/beheer/formats/review", "", ADMIN_ONLY),
+        row("GET", "/beheer/formats/{id}", "/beheer/formats/bestaat-niet", "", [303, 404, 403, 403, 403, 403, 403]),
+        row(
+            "POST",
+            "/beheer/formats/{id}",
+            "/beheer/formats/review",
+            "toml=id%3D1&gezien=1",
+            [303, 422, 403, 403, 403, 403, 403],
+        ),
+        row("GET", "/mijn-school/{id}/team", format!("/mijn-school/{a}/team"), "", [303, 200, 403, 403, 403, 200, 403]),
+        row("GET", "/mijn-school/{id}/team", format!("/mijn-school/{b}/team"), "", [303, 200, 403, 403, 403, 403, 403]),
+        row(
+            "POST",
+            "/mijn-school/{id}/team",
+            format!("/mijn-school/{a}/team"),
+            "naam=&email=",
+            [303, 422, 403, 403, 403, 422, 403],
+        ),
+        row(
+            "POST",
+            "/mijn-school/{id}/team/{user}/verwijderen",
+            format!("/mijn-school/{a}/team/999999/verwijderen"),
+            "",
+            [303, 404, 403, 403, 403, 404, 403],
+        ),
         row("GET", "/beheer/experts", "/beheer/experts", "", [303, 200, 200, 200, 403, 403, 403]),
         row("GET", "/beheer/experts/nieuw", "/beheer/experts/nieuw", "", [303, 200, 200, 200, 403, 403, 403]),
         row("POST", "/beheer/experts/nieuw", "/beheer/experts/nieuw", "naam=", [303, 422, 422, 422, 403, 403, 403]),
@@ -881,7 +999,7 @@ async fn every_route_answers_every_role_as_expected() {
             // Logging out ends the session: use a fresh one for that row.
             let cookie = if r.route == "/uitloggen" { w.session(who).await } else { sessions[&who].clone() };
             let mut req = browser(r.method, &r.uri, cookie.as_deref());
-            if r.method == "POST" {
+            if r.method != "GET" {
                 let ct =
                     if r.uri.starts_with("/api/") { "application/json" } else { "application/x-www-form-urlencoded" };
                 req = req.header("content-type", ct);

@@ -107,6 +107,11 @@ impl App {
         edit::add_visit(self.store.as_ref(), who, f, item, visit, actor, now).await
     }
 
+    /// `Ok` when `who` may change `item` now (checked before an upload is read).
+    pub async fn ensure_may_fill(&self, who: &Principal, f: &FormRef, item: &str) -> Result<()> {
+        edit::ensure_may_fill(self.read(), who, f, item).await
+    }
+
     #[allow(clippy::too_many_arguments)]
     pub async fn upload_evidence(
         &self,

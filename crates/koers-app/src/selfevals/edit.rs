@@ -41,7 +41,7 @@ fn answer_error(e: AnswerError) -> Error {
 /// The form, its format and the item, for a change by `who`; refused unless the form is a
 /// concept and `who` fills in the item's section.
 async fn editable(
-    store: &dyn Store,
+    store: &dyn crate::store::StoreRead,
     who: &Principal,
     form: &FormRef,
     item: &str,
@@ -58,6 +58,17 @@ async fn editable(
     }
     record.status.check_editable().map_err(|e| Error::field("status", e.to_string()))?;
     Ok((case, record, format))
+}
+
+/// `Ok` when `who` may change item `item` now (the form is a concept and `who` fills in its
+/// section): what an upload checks before reading the file.
+pub async fn ensure_may_fill(
+    read: &dyn crate::store::StoreRead,
+    who: &Principal,
+    form: &FormRef,
+    item: &str,
+) -> Result<()> {
+    editable(read, who, form, item).await.map(|_| ())
 }
 
 /// Save one item's answer and flag.
@@ -103,6 +114,7 @@ pub async fn save_answer(
 }
 
 /// Comment on an item (or answer a comment), at any status.
+#[allow(clippy::too_many_arguments)]
 pub async fn comment(
     store: &dyn Store,
     who: &Principal,
@@ -182,6 +194,7 @@ pub async fn add_visit(
 
 /// Upload one evidence file: its type is judged by content (a name that claims another type is
 /// refused), within the item's size limit, number of files and accepted types.
+#[allow(clippy::too_many_arguments)]
 pub async fn upload(
     store: &dyn Store,
     who: &Principal,

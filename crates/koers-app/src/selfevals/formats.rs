@@ -111,16 +111,15 @@ pub async fn save(
         return Err(Error::field("definitie", format!("de tekst is te lang (hooguit {MAX_TOML_BYTES} bytes)")));
     }
     let f = Format::from_toml("format", toml_text).map_err(invalid)?;
+    // The shipped versions first, so the history of a shipped format is complete.
+    seed_shipped(store, now).await?;
     if let Some(id) = expected_id.filter(|id| *id != f.id) {
         return Err(Error::field("id", format!("het id moet '{id}' blijven; een nieuw id is een nieuw format")));
     }
     let versions = store.format_versions(&f.id).await?;
     let newest = versions.first().map(|r| r.version).or_else(|| shipped(&f.id).ok().map(|s| i64::from(s.version)));
-    match (expected_latest, newest) {
-        (None, Some(_)) => {
-            return Err(Error::field("id", format!("er bestaat al een format '{}'; kies een ander id", f.id)));
-        }
-        (Some(_), _) | (None, None) => {}
+    if expected_latest.is_none() && newest.is_some() {
+        return Err(Error::field("id", format!("er bestaat al een format '{}'; kies een ander id", f.id)));
     }
     if let Some(n) = newest.filter(|n| i64::from(f.version) <= *n) {
         return Err(Error::field(

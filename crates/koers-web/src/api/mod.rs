@@ -9,6 +9,7 @@
 
 pub mod dto;
 pub mod eligibility;
+pub mod forms;
 pub mod json;
 pub mod plans;
 pub mod schools;
@@ -37,8 +38,8 @@ Fouten komen altijd als {\"errors\":[{\"field\":…,\"detail\":…}]} met een Ne
     tags(
         (name = "scholen", description = "Scholen, resultaten en geschiktheid uit het register"),
         (name = "geschiktheid", description = "De geschiktheidscheck met zelf ingevoerde getallen"),
-        (name = "trajecten", description = "Het plan van aanpak van een traject en zijn versies (alleen voor wie het traject mag zien)"),
-        (name = "account", description = "Het eigen account (Authorization: Bearer <token> van /account/tokens)")
+        (name = "account", description = "Het eigen account (Authorization: Bearer <token> van /account/tokens)"),
+        (name = "trajecten", description = "Het plan van aanpak van een traject en zijn versies, de formats en de formulieren van een traject (zelfevaluatie, schoolscan, review); alleen voor wie het traject mag zien")
     )
 )]
 struct ApiDoc;
@@ -66,6 +67,11 @@ pub fn routes() -> (Router<AppState>, Arc<utoipa::openapi::OpenApi>) {
         .routes(routes!(crate::auth::me::me))
         .routes(routes!(plans::plan))
         .routes(routes!(plans::version))
+        .routes(routes!(forms::formats))
+        .routes(routes!(forms::format))
+        .routes(routes!(forms::show))
+        .routes(routes!(forms::answer))
+        .routes(routes!(forms::submit))
         .split_for_parts();
     // Every operation of the spec (method, route): the token scope is checked on these.
     let operations: std::collections::HashSet<(String, String)> = serde_json::to_value(&spec)

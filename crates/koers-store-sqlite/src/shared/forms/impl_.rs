@@ -4,7 +4,7 @@ use async_trait::async_trait;
 use koers_app::store::*;
 use koers_core::ids::{SelfEvaluationId, TrajectoryId, UploadId};
 
-use super::{defs, forms, items};
+use super::{defs, filled, items};
 use crate::backend::Backend;
 
 #[async_trait]
@@ -19,10 +19,10 @@ impl FormsRead for Backend {
         defs::version(self.pool(), id, version).await
     }
     async fn self_evaluation(&self, id: SelfEvaluationId) -> StoreResult<SelfEvaluationRecord> {
-        forms::by_id(self.pool(), id).await
+        filled::by_id(self.pool(), id).await
     }
     async fn self_evaluations_of(&self, trajectory: TrajectoryId) -> StoreResult<Vec<SelfEvaluationRecord>> {
-        forms::of_trajectory(self.pool(), trajectory).await
+        filled::of_trajectory(self.pool(), trajectory).await
     }
     async fn answers(&self, id: SelfEvaluationId) -> StoreResult<Vec<AnswerRecord>> {
         items::answers(self.pool(), id).await
@@ -57,7 +57,7 @@ impl FormsWrite for Backend {
         actor: &Actor,
         now: i64,
     ) -> StoreResult<SelfEvaluationRecord> {
-        forms::create(self.pool(), trajectory, format_id, format_version, actor, now).await
+        filled::create(self.pool(), trajectory, format_id, format_version, actor, now).await
     }
     async fn save_answer(&self, w: &AnswerWrite, actor: &Actor, now: i64) -> StoreResult<AnswerRecord> {
         items::save_answer(self.pool(), w, actor, now).await
@@ -68,7 +68,7 @@ impl FormsWrite for Backend {
         actor: &Actor,
         now: i64,
     ) -> StoreResult<SelfEvaluationRecord> {
-        forms::set_status(self.pool(), w, actor, now).await
+        filled::set_status(self.pool(), w, actor, now).await
     }
     async fn add_comment(&self, c: &NewComment, actor: &Actor, now: i64) -> StoreResult<CommentRecord> {
         items::add_comment(self.pool(), c, actor, now).await
@@ -83,6 +83,6 @@ impl FormsWrite for Backend {
         items::remove_upload(self.pool(), id, actor, now).await
     }
     async fn move_trajectory_phase(&self, m: &PhaseMove, actor: &Actor, now: i64) -> StoreResult<TrajectoryRecord> {
-        forms::move_phase(self, m, actor, now).await
+        filled::move_phase(self, m, actor, now).await
     }
 }

@@ -1,5 +1,5 @@
 //! Answers per item (version-checked), comments, klassenbezoeken and uploads of a form. Every
-//! content change first checks the form is a concept ([`super::forms::touch_concept`]) in the
+//! content change first checks the form is a concept ([`super::filled::touch_concept`]) in the
 //! same transaction; audited as `answer`, `comment`, `visit`, `upload` with the form's id.
 
 use koers_app::store::{
@@ -10,7 +10,7 @@ use koers_core::ids::{CommentId, SelfEvaluationId, UploadId, UserId, VisitId};
 
 use super::super::audit::Change;
 use super::super::error::db;
-use super::forms::touch_concept;
+use super::filled::touch_concept;
 use super::{DbRow, col};
 use crate::backend::{Conn, Pool, begin_write};
 

@@ -2,11 +2,11 @@
 //! answers, comments, klassenbezoeken and uploads, and moving a trajectory's phase. Runtime
 //! queries (`sqlx::query`, no compile-time cache), SQL portable as in the rest of `shared`.
 //!
-//! - [`defs`]: format versions; [`forms`]: the forms, status changes and phase moves;
+//! - [`defs`]: format versions; [`filled`]: the forms, status changes and phase moves;
 //!   [`items`]: answers, comments, visits, uploads; [`impl_`]: the traits for the backend.
 
 mod defs;
-mod forms;
+mod filled;
 mod impl_;
 mod items;
 

@@ -1,6 +1,6 @@
 //! `GET /beheer/formats`, `GET/POST /beheer/formats/nieuw`, `GET/POST /beheer/formats/{id}`:
 //! formats as data (issue 8 §1), like programmes. The list shows the version in force of every
-//! format (stored, else shipped). Saving stores a NEW version (every version stays: a trajectory
+//! format (stored, else shipped; the shipped versions are stored on the first visit). Saving stores a NEW version (every version stays: a trajectory
 //! keeps its own); the text is checked by `koers_app::selfevals::formats::save` — every problem
 //! listed in Dutch with its field (`sections[3].items[2].kind: …`, `version: verhoog …`), 422
 //! with the text kept; a newer version stored meanwhile is 409 with both texts.
@@ -82,6 +82,8 @@ fn with_status(status: StatusCode, v: &FormatPage) -> Result<Response, AppError>
 
 pub async fn list(State(state): State<AppState>, user: CurrentUser, page: Page) -> Result<Response, AppError> {
     ensure_admin(&user)?;
+    // Like programmes: the shipped versions are stored on the first visit (audited).
+    state.app.seed_formats(now()).await?;
     let rows = state.app.formats().await?.into_iter().map(row).collect();
     render(&FormatsPage { page: page.in_section("beheer"), rows })
 }

@@ -24,6 +24,7 @@ fn back(path: &FormPath, item: &str, notice: &str) -> Response {
 }
 
 /// The page again with a refusal at `item` (422, or `status`).
+#[allow(clippy::too_many_arguments)]
 async fn refused(
     state: &AppState,
     user: &CurrentUser,
@@ -35,7 +36,7 @@ async fn refused(
     draft: Fields,
 ) -> Result<Response, AppError> {
     let fv = state.app.form(user.principal(), &path.form).await?;
-    let message = page.t_args("se-error-field", &[("field", field.clone()), ("detail", detail)]);
+    let message = page.t_args("se-error-field", &[("field", super::fields::dutch_field(&field)), ("detail", detail)]);
     let v = build(page, path, &fv, Some(ItemError { item: item.to_owned(), field, message, draft }), None);
     let mut res = render(&v)?;
     *res.status_mut() = status;
@@ -134,6 +135,15 @@ pub async fn upload(
     let fv = state.app.form(user.principal(), &path.form).await?;
     if fv.format.item(&item).is_none_or(|l| !matches!(l.item.kind, ItemKind::Evidence(_))) {
         return Err(AppError::NotFound);
+    }
+    match state.app.ensure_may_fill(user.principal(), &path.form, &item).await {
+        Ok(()) => {}
+        Err(koers_app::Error::Invalid(errors)) => {
+            let problem = errors.into_iter().next().map(|e| (e.field, e.detail)).unwrap_or_default();
+            return refused(&state, &user, page, &path, &item, StatusCode::UNPROCESSABLE_ENTITY, problem, Vec::new())
+                .await;
+        }
+        Err(e) => return Err(e.into()),
     }
     let none = || ("bestand".to_owned(), page.t("se-upload-none"));
     let too_big = || ("bestand".to_owned(), page.t("se-upload-too-big"));

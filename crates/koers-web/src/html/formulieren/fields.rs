@@ -21,6 +21,46 @@ use std::collections::BTreeMap;
 /// The posted fields, in order (a name may repeat).
 pub type Fields = Vec<(String, String)>;
 
+/// The Dutch name of an answer's field in messages (`why` → `waarom`, `visits[1].date` →
+/// `bezoek 1, datum`); paths it does not know stay as they are.
+pub fn dutch_field(field: &str) -> String {
+    const WORDS: &[(&str, &str)] = &[
+        ("why", "waarom"),
+        ("text", "tekst"),
+        ("note", "toelichting"),
+        ("link", "link"),
+        ("score", "score"),
+        ("selected", "keuze"),
+        ("option", "optie"),
+        ("analysis", "analyse"),
+        ("tables", "tabel"),
+        ("cells", "cel"),
+        ("visits", "bezoek"),
+        ("date", "datum"),
+        ("group", "groep"),
+        ("observer", "observant"),
+        ("subject", "vak"),
+        ("scores", "score"),
+        ("strengths", "sterke punten"),
+        ("improvements", "verbeterpunten"),
+    ];
+    field
+        .split('.')
+        .map(|part| {
+            let (name, index) = match part.split_once('[') {
+                Some((n, rest)) => (n, Some(rest.trim_end_matches(']'))),
+                None => (part, None),
+            };
+            let word = WORDS.iter().find(|(en, _)| *en == name).map_or(name, |(_, nl)| nl);
+            match index {
+                Some(i) => format!("{word} {i}"),
+                None => word.to_owned(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 pub fn get<'a>(f: &'a Fields, name: &str) -> &'a str {
     f.iter().find(|(k, _)| k == name).map_or("", |(_, v)| v.as_str())
 }
@@ -132,6 +172,13 @@ mod tests {
         );
         let empty = answer(&item("op1-rubric"), &f(&[])).unwrap_or_default();
         assert_eq!(empty, Some(Answer::Rubric(RubricAnswer::default())));
+    }
+
+    #[test]
+    fn answer_fields_are_named_in_dutch() {
+        assert_eq!(dutch_field("why"), "waarom");
+        assert_eq!(dutch_field("visits[2].scores.klimaat-1"), "bezoek 2, score, klimaat-1");
+        assert_eq!(dutch_field("bestand"), "bestand");
     }
 
     #[test]

@@ -36,21 +36,20 @@ use koers_core::ids::TrajectoryId;
 pub const UPLOAD_BODY_LIMIT: usize = 50 * 1024 * 1024 + 64 * 1024;
 
 pub fn routes() -> Router<AppState> {
-    const BASE: &str = "/trajecten/{id}/formulieren/{format}";
     Router::new()
-        .route(BASE, get(page::show))
-        .route(&format!("{BASE}/items/{{item}}"), post(save::item))
-        .route(&format!("{BASE}/items/{{item}}/opmerkingen"), post(extra::comment))
-        .route(&format!("{BASE}/items/{{item}}/bezoeken"), post(extra::visit))
+        .route("/trajecten/{id}/formulieren/{format}", get(page::show))
+        .route("/trajecten/{id}/formulieren/{format}/items/{item}", post(save::item))
+        .route("/trajecten/{id}/formulieren/{format}/items/{item}/opmerkingen", post(extra::comment))
+        .route("/trajecten/{id}/formulieren/{format}/items/{item}/bezoeken", post(extra::visit))
         .route(
-            &format!("{BASE}/items/{{item}}/bestanden"),
+            "/trajecten/{id}/formulieren/{format}/items/{item}/bestanden",
             post(extra::upload).layer(DefaultBodyLimit::max(UPLOAD_BODY_LIMIT)),
         )
-        .route(&format!("{BASE}/bestanden/{{upload}}"), get(extra::download))
-        .route(&format!("{BASE}/bestanden/{{upload}}/verwijderen"), post(extra::remove))
-        .route(&format!("{BASE}/indienen"), post(status::submit))
-        .route(&format!("{BASE}/bevestigen"), post(status::confirm))
-        .route(&format!("{BASE}/resultaat"), get(status::result))
+        .route("/trajecten/{id}/formulieren/{format}/bestanden/{upload}", get(extra::download))
+        .route("/trajecten/{id}/formulieren/{format}/bestanden/{upload}/verwijderen", post(extra::remove))
+        .route("/trajecten/{id}/formulieren/{format}/indienen", post(status::submit))
+        .route("/trajecten/{id}/formulieren/{format}/bevestigen", post(status::confirm))
+        .route("/trajecten/{id}/formulieren/{format}/resultaat", get(status::result))
 }
 
 /// A slug as formats and items use them; anything else is no such page.

@@ -84,7 +84,7 @@ pub async fn item(
     let version = get(&f, "versie").trim().parse::<i64>().unwrap_or(0);
     let flag = (get(&f, "verbeterpunt") == "1").then(|| get(&f, "verbeterpunt-toelichting").to_owned());
     let refused = |fv: FormView, page: Page, typed: Option<Answer>, field: String, detail: String| {
-        let message = page.t_args("se-error-field", &[("field", field.clone()), ("detail", detail)]);
+        let message = page.t_args("se-error-field", &[("field", fields::dutch_field(&field)), ("detail", detail)]);
         if htmx {
             return oob(page, &item, version, message, true);
         }

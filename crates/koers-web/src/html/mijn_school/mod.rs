@@ -3,6 +3,7 @@
 //! are shown next to everything the user typed) and the school's audit trail.
 
 pub mod form;
+pub mod team;
 
 use crate::AppError;
 use crate::auth::CurrentUser;
@@ -21,7 +22,11 @@ use koers_core::access::{Action, Resource, SchoolRef};
 use serde::Deserialize;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/mijn-school/{id}", get(show).post(save))
+    Router::new()
+        .route("/mijn-school/{id}", get(show).post(save))
+        // ---- the school's team (issue 8) ----
+        .route("/mijn-school/{id}/team", get(team::show).post(team::invite))
+        .route("/mijn-school/{id}/team/{user}/verwijderen", axum::routing::post(team::remove))
 }
 
 fn resource(s: &School) -> Resource {
