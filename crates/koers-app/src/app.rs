@@ -26,6 +26,7 @@ use std::sync::Arc;
 
 mod dagdelen;
 mod experts;
+mod access;
 mod ops;
 mod plans;
 mod selfeval;

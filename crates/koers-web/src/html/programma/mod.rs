@@ -3,6 +3,7 @@
 //! 50 per page. One bulk read ([`koers_app::schools::screen_register`]), then the pure model.
 
 pub mod aanmeldingen;
+pub mod accountaanvragen;
 pub mod dashboard;
 pub mod kaart;
 pub mod paging;
@@ -25,6 +26,7 @@ use serde::Deserialize;
 
 pub fn routes() -> Router<AppState> {
     Router::new().route("/programma/screening", get(screening)).merge(aanmeldingen::routes()).merge(dashboard::routes()).merge(kaart::routes())
+        .merge(accountaanvragen::routes())
 }
 
 #[derive(Debug, Default, Deserialize)]
