@@ -220,6 +220,39 @@ pub(crate) async fn decide(
     })
 }
 
+/// Demo data: one confirmed request waiting for staff (a school of the demo board) and one
+/// board request whose address is not confirmed yet; only when the store holds no requests.
+pub(crate) async fn seed_demo(
+    store: &dyn Store,
+    school: koers_core::ids::SchoolId,
+    board: koers_core::ids::BoardNumber,
+    now: i64,
+) -> Result<usize> {
+    if !store.account_requests(None).await?.is_empty() {
+        return Ok(0);
+    }
+    let demo = [
+        (RequestSubject::School(school), "Ria Rekenmeester", "ria@demo.koers.nl", "adjunct-directeur", true),
+        (RequestSubject::Board(board), "Bram Bestuur", "bram@demo.koers.nl", "lid college van bestuur", false),
+    ];
+    for (subject, name, email, function_title, confirm) in demo {
+        let input = RequestInput {
+            subject: Some(subject),
+            name: name.into(),
+            email: email.into(),
+            function_title: function_title.into(),
+            password: crate::demo::DEMO_PASSWORD.into(),
+            password_again: crate::demo::DEMO_PASSWORD.into(),
+            locale: "nl".into(),
+        };
+        let r = request(store, &input, "http://127.0.0.1:8080", now).await?;
+        if confirm {
+            store.confirm_account_request(r.id, now, &Actor::system("koers demo")).await?;
+        }
+    }
+    Ok(demo.len())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

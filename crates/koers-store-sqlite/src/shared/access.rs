@@ -13,6 +13,7 @@ use super::audit::Change;
 use super::error::{corrupt, db, stale};
 use crate::backend::{Conn, Pool, begin_write};
 
+/// Only ever formatted with fixed SQL (never user input), hence `AssertSqlSafe` below.
 const REQUEST_COLUMNS: &str = "id, school_id, board_number, name, email, function_title, locale, status,
     confirm_expires_at, confirmed_at, decided_at, decided_by, decision_reason, user_id, created_at, version";
 
@@ -66,13 +67,13 @@ impl TryFrom<RequestRow> for AccountRequestRecord {
 
 async fn fetch_where(conn: &mut Conn, condition: &str, value: &str) -> StoreResult<Option<AccountRequestRecord>> {
     let sql = format!("SELECT {REQUEST_COLUMNS} FROM account_requests WHERE {condition}");
-    let row: Option<RequestRow> = sqlx::query_as(&sql).bind(value).fetch_optional(&mut *conn).await.map_err(db)?;
+    let row: Option<RequestRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(value).fetch_optional(&mut *conn).await.map_err(db)?;
     row.map(AccountRequestRecord::try_from).transpose()
 }
 
 async fn fetch(conn: &mut Conn, id: AccountRequestId) -> StoreResult<AccountRequestRecord> {
     let sql = format!("SELECT {REQUEST_COLUMNS} FROM account_requests WHERE id = $1");
-    let row: Option<RequestRow> = sqlx::query_as(&sql).bind(id.get()).fetch_optional(&mut *conn).await.map_err(db)?;
+    let row: Option<RequestRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id.get()).fetch_optional(&mut *conn).await.map_err(db)?;
     row.map(AccountRequestRecord::try_from).transpose()?.ok_or(StoreError::NotFound)
 }
 
@@ -91,7 +92,7 @@ pub(crate) async fn requests(pool: &Pool, status: Option<RequestStatus>) -> Stor
         "SELECT {REQUEST_COLUMNS} FROM account_requests WHERE ($1 = '' OR status = $1) ORDER BY created_at, id"
     );
     let rows: Vec<RequestRow> =
-        sqlx::query_as(&sql).bind(status.map_or("", RequestStatus::code)).fetch_all(pool).await.map_err(db)?;
+        sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(status.map_or("", RequestStatus::code)).fetch_all(pool).await.map_err(db)?;
     rows.into_iter().map(AccountRequestRecord::try_from).collect()
 }
 

@@ -34,8 +34,8 @@ async fn mails_to(s: &dyn Store, to: &str) -> usize {
 }
 
 async fn confirmed(s: &dyn Store, subject: RequestSubject, email: &str, hash: &str) -> AccountRequestRecord {
-    let r = s.create_account_request(&request(subject, email, hash, NOW + 86_400), &mail(email, "bevestig"), &actor(), NOW);
-    let r = r.await.expect("request");
+    let (new, m) = (request(subject, email, hash, NOW + 86_400), mail(email, "bevestig"));
+    let r = s.create_account_request(&new, &m, &actor(), NOW).await.expect("request");
     s.confirm_account_request(r.id, NOW + 10, &actor()).await.expect("confirm")
 }
 
