@@ -79,3 +79,13 @@ accreq-decline = Decline
 accreq-done-approved = Approved: the account has been created and the requester has been e-mailed.
 accreq-done-declined = Declined: the requester has been e-mailed the reason.
 accreq-conflict = This request has been decided or changed in the meantime; look at its current state.
+
+# Boards (issue 10 §4): the board's own applications and trajectories, where to apply.
+board-applications-heading = Applications of the board
+board-applications-none = The board and its schools have no applications yet.
+board-trajectories-heading = Trajectories of the board and its schools
+board-apply-link = Apply on behalf of the board
+board-apply-hint = for the board programme, or NPO support for schools of the board
+staff-for-board-heading = Approve on behalf of the board
+staff-for-board-intro = The board has no account in Koers. Did the board agree another way (e-mail, phone, letter)? Then approve on its behalf and note how; this is recorded in the history.
+staff-for-board = Approve on behalf of the board

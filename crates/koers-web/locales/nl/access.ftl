@@ -79,3 +79,13 @@ accreq-decline = Afwijzen
 accreq-done-approved = Goedgekeurd: het account is gemaakt en de aanvrager heeft een e-mail gekregen.
 accreq-done-declined = Afgewezen: de aanvrager heeft een e-mail met de reden gekregen.
 accreq-conflict = Over deze aanvraag is intussen al besloten, of hij is gewijzigd; bekijk de nieuwe stand.
+
+# Boards (issue 10 §4): the board's own applications and trajectories, where to apply.
+board-applications-heading = Aanmeldingen van het bestuur
+board-applications-none = Het bestuur en zijn scholen hebben nog geen aanmeldingen.
+board-trajectories-heading = Trajecten van het bestuur en zijn scholen
+board-apply-link = Aanmelden namens het bestuur
+board-apply-hint = voor het bestuursprogramma, of NPO-ondersteuning voor scholen van het bestuur
+staff-for-board-heading = Goedkeuren namens het bestuur
+staff-for-board-intro = Het bestuur heeft geen account in Koers. Heeft het bestuur op een andere manier ingestemd (per e-mail, telefoon, brief)? Keur dan namens het bestuur goed en noteer hoe; dit wordt vastgelegd in de geschiedenis.
+staff-for-board = Goedkeuren namens het bestuur
