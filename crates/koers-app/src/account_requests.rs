@@ -95,7 +95,9 @@ pub(crate) async fn request(
     let subject = input.subject.ok_or_else(|| Error::field("school", "kies de school of het bestuur"))?;
     let about = match subject_name(store, subject).await {
         Ok(n) => n,
-        Err(Error::NotFound) => return Err(Error::field("school", "deze school of dit bestuur staat niet in het register")),
+        Err(Error::NotFound) => {
+            return Err(Error::field("school", "deze school of dit bestuur staat niet in het register"));
+        }
         Err(e) => return Err(e),
     };
     let email = input.email.trim().to_lowercase();
@@ -279,7 +281,10 @@ mod tests {
         let mismatch = RequestInput { password_again: "iets-anders-lang".into(), ..ok_input() };
         let e = validate(&mismatch).err().unwrap_or_default();
         assert_eq!(e.len(), 1);
-        assert_eq!((e[0].field.as_str(), e[0].detail.as_str()), ("wachtwoord_herhaling", "de twee wachtwoorden zijn niet gelijk"));
+        assert_eq!(
+            (e[0].field.as_str(), e[0].detail.as_str()),
+            ("wachtwoord_herhaling", "de twee wachtwoorden zijn niet gelijk")
+        );
     }
 
     #[test]

@@ -6,12 +6,12 @@ mod trajectories;
 
 mod dagdelen;
 
-use koers_core::ids::{BoardNumber, SchoolId};
 use crate::accounts::{NewUserInput, create_user};
 use crate::error::{Error, Result};
 use crate::register::{ImportReport, import_bytes};
 use crate::store::{Actor, Store, StoreError};
 use koers_core::access::{Grant, RoleKind, Scope};
+use koers_core::ids::{BoardNumber, SchoolId};
 
 /// The demo password of every demo account (printed by `koers demo`; never use outside a demo).
 pub const DEMO_PASSWORD: &str = "koers-demo-2026";

@@ -140,7 +140,13 @@ async fn bad_input_and_duplicates_are_refused_in_dutch_naming_the_field_and_keep
 
     let ok = w.post_form(&url, None, &request_form("sam@school-a.nl", NEW_PASSWORD)).await;
     assert_eq!(ok.status, StatusCode::OK);
-    let dup = w.post_form(&format!("/account-aanvragen?bestuur={}", auth_support::BOARD_X), None, &request_form("SAM@school-a.nl", NEW_PASSWORD)).await;
+    let dup = w
+        .post_form(
+            &format!("/account-aanvragen?bestuur={}", auth_support::BOARD_X),
+            None,
+            &request_form("SAM@school-a.nl", NEW_PASSWORD),
+        )
+        .await;
     assert_eq!(dup.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(dup.body.contains("loopt al een aanvraag"), "{}", dup.body);
     assert_eq!(mails_to(&w, "sam@school-a.nl").await.len(), 1);
@@ -186,10 +192,15 @@ async fn declining_needs_a_reason_and_a_stale_version_is_a_conflict() {
     assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
     let r = w.post_form(&url, staff.as_deref(), &[("besluit", "iets"), ("version", "2")]).await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
-    let r = w.post_form(&url, staff.as_deref(), &[("besluit", "afwijzen"), ("reden", "Geen schoolleider"), ("version", "2")]).await;
+    let r = w
+        .post_form(&url, staff.as_deref(), &[("besluit", "afwijzen"), ("reden", "Geen schoolleider"), ("version", "2")])
+        .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let mail = &mails_to(&w, "sam@school-a.nl").await[0];
-    assert!(mail.body_text.contains("Reden: Geen schoolleider") && mail.body_text.contains("http://koers.test/account-aanvragen"));
+    assert!(
+        mail.body_text.contains("Reden: Geen schoolleider")
+            && mail.body_text.contains("http://koers.test/account-aanvragen")
+    );
     assert!(w.store().user_by_email("sam@school-a.nl").await.is_err(), "no account");
 }
 
@@ -197,8 +208,10 @@ async fn declining_needs_a_reason_and_a_stale_version_is_a_conflict() {
 async fn staff_of_two_programmes_decide_others_may_not() {
     let w = world().await;
     let grants = vec![
-        Grant::new(RoleKind::Programmamedewerker, Scope::Programme("gwgb-plus-school".into())).unwrap_or_else(|e| panic!("{e}")),
-        Grant::new(RoleKind::Programmamedewerker, Scope::Programme("leren-verbeteren-npo".into())).unwrap_or_else(|e| panic!("{e}")),
+        Grant::new(RoleKind::Programmamedewerker, Scope::Programme("gwgb-plus-school".into()))
+            .unwrap_or_else(|e| panic!("{e}")),
+        Grant::new(RoleKind::Programmamedewerker, Scope::Programme("leren-verbeteren-npo".into()))
+            .unwrap_or_else(|e| panic!("{e}")),
     ];
     let input = NewUserInput {
         email: "twee@test.nl".into(),
@@ -215,13 +228,18 @@ async fn staff_of_two_programmes_decide_others_may_not() {
         assert_eq!(w.get("/programma/accountaanvragen", c.as_deref()).await.status, StatusCode::FORBIDDEN, "{who:?}");
         let url = format!("/programma/accountaanvragen/{id}");
         assert_eq!(w.get(&url, c.as_deref()).await.status, StatusCode::FORBIDDEN, "{who:?}");
-        let r = w.post_form(&format!("{url}/besluit"), c.as_deref(), &[("besluit", "goedkeuren"), ("version", "2")]).await;
+        let r =
+            w.post_form(&format!("{url}/besluit"), c.as_deref(), &[("besluit", "goedkeuren"), ("version", "2")]).await;
         assert_eq!(r.status, StatusCode::FORBIDDEN, "{who:?}");
     }
     assert_eq!(w.get("/programma/accountaanvragen", None).await.status, StatusCode::SEE_OTHER);
     assert_eq!(w.get("/programma/accountaanvragen", two.as_deref()).await.status, StatusCode::OK);
     let r = w
-        .post_form(&format!("/programma/accountaanvragen/{id}/besluit"), two.as_deref(), &[("besluit", "goedkeuren"), ("version", "2")])
+        .post_form(
+            &format!("/programma/accountaanvragen/{id}/besluit"),
+            two.as_deref(),
+            &[("besluit", "goedkeuren"), ("version", "2")],
+        )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     assert!(w.store().user_by_email("sam@school-a.nl").await.is_ok());
@@ -254,7 +272,9 @@ async fn password_reset_answers_alike_for_unknown_addresses_and_its_link_works_o
     let short = w.post_form(&url, None, &[("wachtwoord", "kort"), ("wachtwoord_herhaling", "kort")]).await;
     assert_eq!(short.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(short.body.contains("minstens 10") && short.body.contains("herstel-wachtwoord-error"));
-    let differ = w.post_form(&url, None, &[("wachtwoord", NEW_PASSWORD), ("wachtwoord_herhaling", "anders-en-lang-genoeg")]).await;
+    let differ = w
+        .post_form(&url, None, &[("wachtwoord", NEW_PASSWORD), ("wachtwoord_herhaling", "anders-en-lang-genoeg")])
+        .await;
     assert_eq!(differ.status, StatusCode::UNPROCESSABLE_ENTITY, "a refused password keeps the link");
     let done = w.post_form(&url, None, &[("wachtwoord", NEW_PASSWORD), ("wachtwoord_herhaling", NEW_PASSWORD)]).await;
     assert_eq!(done.status, StatusCode::OK, "{}", done.body);
@@ -272,11 +292,16 @@ async fn password_reset_answers_alike_for_unknown_addresses_and_its_link_works_o
 async fn expired_and_forged_reset_links_are_refused() {
     let w = world().await;
     let long_ago = koers_web::auth::now() - 2 * 3600;
-    w.state.app.request_password_reset(Who::Expert.email(), "http://koers.test", long_ago).await.unwrap_or_else(|e| panic!("{e}"));
+    w.state
+        .app
+        .request_password_reset(Who::Expert.email(), "http://koers.test", long_ago)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
     let token = link_token(&w, Who::Expert.email(), "/wachtwoord-herstellen/").await;
     let r = w.get(&format!("/wachtwoord-herstellen/{token}"), None).await;
     assert_eq!(r.status, StatusCode::GONE);
     assert!(r.body.contains("verlopen") && r.body.contains("href=\"/wachtwoord-vergeten\""));
-    let r = w.post_form(&format!("/wachtwoord-herstellen/{}", "0".repeat(64)), None, &[("wachtwoord", NEW_PASSWORD)]).await;
+    let r =
+        w.post_form(&format!("/wachtwoord-herstellen/{}", "0".repeat(64)), None, &[("wachtwoord", NEW_PASSWORD)]).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
 }

@@ -12,7 +12,12 @@ use koers_core::access::Principal;
 impl App {
     /// Store a request and mail its confirmation link (one transaction); duplicates are
     /// refused with a Dutch message on the `email` field.
-    pub async fn request_account(&self, input: &RequestInput, base_url: &str, now: i64) -> Result<AccountRequestRecord> {
+    pub async fn request_account(
+        &self,
+        input: &RequestInput,
+        base_url: &str,
+        now: i64,
+    ) -> Result<AccountRequestRecord> {
         account_requests::request(self.store.as_ref(), input, base_url, now).await
     }
 

@@ -103,8 +103,12 @@ pub struct AccountRequestRecord {
 #[derive(Debug, Clone, PartialEq)]
 pub enum RequestDecision {
     /// Create the account (with the request's password) and this grant.
-    Approve { grant: Grant },
-    Decline { reason: String },
+    Approve {
+        grant: Grant,
+    },
+    Decline {
+        reason: String,
+    },
 }
 
 /// A one-time link for an existing account.

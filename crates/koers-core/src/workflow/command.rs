@@ -89,7 +89,9 @@ pub enum TransitionError {
     BelongsInRegularGwgb,
     #[error("deze aanmelding heeft geen goedkeuring van het bestuur nodig")]
     NoBoardApprovalNeeded,
-    #[error("het bestuur heeft een account in Koers en beslist zelf; goedkeuren namens het bestuur kan alleen zonder account")]
+    #[error(
+        "het bestuur heeft een account in Koers en beslist zelf; goedkeuren namens het bestuur kan alleen zonder account"
+    )]
     BoardHasAccount,
 }
 

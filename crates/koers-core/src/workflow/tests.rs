@@ -23,7 +23,10 @@ fn commands() -> Vec<(&'static str, Command)> {
         ("route", Command::Route),
         ("approve", Command::BoardApprove),
         ("board_decline", Command::BoardDecline { reason: "Geen capaciteit dit jaar".into() }),
-        ("for_board", Command::ApproveForBoard { reason: "Bestuur heeft geen account".into(), board_has_account: false }),
+        (
+            "for_board",
+            Command::ApproveForBoard { reason: "Bestuur heeft geen account".into(), board_has_account: false },
+        ),
         ("for_board_with_account", Command::ApproveForBoard { reason: "x".into(), board_has_account: true }),
         ("plan", Command::PlanIntake(plan())),
         ("record", Command::RecordIntake(intake(false))),

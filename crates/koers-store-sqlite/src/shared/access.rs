@@ -67,13 +67,15 @@ impl TryFrom<RequestRow> for AccountRequestRecord {
 
 async fn fetch_where(conn: &mut Conn, condition: &str, value: &str) -> StoreResult<Option<AccountRequestRecord>> {
     let sql = format!("SELECT {REQUEST_COLUMNS} FROM account_requests WHERE {condition}");
-    let row: Option<RequestRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(value).fetch_optional(&mut *conn).await.map_err(db)?;
+    let row: Option<RequestRow> =
+        sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(value).fetch_optional(&mut *conn).await.map_err(db)?;
     row.map(AccountRequestRecord::try_from).transpose()
 }
 
 async fn fetch(conn: &mut Conn, id: AccountRequestId) -> StoreResult<AccountRequestRecord> {
     let sql = format!("SELECT {REQUEST_COLUMNS} FROM account_requests WHERE id = $1");
-    let row: Option<RequestRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id.get()).fetch_optional(&mut *conn).await.map_err(db)?;
+    let row: Option<RequestRow> =
+        sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id.get()).fetch_optional(&mut *conn).await.map_err(db)?;
     row.map(AccountRequestRecord::try_from).transpose()?.ok_or(StoreError::NotFound)
 }
 
@@ -91,8 +93,11 @@ pub(crate) async fn requests(pool: &Pool, status: Option<RequestStatus>) -> Stor
     let sql = format!(
         "SELECT {REQUEST_COLUMNS} FROM account_requests WHERE ($1 = '' OR status = $1) ORDER BY created_at, id"
     );
-    let rows: Vec<RequestRow> =
-        sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(status.map_or("", RequestStatus::code)).fetch_all(pool).await.map_err(db)?;
+    let rows: Vec<RequestRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(status.map_or("", RequestStatus::code))
+        .fetch_all(pool)
+        .await
+        .map_err(db)?;
     rows.into_iter().map(AccountRequestRecord::try_from).collect()
 }
 

@@ -44,11 +44,19 @@ pub async fn account_requests_are_confirmed_once_and_duplicates_refused(store: A
     let school = one_school(s).await;
     let subject = RequestSubject::School(SchoolId::new(school.id));
     let r = s
-        .create_account_request(&request(subject, "sam@regenboog.nl", "h-1", NOW + 100), &mail("sam@regenboog.nl", "bevestig"), &actor(), NOW)
+        .create_account_request(
+            &request(subject, "sam@regenboog.nl", "h-1", NOW + 100),
+            &mail("sam@regenboog.nl", "bevestig"),
+            &actor(),
+            NOW,
+        )
         .await
         .expect("request");
     assert_eq!((r.subject, r.status, r.version, r.created_at), (subject, RequestStatus::Onbevestigd, 1, NOW));
-    assert_eq!((r.name.as_str(), r.function_title.as_str(), r.confirm_expires_at), ("Sam de Vries", "directeur", NOW + 100));
+    assert_eq!(
+        (r.name.as_str(), r.function_title.as_str(), r.confirm_expires_at),
+        ("Sam de Vries", "directeur", NOW + 100)
+    );
     assert_eq!(s.account_request(r.id).await.expect("by id"), r);
     assert_eq!(s.account_request_by_token("h-1").await.expect("by token"), r);
     assert_not_found(s.account_request_by_token("h-onbekend").await);
@@ -59,12 +67,18 @@ pub async fn account_requests_are_confirmed_once_and_duplicates_refused(store: A
 
     // An open request for the address (any case) is a duplicate; nothing is written.
     let again = request(subject, "SAM@regenboog.nl", "h-2", NOW + 100);
-    assert_eq!(assert_duplicate(s.create_account_request(&again, &mail("x@y.nl", "x"), &actor(), NOW + 1).await), "aanvraag");
+    assert_eq!(
+        assert_duplicate(s.create_account_request(&again, &mail("x@y.nl", "x"), &actor(), NOW + 1).await),
+        "aanvraag"
+    );
     assert_eq!(mails_to(s, "x@y.nl").await, 0);
     // An address with an account is a duplicate too.
     s.create_user(&new_user("ann@regenboog.nl"), &actor(), NOW).await.expect("user");
     let taken = request(subject, "ann@regenboog.nl", "h-3", NOW + 100);
-    assert_eq!(assert_duplicate(s.create_account_request(&taken, &mail("ann@regenboog.nl", "x"), &actor(), NOW).await), "account");
+    assert_eq!(
+        assert_duplicate(s.create_account_request(&taken, &mail("ann@regenboog.nl", "x"), &actor(), NOW).await),
+        "account"
+    );
     assert_eq!(mails_to(s, "ann@regenboog.nl").await, 0);
 
     // Confirming after the link expired is refused; asking again then marks the old one verlopen.
@@ -74,7 +88,12 @@ pub async fn account_requests_are_confirmed_once_and_duplicates_refused(store: A
     }
     let board = RequestSubject::Board(BoardNumber::new(41646));
     let r2 = s
-        .create_account_request(&request(board, "sam@regenboog.nl", "h-4", NOW + 1000), &mail("sam@regenboog.nl", "b"), &actor(), NOW + 200)
+        .create_account_request(
+            &request(board, "sam@regenboog.nl", "h-4", NOW + 1000),
+            &mail("sam@regenboog.nl", "b"),
+            &actor(),
+            NOW + 200,
+        )
         .await
         .expect("a new request after the old link expired");
     assert_eq!(s.account_request(r.id).await.expect("old").status, RequestStatus::Verlopen);
@@ -108,7 +127,10 @@ pub async fn deciding_an_account_request_creates_user_and_grant_atomically(store
     let approve = RequestDecision::Approve { grant: grant.clone() };
 
     // A stale version changes nothing.
-    match s.decide_account_request(r.id, r.version - 1, &approve, &mail("sam@regenboog.nl", "ok"), &actor(), NOW + 20).await {
+    match s
+        .decide_account_request(r.id, r.version - 1, &approve, &mail("sam@regenboog.nl", "ok"), &actor(), NOW + 20)
+        .await
+    {
         Err(StoreError::Conflict { .. }) => {}
         other => panic!("a stale version is a Conflict, got {other:?}"),
     }
@@ -120,8 +142,14 @@ pub async fn deciding_an_account_request_creates_user_and_grant_atomically(store
         .await
         .expect("approve");
     let user = user.expect("a user was made");
-    assert_eq!((user.email.as_str(), user.name.as_str(), user.password_hash.as_str()), ("sam@regenboog.nl", "Sam de Vries", "$argon2id$v=19$request"));
-    assert_eq!((done.status, done.user_id, done.decided_at), (RequestStatus::Goedgekeurd, Some(UserId::from(i64::from(user.id))), Some(NOW + 30)));
+    assert_eq!(
+        (user.email.as_str(), user.name.as_str(), user.password_hash.as_str()),
+        ("sam@regenboog.nl", "Sam de Vries", "$argon2id$v=19$request")
+    );
+    assert_eq!(
+        (done.status, done.user_id, done.decided_at),
+        (RequestStatus::Goedgekeurd, Some(UserId::from(i64::from(user.id))), Some(NOW + 30))
+    );
     let grants = s.grants_of_user(user.id).await.expect("grants");
     assert_eq!(grants.iter().map(|g| g.grant.clone()).collect::<Vec<_>>(), [grant.clone()]);
     assert_eq!(mails_to(s, "sam@regenboog.nl").await, 2);
@@ -131,7 +159,8 @@ pub async fn deciding_an_account_request_creates_user_and_grant_atomically(store
     // Deciding twice is a Conflict.
     let decline = RequestDecision::Decline { reason: "onbekend".into() };
     assert!(matches!(
-        s.decide_account_request(r.id, done.version, &decline, &mail("sam@regenboog.nl", "nee"), &actor(), NOW + 40).await,
+        s.decide_account_request(r.id, done.version, &decline, &mail("sam@regenboog.nl", "nee"), &actor(), NOW + 40)
+            .await,
         Err(StoreError::Conflict { .. })
     ));
 
@@ -150,7 +179,10 @@ pub async fn deciding_an_account_request_creates_user_and_grant_atomically(store
     s.create_user(&new_user("cor@regenboog.nl"), &actor(), NOW + 60).await.expect("made by a beheerder meanwhile");
     let before = s.list_users().await.expect("users").len();
     assert_eq!(
-        assert_duplicate(s.decide_account_request(r3.id, r3.version, &approve, &mail("cor@regenboog.nl", "ok"), &actor(), NOW + 70).await),
+        assert_duplicate(
+            s.decide_account_request(r3.id, r3.version, &approve, &mail("cor@regenboog.nl", "ok"), &actor(), NOW + 70)
+                .await
+        ),
         "account"
     );
     assert_eq!(s.list_users().await.expect("users").len(), before);
@@ -182,7 +214,9 @@ pub async fn password_links_are_single_use_and_end_api_tokens(store: Arc<dyn Sto
     assert_eq!(s.account_link("r-1").await.expect("by hash"), link);
     assert_not_found(s.account_link("r-onbekend").await);
     assert_eq!(mails_to(s, "ann@school.nl").await, 2);
-    assert_duplicate(s.create_account_link(uid, "wachtwoord", "r-1", NOW + 3600, &mail("ann@school.nl", "x"), NOW).await);
+    assert_duplicate(
+        s.create_account_link(uid, "wachtwoord", "r-1", NOW + 3600, &mail("ann@school.nl", "x"), NOW).await,
+    );
     assert_eq!(mails_to(s, "ann@school.nl").await, 2, "no mail without its link");
 
     // Expired: refused, nothing changes.

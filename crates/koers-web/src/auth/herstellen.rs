@@ -63,7 +63,11 @@ pub async fn forgot_form(page: Page) -> Result<Response, AppError> {
     render(&ForgotPage { page: page.in_section("login"), email: String::new(), email_error: None })
 }
 
-pub async fn forgot(State(state): State<AppState>, page: Page, Form(f): Form<ForgotForm>) -> Result<Response, AppError> {
+pub async fn forgot(
+    State(state): State<AppState>,
+    page: Page,
+    Form(f): Form<ForgotForm>,
+) -> Result<Response, AppError> {
     let page = page.in_section("login");
     match state.app.request_password_reset(&f.email, &state.config.base_url, now()).await {
         Ok(()) => {
@@ -71,7 +75,8 @@ pub async fn forgot(State(state): State<AppState>, page: Page, Form(f): Form<For
             render(&MessagePage { title: page.t("reset-sent-title"), message, next: None, page })
         }
         Err(koers_app::Error::Invalid(_)) => {
-            let v = ForgotPage { email_error: Some(page.t("reset-email-invalid")), email: f.email.trim().to_owned(), page };
+            let v =
+                ForgotPage { email_error: Some(page.t("reset-email-invalid")), email: f.email.trim().to_owned(), page };
             with_status(StatusCode::UNPROCESSABLE_ENTITY, &v)
         }
         Err(e) => Err(e.into()),
