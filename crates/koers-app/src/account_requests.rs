@@ -290,7 +290,7 @@ mod tests {
     #[test]
     fn the_grant_fits_the_subject() {
         let g = grant_for(RequestSubject::Board(koers_core::ids::BoardNumber::new(41646)));
-        assert_eq!((g.role, g.scope), (RoleKind::Bestuurder, Scope::Board(41646)));
+        assert_eq!((g.role, g.scope.clone()), (RoleKind::Bestuurder, Scope::Board(41646)));
         assert!(Grant::new(g.role, g.scope.clone()).is_ok());
         let g = grant_for(RequestSubject::School(SchoolId::new(7)));
         assert!(Grant::new(g.role, g.scope).is_ok());
