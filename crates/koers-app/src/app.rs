@@ -24,9 +24,9 @@ use koers_core::programme::ProgrammeRules;
 use koers_core::workflow::Command;
 use std::sync::Arc;
 
+mod access;
 mod dagdelen;
 mod experts;
-mod access;
 mod ops;
 mod plans;
 mod selfeval;

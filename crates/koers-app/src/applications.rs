@@ -12,8 +12,8 @@ pub(crate) mod target;
 pub use links::{LINK_TTL_SECS, new_link_token};
 pub(crate) use links::{application_for_link, decide_by_link};
 pub use pool::complete_request;
-pub(crate) use submit::submit;
 pub(crate) use submit::entry_rule;
+pub(crate) use submit::submit;
 pub use submit::{ApplicationInput, Submitted, reference_year};
 pub use target::{Applicant, Target, TargetQuery, fits, school_resource};
 

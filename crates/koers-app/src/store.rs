@@ -10,11 +10,11 @@
 //! - every change writes an [`AuditEntry`] in the same transaction (who, what, when,
 //!   before/after as JSON).
 
+mod access_model;
 mod dagdelen_model;
 mod forms_model;
 mod import_model;
 mod invite_model;
-mod access_model;
 mod model;
 mod ops_model;
 mod plan_model;
@@ -22,11 +22,11 @@ mod privacy_model;
 mod verdict_model;
 mod workflow_model;
 
+pub use access_model::*;
 pub use dagdelen_model::*;
 pub use forms_model::*;
 pub use import_model::*;
 pub use invite_model::*;
-pub use access_model::*;
 pub use model::*;
 pub use ops_model::*;
 pub use plan_model::*;

@@ -228,7 +228,13 @@ async fn table(w: &World, app_a: i64, traj_a: i64) -> Vec<Row> {
             "",
             [303, 200, 200, 200, 403, 403, 403],
         ),
-        row("GET", "/mijn-school/{id}/oordelen", "/mijn-school/999999/oordelen", "", [303, 404, 404, 404, 404, 404, 404]),
+        row(
+            "GET",
+            "/mijn-school/{id}/oordelen",
+            "/mijn-school/999999/oordelen",
+            "",
+            [303, 404, 404, 404, 404, 404, 404],
+        ),
         row(
             "POST",
             "/mijn-school/{id}/oordelen",
@@ -292,7 +298,13 @@ async fn table(w: &World, app_a: i64, traj_a: i64) -> Vec<Row> {
             "",
             [303, 200, 403, 200, 403, 403, 403],
         ),
-        row("GET", "/programma/kaart/{programma}", "/programma/kaart/bestaat-niet", "", [303, 404, 403, 403, 403, 403, 403]),
+        row(
+            "GET",
+            "/programma/kaart/{programma}",
+            "/programma/kaart/bestaat-niet",
+            "",
+            [303, 404, 403, 403, 403, 403, 403],
+        ),
         // ---- beheer ---------------------------------------------------------------------------
         row("GET", "/beheer/gebruikers", "/beheer/gebruikers", "", ADMIN_ONLY),
         row("GET", "/beheer/gebruikers/nieuw", "/beheer/gebruikers/nieuw", "", ADMIN_ONLY),
@@ -347,8 +359,20 @@ async fn table(w: &World, app_a: i64, traj_a: i64) -> Vec<Row> {
         row("GET", "/aanmelden", format!("/aanmelden?school={b}"), "", [303, 200, 403, 403, 403, 403, 403]),
         row("GET", "/aanmelden", format!("/aanmelden?school={c}"), "", [303, 200, 403, 403, 403, 403, 200]),
         row("GET", "/aanmelden", "/aanmelden?school=999999", "", [303, 404, 404, 404, 404, 404, 404]),
-        row("POST", "/aanmelden", format!("/aanmelden?school={a}"), "contact_name=", [303, 422, 403, 403, 403, 422, 422]),
-        row("POST", "/aanmelden", format!("/aanmelden?school={b}"), "contact_name=", [303, 422, 403, 403, 403, 403, 403]),
+        row(
+            "POST",
+            "/aanmelden",
+            format!("/aanmelden?school={a}"),
+            "contact_name=",
+            [303, 422, 403, 403, 403, 422, 422],
+        ),
+        row(
+            "POST",
+            "/aanmelden",
+            format!("/aanmelden?school={b}"),
+            "contact_name=",
+            [303, 422, 403, 403, 403, 403, 403],
+        ),
         row("GET", "/aanmeldingen/{id}", "/aanmeldingen/999999", "", [303, 404, 404, 404, 404, 404, 404]),
         // No login: the token is the credential; a forged one is unknown to everyone.
         row("GET", "/goedkeuren/{token}", "/goedkeuren/vervalst", "", [404; 7]),
@@ -482,7 +506,13 @@ async fn table(w: &World, app_a: i64, traj_a: i64) -> Vec<Row> {
         row("POST", "/beheer/experts/nieuw", "/beheer/experts/nieuw", "naam=", [303, 422, 422, 422, 403, 403, 403]),
         row("GET", "/beheer/experts/{id}", "/beheer/experts/999999", "", [303, 404, 404, 404, 403, 403, 403]),
         row("POST", "/beheer/experts/{id}", "/beheer/experts/999999", "version=1", [303, 404, 404, 404, 403, 403, 403]),
-        row("GET", "/beheer/experts/{id}/inzet", "/beheer/experts/999999/inzet", "", [303, 404, 404, 404, 403, 403, 403]),
+        row(
+            "GET",
+            "/beheer/experts/{id}/inzet",
+            "/beheer/experts/999999/inzet",
+            "",
+            [303, 404, 404, 404, 403, 403, 403],
+        ),
         row(
             "POST",
             "/beheer/experts/{id}/inzet",
@@ -522,8 +552,20 @@ async fn table(w: &World, app_a: i64, traj_a: i64) -> Vec<Row> {
         ),
         row("GET", "/beheer/programmas", "/beheer/programmas", "", ADMIN_ONLY),
         row("GET", "/beheer/programmas/nieuw", "/beheer/programmas/nieuw", "", ADMIN_ONLY),
-        row("POST", "/beheer/programmas/nieuw", "/beheer/programmas/nieuw", "toml=", [303, 422, 403, 403, 403, 403, 403]),
-        row("GET", "/beheer/programmas/{id}", "/beheer/programmas/bestaat-niet", "", [303, 404, 403, 403, 403, 403, 403]),
+        row(
+            "POST",
+            "/beheer/programmas/nieuw",
+            "/beheer/programmas/nieuw",
+            "toml=",
+            [303, 422, 403, 403, 403, 403, 403],
+        ),
+        row(
+            "GET",
+            "/beheer/programmas/{id}",
+            "/beheer/programmas/bestaat-niet",
+            "",
+            [303, 404, 403, 403, 403, 403, 403],
+        ),
         row(
             "POST",
             "/beheer/programmas/{id}",
@@ -676,7 +718,13 @@ async fn table(w: &World, app_a: i64, traj_a: i64) -> Vec<Row> {
             [303, 403, 403, 403, 422, 403, 403],
         ),
         // Budget decisions: staff of the programme and beheerders (an empty form: 422).
-        row("POST", "/trajecten/{id}/budget", "/trajecten/999999/budget", "dagdelen=", [303, 404, 404, 404, 404, 404, 404]),
+        row(
+            "POST",
+            "/trajecten/{id}/budget",
+            "/trajecten/999999/budget",
+            "dagdelen=",
+            [303, 404, 404, 404, 404, 404, 404],
+        ),
         row(
             "POST",
             "/trajecten/{id}/budget",

@@ -25,7 +25,11 @@ use paging::{Pager, page_param};
 use serde::Deserialize;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/programma/screening", get(screening)).merge(aanmeldingen::routes()).merge(dashboard::routes()).merge(kaart::routes())
+    Router::new()
+        .route("/programma/screening", get(screening))
+        .merge(aanmeldingen::routes())
+        .merge(dashboard::routes())
+        .merge(kaart::routes())
         .merge(accountaanvragen::routes())
 }
 

@@ -178,7 +178,15 @@ fn own_text(json: Option<&str>) -> Option<(String, Vec<String>)> {
     let mut lines: Vec<String> = o
         .years
         .iter()
-        .map(|y| format!("Toetsjaar {}: {} leerlingen, 1F {}, 1S/2F {}", y.test_year, y.pupils, pct(y.pct_1f), pct(y.pct_1s2f)))
+        .map(|y| {
+            format!(
+                "Toetsjaar {}: {} leerlingen, 1F {}, 1S/2F {}",
+                y.test_year,
+                y.pupils,
+                pct(y.pct_1f),
+                pct(y.pct_1s2f)
+            )
+        })
         .collect();
     if let Some(w) = o.schoolweging {
         lines.push(format!("Schoolweging {}", koers_core::nl::decimal(w, 2)));
