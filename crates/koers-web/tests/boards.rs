@@ -56,6 +56,7 @@ async fn apply(w: &World, school: i64) -> ApplicationRecord {
         contact_phone: None,
         help_question: "Wij willen beter leesonderwijs in groep 5 tot en met 8.".into(),
         entry_facts_json: None,
+        own_calculation: None,
     };
     let now = koers_web::auth::now();
     let a = ok(w.state.app.submit_application(&input, None, &Actor::system("test"), now, "http://koers.test").await);
