@@ -24,6 +24,7 @@ use koers_core::programme::ProgrammeRules;
 use koers_core::workflow::Command;
 use std::sync::Arc;
 
+mod access;
 mod dagdelen;
 mod experts;
 mod ops;

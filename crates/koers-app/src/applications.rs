@@ -57,6 +57,9 @@ fn applicant_mail(a: &ApplicationRecord, next: &Application, e: &Event) -> Optio
         Event::BoardApproved => format!(
             "Het bestuur heeft de aanmelding {r} goedgekeurd. Het programma neemt contact op voor een kennismaking."
         ),
+        Event::ApprovedForBoard { .. } => format!(
+            "Het programma heeft de aanmelding {r} namens het bestuur goedgekeurd (het bestuur heeft geen account in Koers). Het programma neemt contact op voor een kennismaking."
+        ),
         Event::BoardDeclined { .. } => {
             format!("Het bestuur heeft de aanmelding {r} niet goedgekeurd.\nReden: {reason}")
         }
@@ -113,8 +116,35 @@ pub(crate) async fn act(
     if a.version != expected_version {
         return Err(Error::Conflict { current: Some(Box::new(a)) });
     }
-    let (next, events) = transition(&state_of(&a)?, cmd)?;
+    // Approving on the board's behalf: whether the board has an account is read here, never
+    // taken from the caller.
+    let cmd = match cmd {
+        Command::ApproveForBoard { reason, .. } => {
+            let board_has_account = match a.board_number {
+                Some(n) => board_has_account(store, n).await?,
+                None => false,
+            };
+            Command::ApproveForBoard { reason: reason.clone(), board_has_account }
+        }
+        other => other.clone(),
+    };
+    let (next, events) = transition(&state_of(&a)?, &cmd)?;
     save(store, &a, expected_version, &next, &events, actor, now).await
+}
+
+/// Does an active account hold the bestuurder role for board `number`? (Staff may approve on a
+/// board's behalf only when none does.)
+pub async fn board_has_account(store: &dyn StoreRead, number: i64) -> Result<bool> {
+    for u in store.list_users().await?.into_iter().filter(|u| u.active) {
+        let grants = store.grants_of_user(u.id).await?;
+        if grants.iter().any(|g| {
+            g.grant.role == koers_core::access::RoleKind::Bestuurder
+                && g.grant.scope == koers_core::access::Scope::Board(number.into())
+        }) {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 /// Experts ranked for a request, best first, with their current load.

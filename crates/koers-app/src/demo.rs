@@ -11,6 +11,7 @@ use crate::error::{Error, Result};
 use crate::register::{ImportReport, import_bytes};
 use crate::store::{Actor, Store, StoreError};
 use koers_core::access::{Grant, RoleKind, Scope};
+use koers_core::ids::{BoardNumber, SchoolId};
 
 /// The demo password of every demo account (printed by `koers demo`; never use outside a demo).
 pub const DEMO_PASSWORD: &str = "koers-demo-2026";
@@ -202,6 +203,12 @@ pub(crate) async fn seed_users(store: &dyn Store, now: i64) -> Result<Vec<DemoLo
         }
         out.push(DemoLogin { role, email: email.into(), password: DEMO_PASSWORD.into(), scope: scope_label });
     }
+    // Account requests for the staff queue (issue 10 §5): a school of the demo board besides the
+    // demo school, and the board itself.
+    let others = store.schools_of_board(DEMO_BOARD).await?;
+    let ria = others.iter().find(|s| s.id != school.id).map_or(school.id, |s| s.id);
+    let (ria, board) = (SchoolId::from(i64::from(ria)), BoardNumber::from(DEMO_BOARD));
+    crate::account_requests::seed_demo(store, ria, board, now).await?;
     Ok(out)
 }
 

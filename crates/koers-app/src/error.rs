@@ -47,6 +47,9 @@ pub enum Error {
     Login(#[from] LoginRefusal),
     #[error(transparent)]
     Link(#[from] LinkRefusal),
+    /// An account request's confirmation link or a password-reset link that cannot be used.
+    #[error(transparent)]
+    AccountLink(#[from] crate::account_requests::AccountLinkRefusal),
     /// Every password-hashing slot stayed taken (see [`crate::hashing`]): try again shortly.
     #[error(transparent)]
     Busy(#[from] crate::hashing::Busy),

@@ -11,6 +11,8 @@
 //! - [`register`]: importing the public files into the register, idempotently, keeping manual edits.
 //! - [`schools`]: a stored school's page data and eligibility.
 //! - [`accounts`]: argon2id passwords, throttled login, users with grants, API tokens.
+//! - [`account_requests`], [`password_reset`]: getting in — account requests confirmed by an
+//!   e-mail link and approved by programme staff; password reset by an e-mail link.
 //! - [`hashing`]: argon2 within a fixed number of slots (no memory exhaustion by parallel logins).
 //! - [`search`]: the in-memory school search index (same answers as the store, ~50× cheaper).
 //! - [`programmes`]: the programmes in force, from one place (the stored definitions, seeded from
@@ -36,6 +38,7 @@ pub mod error_nl;
 pub use app::App;
 pub use error::{Error, LinkRefusal, LoginRefusal, Result};
 
+pub mod account_requests;
 pub mod accounts;
 pub mod applications;
 pub mod backup;
@@ -47,6 +50,7 @@ pub mod expert_invites;
 pub mod experts;
 pub mod hashing;
 pub mod mail;
+pub mod password_reset;
 pub mod plans;
 pub mod privacy;
 pub mod programmes;

@@ -10,6 +10,7 @@
 //! - every change writes an [`AuditEntry`] in the same transaction (who, what, when,
 //!   before/after as JSON).
 
+mod access_model;
 mod dagdelen_model;
 mod forms_model;
 mod import_model;
@@ -21,6 +22,7 @@ mod privacy_model;
 mod verdict_model;
 mod workflow_model;
 
+pub use access_model::*;
 pub use dagdelen_model::*;
 pub use forms_model::*;
 pub use import_model::*;
@@ -74,7 +76,7 @@ impl Actor {
 /// What can be read: every page and report. koers-web gets only this (through
 /// `koers_app::App::read`), so it cannot change anything behind the use cases' back.
 #[async_trait]
-pub trait StoreRead: FormsRead + DagdelenRead + PlanRead + Send + Sync + std::fmt::Debug {
+pub trait StoreRead: AccessRead + FormsRead + DagdelenRead + PlanRead + Send + Sync + std::fmt::Debug {
     /// Which backend (`sqlite` / `postgres`), for logs and `/health`.
     fn backend(&self) -> &'static str;
     async fn board(&self, number: i64) -> StoreResult<Board>;
@@ -172,7 +174,7 @@ pub trait StoreRead: FormsRead + DagdelenRead + PlanRead + Send + Sync + std::fm
 /// The writes. Only koers-app holds a `dyn Store` (privately, inside [`crate::App`]); the CLI
 /// builds it at the edge and hands it over. Every write is audited in its own transaction.
 #[async_trait]
-pub trait Store: StoreRead + FormsWrite + DagdelenWrite + PlanWrite {
+pub trait Store: StoreRead + AccessWrite + FormsWrite + DagdelenWrite + PlanWrite {
     /// Apply pending migrations.
     async fn migrate(&self) -> StoreResult<()>;
 

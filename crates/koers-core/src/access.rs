@@ -179,6 +179,9 @@ pub enum Resource {
     Verdicts(VerdictsOf),
     /// Confirming a declared verdict, or recording one as vastgesteld: programme staff.
     ConfirmVerdicts,
+    /// Account requests from the public site (issue 10 §5): seeing and deciding them is for
+    /// programme staff of any programme (a request is about a school or board, not a programme).
+    AccountRequests,
 }
 
 /// Whose verdicts.
@@ -302,7 +305,7 @@ pub fn may(who: Option<&Principal>, action: Action, resource: Resource) -> bool 
             };
             own || p.has_role(RoleKind::Programmamedewerker)
         }
-        Resource::ConfirmVerdicts => p.has_role(RoleKind::Programmamedewerker),
+        Resource::ConfirmVerdicts | Resource::AccountRequests => p.has_role(RoleKind::Programmamedewerker),
         Resource::Users | Resource::Import | Resource::Audit | Resource::Programmes => false,
         Resource::OwnTokens => true,
     }

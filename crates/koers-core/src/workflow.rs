@@ -148,7 +148,7 @@ impl Command {
     pub fn step(&self) -> Option<Step> {
         Some(match self {
             Command::Route => return None,
-            Command::BoardApprove | Command::BoardDecline { .. } => Step::BoardDecide,
+            Command::BoardApprove | Command::BoardDecline { .. } | Command::ApproveForBoard { .. } => Step::BoardDecide,
             Command::PlanIntake(_) => Step::PlanIntake,
             Command::RecordIntake(_) => Step::RecordIntake,
             Command::MakeDefinitive => Step::MakeDefinitive,

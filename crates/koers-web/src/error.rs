@@ -117,6 +117,7 @@ impl From<koers_app::Error> for AppError {
             | E::Assignment(_)
             | E::AssignThroughMatching
             | E::Link(_)
+            | E::AccountLink(_)
             | E::File(_)
             | E::Unsupported(_) => AppError::Invalid(one(&e)),
             E::Login(_) => AppError::Unauthorized,

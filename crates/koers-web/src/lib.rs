@@ -64,7 +64,7 @@ pub fn router(state: AppState) -> Router {
 pub fn router_and_tasks(state: AppState) -> (Router, Option<tokio::task::JoinHandle<()>>) {
     let (api_routes, spec) = api::routes();
     let spec = std::sync::Arc::new(api::document(&spec, &koers_app::check::norm_years(state.app.norms())));
-    let (login, forget) = limits::login_limit(auth::login::routes(), &state.config);
+    let (login, forget) = limits::login_limit(auth::public_routes(), &state.config);
     let request_timeout = state.config.server.request_timeout;
     let router = Router::new()
         .merge(html::routes())

@@ -138,3 +138,25 @@ fn a_grant_must_fit_its_role() {
         Some(RoleKind::Beheerder)
     );
 }
+
+#[test]
+fn account_requests_are_decided_by_staff_of_any_programme() {
+    let npo = p(&[(RoleKind::Programmamedewerker, Scope::Programme("leren-verbeteren-npo".into()))]);
+    let two = p(&[
+        (RoleKind::Programmamedewerker, Scope::Programme("gwgb-plus-school".into())),
+        (RoleKind::Programmamedewerker, Scope::Programme("gwgb-plus-bestuur".into())),
+    ]);
+    let admin = p(&[(RoleKind::Beheerder, Scope::Global)]);
+    let leader = p(&[(RoleKind::Schoolleider, Scope::School(10))]);
+    let board = p(&[(RoleKind::Bestuurder, Scope::Board(41646))]);
+    let expert = p(&[(RoleKind::Expert, Scope::Programme("gwgb-plus-school".into()))]);
+    for a in [Action::View, Action::Change] {
+        for who in [&npo, &two, &admin] {
+            assert!(may(Some(who), a, Resource::AccountRequests), "{who:?} {a:?}");
+        }
+        for who in [&leader, &board, &expert] {
+            assert!(!may(Some(who), a, Resource::AccountRequests), "{who:?} {a:?}");
+        }
+        assert!(!may(None, a, Resource::AccountRequests));
+    }
+}

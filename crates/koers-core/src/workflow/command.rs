@@ -32,6 +32,13 @@ pub enum Command {
     BoardDecline {
         reason: String,
     },
+    /// Programme staff approve on the board's behalf because the board has no account in Koers
+    /// (issue 10 §4); only with a reason, and refused when the board has one
+    /// (`board_has_account` is filled in by the app from the accounts, never by the caller).
+    ApproveForBoard {
+        reason: String,
+        board_has_account: bool,
+    },
     PlanIntake(IntakePlan),
     RecordIntake(Intake),
     MakeDefinitive,
@@ -56,6 +63,7 @@ pub enum Event {
     BoardApprovalRequested,
     BoardApproved,
     BoardDeclined { reason: String },
+    ApprovedForBoard { reason: String },
     ReadyForIntake,
     IntakePlanned { date: String },
     IntakeRecorded,
@@ -81,6 +89,10 @@ pub enum TransitionError {
     BelongsInRegularGwgb,
     #[error("deze aanmelding heeft geen goedkeuring van het bestuur nodig")]
     NoBoardApprovalNeeded,
+    #[error(
+        "het bestuur heeft een account in Koers en beslist zelf; goedkeuren namens het bestuur kan alleen zonder account"
+    )]
+    BoardHasAccount,
 }
 
 fn need(text: &str, what: &'static str) -> Result<String, TransitionError> {
@@ -122,7 +134,18 @@ pub(super) fn apply(app: &Application, cmd: &Command) -> Result<(Application, Ve
             next.reason = Some(reason.clone());
             events.push(Event::BoardDeclined { reason });
         }
-        (_, Command::BoardApprove | Command::BoardDecline { .. }) if !app.needs_board_approval => {
+        (S::WachtOpBestuur, Command::ApproveForBoard { reason, board_has_account }) => {
+            if *board_has_account {
+                return Err(TransitionError::BoardHasAccount);
+            }
+            let reason = need(reason, "geef een reden waarom je namens het bestuur goedkeurt")?;
+            next.status = S::Goedgekeurd;
+            next.reason = Some(reason.clone());
+            events.extend([Event::ApprovedForBoard { reason }, Event::ReadyForIntake]);
+        }
+        (_, Command::BoardApprove | Command::BoardDecline { .. } | Command::ApproveForBoard { .. })
+            if !app.needs_board_approval =>
+        {
             return Err(TransitionError::NoBoardApprovalNeeded);
         }
         (S::Goedgekeurd | S::KennismakingGepland, Command::PlanIntake(plan)) => {

@@ -23,6 +23,10 @@ fn commands() -> Vec<(&'static str, Command)> {
         ("route", Command::Route),
         ("approve", Command::BoardApprove),
         ("board_decline", Command::BoardDecline { reason: "Geen capaciteit dit jaar".into() }),
+        (
+            "for_board",
+            Command::ApproveForBoard { reason: "Bestuur heeft geen account".into(), board_has_account: false },
+        ),
         ("plan", Command::PlanIntake(plan())),
         ("record", Command::RecordIntake(intake(false))),
         ("definitive", Command::MakeDefinitive),
@@ -43,6 +47,7 @@ fn expected(status: Status, board: bool, cmd: &str) -> Option<Status> {
         (S::Ingediend, "route") => Some(if board { S::WachtOpBestuur } else { S::Goedgekeurd }),
         (S::WachtOpBestuur, "approve") => Some(S::Goedgekeurd),
         (S::WachtOpBestuur, "board_decline") => Some(S::AfgewezenDoorBestuur),
+        (S::WachtOpBestuur, "for_board") => Some(S::Goedgekeurd),
         (S::Goedgekeurd | S::KennismakingGepland, "plan") => Some(S::KennismakingGepland),
         (S::KennismakingGepland | S::KennismakingGehouden, "record") => Some(S::KennismakingGehouden),
         (S::KennismakingGehouden, "definitive") => Some(S::Definitief),
@@ -82,7 +87,7 @@ fn every_status_and_command_behaves_as_the_table_says() {
             }
         }
     }
-    assert_eq!(checked, 2 * 11 * 10);
+    assert_eq!(checked, 2 * 11 * 11);
 }
 
 #[test]
@@ -192,4 +197,17 @@ fn status_codes_are_the_stored_serde_names_and_read_back() {
         assert_eq!(Status::from_code(status.code()), Some(status));
     }
     assert_eq!(Status::from_code("onbekend"), None);
+}
+
+#[test]
+fn staff_approve_for_a_board_without_account_only_with_a_reason() {
+    let waiting = app(S::WachtOpBestuur, true);
+    let cmd = |reason: &str, board_has_account| Command::ApproveForBoard { reason: reason.into(), board_has_account };
+    let (next, events) = transition(&waiting, &cmd(" Akkoord per telefoon ", false)).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((next.status, next.reason.as_deref()), (S::Goedgekeurd, Some("Akkoord per telefoon")));
+    assert_eq!(events, [Event::ApprovedForBoard { reason: "Akkoord per telefoon".into() }, Event::ReadyForIntake]);
+    assert_eq!(transition(&waiting, &cmd("x", true)).err(), Some(TransitionError::BoardHasAccount));
+    let e = transition(&waiting, &cmd("  ", false)).err();
+    assert_eq!(e, Some(TransitionError::MissingField("geef een reden waarom je namens het bestuur goedkeurt")));
+    assert_eq!(cmd("x", false).step(), Some(Step::BoardDecide));
 }

@@ -10,6 +10,8 @@
 //! The including crate provides `crate::backend::{Pool, Conn, Tx, NAME, MIGRATOR, Backend,
 //! begin_write}`.
 
+mod access;
+mod access_impl;
 mod applications;
 mod approvals;
 mod audit;

@@ -242,6 +242,21 @@ pub(crate) async fn erase_person(pool: &Pool, user_id: i64, actor: &Actor, now: 
     .map_err(db)?
     .rows_affected();
     report.free_text_scrubbed = scrub_free_text(&mut tx, &name, &ph_name, &email, &ph_email).await?;
+    // Account requests (issue 10 §5) keep their row and decision; the person becomes the
+    // placeholder. Their one-time links go.
+    sqlx::query(
+        "UPDATE account_requests SET name = $1, email = $2, function_title = '', password_hash = '',
+                version = version + 1
+         WHERE user_id = $3 OR lower(email) = lower($4)",
+    )
+    .bind(&ph_name)
+    .bind(&ph_email)
+    .bind(user_id)
+    .bind(&email)
+    .execute(&mut *tx)
+    .await
+    .map_err(db)?;
+    sqlx::query("DELETE FROM account_links WHERE user_id = $1").bind(user_id).execute(&mut *tx).await.map_err(db)?;
     report.experts_anonymised = sqlx::query(
         "UPDATE experts SET name = $1, email = 'verwijderd-expert-' || CAST(id AS TEXT) || '@koers.invalid',
                 version = version + 1

@@ -14,6 +14,7 @@
 //!
 //! Cases take an `Arc<dyn Store>` and panic on a broken promise. They never assert timings.
 
+mod access;
 mod audit;
 mod dagdelen;
 mod data;
@@ -35,6 +36,7 @@ use std::sync::Arc;
 
 use koers_app::store::Store;
 
+pub use access::*;
 pub use audit::*;
 pub use dagdelen::*;
 pub use data::*;
@@ -151,6 +153,9 @@ macro_rules! store_conformance_tests {
             phase_moves_check_versions_and_are_audited_with_the_reason,
             expert_invitations_link_once_and_only_the_invited_address,
             import_runs_keep_every_rejection_and_page_through_them,
+            account_requests_are_confirmed_once_and_duplicates_refused,
+            deciding_an_account_request_creates_user_and_grant_atomically,
+            password_links_are_single_use_and_end_api_tokens,
         );
     };
     (@cases $fixture:expr; $($case:ident),* $(,)?) => {

@@ -14,8 +14,13 @@
 //! - CSRF: [`csrf_layer`] (tower-http's `Sec-Fetch-Site`/`Origin` check) on every request;
 //!   only state-changing methods are checked.
 //! - [`login`]: `GET/POST /inloggen`, `POST /uitloggen`.
+//! - [`aanvragen`], [`herstellen`]: getting in — `/account-aanvragen` (+ its e-mail
+//!   confirmation) and the password reset (`/wachtwoord-vergeten`, `/wachtwoord-herstellen/…`);
+//!   public, rate-limited with the login ([`public_routes`]).
 
+pub mod aanvragen;
 pub mod backend;
+pub mod herstellen;
 pub mod login;
 pub mod me;
 mod resolve;
@@ -36,6 +41,11 @@ use koers_app::store::Actor;
 use koers_core::access::{Action, Principal, Resource, may};
 use session_store::DbSessionStore;
 use tower_http::csrf::CsrfLayer;
+
+/// The public account routes behind the login's rate limits: login, account request, reset.
+pub fn public_routes() -> axum::Router<AppState> {
+    login::routes().merge(aanvragen::routes()).merge(herstellen::routes())
+}
 
 /// The session cookie.
 pub const SESSION_COOKIE: &str = "koers_sessie";

@@ -29,6 +29,8 @@ pub struct BoardPage {
     pub number: i64,
     pub name: String,
     pub rows: Vec<SchoolRow>,
+    /// May this user apply on the board's behalf (its bestuurder, a beheerder)?
+    pub can_apply: bool,
 }
 
 pub async fn show(
@@ -41,5 +43,6 @@ pub async fn show(
     let board = state.app.read().board(number).await?;
     let schools = state.app.read().schools_of_board(number).await?;
     let rows = rows_for(&state, page.lang, &schools).await?;
-    render(&BoardPage { page: page.in_section("mijn-home"), number, name: board.name, rows })
+    let can_apply = koers_core::access::may(Some(user.principal()), Action::Change, Resource::Board(number));
+    render(&BoardPage { page: page.in_section("mijn-home"), number, name: board.name, rows, can_apply })
 }

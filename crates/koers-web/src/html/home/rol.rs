@@ -6,7 +6,8 @@
 //! - any account with the expert role: the invitations to link it to an expert of the pool,
 //!   to confirm or decline ([`super::uitnodiging`]);
 //! - schoolleider: their school(s) with verdict and traffic light;
-//! - bestuurder: the schools of their board(s) with verdict and traffic light;
+//! - bestuurder: the schools of their board(s) with verdict and traffic light, the board's
+//!   applications (every status) and trajectories, and where to apply for the board.
 //! - schoolteam: the trajectories of their school (where the zelfevaluatie is filled in).
 
 use super::verdict::{SchoolRow, VERDICTS, light_code, light_text, rows_for, verdict_code, verdict_text};
@@ -71,6 +72,9 @@ pub struct RoleHome {
     pub invitations: Vec<InvitationRow>,
     /// After confirming or declining one (`?koppeling=bevestigd|geweigerd`).
     pub link_notice: Option<String>,
+    /// Bestuurder: every application of their board(s) — the board's own and its schools' —
+    /// newest first (issue 10 §4).
+    pub board_applications: Vec<ApplicationRow>,
 }
 
 /// An invitation as the home page lists it.
@@ -134,6 +138,7 @@ pub async fn show(
             Some("geweigerd") => Some(lang.t("invitation-declined")),
             _ => None,
         },
+        board_applications: Vec::new(),
     };
     if role.is_some_and(|r| r != RoleKind::Beheerder) {
         view.next_steps = crate::html::plan::steps::for_home(&state, &user, lang).await?;
@@ -212,6 +217,10 @@ pub async fn show(
                         schools.iter().find(|s| Some(s.id) == school_id).map(|s| s.name.clone()).unwrap_or_default();
                     view.tasks.push(BoardTask { board: number, school_name, row, error: None });
                 }
+                let all = ApplicationFilter { board_number: Some(number), ..ApplicationFilter::default() };
+                view.board_applications.extend(application_rows(&state, &all).await?);
+                let own = TrajectoryFilter { board_number: Some(number), ..TrajectoryFilter::default() };
+                view.trajectories.extend(trajectory_links(&state, &own).await?);
                 view.boards.push(BoardBlock { number, name, rows: rows_for(&state, lang, &schools).await? });
             }
         }

@@ -3,6 +3,7 @@
 //! 50 per page. One bulk read ([`koers_app::schools::screen_register`]), then the pure model.
 
 pub mod aanmeldingen;
+pub mod accountaanvragen;
 pub mod dashboard;
 pub mod kaart;
 pub mod paging;
@@ -29,6 +30,7 @@ pub fn routes() -> Router<AppState> {
         .merge(aanmeldingen::routes())
         .merge(dashboard::routes())
         .merge(kaart::routes())
+        .merge(accountaanvragen::routes())
 }
 
 #[derive(Debug, Default, Deserialize)]

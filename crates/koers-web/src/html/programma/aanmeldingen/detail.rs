@@ -137,6 +137,8 @@ pub struct DetailPage {
     pub can_record: bool,
     pub can_decide: bool,
     pub can_decline: bool,
+    /// Waiting for a board without an account: staff may approve on its behalf (issue 10 §4).
+    pub can_approve_for_board: bool,
     pub can_match: bool,
     /// The values in the forms (as typed, on an error).
     pub form: StepForm,
@@ -258,6 +260,12 @@ pub(super) async fn build(
         form.dagdelen = default_dagdelen(&rules).to_string();
     }
     let can_match = s.allows(Step::AssignExpert);
+    let can_approve_for_board = match a.board_number {
+        Some(n) if s.allows(Step::BoardDecide) => {
+            !koers_app::applications::board_has_account(state.app.read(), n).await?
+        }
+        _ => false,
+    };
     let mut matches = Vec::new();
     if can_match {
         let request = match_request(province(state, a).await?, &form, &rules);
@@ -326,6 +334,7 @@ pub(super) async fn build(
         can_record: s.allows(Step::RecordIntake),
         can_decide: s.allows(Step::MakeDefinitive),
         can_decline: s.allows(Step::Decline),
+        can_approve_for_board,
         can_match,
         form,
         error_for: String::new(),

@@ -1,5 +1,5 @@
 //! `POST /programma/aanmeldingen/{id}/{actie}` (`plannen`, `verslag`, `definitief`,
-//! `doorverwijzen`, `afwijzen`) with the hidden `version`: one workflow step through
+//! `doorverwijzen`, `afwijzen`, `namens-bestuur`) with the hidden `version`: one workflow step through
 //! `App::act`.
 
 use super::detail::{StepForm, invalid, refused};
@@ -39,6 +39,8 @@ fn command(actie: &str, f: &StepForm) -> Option<Command> {
         "definitief" => Command::MakeDefinitive,
         "doorverwijzen" => Command::Refer { reason: f.reden.clone() },
         "afwijzen" => Command::Decline { reason: f.reden.clone() },
+        // The app fills in whether the board has an account (issue 10 §4).
+        "namens-bestuur" => Command::ApproveForBoard { reason: f.reden.clone(), board_has_account: false },
         _ => return None,
     })
 }

@@ -1,0 +1,243 @@
+//! Cases: getting in (issue 10 §5) — account requests (confirmation link, duplicates, staff
+//! decision creating the user and grant atomically) and single-use password links.
+
+use std::sync::Arc;
+
+use koers_app::store::{
+    AccountRequestRecord, NewAccountRequest, NewApiToken, NewMail, RequestDecision, RequestStatus, RequestSubject,
+    Store, StoreError,
+};
+use koers_core::access::{Grant, RoleKind, Scope};
+use koers_core::ids::{BoardNumber, SchoolId, UserId};
+
+use super::data::*;
+
+fn request(subject: RequestSubject, email: &str, token_hash: &str, expires: i64) -> NewAccountRequest {
+    NewAccountRequest {
+        subject,
+        name: "Sam de Vries".into(),
+        email: email.into(),
+        function_title: "directeur".into(),
+        locale: "nl".into(),
+        password_hash: "$argon2id$v=19$request".into(),
+        confirm_token_hash: token_hash.into(),
+        confirm_expires_at: expires,
+    }
+}
+
+fn mail(to: &str, subject: &str) -> NewMail {
+    NewMail { to_address: to.into(), subject: subject.into(), body_text: format!("link voor {to}") }
+}
+
+async fn mails_to(s: &dyn Store, to: &str) -> usize {
+    s.outbox(false, 0).await.expect("outbox").iter().filter(|m| m.to_address == to).count()
+}
+
+async fn confirmed(s: &dyn Store, subject: RequestSubject, email: &str, hash: &str) -> AccountRequestRecord {
+    let (new, m) = (request(subject, email, hash, NOW + 86_400), mail(email, "bevestig"));
+    let r = s.create_account_request(&new, &m, &actor(), NOW).await.expect("request");
+    s.confirm_account_request(r.id, NOW + 10, &actor()).await.expect("confirm")
+}
+
+pub async fn account_requests_are_confirmed_once_and_duplicates_refused(store: Arc<dyn Store>) {
+    let s = &*store;
+    let school = one_school(s).await;
+    let subject = RequestSubject::School(SchoolId::new(school.id));
+    let r = s
+        .create_account_request(
+            &request(subject, "sam@regenboog.nl", "h-1", NOW + 100),
+            &mail("sam@regenboog.nl", "bevestig"),
+            &actor(),
+            NOW,
+        )
+        .await
+        .expect("request");
+    assert_eq!((r.subject, r.status, r.version, r.created_at), (subject, RequestStatus::Onbevestigd, 1, NOW));
+    assert_eq!(
+        (r.name.as_str(), r.function_title.as_str(), r.confirm_expires_at),
+        ("Sam de Vries", "directeur", NOW + 100)
+    );
+    assert_eq!(s.account_request(r.id).await.expect("by id"), r);
+    assert_eq!(s.account_request_by_token("h-1").await.expect("by token"), r);
+    assert_not_found(s.account_request_by_token("h-onbekend").await);
+    assert_eq!(mails_to(s, "sam@regenboog.nl").await, 1, "the confirmation mail is written with the request");
+    let audit = audit_of(s, "account_request", r.id).await;
+    assert_eq!(audit.iter().map(|a| a.action.as_str()).collect::<Vec<_>>(), ["request"]);
+    assert!(!format!("{:?}", audit[0].after).contains("argon2"), "no password hash in the audit");
+
+    // An open request for the address (any case) is a duplicate; nothing is written.
+    let again = request(subject, "SAM@regenboog.nl", "h-2", NOW + 100);
+    assert_eq!(
+        assert_duplicate(s.create_account_request(&again, &mail("x@y.nl", "x"), &actor(), NOW + 1).await),
+        "aanvraag"
+    );
+    assert_eq!(mails_to(s, "x@y.nl").await, 0);
+    // An address with an account is a duplicate too.
+    s.create_user(&new_user("ann@regenboog.nl"), &actor(), NOW).await.expect("user");
+    let taken = request(subject, "ann@regenboog.nl", "h-3", NOW + 100);
+    assert_eq!(
+        assert_duplicate(s.create_account_request(&taken, &mail("ann@regenboog.nl", "x"), &actor(), NOW).await),
+        "account"
+    );
+    assert_eq!(mails_to(s, "ann@regenboog.nl").await, 0);
+
+    // Confirming after the link expired is refused; asking again then marks the old one verlopen.
+    match s.confirm_account_request(r.id, NOW + 100, &actor()).await {
+        Err(StoreError::Conflict { .. }) => {}
+        other => panic!("an expired link is a Conflict, got {other:?}"),
+    }
+    let board = RequestSubject::Board(BoardNumber::new(41646));
+    let r2 = s
+        .create_account_request(
+            &request(board, "sam@regenboog.nl", "h-4", NOW + 1000),
+            &mail("sam@regenboog.nl", "b"),
+            &actor(),
+            NOW + 200,
+        )
+        .await
+        .expect("a new request after the old link expired");
+    assert_eq!(s.account_request(r.id).await.expect("old").status, RequestStatus::Verlopen);
+    assert_eq!(r2.subject, board);
+
+    // Two clicks at once: one wins, the other is a Conflict.
+    let click = |at| {
+        let store = store.clone();
+        tokio::spawn(async move { store.confirm_account_request(r2.id, at, &actor()).await })
+    };
+    let (a, b) = (click(NOW + 300), click(NOW + 301));
+    let results = [a.await.expect("task a"), b.await.expect("task b")];
+    assert_eq!(results.iter().filter(|r| r.is_ok()).count(), 1, "{results:?}");
+    let done = s.account_request(r2.id).await.expect("confirmed");
+    assert_eq!((done.status, done.version), (RequestStatus::Bevestigd, 2));
+    assert!(done.confirmed_at.is_some());
+    let audit = audit_of(s, "account_request", r2.id).await;
+    assert_eq!(audit.iter().map(|a| a.action.as_str()).collect::<Vec<_>>(), ["confirm", "request"]);
+
+    let waiting = s.account_requests(Some(RequestStatus::Bevestigd)).await.expect("list");
+    assert_eq!(waiting.iter().map(|r| r.id).collect::<Vec<_>>(), [r2.id]);
+    assert_eq!(s.account_requests(None).await.expect("all").len(), 2);
+}
+
+pub async fn deciding_an_account_request_creates_user_and_grant_atomically(store: Arc<dyn Store>) {
+    let s = &*store;
+    let school = one_school(s).await;
+    let subject = RequestSubject::School(SchoolId::new(school.id));
+    let r = confirmed(s, subject, "sam@regenboog.nl", "h-1").await;
+    let grant = Grant::new(RoleKind::Schoolleider, Scope::School(school.id)).expect("grant");
+    let approve = RequestDecision::Approve { grant: grant.clone() };
+
+    // A stale version changes nothing.
+    match s
+        .decide_account_request(r.id, r.version - 1, &approve, &mail("sam@regenboog.nl", "ok"), &actor(), NOW + 20)
+        .await
+    {
+        Err(StoreError::Conflict { .. }) => {}
+        other => panic!("a stale version is a Conflict, got {other:?}"),
+    }
+    assert_not_found(s.user_by_email("sam@regenboog.nl").await);
+    assert_eq!(mails_to(s, "sam@regenboog.nl").await, 1, "only the confirmation mail");
+
+    let (done, user) = s
+        .decide_account_request(r.id, r.version, &approve, &mail("sam@regenboog.nl", "ok"), &actor(), NOW + 30)
+        .await
+        .expect("approve");
+    let user = user.expect("a user was made");
+    assert_eq!(
+        (user.email.as_str(), user.name.as_str(), user.password_hash.as_str()),
+        ("sam@regenboog.nl", "Sam de Vries", "$argon2id$v=19$request")
+    );
+    assert_eq!(
+        (done.status, done.user_id, done.decided_at),
+        (RequestStatus::Goedgekeurd, Some(UserId::from(i64::from(user.id))), Some(NOW + 30))
+    );
+    let grants = s.grants_of_user(user.id).await.expect("grants");
+    assert_eq!(grants.iter().map(|g| g.grant.clone()).collect::<Vec<_>>(), [grant.clone()]);
+    assert_eq!(mails_to(s, "sam@regenboog.nl").await, 2);
+    let audit = audit_of(s, "account_request", r.id).await;
+    assert_eq!(audit[0].action, "approve");
+    assert_eq!(audit_of(s, "user", user.id).await[0].action, "create");
+    // Deciding twice is a Conflict.
+    let decline = RequestDecision::Decline { reason: "onbekend".into() };
+    assert!(matches!(
+        s.decide_account_request(r.id, done.version, &decline, &mail("sam@regenboog.nl", "nee"), &actor(), NOW + 40)
+            .await,
+        Err(StoreError::Conflict { .. })
+    ));
+
+    // Declining keeps the reason and makes no user.
+    let r2 = confirmed(s, RequestSubject::Board(BoardNumber::new(41646)), "bo@bestuur.nl", "h-2").await;
+    let (declined, none) = s
+        .decide_account_request(r2.id, r2.version, &decline, &mail("bo@bestuur.nl", "nee"), &actor(), NOW + 50)
+        .await
+        .expect("decline");
+    assert!(none.is_none());
+    assert_eq!((declined.status, declined.decision_reason.as_deref()), (RequestStatus::Afgewezen, Some("onbekend")));
+    assert_not_found(s.user_by_email("bo@bestuur.nl").await);
+
+    // An address that got an account in the meantime: Duplicate, nothing written.
+    let r3 = confirmed(s, subject, "cor@regenboog.nl", "h-3").await;
+    s.create_user(&new_user("cor@regenboog.nl"), &actor(), NOW + 60).await.expect("made by a beheerder meanwhile");
+    let before = s.list_users().await.expect("users").len();
+    assert_eq!(
+        assert_duplicate(
+            s.decide_account_request(r3.id, r3.version, &approve, &mail("cor@regenboog.nl", "ok"), &actor(), NOW + 70)
+                .await
+        ),
+        "account"
+    );
+    assert_eq!(s.list_users().await.expect("users").len(), before);
+    assert_eq!(s.account_request(r3.id).await.expect("r3").status, RequestStatus::Bevestigd);
+    assert_eq!(mails_to(s, "cor@regenboog.nl").await, 1, "only the confirmation mail");
+}
+
+pub async fn password_links_are_single_use_and_end_api_tokens(store: Arc<dyn Store>) {
+    let s = &*store;
+    let user = s.create_user(&new_user("ann@school.nl"), &actor(), NOW).await.expect("user");
+    let uid = UserId::from(i64::from(user.id));
+    let token = NewApiToken {
+        user_id: user.id,
+        name: "t".into(),
+        token_hash: "api-1".into(),
+        created_at: NOW,
+        scope: "read".into(),
+    };
+    s.create_api_token(&token, &actor(), NOW).await.expect("api token");
+    let link = s
+        .create_account_link(uid, "wachtwoord", "r-1", NOW + 3600, &mail("ann@school.nl", "reset"), NOW)
+        .await
+        .expect("link");
+    let other = s
+        .create_account_link(uid, "wachtwoord", "r-2", NOW + 3600, &mail("ann@school.nl", "reset"), NOW + 1)
+        .await
+        .expect("second link");
+    assert_eq!((link.user_id, link.purpose.as_str(), link.used_at), (uid, "wachtwoord", None));
+    assert_eq!(s.account_link("r-1").await.expect("by hash"), link);
+    assert_not_found(s.account_link("r-onbekend").await);
+    assert_eq!(mails_to(s, "ann@school.nl").await, 2);
+    assert_duplicate(
+        s.create_account_link(uid, "wachtwoord", "r-1", NOW + 3600, &mail("ann@school.nl", "x"), NOW).await,
+    );
+    assert_eq!(mails_to(s, "ann@school.nl").await, 2, "no mail without its link");
+
+    // Expired: refused, nothing changes.
+    assert!(matches!(s.reset_password("r-1", "$argon2id$new", NOW + 3600).await, Err(StoreError::Conflict { .. })));
+    assert_eq!(s.user(user.id).await.expect("user").version, user.version);
+
+    let after = s.reset_password("r-1", "$argon2id$new", NOW + 60).await.expect("reset");
+    assert_eq!((after.password_hash.as_str(), after.version), ("$argon2id$new", user.version + 1));
+    assert_not_found(s.api_token_by_hash("api-1", NOW + 61).await);
+    assert_eq!(s.account_link("r-1").await.expect("used").used_at, Some(NOW + 60));
+    assert_eq!(s.account_link("r-2").await.expect("also used").used_at, Some(NOW + 60), "other open links end too");
+    assert!(matches!(s.reset_password("r-1", "$argon2id$again", NOW + 70).await, Err(StoreError::Conflict { .. })));
+    assert!(matches!(s.reset_password("r-2", "$argon2id$again", NOW + 70).await, Err(StoreError::Conflict { .. })));
+    assert_eq!(s.user(user.id).await.expect("user").password_hash, "$argon2id$new");
+    let _ = other;
+
+    let audit = audit_of(s, "user", user.id).await;
+    let actions: Vec<&str> = audit.iter().map(|a| a.action.as_str()).collect();
+    assert_eq!(actions, ["password_reset", "reset_requested", "reset_requested", "create"]);
+    for entry in &audit {
+        let text = format!("{:?}{:?}", entry.before, entry.after);
+        assert!(!text.contains("r-1") && !text.contains("argon2id$new"), "no token or hash in the audit: {text}");
+    }
+}
