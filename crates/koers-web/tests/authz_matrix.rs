@@ -294,7 +294,13 @@ async fn table(w: &World, app_a: i64, traj_a: i64) -> Vec<Row> {
         row("POST", "/oordelen/{id}/verwijderen", "/oordelen/999999/verwijderen", "version=1&zeker=ja", STAFF_404),
         // The map of a programme's schools: staff of THAT programme (the programmamedewerker here
         // has gwgb-plus-school, not NPO) and beheerders.
-        row("GET", "/programma/kaart/{programma}", "/programma/kaart/gwgb-plus-school", "", STAFF),
+        row(
+            "GET",
+            "/programma/kaart/{programma}",
+            "/programma/kaart/gwgb-plus-school",
+            "",
+            [303, 200, 200, 403, 403, 403, 403],
+        ),
         row(
             "GET",
             "/programma/kaart/{programma}",
