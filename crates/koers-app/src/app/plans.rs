@@ -97,4 +97,31 @@ impl App {
         let c = self.plan_case(who, actor, id).await?;
         crate::trajectories::move_phase(self.store.as_ref(), &c, expected_version, to, reason, actor, now).await
     }
+
+    /// The verbeterpunten of the trajectory's submitted zelfevaluatie not yet a goal (for the
+    /// plan page's "from verbeterpunten" choice).
+    pub async fn plan_candidates(
+        &self,
+        who: &Principal,
+        actor: &Actor,
+        id: TrajectoryId,
+    ) -> Result<Vec<koers_core::plan::CandidateGoal>> {
+        let c = self.plan_case(who, actor, id).await?;
+        Ok(plans::open_candidates(&c, self.verbeterpunten(id).await?))
+    }
+
+    /// Make the chosen verbeterpunten (by key) goals of the open version.
+    pub async fn adopt_verbeterpunten(
+        &self,
+        who: &Principal,
+        actor: &Actor,
+        id: TrajectoryId,
+        expected_version: i64,
+        keys: &[String],
+        now: i64,
+    ) -> Result<PlanRecord> {
+        let c = self.plan_case(who, actor, id).await?;
+        let candidates = plans::open_candidates(&c, self.verbeterpunten(id).await?);
+        plans::adopt(self.store.as_ref(), &c, expected_version, &candidates, keys, actor, now).await
+    }
 }

@@ -287,3 +287,56 @@ pub async fn bijstelling(
     };
     store.save_plan(record.id, &save, actor, now).await.map_err(stale)
 }
+
+/// The verbeterpunten of the trajectory's submitted forms not yet a goal of the open version, as
+/// candidate goals (TRAJECTORY §3: the team chooses which become goals).
+pub fn open_candidates(
+    c: &PlanCase,
+    all: Vec<koers_core::format::CandidateGoal>,
+) -> Vec<koers_core::plan::CandidateGoal> {
+    let latest = c.history().and_then(|h| h.latest().cloned());
+    let taken =
+        |d: &str| latest.as_ref().is_some_and(|v| v.plan.goals.iter().any(|g| g.description.trim() == d.trim()));
+    all.iter().map(|g| g.for_plan()).filter(|g| !taken(&g.description)).collect()
+}
+
+/// Add the chosen verbeterpunten (by key) as goals of the open version, checked like any edit.
+pub async fn adopt(
+    store: &dyn Store,
+    c: &PlanCase,
+    expected_version: i64,
+    candidates: &[koers_core::plan::CandidateGoal],
+    keys: &[String],
+    actor: &Actor,
+    now: i64,
+) -> Result<PlanRecord> {
+    if !c.rights.edit {
+        return Err(Error::Forbidden);
+    }
+    let (record, history) = loaded(c)?;
+    if record.version != expected_version {
+        return Err(Error::Conflict { current: None });
+    }
+    let chosen: Vec<_> = candidates.iter().filter(|g| keys.contains(&g.key)).cloned().collect();
+    if chosen.is_empty() {
+        return Err(Error::field("punt", "kies minstens één verbeterpunt"));
+    }
+    let latest = history.latest().cloned().ok_or_else(|| plan_error(PlanError::NoVersion))?;
+    if latest.is_frozen() {
+        return Err(plan_error(PlanError::Frozen { number: latest.number }));
+    }
+    let (plan, ids) = koers_core::plan::with_candidates(&latest.plan, &chosen, &c.ctx()).map_err(plan_error)?;
+    let mut next = latest;
+    next.plan = plan;
+    next.signatures.clear();
+    next.status = koers_core::plan::VersionStatus::Concept;
+    let save = PlanSave {
+        expected_version,
+        awaiting: None,
+        events: serde_json::json!([{ "event": "edited", "number": next.number, "goals_from_verbeterpunten": ids }]),
+        versions: vec![next],
+        action: "plan_edit".into(),
+        phase: None,
+    };
+    store.save_plan(record.id, &save, actor, now).await.map_err(stale)
+}

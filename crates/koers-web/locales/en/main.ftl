@@ -816,6 +816,9 @@ plan-compare-changes = What changed
 plan-compare-none = The two versions are the same.
 plan-change-added = added
 plan-change-removed = removed
+plan-candidates = Points for improvement from the self-evaluation
+plan-candidates-hint = Choose the points for improvement that become goals of the plan
+plan-candidates-adopt = Add as goals
 plan-change-changed = changed
 ## phases and "What should I do now?" (issue 8 §5)
 next-title = What should I do now?

@@ -816,6 +816,9 @@ plan-compare-changes = Wat is veranderd
 plan-compare-none = De twee versies zijn gelijk.
 plan-change-added = toegevoegd
 plan-change-removed = verwijderd
+plan-candidates = Verbeterpunten uit de zelfevaluatie
+plan-candidates-hint = Kies de verbeterpunten die doelen van het plan worden
+plan-candidates-adopt = Als doel opnemen
 plan-change-changed = gewijzigd
 ## phases and "Wat moet ik nu doen?" (issue 8 §5)
 next-title = Wat moet ik nu doen?

@@ -4,7 +4,7 @@
 //! |---|---|
 //! | `GET /trajecten/{id}/plan` | the plan: goals, indicators, measures (school and expert part), signatures, and for writers the forms |
 //! | `POST /trajecten/{id}/plan` | start the plan (version 1, concept) |
-//! | `POST /trajecten/{id}/plan/wijzigen` | one edit (`actie`: goal, indicator, measure, summaries, advice, choice) |
+//! | `POST /trajecten/{id}/plan/wijzigen` | one edit (`actie`: goal, indicator, measure, summaries, advice, choice, goals from the zelfevaluatie's verbeterpunten) |
 //! | `POST /trajecten/{id}/plan/ondertekenen` | sign as schoolleider or bestuurder |
 //! | `POST /trajecten/{id}/plan/terugsturen` | a signer sends it back to concept, with a reason |
 //! | `POST /trajecten/{id}/plan/bijstelling` | a new version from the vastgestelde one, with a reason |
@@ -115,6 +115,15 @@ async fn edit(
         return Err(AppError::Forbidden);
     }
     let Some(version) = posted.version() else { return conflict(page, id, &posted) };
+    if posted.get("actie") == "verbeterpunten" {
+        let keys: Vec<String> = posted.all("punt").into_iter().map(str::to_owned).collect();
+        let now = crate::auth::now();
+        let r = state
+            .app
+            .adopt_verbeterpunten(user.principal(), &user.actor(), TrajectoryId::new(id), version, &keys, now)
+            .await;
+        return outcome(&state, &user, page, id, &posted, r, "#doelen").await;
+    }
     let e = match form::edit_of(&posted) {
         Ok(e) => e,
         Err(problems) => return page::refused(&state, &user, page, id, &posted, problems).await,

@@ -53,6 +53,8 @@ pub struct PlanPage {
     pub can_bijstelling: bool,
     pub versions: usize,
     pub activities: Vec<Choice>,
+    /// Verbeterpunten of the submitted zelfevaluatie not yet a goal: (key, description, standards).
+    pub candidates: Vec<(String, String, String)>,
     pub errors: Problems,
     pub typed: Posted,
 }
@@ -77,7 +79,12 @@ impl PlanPage {
     }
 }
 
-pub(super) async fn build(state: &AppState, page: Page, c: &PlanCase) -> Result<PlanPage, AppError> {
+pub(super) async fn build(
+    state: &AppState,
+    user: &CurrentUser,
+    page: Page,
+    c: &PlanCase,
+) -> Result<PlanPage, AppError> {
     let t = &c.trajectory;
     let school_name = match t.school_id {
         Some(sid) => match state.app.read().school(sid).await {
@@ -125,6 +132,17 @@ pub(super) async fn build(state: &AppState, page: Page, c: &PlanCase) -> Result<
         can_bijstelling: frozen && c.rights.edit,
         versions: history.as_ref().map_or(0, |h| h.versions().len()),
         activities: view::activity_choices(),
+        candidates: if c.rights.edit && !frozen && latest.is_some() {
+            state
+                .app
+                .plan_candidates(user.principal(), &user.actor(), koers_core::ids::TrajectoryId::new(t.id))
+                .await?
+                .into_iter()
+                .map(|g| (g.key, g.description, g.standards.join(", ")))
+                .collect()
+        } else {
+            Vec::new()
+        },
         errors: Vec::new(),
         typed: Posted::default(),
         page: page.in_section("mijn-home"),
@@ -138,7 +156,7 @@ pub async fn show(
     page: Page,
 ) -> Result<Response, AppError> {
     let c = super::load(&state, &user, id).await?;
-    render(&build(&state, page, &c).await?)
+    render(&build(&state, &user, page, &c).await?)
 }
 
 /// The plan as it is now, with `problems` and what was typed (422).
@@ -151,7 +169,7 @@ pub(super) async fn refused(
     problems: Problems,
 ) -> Result<Response, AppError> {
     let c = super::load(state, user, id).await?;
-    let mut v = build(state, page, &c).await?;
+    let mut v = build(state, user, page, &c).await?;
     v.errors = problems;
     v.typed = posted.clone();
     let mut res = render(&v)?;
