@@ -139,7 +139,7 @@ pub async fn board_has_account(store: &dyn StoreRead, number: i64) -> Result<boo
         let grants = store.grants_of_user(u.id).await?;
         if grants.iter().any(|g| {
             g.grant.role == koers_core::access::RoleKind::Bestuurder
-                && g.grant.scope == koers_core::access::Scope::Board(number.into())
+                && g.grant.scope == koers_core::access::Scope::Board(number)
         }) {
             return Ok(true);
         }

@@ -207,7 +207,7 @@ pub(crate) async fn seed_users(store: &dyn Store, now: i64) -> Result<Vec<DemoLo
     // demo school, and the board itself.
     let others = store.schools_of_board(DEMO_BOARD).await?;
     let ria = others.iter().find(|s| s.id != school.id).map_or(school.id, |s| s.id);
-    let (ria, board) = (SchoolId::from(i64::from(ria)), BoardNumber::from(DEMO_BOARD));
+    let (ria, board) = (SchoolId::from(ria), BoardNumber::from(DEMO_BOARD));
     crate::account_requests::seed_demo(store, ria, board, now).await?;
     Ok(out)
 }

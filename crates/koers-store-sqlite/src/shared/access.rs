@@ -226,7 +226,7 @@ pub(crate) async fn decide_request(
             .await
             .map_err(db)?;
             let user = User {
-                id: user_id.into(),
+                id: user_id,
                 email: before.email.clone(),
                 name: before.name.clone(),
                 password_hash: hash,
@@ -270,8 +270,8 @@ pub(crate) async fn decide_request(
     .bind(status)
     .bind(&reason)
     .bind(now)
-    .bind(actor.user_id.map(i64::from))
-    .bind(user.as_ref().map(|u| i64::from(u.id)))
+    .bind(actor.user_id)
+    .bind(user.as_ref().map(|u| u.id))
     .bind(id.get())
     .bind(expected)
     .execute(&mut *tx)
@@ -367,12 +367,12 @@ pub(crate) async fn reset_password(pool: &Pool, token_hash: &str, password_hash:
             .fetch_one(&mut *tx)
             .await
             .map_err(db)?;
-    let actor = Actor { user_id: Some(user_id.into()), label: email };
+    let actor = Actor { user_id: Some(user_id), label: email };
     Change::new(&actor, now, "password_reset", "user", user_id)
         .after(&serde_json::json!({ "version": version }))?
         .write(&mut tx)
         .await?;
-    super::tokens::revoke_all_of_user(&mut tx, user_id.into(), &actor, now).await?;
+    super::tokens::revoke_all_of_user(&mut tx, user_id, &actor, now).await?;
     tx.commit().await.map_err(db)?;
-    super::users::by_id(pool, user_id.into()).await
+    super::users::by_id(pool, user_id).await
 }

@@ -148,7 +148,7 @@ pub async fn deciding_an_account_request_creates_user_and_grant_atomically(store
     );
     assert_eq!(
         (done.status, done.user_id, done.decided_at),
-        (RequestStatus::Goedgekeurd, Some(UserId::from(i64::from(user.id))), Some(NOW + 30))
+        (RequestStatus::Goedgekeurd, Some(UserId::from(user.id)), Some(NOW + 30))
     );
     let grants = s.grants_of_user(user.id).await.expect("grants");
     assert_eq!(grants.iter().map(|g| g.grant.clone()).collect::<Vec<_>>(), [grant.clone()]);
@@ -193,7 +193,7 @@ pub async fn deciding_an_account_request_creates_user_and_grant_atomically(store
 pub async fn password_links_are_single_use_and_end_api_tokens(store: Arc<dyn Store>) {
     let s = &*store;
     let user = s.create_user(&new_user("ann@school.nl"), &actor(), NOW).await.expect("user");
-    let uid = UserId::from(i64::from(user.id));
+    let uid = UserId::from(user.id);
     let token = NewApiToken {
         user_id: user.id,
         name: "t".into(),
