@@ -100,7 +100,23 @@ async fn an_so_school_answers_the_three_questions() {
         .await;
     assert_eq!(ok.status, 200, "{}", ok.body);
     assert!(ok.body.contains("Komt in aanmerking"), "{}", ok.body);
-    assert!(ok.body.contains(&format!("/aanmelden?school={so}&#38;programma=gwgb-plus-gespecialiseerd")));
+    assert!(
+        ok.body.contains(&format!(
+            "/aanmelden?school={so}&#38;programma=gwgb-plus-gespecialiseerd&#38;population_described=nee"
+        )),
+        "the answers go along: {}",
+        ok.body
+    );
+    // The aanmeld form starts with those answers.
+    let bestuur = w.session(Who::BestuurderX).await;
+    let form = w
+        .get(
+            &format!("/aanmelden?school={so}&programma=gwgb-plus-gespecialiseerd&population_described=nee"),
+            bestuur.as_deref(),
+        )
+        .await;
+    assert_eq!(form.status, 200, "{}", form.body);
+    assert!(form.body.contains("value=\"nee\" checked"), "{}", form.body);
     let all_fine = w
         .get(&format!("{uri}?beantwoord=1&population_described=ja&ambitions_fit_population=ja&ambitions_met=ja"), None)
         .await;

@@ -8,7 +8,7 @@
 pub(crate) mod facts;
 pub(crate) mod own;
 mod receipt;
-mod view;
+pub(crate) mod view;
 
 use crate::AppError;
 use crate::auth::CurrentUser;
@@ -126,6 +126,8 @@ pub async fn form(
         Posted(vec![("contact_name".into(), user.0.name.clone()), ("contact_email".into(), user.0.email.clone())]);
     // The school's own calculation from /check travels along in the query ("eigen berekening").
     posted.0.extend(own::carried(&pairs));
+    // The answers given on the start page (/welke-ondersteuning) are filled in already.
+    posted.0.extend(pairs.iter().filter(|(k, _)| view::is_fact_field(k)).cloned());
     render(&view(&state, page, &ctx, &posted, &[]).await?)
 }
 

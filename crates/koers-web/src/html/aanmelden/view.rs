@@ -81,7 +81,7 @@ pub(super) fn form_action(ctx: &Ctx) -> String {
     }
 }
 
-pub(super) fn is_fact_field(name: &str) -> bool {
+pub(crate) fn is_fact_field(name: &str) -> bool {
     facts::SPECIAL_FIELDS.contains(&name) || facts::is_board_field(name) || facts::is_vo_field(name)
 }
 

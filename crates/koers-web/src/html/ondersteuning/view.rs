@@ -73,7 +73,17 @@ pub fn texts(lang: Lang, e: &Eligibility) -> (String, &'static str, String, Vec<
     (lang.t(key), class, summary, reasons)
 }
 
-fn fit_view(lang: Lang, f: &ProgrammeFit) -> FitView {
+/// The aanmelden link with the answers given here, so the form starts filled in.
+fn with_answers(href: &str, posted: &Posted) -> String {
+    let answers: Vec<&(String, String)> =
+        posted.0.iter().filter(|(k, v)| crate::html::aanmelden::view::is_fact_field(k) && !v.is_empty()).collect();
+    if answers.is_empty() {
+        return href.to_owned();
+    }
+    format!("{href}&{}", serde_urlencoded::to_string(answers).unwrap_or_default())
+}
+
+fn fit_view(lang: Lang, f: &ProgrammeFit, posted: &Posted) -> FitView {
     let (verdict_label, verdict_class, summary, reasons) = match &f.eligibility {
         Some(e) => texts(lang, e),
         None => (lang.t("support-unanswered"), "verdict-undetermined", String::new(), Vec::new()),
@@ -85,7 +95,7 @@ fn fit_view(lang: Lang, f: &ProgrammeFit) -> FitView {
         verdict_class,
         summary,
         reasons,
-        apply_href: f.apply_href.clone(),
+        apply_href: f.apply_href.as_deref().map(|h| with_answers(h, posted)),
         referral: f.referral.as_ref().map(ReferralView::new),
     }
 }
@@ -194,7 +204,7 @@ fn respond(
             e.sort();
             e
         },
-        fits: a.fits.iter().map(|f| fit_view(lang, f)).collect(),
+        fits: a.fits.iter().map(|f| fit_view(lang, f, posted)).collect(),
         used_records: a.used_records,
         page,
     };

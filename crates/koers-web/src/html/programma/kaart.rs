@@ -56,7 +56,7 @@ const COS_MID: f64 = 0.6129;
 /// The point of a coordinate in the plot; `None` outside the Netherlands' box.
 pub fn project(lat: f64, lon: f64) -> Option<(f64, f64)> {
     let inside = (LAT.0..=LAT.1).contains(&lat) && (LON.0..=LON.1).contains(&lon);
-    inside.then(|| (PAD + (lon - LON.0) * COS_MID * SCALE, PAD + (LAT.1 - lat) * SCALE))
+    inside.then_some((PAD + (lon - LON.0) * COS_MID * SCALE, PAD + (LAT.1 - lat) * SCALE))
 }
 
 fn size() -> (f64, f64) {
