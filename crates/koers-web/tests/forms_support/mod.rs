@@ -51,6 +51,7 @@ pub async fn case(w: &World) -> Case {
         contact_phone: None,
         help_question: "Beter leesonderwijs.".into(),
         entry_facts_json: None,
+        own_calculation: None,
     };
     let actor = Actor::system("test");
     let now = koers_web::auth::now();
