@@ -187,6 +187,7 @@ pub(crate) async fn authenticate(
     email: &str,
     password: &str,
     now: i64,
+    password_off: &[koers_core::access::RoleKind],
 ) -> Result<(User, Principal)> {
     let key = email.trim().to_lowercase();
     if key.len() > MAX_LOGIN_KEY_LEN || password.len() > 1024 {
@@ -219,8 +220,12 @@ pub(crate) async fn authenticate(
         store.append_audit(&audit(now, Some(&user), &key, "login_inactive")).await?;
         return Err(LoginRefusal::Inactive.into());
     }
-    store.append_audit(&audit(now, Some(&user), &user.email, "login")).await?;
     let principal = principal_of(store, user.id).await?;
+    if principal.grants.iter().any(|g| password_off.contains(&g.role)) {
+        store.append_audit(&audit(now, Some(&user), &key, "login_password_off")).await?;
+        return Err(LoginRefusal::PasswordOff.into());
+    }
+    store.append_audit(&audit(now, Some(&user), &user.email, "login")).await?;
     Ok((user, principal))
 }
 

@@ -27,6 +27,7 @@ use std::sync::Arc;
 mod access;
 mod dagdelen;
 mod experts;
+mod external;
 mod ops;
 mod plans;
 mod selfeval;
@@ -39,12 +40,15 @@ pub struct App {
     norms: Arc<NormLibrary>,
     /// The parsed programme definitions, refreshed when a stored one changes.
     catalog: Arc<crate::programmes::Catalog>,
+    /// Roles whose accounts may not log in with a password (they use their organisation's
+    /// OpenID provider); see [`App::with_password_off`].
+    password_off: Arc<[koers_core::access::RoleKind]>,
 }
 
 impl App {
     /// Built at the edge (the CLI, a test) from a connected store.
     pub fn new(store: Arc<dyn Store>, norms: Arc<NormLibrary>) -> Self {
-        Self { store, norms, catalog: Arc::new(crate::programmes::Catalog::new()) }
+        Self { store, norms, catalog: Arc::new(crate::programmes::Catalog::new()), password_off: Arc::from([]) }
     }
 
     /// Read access for pages and reports; has no write methods.
@@ -121,7 +125,7 @@ impl App {
 
     /// Check e-mail and password (throttled, audited).
     pub async fn authenticate(&self, email: &str, password: &str, now: i64) -> Result<(User, Principal)> {
-        accounts::authenticate(self.store.as_ref(), email, password, now).await
+        accounts::authenticate(self.store.as_ref(), email, password, now, &self.password_off).await
     }
 
     pub async fn principal_of(&self, user_id: i64) -> Result<Principal> {

@@ -50,6 +50,9 @@ pub enum Error {
     /// An account request's confirmation link or a password-reset link that cannot be used.
     #[error(transparent)]
     AccountLink(#[from] crate::account_requests::AccountLinkRefusal),
+    /// A sign-in through an OpenID provider that does not lead to an account.
+    #[error(transparent)]
+    External(#[from] ExternalRefusal),
     /// Every password-hashing slot stayed taken (see [`crate::hashing`]): try again shortly.
     #[error(transparent)]
     Busy(#[from] crate::hashing::Busy),
@@ -131,6 +134,30 @@ pub enum LoginRefusal {
     Throttled { retry_after_minutes: i64 },
     #[error("dit account is niet actief; neem contact op met de beheerder")]
     Inactive,
+    /// Password login is switched off for one of the account's roles: sign in through the
+    /// organisation's provider.
+    #[error("inloggen met een wachtwoord staat uit voor uw rol; log in via uw organisatie")]
+    PasswordOff,
+}
+
+/// Why a sign-in through an OpenID provider leads to no account (nothing is linked, nothing
+/// taken over).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum ExternalRefusal {
+    /// The provider sent no (usable) e-mail address.
+    #[error("uw organisatie gaf geen e-mailadres door; zonder e-mailadres kan Koers u niet herkennen")]
+    NoEmail,
+    /// The provider does not vouch for the e-mail address, so it is matched to nothing.
+    #[error("uw organisatie heeft uw e-mailadres niet bevestigd; Koers koppelt alleen bevestigde adressen")]
+    EmailUnverified,
+    /// The account with this address is already linked to someone else at this provider.
+    #[error(
+        "het account met dit e-mailadres is al gekoppeld aan een ander account bij deze organisatie; neem contact op met de beheerder"
+    )]
+    LinkedToOther,
+    /// The account request was declined.
+    #[error("uw accountaanvraag is afgewezen; neem contact op met de beheerder")]
+    Declined,
 }
 
 /// Why a board-approval link cannot be used.

@@ -36,7 +36,7 @@ pub mod error;
 pub mod error_nl;
 
 pub use app::App;
-pub use error::{Error, LinkRefusal, LoginRefusal, Result};
+pub use error::{Error, ExternalRefusal, LinkRefusal, LoginRefusal, Result};
 
 pub mod account_requests;
 pub mod accounts;
@@ -48,6 +48,7 @@ pub mod dagdelen;
 pub mod demo;
 pub mod expert_invites;
 pub mod experts;
+pub mod external;
 pub mod hashing;
 pub mod mail;
 pub mod password_reset;

@@ -7,7 +7,7 @@
 //!   mails to them still in the outbox. The export itself is audited.
 //! - [`erase`]: records the programme must keep (audit trail, applications and the trajectories
 //!   on them, the expert record, the account row they point at) keep their place but name a
-//!   placeholder (`verwijderde gebruiker 12`, `verwijderd-12@koers.invalid`); grants, tokens,
+//!   placeholder (`verwijderde gebruiker 12`, `verwijderd-12@koers.invalid`); grants, tokens, linked sign-ins,
 //!   login attempts and mails are deleted; the account can no longer log in. One transaction
 //!   in the store; refused for one's own account and for the last active beheerder.
 //! - [`prune`]: what [`RetentionPolicy`] no longer allows (sessions, login attempts, sent mails).
@@ -33,6 +33,8 @@ pub struct PersonExport {
     pub audit: Vec<AuditEntry>,
     pub login_attempts: Vec<LoginAttempt>,
     pub mails: Vec<OutboxMail>,
+    /// Sign-ins through an OpenID provider linked to the account (provider, subject, address).
+    pub sign_ins: Vec<crate::store::ExternalIdentity>,
 }
 
 /// Refusal to erase one's own account, on the confirmation field.
@@ -69,6 +71,7 @@ pub(crate) async fn export(store: &dyn Store, user_id: i64, actor: &Actor, now: 
         audit: records.audit,
         login_attempts: records.login_attempts,
         mails: records.mails,
+        sign_ins: store.external_identities_of_user(koers_core::ids::UserId::from(user_id)).await?,
         account,
     };
     store.append_audit(&audit(actor, now, "privacy_export", user_id)).await?;

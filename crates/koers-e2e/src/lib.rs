@@ -47,9 +47,14 @@ impl E2e {
     /// Start chromedriver (fails fast if Chromium is missing), then `koers demo` from `koers_bin`.
     /// Screenshots go to `shots`.
     pub fn start(koers_bin: &Path, shots: PathBuf) -> Result<Self, String> {
+        Self::start_with(koers_bin, shots, process::free_port()?, &[])
+    }
+
+    /// [`Self::start`] with the demo on `port` and `extra` arguments for `koers demo`.
+    pub fn start_with(koers_bin: &Path, shots: PathBuf, port: u16, extra: &[String]) -> Result<Self, String> {
         std::fs::create_dir_all(&shots).map_err(|e| format!("cannot create {}: {e}", shots.display()))?;
         let driver = Driver::start()?;
-        let server = DemoServer::start(koers_bin)?;
+        let server = DemoServer::start_with(koers_bin, port, extra)?;
         Ok(Self { server, driver, shots })
     }
 

@@ -22,18 +22,23 @@ pub struct DemoServer {
 impl DemoServer {
     /// Start the demo from the `koers` binary at `koers_bin` and wait for `/health`.
     pub fn start(koers_bin: &Path) -> Result<Self, String> {
+        Self::start_with(koers_bin, free_port()?, &[])
+    }
+
+    /// [`Self::start`] on `port` with `extra` arguments (e.g. `--oidc-providers FILE`).
+    pub fn start_with(koers_bin: &Path, port: u16, extra: &[String]) -> Result<Self, String> {
         if !koers_bin.is_file() {
             return Err(format!("no koers binary at {}", koers_bin.display()));
         }
         let dir = scratch_dir("koers-e2e-demo")?;
-        let port = free_port()?;
-        let args = vec![
+        let mut args = vec![
             "demo".to_owned(),
             "--listen".to_owned(),
             format!("127.0.0.1:{port}"),
             "--data-dir".to_owned(),
             dir.join("data").display().to_string(),
         ];
+        args.extend(extra.iter().cloned());
         let mut proc = Guarded::spawn("koers demo", koers_bin, &args, &dir.join("koers-demo.log"), Some(&dir))?;
         let health = wait_ready(&mut proc, port, "/health", startup_timeout())?;
         eprintln!("koers-e2e: koers demo ready on 127.0.0.1:{port} ({})", health.trim());

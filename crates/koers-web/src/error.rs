@@ -121,6 +121,7 @@ impl From<koers_app::Error> for AppError {
             | E::File(_)
             | E::Unsupported(_) => AppError::Invalid(one(&e)),
             E::Login(_) => AppError::Unauthorized,
+            E::External(_) => AppError::Forbidden,
             E::Busy(_) => AppError::busy(),
             e @ (E::NoNorms
             | E::NoBandProgramme

@@ -69,6 +69,7 @@ pub fn router_and_tasks(state: AppState) -> (Router, Option<tokio::task::JoinHan
     let router = Router::new()
         .merge(html::routes())
         .merge(login)
+        .merge(auth::oidc::routes())
         .merge(api_routes)
         .route("/api/openapi.json", get(move || api::serve_spec(spec.clone())))
         .route("/health", get(metrics::health))

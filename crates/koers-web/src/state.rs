@@ -56,6 +56,8 @@ pub struct AppState {
     pub metrics: Arc<crate::metrics::Metrics>,
     /// The bearer token `/metrics` asks on the public listener; `None`: no `/metrics` there.
     pub metrics_token: Option<Arc<str>>,
+    /// The OpenID providers people may sign in through (none by default).
+    pub oidc: Arc<crate::auth::oidc::Providers>,
 }
 
 /// How long another app server's register change may take to show up in this one's search.
@@ -71,6 +73,7 @@ impl AppState {
             pages: Arc::new(crate::page_cache::PageCache::new()),
             metrics: Arc::new(crate::metrics::Metrics::new()),
             metrics_token: None,
+            oidc: Arc::new(crate::auth::oidc::Providers::default()),
         }
     }
 
@@ -88,6 +91,13 @@ impl AppState {
     /// The results-band rule of the public verdict: the stored default programme of a PO school.
     pub async fn band_rule(&self) -> Result<BandRule, AppError> {
         Ok(self.app.band_rule().await?)
+    }
+
+    /// The same state offering sign-in through `providers` (redirect URIs under `base_url`).
+    #[must_use]
+    pub fn with_oidc(mut self, providers: Vec<crate::auth::oidc::config::ProviderConfig>) -> Self {
+        self.oidc = Arc::new(crate::auth::oidc::Providers::new(providers, &self.config.base_url));
+        self
     }
 
     /// The same state with the installation's theme.

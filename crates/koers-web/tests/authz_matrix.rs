@@ -195,6 +195,9 @@ async fn table(w: &World, app_a: i64, traj_a: i64) -> Vec<Row> {
             "besluit=goedkeuren&version=1",
             STAFF_404,
         ),
+        // sign-in through an OpenID provider (issue 13): the world's provider does not answer
+        row("GET", "/inloggen/oidc/{provider}", "/inloggen/oidc/test-idp", "", [503, 303, 303, 303, 303, 303, 303]),
+        row("GET", "/inloggen/oidc/{provider}/terug", "/inloggen/oidc/test-idp/terug?state=x&code=y", "", [400; 7]),
         row("GET", "/home", "/home", "", LOGGED_IN),
         row("GET", "/account/tokens", "/account/tokens", "", LOGGED_IN),
         row("POST", "/account/tokens", "/account/tokens", "naam=", [303, 422, 422, 422, 422, 422, 422]),
@@ -364,6 +367,21 @@ async fn table(w: &World, app_a: i64, traj_a: i64) -> Vec<Row> {
         row("GET", "/beheer/import/{id}", "/beheer/import/999999", "", [303, 404, 403, 403, 403, 403, 403]),
         row("GET", "/beheer/audit", "/beheer/audit", "", ADMIN_ONLY),
         row("GET", "/beheer/outbox", "/beheer/outbox", "", ADMIN_ONLY),
+        row("GET", "/beheer/accountaanvragen", "/beheer/accountaanvragen", "", ADMIN_ONLY),
+        row(
+            "POST",
+            "/beheer/accountaanvragen/{id}/goedkeuren",
+            "/beheer/accountaanvragen/999999/goedkeuren",
+            "",
+            [303, 404, 403, 403, 403, 403, 403],
+        ),
+        row(
+            "POST",
+            "/beheer/accountaanvragen/{id}/afwijzen",
+            "/beheer/accountaanvragen/999999/afwijzen",
+            "",
+            [303, 404, 403, 403, 403, 403, 403],
+        ),
         // ---- applications: form (may change the school), receipt, board approval by link ----
         row("GET", "/aanmelden", format!("/aanmelden?school={a}"), "", [303, 200, 403, 403, 403, 200, 200]),
         row("GET", "/aanmelden", format!("/aanmelden?school={b}"), "", [303, 200, 403, 403, 403, 403, 403]),

@@ -22,6 +22,8 @@ pub struct DemoArgs {
     pub mail: MailArgs,
     #[command(flatten)]
     pub theme: super::theme::ThemeArgs,
+    #[command(flatten)]
+    pub sign_in: super::sign_in::SignInArgs,
 }
 
 /// The national data shipped in the repository, embedded so `koers demo` works anywhere.
@@ -88,8 +90,8 @@ pub fn demo(args: &DemoArgs) -> u8 {
             return Ok(exit::OK);
         }
         start_mail_sender(&app, &args.mail)?;
-        let config = koers_web::WebConfig { base_url: format!("http://{}", args.listen), ..Default::default() };
-        let state = web_state(app, config, &args.theme)?;
+        let config = koers_web::WebConfig { base_url: args.sign_in.base_url(args.listen), ..Default::default() };
+        let state = web_state(app, config, &args.theme, &args.sign_in)?;
         koers_web::serve(state, args.listen).await.map_err(|source| CliError::Io { what: "webserver", source })?;
         Ok(exit::OK)
     })

@@ -7,6 +7,7 @@ pub mod demo;
 pub mod import;
 pub mod migrate;
 pub mod serve;
+pub mod sign_in;
 pub mod theme;
 pub mod user;
 
@@ -85,10 +86,12 @@ pub(crate) fn web_state(
     app: App,
     config: koers_web::WebConfig,
     theme: &theme::ThemeArgs,
+    sign_in: &sign_in::SignInArgs,
 ) -> Result<koers_web::AppState, CliError> {
     let theme = theme.theme()?;
+    let app = app.with_password_off(&sign_in.password_off()?);
     // The public verdict's rule comes from the stored programme definitions (App::band_rule).
-    Ok(koers_web::AppState::new(app, config).with_theme(theme))
+    Ok(koers_web::AppState::new(app, config).with_theme(theme).with_oidc(sign_in.providers()?))
 }
 
 /// Run `body` on a fresh runtime; an error is printed for `cmd` and becomes its exit code.

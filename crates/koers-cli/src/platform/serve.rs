@@ -32,6 +32,8 @@ pub struct ServeArgs {
     #[command(flatten)]
     pub theme: super::theme::ThemeArgs,
     #[command(flatten)]
+    pub sign_in: super::sign_in::SignInArgs,
+    #[command(flatten)]
     pub backups: crate::ops_cmd::ScheduleArgs,
     #[command(flatten)]
     pub observe: crate::ops_cmd::ObserveArgs,
@@ -44,7 +46,7 @@ impl ServeArgs {
         let defaults = koers_web::WebConfig::default();
         koers_web::WebConfig {
             secure_cookies: !self.insecure_cookies,
-            base_url: format!("http://{}", self.listen),
+            base_url: self.sign_in.base_url(self.listen),
             trusted_proxies: self.trusted_proxies.clone(),
             server: koers_web::server::ServerLimits {
                 max_connections: self.max_connections,
@@ -63,8 +65,8 @@ pub fn serve(args: &ServeArgs) -> u8 {
         start_mail_sender(&app, &args.mail)?;
         crate::ops_cmd::start_scheduled_backups(&app, &args.backups);
         crate::ops_cmd::start_daily_prune(&app, &args.retention);
-        let state =
-            web_state(app, args.web_config(), &args.theme)?.with_metrics_token(args.observe.metrics_token.clone());
+        let state = web_state(app, args.web_config(), &args.theme, &args.sign_in)?
+            .with_metrics_token(args.observe.metrics_token.clone());
         crate::ops_cmd::start_metrics_listener(&state, &args.observe).await.map_err(CliError::Usage)?;
         eprintln!("Koers luistert op http://{}", args.listen);
         koers_web::serve(state, args.listen).await.map_err(|source| CliError::Io { what: "webserver", source })?;

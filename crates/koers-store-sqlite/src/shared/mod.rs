@@ -21,6 +21,7 @@ mod error;
 mod exams;
 mod expert_invites;
 mod experts;
+mod external;
 mod forms;
 mod import_runs;
 mod ops;

@@ -5,7 +5,7 @@ use koers_app::store::*;
 use koers_core::access::Grant;
 
 use super::{
-    applications, approvals, audit, boards, exams, expert_invites, experts, import_runs, ops, outbox, privacy,
+    applications, approvals, audit, boards, exams, expert_invites, experts, external, import_runs, ops, outbox, privacy,
     programme_defs, results, school_writes, schools, sessions, tokens, trajectories, users, verdicts,
 };
 use crate::backend::{Backend, MIGRATOR, NAME};
@@ -159,6 +159,24 @@ impl StoreRead for Backend {
     }
     async fn person_records(&self, user_id: i64) -> StoreResult<PersonRecords> {
         privacy::person_records(self.pool(), user_id).await
+    }
+    async fn external_identity(&self, provider: &str, subject: &str) -> StoreResult<ExternalIdentity> {
+        external::identity_by_subject(self.pool(), provider, subject).await
+    }
+    async fn external_identities_of_user(
+        &self,
+        user_id: koers_core::ids::UserId,
+    ) -> StoreResult<Vec<ExternalIdentity>> {
+        external::identities_of_user(self.pool(), user_id).await
+    }
+    async fn sign_in_request(&self, id: SignInRequestId) -> StoreResult<SignInRequest> {
+        external::request_by_id(self.pool(), id).await
+    }
+    async fn sign_in_request_by_subject(&self, provider: &str, subject: &str) -> StoreResult<SignInRequest> {
+        external::request_by_subject(self.pool(), provider, subject).await
+    }
+    async fn sign_in_requests(&self, open_only: bool) -> StoreResult<Vec<SignInRequest>> {
+        external::requests(self.pool(), open_only).await
     }
 }
 
@@ -385,5 +403,42 @@ impl Store for Backend {
     }
     async fn prune(&self, policy: &RetentionPolicy, now: i64) -> StoreResult<PruneReport> {
         privacy::prune(self.pool(), policy, now).await
+    }
+
+    async fn link_external_identity(
+        &self,
+        link: &NewExternalIdentity,
+        actor: &Actor,
+        now: i64,
+    ) -> StoreResult<ExternalIdentity> {
+        external::link(self.pool(), link, actor, now).await
+    }
+    async fn touch_external_identity(&self, id: i64, now: i64) -> StoreResult<()> {
+        external::touch(self.pool(), id, now).await
+    }
+    async fn create_sign_in_request(
+        &self,
+        r: &NewSignInRequest,
+        actor: &Actor,
+        now: i64,
+    ) -> StoreResult<SignInRequest> {
+        external::create_request(self.pool(), r, actor, now).await
+    }
+    async fn approve_sign_in_request(
+        &self,
+        id: SignInRequestId,
+        user: &NewUser,
+        actor: &Actor,
+        now: i64,
+    ) -> StoreResult<(User, SignInRequest)> {
+        external::approve(self.pool(), id, user, actor, now).await
+    }
+    async fn decline_sign_in_request(
+        &self,
+        id: SignInRequestId,
+        actor: &Actor,
+        now: i64,
+    ) -> StoreResult<SignInRequest> {
+        external::decline(self.pool(), id, actor, now).await
     }
 }

@@ -31,7 +31,7 @@ pub struct Next {
 
 impl Next {
     /// Where to go after login: a local path, else the role home.
-    fn target(&self) -> String {
+    pub(crate) fn target(&self) -> String {
         match safe_back(self.volgende.as_deref()) {
             "/" => "/home".to_owned(),
             p => p.to_owned(),
@@ -57,25 +57,48 @@ pub struct LoginPage {
     pub error: Option<String>,
     pub email_error: Option<String>,
     pub password_error: Option<String>,
+    /// (id, button label) of the configured OpenID providers: a button each.
+    pub providers: Vec<(String, String)>,
+    /// The query string for the provider buttons (`?volgende=…`), or empty.
+    pub next_query: String,
 }
 
 impl LoginPage {
-    fn new(page: Page, next: &Next) -> Self {
+    pub(crate) fn new(page: Page, next: &Next, state: &AppState) -> Self {
         let action_query = match next.volgende.as_deref() {
             Some(v) if safe_back(Some(v)) != "/" => {
                 format!("?{}", serde_urlencoded::to_string([("volgende", v)]).unwrap_or_default())
             }
             _ => String::new(),
         };
-        Self { page, email: String::new(), action_query, error: None, email_error: None, password_error: None }
+        Self {
+            email: String::new(),
+            next_query: action_query.clone(),
+            action_query,
+            error: None,
+            email_error: None,
+            password_error: None,
+            providers: state
+                .oidc
+                .list()
+                .into_iter()
+                .map(|(id, name)| (id, page.t_args("login-sso-button", &[("provider", name)])))
+                .collect(),
+            page,
+        }
     }
 }
 
-pub async fn form(auth: AuthSession, page: Page, Query(next): Query<Next>) -> Result<Response, AppError> {
+pub async fn form(
+    State(state): State<AppState>,
+    auth: AuthSession,
+    page: Page,
+    Query(next): Query<Next>,
+) -> Result<Response, AppError> {
     if auth.user.is_some() {
         return Ok(Redirect::to(&next.target()).into_response());
     }
-    render(&LoginPage::new(page.in_section("login"), &next))
+    render(&LoginPage::new(page.in_section("login"), &next, &state))
 }
 
 pub async fn submit(
@@ -85,7 +108,7 @@ pub async fn submit(
     Query(next): Query<Next>,
     Form(f): Form<LoginForm>,
 ) -> Result<Response, AppError> {
-    let mut view = LoginPage::new(page.in_section("login"), &next);
+    let mut view = LoginPage::new(page.in_section("login"), &next, &state);
     view.email = f.email.trim().to_owned();
     if view.email.is_empty() {
         view.email_error = Some(view.page.t("login-email-required"));
@@ -108,6 +131,10 @@ pub async fn submit(
             view.error = Some(view.page.t("login-error-credentials"));
             with_status(StatusCode::UNPROCESSABLE_ENTITY, &view)
         }
+        Err(koers_app::Error::Login(LoginRefusal::PasswordOff)) => {
+            view.error = Some(view.page.t("login-error-password-off"));
+            with_status(StatusCode::FORBIDDEN, &view)
+        }
         Err(koers_app::Error::Login(LoginRefusal::Inactive)) => {
             view.error = Some(view.page.t("login-error-inactive"));
             with_status(StatusCode::UNPROCESSABLE_ENTITY, &view)
@@ -129,14 +156,18 @@ pub async fn submit(
     }
 }
 
-fn with_status(status: StatusCode, view: &LoginPage) -> Result<Response, AppError> {
+pub(crate) fn with_status(status: StatusCode, view: &LoginPage) -> Result<Response, AppError> {
     let mut res = render(view)?;
     *res.status_mut() = status;
     Ok(res)
 }
 
-/// End the session: deleted from the store (the old cookie is worthless), audited.
-pub async fn logout(State(state): State<AppState>, mut auth: AuthSession) -> Result<Response, AppError> {
+/// End the session: deleted from the store (the old cookie is worthless), audited. A session
+/// that began at an OpenID provider with a logout endpoint gets a page that continues there
+/// (RP-initiated logout; a meta refresh and a link, since the CSP's `form-action 'self'` rightly
+/// stops a form's redirect to another origin), and the provider sends the browser back to `/`.
+pub async fn logout(State(state): State<AppState>, mut auth: AuthSession, page: Page) -> Result<Response, AppError> {
+    let via = super::oidc::signed_in_via(&auth).await;
     if let Some(user) = &auth.user {
         state
             .app
@@ -153,5 +184,8 @@ pub async fn logout(State(state): State<AppState>, mut auth: AuthSession) -> Res
             .await?;
     }
     auth.logout().await.map_err(AppError::internal)?;
+    if let Some(view) = super::oidc::provider_logout(&state, via, page).await {
+        return render(&view);
+    }
     Ok(Redirect::to("/").into_response())
 }

@@ -17,12 +17,14 @@
 //! - [`aanvragen`], [`herstellen`]: getting in — `/account-aanvragen` (+ its e-mail
 //!   confirmation) and the password reset (`/wachtwoord-vergeten`, `/wachtwoord-herstellen/…`);
 //!   public, rate-limited with the login ([`public_routes`]).
+//! - [`oidc`]: sign in through an OpenID provider (`/inloggen/oidc/{provider}`).
 
 pub mod aanvragen;
 pub mod backend;
 pub mod herstellen;
 pub mod login;
 pub mod me;
+pub mod oidc;
 mod resolve;
 pub mod session_store;
 

@@ -196,6 +196,19 @@ pub async fn world_with(config: WebConfig) -> World {
     let norms = NormLibrary::shipped().unwrap_or_else(|e| panic!("{e}"));
     let store: Arc<dyn Store> = Arc::new(store);
     let state = AppState::new(App::new(store.clone(), Arc::new(norms)), config);
+    // One OpenID provider, which does not answer (port 9: nothing listens there).
+    let state = state.with_oidc(vec![koers_web::auth::oidc::config::ProviderConfig {
+        id: "test-idp".into(),
+        name: "Test-IdP".into(),
+        issuer: "http://127.0.0.1:9".into(),
+        client_id: "koers".into(),
+        client_secret: Some("geheim".into()),
+        client_secret_env: None,
+        email_claim: "email".into(),
+        organisation_claim: None,
+        trust_email: false,
+        scopes: vec!["openid".into(), "email".into()],
+    }]);
     World { router: koers_web::router(state.clone()), state, store, ids, _dir: dir }
 }
 

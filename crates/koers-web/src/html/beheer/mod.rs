@@ -2,6 +2,7 @@
 //! register import, audit log, mail outbox, programme definitions and formats.
 //! Every handler asks [`koers_core::access::may`] (through [`crate::auth::CurrentUser`]).
 
+pub mod aanvragen;
 pub mod audit;
 pub mod gebruiker;
 pub mod gebruikers;
@@ -46,6 +47,10 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/beheer/import/{id}", get(import_run::show))
         .route("/beheer/audit", get(audit::show))
+        // ---- account requests of sign-ins through an OpenID provider (issue 13) ----
+        .route("/beheer/accountaanvragen", get(aanvragen::list))
+        .route("/beheer/accountaanvragen/{id}/goedkeuren", post(aanvragen::approve))
+        .route("/beheer/accountaanvragen/{id}/afwijzen", post(aanvragen::decline))
         .route("/beheer/outbox", get(outbox::show))
         // ---- roles workflow: expert pool and programme definitions ----
         .route("/beheer/experts", get(experts::list))

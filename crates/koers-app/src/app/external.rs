@@ -1,0 +1,43 @@
+//! [`App`]'s sign-in through an OpenID provider (issue 13; rules in [`crate::external`]) and
+//! the password-login policy per role.
+
+use super::App;
+use crate::error::Result;
+use crate::external::{ExternalSignIn, SignInOutcome};
+use crate::store::{SignInRequest, SignInRequestId, Actor, User};
+use koers_core::access::RoleKind;
+use std::sync::Arc;
+
+impl App {
+    /// The same App with password login switched off for accounts holding any of `roles`
+    /// (`koers serve --wachtwoord-uit …`).
+    #[must_use]
+    pub fn with_password_off(mut self, roles: &[RoleKind]) -> Self {
+        self.password_off = Arc::from(roles);
+        self
+    }
+
+    /// Roles that may not log in with a password.
+    pub fn password_off(&self) -> &[RoleKind] {
+        &self.password_off
+    }
+
+    /// A validated sign-in through a provider: signed in, linked, or an account request.
+    pub async fn sign_in_external(&self, s: &ExternalSignIn, now: i64) -> Result<SignInOutcome> {
+        crate::external::sign_in(self.store.as_ref(), s, now).await
+    }
+
+    /// Approve an open account request: the account, linked to its provider sign-in.
+    pub async fn approve_sign_in_request(&self, id: SignInRequestId, actor: &Actor, now: i64) -> Result<User> {
+        crate::external::approve(self.store.as_ref(), id, actor, now).await
+    }
+
+    pub async fn decline_sign_in_request(
+        &self,
+        id: SignInRequestId,
+        actor: &Actor,
+        now: i64,
+    ) -> Result<SignInRequest> {
+        crate::external::decline(self.store.as_ref(), id, actor, now).await
+    }
+}
