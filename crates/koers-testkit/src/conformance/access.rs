@@ -151,7 +151,7 @@ pub async fn deciding_an_account_request_creates_user_and_grant_atomically(store
         (RequestStatus::Goedgekeurd, Some(UserId::from(user.id)), Some(NOW + 30))
     );
     let grants = s.grants_of_user(user.id).await.expect("grants");
-    assert_eq!(grants.iter().map(|g| g.grant.clone()).collect::<Vec<_>>(), [grant.clone()]);
+    assert_eq!(grants.iter().map(|g| g.grant.clone()).collect::<Vec<_>>(), std::slice::from_ref(&grant));
     assert_eq!(mails_to(s, "sam@regenboog.nl").await, 2);
     let audit = audit_of(s, "account_request", r.id).await;
     assert_eq!(audit[0].action, "approve");

@@ -57,7 +57,9 @@ pub fn reason(lang: Lang, r: &Reason) -> String {
         Reason::LongerAgo { years, fact } => {
             lang.t_args("reason-longer-ago", &[("fact", reason(lang, fact)), ("years", years.to_string())])
         }
-        Reason::NoBoardCriteriaMet { years } => lang.t_args("reason-no-board-criteria", &[("years", years.to_string())]),
+        Reason::NoBoardCriteriaMet { years } => {
+            lang.t_args("reason-no-board-criteria", &[("years", years.to_string())])
+        }
         Reason::QualityConcerns { concerns } => {
             let words: Vec<String> = concerns.iter().map(|c| concern(lang, *c)).collect();
             lang.t_args("reason-quality-concerns", &[("concerns", listed(lang, &words))])
@@ -74,10 +76,9 @@ pub fn reason(lang: Lang, r: &Reason) -> String {
             "reason-department-oordeel",
             &[("department", department.clone()), ("oordeel", oordeel_word(lang, *oordeel))],
         ),
-        Reason::DemonstrableRisk { risk, evidence } => lang.t_args(
-            "reason-demonstrable-risk",
-            &[("risk", risk_kind(lang, *risk)), ("evidence", evidence.clone())],
-        ),
+        Reason::DemonstrableRisk { risk, evidence } => {
+            lang.t_args("reason-demonstrable-risk", &[("risk", risk_kind(lang, *risk)), ("evidence", evidence.clone())])
+        }
         Reason::RiskNotSubstantiated { risk } => {
             lang.t_args("reason-risk-not-substantiated", &[("risk", risk_kind(lang, *risk))])
         }
