@@ -21,8 +21,8 @@ use crate::accounts::{is_valid_email, principal_of};
 use crate::error::{Error, ExternalRefusal, LoginRefusal, Result};
 use crate::mail;
 use crate::store::{
-    SignInRequest, SignInRequestId, Actor, NewSignInRequest, NewAudit, NewExternalIdentity, NewUser, SignInRequestStatus,
-    Store, StoreError, User,
+    Actor, NewAudit, NewExternalIdentity, NewSignInRequest, NewUser, SignInRequest, SignInRequestId,
+    SignInRequestStatus, Store, StoreError, User,
 };
 use koers_core::access::Principal;
 use koers_core::ids::UserId;
@@ -197,12 +197,7 @@ pub(crate) async fn approve(store: &dyn Store, id: SignInRequestId, actor: &Acto
     Ok(user)
 }
 
-pub(crate) async fn decline(
-    store: &dyn Store,
-    id: SignInRequestId,
-    actor: &Actor,
-    now: i64,
-) -> Result<SignInRequest> {
+pub(crate) async fn decline(store: &dyn Store, id: SignInRequestId, actor: &Actor, now: i64) -> Result<SignInRequest> {
     Ok(store.decline_sign_in_request(id, actor, now).await?)
 }
 

@@ -381,12 +381,8 @@ pub trait Store: StoreRead + AccessWrite + FormsWrite + DagdelenWrite + PlanWrit
     /// Record a sign-in through a linked pair (its `last_login_at`).
     async fn touch_external_identity(&self, id: i64, now: i64) -> StoreResult<()>;
     /// A new open request, audited; `Duplicate` when (provider, subject) has one.
-    async fn create_sign_in_request(
-        &self,
-        r: &NewSignInRequest,
-        actor: &Actor,
-        now: i64,
-    ) -> StoreResult<SignInRequest>;
+    async fn create_sign_in_request(&self, r: &NewSignInRequest, actor: &Actor, now: i64)
+    -> StoreResult<SignInRequest>;
     /// In one transaction: the request must still be open; the account is created (no
     /// password), (provider, subject) linked to it, the request marked approved; audited.
     /// `Conflict` when the request was decided meanwhile, `Duplicate` when the e-mail address
@@ -399,12 +395,8 @@ pub trait Store: StoreRead + AccessWrite + FormsWrite + DagdelenWrite + PlanWrit
         now: i64,
     ) -> StoreResult<(User, SignInRequest)>;
     /// Mark an open request declined, audited; `Conflict` when decided meanwhile.
-    async fn decline_sign_in_request(
-        &self,
-        id: SignInRequestId,
-        actor: &Actor,
-        now: i64,
-    ) -> StoreResult<SignInRequest>;
+    async fn decline_sign_in_request(&self, id: SignInRequestId, actor: &Actor, now: i64)
+    -> StoreResult<SignInRequest>;
 
     // ---- operations (issue 12) ------------------------------------------------------------
     /// A consistent copy of the whole database in `target` while the server keeps running

@@ -4,7 +4,7 @@
 use super::App;
 use crate::error::Result;
 use crate::external::{ExternalSignIn, SignInOutcome};
-use crate::store::{SignInRequest, SignInRequestId, Actor, User};
+use crate::store::{Actor, SignInRequest, SignInRequestId, User};
 use koers_core::access::RoleKind;
 use std::sync::Arc;
 
@@ -32,12 +32,7 @@ impl App {
         crate::external::approve(self.store.as_ref(), id, actor, now).await
     }
 
-    pub async fn decline_sign_in_request(
-        &self,
-        id: SignInRequestId,
-        actor: &Actor,
-        now: i64,
-    ) -> Result<SignInRequest> {
+    pub async fn decline_sign_in_request(&self, id: SignInRequestId, actor: &Actor, now: i64) -> Result<SignInRequest> {
         crate::external::decline(self.store.as_ref(), id, actor, now).await
     }
 }

@@ -2,7 +2,7 @@
 //! Runtime-checked queries (`sqlx::query_as` with tuples), portable between both backends.
 
 use koers_app::store::{
-    SignInRequest, SignInRequestId, Actor, ExternalIdentity, NewSignInRequest, NewExternalIdentity, NewUser,
+    Actor, ExternalIdentity, NewExternalIdentity, NewSignInRequest, NewUser, SignInRequest, SignInRequestId,
     SignInRequestStatus, StoreError, StoreResult, User,
 };
 use koers_core::ids::UserId;

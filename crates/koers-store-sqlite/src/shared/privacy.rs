@@ -308,7 +308,11 @@ pub(crate) async fn erase_person(pool: &Pool, user_id: i64, actor: &Actor, now: 
         .await
         .map_err(db)?;
     // Sign-ins through a provider end with the account; their requests go with them.
-    sqlx::query("DELETE FROM external_identities WHERE user_id = $1").bind(user_id).execute(&mut *tx).await.map_err(db)?;
+    sqlx::query("DELETE FROM external_identities WHERE user_id = $1")
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
     sqlx::query("DELETE FROM sign_in_requests WHERE user_id = $1 OR lower(email) = lower($2)")
         .bind(user_id)
         .bind(&email)

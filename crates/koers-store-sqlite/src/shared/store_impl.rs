@@ -5,8 +5,8 @@ use koers_app::store::*;
 use koers_core::access::Grant;
 
 use super::{
-    applications, approvals, audit, boards, exams, expert_invites, experts, external, import_runs, ops, outbox, privacy,
-    programme_defs, results, school_writes, schools, sessions, tokens, trajectories, users, verdicts,
+    applications, approvals, audit, boards, exams, expert_invites, experts, external, import_runs, ops, outbox,
+    privacy, programme_defs, results, school_writes, schools, sessions, tokens, trajectories, users, verdicts,
 };
 use crate::backend::{Backend, MIGRATOR, NAME};
 
