@@ -1,3 +1,5 @@
+// Over ~400 lines on purpose: the facade lists every use case in one place (each a few lines that
+// forward to its module); the feature groups already live in app/*.rs.
 //! [`App`]: the one door to Koers' data. It holds the store privately; the web and the CLI
 //! get reads through [`App::read`] (a [`StoreRead`], which has no write methods) and change
 //! anything only by calling a use case method here. So "no handler writes" is a compile-time

@@ -1,3 +1,5 @@
+// Over ~400 lines on purpose: the storage port's one trait pair; newer features already add their
+// own supertraits in store/*_model.rs, and the remaining methods belong to this trait.
 //! The storage port: everything Koers keeps, behind one trait implemented by
 //! `koers-store-sqlite` (the embedded default) and `koers-store-pg`. One conformance suite in
 //! `koers-testkit` runs against both.

@@ -1,3 +1,5 @@
+// Over ~400 lines on purpose: it is demo content (the Dutch plan texts per programme), not logic;
+// splitting the story per programme would scatter one school's narrative.
 //! Demo trajectories (issue 8 §9): per programme one running trajectory in each of its phases,
 //! with a believable plan van aanpak from the plan phase on (a concept while the plan phase
 //! runs, vastgesteld and signed after it). The GWGB+ school trajectory in the plan phase is the
