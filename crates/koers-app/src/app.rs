@@ -34,6 +34,7 @@ mod ops;
 mod plans;
 mod selfeval;
 mod support;
+mod voortgang;
 
 /// The use cases over one store and one set of norm tables (cheap to clone).
 #[derive(Debug, Clone)]
@@ -108,7 +109,11 @@ impl App {
 
     /// Import one public file (CSV, xlsx, ods) into the register.
     pub async fn import_file(&self, bytes: &[u8], file_name: &str, actor: &Actor, now: i64) -> Result<ImportReport> {
-        crate::register::import_bytes(self.store.as_ref(), bytes, file_name, actor, now).await
+        let report = crate::register::import_bytes(self.store.as_ref(), bytes, file_name, actor, now).await?;
+        if report.results_changed > 0 {
+            crate::voortgang::register::into_trajectories(self.store.as_ref(), actor, now).await?;
+        }
+        Ok(report)
     }
 
     /// A manual edit of a school (version-checked).

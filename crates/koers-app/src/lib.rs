@@ -64,3 +64,4 @@ pub mod store;
 pub mod support;
 pub mod trajectories;
 pub mod verdicts;
+pub mod voortgang;

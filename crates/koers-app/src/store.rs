@@ -23,6 +23,7 @@ mod ops_model;
 mod plan_model;
 mod privacy_model;
 mod verdict_model;
+mod voortgang_model;
 mod workflow_model;
 
 pub use access_model::*;
@@ -36,6 +37,7 @@ pub use ops_model::*;
 pub use plan_model::*;
 pub use privacy_model::*;
 pub use verdict_model::*;
+pub use voortgang_model::*;
 pub use workflow_model::*;
 
 use async_trait::async_trait;
@@ -80,7 +82,9 @@ impl Actor {
 /// What can be read: every page and report. koers-web gets only this (through
 /// `koers_app::App::read`), so it cannot change anything behind the use cases' back.
 #[async_trait]
-pub trait StoreRead: AccessRead + FormsRead + DagdelenRead + PlanRead + Send + Sync + std::fmt::Debug {
+pub trait StoreRead:
+    AccessRead + FormsRead + DagdelenRead + PlanRead + VoortgangRead + Send + Sync + std::fmt::Debug
+{
     /// Which backend (`sqlite` / `postgres`), for logs and `/health`.
     fn backend(&self) -> &'static str;
     async fn board(&self, number: i64) -> StoreResult<Board>;
@@ -189,7 +193,7 @@ pub trait StoreRead: AccessRead + FormsRead + DagdelenRead + PlanRead + Send + S
 /// The writes. Only koers-app holds a `dyn Store` (privately, inside [`crate::App`]); the CLI
 /// builds it at the edge and hands it over. Every write is audited in its own transaction.
 #[async_trait]
-pub trait Store: StoreRead + AccessWrite + FormsWrite + DagdelenWrite + PlanWrite {
+pub trait Store: StoreRead + AccessWrite + FormsWrite + DagdelenWrite + PlanWrite + VoortgangWrite {
     /// Apply pending migrations.
     async fn migrate(&self) -> StoreResult<()>;
 

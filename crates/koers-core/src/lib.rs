@@ -54,6 +54,7 @@ pub mod programme;
 pub mod progress;
 pub mod reference;
 pub mod results;
+pub mod review;
 pub mod trajectory;
 pub mod types;
 pub mod website;

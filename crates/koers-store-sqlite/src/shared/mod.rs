@@ -30,6 +30,7 @@ mod plans;
 mod privacy;
 mod programme_defs;
 mod results;
+mod reviews;
 mod school_writes;
 mod schools;
 mod sessions;
@@ -38,6 +39,7 @@ mod tokens;
 mod trajectories;
 mod users;
 mod verdicts;
+mod voortgang;
 
 pub(crate) use error::nl;
 // Used by koers-store-pg's `connect` (which logs a text without the URL itself).

@@ -29,6 +29,7 @@ mod search;
 mod sessions;
 mod submit;
 mod users;
+mod voortgang;
 mod workflow;
 
 use std::future::Future;
@@ -51,6 +52,7 @@ pub use search::*;
 pub use sessions::*;
 pub use submit::*;
 pub use users::*;
+pub use voortgang::*;
 pub use workflow::*;
 
 /// A store made for one test, and how to throw it away afterwards.
@@ -156,6 +158,9 @@ macro_rules! store_conformance_tests {
             account_requests_are_confirmed_once_and_duplicates_refused,
             deciding_an_account_request_creates_user_and_grant_atomically,
             password_links_are_single_use_and_end_api_tokens,
+            voortgang_round_trips_in_order_and_every_write_is_audited,
+            reviews_check_versions_and_invitation_links_work_once_until_they_expire,
+            the_digest_of_a_week_is_sent_once_with_its_mails,
         );
     };
     (@cases $fixture:expr; $($case:ident),* $(,)?) => {
