@@ -26,8 +26,7 @@ use crate::accounts::{is_valid_email, principal_of};
 use crate::error::{ExternalRefusal, LoginRefusal, Result};
 use crate::mail;
 use crate::store::{
-    AccountRequestRecord, Actor, NewAudit, NewExternalIdentity, RequestIdentity, RequestStatus, Store, StoreError,
-    User,
+    AccountRequestRecord, Actor, NewAudit, NewExternalIdentity, RequestIdentity, RequestStatus, Store, StoreError, User,
 };
 use koers_core::access::Principal;
 use koers_core::ids::UserId;
@@ -247,7 +246,10 @@ mod tests {
     #[test]
     fn only_vouched_addresses_count() {
         use Vouching::*;
-        assert_eq!(sign_in(Some(" An@School.NL "), Some(true), ClaimOnly).verified_email(), Some("an@school.nl".into()));
+        assert_eq!(
+            sign_in(Some(" An@School.NL "), Some(true), ClaimOnly).verified_email(),
+            Some("an@school.nl".into())
+        );
         assert_eq!(sign_in(Some("an@school.nl"), None, TrustAddresses).verified_email(), Some("an@school.nl".into()));
         for (email, verified, vouching) in [
             (Some("an@school.nl"), Some(false), TrustAddresses),

@@ -156,7 +156,11 @@ async fn a_first_sign_in_becomes_an_account_request_that_staff_approve() {
             p.follow("main a[href^='/account-aanvragen?school=']").await?;
             let email = p.wait("#aanvraag-email").await?.prop("value").await?.unwrap_or_default();
             assert_eq!(email, "nieuwe.collega@school.test", "the provider's address, prefilled");
-            assert_eq!(p.count("#aanvraag-wachtwoord").await?, 0, "no password: the account signs in through the provider");
+            assert_eq!(
+                p.count("#aanvraag-wachtwoord").await?,
+                0,
+                "no password: the account signs in through the provider"
+            );
             axe_clean(&p, "account request details after a provider sign-in").await?;
             p.wait("#aanvraag-functie").await?.send_keys("intern begeleider").await?;
             p.follow("main form[method=post] button[type=submit]").await?;

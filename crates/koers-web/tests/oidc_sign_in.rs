@@ -9,13 +9,13 @@ mod auth_support;
 
 use auth_support::{PASSWORD, Who, world};
 use axum::http::StatusCode;
-use koers_app::external::{ExternalSignIn, NO_PASSWORD, SignInOutcome, Vouching};
 use koers_app::account_requests::RequestInput;
 use koers_app::external::PendingIdentity;
+use koers_app::external::{ExternalSignIn, NO_PASSWORD, SignInOutcome, Vouching};
 use koers_app::store::{AuditFilter, RequestStatus, RequestSubject};
-use koers_core::ids::SchoolId;
 use koers_app::{Error, ExternalRefusal, LoginRefusal};
 use koers_core::access::RoleKind;
+use koers_core::ids::SchoolId;
 
 fn person(subject: &str, email: &str, verified: Option<bool>) -> ExternalSignIn {
     ExternalSignIn {
@@ -126,7 +126,10 @@ async fn a_stranger_asks_through_the_account_request_flow_and_staff_approve_in_t
     let w = world().await;
     let app = &w.state.app;
     let p = may_request(app.sign_in_external(&person("sub-nieuw", "Nieuw@School.test", Some(true)), 10).await);
-    assert_eq!((p.email.as_str(), p.email_vouched, p.organisation.as_str()), ("nieuw@school.test", true, "school.test"));
+    assert_eq!(
+        (p.email.as_str(), p.email_vouched, p.organisation.as_str()),
+        ("nieuw@school.test", true, "school.test")
+    );
     // The same form as everyone's: a school is needed, a password is not.
     let mut no_school = request_input(p.clone(), w.ids.school_a, "nieuw@school.test");
     no_school.subject = None;
@@ -186,7 +189,11 @@ async fn an_unvouched_address_is_confirmed_by_link_and_a_declined_request_may_as
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(req.status, RequestStatus::Onbevestigd, "confirmed by the e-mail link like every request");
     let mails = w.store().outbox(false, 20).await.unwrap_or_default();
-    assert!(mails.iter().any(|m| m.to_address == "weg@school.test" && m.body_text.contains("/account-aanvragen/bevestigen/")));
+    assert!(
+        mails
+            .iter()
+            .any(|m| m.to_address == "weg@school.test" && m.body_text.contains("/account-aanvragen/bevestigen/"))
+    );
     let waiting = app.sign_in_external(&person("sub-weg", "weg@school.test", Some(false)), 12).await;
     assert!(matches!(waiting, Ok(SignInOutcome::Requested(ref r)) if r.status == RequestStatus::Onbevestigd));
     // Staff decline it; the person may ask again (as anyone may after a refusal).

@@ -108,9 +108,7 @@ pub(crate) async fn request_by_token(pool: &Pool, token_hash: &str) -> StoreResu
 }
 
 pub(crate) async fn requests(pool: &Pool, status: Option<RequestStatus>) -> StoreResult<Vec<AccountRequestRecord>> {
-    let sql = format!(
-        "SELECT {REQUEST_COLUMNS} WHERE ($1 = '' OR r.status = $1) ORDER BY r.created_at, r.id"
-    );
+    let sql = format!("SELECT {REQUEST_COLUMNS} WHERE ($1 = '' OR r.status = $1) ORDER BY r.created_at, r.id");
     let rows: Vec<RequestRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
         .bind(status.map_or("", RequestStatus::code))
         .fetch_all(pool)
@@ -127,12 +125,8 @@ pub(crate) async fn request_by_identity(
     let sql = format!(
         "SELECT {REQUEST_COLUMNS} WHERE i.provider = $1 AND i.subject = $2 ORDER BY r.created_at DESC, r.id DESC LIMIT 1"
     );
-    let row: Option<RequestRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
-        .bind(provider)
-        .bind(subject)
-        .fetch_optional(pool)
-        .await
-        .map_err(db)?;
+    let row: Option<RequestRow> =
+        sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(provider).bind(subject).fetch_optional(pool).await.map_err(db)?;
     row.map(AccountRequestRecord::try_from).transpose()
 }
 

@@ -212,7 +212,8 @@ pub async fn a_request_through_a_provider_is_confirmed_at_once_and_links_its_ide
         identity: Some(identity.clone()),
         ..request(subject, "nina@regenboog.nl", "h-via", NOW + 86_400)
     };
-    let r = s.create_account_request(&new, &mail("nina@regenboog.nl", "ontvangen"), &actor(), NOW).await.expect("request");
+    let r =
+        s.create_account_request(&new, &mail("nina@regenboog.nl", "ontvangen"), &actor(), NOW).await.expect("request");
     assert_eq!((r.status, r.confirmed_at, r.identity.as_ref()), (RequestStatus::Bevestigd, Some(NOW), Some(&identity)));
     assert_eq!(s.account_request_by_identity("surfconext", "sub-42").await.expect("by identity"), Some(r.clone()));
     assert!(s.account_request_by_identity("surfconext", "sub-43").await.expect("other").is_none());
@@ -221,7 +222,14 @@ pub async fn a_request_through_a_provider_is_confirmed_at_once_and_links_its_ide
 
     let grant = Grant::new(RoleKind::Schoolleider, Scope::School(school.id)).expect("grant");
     let (done, user) = s
-        .decide_account_request(r.id, r.version, &RequestDecision::Approve { grant }, &mail("nina@regenboog.nl", "ok"), &actor(), NOW + 5)
+        .decide_account_request(
+            r.id,
+            r.version,
+            &RequestDecision::Approve { grant },
+            &mail("nina@regenboog.nl", "ok"),
+            &actor(),
+            NOW + 5,
+        )
         .await
         .expect("approve");
     let user = user.expect("user");
@@ -241,8 +249,15 @@ pub async fn a_request_through_a_provider_is_confirmed_at_once_and_links_its_ide
     let grant = Grant::new(RoleKind::Schoolleider, Scope::School(school.id)).expect("grant");
     let users = s.list_users().await.expect("users").len();
     assert_duplicate(
-        s.decide_account_request(r2.id, r2.version, &RequestDecision::Approve { grant }, &mail("nina2@regenboog.nl", "ok"), &actor(), NOW + 8)
-            .await,
+        s.decide_account_request(
+            r2.id,
+            r2.version,
+            &RequestDecision::Approve { grant },
+            &mail("nina2@regenboog.nl", "ok"),
+            &actor(),
+            NOW + 8,
+        )
+        .await,
     );
     assert_eq!(s.list_users().await.expect("users").len(), users, "rolled back");
     assert_eq!(s.account_request(r2.id).await.expect("r2").status, RequestStatus::Bevestigd);

@@ -264,7 +264,9 @@ pub async fn submit(
                 super::oidc::request_made(&auth.session).await;
             }
             let (title, text) = match r.status {
-                koers_app::store::RequestStatus::Bevestigd => ("access-requested-via-title", "access-requested-via-text"),
+                koers_app::store::RequestStatus::Bevestigd => {
+                    ("access-requested-via-title", "access-requested-via-text")
+                }
                 _ => ("access-requested-title", "access-requested-text"),
             };
             let message = page.t_args(text, &[("email", r.email)]);

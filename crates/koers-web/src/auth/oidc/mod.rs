@@ -45,7 +45,10 @@ const SIGNED_IN: &str = "koers.oidc.signed_in";
 const REQUEST: &str = "koers.oidc.request";
 
 /// The identity waiting for the account request form, with its provider's display name.
-pub async fn pending_request(state: &AppState, session: &axum_login::tower_sessions::Session) -> Option<(PendingIdentity, String)> {
+pub async fn pending_request(
+    state: &AppState,
+    session: &axum_login::tower_sessions::Session,
+) -> Option<(PendingIdentity, String)> {
     let p = session.get::<PendingIdentity>(REQUEST).await.ok().flatten()?;
     let name = state.oidc.config(&p.provider).map_or_else(|| p.provider.clone(), |c| c.name.clone());
     Some((p, name))
