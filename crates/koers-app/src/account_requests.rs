@@ -4,10 +4,16 @@
 //! programme staff, who see the school or board and the requester. Approval creates the account
 //! with the password chosen in the request and the grant that fits (schoolleider of the school,
 //! bestuurder of the board). Every mail goes through the outbox and links to its page.
+//!
+//! A first sign-in through an OpenID provider that matches no account (issue 13 §2,
+//! [`crate::external`]) asks through the same form and the same queue: the request carries the
+//! provider's identity and no password; an address the provider vouched for needs no
+//! confirmation link; approval links the identity to the new account.
 
 use crate::accounts::{hash_password_async, is_valid_email, token_hash, validate_password};
 use crate::check::FieldError;
 use crate::error::{Error, Result};
+use crate::external::{NO_PASSWORD, PendingIdentity};
 use crate::store::{
     AccountRequestId, AccountRequestRecord, Actor, NewAccountRequest, NewMail, RequestDecision, RequestStatus,
     RequestSubject, Store, StoreError, StoreRead, User,
@@ -40,6 +46,9 @@ pub struct RequestInput {
     pub password_again: String,
     /// `nl` or `en`.
     pub locale: String,
+    /// Asked after a first sign-in through an OpenID provider: no password (the account signs
+    /// in through the provider), the identity linked on approval.
+    pub identity: Option<PendingIdentity>,
 }
 
 /// Every problem of the form at once, in Dutch, naming the field.
@@ -60,7 +69,9 @@ pub fn validate(input: &RequestInput) -> Result<(), Vec<FieldError>> {
     if function.is_empty() || function.chars().count() > 200 {
         push("functie", "vul je functie in, zoals directeur of bestuurder (hoogstens 200 tekens)");
     }
-    if let Err(e) = validate_password(&input.password) {
+    if input.identity.is_some() {
+        // Signs in through the provider: no password is asked.
+    } else if let Err(e) = validate_password(&input.password) {
         push("wachtwoord", &e.detail);
     } else if input.password != input.password_again {
         push("wachtwoord_herhaling", "de twee wachtwoorden zijn niet gelijk");
@@ -102,17 +113,41 @@ pub(crate) async fn request(
     };
     let email = input.email.trim().to_lowercase();
     let (token, hash) = link_token()?;
-    let password_hash = hash_password_async(input.password.clone()).await?;
-    let link = format!("{}/account-aanvragen/bevestigen/{token}", base_url.trim_end_matches('/'));
-    let mail = NewMail {
-        to_address: email.clone(),
-        subject: "Koers: bevestig je accountaanvraag".into(),
-        body_text: format!(
-            "Je hebt een account voor Koers aangevraagd voor {about}.\n\n\
-             Bevestig je e-mailadres binnen 24 uur via deze link:\n{link}\n\n\
-             Daarna beoordeelt een programmamedewerker je aanvraag; je krijgt bericht.\n\
-             Heb je niets aangevraagd? Dan kun je deze e-mail negeren."
-        ),
+    let (identity, confirmed) = match &input.identity {
+        Some(p) => {
+            let (identity, confirmed) = p.for_request(&email);
+            (Some(identity), confirmed)
+        }
+        None => (None, false),
+    };
+    let password_hash = match input.identity {
+        Some(_) => NO_PASSWORD.to_owned(),
+        None => hash_password_async(input.password.clone()).await?,
+    };
+    let base = base_url.trim_end_matches('/');
+    let link = format!("{base}/account-aanvragen/bevestigen/{token}");
+    let mail = if confirmed {
+        NewMail {
+            to_address: email.clone(),
+            subject: "Koers: je accountaanvraag is ontvangen".into(),
+            body_text: format!(
+                "Je hebt via je organisatie een account voor Koers aangevraagd voor {about}.\n\n\
+                 Een programmamedewerker beoordeelt je aanvraag; je krijgt bericht. Daarna log je in via je \
+                 organisatie:\n{base}/inloggen\n\n\
+                 Heb je niets aangevraagd? Neem dan contact op met de beheerder van Koers."
+            ),
+        }
+    } else {
+        NewMail {
+            to_address: email.clone(),
+            subject: "Koers: bevestig je accountaanvraag".into(),
+            body_text: format!(
+                "Je hebt een account voor Koers aangevraagd voor {about}.\n\n\
+                 Bevestig je e-mailadres binnen 24 uur via deze link:\n{link}\n\n\
+                 Daarna beoordeelt een programmamedewerker je aanvraag; je krijgt bericht.\n\
+                 Heb je niets aangevraagd? Dan kun je deze e-mail negeren."
+            ),
+        }
     };
     let new = NewAccountRequest {
         subject,
@@ -123,6 +158,8 @@ pub(crate) async fn request(
         password_hash,
         confirm_token_hash: hash,
         confirm_expires_at: now + CONFIRM_TTL_SECS,
+        confirmed,
+        identity,
     };
     let actor = Actor::system(&format!("{} (accountaanvraag)", new.email));
     store.create_account_request(&new, &mail, &actor, now).await.map_err(|e| match e {
@@ -202,11 +239,18 @@ pub(crate) async fn decide(
     let base = base_url.trim_end_matches('/');
     let about = subject_name(store, r.subject).await?;
     let (decision, mail) = if approve {
-        let body = format!(
-            "Je account voor Koers ({about}) is goedgekeurd.\n\n\
-             Log in met je e-mailadres en het wachtwoord dat je bij de aanvraag koos:\n{base}/inloggen\n\n\
-             Wachtwoord vergeten? Op de inlogpagina kun je een nieuw instellen."
-        );
+        let body = if r.identity.is_some() {
+            format!(
+                "Je account voor Koers ({about}) is goedgekeurd.\n\n\
+                 Log in via je organisatie, zoals bij je aanvraag (de knop 'Inloggen via …'):\n{base}/inloggen"
+            )
+        } else {
+            format!(
+                "Je account voor Koers ({about}) is goedgekeurd.\n\n\
+                 Log in met je e-mailadres en het wachtwoord dat je bij de aanvraag koos:\n{base}/inloggen\n\n\
+                 Wachtwoord vergeten? Op de inlogpagina kun je een nieuw instellen."
+            )
+        };
         (RequestDecision::Approve { grant: grant_for(r.subject) }, ("Koers: je account is goedgekeurd", body))
     } else {
         let body = format!(
@@ -246,6 +290,7 @@ pub(crate) async fn seed_demo(
             password: crate::demo::DEMO_PASSWORD.into(),
             password_again: crate::demo::DEMO_PASSWORD.into(),
             locale: "nl".into(),
+            identity: None,
         };
         let r = request(store, &input, "http://127.0.0.1:8080", now).await?;
         if confirm {
@@ -269,6 +314,7 @@ mod tests {
             password: "lang-genoeg-wachtwoord".into(),
             password_again: "lang-genoeg-wachtwoord".into(),
             locale: "nl".into(),
+            identity: None,
         }
     }
 

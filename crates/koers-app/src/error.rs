@@ -144,20 +144,11 @@ pub enum LoginRefusal {
 /// taken over).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum ExternalRefusal {
-    /// The provider sent no (usable) e-mail address.
-    #[error("uw organisatie gaf geen e-mailadres door; zonder e-mailadres kan Koers u niet herkennen")]
-    NoEmail,
-    /// The provider does not vouch for the e-mail address, so it is matched to nothing.
-    #[error("uw organisatie heeft uw e-mailadres niet bevestigd; Koers koppelt alleen bevestigde adressen")]
-    EmailUnverified,
     /// The account with this address is already linked to someone else at this provider.
     #[error(
         "het account met dit e-mailadres is al gekoppeld aan een ander account bij deze organisatie; neem contact op met de beheerder"
     )]
     LinkedToOther,
-    /// The account request was declined.
-    #[error("uw accountaanvraag is afgewezen; neem contact op met de beheerder")]
-    Declined,
 }
 
 /// Why a board-approval link cannot be used.

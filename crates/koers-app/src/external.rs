@@ -2,7 +2,7 @@
 //!
 //! The web layer has done the protocol (state, nonce, PKCE, ID-token signature, issuer,
 //! audience, expiry); this module decides what the identity may do, and is the only place that
-//! links one:
+//! links one at sign-in:
 //!
 //! 1. A (provider, subject) pair linked before signs in to its account — the pair, never the
 //!    e-mail address, is what later sign-ins match on (an address can change hands).
@@ -10,22 +10,27 @@
 //!    (an account a beheerder made is the invitation). The account holder gets a mail that a
 //!    sign-in method was added, and the link is audited: nothing is taken over silently. An
 //!    account already linked to *another* subject of the same provider is refused.
-//! 3. Otherwise the sign-in becomes an account request (accountaanvraag) for a beheerder, who
-//!    approves it (the account is made without a password, linked to the pair) or declines it.
+//! 3. Otherwise the person may ask for an account **as in the account request flow**
+//!    ([`crate::account_requests`]): the same form (school or board, name, function), the same
+//!    queue for programme staff, the same decision. The request carries the identity
+//!    ([`PendingIdentity`] → `RequestIdentity`); approving it links the identity to the new
+//!    account in the same transaction. An address the provider vouched for needs no
+//!    confirmation link; any other address is confirmed by the e-mail link like every request.
+//!    While such a request is open, signing in again says so ([`SignInOutcome::Requested`]).
 //!
 //! An unverified or missing e-mail address is matched to nothing. A provider "vouches" for an
 //! address when its `email_verified` claim is true; for providers that do not send the claim
 //! but check addresses themselves (SURFconext) the configuration says so ([`Vouching`]).
 
 use crate::accounts::{is_valid_email, principal_of};
-use crate::error::{Error, ExternalRefusal, LoginRefusal, Result};
+use crate::error::{ExternalRefusal, LoginRefusal, Result};
 use crate::mail;
 use crate::store::{
-    Actor, NewAudit, NewExternalIdentity, NewSignInRequest, NewUser, SignInRequest, SignInRequestId,
-    SignInRequestStatus, Store, StoreError, User,
+    AccountRequestRecord, Actor, NewAudit, NewExternalIdentity, RequestIdentity, RequestStatus, Store, StoreError, User,
 };
 use koers_core::access::Principal;
 use koers_core::ids::UserId;
+use serde::{Deserialize, Serialize};
 
 /// The password hash of an account made from an account request: no password matches it
 /// (not a PHC string), so it can only sign in through its provider until someone sets one.
@@ -57,17 +62,60 @@ pub struct ExternalSignIn {
 }
 
 impl ExternalSignIn {
-    /// The e-mail address, lower case, when the provider vouches for it.
-    fn verified_email(&self) -> Result<String> {
+    /// The e-mail address, lower case, when it is one.
+    fn email(&self) -> Option<String> {
         let email = self.email.as_deref().map(|e| e.trim().to_lowercase()).unwrap_or_default();
-        if !is_valid_email(&email) {
-            return Err(ExternalRefusal::NoEmail.into());
-        }
+        is_valid_email(&email).then_some(email)
+    }
+
+    /// The e-mail address, lower case, when the provider vouches for it.
+    fn verified_email(&self) -> Option<String> {
         let verified = match self.email_verified {
             Some(v) => v,
             None => self.vouching == Vouching::TrustAddresses,
         };
-        if verified { Ok(email) } else { Err(ExternalRefusal::EmailUnverified.into()) }
+        self.email().filter(|_| verified)
+    }
+
+    fn pending(&self) -> PendingIdentity {
+        PendingIdentity {
+            provider: self.provider.clone(),
+            subject: self.subject.clone(),
+            email: self.email().unwrap_or_default(),
+            email_vouched: self.verified_email().is_some(),
+            name: self.name.as_deref().map(str::trim).unwrap_or_default().chars().take(200).collect(),
+            organisation: self.organisation.as_deref().map(str::trim).unwrap_or_default().chars().take(200).collect(),
+        }
+    }
+}
+
+/// A validated identity without an account, on its way to an account request: the web keeps
+/// it in the session between the provider's answer and the request form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PendingIdentity {
+    pub provider: String,
+    pub subject: String,
+    /// The provider's address (lower case), or empty when it sent none.
+    pub email: String,
+    /// The provider vouched for `email`: a request with this address needs no confirmation link.
+    pub email_vouched: bool,
+    /// The name the provider gave, or empty.
+    pub name: String,
+    /// The organisation claim, or empty.
+    pub organisation: String,
+}
+
+impl PendingIdentity {
+    /// What the request stores; `confirmed` when the request's address is the vouched one.
+    pub(crate) fn for_request(&self, request_email: &str) -> (RequestIdentity, bool) {
+        let confirmed = self.email_vouched && !self.email.is_empty() && self.email == request_email;
+        let identity = RequestIdentity {
+            provider: self.provider.clone(),
+            subject: self.subject.clone(),
+            email: self.email.clone(),
+            organisation: self.organisation.clone(),
+        };
+        (identity, confirmed)
     }
 }
 
@@ -76,8 +124,10 @@ impl ExternalSignIn {
 pub enum SignInOutcome {
     /// Signed in; `linked_now` when this sign-in linked the pair to an existing account.
     SignedIn { user: User, principal: Principal, linked_now: bool },
-    /// No account: an account request waits for a beheerder (new, or still open from before).
-    Requested(SignInRequest),
+    /// No account: the person may request one (the account request form, prefilled).
+    MayRequest(PendingIdentity),
+    /// A request made through this identity is still open (unconfirmed or with staff).
+    Requested(AccountRequestRecord),
 }
 
 fn actor_for(sign_in: &ExternalSignIn, email: &str) -> Actor {
@@ -126,79 +176,55 @@ pub(crate) async fn sign_in(store: &dyn Store, s: &ExternalSignIn, now: i64) -> 
         Err(StoreError::NotFound) => {}
         Err(e) => return Err(e.into()),
     }
-    let email = match s.verified_email() {
-        Ok(e) => e,
-        Err(e) => {
-            audit(store, now, None, &label, "login_external_refused").await?;
-            return Err(e);
-        }
-    };
     // 2. An account with the verified address.
-    match store.user_by_email(&email).await {
-        Ok(user) => {
-            let links = store.external_identities_of_user(UserId::from(user.id)).await?;
-            if links.iter().any(|l| l.provider == s.provider) {
-                audit(store, now, Some(&user), &label, "login_external_refused").await?;
-                return Err(ExternalRefusal::LinkedToOther.into());
-            }
-            if !user.active {
-                audit(store, now, Some(&user), &label, "login_inactive").await?;
-                return Err(LoginRefusal::Inactive.into());
-            }
-            let link = NewExternalIdentity {
-                provider: s.provider.clone(),
-                subject: s.subject.clone(),
-                user_id: UserId::from(user.id),
-                email: email.clone(),
-            };
-            store.link_external_identity(&link, &actor_for(s, &email), now).await?;
-            let body = format!(
-                "Beste {},\n\nAan uw Koers-account is zojuist een nieuwe manier van inloggen gekoppeld: \
-                 via uw organisatie ({}). Was u dit niet? Neem dan direct contact op met de beheerder van Koers.",
-                user.name, s.provider
-            );
-            mail::queue(store, &user.email, "Koers: nieuwe inlogmethode gekoppeld", &body, now).await?;
-            return signed_in(store, user, &label, true, now).await;
+    if let Some(email) = s.verified_email() {
+        match store.user_by_email(&email).await {
+            Ok(user) => return link_to(store, s, user, &email, &label, now).await,
+            Err(StoreError::NotFound) => {}
+            Err(e) => return Err(e.into()),
         }
-        Err(StoreError::NotFound) => {}
-        Err(e) => return Err(e.into()),
     }
-    // 3. An account request.
-    match store.sign_in_request_by_subject(&s.provider, &s.subject).await {
-        Ok(r) if r.status == SignInRequestStatus::Declined => return Err(ExternalRefusal::Declined.into()),
-        Ok(r) => return Ok(SignInOutcome::Requested(r)),
-        Err(StoreError::NotFound) => {}
-        Err(e) => return Err(e.into()),
+    // 3. An account request: one still open, or the form.
+    if let Some(r) = store.account_request_by_identity(&s.provider, &s.subject).await?
+        && matches!(r.status, RequestStatus::Onbevestigd | RequestStatus::Bevestigd)
+    {
+        return Ok(SignInOutcome::Requested(r));
     }
-    let name = s.name.as_deref().map(str::trim).filter(|n| !n.is_empty()).unwrap_or(&email);
-    let request = NewSignInRequest {
+    audit(store, now, None, &label, "login_external_unknown").await?;
+    Ok(SignInOutcome::MayRequest(s.pending()))
+}
+
+async fn link_to(
+    store: &dyn Store,
+    s: &ExternalSignIn,
+    user: User,
+    email: &str,
+    label: &str,
+    now: i64,
+) -> Result<SignInOutcome> {
+    let links = store.external_identities_of_user(UserId::from(user.id)).await?;
+    if links.iter().any(|l| l.provider == s.provider) {
+        audit(store, now, Some(&user), label, "login_external_refused").await?;
+        return Err(ExternalRefusal::LinkedToOther.into());
+    }
+    if !user.active {
+        audit(store, now, Some(&user), label, "login_inactive").await?;
+        return Err(LoginRefusal::Inactive.into());
+    }
+    let link = NewExternalIdentity {
         provider: s.provider.clone(),
         subject: s.subject.clone(),
-        email: email.clone(),
-        name: name.chars().take(200).collect(),
-        organisation: s.organisation.as_deref().unwrap_or_default().trim().chars().take(200).collect(),
+        user_id: UserId::from(user.id),
+        email: email.to_owned(),
     };
-    Ok(SignInOutcome::Requested(store.create_sign_in_request(&request, &actor_for(s, &email), now).await?))
-}
-
-/// Approve an open request: the account (no password, language Dutch) linked to the pair.
-pub(crate) async fn approve(store: &dyn Store, id: SignInRequestId, actor: &Actor, now: i64) -> Result<User> {
-    let r = store.sign_in_request(id).await?;
-    let user = NewUser {
-        email: r.email.clone(),
-        name: r.name.clone(),
-        password_hash: NO_PASSWORD.into(),
-        locale: "nl".into(),
-    };
-    let (user, _) = store.approve_sign_in_request(id, &user, actor, now).await.map_err(|e| match e {
-        StoreError::Duplicate(_) => Error::field("email", "er bestaat al een account met dit e-mailadres"),
-        e => e.into(),
-    })?;
-    Ok(user)
-}
-
-pub(crate) async fn decline(store: &dyn Store, id: SignInRequestId, actor: &Actor, now: i64) -> Result<SignInRequest> {
-    Ok(store.decline_sign_in_request(id, actor, now).await?)
+    store.link_external_identity(&link, &actor_for(s, email), now).await?;
+    let body = format!(
+        "Beste {},\n\nAan uw Koers-account is zojuist een nieuwe manier van inloggen gekoppeld: \
+         via uw organisatie ({}). Was u dit niet? Neem dan direct contact op met de beheerder van Koers.",
+        user.name, s.provider
+    );
+    mail::queue(store, &user.email, "Koers: nieuwe inlogmethode gekoppeld", &body, now).await?;
+    signed_in(store, user, label, true, now).await
 }
 
 #[cfg(test)]
@@ -220,23 +246,29 @@ mod tests {
     #[test]
     fn only_vouched_addresses_count() {
         use Vouching::*;
-        let ok = |e: Result<String>| e.ok();
         assert_eq!(
-            ok(sign_in(Some(" An@School.NL "), Some(true), ClaimOnly).verified_email()),
+            sign_in(Some(" An@School.NL "), Some(true), ClaimOnly).verified_email(),
             Some("an@school.nl".into())
         );
-        assert_eq!(
-            ok(sign_in(Some("an@school.nl"), None, TrustAddresses).verified_email()),
-            Some("an@school.nl".into())
-        );
-        for (email, verified, vouching, want) in [
-            (Some("an@school.nl"), Some(false), TrustAddresses, ExternalRefusal::EmailUnverified),
-            (Some("an@school.nl"), None, ClaimOnly, ExternalRefusal::EmailUnverified),
-            (None, Some(true), ClaimOnly, ExternalRefusal::NoEmail),
-            (Some("geen adres"), Some(true), ClaimOnly, ExternalRefusal::NoEmail),
+        assert_eq!(sign_in(Some("an@school.nl"), None, TrustAddresses).verified_email(), Some("an@school.nl".into()));
+        for (email, verified, vouching) in [
+            (Some("an@school.nl"), Some(false), TrustAddresses),
+            (Some("an@school.nl"), None, ClaimOnly),
+            (None, Some(true), ClaimOnly),
+            (Some("geen adres"), Some(true), ClaimOnly),
         ] {
-            let got = sign_in(email, verified, vouching).verified_email();
-            assert!(matches!(got, Err(Error::External(r)) if r == want), "{email:?} {verified:?}: {got:?}");
+            assert_eq!(sign_in(email, verified, vouching).verified_email(), None, "{email:?} {verified:?}");
         }
+    }
+
+    #[test]
+    fn a_request_is_confirmed_only_with_the_vouched_address() {
+        let vouched = sign_in(Some("An@School.nl"), Some(true), Vouching::ClaimOnly).pending();
+        assert!(vouched.for_request("an@school.nl").1);
+        assert!(!vouched.for_request("ander@school.nl").1);
+        let unverified = sign_in(Some("an@school.nl"), Some(false), Vouching::ClaimOnly).pending();
+        assert_eq!((unverified.email.as_str(), unverified.for_request("an@school.nl").1), ("an@school.nl", false));
+        let none = sign_in(None, Some(true), Vouching::ClaimOnly).pending();
+        assert_eq!((none.email.as_str(), none.for_request("").1), ("", false));
     }
 }

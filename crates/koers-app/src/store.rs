@@ -183,11 +183,6 @@ pub trait StoreRead:
     async fn external_identity(&self, provider: &str, subject: &str) -> StoreResult<ExternalIdentity>;
     async fn external_identities_of_user(&self, user_id: koers_core::ids::UserId)
     -> StoreResult<Vec<ExternalIdentity>>;
-    async fn sign_in_request(&self, id: SignInRequestId) -> StoreResult<SignInRequest>;
-    /// The request of (provider, subject), whatever its status; `NotFound` when none.
-    async fn sign_in_request_by_subject(&self, provider: &str, subject: &str) -> StoreResult<SignInRequest>;
-    /// Open requests (oldest first), or all (newest first).
-    async fn sign_in_requests(&self, open_only: bool) -> StoreResult<Vec<SignInRequest>>;
 }
 
 /// The writes. Only koers-app holds a `dyn Store` (privately, inside [`crate::App`]); the CLI
@@ -386,23 +381,6 @@ pub trait Store: StoreRead + AccessWrite + FormsWrite + DagdelenWrite + PlanWrit
     ) -> StoreResult<ExternalIdentity>;
     /// Record a sign-in through a linked pair (its `last_login_at`).
     async fn touch_external_identity(&self, id: i64, now: i64) -> StoreResult<()>;
-    /// A new open request, audited; `Duplicate` when (provider, subject) has one.
-    async fn create_sign_in_request(&self, r: &NewSignInRequest, actor: &Actor, now: i64)
-    -> StoreResult<SignInRequest>;
-    /// In one transaction: the request must still be open; the account is created (no
-    /// password), (provider, subject) linked to it, the request marked approved; audited.
-    /// `Conflict` when the request was decided meanwhile, `Duplicate` when the e-mail address
-    /// has an account by now.
-    async fn approve_sign_in_request(
-        &self,
-        id: SignInRequestId,
-        user: &NewUser,
-        actor: &Actor,
-        now: i64,
-    ) -> StoreResult<(User, SignInRequest)>;
-    /// Mark an open request declined, audited; `Conflict` when decided meanwhile.
-    async fn decline_sign_in_request(&self, id: SignInRequestId, actor: &Actor, now: i64)
-    -> StoreResult<SignInRequest>;
 
     // ---- operations (issue 12) ------------------------------------------------------------
     /// A consistent copy of the whole database in `target` while the server keeps running

@@ -4,6 +4,11 @@
 //! For each page state the journey saves `visual/<name>-375.png` and `visual/<name>-1280.png`
 //! under `target/e2e-screenshots/` (test artefacts for humans), fails when the page scrolls
 //! sideways at 375 px, and fails on any axe violation. One failure report lists every page.
+//!
+//! Before/after of the school page: `visual/school-{375,1280}.png` is the page as served;
+//! `visual/school-before-nlds-{375,1280}.png` is the same page with the NL Design System
+//! stylesheets (the voorbeeld theme and the Utrecht components) taken out in the browser, so
+//! only Koers' own `koers.css` and the installation theme remain.
 //! Same harness as `browser.rs` (`crates/koers-e2e`); needs Debian's chromium + chromium-driver.
 
 use koers_e2e::{BrowserOptions, E2e, Fallible, Page};
@@ -115,6 +120,22 @@ async fn public_pages_fit_a_phone_and_pass_axe_at_both_widths() {
             ] {
                 p.wait(css).await.map_err(|e| format!("school page lacks {css}: {e}"))?;
             }
+            // "Before": the same page without the NL Design System stylesheets.
+            let strip = "document.querySelectorAll('link[rel=stylesheet]').forEach(l => { \
+                         if (/voorbeeld-theme|utrecht-/.test(l.href)) l.remove(); });";
+            p.client.execute(strip, vec![]).await?;
+            p.look("school-before-nlds").await?;
+            p.set_width(1280).await?;
+            f.visit(&p, "/welke-ondersteuning", "support-start").await?;
+            f.visit(&p, "/check/waarden", "check-values").await?;
+            f.visit(&p, "/account-aanvragen", "account-request").await?;
+            f.visit(&p, "/account-aanvragen?q=Morgenster", "account-request-search").await?;
+            p.follow("main a[href^='/account-aanvragen?school=']").await?;
+            f.look(&p, "account-request-details").await?;
+            p.follow("main form[method=post] button[type=submit]").await?;
+            p.wait(".utrecht-form-field-error-message").await?;
+            f.look(&p, "account-request-errors").await?;
+            f.visit(&p, "/wachtwoord-vergeten", "password-forgotten").await?;
             f.visit(&p, "/check", "check").await?;
             p.wait("#pct1f-1").await?.send_keys("9x").await?;
             p.follow("main form[action='/check'] button[type=submit]").await?;
@@ -152,6 +173,12 @@ async fn signed_in_pages_fit_a_phone_and_pass_axe_at_both_widths() {
             f.visit(&p, "/beheer/outbox", "admin-outbox").await?;
             f.visit(&p, "/beheer/audit", "admin-audit").await?;
             f.visit(&p, "/account/tokens", "tokens").await?;
+            f.visit(&p, "/beheer/import", "admin-import").await?;
+            f.visit(&p, "/beheer/formats", "admin-formats").await?;
+            p.goto("/beheer/experts").await?;
+            let expert = href(&p, "main table a[href^='/beheer/experts/']").await?;
+            f.visit(&p, &expert, "admin-expert").await?;
+            f.visit(&p, &format!("{expert}/inzet"), "admin-expert-pool").await?;
             log_out(&p).await?;
 
             log_in(&p, "programma@demo.koers.nl").await?;
@@ -159,16 +186,42 @@ async fn signed_in_pages_fit_a_phone_and_pass_axe_at_both_widths() {
             f.visit(&p, "/programma/screening", "screening").await?;
             f.visit(&p, "/programma/aanmeldingen", "applications").await?;
             f.visit(&p, "/programma/dashboard", "dashboard").await?;
+            let map = href(&p, "main a[href^='/programma/kaart/']").await?;
+            f.visit(&p, &map, "map").await?;
+            p.goto("/programma/aanmeldingen").await?;
+            let application = href(&p, "main table a[href^='/programma/aanmeldingen/']").await?;
+            f.visit(&p, &application, "application").await?;
+            f.visit(&p, "/programma/accountaanvragen", "account-requests").await?;
+            let request = href(&p, "main table a[href^='/programma/accountaanvragen/']").await?;
+            f.visit(&p, &request, "account-request-decision").await?;
             log_out(&p).await?;
 
             log_in(&p, "expert@demo.koers.nl").await?;
             f.look(&p, "home-expert").await?;
+            // `/trajecten/<id>` of the first trajectory linked from the home page (whatever sub-page
+            // the link goes to).
+            let link = href(&p, "main a[href^='/trajecten/']").await?;
+            let id: String = link.trim_start_matches("/trajecten/").chars().take_while(char::is_ascii_digit).collect();
+            let trajectory = format!("/trajecten/{id}");
+            f.visit(&p, &trajectory, "trajectory").await?;
+            if p.count("main a[href*='/formulieren/']").await? > 0 {
+                let form = href(&p, "main a[href*='/formulieren/']").await?;
+                f.visit(&p, &form, "self-evaluation").await?;
+            } else {
+                f.0.push(format!("{trajectory} links no self-evaluation form"));
+            }
+            f.visit(&p, &format!("{trajectory}/plan"), "plan").await?;
+            f.visit(&p, &format!("{trajectory}/dagdelen"), "dagdelen").await?;
             log_out(&p).await?;
 
             log_in(&p, "schoolleider@demo.koers.nl").await?;
             f.look(&p, "home-schoolleider").await?;
             let own = href(&p, "main a[href^='/mijn-school/']").await?;
             f.visit(&p, &own, "my-school").await?;
+            let own: String = own.split(['?', '#']).next().unwrap_or_default().to_owned();
+            f.visit(&p, &format!("{own}/oordelen"), "verdicts").await?;
+            f.visit(&p, &format!("{own}/kostenoverzicht"), "costs").await?;
+            f.visit(&p, &format!("{own}/team"), "school-team").await?;
             log_out(&p).await?;
 
             log_in(&p, "bestuurder@demo.koers.nl").await?;

@@ -367,21 +367,6 @@ async fn table(w: &World, app_a: i64, traj_a: i64) -> Vec<Row> {
         row("GET", "/beheer/import/{id}", "/beheer/import/999999", "", [303, 404, 403, 403, 403, 403, 403]),
         row("GET", "/beheer/audit", "/beheer/audit", "", ADMIN_ONLY),
         row("GET", "/beheer/outbox", "/beheer/outbox", "", ADMIN_ONLY),
-        row("GET", "/beheer/accountaanvragen", "/beheer/accountaanvragen", "", ADMIN_ONLY),
-        row(
-            "POST",
-            "/beheer/accountaanvragen/{id}/goedkeuren",
-            "/beheer/accountaanvragen/999999/goedkeuren",
-            "",
-            [303, 404, 403, 403, 403, 403, 403],
-        ),
-        row(
-            "POST",
-            "/beheer/accountaanvragen/{id}/afwijzen",
-            "/beheer/accountaanvragen/999999/afwijzen",
-            "",
-            [303, 404, 403, 403, 403, 403, 403],
-        ),
         // ---- applications: form (may change the school), receipt, board approval by link ----
         row("GET", "/aanmelden", format!("/aanmelden?school={a}"), "", [303, 200, 403, 403, 403, 200, 200]),
         row("GET", "/aanmelden", format!("/aanmelden?school={b}"), "", [303, 200, 403, 403, 403, 403, 403]),

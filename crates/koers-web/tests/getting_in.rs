@@ -170,6 +170,7 @@ async fn confirmation_links_refuse_forged_expired_and_used_ones() {
         password: NEW_PASSWORD.into(),
         password_again: NEW_PASSWORD.into(),
         locale: "nl".into(),
+        identity: None,
     };
     let long_ago = koers_web::auth::now() - 2 * 86_400;
     w.state.app.request_account(&input, "http://koers.test", long_ago).await.unwrap_or_else(|e| panic!("{e}"));

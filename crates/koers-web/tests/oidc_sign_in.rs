@@ -1,6 +1,6 @@
 //! Sign-in through an OpenID provider (issue 13): the account rules of
-//! `koers_app::App::sign_in_external` (linking, requests, refusals), the beheerder's request
-//! page, the password policy per role, and the pages' answers when the provider is down or a
+//! `koers_app::App::sign_in_external` (linking, requests, refusals), a first sign-in's account
+//! request in the one queue programme staff decide, the password policy per role, and the pages' answers when the provider is down or a
 //! state is unknown. The whole protocol against a real provider is the browser journey in
 //! `crates/koers-cli/tests/oidc.rs`; the ID-token checks are unit tests in
 //! `src/auth/oidc/tests.rs`.
@@ -9,10 +9,13 @@ mod auth_support;
 
 use auth_support::{PASSWORD, Who, world};
 use axum::http::StatusCode;
+use koers_app::account_requests::RequestInput;
+use koers_app::external::PendingIdentity;
 use koers_app::external::{ExternalSignIn, NO_PASSWORD, SignInOutcome, Vouching};
-use koers_app::store::{AuditFilter, SignInRequestStatus};
+use koers_app::store::{AuditFilter, RequestStatus, RequestSubject};
 use koers_app::{Error, ExternalRefusal, LoginRefusal};
 use koers_core::access::RoleKind;
+use koers_core::ids::SchoolId;
 
 fn person(subject: &str, email: &str, verified: Option<bool>) -> ExternalSignIn {
     ExternalSignIn {
@@ -77,20 +80,41 @@ async fn a_verified_address_links_the_existing_account_and_tells_its_owner() {
     assert!(log.iter().any(|e| e.action == "login_external_refused"), "{log:?}");
 }
 
+/// The identity of a first sign-in, as the session keeps it for the request form.
+fn may_request(r: koers_app::Result<SignInOutcome>) -> PendingIdentity {
+    match r {
+        Ok(SignInOutcome::MayRequest(p)) => p,
+        other => panic!("expected the request form, got {other:?}"),
+    }
+}
+
+fn request_input(p: PendingIdentity, school: i64, email: &str) -> RequestInput {
+    RequestInput {
+        subject: Some(RequestSubject::School(SchoolId::new(school))),
+        name: "Nieuwe Collega".into(),
+        email: email.into(),
+        function_title: "intern begeleider".into(),
+        password: String::new(),
+        password_again: String::new(),
+        locale: "nl".into(),
+        identity: Some(p),
+    }
+}
+
 #[tokio::test]
 async fn an_unverified_or_missing_address_is_matched_to_nothing() {
     let w = world().await;
     let app = &w.state.app;
-    let r = app.sign_in_external(&person("sub-x", "beheer@test.nl", Some(false)), 10).await;
-    assert!(matches!(r, Err(Error::External(ExternalRefusal::EmailUnverified))), "{r:?}");
-    let r = app.sign_in_external(&person("sub-x", "beheer@test.nl", None), 10).await;
-    assert!(matches!(r, Err(Error::External(ExternalRefusal::EmailUnverified))), "{r:?}");
+    // beheer@test.nl has an account; an address the provider does not vouch for never reaches it.
+    let p = may_request(app.sign_in_external(&person("sub-x", "beheer@test.nl", Some(false)), 10).await);
+    assert_eq!((p.email.as_str(), p.email_vouched), ("beheer@test.nl", false));
+    let p = may_request(app.sign_in_external(&person("sub-x", "beheer@test.nl", None), 10).await);
+    assert!(!p.email_vouched);
     let mut none = person("sub-x", "", Some(true));
     none.email = None;
-    let r = app.sign_in_external(&none, 10).await;
-    assert!(matches!(r, Err(Error::External(ExternalRefusal::NoEmail))), "{r:?}");
+    let p = may_request(app.sign_in_external(&none, 10).await);
+    assert_eq!((p.email.as_str(), p.email_vouched), ("", false));
     assert!(w.store().external_identity("test-idp", "sub-x").await.is_err(), "nothing linked");
-    assert!(w.store().sign_in_requests(false).await.unwrap_or_default().is_empty(), "no request either");
     // A provider configured to vouch for its addresses (SURFconext) links without the claim.
     let mut vouched = person("sub-x", "beheer@test.nl", None);
     vouched.vouching = Vouching::TrustAddresses;
@@ -98,56 +122,95 @@ async fn an_unverified_or_missing_address_is_matched_to_nothing() {
 }
 
 #[tokio::test]
-async fn a_stranger_becomes_an_account_request_that_the_beheerder_approves() {
+async fn a_stranger_asks_through_the_account_request_flow_and_staff_approve_in_the_one_queue() {
     let w = world().await;
     let app = &w.state.app;
-    let r = app.sign_in_external(&person("sub-nieuw", "nieuw@school.test", Some(true)), 10).await;
-    let Ok(SignInOutcome::Requested(req)) = r else { panic!("{r:?}") };
-    assert_eq!((req.status, req.organisation.as_str()), (SignInRequestStatus::Open, "school.test"));
-    // Signing in again finds the same open request.
+    let p = may_request(app.sign_in_external(&person("sub-nieuw", "Nieuw@School.test", Some(true)), 10).await);
+    assert_eq!(
+        (p.email.as_str(), p.email_vouched, p.organisation.as_str()),
+        ("nieuw@school.test", true, "school.test")
+    );
+    // The same form as everyone's: a school is needed, a password is not.
+    let mut no_school = request_input(p.clone(), w.ids.school_a, "nieuw@school.test");
+    no_school.subject = None;
+    let refused = app.request_account(&no_school, "http://koers.test", 11).await;
+    assert!(
+        matches!(&refused, Err(koers_app::Error::Invalid(f)) if f.iter().map(|e| e.field.as_str()).collect::<Vec<_>>() == ["school"]),
+        "{refused:?}"
+    );
+    let input = request_input(p, w.ids.school_a, "nieuw@school.test");
+    let req = app.request_account(&input, "http://koers.test", 12).await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(req.status, RequestStatus::Bevestigd, "the provider vouched for the address: no link needed");
+    assert_eq!(req.identity.as_ref().map(|i| i.organisation.as_str()), Some("school.test"));
+    // Signing in again says the request is under way.
     let again = app.sign_in_external(&person("sub-nieuw", "nieuw@school.test", Some(true)), 20).await;
     assert!(matches!(again, Ok(SignInOutcome::Requested(ref r)) if r.id == req.id), "{again:?}");
-    // Only a beheerder sees and decides it.
-    let beheer = w.session(Who::Beheerder).await;
-    let list = w.get("/beheer/accountaanvragen", beheer.as_deref()).await;
+    // Programme staff see it in the one queue, marked with the provider, and approve it.
+    let staff = w.session(Who::Programma).await;
+    let list = w.get("/programma/accountaanvragen", staff.as_deref()).await;
     assert_eq!(list.status, StatusCode::OK);
     assert!(list.body.contains("nieuw@school.test") && list.body.contains("Test-IdP"), "{}", list.body);
-    let home = w.get("/home", beheer.as_deref()).await;
-    assert!(home.body.contains("href=\"/beheer/accountaanvragen\""), "reachable from the beheerder's home");
+    let detail = w.get(&format!("/programma/accountaanvragen/{}", req.id), staff.as_deref()).await;
+    assert!(detail.body.contains("Test-IdP (organisatie: school.test)"), "{}", detail.body);
+    let path = format!("/programma/accountaanvragen/{}/besluit", req.id);
+    let version = req.version.to_string();
     let leider = w.session(Who::LeiderA).await;
-    let path = format!("/beheer/accountaanvragen/{}/goedkeuren", req.id);
-    assert_eq!(w.post_form(&path, leider.as_deref(), &[]).await.status, StatusCode::FORBIDDEN);
-    let done = w.post_form(&path, beheer.as_deref(), &[]).await;
+    let form = [("besluit", "goedkeuren"), ("version", version.as_str())];
+    assert_eq!(w.post_form(&path, leider.as_deref(), &form).await.status, StatusCode::FORBIDDEN);
+    let done = w.post_form(&path, staff.as_deref(), &form).await;
     assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
     let made = w.store().user_by_email("nieuw@school.test").await.unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(done.location(), format!("/beheer/gebruikers/{}", made.id), "on to give it a role");
-    assert_eq!(made.password_hash, NO_PASSWORD, "no password until someone sets one");
+    assert_eq!(made.password_hash, NO_PASSWORD, "signs in through the provider");
+    let mails = w.store().outbox(false, 20).await.unwrap_or_default();
+    assert!(
+        mails.iter().any(|m| m.to_address == "nieuw@school.test" && m.body_text.contains("via je organisatie")),
+        "{mails:?}"
+    );
     // Deciding twice is a Dutch conflict, not a 500.
-    let twice = w.post_form(&path, beheer.as_deref(), &[]).await;
+    let twice = w.post_form(&path, staff.as_deref(), &form).await;
     assert_eq!(twice.status, StatusCode::CONFLICT);
-    assert!(twice.body.contains("al afgehandeld"), "{}", twice.body);
-    // The person now signs in.
+    // The person now signs in, with the role the request was for.
     let now_in = app.sign_in_external(&person("sub-nieuw", "nieuw@school.test", Some(true)), 30).await;
-    assert!(matches!(now_in, Ok(SignInOutcome::SignedIn { ref user, .. }) if user.id == made.id), "{now_in:?}");
+    let Ok(SignInOutcome::SignedIn { user, principal, .. }) = now_in else { panic!("{now_in:?}") };
+    assert_eq!(user.id, made.id);
+    assert!(principal.grants.iter().any(|g| g.role == RoleKind::Schoolleider), "{principal:?}");
     // …and cannot log in with a password (there is none).
     assert!(w.login_raw("nieuw@school.test", "!").await.status.is_client_error());
 }
 
 #[tokio::test]
-async fn a_declined_request_stays_declined() {
+async fn an_unvouched_address_is_confirmed_by_link_and_a_declined_request_may_ask_again() {
     let w = world().await;
     let app = &w.state.app;
-    let Ok(SignInOutcome::Requested(req)) =
-        app.sign_in_external(&person("sub-weg", "weg@school.test", Some(true)), 10).await
-    else {
-        panic!("no request")
-    };
-    let beheer = w.session(Who::Beheerder).await;
-    let r = w.post_form(&format!("/beheer/accountaanvragen/{}/afwijzen", req.id), beheer.as_deref(), &[]).await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER);
-    let again = app.sign_in_external(&person("sub-weg", "weg@school.test", Some(true)), 20).await;
-    assert!(matches!(again, Err(Error::External(ExternalRefusal::Declined))), "{again:?}");
+    let p = may_request(app.sign_in_external(&person("sub-weg", "weg@school.test", Some(false)), 10).await);
+    let req = app
+        .request_account(&request_input(p, w.ids.school_b, "weg@school.test"), "http://koers.test", 11)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(req.status, RequestStatus::Onbevestigd, "confirmed by the e-mail link like every request");
+    let mails = w.store().outbox(false, 20).await.unwrap_or_default();
+    assert!(
+        mails
+            .iter()
+            .any(|m| m.to_address == "weg@school.test" && m.body_text.contains("/account-aanvragen/bevestigen/"))
+    );
+    let waiting = app.sign_in_external(&person("sub-weg", "weg@school.test", Some(false)), 12).await;
+    assert!(matches!(waiting, Ok(SignInOutcome::Requested(ref r)) if r.status == RequestStatus::Onbevestigd));
+    // Staff decline it; the person may ask again (as anyone may after a refusal).
+    let confirmed = w.store().confirm_account_request(req.id, 13, &koers_app::store::Actor::system("test")).await;
+    let confirmed = confirmed.unwrap_or_else(|e| panic!("{e}"));
+    let staff = w.session(Who::Programma).await;
+    let version = confirmed.version.to_string();
+    let r = w
+        .post_form(
+            &format!("/programma/accountaanvragen/{}/besluit", req.id),
+            staff.as_deref(),
+            &[("besluit", "afwijzen"), ("reden", "onbekend bij de school"), ("version", version.as_str())],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     assert!(w.store().user_by_email("weg@school.test").await.is_err());
+    may_request(app.sign_in_external(&person("sub-weg", "weg@school.test", Some(false)), 20).await);
 }
 
 #[tokio::test]

@@ -4,7 +4,6 @@
 use super::App;
 use crate::error::Result;
 use crate::external::{ExternalSignIn, SignInOutcome};
-use crate::store::{Actor, SignInRequest, SignInRequestId, User};
 use koers_core::access::RoleKind;
 use std::sync::Arc;
 
@@ -22,17 +21,9 @@ impl App {
         &self.password_off
     }
 
-    /// A validated sign-in through a provider: signed in, linked, or an account request.
+    /// A validated sign-in through a provider: signed in (linking a verified address), an open
+    /// account request, or the identity that may request one ([`crate::account_requests`]).
     pub async fn sign_in_external(&self, s: &ExternalSignIn, now: i64) -> Result<SignInOutcome> {
         crate::external::sign_in(self.store.as_ref(), s, now).await
-    }
-
-    /// Approve an open account request: the account, linked to its provider sign-in.
-    pub async fn approve_sign_in_request(&self, id: SignInRequestId, actor: &Actor, now: i64) -> Result<User> {
-        crate::external::approve(self.store.as_ref(), id, actor, now).await
-    }
-
-    pub async fn decline_sign_in_request(&self, id: SignInRequestId, actor: &Actor, now: i64) -> Result<SignInRequest> {
-        crate::external::decline(self.store.as_ref(), id, actor, now).await
     }
 }

@@ -64,6 +64,20 @@ impl RequestStatus {
     }
 }
 
+/// The provider's identity of a request made by a first sign-in through an OpenID provider
+/// (issue 13 §2): linked to the account when the request is approved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestIdentity {
+    /// The provider's id in the installation's configuration.
+    pub provider: String,
+    /// The provider's `sub`.
+    pub subject: String,
+    /// The address the provider gave (the request's own address may differ).
+    pub email: String,
+    /// The organisation claim, or empty.
+    pub organisation: String,
+}
+
 /// A request to store (checked by the app).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewAccountRequest {
@@ -77,6 +91,10 @@ pub struct NewAccountRequest {
     pub password_hash: String,
     pub confirm_token_hash: String,
     pub confirm_expires_at: i64,
+    /// Stored as `bevestigd` at once (the address was vouched for by an OpenID provider).
+    pub confirmed: bool,
+    /// A first sign-in through a provider: the identity to link on approval.
+    pub identity: Option<RequestIdentity>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -97,6 +115,8 @@ pub struct AccountRequestRecord {
     pub user_id: Option<UserId>,
     pub created_at: i64,
     pub version: i64,
+    /// Made by a first sign-in through a provider: the identity linked on approval.
+    pub identity: Option<RequestIdentity>,
 }
 
 /// A decision of programme staff on a confirmed request.
@@ -131,6 +151,12 @@ pub trait AccessRead: Send + Sync {
     async fn account_request_by_token(&self, token_hash: &str) -> StoreResult<AccountRequestRecord>;
     /// With `status` (or all), oldest first (a queue).
     async fn account_requests(&self, status: Option<RequestStatus>) -> StoreResult<Vec<AccountRequestRecord>>;
+    /// The newest request made by this provider identity, if any.
+    async fn account_request_by_identity(
+        &self,
+        provider: &str,
+        subject: &str,
+    ) -> StoreResult<Option<AccountRequestRecord>>;
     /// The link with this token hash (any state); `NotFound` when unknown.
     async fn account_link(&self, token_hash: &str) -> StoreResult<AccountLink>;
 }
@@ -139,8 +165,9 @@ pub trait AccessRead: Send + Sync {
 pub trait AccessWrite: Send + Sync {
     /// In one transaction: unconfirmed requests of the address whose link expired become
     /// `verlopen`; `Duplicate("account")` when a user has the address, `Duplicate("aanvraag")`
-    /// when an open request (onbevestigd, bevestigd) remains; else the request and its
-    /// confirmation mail are written, audited as `request` on `account_request`.
+    /// when an open request (onbevestigd, bevestigd) remains; else the request (`bevestigd` at
+    /// once when `confirmed`), its provider identity and its mail are written, audited as
+    /// `request` on `account_request`.
     async fn create_account_request(
         &self,
         r: &NewAccountRequest,
@@ -158,8 +185,9 @@ pub trait AccessWrite: Send + Sync {
     ) -> StoreResult<AccountRequestRecord>;
     /// Decide a `bevestigd` request as last seen at `expected_version` (`Conflict` otherwise),
     /// in one transaction with its mail: approving creates the user (the request's password,
-    /// `Duplicate("account")` when the address has an account by now) and the grant, audited as
-    /// `approve` (+ the user and grant creations); declining records the reason, audited as
+    /// `Duplicate("account")` when the address has an account by now), the grant and, for a
+    /// request made through a provider, the link of its identity, audited as `approve` (+ the
+    /// user, grant and link creations); declining records the reason, audited as
     /// `decline`. The stored password hash is emptied either way.
     async fn decide_account_request(
         &self,

@@ -3,8 +3,8 @@
 //! with its audit entry and its mail in one transaction.
 
 use koers_app::store::{
-    AccountLink, AccountRequestId, AccountRequestRecord, Actor, NewAccountRequest, NewMail, RequestDecision,
-    RequestStatus, RequestSubject, StoreError, StoreResult, User,
+    AccountLink, AccountRequestId, AccountRequestRecord, Actor, NewAccountRequest, NewExternalIdentity, NewMail,
+    RequestDecision, RequestIdentity, RequestStatus, RequestSubject, StoreError, StoreResult, User,
 };
 use koers_core::access::{RoleKind, Scope};
 use koers_core::ids::{BoardNumber, SchoolId, UserId};
@@ -13,9 +13,13 @@ use super::audit::Change;
 use super::error::{corrupt, db, stale};
 use crate::backend::{Conn, Pool, begin_write};
 
-/// Only ever formatted with fixed SQL (never user input), hence `AssertSqlSafe` below.
-const REQUEST_COLUMNS: &str = "id, school_id, board_number, name, email, function_title, locale, status,
-    confirm_expires_at, confirmed_at, decided_at, decided_by, decision_reason, user_id, created_at, version";
+/// Only ever formatted with fixed SQL (never user input), hence `AssertSqlSafe` below. The
+/// request (`r`) with the provider identity it was made by, if any (`i`, migration 0026).
+const REQUEST_COLUMNS: &str = "r.id, r.school_id, r.board_number, r.name, r.email, r.function_title, r.locale,
+    r.status, r.confirm_expires_at, r.confirmed_at, r.decided_at, r.decided_by, r.decision_reason, r.user_id,
+    r.created_at, r.version, i.provider AS via_provider, i.subject AS via_subject, i.email AS via_email,
+    i.organisation AS via_organisation
+    FROM account_requests r LEFT JOIN account_request_identities i ON i.account_request_id = r.id";
 
 #[derive(sqlx::FromRow)]
 struct RequestRow {
@@ -35,6 +39,10 @@ struct RequestRow {
     user_id: Option<i64>,
     created_at: i64,
     version: i64,
+    via_provider: Option<String>,
+    via_subject: Option<String>,
+    via_email: Option<String>,
+    via_organisation: Option<String>,
 }
 
 impl TryFrom<RequestRow> for AccountRequestRecord {
@@ -44,6 +52,15 @@ impl TryFrom<RequestRow> for AccountRequestRecord {
             (Some(id), None) => RequestSubject::School(SchoolId::new(id)),
             (None, Some(n)) => RequestSubject::Board(BoardNumber::new(n)),
             _ => return Err(corrupt("account_requests.school_id/board_number", &r.id.to_string())),
+        };
+        let identity = match (r.via_provider, r.via_subject) {
+            (Some(provider), Some(subject)) => Some(RequestIdentity {
+                provider,
+                subject,
+                email: r.via_email.unwrap_or_default(),
+                organisation: r.via_organisation.unwrap_or_default(),
+            }),
+            _ => None,
         };
         Ok(AccountRequestRecord {
             id: AccountRequestId::new(r.id),
@@ -61,19 +78,20 @@ impl TryFrom<RequestRow> for AccountRequestRecord {
             user_id: r.user_id.map(UserId::new),
             created_at: r.created_at,
             version: r.version,
+            identity,
         })
     }
 }
 
 async fn fetch_where(conn: &mut Conn, condition: &str, value: &str) -> StoreResult<Option<AccountRequestRecord>> {
-    let sql = format!("SELECT {REQUEST_COLUMNS} FROM account_requests WHERE {condition}");
+    let sql = format!("SELECT {REQUEST_COLUMNS} WHERE {condition}");
     let row: Option<RequestRow> =
         sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(value).fetch_optional(&mut *conn).await.map_err(db)?;
     row.map(AccountRequestRecord::try_from).transpose()
 }
 
 async fn fetch(conn: &mut Conn, id: AccountRequestId) -> StoreResult<AccountRequestRecord> {
-    let sql = format!("SELECT {REQUEST_COLUMNS} FROM account_requests WHERE id = $1");
+    let sql = format!("SELECT {REQUEST_COLUMNS} WHERE r.id = $1");
     let row: Option<RequestRow> =
         sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id.get()).fetch_optional(&mut *conn).await.map_err(db)?;
     row.map(AccountRequestRecord::try_from).transpose()?.ok_or(StoreError::NotFound)
@@ -86,19 +104,30 @@ pub(crate) async fn request(pool: &Pool, id: AccountRequestId) -> StoreResult<Ac
 
 pub(crate) async fn request_by_token(pool: &Pool, token_hash: &str) -> StoreResult<AccountRequestRecord> {
     let mut conn = pool.acquire().await.map_err(db)?;
-    fetch_where(&mut conn, "confirm_token_hash = $1", token_hash).await?.ok_or(StoreError::NotFound)
+    fetch_where(&mut conn, "r.confirm_token_hash = $1", token_hash).await?.ok_or(StoreError::NotFound)
 }
 
 pub(crate) async fn requests(pool: &Pool, status: Option<RequestStatus>) -> StoreResult<Vec<AccountRequestRecord>> {
-    let sql = format!(
-        "SELECT {REQUEST_COLUMNS} FROM account_requests WHERE ($1 = '' OR status = $1) ORDER BY created_at, id"
-    );
+    let sql = format!("SELECT {REQUEST_COLUMNS} WHERE ($1 = '' OR r.status = $1) ORDER BY r.created_at, r.id");
     let rows: Vec<RequestRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
         .bind(status.map_or("", RequestStatus::code))
         .fetch_all(pool)
         .await
         .map_err(db)?;
     rows.into_iter().map(AccountRequestRecord::try_from).collect()
+}
+
+pub(crate) async fn request_by_identity(
+    pool: &Pool,
+    provider: &str,
+    subject: &str,
+) -> StoreResult<Option<AccountRequestRecord>> {
+    let sql = format!(
+        "SELECT {REQUEST_COLUMNS} WHERE i.provider = $1 AND i.subject = $2 ORDER BY r.created_at DESC, r.id DESC LIMIT 1"
+    );
+    let row: Option<RequestRow> =
+        sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(provider).bind(subject).fetch_optional(pool).await.map_err(db)?;
+    row.map(AccountRequestRecord::try_from).transpose()
 }
 
 async fn user_exists(conn: &mut Conn, email: &str) -> StoreResult<bool> {
@@ -134,10 +163,11 @@ pub(crate) async fn create_request(
         RequestSubject::School(id) => (Some(id.get()), None),
         RequestSubject::Board(n) => (None, Some(n.get())),
     };
+    let (status, confirmed_at) = if r.confirmed { ("bevestigd", Some(now)) } else { ("onbevestigd", None) };
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO account_requests (school_id, board_number, name, email, function_title, locale, password_hash,
-             status, confirm_token_hash, confirm_expires_at, created_at, version)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'onbevestigd', $8, $9, $10, 1)
+             status, confirm_token_hash, confirm_expires_at, confirmed_at, created_at, version)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1)
          RETURNING id",
     )
     .bind(school_id)
@@ -147,8 +177,10 @@ pub(crate) async fn create_request(
     .bind(&r.function_title)
     .bind(&r.locale)
     .bind(&r.password_hash)
+    .bind(status)
     .bind(&r.confirm_token_hash)
     .bind(r.confirm_expires_at)
+    .bind(confirmed_at)
     .bind(now)
     .fetch_one(&mut *tx)
     .await
@@ -156,6 +188,21 @@ pub(crate) async fn create_request(
         StoreError::Duplicate(_) => StoreError::Duplicate("aanvraag".into()),
         other => other,
     })?;
+    if let Some(i) = &r.identity {
+        sqlx::query(
+            "INSERT INTO account_request_identities (account_request_id, provider, subject, email, organisation, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(id)
+        .bind(&i.provider)
+        .bind(&i.subject)
+        .bind(&i.email)
+        .bind(&i.organisation)
+        .bind(now)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+    }
     let record = fetch(&mut tx, AccountRequestId::new(id)).await?;
     Change::new(actor, now, "request", "account_request", id).after(&record)?.write(&mut tx).await?;
     super::outbox::insert(&mut tx, mail, now).await?;
@@ -258,6 +305,15 @@ pub(crate) async fn decide_request(
             .map_err(db)?;
             let record = serde_json::json!({ "id": grant_id, "user_id": user_id, "grant": grant });
             Change::new(actor, now, "create", "grant", grant_id).after(&record)?.write(&mut tx).await?;
+            if let Some(i) = &before.identity {
+                let link = NewExternalIdentity {
+                    provider: i.provider.clone(),
+                    subject: i.subject.clone(),
+                    user_id: UserId::new(user_id),
+                    email: i.email.clone(),
+                };
+                super::external::insert_identity(&mut tx, &link, actor, now).await?;
+            }
             ("goedgekeurd", None, Some(user))
         }
         RequestDecision::Decline { reason } => ("afgewezen", Some(reason.clone()), None),

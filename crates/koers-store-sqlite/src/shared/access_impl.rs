@@ -22,6 +22,13 @@ impl AccessRead for Backend {
     async fn account_requests(&self, status: Option<RequestStatus>) -> StoreResult<Vec<AccountRequestRecord>> {
         access::requests(self.pool(), status).await
     }
+    async fn account_request_by_identity(
+        &self,
+        provider: &str,
+        subject: &str,
+    ) -> StoreResult<Option<AccountRequestRecord>> {
+        access::request_by_identity(self.pool(), provider, subject).await
+    }
     async fn account_link(&self, token_hash: &str) -> StoreResult<AccountLink> {
         access::link(self.pool(), token_hash).await
     }

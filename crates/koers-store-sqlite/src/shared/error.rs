@@ -70,7 +70,7 @@ pub(crate) fn duplicate_detail(what: &str) -> &'static str {
     // More specific names first: `experts_user_id…` / `experts.user_id` before `experts`.
     const KNOWN: &[(&str, &str)] = &[
         ("external_identities", "een koppeling voor deze inlogmethode"),
-        ("sign_in_requests", "een accountaanvraag voor deze inlogmethode"),
+        ("account_request_identities", "een accountaanvraag voor deze inlogmethode"),
         ("programme_definitions", "een programma met dit id"),
         ("plans", "een plan voor dit traject"),
         ("applications", "een aanmelding met dit kenmerk"),

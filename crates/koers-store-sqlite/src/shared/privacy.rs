@@ -313,12 +313,18 @@ pub(crate) async fn erase_person(pool: &Pool, user_id: i64, actor: &Actor, now: 
         .execute(&mut *tx)
         .await
         .map_err(db)?;
-    sqlx::query("DELETE FROM sign_in_requests WHERE user_id = $1 OR lower(email) = lower($2)")
-        .bind(user_id)
-        .bind(&email)
-        .execute(&mut *tx)
-        .await
-        .map_err(db)?;
+    // The provider identities their account requests were made with (the requests above
+    // already carry the placeholder address).
+    sqlx::query(
+        "DELETE FROM account_request_identities WHERE lower(email) = lower($1)
+            OR account_request_id IN (SELECT id FROM account_requests WHERE user_id = $2 OR email = $3)",
+    )
+    .bind(&email)
+    .bind(user_id)
+    .bind(&ph_email)
+    .execute(&mut *tx)
+    .await
+    .map_err(db)?;
     // The account row stays (applications and audit entries point at it) but holds nobody.
     sqlx::query(
         "UPDATE users SET email = $1, name = $2, password_hash = '!', active = FALSE,

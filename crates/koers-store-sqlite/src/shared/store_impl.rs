@@ -169,15 +169,6 @@ impl StoreRead for Backend {
     ) -> StoreResult<Vec<ExternalIdentity>> {
         external::identities_of_user(self.pool(), user_id).await
     }
-    async fn sign_in_request(&self, id: SignInRequestId) -> StoreResult<SignInRequest> {
-        external::request_by_id(self.pool(), id).await
-    }
-    async fn sign_in_request_by_subject(&self, provider: &str, subject: &str) -> StoreResult<SignInRequest> {
-        external::request_by_subject(self.pool(), provider, subject).await
-    }
-    async fn sign_in_requests(&self, open_only: bool) -> StoreResult<Vec<SignInRequest>> {
-        external::requests(self.pool(), open_only).await
-    }
 }
 
 #[async_trait]
@@ -415,30 +406,5 @@ impl Store for Backend {
     }
     async fn touch_external_identity(&self, id: i64, now: i64) -> StoreResult<()> {
         external::touch(self.pool(), id, now).await
-    }
-    async fn create_sign_in_request(
-        &self,
-        r: &NewSignInRequest,
-        actor: &Actor,
-        now: i64,
-    ) -> StoreResult<SignInRequest> {
-        external::create_request(self.pool(), r, actor, now).await
-    }
-    async fn approve_sign_in_request(
-        &self,
-        id: SignInRequestId,
-        user: &NewUser,
-        actor: &Actor,
-        now: i64,
-    ) -> StoreResult<(User, SignInRequest)> {
-        external::approve(self.pool(), id, user, actor, now).await
-    }
-    async fn decline_sign_in_request(
-        &self,
-        id: SignInRequestId,
-        actor: &Actor,
-        now: i64,
-    ) -> StoreResult<SignInRequest> {
-        external::decline(self.pool(), id, actor, now).await
     }
 }

@@ -4,8 +4,8 @@
 use std::sync::Arc;
 
 use koers_app::store::{
-    AccountRequestRecord, NewAccountRequest, NewApiToken, NewMail, RequestDecision, RequestStatus, RequestSubject,
-    Store, StoreError,
+    AccountRequestRecord, NewAccountRequest, NewApiToken, NewMail, RequestDecision, RequestIdentity, RequestStatus,
+    RequestSubject, Store, StoreError,
 };
 use koers_core::access::{Grant, RoleKind, Scope};
 use koers_core::ids::{BoardNumber, SchoolId, UserId};
@@ -22,6 +22,8 @@ fn request(subject: RequestSubject, email: &str, token_hash: &str, expires: i64)
         password_hash: "$argon2id$v=19$request".into(),
         confirm_token_hash: token_hash.into(),
         confirm_expires_at: expires,
+        confirmed: false,
+        identity: None,
     }
 }
 
@@ -188,6 +190,77 @@ pub async fn deciding_an_account_request_creates_user_and_grant_atomically(store
     assert_eq!(s.list_users().await.expect("users").len(), before);
     assert_eq!(s.account_request(r3.id).await.expect("r3").status, RequestStatus::Bevestigd);
     assert_eq!(mails_to(s, "cor@regenboog.nl").await, 1, "only the confirmation mail");
+}
+
+/// Issue 13 §2: a first sign-in through an OpenID provider asks through the same requests; its
+/// address vouched for, it is stored confirmed, and approving it links the identity.
+pub async fn a_request_through_a_provider_is_confirmed_at_once_and_links_its_identity(store: Arc<dyn Store>) {
+    let s = &*store;
+    let school = one_school(s).await;
+    let subject = RequestSubject::School(SchoolId::new(school.id));
+    let identity = RequestIdentity {
+        provider: "surfconext".into(),
+        subject: "sub-42".into(),
+        email: "nina@regenboog.nl".into(),
+        organisation: "regenboog.nl".into(),
+    };
+    assert!(s.account_request_by_identity("surfconext", "sub-42").await.expect("none yet").is_none());
+    let new = NewAccountRequest {
+        email: "nina@regenboog.nl".into(),
+        password_hash: "!".into(),
+        confirmed: true,
+        identity: Some(identity.clone()),
+        ..request(subject, "nina@regenboog.nl", "h-via", NOW + 86_400)
+    };
+    let r =
+        s.create_account_request(&new, &mail("nina@regenboog.nl", "ontvangen"), &actor(), NOW).await.expect("request");
+    assert_eq!((r.status, r.confirmed_at, r.identity.as_ref()), (RequestStatus::Bevestigd, Some(NOW), Some(&identity)));
+    assert_eq!(s.account_request_by_identity("surfconext", "sub-42").await.expect("by identity"), Some(r.clone()));
+    assert!(s.account_request_by_identity("surfconext", "sub-43").await.expect("other").is_none());
+    assert!(s.account_requests(Some(RequestStatus::Bevestigd)).await.expect("queue").contains(&r));
+    assert_eq!(audit_of(s, "account_request", r.id).await[0].action, "request");
+
+    let grant = Grant::new(RoleKind::Schoolleider, Scope::School(school.id)).expect("grant");
+    let (done, user) = s
+        .decide_account_request(
+            r.id,
+            r.version,
+            &RequestDecision::Approve { grant },
+            &mail("nina@regenboog.nl", "ok"),
+            &actor(),
+            NOW + 5,
+        )
+        .await
+        .expect("approve");
+    let user = user.expect("user");
+    assert_eq!((done.status, user.password_hash.as_str()), (RequestStatus::Goedgekeurd, "!"));
+    let link = s.external_identity("surfconext", "sub-42").await.expect("linked on approval");
+    assert_eq!((link.user_id, link.email.as_str()), (UserId::from(user.id), "nina@regenboog.nl"));
+    assert_eq!(audit_of(s, "external_identity", link.id).await[0].action, "link");
+
+    // The pair is linked now: approving another request of the same identity writes nothing.
+    let again = NewAccountRequest {
+        email: "nina2@regenboog.nl".into(),
+        identity: Some(identity),
+        ..request(subject, "nina2@regenboog.nl", "h-via-2", NOW + 86_400)
+    };
+    let r2 = s.create_account_request(&again, &mail("nina2@regenboog.nl", "x"), &actor(), NOW + 6).await.expect("r2");
+    let r2 = s.confirm_account_request(r2.id, NOW + 7, &actor()).await.expect("confirm");
+    let grant = Grant::new(RoleKind::Schoolleider, Scope::School(school.id)).expect("grant");
+    let users = s.list_users().await.expect("users").len();
+    assert_duplicate(
+        s.decide_account_request(
+            r2.id,
+            r2.version,
+            &RequestDecision::Approve { grant },
+            &mail("nina2@regenboog.nl", "ok"),
+            &actor(),
+            NOW + 8,
+        )
+        .await,
+    );
+    assert_eq!(s.list_users().await.expect("users").len(), users, "rolled back");
+    assert_eq!(s.account_request(r2.id).await.expect("r2").status, RequestStatus::Bevestigd);
 }
 
 pub async fn password_links_are_single_use_and_end_api_tokens(store: Arc<dyn Store>) {

@@ -157,6 +157,7 @@ macro_rules! store_conformance_tests {
             import_runs_keep_every_rejection_and_page_through_them,
             account_requests_are_confirmed_once_and_duplicates_refused,
             deciding_an_account_request_creates_user_and_grant_atomically,
+            a_request_through_a_provider_is_confirmed_at_once_and_links_its_identity,
             password_links_are_single_use_and_end_api_tokens,
             voortgang_round_trips_in_order_and_every_write_is_audited,
             reviews_check_versions_and_invitation_links_work_once_until_they_expire,

@@ -46,7 +46,7 @@ reset-done-title = Password saved
 reset-done-text = Your new password has been saved. You have been logged out everywhere; please log in again.
 
 accreq-title = Account requests
-accreq-intro = School leaders and board members who requested an account and confirmed their e-mail address. Look at the school or board and the requester, then approve or decline.
+accreq-intro = School leaders and board members who requested an account and confirmed their e-mail address, including those who did so after logging in through their organisation for the first time. Look at the school or board and the requester, then approve or decline.
 accreq-home-hint = review requests from school leaders and board members
 accreq-filter-label = Requests by status
 accreq-none = There are no requests with this status.
@@ -73,7 +73,7 @@ accreq-fact-schools = Schools in the register
 accreq-domain-match = The e-mail address ({ $domain }) belongs to the school's website ({ $site }).
 accreq-domain-differs = Note: the e-mail address ({ $domain }) does not belong to the school's website ({ $site }).
 accreq-decide-heading = Decision
-accreq-decide-intro = Approving creates the account with the role the request is for (school leader of the school or board member of the board); the requester gets an e-mail. Declining needs a reason.
+accreq-decide-intro = Approving creates the account with the role the request is for (school leader of the school or board member of the board) and, for a request made through an organisation, links that sign-in to it; the requester gets an e-mail. Declining needs a reason.
 accreq-approve = Approve and create account
 accreq-decline = Decline
 accreq-done-approved = Approved: the account has been created and the requester has been e-mailed.
@@ -89,3 +89,13 @@ board-apply-hint = for the board programme, or NPO support for schools of the bo
 staff-for-board-heading = Approve on behalf of the board
 staff-for-board-intro = The board has no account in Koers. Did the board agree another way (e-mail, phone, letter)? Then approve on its behalf and note how; this is recorded in the history.
 staff-for-board = Approve on behalf of the board
+
+# A first sign-in through an OpenID provider continues on the same request form (issue 13 §2).
+access-via-provider = You are logged in through { $provider }, but Koers does not know you yet. Request an account below; a programme officer reviews your request. After that you log in through { $provider }, without a Koers password.
+access-via-email-vouched = { $provider } has confirmed your e-mail address: keep this address and no confirmation link is needed.
+access-via-email-unvouched = { $provider } has not confirmed your e-mail address: you will get a confirmation link by e-mail, as with every request.
+access-requested-via-title = Request received
+access-requested-via-text = Your request is with the programme officers. You will get an e-mail at { $email } once it has been decided; after that you log in through your organisation.
+accreq-via = Logged in through
+accreq-via-value = { $provider } (organisation: { $organisation })
+accreq-via-none = (e-mail address and password)

@@ -46,7 +46,7 @@ reset-done-title = Wachtwoord opgeslagen
 reset-done-text = Je nieuwe wachtwoord is opgeslagen. Je bent overal afgemeld; log opnieuw in.
 
 accreq-title = Accountaanvragen
-accreq-intro = Schoolleiders en bestuurders die een account aanvroegen en hun e-mailadres bevestigden. Bekijk de school of het bestuur en de aanvrager, en keur goed of wijs af.
+accreq-intro = Schoolleiders en bestuurders die een account aanvroegen en hun e-mailadres bevestigden, ook wie dat deed na een eerste keer inloggen via de eigen organisatie. Bekijk de school of het bestuur en de aanvrager, en keur goed of wijs af.
 accreq-home-hint = aanvragen van schoolleiders en bestuurders beoordelen
 accreq-filter-label = Aanvragen per status
 accreq-none = Er zijn geen aanvragen met deze status.
@@ -73,7 +73,7 @@ accreq-fact-schools = Scholen in het register
 accreq-domain-match = Het e-mailadres ({ $domain }) hoort bij de website van de school ({ $site }).
 accreq-domain-differs = Let op: het e-mailadres ({ $domain }) hoort niet bij de website van de school ({ $site }).
 accreq-decide-heading = Besluit
-accreq-decide-intro = Goedkeuren maakt het account met de rol die bij de aanvraag hoort (schoolleider van de school of bestuurder van het bestuur); de aanvrager krijgt een e-mail. Afwijzen kan alleen met een reden.
+accreq-decide-intro = Goedkeuren maakt het account met de rol die bij de aanvraag hoort (schoolleider van de school of bestuurder van het bestuur) en koppelt, bij een aanvraag via een organisatie, die inlogmethode eraan; de aanvrager krijgt een e-mail. Afwijzen kan alleen met een reden.
 accreq-approve = Goedkeuren en account maken
 accreq-decline = Afwijzen
 accreq-done-approved = Goedgekeurd: het account is gemaakt en de aanvrager heeft een e-mail gekregen.
@@ -89,3 +89,13 @@ board-apply-hint = voor het bestuursprogramma, of NPO-ondersteuning voor scholen
 staff-for-board-heading = Goedkeuren namens het bestuur
 staff-for-board-intro = Het bestuur heeft geen account in Koers. Heeft het bestuur op een andere manier ingestemd (per e-mail, telefoon, brief)? Keur dan namens het bestuur goed en noteer hoe; dit wordt vastgelegd in de geschiedenis.
 staff-for-board = Goedkeuren namens het bestuur
+
+# A first sign-in through an OpenID provider continues on the same request form (issue 13 §2).
+access-via-provider = Je bent ingelogd via { $provider }, maar Koers kent je nog niet. Vraag hieronder een account aan; een programmamedewerker beoordeelt je aanvraag. Daarna log je in via { $provider }, zonder wachtwoord van Koers.
+access-via-email-vouched = { $provider } heeft je e-mailadres bevestigd: houd je dit adres aan, dan is geen bevestigingslink nodig.
+access-via-email-unvouched = { $provider } heeft je e-mailadres niet bevestigd: je krijgt een bevestigingslink per e-mail, zoals bij elke aanvraag.
+access-requested-via-title = Aanvraag ontvangen
+access-requested-via-text = Je aanvraag staat bij de programmamedewerkers. Je krijgt een e-mail op { $email } zodra erover is besloten; daarna log je in via je organisatie.
+accreq-via = Ingelogd via
+accreq-via-value = { $provider } (organisatie: { $organisation })
+accreq-via-none = (e-mailadres en wachtwoord)

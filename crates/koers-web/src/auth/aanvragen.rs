@@ -4,8 +4,12 @@
 //! button, so a mail scanner that opens links confirms nothing). No login; the POSTs share the
 //! login's rate limits ([`crate::limits::login_limit`]). Rules live in
 //! [`koers_app::account_requests`]; this extracts, calls one use case, renders.
+//!
+//! After a first sign-in through an OpenID provider that matched no account the validated
+//! identity waits in the session ([`super::oidc::pending_request`]): the same form then says
+//! so, asks no password, and the request carries the identity (linked on approval).
 
-use super::now;
+use super::{AuthSession, now};
 use crate::AppError;
 use crate::html::page::Page;
 use crate::html::render;
@@ -78,6 +82,16 @@ pub struct RequestPage {
     pub email: String,
     pub functie: String,
     pub errors: Vec<(String, String)>,
+    /// After a first sign-in through a provider: what the page says about it (the provider,
+    /// the e-mail address); no password fields then.
+    pub via: Option<Via>,
+}
+
+/// The provider sign-in a request continues.
+#[derive(Debug, Clone)]
+pub struct Via {
+    pub intro: String,
+    pub email_note: String,
 }
 
 impl RequestPage {
@@ -156,18 +170,25 @@ async fn chosen(state: &AppState, page: &Page, c: &Choose) -> Result<Option<(Req
     Ok(None)
 }
 
-async fn view(state: &AppState, page: Page, c: &Choose) -> Result<RequestPage, AppError> {
+async fn view(state: &AppState, page: Page, c: &Choose, auth: &AuthSession) -> Result<RequestPage, AppError> {
     let page = page.in_section("login");
+    let pending = super::oidc::pending_request(state, &auth.session).await;
+    let via = pending.as_ref().map(|(p, name)| {
+        let args = [("provider", name.clone())];
+        let key = if p.email_vouched { "access-via-email-vouched" } else { "access-via-email-unvouched" };
+        Via { intro: page.t_args("access-via-provider", &args), email_note: page.t_args(key, &args) }
+    });
     let mut v = RequestPage {
         q: c.q.trim().to_owned(),
         found: Vec::new(),
         search_message: None,
         chosen: None,
         action_query: String::new(),
-        naam: String::new(),
-        email: String::new(),
+        naam: pending.as_ref().map(|(p, _)| p.name.clone()).unwrap_or_default(),
+        email: pending.as_ref().map(|(p, _)| p.email.clone()).unwrap_or_default(),
         functie: String::new(),
         errors: Vec::new(),
+        via,
         page,
     };
     if let Some((subject, what)) = chosen(state, &v.page, c).await? {
@@ -209,17 +230,24 @@ async fn view(state: &AppState, page: Page, c: &Choose) -> Result<RequestPage, A
     Ok(v)
 }
 
-pub async fn form(State(state): State<AppState>, page: Page, Query(c): Query<Choose>) -> Result<Response, AppError> {
-    render(&view(&state, page, &c).await?)
+pub async fn form(
+    State(state): State<AppState>,
+    auth: AuthSession,
+    page: Page,
+    Query(c): Query<Choose>,
+) -> Result<Response, AppError> {
+    render(&view(&state, page, &c, &auth).await?)
 }
 
 pub async fn submit(
     State(state): State<AppState>,
+    auth: AuthSession,
     page: Page,
     Query(c): Query<Choose>,
     Form(f): Form<RequestForm>,
 ) -> Result<Response, AppError> {
     let subject = chosen(&state, &page, &c).await?.map(|(s, _)| s);
+    let identity = super::oidc::pending_request(&state, &auth.session).await.map(|(p, _)| p);
     let input = RequestInput {
         subject,
         name: f.naam.clone(),
@@ -228,14 +256,24 @@ pub async fn submit(
         password: f.wachtwoord,
         password_again: f.wachtwoord_herhaling,
         locale: page.lang.code().to_owned(),
+        identity,
     };
     match state.app.request_account(&input, &state.config.base_url, now()).await {
         Ok(r) => {
-            let message = page.t_args("access-requested-text", &[("email", r.email)]);
-            render(&MessagePage { title: page.t("access-requested-title"), message, next: None, page })
+            if input.identity.is_some() {
+                super::oidc::request_made(&auth.session).await;
+            }
+            let (title, text) = match r.status {
+                koers_app::store::RequestStatus::Bevestigd => {
+                    ("access-requested-via-title", "access-requested-via-text")
+                }
+                _ => ("access-requested-title", "access-requested-text"),
+            };
+            let message = page.t_args(text, &[("email", r.email)]);
+            render(&MessagePage { title: page.t(title), message, next: None, page })
         }
         Err(koers_app::Error::Invalid(fields)) => {
-            let mut v = view(&state, page, &c).await?;
+            let mut v = view(&state, page, &c, &auth).await?;
             v.naam = f.naam.trim().to_owned();
             v.email = f.email.trim().to_owned();
             v.functie = f.functie.trim().to_owned();

@@ -9,8 +9,10 @@
 //!   (used once: a replayed `state` finds nothing), `state` compared, the code exchanged with
 //!   the PKCE verifier, the ID token validated (signature, issuer, audience, expiry, nonce);
 //!   then [`koers_app::App::sign_in_external`] decides: signed in (the session id is cycled,
-//!   as for a password login), an account request, or a refusal. Every failure is a Dutch
-//!   message on the login page, never a stack trace.
+//!   as for a password login), a request that is still open, a refusal, or — no account — the
+//!   identity waits in the session and the person continues on the account request form
+//!   (`/account-aanvragen`, [`super::aanvragen`]), as everyone who asks for an account does.
+//!   Every failure is a Dutch message on the login page, never a stack trace.
 //! - Logout (`POST /uitloggen`) ends the Koers session and, when the provider has an
 //!   `end_session_endpoint`, continues there ([`provider_logout`]).
 
@@ -28,7 +30,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Router, routing::get};
-use koers_app::external::{ExternalSignIn, SignInOutcome, Vouching};
+use koers_app::external::{ExternalSignIn, PendingIdentity, SignInOutcome, Vouching};
 use koers_app::{ExternalRefusal, LoginRefusal};
 use provider::{OidcFailure, Pending};
 use serde::{Deserialize, Serialize};
@@ -39,6 +41,25 @@ pub use provider::Providers;
 const PENDING: &str = "koers.oidc.pending";
 /// Session key of the provider a session signed in through (for logout there).
 const SIGNED_IN: &str = "koers.oidc.signed_in";
+/// Session key of a validated identity without an account, on its way to the request form.
+const REQUEST: &str = "koers.oidc.request";
+
+/// The identity waiting for the account request form, with its provider's display name.
+pub async fn pending_request(
+    state: &AppState,
+    session: &axum_login::tower_sessions::Session,
+) -> Option<(PendingIdentity, String)> {
+    let p = session.get::<PendingIdentity>(REQUEST).await.ok().flatten()?;
+    let name = state.oidc.config(&p.provider).map_or_else(|| p.provider.clone(), |c| c.name.clone());
+    Some((p, name))
+}
+
+/// The request was made: the identity leaves the session.
+pub async fn request_made(session: &axum_login::tower_sessions::Session) {
+    if let Err(e) = session.remove::<PendingIdentity>(REQUEST).await {
+        tracing::warn!(error = %e, "sessie: openstaande inlogidentiteit niet verwijderd");
+    }
+}
 
 pub fn routes() -> Router<AppState> {
     Router::new().route("/inloggen/oidc/{provider}", get(start)).route("/inloggen/oidc/{provider}/terug", get(callback))
@@ -140,10 +161,7 @@ pub struct RequestedPage {
 
 fn refusal_key(r: ExternalRefusal) -> &'static str {
     match r {
-        ExternalRefusal::NoEmail => "oidc-refused-no-email",
-        ExternalRefusal::EmailUnverified => "oidc-refused-unverified",
         ExternalRefusal::LinkedToOther => "oidc-refused-linked-to-other",
-        ExternalRefusal::Declined => "oidc-refused-declined",
     }
 }
 
@@ -193,10 +211,19 @@ pub async fn callback(
             auth.login(&SessionUser::new(&user, principal)).await.map_err(AppError::internal)?;
             let via = SignedInVia { provider, id_token };
             auth.session.insert(SIGNED_IN, via).await.map_err(AppError::internal)?;
+            request_made(&auth.session).await;
             Ok(Redirect::to(&p.next).into_response())
         }
+        Ok(SignInOutcome::MayRequest(identity)) => {
+            auth.session.insert(REQUEST, identity).await.map_err(AppError::internal)?;
+            Ok(Redirect::to("/account-aanvragen").into_response())
+        }
         Ok(SignInOutcome::Requested(r)) => {
-            let text = page.t_args("oidc-requested-text", &[("email", r.email), ("provider", cfg.name)]);
+            let key = match r.status {
+                koers_app::store::RequestStatus::Onbevestigd => "oidc-requested-unconfirmed",
+                _ => "oidc-requested-text",
+            };
+            let text = page.t_args(key, &[("email", r.email), ("provider", cfg.name)]);
             let mut res = render(&RequestedPage { page: page.in_section("login"), text })?;
             *res.status_mut() = StatusCode::ACCEPTED;
             Ok(res)

@@ -2,7 +2,6 @@
 //! register import, audit log, mail outbox, programme definitions and formats.
 //! Every handler asks [`koers_core::access::may`] (through [`crate::auth::CurrentUser`]).
 
-pub mod aanvragen;
 pub mod audit;
 pub mod gebruiker;
 pub mod gebruikers;
@@ -48,9 +47,6 @@ pub fn routes() -> Router<AppState> {
         .route("/beheer/import/{id}", get(import_run::show))
         .route("/beheer/audit", get(audit::show))
         // ---- account requests of sign-ins through an OpenID provider (issue 13) ----
-        .route("/beheer/accountaanvragen", get(aanvragen::list))
-        .route("/beheer/accountaanvragen/{id}/goedkeuren", post(aanvragen::approve))
-        .route("/beheer/accountaanvragen/{id}/afwijzen", post(aanvragen::decline))
         .route("/beheer/outbox", get(outbox::show))
         // ---- roles workflow: expert pool and programme definitions ----
         .route("/beheer/experts", get(experts::list))

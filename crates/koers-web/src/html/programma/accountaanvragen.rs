@@ -3,7 +3,9 @@
 //! requester, side by side, with the decision forms) and
 //! `POST /programma/accountaanvragen/{id}/besluit` (approve, or decline with a reason).
 //! Staff of any programme and beheerders ([`Resource::AccountRequests`]); the rule and the
-//! write are [`koers_app::App::decide_account_request`].
+//! write are [`koers_app::App::decide_account_request`]. Requests made after a first sign-in
+//! through an OpenID provider are in the same queue, marked with the provider and the
+//! organisation it named; approving one links that sign-in to the new account.
 
 use crate::AppError;
 use crate::auth::CurrentUser;
@@ -50,6 +52,8 @@ pub struct Row {
     pub email: String,
     pub about: String,
     pub status: String,
+    /// The provider and organisation of a request made through a provider sign-in, else a dash.
+    pub via: String,
 }
 
 #[derive(Debug, Template)]
@@ -58,6 +62,19 @@ pub struct ListPage {
     pub page: Page,
     pub filters: Vec<Filter>,
     pub rows: Vec<Row>,
+}
+
+/// "SURFconext (organisatie: school.nl)" for a request made through a provider, else the note
+/// that it was made with an address and a password.
+fn via(state: &AppState, page: &Page, r: &AccountRequestRecord) -> String {
+    match &r.identity {
+        Some(i) => {
+            let provider = state.oidc.config(&i.provider).map_or_else(|| i.provider.clone(), |c| c.name.clone());
+            let organisation = if i.organisation.is_empty() { "–".to_owned() } else { i.organisation.clone() };
+            page.t_args("accreq-via-value", &[("provider", provider), ("organisation", organisation)])
+        }
+        None => page.t("accreq-via-none"),
+    }
 }
 
 fn status_label(page: &Page, s: RequestStatus) -> String {
@@ -96,6 +113,7 @@ pub async fn list(
             when: datetime_nl(r.created_at),
             about: about(&state, &page, r.subject).await?,
             status: status_label(&page, r.status),
+            via: via(&state, &page, &r),
             name: r.name,
             function_title: r.function_title,
             email: r.email,
@@ -121,6 +139,8 @@ pub struct DetailPage {
     /// A note comparing the e-mail domain with the school's website, when there is one.
     pub domain_note: Option<String>,
     pub can_decide: bool,
+    /// How the requester signs in ([`via`]).
+    pub via: String,
     pub notice: Option<String>,
     pub reason: String,
     pub errors: Vec<(String, String)>,
@@ -198,6 +218,7 @@ async fn detail(state: &AppState, page: Page, id: i64) -> Result<DetailPage, App
         facts,
         domain_note,
         can_decide: r.status == RequestStatus::Bevestigd,
+        via: via(state, &page, &r),
         notice: None,
         reason: String::new(),
         errors: Vec::new(),
