@@ -3,11 +3,15 @@
 //!
 //! - [`export`]: the account (without the password hash), grants, API tokens (without their
 //!   hashes), the expert record, applications they filed or are the contact of, the audit
-//!   entries by them, about their account or naming their e-mail address, login attempts and
-//!   mails to them still in the outbox. The export itself is audited.
+//!   entries by them, about their account or naming their e-mail address, login attempts,
+//!   mails to them still in the outbox, and what they wrote inside trajectories (form items,
+//!   comments, klassenbezoeken, uploads, plan signatures, format versions). The export itself
+//!   is audited.
 //! - [`erase`]: records the programme must keep (audit trail, applications and the trajectories
 //!   on them, the expert record, the account row they point at) keep their place but name a
-//!   placeholder (`verwijderde gebruiker 12`, `verwijderd-12@koers.invalid`); grants, tokens, linked sign-ins,
+//!   placeholder (`verwijderde gebruiker 12`, `verwijderd-12@koers.invalid`) — so do a
+//!   trajectory's forms and plans: authors, and their address and name inside texts; a signed
+//!   plan stays signed, by the emptied account —; grants, tokens, linked sign-ins,
 //!   login attempts and mails are deleted; the account can no longer log in. One transaction
 //!   in the store; refused for one's own account and for the last active beheerder.
 //! - [`prune`]: what [`RetentionPolicy`] no longer allows (sessions, login attempts, sent mails).
@@ -35,6 +39,8 @@ pub struct PersonExport {
     pub mails: Vec<OutboxMail>,
     /// Sign-ins through an OpenID provider linked to the account (provider, subject, address).
     pub sign_ins: Vec<crate::store::ExternalIdentity>,
+    /// What they wrote inside trajectories (issue 8).
+    pub trajectory_work: crate::store::TrajectoryWork,
 }
 
 /// Refusal to erase one's own account, on the confirmation field.
@@ -71,6 +77,7 @@ pub(crate) async fn export(store: &dyn Store, user_id: i64, actor: &Actor, now: 
         audit: records.audit,
         login_attempts: records.login_attempts,
         mails: records.mails,
+        trajectory_work: records.trajectory_work,
         sign_ins: store.external_identities_of_user(koers_core::ids::UserId::from(user_id)).await?,
         account,
     };

@@ -1,5 +1,8 @@
 //! Trajectories after they started: ending one (programme staff or a beheerder), with a reason
-//! that goes into the audit log.
+//! that goes into the audit log; their phases — one mechanism for every move: staff move a
+//! phase by hand ([`move_phase`]), and an artefact (a form submitted or confirmed, a plan
+//! vastgesteld) completes one through [`phase_change_for`], written with the artefact; both
+//! through the store's one phase write, audited as `phase`.
 
 use crate::error::{Error, Result};
 use crate::store::{Actor, AuditFilter, Store, StoreRead, TrajectoryRecord};
@@ -39,46 +42,13 @@ pub async fn end_reason(store: &dyn StoreRead, id: i64) -> Result<Option<String>
     }))
 }
 
-/// Complete the trajectory's current phase when it works on `format_id` and its programme says
-/// `event` completes it (`completes_on`); otherwise nothing. Returns the moved trajectory. The
-/// move is audited as `phase` with the events of [`koers_core::trajectory::Trajectory::advance`].
-pub async fn complete_phase_if(
-    store: &dyn Store,
-    programme: &koers_core::programme::ProgrammeRules,
-    id: koers_core::ids::TrajectoryId,
-    format_id: &str,
-    event: koers_core::programme::PhaseCompletion,
-    actor: &Actor,
-    now: i64,
-) -> Result<Option<TrajectoryRecord>> {
-    let t = store.trajectory(id.get()).await?;
-    if !t.active {
-        return Ok(None);
-    }
-    let Some(index) = usize::try_from(t.current_phase).ok() else { return Ok(None) };
-    let Some(phase) = programme.phases.get(index) else { return Ok(None) };
-    if phase.format.as_deref() != Some(format_id) || phase.completes_on != event {
-        return Ok(None);
-    }
-    let timeline = koers_core::trajectory::Trajectory::resume(&programme.phases, Some(&phase.id))
-        .map_err(|e| Error::field("fase", e.to_string()))?;
-    let (_, events) = timeline.advance().map_err(|e| Error::field("fase", e.to_string()))?;
-    let m = crate::store::PhaseMove {
-        id,
-        expected_version: t.version,
-        to_phase: t.current_phase + 1,
-        note_json: serde_json::to_string(&serde_json::json!({ "events": events, "reason": event.label_nl() }))?,
-    };
-    Ok(Some(store.move_trajectory_phase(&m, actor, now).await?))
-}
-
 // ---- phases (issue 8 §5) --------------------------------------------------------------------
 
 use crate::plans::PlanCase;
 use crate::store::PhaseChange;
 use koers_core::ids::TrajectoryId;
 use koers_core::plan::{Signer, VersionStatus};
-use koers_core::programme::{Phase, PhaseCompletion, ProgrammeRules};
+use koers_core::programme::{Artefact, Phase, PhaseCompletion, ProgrammeRules, phase_after};
 
 /// The trajectory's phases: the stored names, with the programme's ids and completion rules
 /// when the programme still has as many phases (else by hand, `fase-1`, `fase-2`, …).
@@ -93,23 +63,22 @@ pub fn phases_of(t: &TrajectoryRecord, programme: Option<&ProgrammeRules>) -> Ve
 }
 
 /// The phase move `artefact` causes: when trajectory `t` (running) stands in a phase that
-/// completes on `artefact` (programme data, `completes_on`), the move to the next phase (or to
-/// afgerond), to be written with the artefact's change; otherwise `None`.
-pub fn phase_change_for(
-    t: &TrajectoryRecord,
-    phases: &[Phase],
-    artefact: PhaseCompletion,
-    reason: &str,
-) -> Option<PhaseChange> {
-    let index = usize::try_from(t.current_phase).ok()?;
-    let phase = phases.get(index)?;
-    (t.active && artefact != PhaseCompletion::Handmatig && phase.completes_on == artefact).then(|| PhaseChange {
+/// `artefact` completes (the one rule: [`koers_core::programme::phase_after`], from programme
+/// data), the move to the next phase (or to afgerond), to be written in the artefact's own
+/// transaction ([`crate::store::PlanSave::phase`], [`crate::store::StatusWrite::phase`]);
+/// otherwise `None`.
+pub fn phase_change_for(t: &TrajectoryRecord, phases: &[Phase], artefact: Artefact<'_>) -> Option<PhaseChange> {
+    if !t.active {
+        return None;
+    }
+    let to = phase_after(phases, usize::try_from(t.current_phase).ok()?, artefact)?;
+    Some(PhaseChange {
         trajectory_id: TrajectoryId::new(t.id),
         expected_version: t.version,
         from: t.current_phase,
-        to: t.current_phase + 1,
-        reason: reason.to_owned(),
-        action: "phase_completed".into(),
+        to: i64::try_from(to).ok()?,
+        reason: artefact.reason_nl(),
+        completed_by: Some(artefact.completion()),
     })
 }
 
@@ -156,7 +125,7 @@ pub async fn move_phase(
         from: c.trajectory.current_phase,
         to,
         reason: reason.to_owned(),
-        action: "phase".into(),
+        completed_by: None,
     };
     store.move_phase(&m, actor, now).await.map_err(|e| match e {
         crate::store::StoreError::Conflict { .. } => Error::Conflict { current: None },

@@ -5,9 +5,12 @@
 //! run time with [`ProgrammeRules::from_toml`] (or deserializes and calls
 //! [`ProgrammeRules::validate`]); [`ProgrammeRules::to_toml`] writes it back.
 
+mod completion;
 #[cfg(test)]
 mod tests;
 mod validate;
+
+pub use completion::{Artefact, phase_after};
 
 pub use validate::ProgrammeError;
 

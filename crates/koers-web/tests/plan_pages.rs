@@ -304,7 +304,8 @@ async fn a_plan_is_written_signed_frozen_and_adjusted_and_the_phase_moves() {
     let audit = w
         .audit(AuditFilter { entity: Some("trajectory".into()), entity_id: Some(id.to_string()), ..Default::default() })
         .await;
-    assert_eq!(audit[0].action, "phase_completed");
+    assert_eq!(audit[0].action, "phase", "one audit action for every phase move");
+    assert!(audit[0].after.as_deref().unwrap_or_default().contains("\"completed_by\":\"plan-getekend\""));
     let page = w.get(&plan, expert.as_deref()).await;
     assert!(page.body.contains("vastgesteld") && page.body.contains("voorzitter CvB"), "{}", page.body);
     assert!(!page.body.contains("actie\" value=\"doel-toevoegen"), "a frozen version has no edit forms");

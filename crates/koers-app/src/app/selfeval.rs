@@ -9,14 +9,12 @@ use crate::selfevals::form::{self, FormSummary};
 use crate::selfevals::team::{self, Invitation};
 use crate::selfevals::{FormRef, FormView, formats, status};
 use crate::store::{
-    Actor, AnswerRecord, CommentRecord, FormatRecord, GrantRecord, SelfEvaluationRecord, TrajectoryRecord, UploadMeta,
-    User, VisitRecord,
+    Actor, AnswerRecord, CommentRecord, FormatRecord, GrantRecord, SelfEvaluationRecord, UploadMeta, User, VisitRecord,
 };
 use koers_core::access::Principal;
 use koers_core::format::answer::Visit;
 use koers_core::format::{CandidateGoal, Format};
 use koers_core::ids::{CommentId, TrajectoryId, UploadId};
-use koers_core::programme::PhaseCompletion;
 
 impl App {
     // ---- formats -------------------------------------------------------------------------
@@ -172,22 +170,6 @@ impl App {
     /// plan van aanpak (no access check: the caller checked the trajectory).
     pub async fn verbeterpunten(&self, trajectory: TrajectoryId) -> Result<Vec<CandidateGoal>> {
         status::verbeterpunten(self.read(), trajectory).await
-    }
-
-    /// Complete the trajectory's current phase when it works on `format_id` and `event`
-    /// completes it (see [`crate::trajectories::complete_phase_if`]).
-    pub async fn complete_phase_if(
-        &self,
-        trajectory: TrajectoryId,
-        format_id: &str,
-        event: PhaseCompletion,
-        actor: &Actor,
-        now: i64,
-    ) -> Result<Option<TrajectoryRecord>> {
-        let programmes = self.programmes_in_force().await?;
-        let t = self.read().trajectory(trajectory.get()).await?;
-        let Some(p) = programmes.get(&t.programme_id) else { return Ok(None) };
-        crate::trajectories::complete_phase_if(self.store.as_ref(), p, trajectory, format_id, event, actor, now).await
     }
 
     // ---- the school's team ----------------------------------------------------------------

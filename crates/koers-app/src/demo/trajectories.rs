@@ -395,7 +395,7 @@ pub(crate) async fn seed(store: &dyn Store, programmes: &[ProgrammeRules], now: 
                     from: t.current_phase,
                     to: i64::try_from(phase).unwrap_or(0),
                     reason: "demodata: traject staat in deze fase".into(),
-                    action: "phase".into(),
+                    completed_by: None,
                 };
                 store.move_phase(&m, &actor, now).await?;
             }

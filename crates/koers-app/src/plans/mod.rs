@@ -26,7 +26,7 @@ use koers_core::plan::{
     Added, Plan, PlanContext, PlanEdit, PlanError, PlanEvent, PlanHistory, PlanKind, PlanSettings, PlanVersion, Signer,
     VersionCommand,
 };
-use koers_core::programme::{Audience, Phase, PhaseCompletion, ProgrammeRules};
+use koers_core::programme::{Artefact, Audience, Phase, ProgrammeRules};
 
 /// A trajectory with its plan, as one person sees it.
 #[derive(Debug, Clone)]
@@ -172,12 +172,10 @@ async fn command(
     let latest = next.latest().cloned().ok_or_else(|| plan_error(PlanError::NoVersion))?;
     let vastgesteld = events.iter().any(|e| matches!(e, PlanEvent::Vastgesteld { .. }));
     let phase = if vastgesteld {
-        crate::trajectories::phase_change_for(
-            &c.trajectory,
-            &c.phases(),
-            PhaseCompletion::PlanGetekend,
-            &format!("plan versie {} vastgesteld", latest.number),
-        )
+        crate::trajectories::phase_change_for(&c.trajectory, &c.phases(), Artefact::PlanSigned).map(|mut m| {
+            m.reason = format!("plan versie {} vastgesteld", latest.number);
+            m
+        })
     } else {
         None
     };

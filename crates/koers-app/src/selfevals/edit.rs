@@ -110,7 +110,23 @@ pub async fn save_answer(
         verbeterpunt: input.verbeterpunt.map(|n| n.trim().to_owned()),
         expected_version: input.expected_version,
     };
-    Ok(store.save_answer(&w, actor, now).await?)
+    match store.save_answer(&w, actor, now).await {
+        // The same person sending the same content twice at one version (an autosave on leaving
+        // a field racing the "Opslaan" it left the field for, or a double click) is no conflict:
+        // what they meant is stored. Anything else at a stale version stays a conflict.
+        Err(crate::store::StoreError::Conflict { expected, actual }) => match store.answer(record.id, item).await? {
+            Some(stored)
+                if actor.user_id.is_some()
+                    && stored.updated_by.map(|u| u.get()) == actor.user_id
+                    && stored.answer_json == w.answer_json
+                    && stored.verbeterpunt == w.verbeterpunt =>
+            {
+                Ok(stored)
+            }
+            _ => Err(crate::store::StoreError::Conflict { expected, actual }.into()),
+        },
+        other => Ok(other?),
+    }
 }
 
 /// Comment on an item (or answer a comment), at any status.

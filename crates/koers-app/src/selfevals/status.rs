@@ -1,19 +1,20 @@
 //! Submitting a form (the answers frozen as the baseline, the 0-meting) and confirming it;
-//! each then completes the current phase when the programme says so (`completes_on`
-//! format-ingediend / format-bevestigd, through [`crate::trajectories::complete_phase_if`]).
+//! each completes the current phase when the programme says so (`completes_on`
+//! format-ingediend / format-bevestigd on the phase of this format), the move written in the
+//! status's own transaction ([`crate::trajectories::phase_change_for`]).
 //! And what the plan van aanpak starts from: the flagged verbeterpunten of submitted forms.
 
 use super::form::{FormRef, filled_form, find, programme_of};
 use super::{case_of, formats};
 use crate::error::{Error, Result};
 use crate::programmes::Programmes;
-use crate::store::{Actor, SelfEvaluationRecord, StatusWrite, Store, StoreRead};
+use crate::store::{Actor, PhaseChange, SelfEvaluationRecord, StatusWrite, Store, StoreRead, TrajectoryRecord};
 use koers_core::NormLibrary;
 use koers_core::access::Principal;
 use koers_core::access::case::{may_confirm, may_submit};
 use koers_core::format::{CandidateGoal, FormStatus, candidate_goals};
 use koers_core::ids::TrajectoryId;
-use koers_core::programme::PhaseCompletion;
+use koers_core::programme::Artefact;
 
 /// Submit: refused (field `status`) unless a concept; (field `formulier`) while required items
 /// are open. `Conflict` when anything was saved since `expected_version` was shown.
@@ -57,21 +58,16 @@ pub async fn submit(
         expected_answers_rev: Some(record.answers_rev),
         status: next,
         baseline_json: Some(serde_json::to_string(&filled)?),
+        phase: phase_move(programmes, &case.trajectory, Artefact::FormSubmitted(&record.format_id)),
     };
-    let saved = store.set_self_evaluation_status(&w, actor, now).await?;
-    if let Ok(p) = programme_of(programmes, &case.trajectory) {
-        crate::trajectories::complete_phase_if(
-            store,
-            p,
-            form.trajectory,
-            &form.format,
-            PhaseCompletion::FormatIngediend,
-            actor,
-            now,
-        )
-        .await?;
-    }
-    Ok(saved)
+    Ok(store.set_self_evaluation_status(&w, actor, now).await?)
+}
+
+/// The phase move the artefact causes in trajectory `t` (see
+/// [`crate::trajectories::phase_change_for`]), written with the status.
+fn phase_move(programmes: &Programmes, t: &TrajectoryRecord, artefact: Artefact<'_>) -> Option<PhaseChange> {
+    let p = programme_of(programmes, t).ok()?;
+    crate::trajectories::phase_change_for(t, &crate::trajectories::phases_of(t, Some(p)), artefact)
 }
 
 /// Confirm a submitted form (the expert or the programme's staff).
@@ -90,22 +86,15 @@ pub async fn confirm(
     }
     let record = find(store, form).await?.ok_or(Error::NotFound)?;
     let next = record.status.confirm().map_err(|e| Error::field("status", e.to_string()))?;
-    let w =
-        StatusWrite { id: record.id, expected_version, expected_answers_rev: None, status: next, baseline_json: None };
-    let saved = store.set_self_evaluation_status(&w, actor, now).await?;
-    if let Ok(p) = programme_of(programmes, &case.trajectory) {
-        crate::trajectories::complete_phase_if(
-            store,
-            p,
-            form.trajectory,
-            &form.format,
-            PhaseCompletion::FormatBevestigd,
-            actor,
-            now,
-        )
-        .await?;
-    }
-    Ok(saved)
+    let w = StatusWrite {
+        id: record.id,
+        expected_version,
+        expected_answers_rev: None,
+        status: next,
+        baseline_json: None,
+        phase: phase_move(programmes, &case.trajectory, Artefact::FormConfirmed(&record.format_id)),
+    };
+    Ok(store.set_self_evaluation_status(&w, actor, now).await?)
 }
 
 /// The flagged verbeterpunten of trajectory `trajectory` as candidate goals for the plan van

@@ -9,7 +9,7 @@
 //! the store: `now` passed in, every write audited in its own transaction, stale versions are
 //! [`StoreError::Conflict`](super::StoreError::Conflict).
 
-use super::{Actor, StoreResult, TrajectoryRecord};
+use super::{Actor, StoreResult};
 use async_trait::async_trait;
 use koers_core::format::FormStatus;
 use koers_core::ids::{CommentId, SelfEvaluationId, TrajectoryId, UploadId, UserId, VisitId};
@@ -168,17 +168,9 @@ pub struct StatusWrite {
     pub status: FormStatus,
     /// Submission: the frozen form.
     pub baseline_json: Option<String>,
-}
-
-/// A trajectory moved to another phase (index into its programme's phases; the count of
-/// phases = afgerond).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct PhaseMove {
-    pub id: TrajectoryId,
-    pub expected_version: i64,
-    pub to_phase: i64,
-    /// JSON added to the audit entry (the events, the reason).
-    pub note_json: String,
+    /// The phase move this status causes (the programme's phase completes on it), written in
+    /// the same transaction; a stale trajectory refuses the whole write with `Conflict`.
+    pub phase: Option<super::PhaseChange>,
 }
 
 #[async_trait]
@@ -220,7 +212,8 @@ pub trait FormsWrite: Send + Sync {
     /// Save one item: `Conflict` when its version moved on (someone saved in between), refused
     /// with `Conflict` too when the form is no longer a concept. Audited (before/after).
     async fn save_answer(&self, w: &AnswerWrite, actor: &Actor, now: i64) -> StoreResult<AnswerRecord>;
-    /// Submit or confirm (version- and revision-checked); audited.
+    /// Submit or confirm (version- and revision-checked), with the phase move it causes;
+    /// audited.
     async fn set_self_evaluation_status(
         &self,
         w: &StatusWrite,
@@ -234,6 +227,4 @@ pub trait FormsWrite: Send + Sync {
     async fn add_upload(&self, u: &NewUpload, actor: &Actor, now: i64) -> StoreResult<UploadMeta>;
     /// Only while the form is a concept (else `Conflict`).
     async fn remove_upload(&self, id: UploadId, actor: &Actor, now: i64) -> StoreResult<()>;
-    /// Move a trajectory's current phase (version-checked); audited as `phase`.
-    async fn move_trajectory_phase(&self, m: &PhaseMove, actor: &Actor, now: i64) -> StoreResult<TrajectoryRecord>;
 }

@@ -51,8 +51,9 @@ pub struct PhaseChange {
     pub to: i64,
     /// Why: the staff member's reason, or the artefact that completed the phase.
     pub reason: String,
-    /// `phase` (by hand) or `phase_completed` (by an artefact).
-    pub action: String,
+    /// `None`: moved by hand (staff, with the reason); `Some`: the artefact's completion that
+    /// completed the phase (`koers_core::programme::phase_after`). In the audit entry's `after`.
+    pub completed_by: Option<koers_core::programme::PhaseCompletion>,
 }
 
 /// An open plan version waiting for a signature.
@@ -85,7 +86,9 @@ pub trait PlanWrite: PlanRead {
     ) -> StoreResult<PlanRecord>;
     /// Apply `save` to plan `plan` (see [`PlanSave`]); audited as `save.action`.
     async fn save_plan(&self, plan: PlanId, save: &PlanSave, actor: &Actor, now: i64) -> StoreResult<PlanRecord>;
-    /// Move a trajectory's phase (version-checked); audited as `m.action` on the trajectory
-    /// with the reason.
+    /// Move a trajectory's phase (version-checked: stale, moved meanwhile or ended →
+    /// `Conflict`); audited as `phase` on the trajectory with the reason and what completed it.
+    /// The one way a phase moves: by hand through this method, with an artefact inside the
+    /// artefact's write ([`PlanSave::phase`], `StatusWrite::phase`), in the same transaction.
     async fn move_phase(&self, m: &PhaseChange, actor: &Actor, now: i64) -> StoreResult<TrajectoryRecord>;
 }

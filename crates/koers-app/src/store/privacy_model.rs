@@ -1,6 +1,9 @@
 //! Records of the privacy (AVG) methods of the [`super::Store`] (issue 12).
 
-use super::{ApplicationRecord, AuditEntry, OutboxMail};
+use super::{
+    AnswerRecord, ApplicationRecord, AuditEntry, CommentRecord, FormatRecord, OutboxMail, UploadMeta, VisitRecord,
+};
+use koers_core::ids::TrajectoryId;
 use serde::{Deserialize, Serialize};
 
 /// What the store holds about one person besides the account, grants, tokens and expert
@@ -15,6 +18,31 @@ pub struct PersonRecords {
     pub login_attempts: Vec<LoginAttempt>,
     /// Mails to their e-mail address still in the outbox.
     pub mails: Vec<OutboxMail>,
+    /// What they wrote inside trajectories (issue 8).
+    #[serde(default)]
+    pub trajectory_work: TrajectoryWork,
+}
+
+/// What a person wrote inside trajectories: form items they saved last, comments, klassenbezoeken
+/// and uploads (the file's name and size; the bytes stay in the trajectory), plan versions they
+/// signed, and format versions they stored as beheerder.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct TrajectoryWork {
+    pub answers: Vec<AnswerRecord>,
+    pub comments: Vec<CommentRecord>,
+    pub visits: Vec<VisitRecord>,
+    pub uploads: Vec<UploadMeta>,
+    pub plan_signatures: Vec<PlanSignatureRecord>,
+    pub formats: Vec<FormatRecord>,
+}
+
+/// One signature of theirs under a plan version.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlanSignatureRecord {
+    pub trajectory_id: TrajectoryId,
+    /// The plan version's number.
+    pub number: u32,
+    pub signature: koers_core::plan::Signature,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -39,6 +67,11 @@ pub struct ErasureReport {
     pub tokens_deleted: u64,
     pub login_attempts_deleted: u64,
     pub mails_deleted: u64,
+    /// Rows of a trajectory's forms and plans (answers, comments, klassenbezoeken, uploads,
+    /// frozen baselines, plan versions, format versions) whose author or text named the person
+    /// and now name the placeholder; the records themselves stay (a signed plan stays signed).
+    #[serde(default)]
+    pub trajectory_records_anonymised: u64,
 }
 
 /// How long operational records are kept (the daily prune).

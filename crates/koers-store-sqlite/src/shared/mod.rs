@@ -28,6 +28,7 @@ mod ops;
 mod outbox;
 mod plans;
 mod privacy;
+mod privacy_trajectory;
 mod programme_defs;
 mod results;
 mod reviews;

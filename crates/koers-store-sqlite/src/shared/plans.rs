@@ -1,6 +1,7 @@
 //! Plans van aanpak (issue 8 §4): one plan per trajectory, its versions as JSON documents of
-//! `koers_core::plan::PlanVersion`, and trajectory phase moves. Audited as `plan` (entity id:
-//! the trajectory, so a trajectory's history reads in one place) and `trajectory`.
+//! `koers_core::plan::PlanVersion`, and the trajectory phase moves (by hand, or with the plan
+//! save that completes the phase; the SQL is `trajectories::apply_move`). Audited as `plan`
+//! (entity id: the trajectory, so a trajectory's history reads in one place) and `trajectory`.
 //!
 //! Runtime-checked queries (`sqlx::query`, not the macros): the SQL is plain and the same on
 //! both backends, and the documents are checked by serde on the way in and out.
@@ -125,36 +126,6 @@ async fn put_version(conn: &mut Conn, plan: i64, v: &PlanVersion, awaiting: Opti
     Ok(())
 }
 
-async fn apply_move(conn: &mut Conn, m: &PhaseChange, actor: &Actor, now: i64) -> StoreResult<TrajectoryRecord> {
-    let id = m.trajectory_id.get();
-    let before = trajectories::fetch(conn, id).await?.ok_or(StoreError::NotFound)?;
-    if before.version != m.expected_version || before.current_phase != m.from || !before.active {
-        return Err(StoreError::Conflict { expected: m.expected_version, actual: before.version });
-    }
-    let done = sqlx::query(
-        "UPDATE trajectories SET current_phase = $3, version = version + 1
-         WHERE id = $1 AND version = $2 AND active = TRUE",
-    )
-    .bind(id)
-    .bind(m.expected_version)
-    .bind(m.to)
-    .execute(&mut *conn)
-    .await
-    .map_err(db)?;
-    if done.rows_affected() == 0 {
-        let actual = trajectories::fetch(conn, id).await?.map(|t| t.version);
-        return Err(stale(m.expected_version, actual));
-    }
-    let after = TrajectoryRecord { current_phase: m.to, version: before.version + 1, ..before.clone() };
-    let mut after_json = serde_json::to_value(&after).map_err(|e| StoreError::Backend(format!("JSON: {e}")))?;
-    if let Some(fields) = after_json.as_object_mut() {
-        fields.insert("reason".to_owned(), m.reason.clone().into());
-        fields.insert("from".to_owned(), m.from.into());
-    }
-    Change::new(actor, now, &m.action, "trajectory", id).before(&before)?.after(&after_json)?.write(conn).await?;
-    Ok(after)
-}
-
 pub(crate) async fn create(
     pool: &Pool,
     trajectory: TrajectoryId,
@@ -206,7 +177,7 @@ pub(crate) async fn save(pool: &Pool, plan: PlanId, s: &PlanSave, actor: &Actor,
     }
     Change::new(actor, now, &s.action, "plan", trajectory).after(&after)?.write(&mut tx).await?;
     if let Some(m) = &s.phase {
-        apply_move(&mut tx, m, actor, now).await?;
+        trajectories::apply_move(&mut tx, m, actor, now).await?;
     }
     let record = load(&mut tx, trajectory).await?.ok_or(StoreError::NotFound)?;
     tx.commit().await.map_err(db)?;
@@ -215,7 +186,7 @@ pub(crate) async fn save(pool: &Pool, plan: PlanId, s: &PlanSave, actor: &Actor,
 
 pub(crate) async fn move_phase(pool: &Pool, m: &PhaseChange, actor: &Actor, now: i64) -> StoreResult<TrajectoryRecord> {
     let mut tx = begin_write(pool).await.map_err(db)?;
-    let t = apply_move(&mut tx, m, actor, now).await?;
+    let t = trajectories::apply_move(&mut tx, m, actor, now).await?;
     tx.commit().await.map_err(db)?;
     Ok(t)
 }

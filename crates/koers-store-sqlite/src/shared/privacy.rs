@@ -152,6 +152,7 @@ pub(crate) async fn person_records(pool: &Pool, user_id: i64) -> StoreResult<Per
                 last_error,
             })
             .collect(),
+        trajectory_work: super::privacy_trajectory::work_of(pool, user_id, &email).await?,
     })
 }
 
@@ -325,6 +326,10 @@ pub(crate) async fn erase_person(pool: &Pool, user_id: i64, actor: &Actor, now: 
     .execute(&mut *tx)
     .await
     .map_err(db)?;
+    // Inside trajectories (issue 8): the records stay, the person in them is the placeholder.
+    report.trajectory_records_anonymised =
+        super::privacy_trajectory::erase(&mut tx, user_id, &email, &name, &ph_name, &ph_email, MIN_NAME_CHARS_IN_TEXT)
+            .await?;
     // The account row stays (applications and audit entries point at it) but holds nobody.
     sqlx::query(
         "UPDATE users SET email = $1, name = $2, password_hash = '!', active = FALSE,

@@ -1,8 +1,9 @@
 //! Trajectories: made by assigning an expert to an application (the application's transition
-//! and the trajectory in one transaction), read and filtered. Audited as `trajectory`.
+//! and the trajectory in one transaction), read and filtered, and moved from phase to phase
+//! ([`apply_move`]). Audited as `trajectory`.
 
 use koers_app::store::{
-    Actor, ApplicationRecord, Assignment, StoreError, StoreResult, TrajectoryFilter, TrajectoryRecord,
+    Actor, ApplicationRecord, Assignment, PhaseChange, StoreError, StoreResult, TrajectoryFilter, TrajectoryRecord,
 };
 
 use super::applications::set_state;
@@ -152,4 +153,44 @@ pub(crate) async fn list(pool: &Pool, f: &TrajectoryFilter) -> StoreResult<Vec<T
     .fetch_all(pool)
     .await
     .map_err(db)
+}
+
+/// Move trajectory `m.trajectory_id` from phase `m.from` to `m.to` inside `conn`'s transaction
+/// (stale version, another phase or ended → `Conflict`), audited as `phase` with the reason and
+/// what completed it. The only SQL that moves a phase: by hand (`PlanWrite::move_phase`) and
+/// inside the plan save or form status write that completes the phase.
+pub(crate) async fn apply_move(
+    conn: &mut Conn,
+    m: &PhaseChange,
+    actor: &Actor,
+    now: i64,
+) -> StoreResult<TrajectoryRecord> {
+    let id = m.trajectory_id.get();
+    let before = fetch(conn, id).await?.ok_or(StoreError::NotFound)?;
+    if before.version != m.expected_version || before.current_phase != m.from || !before.active {
+        return Err(StoreError::Conflict { expected: m.expected_version, actual: before.version });
+    }
+    let done = sqlx::query(
+        "UPDATE trajectories SET current_phase = $3, version = version + 1
+         WHERE id = $1 AND version = $2 AND active = TRUE",
+    )
+    .bind(id)
+    .bind(m.expected_version)
+    .bind(m.to)
+    .execute(&mut *conn)
+    .await
+    .map_err(db)?;
+    if done.rows_affected() == 0 {
+        let actual = fetch(conn, id).await?.map(|t| t.version);
+        return Err(stale(m.expected_version, actual));
+    }
+    let after = TrajectoryRecord { current_phase: m.to, version: before.version + 1, ..before.clone() };
+    let mut after_json = serde_json::to_value(&after).map_err(|e| StoreError::Backend(format!("JSON: {e}")))?;
+    if let Some(fields) = after_json.as_object_mut() {
+        fields.insert("reason".to_owned(), m.reason.clone().into());
+        fields.insert("from".to_owned(), m.from.into());
+        fields.insert("completed_by".to_owned(), serde_json::to_value(m.completed_by).unwrap_or_default());
+    }
+    Change::new(actor, now, "phase", "trajectory", id).before(&before)?.after(&after_json)?.write(conn).await?;
+    Ok(after)
 }

@@ -1,15 +1,16 @@
 //! Cases: issue 8's forms — format versions, one form per trajectory and format, answers with a
 //! version per item (a stale save conflicts and changes nothing), status changes that freeze the
 //! baseline and refuse later edits, comments, klassenbezoeken, uploads (bytes round trip), and
-//! phase moves. Every write audited.
+//! the phase move a status causes, in its transaction. Every write audited.
 
 use std::sync::Arc;
 
 use koers_app::store::{
-    AnswerWrite, FormatWrite, NewComment, NewUpload, NewVisit, PhaseMove, StatusWrite, Store, StoreError,
+    AnswerWrite, FormatWrite, NewComment, NewUpload, NewVisit, PhaseChange, StatusWrite, Store, StoreError,
 };
 use koers_core::format::FormStatus;
 use koers_core::ids::{SelfEvaluationId, TrajectoryId, UploadId};
+use koers_core::programme::PhaseCompletion;
 
 use super::data::*;
 use super::experts::*;
@@ -26,7 +27,7 @@ fn format_write(id: &str, version: i64, expected_latest: Option<i64>) -> FormatW
 }
 
 /// A trajectory with a stored format `zelfevaluatie-po` v1 and its form.
-async fn form(s: &dyn Store) -> (TrajectoryId, SelfEvaluationId) {
+pub(crate) async fn form(s: &dyn Store) -> (TrajectoryId, SelfEvaluationId) {
     let expert = s.save_expert(&expert_write("Kees", "kees@expert.nl"), &actor(), NOW).await.expect("expert");
     let app = add_application(s, &new_application("gwgb-plus-school", "Ann", "Taal"), NOW).await;
     let (_, t) = s.assign_expert(&assignment(app.id, 1, expert.id, 8), &actor(), NOW + 1).await.expect("assign");
@@ -162,6 +163,7 @@ pub async fn submitting_freezes_the_baseline_and_refuses_later_edits(store: Arc<
         expected_answers_rev: Some(rev),
         status: FormStatus::Ingediend,
         baseline_json: Some("{\"answers\":{}}".into()),
+        phase: None,
     };
     // Built from revision 0, but one answer was saved since: conflict.
     assert!(matches!(
@@ -183,6 +185,7 @@ pub async fn submitting_freezes_the_baseline_and_refuses_later_edits(store: Arc<
         expected_answers_rev: None,
         status: FormStatus::Bevestigd,
         baseline_json: None,
+        phase: None,
     };
     let confirmed = s.set_self_evaluation_status(&confirm, &actor(), NOW + 6).await.expect("confirm");
     assert_eq!(
@@ -259,26 +262,46 @@ pub async fn comments_thread_visits_and_uploads_round_trip(store: Arc<dyn Store>
     assert_eq!(s.self_evaluation(se).await.expect("form").answers_rev, 3, "visit, upload, removal");
 }
 
-pub async fn phase_moves_check_the_version_and_are_audited(store: Arc<dyn Store>) {
+/// A status that completes the trajectory's phase writes the move in its own transaction: a
+/// stale trajectory refuses the whole write (the form stays a concept), a current one moves
+/// the phase with the status, audited as `phase` with what completed it.
+pub async fn a_status_moves_the_phase_in_its_own_transaction(store: Arc<dyn Store>) {
     let s = &*store;
-    let (t, _) = form(s).await;
-    let m = |v: i64, to: i64| PhaseMove {
-        id: t,
+    let (t, se) = form(s).await;
+    let m = |v: i64| PhaseChange {
+        trajectory_id: t,
         expected_version: v,
-        to_phase: to,
-        note_json: r#"{"reason":"klaar"}"#.into(),
+        from: 0,
+        to: 1,
+        reason: "format zelfevaluatie-po ingediend".into(),
+        completed_by: Some(PhaseCompletion::FormatIngediend),
+    };
+    let submit = |v: i64| StatusWrite {
+        id: se,
+        expected_version: 1,
+        expected_answers_rev: Some(0),
+        status: FormStatus::Ingediend,
+        baseline_json: Some("{}".into()),
+        phase: Some(m(v)),
     };
     assert!(matches!(
-        s.move_trajectory_phase(&m(2, 1), &actor(), NOW + 3).await,
+        s.set_self_evaluation_status(&submit(2), &actor(), NOW + 3).await,
         Err(StoreError::Conflict { expected: 2, actual: 1 })
     ));
-    let moved = s.move_trajectory_phase(&m(1, 1), &actor(), NOW + 3).await.expect("move");
+    assert_eq!(s.self_evaluation(se).await.expect("read").status, FormStatus::Concept, "nothing written");
+    assert_eq!(s.trajectory(t.get()).await.expect("read").current_phase, 0);
+    let done = s.set_self_evaluation_status(&submit(1), &actor(), NOW + 3).await.expect("submit");
+    assert_eq!(done.status, FormStatus::Ingediend);
+    let moved = s.trajectory(t.get()).await.expect("read");
     assert_eq!((moved.current_phase, moved.version), (1, 2));
-    assert_eq!(s.trajectory(t.get()).await.expect("read"), moved);
     let audit = audit_of(s, "trajectory", t).await;
     assert_eq!(audit[0].action, "phase");
-    assert_eq!(snapshot(audit[0].after.as_deref())["note"]["reason"], "klaar");
+    let after = snapshot(audit[0].after.as_deref());
+    assert_eq!(
+        (after["reason"].as_str(), after["completed_by"].as_str()),
+        (Some("format zelfevaluatie-po ingediend"), Some("format-ingediend"))
+    );
     assert_not_found(
-        s.move_trajectory_phase(&PhaseMove { id: TrajectoryId::new(t.get() + 1000), ..m(1, 1) }, &actor(), NOW).await,
+        s.move_phase(&PhaseChange { trajectory_id: TrajectoryId::new(t.get() + 1000), ..m(2) }, &actor(), NOW).await,
     );
 }

@@ -23,6 +23,7 @@ mod forms;
 mod hardening;
 mod plans;
 mod privacy;
+mod privacy_trajectory;
 mod register;
 mod results;
 mod search;
@@ -46,6 +47,7 @@ pub use forms::*;
 pub use hardening::*;
 pub use plans::*;
 pub use privacy::*;
+pub use privacy_trajectory::*;
 pub use register::*;
 pub use results::*;
 pub use search::*;
@@ -98,7 +100,8 @@ macro_rules! store_conformance_tests {
             concurrent_saves_of_one_item_one_wins_the_other_conflicts,
             submitting_freezes_the_baseline_and_refuses_later_edits,
             comments_thread_visits_and_uploads_round_trip,
-            phase_moves_check_the_version_and_are_audited,
+            a_status_moves_the_phase_in_its_own_transaction,
+            trajectory_work_is_exported_and_erased_with_a_placeholder,
             boards_upsert_by_number_and_audit,
             school_inserts_read_back_in_every_way,
             school_batch_update_checks_versions_and_rolls_back,

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use koers_app::store::{PhaseChange, PlanSave, Store, StoreError, TrajectoryRecord};
 use koers_core::ids::TrajectoryId;
 use koers_core::plan::{GoalInput, Plan, PlanEdit, PlanKind, PlanVersion, VersionStatus};
+use koers_core::programme::PhaseCompletion;
 
 use super::data::*;
 use super::experts::*;
@@ -132,7 +133,7 @@ pub async fn phase_moves_check_versions_and_are_audited_with_the_reason(store: A
         from,
         to,
         reason: "Intake afgerond in het gesprek van 3 maart".into(),
-        action: "phase".into(),
+        completed_by: None,
     };
     let moved = s.move_phase(&m(1, 0, 1), &actor(), NOW + 2).await.expect("move");
     assert_eq!((moved.current_phase, moved.version), (1, 2));
@@ -147,17 +148,21 @@ pub async fn phase_moves_check_versions_and_are_audited_with_the_reason(store: A
     let after = snapshot(audit[0].after.as_deref());
     assert_eq!((after["current_phase"].as_i64(), after["from"].as_i64()), (Some(1), Some(0)));
     assert_eq!(after["reason"].as_str(), Some("Intake afgerond in het gesprek van 3 maart"));
+    assert!(after["completed_by"].is_null(), "moved by hand");
 
     // A plan save that completes the phase moves it in the same transaction; a stale phase
     // move rolls the plan save back.
     let first = PlanVersion::first(Plan::new(PlanKind::PlanVanAanpak), NOW + 4);
     let p = s.create_plan(TrajectoryId::new(t.id), &first, &actor(), NOW + 4).await.expect("create");
     let mut bad = save(1, with_goal(&first, "Rekenen"), "plan_sign");
-    bad.phase = Some(PhaseChange { action: "phase_completed".into(), ..m(1, 1, 2) });
+    bad.phase = Some(PhaseChange { completed_by: Some(PhaseCompletion::PlanGetekend), ..m(1, 1, 2) });
     assert!(matches!(s.save_plan(p.id, &bad, &actor(), NOW + 5).await, Err(StoreError::Conflict { .. })));
     assert_eq!(s.plan_of_trajectory(TrajectoryId::new(t.id)).await.expect("read").version, 1, "rolled back");
     let mut good = save(1, with_goal(&first, "Rekenen"), "plan_sign");
-    good.phase = Some(PhaseChange { action: "phase_completed".into(), ..m(2, 1, 2) });
+    good.phase = Some(PhaseChange { completed_by: Some(PhaseCompletion::PlanGetekend), ..m(2, 1, 2) });
     s.save_plan(p.id, &good, &actor(), NOW + 6).await.expect("save with move");
     assert_eq!(s.trajectory(t.id).await.expect("read").current_phase, 2);
+    let audit = audit_of(s, "trajectory", t.id).await;
+    assert_eq!(audit[0].action, "phase", "one audit action for every phase move");
+    assert_eq!(snapshot(audit[0].after.as_deref())["completed_by"].as_str(), Some("plan-getekend"));
 }

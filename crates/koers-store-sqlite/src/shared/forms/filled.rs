@@ -1,17 +1,16 @@
 //! The filled-in forms of a trajectory: created at the format version in force, submitted
-//! (baseline frozen) and confirmed with optimistic concurrency; and moving a trajectory's phase.
-//! Audited as `self_evaluation` and `trajectory`.
+//! (baseline frozen) and confirmed with optimistic concurrency, with the phase move a status
+//! causes in the same transaction (`trajectories::apply_move`). Audited as `self_evaluation`
+//! and `trajectory`.
 
-use koers_app::store::{
-    Actor, PhaseMove, SelfEvaluationRecord, StatusWrite, StoreError, StoreRead, StoreResult, TrajectoryRecord,
-};
+use koers_app::store::{Actor, SelfEvaluationRecord, StatusWrite, StoreError, StoreResult};
 use koers_core::format::FormStatus;
 use koers_core::ids::{SelfEvaluationId, TrajectoryId, UserId};
 
 use super::super::audit::Change;
 use super::super::error::{corrupt, db, stale};
 use super::{DbRow, col};
-use crate::backend::{Backend, Conn, Pool, begin_write};
+use crate::backend::{Conn, Pool, begin_write};
 
 const COLUMNS: &str = "id, trajectory_id, format_id, format_version, status, baseline_json, submitted_at, submitted_by,
                        confirmed_at, confirmed_by, version, answers_rev, created_at";
@@ -160,49 +159,9 @@ pub(crate) async fn set_status(
         .after(&audit_after)?
         .write(&mut tx)
         .await?;
-    tx.commit().await.map_err(db)?;
-    Ok(after)
-}
-
-/// See `FormsWrite::move_trajectory_phase`.
-pub(crate) async fn move_phase(
-    store: &Backend,
-    m: &PhaseMove,
-    actor: &Actor,
-    now: i64,
-) -> StoreResult<TrajectoryRecord> {
-    let before = store.trajectory(m.id.get()).await?;
-    if before.version != m.expected_version {
-        return Err(StoreError::Conflict { expected: m.expected_version, actual: before.version });
+    if let Some(m) = &w.phase {
+        super::super::trajectories::apply_move(&mut tx, m, actor, now).await?;
     }
-    let mut tx = begin_write(store.pool()).await.map_err(db)?;
-    let done =
-        sqlx::query("UPDATE trajectories SET current_phase = $1, version = version + 1 WHERE id = $2 AND version = $3")
-            .bind(m.to_phase)
-            .bind(m.id.get())
-            .bind(m.expected_version)
-            .execute(&mut *tx)
-            .await
-            .map_err(db)?;
-    if done.rows_affected() == 0 {
-        let row = sqlx::query("SELECT version FROM trajectories WHERE id = $1")
-            .bind(m.id.get())
-            .fetch_optional(&mut *tx)
-            .await
-            .map_err(db)?;
-        let actual = row.as_ref().map(|r| col::<i64>(r, "version")).transpose()?;
-        return Err(stale(m.expected_version, actual));
-    }
-    let after = TrajectoryRecord { current_phase: m.to_phase, version: m.expected_version + 1, ..before.clone() };
-    let note: serde_json::Value =
-        serde_json::from_str(&m.note_json).map_err(|e| StoreError::Backend(format!("JSON: {e}")))?;
-    let audit_after = serde_json::json!({ "current_phase": m.to_phase, "version": after.version, "note": note });
-    let audit_before = serde_json::json!({ "current_phase": before.current_phase, "version": before.version });
-    Change::new(actor, now, "phase", "trajectory", m.id)
-        .before(&audit_before)?
-        .after(&audit_after)?
-        .write(&mut tx)
-        .await?;
     tx.commit().await.map_err(db)?;
     Ok(after)
 }

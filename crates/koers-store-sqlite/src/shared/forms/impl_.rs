@@ -82,7 +82,4 @@ impl FormsWrite for Backend {
     async fn remove_upload(&self, id: UploadId, actor: &Actor, now: i64) -> StoreResult<()> {
         items::remove_upload(self.pool(), id, actor, now).await
     }
-    async fn move_trajectory_phase(&self, m: &PhaseMove, actor: &Actor, now: i64) -> StoreResult<TrajectoryRecord> {
-        filled::move_phase(self, m, actor, now).await
-    }
 }

@@ -1,14 +1,14 @@
 //! Issue 8's tables: stored format versions, the filled-in forms of a trajectory, their
-//! answers, comments, klassenbezoeken and uploads, and moving a trajectory's phase. Runtime
+//! answers, comments, klassenbezoeken and uploads, and the phase move a status causes. Runtime
 //! queries (`sqlx::query`, no compile-time cache), SQL portable as in the rest of `shared`.
 //!
-//! - [`defs`]: format versions; [`filled`]: the forms, status changes and phase moves;
+//! - [`defs`]: format versions; [`filled`]: the forms and status changes (with their phase move);
 //!   [`items`]: answers, comments, visits, uploads; [`impl_`]: the traits for the backend.
 
-mod defs;
+pub(crate) mod defs;
 mod filled;
 mod impl_;
-mod items;
+pub(crate) mod items;
 
 use koers_app::store::StoreResult;
 use sqlx::Row;

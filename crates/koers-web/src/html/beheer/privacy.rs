@@ -129,6 +129,42 @@ fn sections(page: &Page, x: &PersonExport) -> Vec<Section> {
             line(datetime(m.created_at), format!("{} — {} ({sent})", m.to_address, m.subject))
         })
         .collect();
+    let w = &x.trajectory_work;
+    let form = |id: koers_core::ids::SelfEvaluationId, item: &str| format!("{} {id} · {item}", page.t("privacy-form"));
+    let mut work: Vec<Line> = Vec::new();
+    work.extend(w.answers.iter().map(|a| {
+        let text = a.answer_json.clone().unwrap_or_default();
+        line(form(a.self_evaluation_id, &a.item_id), format!("{} · {text}", datetime(a.updated_at)))
+    }));
+    work.extend(w.comments.iter().map(|c| {
+        line(
+            form(c.self_evaluation_id, &c.item_id),
+            format!("{} · {}: {}", datetime(c.created_at), page.t("se-comments"), c.body),
+        )
+    }));
+    work.extend(w.visits.iter().map(|v| {
+        line(
+            form(v.self_evaluation_id, &v.item_id),
+            format!("{} · {}: {}", datetime(v.created_at), page.t("se-visits"), v.visit_json),
+        )
+    }));
+    work.extend(w.uploads.iter().map(|u| {
+        line(
+            form(u.self_evaluation_id, &u.item_id),
+            format!("{} · {} ({}, {} B)", datetime(u.created_at), u.file_name, u.kind, u.size_bytes),
+        )
+    }));
+    work.extend(w.plan_signatures.iter().map(|s| {
+        line(
+            format!("{} #{} · {} {}", page.t("wf-trajectory-title"), s.trajectory_id, page.t("plan-version"), s.number),
+            format!("{} · {}: {}", datetime(s.signature.at), s.signature.signer.label_nl(), s.signature.role_name),
+        )
+    }));
+    work.extend(
+        w.formats
+            .iter()
+            .map(|f| line(format!("{} {}", f.id, f.version), format!("{} · {}", datetime(f.created_at), f.title))),
+    );
     vec![
         section(page, "privacy-account", account),
         section(page, "privacy-grants", grants),
@@ -138,6 +174,7 @@ fn sections(page: &Page, x: &PersonExport) -> Vec<Section> {
         section(page, "privacy-audit", audit),
         section(page, "privacy-logins", attempts),
         section(page, "privacy-mails", mails),
+        section(page, "privacy-trajectory-work", work),
     ]
 }
 

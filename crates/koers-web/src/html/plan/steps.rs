@@ -26,12 +26,25 @@ fn text(lang: Lang, kind: StepKind) -> String {
     })
 }
 
-fn href(id: i64, kind: StepKind) -> String {
+/// Where a step is done: the plan (at its sign-off for a signature), the phase form on the
+/// trajectory page, or the form of the current phase's format (at its confirm button).
+fn href(c: &PlanCase, kind: StepKind) -> String {
+    let id = c.trajectory.id;
+    let format = || {
+        let phases = c.phases();
+        let current = usize::try_from(c.trajectory.current_phase).ok()?;
+        phases.get(current)?.format.clone()
+    };
     match kind {
         StepKind::StartPlan | StepKind::WritePlan => format!("/trajecten/{id}/plan"),
         StepKind::SignPlan(_) => format!("/trajecten/{id}/plan#ondertekenen"),
         StepKind::CompletePhase => format!("/trajecten/{id}#fase"),
-        StepKind::FillFormat | StepKind::ConfirmFormat => format!("/trajecten/{id}"),
+        StepKind::FillFormat => format()
+            .map_or_else(|| format!("/trajecten/{id}#formulieren"), |f| format!("/trajecten/{id}/formulieren/{f}")),
+        StepKind::ConfirmFormat => format().map_or_else(
+            || format!("/trajecten/{id}#formulieren"),
+            |f| format!("/trajecten/{id}/formulieren/{f}#bevestigen-titel"),
+        ),
     }
 }
 
@@ -39,7 +52,7 @@ fn href(id: i64, kind: StepKind) -> String {
 pub fn rows(lang: Lang, c: &PlanCase) -> Vec<StepRow> {
     next_steps(c)
         .into_iter()
-        .map(|s| StepRow { text: text(lang, s.kind), href: href(c.trajectory.id, s.kind), mine: s.mine })
+        .map(|s| StepRow { text: text(lang, s.kind), href: href(c, s.kind), mine: s.mine })
         .collect()
 }
 
