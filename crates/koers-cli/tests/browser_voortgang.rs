@@ -23,7 +23,10 @@ const D1: &str = "2027-05-03";
 const D2: &str = "2027-07-15";
 
 fn shots() -> PathBuf {
-    Path::new(env!("CARGO_TARGET_TMPDIR")).parent().map_or_else(|| PathBuf::from("target"), Path::to_path_buf).join("e2e-screenshots")
+    Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .parent()
+        .map_or_else(|| PathBuf::from("target"), Path::to_path_buf)
+        .join("e2e-screenshots")
 }
 
 fn start(dir: &Path, today: &str) -> E2e {
@@ -71,8 +74,7 @@ async fn choose(p: &Page, css: &str, value: &str) -> Fallible {
 }
 
 #[tokio::test]
-async fn the_expert_logs_progress_a_reviewer_fills_in_by_link_and_an_overdue_measure_turns_the_trajectory_off_course()
-{
+async fn the_expert_logs_progress_a_reviewer_fills_in_by_link_and_an_overdue_measure_turns_the_trajectory_off_course() {
     let dir = koers_e2e::process::scratch_dir("koers-e2e-voortgang").unwrap_or_else(|e| panic!("{e}"));
     let reports = Arc::new(Mutex::new(Vec::<String>::new()));
     let trajectory = Arc::new(Mutex::new(String::new()));

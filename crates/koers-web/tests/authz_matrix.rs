@@ -941,7 +941,13 @@ async fn table(w: &World, app_a: i64, traj_a: i64) -> Vec<Row> {
         // may see it reads; who may write gets 422 (no vastgesteld plan / an empty form); staff
         // of programme B, the other school's leader and the board (which reads) 403. ----
         row("GET", "/trajecten/{id}/voortgang", "/trajecten/999999/voortgang", "", NONE_404),
-        row("GET", "/trajecten/{id}/voortgang", format!("/trajecten/{case}/voortgang"), "", [303, 200, 200, 403, 200, 403, 200]),
+        row(
+            "GET",
+            "/trajecten/{id}/voortgang",
+            format!("/trajecten/{case}/voortgang"),
+            "",
+            [303, 200, 200, 403, 200, 403, 200],
+        ),
         row("POST", "/trajecten/{id}/voortgang/status", "/trajecten/999999/voortgang/status", "status=loopt", NONE_404),
         row(
             "POST",
@@ -958,7 +964,13 @@ async fn table(w: &World, app_a: i64, traj_a: i64) -> Vec<Row> {
             "waarde=1",
             [303, 422, 422, 403, 422, 403, 403],
         ),
-        row("POST", "/trajecten/{id}/voortgang/activiteit", "/trajecten/999999/voortgang/activiteit", "met=x", NONE_404),
+        row(
+            "POST",
+            "/trajecten/{id}/voortgang/activiteit",
+            "/trajecten/999999/voortgang/activiteit",
+            "met=x",
+            NONE_404,
+        ),
         row(
             "POST",
             "/trajecten/{id}/voortgang/activiteit",
@@ -982,13 +994,7 @@ async fn table(w: &World, app_a: i64, traj_a: i64) -> Vec<Row> {
             "soort=x",
             [303, 422, 422, 403, 422, 403, 403],
         ),
-        row(
-            "GET",
-            "/trajecten/{id}/voortgang/reviews/{review}",
-            "/trajecten/999999/voortgang/reviews/1",
-            "",
-            NONE_404,
-        ),
+        row("GET", "/trajecten/{id}/voortgang/reviews/{review}", "/trajecten/999999/voortgang/reviews/1", "", NONE_404),
         row(
             "GET",
             "/trajecten/{id}/voortgang/reviews/{review}",
@@ -1012,7 +1018,13 @@ async fn table(w: &World, app_a: i64, traj_a: i64) -> Vec<Row> {
         ),
         // The external reviewer's link: no login, the token is the credential; unknown → 404.
         row("GET", "/review/uitnodiging/{token}", format!("/review/uitnodiging/{}", "ab".repeat(32)), "", [404; 7]),
-        row("POST", "/review/uitnodiging/{token}", format!("/review/uitnodiging/{}", "ab".repeat(32)), "versie=1", [404; 7]),
+        row(
+            "POST",
+            "/review/uitnodiging/{token}",
+            format!("/review/uitnodiging/{}", "ab".repeat(32)),
+            "versie=1",
+            [404; 7],
+        ),
         row("GET", "/programma/op-koers", "/programma/op-koers?reden=measure_overdue", "", STAFF),
         row("GET", "/programma/leren", "/programma/leren", "", STAFF),
         // ---- end dagdelen and money ----

@@ -11,7 +11,9 @@ use crate::store::{Actor, Store, StoreError, TrajectoryFilter};
 use koers_core::calendar::Date;
 use koers_core::ids::TrajectoryId;
 use koers_core::plan::{PlanHistory, Unit};
-use koers_core::progress::{ActivityEntry, Measurement, MeasurementSource, MeasureStatus, StatusUpdate, Step, Step5Activity, StepTimeline};
+use koers_core::progress::{
+    ActivityEntry, MeasureStatus, Measurement, MeasurementSource, StatusUpdate, Step, Step5Activity, StepTimeline,
+};
 use koers_core::review::{Finding, ReviewContent, ReviewKind, Reviewer};
 
 /// The programme whose last running trajectory with a plan is the demo's off-course one (the
@@ -59,7 +61,12 @@ pub(crate) async fn seed(store: &dyn Store, now: i64) -> Result<usize> {
         let off = Some(t.id) == off_course;
         for (i, m) in plan.measures.iter().enumerate().take(2) {
             let u = match (off, i) {
-                (true, 0) => status(m.id, today.add_days(-30), MeasureStatus::Vertraagd, "Docenten langdurig ziek; de start is uitgesteld."),
+                (true, 0) => status(
+                    m.id,
+                    today.add_days(-30),
+                    MeasureStatus::Vertraagd,
+                    "Docenten langdurig ziek; de start is uitgesteld.",
+                ),
                 (_, 0) => status(m.id, today.add_days(-40), MeasureStatus::Loopt, "Gestart na de studiedag."),
                 _ => status(m.id, today.add_days(-20), MeasureStatus::Loopt, "Eerste bijeenkomst gehouden."),
             };

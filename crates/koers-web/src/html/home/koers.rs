@@ -28,8 +28,7 @@ pub async fn for_home(
     };
     let rows = state.app.op_koers_rows(user.principal(), &user.actor(), state.today()).await?;
     let off = rows.iter().filter(|r| !r.assessment.on_course).count();
-    let summary =
-        lang.t_args("vg-home-off", &[("off", off.to_string()), ("running", rows.len().to_string())]);
+    let summary = lang.t_args("vg-home-off", &[("off", off.to_string()), ("running", rows.len().to_string())]);
     let lines = rows
         .iter()
         .filter(|r| role != RoleKind::Programmamedewerker || !r.assessment.on_course)

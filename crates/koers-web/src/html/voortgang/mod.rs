@@ -190,7 +190,8 @@ handler!(step, "stap", |state, user, id, f| {
         Some((s, a)) => (s.to_owned(), a.to_owned()),
         None => (f.stap.clone(), String::new()),
     };
-    let input = StepInput { step, activity, date: f.datum.clone(), note: f.toelichting.clone(), version: f.versie.clone() };
+    let input =
+        StepInput { step, activity, date: f.datum.clone(), note: f.toelichting.clone(), version: f.versie.clone() };
     let (p, a, t, now) = (user.principal().clone(), user.actor(), state.today(), crate::auth::now());
     let app = state.app.clone();
     async move { app.record_step(&p, &a, TrajectoryId::new(id), &input, t, now).await }

@@ -120,8 +120,14 @@ pub async fn show(
         .collect();
     let off: Vec<&CourseRow> =
         rows.iter().filter(|r| !r.assessment.on_course).filter(|r| kind.is_none_or(|k| r.has(k))).collect();
-    let programmes =
-        visible_programmes(&state, &user).await?.into_iter().map(|(id, name)| { let s = id == f.programma; (id, name, s) }).collect();
+    let programmes = visible_programmes(&state, &user)
+        .await?
+        .into_iter()
+        .map(|(id, name)| {
+            let s = id == f.programma;
+            (id, name, s)
+        })
+        .collect();
     render(&OpKoersPage {
         today: today.nl(),
         running: rows.len(),
@@ -188,7 +194,13 @@ pub async fn learning(
     let programme_name = chosen.as_ref().map(|(_, n)| n.clone()).unwrap_or_default();
     let chosen_id = chosen.map(|(id, _)| id).unwrap_or_default();
     render(&LearningPage {
-        programmes: visible.into_iter().map(|(id, name)| { let s = id == chosen_id; (id, name, s) }).collect(),
+        programmes: visible
+            .into_iter()
+            .map(|(id, name)| {
+                let s = id == chosen_id;
+                (id, name, s)
+            })
+            .collect(),
         programme_name,
         lines,
         page: page.in_section("dashboard"),

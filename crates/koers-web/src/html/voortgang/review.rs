@@ -112,7 +112,13 @@ pub fn standard_rows(format: &Format, findings: &[Finding]) -> Vec<StandardRow> 
         .collect()
 }
 
-async fn page_for(state: &AppState, user: &CurrentUser, page: Page, id: i64, review: i64) -> Result<ReviewPage, AppError> {
+async fn page_for(
+    state: &AppState,
+    user: &CurrentUser,
+    page: Page,
+    id: i64,
+    review: i64,
+) -> Result<ReviewPage, AppError> {
     let lang = page.lang;
     let c = super::case_of(state, user, id).await?;
     let r = c.reviews.iter().find(|r| r.id == review).ok_or(AppError::NotFound)?;
@@ -179,10 +185,8 @@ pub async fn show(
 
 /// `oordeel-OP2` / `bevindingen-OP2` pairs of a posted form.
 pub fn finding_inputs(form: &HashMap<String, String>) -> Vec<FindingInput> {
-    let mut codes: Vec<&str> = form
-        .keys()
-        .filter_map(|k| k.strip_prefix("oordeel-").or_else(|| k.strip_prefix("bevindingen-")))
-        .collect();
+    let mut codes: Vec<&str> =
+        form.keys().filter_map(|k| k.strip_prefix("oordeel-").or_else(|| k.strip_prefix("bevindingen-"))).collect();
     codes.sort_unstable();
     codes.dedup();
     codes
@@ -345,7 +349,11 @@ fn valid_token(token: &str) -> Result<(), AppError> {
     if token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit()) { Ok(()) } else { Err(AppError::NotFound) }
 }
 
-pub async fn invited(State(state): State<AppState>, Path(token): Path<String>, page: Page) -> Result<Response, AppError> {
+pub async fn invited(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    page: Page,
+) -> Result<Response, AppError> {
     valid_token(&token)?;
     render(&invitation_page(&state, page, &token).await?)
 }

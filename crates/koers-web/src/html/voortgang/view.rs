@@ -234,7 +234,9 @@ pub fn view(page: Page, c: &VoortgangCase, subject: String, programme_name: Stri
         .activities
         .iter()
         .rev()
-        .map(|a| (a.entry.date.nl(), activity_label(lang, a.entry.activity), a.entry.with.clone(), a.entry.note.clone()))
+        .map(|a| {
+            (a.entry.date.nl(), activity_label(lang, a.entry.activity), a.entry.with.clone(), a.entry.note.clone())
+        })
         .collect();
     let timeline = c.timeline();
     let steps = c
@@ -255,7 +257,14 @@ pub fn view(page: Page, c: &VoortgangCase, subject: String, programme_name: Stri
         .iter()
         .map(|v| {
             let until = v.until.map(|d| d.nl()).unwrap_or_else(|| lang.t("vg-step-now"));
-            format!("{} {}: {} – {}{}", lang.t("vg-step"), v.step.number(), v.from.nl(), until, if v.note.is_empty() { String::new() } else { format!(" ({})", v.note) })
+            format!(
+                "{} {}: {} – {}{}",
+                lang.t("vg-step"),
+                v.step.number(),
+                v.from.nl(),
+                until,
+                if v.note.is_empty() { String::new() } else { format!(" ({})", v.note) }
+            )
         })
         .collect();
     let step_activities = Step::ALL
@@ -263,7 +272,11 @@ pub fn view(page: Page, c: &VoortgangCase, subject: String, programme_name: Stri
         .flat_map(|s| s.activities().iter().map(move |a| (*s, a)))
         .map(|(s, a)| {
             let code = format!("{}:{}", s.phase_id(), a.key);
-            Choice { selected: code == form.activiteit, label: format!("{} {} – {}", lang.t("vg-step"), s.number(), a.text), code }
+            Choice {
+                selected: code == form.activiteit,
+                label: format!("{} {} – {}", lang.t("vg-step"), s.number(), a.text),
+                code,
+            }
         })
         .collect();
     let reviews = c
@@ -296,7 +309,12 @@ pub fn view(page: Page, c: &VoortgangCase, subject: String, programme_name: Stri
         can_record: c.rights.record,
         statuses: choices(&MeasureStatus::ALL, |s| s.label_nl().to_owned(), |s| status_label(lang, s), &form.status),
         step5: choices(&Step5Activity::ALL, |a| a.key().to_owned(), |a| activity_label(lang, a), &form.activiteit),
-        step_choices: choices(&Step::ALL, |s| s.phase_id().to_owned(), |s| format!("{}. {}", s.number(), step_name(lang, s)), &form.stap),
+        step_choices: choices(
+            &Step::ALL,
+            |s| s.phase_id().to_owned(),
+            |s| format!("{}. {}", s.number(), step_name(lang, s)),
+            &form.stap,
+        ),
         step_activities,
         review_kinds: choices(&ReviewKind::ALL, |k| k.key().to_owned(), |k| kind_label(lang, k), &form.soort),
         form,
