@@ -419,4 +419,8 @@ impl App {
         let programmes = self.programmes().await?;
         crate::demo::seed_trajectories(self.store.as_ref(), &programmes, now).await
     }
+    /// Voortgang, reviews and one off-course trajectory (after the trajectories).
+    pub async fn demo_seed_voortgang(&self, now: i64) -> Result<usize> {
+        crate::demo::seed_voortgang(self.store.as_ref(), now).await
+    }
 }

@@ -3,6 +3,7 @@
 //! ([`trajectories`]). Idempotent: running it again changes nothing.
 
 mod trajectories;
+mod voortgang;
 
 mod dagdelen;
 
@@ -220,4 +221,10 @@ pub(crate) async fn seed_trajectories(
     now: i64,
 ) -> Result<usize> {
     trajectories::seed(store, programmes, now).await
+}
+
+/// Voortgang, reviews and one off-course trajectory for the demo trajectories with a
+/// vastgesteld plan (see [`voortgang`]); idempotent.
+pub(crate) async fn seed_voortgang(store: &dyn Store, now: i64) -> Result<usize> {
+    voortgang::seed(store, now).await
 }

@@ -58,6 +58,15 @@ impl E2e {
         Ok(Self { server, driver, shots })
     }
 
+    /// [`Self::start_with`] with the demo's data in `dir` (kept when this is dropped, so a
+    /// second `E2e` can restart the demo on it, e.g. with a later `--vandaag`).
+    pub fn start_in(koers_bin: &Path, shots: PathBuf, dir: &Path, extra: &[String]) -> Result<Self, String> {
+        std::fs::create_dir_all(&shots).map_err(|e| format!("cannot create {}: {e}", shots.display()))?;
+        let driver = Driver::start()?;
+        let server = DemoServer::start_in(koers_bin, process::free_port()?, dir, extra)?;
+        Ok(Self { server, driver, shots })
+    }
+
     pub fn server(&self) -> &DemoServer {
         &self.server
     }

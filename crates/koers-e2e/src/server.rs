@@ -31,6 +31,15 @@ impl DemoServer {
             return Err(format!("no koers binary at {}", koers_bin.display()));
         }
         let dir = scratch_dir("koers-e2e-demo")?;
+        Self::start_in(koers_bin, port, &dir, extra)
+    }
+
+    /// [`Self::start_with`] on the data in `dir` (`dir/data`), e.g. to restart the demo on the
+    /// same database with another `--vandaag`.
+    pub fn start_in(koers_bin: &Path, port: u16, dir: &Path, extra: &[String]) -> Result<Self, String> {
+        if !koers_bin.is_file() {
+            return Err(format!("no koers binary at {}", koers_bin.display()));
+        }
         let mut args = vec![
             "demo".to_owned(),
             "--listen".to_owned(),
@@ -39,7 +48,7 @@ impl DemoServer {
             dir.join("data").display().to_string(),
         ];
         args.extend(extra.iter().cloned());
-        let mut proc = Guarded::spawn("koers demo", koers_bin, &args, &dir.join("koers-demo.log"), Some(&dir))?;
+        let mut proc = Guarded::spawn("koers demo", koers_bin, &args, &dir.join("koers-demo.log"), Some(dir))?;
         let health = wait_ready(&mut proc, port, "/health", startup_timeout())?;
         eprintln!("koers-e2e: koers demo ready on 127.0.0.1:{port} ({})", health.trim());
         Ok(Self { base: format!("http://127.0.0.1:{port}"), proc })

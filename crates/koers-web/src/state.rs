@@ -26,6 +26,9 @@ pub struct WebConfig {
     pub trusted_proxies: Vec<IpAddr>,
     /// Connections, timeouts and body sizes of the server ([`crate::server`]).
     pub server: ServerLimits,
+    /// A fixed "today" for the date rules (voortgang, op koers): `koers serve --vandaag` in
+    /// tests and demos; `None` = the real date in Dutch time.
+    pub today: Option<koers_core::calendar::Date>,
 }
 
 impl Default for WebConfig {
@@ -36,6 +39,7 @@ impl Default for WebConfig {
             login_limits: LoginLimits::default(),
             trusted_proxies: Vec::new(),
             server: ServerLimits::default(),
+            today: None,
         }
     }
 }
@@ -81,6 +85,11 @@ impl AppState {
     pub fn with_metrics_token(mut self, token: Option<String>) -> Self {
         self.metrics_token = token.filter(|t| !t.trim().is_empty()).map(|t| Arc::from(t.trim()));
         self
+    }
+
+    /// Today for the date rules: the fixed day of [`WebConfig::today`], else the real date.
+    pub fn today(&self) -> koers_core::calendar::Date {
+        self.config.today.unwrap_or_else(|| koers_core::calendar::Date::of_instant(crate::auth::now()))
     }
 
     /// The programmes in force now (the stored definitions; see `koers_app::programmes`).

@@ -922,6 +922,96 @@ async fn table(w: &World, app_a: i64, traj_a: i64) -> Vec<Row> {
             "",
             [303, 200, 200, 200, 200, 403, 403],
         ),
+        // ---- voortgang, reviews, op koers (issue 9) on the same GWGB+ case (no plan yet): who
+        // may see it reads; who may write gets 422 (no vastgesteld plan / an empty form); staff
+        // of programme B, the other school's leader and the board (which reads) 403. ----
+        row("GET", "/trajecten/{id}/voortgang", "/trajecten/999999/voortgang", "", NONE_404),
+        row(
+            "GET",
+            "/trajecten/{id}/voortgang",
+            format!("/trajecten/{case}/voortgang"),
+            "",
+            [303, 200, 200, 403, 200, 403, 200],
+        ),
+        row("POST", "/trajecten/{id}/voortgang/status", "/trajecten/999999/voortgang/status", "status=loopt", NONE_404),
+        row(
+            "POST",
+            "/trajecten/{id}/voortgang/status",
+            format!("/trajecten/{case}/voortgang/status"),
+            "status=loopt",
+            [303, 422, 422, 403, 422, 403, 403],
+        ),
+        row("POST", "/trajecten/{id}/voortgang/meting", "/trajecten/999999/voortgang/meting", "waarde=1", NONE_404),
+        row(
+            "POST",
+            "/trajecten/{id}/voortgang/meting",
+            format!("/trajecten/{case}/voortgang/meting"),
+            "waarde=1",
+            [303, 422, 422, 403, 422, 403, 403],
+        ),
+        row(
+            "POST",
+            "/trajecten/{id}/voortgang/activiteit",
+            "/trajecten/999999/voortgang/activiteit",
+            "met=x",
+            NONE_404,
+        ),
+        row(
+            "POST",
+            "/trajecten/{id}/voortgang/activiteit",
+            format!("/trajecten/{case}/voortgang/activiteit"),
+            "met=x",
+            [303, 422, 422, 403, 422, 403, 403],
+        ),
+        row("POST", "/trajecten/{id}/voortgang/stap", "/trajecten/999999/voortgang/stap", "stap=x", NONE_404),
+        row(
+            "POST",
+            "/trajecten/{id}/voortgang/stap",
+            format!("/trajecten/{case}/voortgang/stap"),
+            "stap=x",
+            [303, 422, 422, 403, 422, 403, 403],
+        ),
+        row("POST", "/trajecten/{id}/voortgang/reviews", "/trajecten/999999/voortgang/reviews", "soort=x", NONE_404),
+        row(
+            "POST",
+            "/trajecten/{id}/voortgang/reviews",
+            format!("/trajecten/{case}/voortgang/reviews"),
+            "soort=x",
+            [303, 422, 422, 403, 422, 403, 403],
+        ),
+        row("GET", "/trajecten/{id}/voortgang/reviews/{review}", "/trajecten/999999/voortgang/reviews/1", "", NONE_404),
+        row(
+            "GET",
+            "/trajecten/{id}/voortgang/reviews/{review}",
+            format!("/trajecten/{case}/voortgang/reviews/999999"),
+            "",
+            [303, 404, 404, 403, 404, 403, 404],
+        ),
+        row(
+            "POST",
+            "/trajecten/{id}/voortgang/reviews/{review}",
+            format!("/trajecten/{case}/voortgang/reviews/999999"),
+            "actie=details",
+            [303, 404, 404, 403, 404, 403, 404],
+        ),
+        row(
+            "POST",
+            "/trajecten/{id}/voortgang/reviews/{review}/uitnodigen",
+            format!("/trajecten/{case}/voortgang/reviews/999999/uitnodigen"),
+            "reviewer=0",
+            [303, 404, 404, 403, 404, 403, 403],
+        ),
+        // The external reviewer's link: no login, the token is the credential; unknown → 404.
+        row("GET", "/review/uitnodiging/{token}", format!("/review/uitnodiging/{}", "ab".repeat(32)), "", [404; 7]),
+        row(
+            "POST",
+            "/review/uitnodiging/{token}",
+            format!("/review/uitnodiging/{}", "ab".repeat(32)),
+            "versie=1",
+            [404; 7],
+        ),
+        row("GET", "/programma/op-koers", "/programma/op-koers?reden=measure_overdue", "", STAFF),
+        row("GET", "/programma/leren", "/programma/leren", "", STAFF),
         // ---- end dagdelen and money ----
     ]
 }

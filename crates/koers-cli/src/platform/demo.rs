@@ -24,6 +24,8 @@ pub struct DemoArgs {
     pub theme: super::theme::ThemeArgs,
     #[command(flatten)]
     pub sign_in: super::sign_in::SignInArgs,
+    #[command(flatten)]
+    pub clock: super::clock::ClockArgs,
 }
 
 /// The national data shipped in the repository, embedded so `koers demo` works anywhere.
@@ -57,7 +59,8 @@ pub fn demo(args: &DemoArgs) -> u8 {
     run("demo", async {
         let url = db::sqlite_url(&args.data_dir);
         let app = db::open(&url).await?;
-        let now = db::now();
+        // With `--vandaag` the demo data is made as of that day (so its dates fit the clock).
+        let now = args.clock.now();
         // Loaded before this version (only primary schools)? Importing again is idempotent.
         let complete = app
             .read()
@@ -80,6 +83,10 @@ pub fn demo(args: &DemoArgs) -> u8 {
         if made > 0 {
             eprintln!("  {made} demotrajecten (per programma één in elke fase, met plan van aanpak)");
         }
+        let progressed = app.demo_seed_voortgang(now).await?;
+        if progressed > 0 {
+            eprintln!("  voortgang in {progressed} demotrajecten (één niet op koers)");
+        }
         println!("Koers demo: http://{}/", args.listen);
         println!("Database: {url}");
         println!("Demo-logins (wachtwoord voor allemaal: {}):", koers_app::demo::DEMO_PASSWORD);
@@ -90,7 +97,11 @@ pub fn demo(args: &DemoArgs) -> u8 {
             return Ok(exit::OK);
         }
         start_mail_sender(&app, &args.mail)?;
-        let config = koers_web::WebConfig { base_url: args.sign_in.base_url(args.listen), ..Default::default() };
+        let config = koers_web::WebConfig {
+            base_url: args.sign_in.base_url(args.listen),
+            today: args.clock.vandaag,
+            ..Default::default()
+        };
         let state = web_state(app, config, &args.theme, &args.sign_in)?;
         koers_web::serve(state, args.listen).await.map_err(|source| CliError::Io { what: "webserver", source })?;
         Ok(exit::OK)

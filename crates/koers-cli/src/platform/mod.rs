@@ -3,6 +3,7 @@
 //! goes through [`koers_app::App`] (opened by [`crate::db::open`]) and returns a
 //! [`CliError`] that knows its exit code.
 
+pub mod clock;
 pub mod demo;
 pub mod import;
 pub mod migrate;

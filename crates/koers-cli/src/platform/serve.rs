@@ -39,6 +39,8 @@ pub struct ServeArgs {
     pub observe: crate::ops_cmd::ObserveArgs,
     #[command(flatten)]
     pub retention: crate::ops_cmd::RetentionArgs,
+    #[command(flatten)]
+    pub clock: super::clock::ClockArgs,
 }
 
 impl ServeArgs {
@@ -53,6 +55,7 @@ impl ServeArgs {
                 max_per_client: self.max_connections_per_client,
                 ..defaults.server
             },
+            today: self.clock.vandaag,
             ..defaults
         }
     }
@@ -65,6 +68,7 @@ pub fn serve(args: &ServeArgs) -> u8 {
         start_mail_sender(&app, &args.mail)?;
         crate::ops_cmd::start_scheduled_backups(&app, &args.backups);
         crate::ops_cmd::start_daily_prune(&app, &args.retention);
+        super::clock::start_weekly_digest(&app, args.sign_in.base_url(args.listen), args.clock.clone());
         let state = web_state(app, args.web_config(), &args.theme, &args.sign_in)?
             .with_metrics_token(args.observe.metrics_token.clone());
         crate::ops_cmd::start_metrics_listener(&state, &args.observe).await.map_err(CliError::Usage)?;

@@ -1,5 +1,6 @@
 //! `GET /`: "Kom ik in aanmerking?" — the school search and the way to the hand-entry form.
 
+pub mod koers;
 pub mod rol;
 pub mod uitnodiging;
 pub mod verdict;

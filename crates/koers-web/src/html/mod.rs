@@ -36,6 +36,7 @@
 //! | `/mijn-school/{id}/kostenoverzicht[.xlsx]`, `/experts/{id}/urenstaat[.xlsx]` | [`kosten`] |
 //! | `/mijn-school/{id}/oordelen`, `/bestuur/{nr}/oordelen`, `/oordelen/{id}/bevestigen` | [`oordelen`] |
 //! | `/oordelen/{id}/wijzigen`, `/oordelen/{id}/verwijderen` (staff) | [`oordelen_edit`] |
+//! | `/trajecten/{id}/voortgang…` (voortgang, reviews), `/review/uitnodiging/{token}`, `/programma/op-koers`, `/programma/leren` | [`voortgang`] |
 
 pub mod check;
 pub(crate) mod check_form;
@@ -67,6 +68,8 @@ pub mod plan;
 pub mod workflow_rows;
 // ---- a trajectory's forms (issue 8) ----
 pub mod formulieren;
+// ---- voortgang, reviews, op koers (issue 9) ----
+pub mod voortgang;
 
 use crate::AppError;
 use crate::state::AppState;
@@ -112,6 +115,8 @@ fn private_routes() -> Router<AppState> {
         .merge(kosten::routes())
         // ---- inside the trajectory (issue 8) ----
         .merge(plan::routes())
+        // ---- voortgang, reviews, op koers (issue 9) ----
+        .merge(voortgang::routes())
 }
 
 /// Render a template to an HTML response; a template error is a logged 500.

@@ -73,6 +73,9 @@ pub struct TrajectoryPage {
     pub current_phase: i64,
     pub move_reason: String,
     pub move_error: Option<String>,
+    // ---- voortgang (issue 9) ----
+    /// Op koers with its reasons, for those who may see the voortgang: (on course, reasons).
+    pub op_koers: Option<(bool, Vec<String>)>,
 }
 
 /// A link to one of the trajectory's forms.
@@ -220,8 +223,19 @@ pub(crate) async fn page_for(
         current_phase: t.current_phase,
         move_reason: String::new(),
         move_error: None,
+        op_koers: op_koers_of(state, user, t.id).await?,
         page: page.in_section("mijn-home"),
     })
+}
+
+/// Op koers for the reader, when they may see the trajectory's voortgang (the plan's rule).
+async fn op_koers_of(state: &AppState, user: &CurrentUser, id: i64) -> Result<Option<(bool, Vec<String>)>, AppError> {
+    let tid = koers_core::ids::TrajectoryId::new(id);
+    match state.app.op_koers(user.principal(), &user.actor(), tid, state.today()).await {
+        Ok(a) => Ok(Some((a.on_course, a.sentences_nl().into_iter().map(str::to_owned).collect()))),
+        Err(koers_app::Error::Forbidden) => Ok(None),
+        Err(e) => Err(e.into()),
+    }
 }
 
 pub async fn show(

@@ -75,6 +75,8 @@ pub struct RoleHome {
     /// Bestuurder: every application of their board(s) — the board's own and its schools' —
     /// newest first (issue 10 §4).
     pub board_applications: Vec<ApplicationRow>,
+    /// Op koers of the trajectories this person follows (issue 9; the bestuurder's board view).
+    pub course: super::koers::HomeCourse,
 }
 
 /// An invitation as the home page lists it.
@@ -139,6 +141,7 @@ pub async fn show(
             _ => None,
         },
         board_applications: Vec::new(),
+        course: Default::default(),
     };
     if role.is_some_and(|r| r != RoleKind::Beheerder) {
         view.next_steps = crate::html::plan::steps::for_home(&state, &user, lang).await?;
@@ -160,6 +163,7 @@ pub async fn show(
             ),
         })
         .collect();
+    view.course = super::koers::for_home(&state, &user, role, lang).await?;
     match role {
         Some(RoleKind::Programmamedewerker) => {
             let all = screen_register(state.app.read(), state.app.norms(), &state.band_rule().await?).await?;
