@@ -21,6 +21,7 @@ mod invite_model;
 mod model;
 mod ops_model;
 mod plan_model;
+mod report_model;
 mod privacy_model;
 mod verdict_model;
 mod workflow_model;
@@ -34,6 +35,7 @@ pub use invite_model::*;
 pub use model::*;
 pub use ops_model::*;
 pub use plan_model::*;
+pub use report_model::*;
 pub use privacy_model::*;
 pub use verdict_model::*;
 pub use workflow_model::*;
@@ -80,7 +82,7 @@ impl Actor {
 /// What can be read: every page and report. koers-web gets only this (through
 /// `koers_app::App::read`), so it cannot change anything behind the use cases' back.
 #[async_trait]
-pub trait StoreRead: AccessRead + FormsRead + DagdelenRead + PlanRead + Send + Sync + std::fmt::Debug {
+pub trait StoreRead: AccessRead + FormsRead + DagdelenRead + PlanRead + ReportRead + Send + Sync + std::fmt::Debug {
     /// Which backend (`sqlite` / `postgres`), for logs and `/health`.
     fn backend(&self) -> &'static str;
     async fn board(&self, number: i64) -> StoreResult<Board>;
@@ -189,7 +191,7 @@ pub trait StoreRead: AccessRead + FormsRead + DagdelenRead + PlanRead + Send + S
 /// The writes. Only koers-app holds a `dyn Store` (privately, inside [`crate::App`]); the CLI
 /// builds it at the edge and hands it over. Every write is audited in its own transaction.
 #[async_trait]
-pub trait Store: StoreRead + AccessWrite + FormsWrite + DagdelenWrite + PlanWrite {
+pub trait Store: StoreRead + AccessWrite + FormsWrite + DagdelenWrite + PlanWrite + ReportWrite {
     /// Apply pending migrations.
     async fn migrate(&self) -> StoreResult<()>;
 

@@ -29,6 +29,7 @@ mod outbox;
 mod plans;
 mod privacy;
 mod programme_defs;
+mod reports;
 mod results;
 mod school_writes;
 mod schools;
