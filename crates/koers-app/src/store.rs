@@ -21,8 +21,8 @@ mod invite_model;
 mod model;
 mod ops_model;
 mod plan_model;
-mod report_model;
 mod privacy_model;
+mod report_model;
 mod verdict_model;
 mod workflow_model;
 
@@ -35,8 +35,8 @@ pub use invite_model::*;
 pub use model::*;
 pub use ops_model::*;
 pub use plan_model::*;
-pub use report_model::*;
 pub use privacy_model::*;
+pub use report_model::*;
 pub use verdict_model::*;
 pub use workflow_model::*;
 
@@ -82,7 +82,9 @@ impl Actor {
 /// What can be read: every page and report. koers-web gets only this (through
 /// `koers_app::App::read`), so it cannot change anything behind the use cases' back.
 #[async_trait]
-pub trait StoreRead: AccessRead + FormsRead + DagdelenRead + PlanRead + ReportRead + Send + Sync + std::fmt::Debug {
+pub trait StoreRead:
+    AccessRead + FormsRead + DagdelenRead + PlanRead + ReportRead + Send + Sync + std::fmt::Debug
+{
     /// Which backend (`sqlite` / `postgres`), for logs and `/health`.
     fn backend(&self) -> &'static str;
     async fn board(&self, number: i64) -> StoreResult<Board>;

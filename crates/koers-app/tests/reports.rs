@@ -6,8 +6,8 @@
 use koers_app::reports::ReportKind;
 use koers_app::reports::render::RenderLimits;
 use koers_app::store::{
-    Actor, DagdelenWrite, NewBoard, NewTimeEntry, NewUser, PlanRead, SchoolFields, SchoolWrite, Sector, Store, StoreRead,
-    TrajectoryFilter, TrajectoryRecord,
+    Actor, DagdelenWrite, NewBoard, NewTimeEntry, NewUser, PlanRead, SchoolFields, SchoolWrite, Sector, Store,
+    StoreRead, TrajectoryFilter, TrajectoryRecord,
 };
 use koers_app::{App, Error};
 use koers_core::NormLibrary;
@@ -46,9 +46,11 @@ async fn world() -> World {
     let s = ok(koers_store_sqlite::connect(&format!("sqlite://{}", dir.path().join("k.db").display())).await);
     ok(s.migrate().await);
     let actor = Actor::system("test");
-    let boards: Vec<NewBoard> = (0..60).map(|i| NewBoard { number: 41_600 + i, name: format!("Stichting {i}") }).collect();
+    let boards: Vec<NewBoard> =
+        (0..60).map(|i| NewBoard { number: 41_600 + i, name: format!("Stichting {i}") }).collect();
     ok(s.upsert_boards(&boards, &actor, NOW).await);
-    let mut writes = vec![school(koers_app::demo::DEMO_SCHOOL_OVT, Sector::Po, koers_app::demo::DEMO_BOARD, "OBS De Morgenster")];
+    let mut writes =
+        vec![school(koers_app::demo::DEMO_SCHOOL_OVT, Sector::Po, koers_app::demo::DEMO_BOARD, "OBS De Morgenster")];
     for (i, sector) in [Sector::Po, Sector::Sbo, Sector::So, Sector::Vo].into_iter().enumerate() {
         for n in 0..12 {
             let name = format!("School {i}-{n} «Ĳsselmonde» & co");
@@ -102,6 +104,10 @@ async fn pdf(w: &World, who: &Principal, t: i64, kind: ReportKind) -> String {
     let today = Date::of_instant(REPORT_DAY);
     let (_, bytes) = ok(w.app.report_pdf(who, &Actor::system("test"), TrajectoryId::new(t), kind, today, NOW).await);
     assert!(bytes.starts_with(b"%PDF"), "{kind:?}");
+    // KOERS_REPORT_DUMP=dir keeps the PDFs to look at (pdftoppm -png).
+    if let Ok(dir) = std::env::var("KOERS_REPORT_DUMP") {
+        let _ = std::fs::write(format!("{dir}/{}-{t}.pdf", kind.code()), &bytes);
+    }
     text_of(&ok(pdf_text(&bytes)))
 }
 
@@ -129,7 +135,14 @@ async fn plan_and_voortgang_reports_read_back_with_school_goals_values_reasons_a
     let name = school_name(&w, &t).await;
 
     let text = pdf(&w, &beheerder, t.id, ReportKind::Plan).await;
-    for needle in [name.as_str(), "Plan van aanpak", goal.as_str(), baseline.as_str(), "Ondertekening", "Digitaal ondertekend in Koers"] {
+    for needle in [
+        name.as_str(),
+        "Plan van aanpak",
+        goal.as_str(),
+        baseline.as_str(),
+        "Ondertekening",
+        "Digitaal ondertekend in Koers",
+    ] {
         assert!(text.contains(&searchable(needle)), "plan report lacks '{needle}': {text}");
     }
     for s in &v.signatures {
@@ -139,11 +152,28 @@ async fn plan_and_voortgang_reports_read_back_with_school_goals_values_reasons_a
     }
 
     let text = pdf(&w, &beheerder, t.id, ReportKind::VoortgangBestuur).await;
-    for needle in [name.as_str(), "Voortgangsrapportage", "Verantwoording aan het bestuur", goal.as_str(), baseline.as_str(), "Op koers?", "Esther Expert"] {
+    for needle in [
+        name.as_str(),
+        "Voortgangsrapportage",
+        "Verantwoording aan het bestuur",
+        goal.as_str(),
+        baseline.as_str(),
+        "Op koers?",
+        "Esther Expert",
+    ] {
         assert!(text.contains(&searchable(needle)), "voortgang lacks '{needle}': {text}");
     }
     // The op-koers verdict and every reason, as the rules give them for that day.
-    let built = ok(w.app.report(&beheerder, &Actor::system("t"), TrajectoryId::new(t.id), ReportKind::VoortgangBestuur, Date::of_instant(REPORT_DAY)).await);
+    let built = ok(w
+        .app
+        .report(
+            &beheerder,
+            &Actor::system("t"),
+            TrajectoryId::new(t.id),
+            ReportKind::VoortgangBestuur,
+            Date::of_instant(REPORT_DAY),
+        )
+        .await);
     let html = ok(koers_reports::html::to_html(&built.document));
     assert!(html.contains("Op koers?"));
     let reasons: Vec<String> = built
@@ -163,7 +193,9 @@ async fn plan_and_voortgang_reports_read_back_with_school_goals_values_reasons_a
     }
 
     let text = pdf(&w, &beheerder, t.id, ReportKind::Eind).await;
-    assert!(text.contains("Eindrapportage") && text.contains("Resultaat per doel") && text.contains(&searchable(&name)));
+    assert!(
+        text.contains("Eindrapportage") && text.contains("Resultaat per doel") && text.contains(&searchable(&name))
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -184,14 +216,21 @@ async fn without_a_signed_plan_or_submitted_zelfevaluatie_the_refusal_names_what
     }
     let t0 = trajectory(&w, "gwgb-plus-school", 0).await; // nothing yet
     let e = w.app.report(&beheerder, &Actor::system("t"), TrajectoryId::new(t0.id), ReportKind::Plan, today).await;
-    assert!(matches!(&e, Err(Error::ReportUnavailable(m)) if m.contains("er is nog geen plan van aanpak gestart")), "{e:?}");
+    assert!(
+        matches!(&e, Err(Error::ReportUnavailable(m)) if m.contains("er is nog geen plan van aanpak gestart")),
+        "{e:?}"
+    );
     let e = w.app.report(&beheerder, &Actor::system("t"), TrajectoryId::new(t0.id), ReportKind::Nulmeting, today).await;
-    assert!(matches!(&e, Err(Error::ReportUnavailable(m)) if m.contains("zelfevaluatie (0-meting) is nog niet ingediend")), "{e:?}");
+    assert!(
+        matches!(&e, Err(Error::ReportUnavailable(m)) if m.contains("zelfevaluatie (0-meting) is nog niet ingediend")),
+        "{e:?}"
+    );
     // The list says the same per report.
     let list = ok(w.app.reports_of(&beheerder, &Actor::system("t"), TrajectoryId::new(t.id), today).await);
     assert!(list.iter().all(|e| e.kind == ReportKind::Nulmeting || e.unavailable.is_some()));
     // Someone outside the trajectory gets nothing at all.
-    let stranger = user(&w, "x@test.nl", "X", RoleKind::Schoolleider, Scope::School(t.school_id.unwrap_or(0) + 1)).await;
+    let stranger =
+        user(&w, "x@test.nl", "X", RoleKind::Schoolleider, Scope::School(t.school_id.unwrap_or(0) + 1)).await;
     let e = w.app.report(&stranger, &Actor::system("t"), TrajectoryId::new(t.id), ReportKind::Plan, today).await;
     assert!(matches!(e, Err(Error::Forbidden)), "{e:?}");
 }

@@ -65,7 +65,13 @@ impl App {
     }
 
     /// The reports of trajectory `id` for `who`, with what is missing for each.
-    pub async fn reports_of(&self, who: &Principal, actor: &Actor, id: TrajectoryId, today: Date) -> Result<Vec<ReportEntry>> {
+    pub async fn reports_of(
+        &self,
+        who: &Principal,
+        actor: &Actor,
+        id: TrajectoryId,
+        today: Date,
+    ) -> Result<Vec<ReportEntry>> {
         let case = self.plan_case(who, actor, id).await?;
         let programmes = self.programmes_in_force().await?;
         let c = Ctx { store: self.read(), programmes: &programmes, norms: &self.norms, who, case: &case, today };
@@ -161,8 +167,10 @@ impl App {
         today: Date,
     ) -> Result<Vec<LatestReport>> {
         let programmes = self.programmes_in_force().await?;
-        let mut trajectories =
-            self.read().list_trajectories(&TrajectoryFilter { board_number: Some(board), ..Default::default() }).await?;
+        let mut trajectories = self
+            .read()
+            .list_trajectories(&TrajectoryFilter { board_number: Some(board), ..Default::default() })
+            .await?;
         for s in self.read().schools_of_board(board).await? {
             let filter = TrajectoryFilter { school_id: Some(s.id), ..Default::default() };
             for t in self.read().list_trajectories(&filter).await? {
@@ -180,9 +188,10 @@ impl App {
                 Err(e) => return Err(e),
             };
             let order = [ReportKind::Eind, ReportKind::VoortgangBestuur, ReportKind::Plan, ReportKind::Nulmeting];
-            let pick = order.into_iter().filter(|k| *k != ReportKind::Eind || !t.active).find(|k| {
-                entries.iter().any(|e| e.kind == *k && e.unavailable.is_none())
-            });
+            let pick = order
+                .into_iter()
+                .filter(|k| *k != ReportKind::Eind || !t.active)
+                .find(|k| entries.iter().any(|e| e.kind == *k && e.unavailable.is_none()));
             let Some(kind) = pick else { continue };
             let school = match t.school_id {
                 Some(s) => match self.read().school(s).await {

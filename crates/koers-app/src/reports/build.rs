@@ -85,8 +85,9 @@ pub async fn build(c: &Ctx<'_>, kind: ReportKind) -> Result<Built> {
             let Some(format) = submitted_form(c).await? else {
                 return Err(unavailable(kind, "de zelfevaluatie (0-meting) is nog niet ingediend"));
             };
-            let view = load(c.store, c.programmes, c.norms, c.who, &FormRef { trajectory: TrajectoryId::new(id), format })
-                .await?;
+            let view =
+                load(c.store, c.programmes, c.norms, c.who, &FormRef { trajectory: TrajectoryId::new(id), format })
+                    .await?;
             let record = view.record.as_ref();
             nulmeting::document(&nulmeting::NulmetingInput {
                 school: school_name(c.store, c.case).await?,
@@ -162,19 +163,21 @@ pub async fn list(c: &Ctx<'_>) -> Result<Vec<ReportEntry>> {
         match kind {
             ReportKind::Nulmeting => {
                 if submitted_form(c).await?.is_none() {
-                    entry.unavailable = Some(unavailable(kind, "de zelfevaluatie (0-meting) is nog niet ingediend").to_string());
+                    entry.unavailable =
+                        Some(unavailable(kind, "de zelfevaluatie (0-meting) is nog niet ingediend").to_string());
                 }
             }
             ReportKind::VoortgangInspectie => {
-                entry.released = release::latest(c.store, TrajectoryId::new(c.case.trajectory.id)).await?.map(|(r, _)| r);
+                entry.released =
+                    release::latest(c.store, TrajectoryId::new(c.case.trajectory.id)).await?.map(|(r, _)| r);
                 entry.concept = rights.inside_school;
                 entry.may_release = rights.release && plan.is_none();
                 if rights.inside_school {
-                    entry.unavailable = plan.as_ref().map(|p| p.replacen(ReportKind::Plan.label_nl(), kind.label_nl(), 1));
+                    entry.unavailable =
+                        plan.as_ref().map(|p| p.replacen(ReportKind::Plan.label_nl(), kind.label_nl(), 1));
                 } else if entry.released.is_none() {
-                    entry.unavailable = Some(
-                        unavailable(kind, "de schoolleider heeft het rapport nog niet vrijgegeven").to_string(),
-                    );
+                    entry.unavailable =
+                        Some(unavailable(kind, "de schoolleider heeft het rapport nog niet vrijgegeven").to_string());
                 }
             }
             _ => entry.unavailable = plan.as_ref().map(|p| p.replacen(ReportKind::Plan.label_nl(), kind.label_nl(), 1)),

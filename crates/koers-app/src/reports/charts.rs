@@ -62,7 +62,10 @@ pub fn indicator(i: &Indicator, measurements: &[Measurement], settings: &OpKoers
         measurements: mine.iter().map(|m| point(m.date, m.value)).collect(),
         margin: (margin > 0.0).then(|| Margin {
             value: margin,
-            legend: format!("Marge: {} onder de lijn", koers_core::nl::decimal(margin, if margin.fract() == 0.0 { 0 } else { 2 })),
+            legend: format!(
+                "Marge: {} onder de lijn",
+                koers_core::nl::decimal(margin, if margin.fract() == 0.0 { 0 } else { 2 })
+            ),
         }),
         scale,
         line_legend: String::new(),

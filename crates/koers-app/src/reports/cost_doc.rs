@@ -18,8 +18,11 @@ pub fn document(o: &CostOverview, today: Date) -> Result<Document> {
         period: Some(o.period.label_nl()),
         generated: today.nl_long(),
     };
-    let mut doc = Document::new("Kostenoverzicht", meta)
-        .with_subtitle(if kenmerk.is_some() { "Vastgesteld" } else { "Concept (nog geen kenmerk)" });
+    let mut doc = Document::new("Kostenoverzicht", meta).with_subtitle(if kenmerk.is_some() {
+        "Vastgesteld"
+    } else {
+        "Concept (nog geen kenmerk)"
+    });
     doc.section("Samenvatting").key_values([
         ("School", format!("{} ({})", o.school.name, o.school.brin)),
         ("Periode", o.period.label_nl()),

@@ -110,7 +110,10 @@ pub fn plan_in_force(case: &PlanCase, kind: ReportKind) -> Result<PlanVersion> {
         None => "er is nog geen plan van aanpak gestart".to_owned(),
         Some(v) => format!("het plan van aanpak (versie {}) is nog {}", v.number, v.status.label_nl()),
     };
-    Err(unavailable(kind, &format!("{state}; er is nog geen vastgesteld plan: het moet eerst door {who} zijn ondertekend")))
+    Err(unavailable(
+        kind,
+        &format!("{state}; er is nog geen vastgesteld plan: het moet eerst door {who} zijn ondertekend"),
+    ))
 }
 
 /// The name of the school (board track: the board) of the case's trajectory.

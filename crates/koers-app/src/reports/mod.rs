@@ -31,8 +31,8 @@ pub mod release;
 pub mod render;
 
 use crate::error::Error;
-use koers_core::programme::{Audience, ProgrammeRules};
 use koers_core::programme::Sector;
+use koers_core::programme::{Audience, ProgrammeRules};
 
 pub use koers_reports::Document;
 

@@ -44,7 +44,12 @@ struct Totals {
 }
 
 /// The monitor for `who` (programme staff or a beheerder; everyone else `Forbidden`).
-pub async fn workbook(store: &dyn StoreRead, programmes: &Programmes, who: &Principal, today: Date) -> Result<Workbook> {
+pub async fn workbook(
+    store: &dyn StoreRead,
+    programmes: &Programmes,
+    who: &Principal,
+    today: Date,
+) -> Result<Workbook> {
     if who.visible_programmes().is_some_and(|p| p.is_empty()) {
         return Err(Error::Forbidden);
     }
@@ -75,11 +80,17 @@ pub async fn workbook(store: &dyn StoreRead, programmes: &Programmes, who: &Prin
             (None, None) => String::new(),
         };
         let phases: Vec<String> = serde_json::from_str(&t.phases_json).unwrap_or_default();
-        let phase =
-            usize::try_from(t.current_phase).ok().and_then(|i| phases.get(i)).cloned().unwrap_or_else(|| "afgerond".into());
+        let phase = usize::try_from(t.current_phase)
+            .ok()
+            .and_then(|i| phases.get(i))
+            .cloned()
+            .unwrap_or_else(|| "afgerond".into());
         let spent = a.time_log.iter().fold(0u32, |n, e| n.saturating_add(e.dagdelen));
         let (met, counted) = a.plan.as_ref().map_or((0, 0), |v| goals_met(&v.plan, &a.voortgang.measurements));
-        let planned = a.plan.as_ref().map_or_else(|| u32::try_from(t.dagdelen_planned.max(0)).unwrap_or(0), |v| v.plan.planned_dagdelen());
+        let planned = a
+            .plan
+            .as_ref()
+            .map_or_else(|| u32::try_from(t.dagdelen_planned.max(0)).unwrap_or(0), |v| v.plan.planned_dagdelen());
         let name = programmes.name(&t.programme_id);
         let sum = totals.entry(name.clone()).or_default();
         sum.trajectories += 1;
@@ -96,7 +107,9 @@ pub async fn workbook(store: &dyn StoreRead, programmes: &Programmes, who: &Prin
             Cell::text(experts.iter().find(|e| e.id == t.expert_id).map(|e| e.name.clone()).unwrap_or_default()),
             Cell::text(phase),
             Cell::text(if t.active { "ja" } else { "nee" }),
-            Cell::text(a.plan.as_ref().map_or_else(|| "nog niet vastgesteld".to_owned(), |v| format!("versie {}", v.number))),
+            Cell::text(
+                a.plan.as_ref().map_or_else(|| "nog niet vastgesteld".to_owned(), |v| format!("versie {}", v.number)),
+            ),
             Cell::text(a.assessment.label_nl()),
             Cell::text(a.assessment.sentences_nl().join("; ")),
             Cell::from(planned),

@@ -47,7 +47,15 @@ pub fn document(i: &NulmetingInput<'_>) -> Result<Document> {
             ("Formulier", i.format_title.clone()),
             ("Status", i.status.clone()),
             ("Ingediend op", i.submitted_on.map_or_else(|| "—".to_owned(), Date::nl_long)),
-            ("Volledig ingevuld", format!("{}% ({} van {} verplichte onderdelen)", r.completeness.percent(), r.completeness.done, r.completeness.required)),
+            (
+                "Volledig ingevuld",
+                format!(
+                    "{}% ({} van {} verplichte onderdelen)",
+                    r.completeness.percent(),
+                    r.completeness.done,
+                    r.completeness.required
+                ),
+            ),
             ("Beoordeelde standaarden", format!("{scored} van {}", r.groups.len())),
             ("Sterke punten", r.strengths.len().to_string()),
             ("Verbeterpunten", r.improvements.len().to_string()),

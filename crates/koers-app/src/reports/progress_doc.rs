@@ -28,10 +28,9 @@ pub enum Audience {
 pub fn document(f: &ProgressFacts, audience: Audience) -> Result<Document> {
     let (title, subtitle) = match audience {
         Audience::Bestuur => ("Voortgangsrapportage", "Verantwoording aan het bestuur".to_owned()),
-        Audience::Inspectie => (
-            "Voortgangsrapportage",
-            "Verantwoording aan de Inspectie van het Onderwijs (procesbegeleiding)".to_owned(),
-        ),
+        Audience::Inspectie => {
+            ("Voortgangsrapportage", "Verantwoording aan de Inspectie van het Onderwijs (procesbegeleiding)".to_owned())
+        }
         Audience::Eind if f.active => ("Eindrapportage", "Tussenstand: het traject loopt nog".to_owned()),
         Audience::Eind => ("Eindrapportage", "Afsluiting van het traject".to_owned()),
     };
@@ -245,9 +244,7 @@ fn reviews(s: &mut Section, f: &ProgressFacts) {
         rows: f
             .reviews
             .iter()
-            .map(|r| {
-                vec![r.name.clone(), r.planned_on.nl(), r.held_on.map_or_else(|| "nog niet".to_owned(), Date::nl)]
-            })
+            .map(|r| vec![r.name.clone(), r.planned_on.nl(), r.held_on.map_or_else(|| "nog niet".to_owned(), Date::nl)])
             .collect(),
         total: None,
     });

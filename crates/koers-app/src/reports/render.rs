@@ -113,7 +113,14 @@ mod tests {
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn beyond_the_queue_is_refused_and_the_rest_is_rendered() {
         let r = Renderer::new(Arc::new(Slow), RenderLimits { concurrent: 1, queue: 2 });
-        let tasks: Vec<_> = (0..6).map(|_| tokio::spawn({ let r = r.clone(); async move { r.pdf(doc()).await } })).collect();
+        let tasks: Vec<_> = (0..6)
+            .map(|_| {
+                tokio::spawn({
+                    let r = r.clone();
+                    async move { r.pdf(doc()).await }
+                })
+            })
+            .collect();
         let mut ok = 0;
         let mut busy = 0;
         for t in tasks {

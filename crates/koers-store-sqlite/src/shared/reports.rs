@@ -66,7 +66,10 @@ impl ReportWrite for Backend {
         .map_err(db)?;
         let release = record(&row)?;
         let after = serde_json::json!({ "kind": r.kind, "release": release.id, "role": r.released_role });
-        Change::new(actor, now, "report_release", "report", r.trajectory_id.get()).after(&after)?.write(&mut tx).await?;
+        Change::new(actor, now, "report_release", "report", r.trajectory_id.get())
+            .after(&after)?
+            .write(&mut tx)
+            .await?;
         tx.commit().await.map_err(db)?;
         Ok(release)
     }

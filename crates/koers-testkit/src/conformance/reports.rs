@@ -30,7 +30,8 @@ pub async fn report_releases_keep_their_facts_newest_first_and_are_audited(store
 
     let leader = s.create_user(&new_user("leider@school.nl"), &actor(), NOW).await.expect("user");
     let by = Actor { user_id: Some(leader.id), label: leader.email.clone() };
-    let first = s.release_report(&release(t.id, r#"{"school":"De «Morgenster» & co"}"#), &by, NOW + 10).await.expect("release");
+    let first =
+        s.release_report(&release(t.id, r#"{"school":"De «Morgenster» & co"}"#), &by, NOW + 10).await.expect("release");
     assert_eq!(first.released_by, Some(UserId::new(leader.id)));
     assert_eq!((first.released_at, first.released_role.as_str()), (NOW + 10, "Schoolleider"));
     let second = s.release_report(&release(t.id, r#"{"school":"later"}"#), &by, NOW + 20).await.expect("again");

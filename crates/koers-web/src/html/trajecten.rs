@@ -73,6 +73,11 @@ pub struct TrajectoryPage {
     pub current_phase: i64,
     pub move_reason: String,
     pub move_error: Option<String>,
+    // ---- reports (issue 9 §5) ----
+    /// The trajectory's reports, for whoever may see its plan.
+    pub reports: Vec<crate::html::rapporten::ReportRow>,
+    /// This installation renders PDFs (else the reports are on screen only).
+    pub pdf_reports: bool,
 }
 
 /// A link to one of the trajectory's forms.
@@ -188,6 +193,15 @@ pub(crate) async fn page_for(
             Err(e) => return Err(e.into()),
         };
     let steps = case.as_ref().map(|c| crate::html::plan::steps::rows(page.lang, c)).unwrap_or_default();
+    let reports = match case {
+        Some(_) => {
+            let today = koers_core::calendar::Date::of_instant(crate::auth::now());
+            let id = koers_core::ids::TrajectoryId::new(t.id);
+            let entries = state.app.reports_of(user.principal(), &user.actor(), id, today).await?;
+            crate::html::rapporten::rows(&page, t.id, &entries)
+        }
+        None => Vec::new(),
+    };
     let move_to = if let Some(case) = case.as_ref().filter(|c| c.rights.move_phase) {
         let mut v: Vec<(i64, String)> =
             case.phases().iter().enumerate().map(|(i, p)| (i64::try_from(i).unwrap_or(0), p.name.clone())).collect();
@@ -220,6 +234,8 @@ pub(crate) async fn page_for(
         current_phase: t.current_phase,
         move_reason: String::new(),
         move_error: None,
+        reports,
+        pdf_reports: state.app.renders_pdf(),
         page: page.in_section("mijn-home"),
     })
 }
