@@ -32,6 +32,7 @@ mod experts;
 mod external;
 mod ops;
 mod plans;
+mod reports;
 mod selfeval;
 mod support;
 mod voortgang;
@@ -46,12 +47,21 @@ pub struct App {
     /// Roles whose accounts may not log in with a password (they use their organisation's
     /// OpenID provider); see [`App::with_password_off`].
     password_off: Arc<[koers_core::access::RoleKind]>,
+    /// The PDF engine with its bounds (`None`: this installation renders no PDFs); see
+    /// [`App::with_pdf_engine`].
+    renderer: Option<crate::reports::render::Renderer>,
 }
 
 impl App {
     /// Built at the edge (the CLI, a test) from a connected store.
     pub fn new(store: Arc<dyn Store>, norms: Arc<NormLibrary>) -> Self {
-        Self { store, norms, catalog: Arc::new(crate::programmes::Catalog::new()), password_off: Arc::from([]) }
+        Self {
+            store,
+            norms,
+            catalog: Arc::new(crate::programmes::Catalog::new()),
+            password_off: Arc::from([]),
+            renderer: None,
+        }
     }
 
     /// Read access for pages and reports; has no write methods.

@@ -79,6 +79,16 @@ pub enum Error {
     /// Hashing, random numbers, a blocking task: the machine failed, not the input.
     #[error("interne fout")]
     System(#[source] Box<dyn std::error::Error + Send + Sync>),
+    /// A report that cannot be made yet; the text names what is missing ("er is nog geen
+    /// vastgesteld plan van aanpak …").
+    #[error("{0}")]
+    ReportUnavailable(String),
+    /// This installation renders no PDFs (no engine was handed to [`crate::App`]).
+    #[error("PDF-rapporten zijn in deze installatie niet beschikbaar; bekijk het rapport op het scherm")]
+    PdfUnavailable,
+    /// Too many reports are being made at once; try again in a moment.
+    #[error("er worden nu veel rapporten tegelijk gemaakt; probeer het over een minuut opnieuw")]
+    ReportsBusy,
     /// A database problem (the backend's message is the source).
     #[error(transparent)]
     Store(StoreError),

@@ -21,6 +21,9 @@
 //!   (submitted, confirmed, signed off) or by staff with a reason; "Wat moet ik nu doen?".
 //! - [`selfevals`]: formats as data and filling in a trajectory's forms (zelfevaluatie …), the team.
 //! - [`plans`]: the plan van aanpak — versions, edits, sign-off, bijstelling, and who may.
+//! - [`reports`]: every report's document from the store (0-meting, plan van aanpak,
+//!   voortgangsrapportage for the bestuur and the Inspectie with its release, eindrapportage,
+//!   kostenoverzicht), PDF rendering through the engine handed in, the programme monitor.
 //! - [`verdicts`]: Inspectie verdicts recorded by staff or declared by applicants, and what the
 //!   VO and board entry rules read from them and from the exam trend.
 //! - [`experts`]: the expert pool per programme and sector, with a standplaats and travel limit.
@@ -56,6 +59,7 @@ pub mod plans;
 pub mod privacy;
 pub mod programmes;
 pub mod register;
+pub mod reports;
 pub mod schools;
 pub mod screening;
 pub mod search;

@@ -22,6 +22,7 @@ mod model;
 mod ops_model;
 mod plan_model;
 mod privacy_model;
+mod report_model;
 mod verdict_model;
 mod voortgang_model;
 mod workflow_model;
@@ -36,6 +37,7 @@ pub use model::*;
 pub use ops_model::*;
 pub use plan_model::*;
 pub use privacy_model::*;
+pub use report_model::*;
 pub use verdict_model::*;
 pub use voortgang_model::*;
 pub use workflow_model::*;
@@ -83,7 +85,7 @@ impl Actor {
 /// `koers_app::App::read`), so it cannot change anything behind the use cases' back.
 #[async_trait]
 pub trait StoreRead:
-    AccessRead + FormsRead + DagdelenRead + PlanRead + VoortgangRead + Send + Sync + std::fmt::Debug
+    AccessRead + FormsRead + DagdelenRead + PlanRead + VoortgangRead + ReportRead + Send + Sync + std::fmt::Debug
 {
     /// Which backend (`sqlite` / `postgres`), for logs and `/health`.
     fn backend(&self) -> &'static str;
@@ -188,7 +190,7 @@ pub trait StoreRead:
 /// The writes. Only koers-app holds a `dyn Store` (privately, inside [`crate::App`]); the CLI
 /// builds it at the edge and hands it over. Every write is audited in its own transaction.
 #[async_trait]
-pub trait Store: StoreRead + AccessWrite + FormsWrite + DagdelenWrite + PlanWrite + VoortgangWrite {
+pub trait Store: StoreRead + AccessWrite + FormsWrite + DagdelenWrite + PlanWrite + VoortgangWrite + ReportWrite {
     /// Apply pending migrations.
     async fn migrate(&self) -> StoreResult<()>;
 

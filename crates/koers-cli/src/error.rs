@@ -44,6 +44,8 @@ impl CliError {
             }
             CliError::App(koers_app::Error::File(_) | koers_app::Error::Unsupported(_)) => exit::BAD_FILE,
             CliError::App(koers_app::Error::Mail(_)) => exit::USAGE,
+            // A report that cannot be made yet: the message names what is missing.
+            CliError::App(koers_app::Error::ReportUnavailable(_)) => exit::USAGE,
             CliError::Io { .. } | CliError::Norms(_) | CliError::Programmes(_) | CliError::App(_) => exit::INTERNAL,
         }
     }

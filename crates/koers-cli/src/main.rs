@@ -1,5 +1,5 @@
 //! `koers` — the one binary of Koers: `screen` (every school of a results file), `check` (one
-//! school from flags), `serve`, `demo`, `migrate`, `import`, `user add`,
+//! school from flags), `serve`, `demo`, `migrate`, `import`, `user add`, `report`,
 //! `backup`, `restore`. Exit codes are in [`exit`].
 
 mod check_cmd;
@@ -59,6 +59,8 @@ enum Command {
     Backup(ops_cmd::BackupArgs),
     /// Zet een backup terug in een lege database (stop de server eerst).
     Restore(ops_cmd::RestoreArgs),
+    /// Maak een rapport van een traject als PDF (koers report voortgang-bestuur --trajectory 7 -o rapport.pdf).
+    Report(platform::report::ReportArgs),
     /// Gebruikers beheren.
     #[command(subcommand)]
     User(platform::user::UserCommand),
@@ -79,6 +81,7 @@ fn main() -> ExitCode {
         Command::Migrate(args) => platform::migrate::migrate(&args),
         Command::Import(args) => platform::import::import(&args),
         Command::User(cmd) => platform::user::user(&cmd),
+        Command::Report(args) => platform::report::report(&args),
         Command::Backup(args) => ops_cmd::backup(&args),
         Command::Restore(args) => ops_cmd::restore(&args),
     };

@@ -11,6 +11,8 @@
 //!   bullets, quotes, callouts, charts, signatures, page breaks). Text only, never markup.
 //! - [`pdf`] (feature `pdf`, on by default): [`pdf::render_pdf`] turns a document into a tagged
 //!   A4 PDF with Typst and the shipped Noto Sans fonts; one engine per process, built lazily.
+//! - [`engine`]: [`PdfEngine`], the PDF engine as a port (the Typst one is [`pdf::Typst`]), so
+//!   a crate that serves reports is handed an engine instead of building one.
 //! - [`html`]: the same document as an HTML fragment for the screen ([`html::to_html`]).
 //! - [`workbook`]: multi-sheet xlsx with typed cells (text, numbers, dates, euros from cents).
 //! - [`export`]: the one CSV writer (Dutch `;`, BOM, formula injection neutralised) for every
@@ -33,6 +35,7 @@
 
 pub mod chart;
 pub mod document;
+pub mod engine;
 mod error;
 pub mod export;
 pub mod extract;
@@ -47,4 +50,5 @@ pub use document::{
     Align, Block, Callout, Column, Document, Figure, KeyValue, Metadata, Section, Signature, Span, SpanStyle, Table,
     Tone,
 };
+pub use engine::PdfEngine;
 pub use error::ReportError;

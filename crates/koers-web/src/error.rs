@@ -61,6 +61,10 @@ pub enum AppError {
     /// `Retry-After` in seconds.
     #[error("te veel verzoeken")]
     TooManyRequests { retry_after_secs: u64 },
+    /// Not available now (no PDF engine in this installation, too many reports at once): 503,
+    /// with `Retry-After` when it is worth trying again.
+    #[error("niet beschikbaar")]
+    Unavailable { errors: Vec<ErrorItem>, retry_after_secs: Option<u64> },
     #[error("interne fout")]
     Internal(#[source] Box<dyn StdError + Send + Sync>),
 }
@@ -85,6 +89,7 @@ impl AppError {
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Unavailable { .. } => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -123,6 +128,12 @@ impl From<koers_app::Error> for AppError {
             E::Login(_) => AppError::Unauthorized,
             E::External(_) => AppError::Forbidden,
             E::Busy(_) => AppError::busy(),
+            // A report that cannot be made yet: the state of the trajectory, named in Dutch.
+            E::ReportUnavailable(_) => AppError::Conflict(one(&e)),
+            E::PdfUnavailable => AppError::Unavailable { errors: one(&e), retry_after_secs: None },
+            E::ReportsBusy => {
+                AppError::Unavailable { errors: one(&e), retry_after_secs: Some(REPORTS_RETRY_AFTER_SECS) }
+            }
             e @ (E::NoNorms
             | E::NoBandProgramme
             | E::Programme(_)
@@ -133,6 +144,9 @@ impl From<koers_app::Error> for AppError {
         }
     }
 }
+
+/// `Retry-After` when too many reports are being made at once.
+pub const REPORTS_RETRY_AFTER_SECS: u64 = 5;
 
 /// `Retry-After` when the server is saturated.
 pub const BUSY_RETRY_AFTER_SECS: u64 = 2;
@@ -152,10 +166,12 @@ impl IntoResponse for AppError {
         let status = self.status();
         let retry_after = match self {
             AppError::TooManyRequests { retry_after_secs } => Some(retry_after_secs.max(1)),
+            AppError::Unavailable { retry_after_secs, .. } => retry_after_secs.map(|s| s.max(1)),
             _ => None,
         };
         let errors = match self {
             AppError::BadRequest(e) | AppError::Invalid(e) | AppError::Conflict(e) | AppError::TooLarge(e) => e,
+            AppError::Unavailable { errors, .. } => errors,
             AppError::Internal(ref cause) => {
                 let mut chain = cause.to_string();
                 let mut source = cause.source();

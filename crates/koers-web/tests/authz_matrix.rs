@@ -819,6 +819,52 @@ async fn table(w: &World, app_a: i64, traj_a: i64) -> Vec<Row> {
             "besluit=akkoord&version=999",
             [303, 409, 403, 403, 403, 403, 409],
         ),
+        // ---- reports (issue 9 §5): whoever sees the trajectory's plan; the case has no
+        // vastgesteld plan yet, so they get the 409 that names what is missing; outsiders 403.
+        // GWGB+ does not report to the Inspectie: 404 for those who may see the trajectory. ----
+        row("GET", "/trajecten/{id}/rapporten/{bestand}", "/trajecten/999999/rapporten/plan-van-aanpak", "", NONE_404),
+        row(
+            "GET",
+            "/trajecten/{id}/rapporten/{bestand}",
+            format!("/trajecten/{traj_a}/rapporten/onbekend.pdf"),
+            "",
+            NONE_404,
+        ),
+        row(
+            "GET",
+            "/trajecten/{id}/rapporten/{bestand}",
+            format!("/trajecten/{traj_a}/rapporten/plan-van-aanpak"),
+            "",
+            [303, 409, 409, 403, 409, 403, 409],
+        ),
+        row(
+            "GET",
+            "/trajecten/{id}/rapporten/{bestand}",
+            format!("/trajecten/{traj_a}/rapporten/voortgang-bestuur.pdf"),
+            "",
+            [303, 409, 409, 403, 409, 403, 409],
+        ),
+        row(
+            "GET",
+            "/trajecten/{id}/rapporten/{bestand}",
+            format!("/trajecten/{traj_a}/rapporten/voortgang-inspectie.pdf"),
+            "",
+            [303, 404, 404, 403, 404, 403, 404],
+        ),
+        row(
+            "POST",
+            "/trajecten/{id}/rapporten/voortgang-inspectie/vrijgeven",
+            "/trajecten/999999/rapporten/voortgang-inspectie/vrijgeven",
+            "",
+            NONE_404,
+        ),
+        row(
+            "POST",
+            "/trajecten/{id}/rapporten/voortgang-inspectie/vrijgeven",
+            format!("/trajecten/{traj_a}/rapporten/voortgang-inspectie/vrijgeven"),
+            "",
+            [303, 409, 409, 403, 409, 403, 409],
+        ),
         // ---- end real case ----
         // ---- dagdelen and money (issue 10 §7–8): a GWGB+ case at school C (board X) ----
         // (staff of programme B, NPO, are outsiders to it: 403, or 404 where the use case hides it)
@@ -897,6 +943,22 @@ async fn table(w: &World, app_a: i64, traj_a: i64) -> Vec<Row> {
             "",
             [303, 200, 200, 403, 403, 403, 200],
         ),
+        row(
+            "GET",
+            "/mijn-school/{id}/kostenoverzicht.pdf",
+            format!("/mijn-school/{c}/kostenoverzicht.pdf"),
+            "",
+            [303, 200, 200, 403, 403, 403, 200],
+        ),
+        row(
+            "GET",
+            "/mijn-school/{id}/kostenoverzicht.pdf",
+            "/mijn-school/999999/kostenoverzicht.pdf",
+            "",
+            [303, 404, 404, 404, 404, 404, 404],
+        ),
+        // The programme monitor (issue 9 §5): programme staff and beheerders.
+        row("GET", "/programma/monitor.xlsx", "/programma/monitor.xlsx", "", STAFF),
         // Issuing the kenmerk: staff of a programme of the school (or a beheerder); nothing in
         // the period yet for school A: 422.
         row(

@@ -7,6 +7,7 @@ pub mod clock;
 pub mod demo;
 pub mod import;
 pub mod migrate;
+pub mod report;
 pub mod serve;
 pub mod sign_in;
 pub mod theme;
@@ -90,7 +91,13 @@ pub(crate) fn web_state(
     sign_in: &sign_in::SignInArgs,
 ) -> Result<koers_web::AppState, CliError> {
     let theme = theme.theme()?;
-    let app = app.with_password_off(&sign_in.password_off()?);
+    // Reports: the Typst engine this binary ships (fonts and template loaded once, now), renders
+    // bounded on the blocking pool (koers_app::reports::render).
+    let app = app.with_password_off(&sign_in.password_off()?).with_pdf_engine(
+        std::sync::Arc::new(koers_reports::pdf::Typst),
+        koers_app::reports::render::RenderLimits::default(),
+    );
+    app.warm_up_pdf()?;
     // The public verdict's rule comes from the stored programme definitions (App::band_rule).
     Ok(koers_web::AppState::new(app, config).with_theme(theme).with_oidc(sign_in.providers()?))
 }

@@ -70,6 +70,19 @@ pub fn render_pdf(doc: &Document) -> Result<Vec<u8>, ReportError> {
     render_with_warnings(doc).map(|(pdf, _)| pdf)
 }
 
+/// The Typst engine behind the [`crate::PdfEngine`] port (the process's one shared engine).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Typst;
+
+impl crate::engine::PdfEngine for Typst {
+    fn render(&self, doc: &Document) -> Result<Vec<u8>, ReportError> {
+        render_pdf(doc)
+    }
+    fn warm_up(&self) -> Result<(), ReportError> {
+        warm_up()
+    }
+}
+
 /// [`render_pdf`], also returning the engine's warnings (tests assert there are none).
 pub(crate) fn render_with_warnings(doc: &Document) -> Result<(Vec<u8>, Vec<String>), ReportError> {
     doc.validate()?;

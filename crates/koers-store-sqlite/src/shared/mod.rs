@@ -30,6 +30,7 @@ mod plans;
 mod privacy;
 mod privacy_trajectory;
 mod programme_defs;
+mod reports;
 mod results;
 mod reviews;
 mod school_writes;

@@ -25,6 +25,7 @@ mod plans;
 mod privacy;
 mod privacy_trajectory;
 mod register;
+mod reports;
 mod results;
 mod search;
 mod sessions;
@@ -49,6 +50,7 @@ pub use plans::*;
 pub use privacy::*;
 pub use privacy_trajectory::*;
 pub use register::*;
+pub use reports::*;
 pub use results::*;
 pub use search::*;
 pub use sessions::*;
@@ -153,6 +155,7 @@ macro_rules! store_conformance_tests {
             budget_decisions_are_listed_newest_first_and_audited_with_the_reason,
             statement_kenmerken_are_gap_free_per_year_and_issued_once_per_period,
             plans_round_trip_with_versions_and_are_audited,
+            report_releases_keep_their_facts_newest_first_and_are_audited,
             a_vastgestelde_plan_version_is_never_rewritten,
             concurrent_plan_saves_one_wins_the_other_conflicts,
             phase_moves_check_versions_and_are_audited_with_the_reason,

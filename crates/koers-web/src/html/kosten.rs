@@ -2,7 +2,8 @@
 //! - `GET /mijn-school/{id}/kostenoverzicht?van=…&tot=…`: the kostenoverzicht of a school over a
 //!   period (default: this school year), per programme and month, with its kenmerk once issued;
 //!   `POST` (staff) issues the kenmerk; `GET /mijn-school/{id}/kostenoverzicht.xlsx` the same as
-//!   a workbook (koers-reports). For the school's leader, its board, beheerders and staff of a
+//!   a workbook (koers-reports), `…/kostenoverzicht.pdf` as a PDF (`App::cost_overview_pdf`,
+//!   audited there). For the school's leader, its board, beheerders and staff of a
 //!   programme the school has a trajectory in (`koers_app::dagdelen::money`).
 //! - `GET /experts/{id}/urenstaat?maand=2026-01` and `…/urenstaat.xlsx`: an expert's time sheet
 //!   per month, for the expert, beheerders and programme staff (their programmes' rows).
@@ -28,6 +29,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/mijn-school/{id}/kostenoverzicht", get(overview).post(issue))
         .route("/mijn-school/{id}/kostenoverzicht.xlsx", get(overview_xlsx))
+        .route("/mijn-school/{id}/kostenoverzicht.pdf", get(overview_pdf))
         .route("/experts/{id}/urenstaat", get(sheet))
         .route("/experts/{id}/urenstaat.xlsx", get(sheet_xlsx))
 }
@@ -85,6 +87,8 @@ pub struct OverviewPage {
     pub query: String,
     pub errors: Vec<String>,
     pub notice: Option<String>,
+    /// This installation renders PDFs (the PDF download is offered).
+    pub pdf: bool,
 }
 
 fn line(label: String, dagdelen: u32, total: impl ToString, school: impl ToString, programme: impl ToString) -> Line {
@@ -128,6 +132,7 @@ fn overview_view(page: Page, o: &CostOverview) -> OverviewPage {
         may_issue: o.may_issue && !o.parts.is_empty(),
         errors: Vec::new(),
         notice: None,
+        pdf: false,
         page: page.in_section("mijn-home"),
     }
 }
@@ -147,6 +152,7 @@ pub async fn overview(
     };
     let o = state.app.cost_overview(user.principal(), SchoolId::new(id), p).await?;
     let mut v = overview_view(page, &o);
+    v.pdf = state.app.renders_pdf();
     if !errors.is_empty() {
         v.van = q.van;
         v.tot = q.tot;
@@ -268,6 +274,28 @@ pub async fn overview_xlsx(
     let body = overview_workbook(&o, today()).to_xlsx().map_err(AppError::internal)?;
     let name = o.issued.as_ref().map_or_else(|| format!("school-{id}"), |i| i.reference.to_string());
     download(&state, &user, format!("kostenoverzicht-{name}-{}-{}.xlsx", p.from, p.to), body).await
+}
+
+pub async fn overview_pdf(
+    State(state): State<AppState>,
+    Id(id): Id,
+    user: CurrentUser,
+    page: Page,
+    Query(q): Query<PeriodQuery>,
+) -> Result<Response, AppError> {
+    let p = period(&q.van, &q.tot, today())?;
+    let made = state
+        .app
+        .cost_overview_pdf(user.principal(), &user.actor(), SchoolId::new(id), p, today(), crate::auth::now())
+        .await;
+    let (o, body) = match made {
+        Ok(made) => made,
+        Err(e) => return crate::html::rapporten::refusal(page, format!("/mijn-school/{id}/kostenoverzicht"), e),
+    };
+    let name = o.issued.as_ref().map_or_else(|| format!("school-{id}"), |i| i.reference.to_string());
+    let disposition = format!("attachment; filename=\"kostenoverzicht-{name}-{}-{}.pdf\"", p.from, p.to);
+    let pdf = crate::html::rapporten::PDF.to_owned();
+    Ok(([(header::CONTENT_TYPE, pdf), (header::CONTENT_DISPOSITION, disposition)], body).into_response())
 }
 
 #[derive(Debug, Default, Deserialize)]

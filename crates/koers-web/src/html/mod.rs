@@ -34,6 +34,7 @@
 //! | `/beheer/formats…` | [`beheer::formats`] |
 //! | `/trajecten/{id}/dagdelen`, `/trajecten/{id}/budget` | [`dagdelen`] |
 //! | `/mijn-school/{id}/kostenoverzicht[.xlsx]`, `/experts/{id}/urenstaat[.xlsx]` | [`kosten`] |
+//! | `/trajecten/{id}/rapporten/{bestand}[.pdf]`, `…/voortgang-inspectie/vrijgeven`, `/programma/monitor.xlsx` | [`rapporten`] |
 //! | `/mijn-school/{id}/oordelen`, `/bestuur/{nr}/oordelen`, `/oordelen/{id}/bevestigen` | [`oordelen`] |
 //! | `/oordelen/{id}/wijzigen`, `/oordelen/{id}/verwijderen` (staff) | [`oordelen_edit`] |
 //! | `/trajecten/{id}/voortgang…` (voortgang, reviews), `/review/uitnodiging/{token}`, `/programma/op-koers`, `/programma/leren` | [`voortgang`] |
@@ -66,6 +67,8 @@ pub mod trajecten;
 // ---- inside the trajectory (issue 8) ----
 pub mod plan;
 pub mod workflow_rows;
+// ---- reports (issue 9 §5) ----
+pub mod rapporten;
 // ---- a trajectory's forms (issue 8) ----
 pub mod formulieren;
 // ---- voortgang, reviews, op koers (issue 9) ----
@@ -117,6 +120,8 @@ fn private_routes() -> Router<AppState> {
         .merge(plan::routes())
         // ---- voortgang, reviews, op koers (issue 9) ----
         .merge(voortgang::routes())
+        // ---- reports (issue 9 §5) ----
+        .merge(rapporten::routes())
 }
 
 /// Render a template to an HTML response; a template error is a logged 500.

@@ -76,6 +76,11 @@ pub struct TrajectoryPage {
     // ---- voortgang (issue 9) ----
     /// Op koers with its reasons, for those who may see the voortgang: (on course, reasons).
     pub op_koers: Option<(bool, Vec<String>)>,
+    // ---- reports (issue 9 §5) ----
+    /// The trajectory's reports, for whoever may see its plan.
+    pub reports: Vec<crate::html::rapporten::ReportRow>,
+    /// This installation renders PDFs (else the reports are on screen only).
+    pub pdf_reports: bool,
 }
 
 /// A link to one of the trajectory's forms.
@@ -191,6 +196,15 @@ pub(crate) async fn page_for(
             Err(e) => return Err(e.into()),
         };
     let steps = case.as_ref().map(|c| crate::html::plan::steps::rows(page.lang, c)).unwrap_or_default();
+    let reports = match case {
+        Some(_) => {
+            let today = koers_core::calendar::Date::of_instant(crate::auth::now());
+            let id = koers_core::ids::TrajectoryId::new(t.id);
+            let entries = state.app.reports_of(user.principal(), &user.actor(), id, today).await?;
+            crate::html::rapporten::rows(&page, t.id, &entries)
+        }
+        None => Vec::new(),
+    };
     let move_to = if let Some(case) = case.as_ref().filter(|c| c.rights.move_phase) {
         let mut v: Vec<(i64, String)> =
             case.phases().iter().enumerate().map(|(i, p)| (i64::try_from(i).unwrap_or(0), p.name.clone())).collect();
@@ -224,6 +238,8 @@ pub(crate) async fn page_for(
         move_reason: String::new(),
         move_error: None,
         op_koers: op_koers_of(state, user, t.id).await?,
+        reports,
+        pdf_reports: state.app.renders_pdf(),
         page: page.in_section("mijn-home"),
     })
 }

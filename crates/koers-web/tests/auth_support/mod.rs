@@ -187,6 +187,18 @@ async fn seed(store: &dyn Store) -> Ids {
     Ids { school_a: a, school_b: b, school_c: c }
 }
 
+/// A PDF engine for the web tests: `%PDF-` and the document as HTML (so a test reads its text),
+/// after the same check as the real engine.
+#[derive(Debug)]
+pub struct StandInPdf;
+
+impl koers_reports::PdfEngine for StandInPdf {
+    fn render(&self, doc: &koers_reports::Document) -> Result<Vec<u8>, koers_reports::ReportError> {
+        let html = koers_reports::html::to_html(doc)?;
+        Ok(format!("%PDF-1.7 stand-in\n{html}").into_bytes())
+    }
+}
+
 pub async fn world_with(config: WebConfig) -> World {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let url = format!("sqlite://{}", dir.path().join("koers.db").display());
@@ -195,7 +207,11 @@ pub async fn world_with(config: WebConfig) -> World {
     let ids = seed(&store).await;
     let norms = NormLibrary::shipped().unwrap_or_else(|e| panic!("{e}"));
     let store: Arc<dyn Store> = Arc::new(store);
-    let state = AppState::new(App::new(store.clone(), Arc::new(norms)), config);
+    // Reports render through a stand-in engine: the web tests never build Typst (the real PDF is
+    // read by its text in koers-app's and koers-cli's tests).
+    let app = App::new(store.clone(), Arc::new(norms))
+        .with_pdf_engine(Arc::new(StandInPdf), koers_app::reports::render::RenderLimits::default());
+    let state = AppState::new(app, config);
     // One OpenID provider, which does not answer (port 9: nothing listens there).
     let state = state.with_oidc(vec![koers_web::auth::oidc::config::ProviderConfig {
         id: "test-idp".into(),

@@ -77,6 +77,19 @@ pub struct RoleHome {
     pub board_applications: Vec<ApplicationRow>,
     /// Op koers of the trajectories this person follows (issue 9; the bestuurder's board view).
     pub course: super::koers::HomeCourse,
+    /// Bestuurder: per trajectory of their board(s) the newest report (issue 9 §5):
+    /// (school and programme, href of the report on screen).
+    pub latest_reports: Vec<LatestReportRow>,
+    /// This installation renders PDFs.
+    pub pdf_reports: bool,
+}
+
+/// The newest report of one trajectory, on the board's home.
+#[derive(Debug, Clone)]
+pub struct LatestReportRow {
+    pub label: String,
+    pub report: String,
+    pub href: String,
 }
 
 /// An invitation as the home page lists it.
@@ -142,6 +155,8 @@ pub async fn show(
         },
         board_applications: Vec::new(),
         course: Default::default(),
+        latest_reports: Vec::new(),
+        pdf_reports: state.app.renders_pdf(),
     };
     if role.is_some_and(|r| r != RoleKind::Beheerder) {
         view.next_steps = crate::html::plan::steps::for_home(&state, &user, lang).await?;
@@ -225,6 +240,16 @@ pub async fn show(
                 view.board_applications.extend(application_rows(&state, &all).await?);
                 let own = TrajectoryFilter { board_number: Some(number), ..TrajectoryFilter::default() };
                 view.trajectories.extend(trajectory_links(&state, &own).await?);
+                let today = koers_core::calendar::Date::of_instant(crate::auth::now());
+                for r in state.app.board_latest_reports(user.principal(), &user.actor(), number, today).await? {
+                    let label =
+                        if r.school.is_empty() { r.programme } else { format!("{} – {}", r.school, r.programme) };
+                    view.latest_reports.push(LatestReportRow {
+                        label,
+                        report: lang.t(&format!("report-{}", r.kind.code())),
+                        href: format!("/trajecten/{}/rapporten/{}", r.trajectory_id, r.kind.code()),
+                    });
+                }
                 view.boards.push(BoardBlock { number, name, rows: rows_for(&state, lang, &schools).await? });
             }
         }
