@@ -1,6 +1,6 @@
 //! Where the reports read voortgang (measure statuses, measurements, step-5 activities,
-//! reviews) from. The one place that knows the voortgang store: the documents only see
-//! [`Voortgang`].
+//! reviews) from. The one place that knows the voortgang store (`VoortgangRead`, issue 9
+//! items 1–2): the documents only see [`Voortgang`].
 
 use crate::error::Result;
 use crate::store::StoreRead;
@@ -17,7 +17,14 @@ pub struct Voortgang {
     pub reviews: Vec<PlannedReview>,
 }
 
-/// The voortgang of trajectory `id` (none is stored yet before voortgang is recorded).
-pub async fn load(_store: &dyn StoreRead, _id: TrajectoryId) -> Result<Voortgang> {
-    Ok(Voortgang::default())
+/// The voortgang of trajectory `id` as recorded on its voortgang pages.
+pub async fn load(store: &dyn StoreRead, id: TrajectoryId) -> Result<Voortgang> {
+    let stored = store.voortgang_of_trajectory(id).await?;
+    let reviews = store.reviews_of_trajectory(id).await?;
+    Ok(Voortgang {
+        status_updates: stored.updates.into_iter().map(|r| r.update).collect(),
+        measurements: stored.measurements.into_iter().map(|r| r.measurement).collect(),
+        activities: stored.activities.into_iter().map(|r| r.entry).collect(),
+        reviews: reviews.iter().map(|r| r.content.planned()).collect(),
+    })
 }
