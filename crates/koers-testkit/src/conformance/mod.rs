@@ -29,6 +29,7 @@ mod search;
 mod sessions;
 mod submit;
 mod users;
+mod verdicts;
 mod voortgang;
 mod workflow;
 
@@ -52,6 +53,7 @@ pub use search::*;
 pub use sessions::*;
 pub use submit::*;
 pub use users::*;
+pub use verdicts::*;
 pub use voortgang::*;
 pub use workflow::*;
 
@@ -157,6 +159,8 @@ macro_rules! store_conformance_tests {
             import_runs_keep_every_rejection_and_page_through_them,
             account_requests_are_confirmed_once_and_duplicates_refused,
             deciding_an_account_request_creates_user_and_grant_atomically,
+            prune_removes_stale_account_requests_only,
+            verdicts_are_recorded_confirmed_changed_and_deleted_with_versions,
             password_links_are_single_use_and_end_api_tokens,
             voortgang_round_trips_in_order_and_every_write_is_audited,
             reviews_check_versions_and_invitation_links_work_once_until_they_expire,

@@ -225,13 +225,13 @@ fn respond(
             v.school_href = Some(format!("/scholen/{}", school.id));
             v.exam_trend = ExamTrendView::new(lang, exam_years);
             if needs(&|r| matches!(r, RuleSettings::SpecialEducation(_))) {
-                v.special = Some(facts::special_view(posted, errors));
+                v.special = Some(facts::special_view(lang, posted, errors));
             }
             if needs(&|r| matches!(r, RuleSettings::VerdictOrRisk(_))) {
                 let risks = a.fits.iter().any(
                     |f| matches!(&f.programme.rule, RuleSettings::VerdictOrRisk(r) if r.demonstrable_risk_qualifies),
                 );
-                v.vo = Some(facts::vo_view(risks, posted, errors));
+                v.vo = Some(facts::vo_view(lang, risks, posted, errors));
             }
         }
         Who::Board { board, schools } => {
@@ -241,7 +241,7 @@ fn respond(
                 (lang.t("support-board-schools"), schools.len().to_string()),
             ];
             if needs(&|r| matches!(r, RuleSettings::BoardHistory(_))) {
-                v.bf = Some(facts::board_view(board.number, schools, posted, errors));
+                v.bf = Some(facts::board_view(lang, board.number, schools, posted, errors));
             }
         }
     }
