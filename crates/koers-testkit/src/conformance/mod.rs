@@ -16,6 +16,7 @@
 
 mod access;
 mod audit;
+mod board_requests;
 mod dagdelen;
 mod data;
 mod experts;
@@ -40,6 +41,7 @@ use koers_app::store::Store;
 
 pub use access::*;
 pub use audit::*;
+pub use board_requests::*;
 pub use dagdelen::*;
 pub use data::*;
 pub use experts::*;
@@ -161,6 +163,7 @@ macro_rules! store_conformance_tests {
             deciding_an_account_request_creates_user_and_grant_atomically,
             prune_removes_stale_account_requests_only,
             verdicts_are_recorded_confirmed_changed_and_deleted_with_versions,
+            board_requests_keep_lines_and_decide_each_school_on_its_own,
             password_links_are_single_use_and_end_api_tokens,
             voortgang_round_trips_in_order_and_every_write_is_audited,
             reviews_check_versions_and_invitation_links_work_once_until_they_expire,
