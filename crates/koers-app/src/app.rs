@@ -27,6 +27,7 @@ use koers_core::workflow::Command;
 use std::sync::Arc;
 
 mod access;
+mod board_requests;
 mod dagdelen;
 mod experts;
 mod external;

@@ -14,7 +14,7 @@ pub(crate) use links::{application_for_link, decide_by_link};
 pub use pool::complete_request;
 pub(crate) use submit::entry_rule;
 pub(crate) use submit::submit;
-pub use submit::{ApplicationInput, Submitted, reference_year};
+pub use submit::{ApplicationInput, MAX_CONTACT_NAME, MAX_CONTACT_PHONE, Submitted, reference_year};
 pub use target::{Applicant, Target, TargetQuery, fits, school_resource};
 
 use crate::error::{Error, Result};

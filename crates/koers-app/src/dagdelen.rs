@@ -14,9 +14,10 @@
 //! - [`budget_of`]: the budget in force from the programme, the trajectory's planned dagdelen
 //!   and the newest decision.
 //!
-//! The plan van aanpak (measures) is built beside this; until it is wired in, entries carry an
-//! optional measure id and [`plan_of`] answers `None` (so a future date is refused: there is no
-//! plan end yet).
+//! The plan van aanpak is read through [`plan_of`]: the vastgestelde version in force gives the
+//! planned dagdelen per measure, the measures an entry may name and the plan's end (a future date
+//! is allowed up to it). Without a vastgestelde version there is no plan: entries carry no
+//! measure and a future date is refused.
 
 pub mod money;
 
@@ -32,7 +33,7 @@ use koers_core::dagdelen::{
 };
 use koers_core::ids::{ExpertId, TrajectoryId, UserId};
 use koers_core::money::{CostSplit, Funding};
-use koers_core::plan::{ActivityType, MeasureId, Plan};
+use koers_core::plan::{ActivityType, MeasureId, Plan, PlanHistory};
 use koers_core::programme::{DagdelenBudget, ProgrammeRules};
 
 /// What the viewer may do on a trajectory's dagdelen page.
@@ -132,10 +133,16 @@ pub fn budget_of(
     }))
 }
 
-/// The plan in force for the trajectory (measures, the plan's end). Not wired yet: the plan van
-/// aanpak is built beside this module; until then `None`.
-pub async fn plan_of(_store: &dyn StoreRead, _trajectory: TrajectoryId) -> Result<Option<Plan>> {
-    Ok(None)
+/// The plan in force for the trajectory: the plan of its latest vastgestelde version (measures
+/// with their planned dagdelen, the plan's end). `None` while no plan was started or none of its
+/// versions is vastgesteld yet (a concept plans nothing).
+pub async fn plan_of(store: &dyn StoreRead, trajectory: TrajectoryId) -> Result<Option<Plan>> {
+    let record = match store.plan_of_trajectory(trajectory).await {
+        Ok(r) => r,
+        Err(StoreError::NotFound) => return Ok(None),
+        Err(e) => return Err(e.into()),
+    };
+    Ok(PlanHistory::from_versions(record.versions).and_then(|h| h.in_force().map(|v| v.plan.clone())))
 }
 
 /// Is `who` the expert assigned to `t`?

@@ -10,7 +10,7 @@ mod dagdelen;
 use crate::accounts::{NewUserInput, create_user};
 use crate::error::{Error, Result};
 use crate::register::{ImportReport, import_bytes};
-use crate::store::{Actor, Store, StoreError};
+use crate::store::{Actor, School, Sector, Store, StoreError};
 use koers_core::access::{Grant, RoleKind, Scope};
 use koers_core::ids::{BoardNumber, SchoolId};
 
@@ -150,6 +150,51 @@ pub(crate) async fn seed_dagdelen(store: &dyn Store, now: i64) -> Result<usize> 
     dagdelen::seed(store, now).await
 }
 
+/// Demo logins for the other sectors, so every programme can be applied for with real data
+/// (issue 10): the bestuurder of the board with the most VO schools (NPO for several schools at
+/// once, and its last VO school's leader for procesbegeleiding) and the leader of the first so
+/// school (GWGB+ gespecialiseerd). Nothing when the register holds no such schools.
+async fn sector_users(store: &dyn Store) -> Result<Vec<(RoleKind, &'static str, &'static str, Scope, String)>> {
+    let all = store.all_schools().await?;
+    let mut vo_per_board: std::collections::BTreeMap<i64, Vec<&School>> = std::collections::BTreeMap::new();
+    for s in all.iter().filter(|s| s.sector == Sector::Vo) {
+        if let Some(b) = s.board_number {
+            vo_per_board.entry(b).or_default().push(s);
+        }
+    }
+    let mut out = Vec::new();
+    // The most VO schools; the lowest number among equals (BTreeMap order, `max_by_key` keeps the last).
+    if let Some((board, schools)) = vo_per_board.iter().rev().filter(|(_, v)| v.len() >= 2).max_by_key(|(_, v)| v.len())
+    {
+        out.push((
+            RoleKind::Bestuurder,
+            "vo-bestuurder@demo.koers.nl",
+            "Vera Voortgezet",
+            Scope::Board(*board),
+            format!("bestuur {board} ({} vo-scholen)", schools.len()),
+        ));
+        if let Some(last) = schools.last() {
+            out.push((
+                RoleKind::Schoolleider,
+                "vo-schoolleider@demo.koers.nl",
+                "Victor Vestiging",
+                Scope::School(last.id),
+                format!("vo-school {} ({})", last.name, last.ovt),
+            ));
+        }
+    }
+    if let Some(so) = all.iter().find(|s| s.sector == Sector::So) {
+        out.push((
+            RoleKind::Schoolleider,
+            "so-schoolleider@demo.koers.nl",
+            "Saskia Speciaal",
+            Scope::School(so.id),
+            format!("so-school {} ({})", so.name, so.ovt),
+        ));
+    }
+    Ok(out)
+}
+
 /// Create the demo users that do not exist yet; returns every demo login.
 pub(crate) async fn seed_users(store: &dyn Store, now: i64) -> Result<Vec<DemoLogin>> {
     let actor = Actor::system("koers demo");
@@ -185,6 +230,8 @@ pub(crate) async fn seed_users(store: &dyn Store, now: i64) -> Result<Vec<DemoLo
             format!("bestuur {DEMO_BOARD}"),
         ),
     ];
+    let mut users = users.to_vec();
+    users.extend(sector_users(store).await?);
     let mut out = Vec::new();
     for (role, email, name, scope, scope_label) in users {
         match store.user_by_email(email).await {

@@ -46,6 +46,7 @@ pub mod accounts;
 pub mod applications;
 pub mod backup;
 pub mod band_map;
+pub mod board_requests;
 pub mod check;
 pub mod dagdelen;
 pub mod demo;

@@ -4,9 +4,10 @@
 //! - [`export`]: the account (without the password hash), grants, API tokens (without their
 //!   hashes), the expert record, applications they filed or are the contact of, the audit
 //!   entries by them, about their account or naming their e-mail address, login attempts,
-//!   mails to them still in the outbox, and what they wrote inside trajectories (form items,
-//!   comments, klassenbezoeken, uploads, plan signatures, format versions). The export itself
-//!   is audited.
+//!   mails to them still in the outbox, what they wrote inside trajectories (form items,
+//!   comments, klassenbezoeken, uploads, plan signatures, format versions), and the account
+//!   requests (issue 10 §5) made with their address or that led to their account. The export
+//!   itself is audited.
 //! - [`erase`]: records the programme must keep (audit trail, applications and the trajectories
 //!   on them, the expert record, the account row they point at) keep their place but name a
 //!   placeholder (`verwijderde gebruiker 12`, `verwijderd-12@koers.invalid`) — so do a
@@ -14,7 +15,9 @@
 //!   plan stays signed, by the emptied account —; grants, tokens, linked sign-ins,
 //!   login attempts and mails are deleted; the account can no longer log in. One transaction
 //!   in the store; refused for one's own account and for the last active beheerder.
-//! - [`prune`]: what [`RetentionPolicy`] no longer allows (sessions, login attempts, sent mails).
+//!   Account requests keep their row and decision with the placeholder.
+//! - [`prune`]: what [`RetentionPolicy`] no longer allows (sessions, login attempts, sent mails,
+//!   stale account requests: unconfirmed, expired or declined).
 
 use crate::error::{Error, Result};
 use crate::store::{
@@ -41,6 +44,9 @@ pub struct PersonExport {
     pub sign_ins: Vec<crate::store::ExternalIdentity>,
     /// What they wrote inside trajectories (issue 8).
     pub trajectory_work: crate::store::TrajectoryWork,
+    /// Account requests with their address or that made their account (never the password hash
+    /// or the confirmation token's hash: the record holds neither).
+    pub account_requests: Vec<crate::store::AccountRequestRecord>,
 }
 
 /// Refusal to erase one's own account, on the confirmation field.
@@ -68,7 +74,14 @@ pub(crate) async fn export(store: &dyn Store, user_id: i64, actor: &Actor, now: 
         Err(StoreError::NotFound) => None,
         Err(e) => return Err(e.into()),
     };
+    let account_requests = store
+        .account_requests(None)
+        .await?
+        .into_iter()
+        .filter(|r| r.user_id.is_some_and(|u| u.get() == user_id) || r.email.eq_ignore_ascii_case(&account.email))
+        .collect();
     let export = PersonExport {
+        account_requests,
         exported_at: now,
         grants: store.grants_of_user(user_id).await?,
         api_tokens: store.api_tokens_of_user(user_id).await?,

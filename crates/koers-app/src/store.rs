@@ -13,6 +13,7 @@
 //!   before/after as JSON).
 
 mod access_model;
+mod board_request_model;
 mod dagdelen_model;
 mod external_model;
 mod forms_model;
@@ -28,6 +29,7 @@ mod voortgang_model;
 mod workflow_model;
 
 pub use access_model::*;
+pub use board_request_model::*;
 pub use dagdelen_model::*;
 pub use external_model::*;
 pub use forms_model::*;
@@ -85,7 +87,7 @@ impl Actor {
 /// `koers_app::App::read`), so it cannot change anything behind the use cases' back.
 #[async_trait]
 pub trait StoreRead:
-    AccessRead + FormsRead + DagdelenRead + PlanRead + VoortgangRead + ReportRead + Send + Sync + std::fmt::Debug
+    AccessRead + BoardRequestRead + FormsRead + DagdelenRead + PlanRead + VoortgangRead + ReportRead + Send + Sync + std::fmt::Debug
 {
     /// Which backend (`sqlite` / `postgres`), for logs and `/health`.
     fn backend(&self) -> &'static str;
@@ -190,7 +192,9 @@ pub trait StoreRead:
 /// The writes. Only koers-app holds a `dyn Store` (privately, inside [`crate::App`]); the CLI
 /// builds it at the edge and hands it over. Every write is audited in its own transaction.
 #[async_trait]
-pub trait Store: StoreRead + AccessWrite + FormsWrite + DagdelenWrite + PlanWrite + VoortgangWrite + ReportWrite {
+pub trait Store:
+    StoreRead + AccessWrite + BoardRequestWrite + FormsWrite + DagdelenWrite + PlanWrite + VoortgangWrite + ReportWrite
+{
     /// Apply pending migrations.
     async fn migrate(&self) -> StoreResult<()>;
 

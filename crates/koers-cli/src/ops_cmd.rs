@@ -154,6 +154,10 @@ pub struct RetentionArgs {
     /// Verlopen sessies nog zoveel dagen bewaren (0 = direct weg).
     #[arg(long, env = "KOERS_KEEP_SESSIONS_DAYS", default_value_t = 0, value_parser = clap::value_parser!(i64).range(0..=365))]
     pub keep_sessions_days: i64,
+    /// Onbevestigde, verlopen en afgewezen accountaanvragen bewaren (dagen na het verlopen van de
+    /// link of het besluit); bevestigde aanvragen wachten op een besluit en blijven.
+    #[arg(long, env = "KOERS_KEEP_ACCOUNT_REQUESTS_DAYS", default_value_t = 30, value_parser = clap::value_parser!(i64).range(1..=3650))]
+    pub keep_account_requests_days: i64,
 }
 
 impl RetentionArgs {
@@ -162,6 +166,7 @@ impl RetentionArgs {
             session_days: self.keep_sessions_days,
             login_attempt_days: self.keep_login_attempts_days,
             sent_mail_days: self.keep_sent_mail_days,
+            account_request_days: self.keep_account_requests_days,
         }
     }
 }
@@ -180,6 +185,7 @@ pub fn start_daily_prune(app: &App, args: &RetentionArgs) {
                     sessions = r.sessions,
                     login_attempts = r.login_attempts,
                     mails = r.mails,
+                    account_requests = r.account_requests,
                     "bewaartermijnen toegepast"
                 ),
                 Err(e) => tracing::error!(error = %e, "opschonen volgens bewaartermijnen mislukt"),

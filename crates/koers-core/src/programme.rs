@@ -276,6 +276,10 @@ pub struct ProgrammeRules {
     pub default_for: Vec<Sector>,
     /// Whether the bestuurder must approve participation before the intake.
     pub board_approval: bool,
+    /// Whether a board may send one request for several of its schools (per-school lines, each
+    /// decided by staff on its own); only for `audience = "school"`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub board_request: bool,
     /// The prompt above the help-question field of the application form.
     pub help_question: String,
     pub rule: RuleSettings,

@@ -122,7 +122,7 @@ async fn sqlite_and_postgres_migrations_give_the_same_schema() {
         assert_eq!(Some(cols), pg.columns.get(table), "columns of {table} (name, type class, nullable)");
     }
     assert_eq!(sqlite.indexes, pg.indexes, "named indexes");
-    // Every table of every migration on both backends (47 after the 2026-11-30 merges and voortgang 0070, report releases 0080: forms 0030,
+    // Every table of every migration on both backends (49 after the 2026-11-30 merges and voortgang 0070, report releases 0080, board requests 0066: forms 0030,
     // plans 0040, dagdelen 0060, access 0065, OIDC 0025, invitations 0009, import runs 0012).
-    assert_eq!(sqlite.columns.len(), 47, "{:?}", sqlite.columns.keys());
+    assert_eq!(sqlite.columns.len(), 49, "{:?}", sqlite.columns.keys());
 }

@@ -118,10 +118,33 @@ async fn dagdelen_case(w: &World) -> (i64, i64) {
     (t.id, expert)
 }
 
+/// A board's NPO request (programme B) for school A of board X, one open line: (request, line).
+async fn board_request_case(w: &World) -> (i64, i64) {
+    use koers_app::store::{Actor, NewBoardRequest, NewBoardRequestLine, NewMail};
+    let request = NewBoardRequest {
+        programme_id: "leren-verbeteren-npo".into(),
+        board_number: BOARD_X,
+        contact_name: "Bo Bestuur".into(),
+        contact_email: "bo@bestuur-x.nl".into(),
+        contact_phone: None,
+        help_question: "Dalende resultaten.".into(),
+        submitted_by: None,
+        lines: vec![NewBoardRequestLine { school_id: w.ids.school_a, entry_facts_json: None, eligibility_json: None }],
+    };
+    let mail = NewMail { to_address: "bo@bestuur-x.nl".into(), subject: "s".into(), body_text: "b".into() };
+    let r = w
+        .store()
+        .create_board_request(&request, &mail, &Actor::system("test"), koers_web::auth::now())
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    (r.id, r.lines[0].id)
+}
+
 /// The rows; `app_a` and `traj_a` are the application and trajectory of [`case_of_programme_a`].
 async fn table(w: &World, app_a: i64, traj_a: i64) -> Vec<Row> {
     let (a, b, c) = (w.ids.school_a, w.ids.school_b, w.ids.school_c);
     let (case, expert_id) = dagdelen_case(w).await;
+    let (board_request, line) = board_request_case(w).await;
     let expert = w.user_id(Who::Expert).await;
     // Esther Expert's record in the pool (linked to the expert account by `case_of_programme_a`).
     let esther = w.store().expert_by_user(expert).await.map(|e| e.id).unwrap_or_else(|e| panic!("{e}"));
@@ -864,6 +887,46 @@ async fn table(w: &World, app_a: i64, traj_a: i64) -> Vec<Row> {
             format!("/trajecten/{traj_a}/rapporten/voortgang-inspectie/vrijgeven"),
             "",
             [303, 409, 409, 403, 409, 403, 409],
+        ),
+        // ---- one request of a board for several schools (issue 10 §4): board X's NPO request
+        // (programme B) for school A; its board and beheerders apply, staff of B decide ----
+        row(
+            "GET",
+            "/bestuur/{nr}/meerdere-scholen",
+            format!("/bestuur/{BOARD_X}/meerdere-scholen?programma=leren-verbeteren-npo"),
+            "",
+            [303, 200, 403, 403, 403, 403, 200],
+        ),
+        row("GET", "/bestuur/{nr}/meerdere-scholen", "/bestuur/999999/meerdere-scholen", "", NONE_404),
+        row(
+            "POST",
+            "/bestuur/{nr}/meerdere-scholen",
+            format!("/bestuur/{BOARD_X}/meerdere-scholen?programma=leren-verbeteren-npo"),
+            "contact_name=",
+            [303, 422, 403, 403, 403, 403, 422],
+        ),
+        row("POST", "/bestuur/{nr}/meerdere-scholen", "/bestuur/999999/meerdere-scholen", "contact_name=", NONE_404),
+        row("GET", "/bestuursaanvragen/{id}", "/bestuursaanvragen/999999", "", NONE_404),
+        row(
+            "GET",
+            "/bestuursaanvragen/{id}",
+            format!("/bestuursaanvragen/{board_request}"),
+            "",
+            [303, 200, 404, 200, 404, 404, 200],
+        ),
+        row(
+            "POST",
+            "/bestuursaanvragen/{id}/scholen/{line}",
+            "/bestuursaanvragen/999999/scholen/1",
+            "besluit=&version=1",
+            NONE_404,
+        ),
+        row(
+            "POST",
+            "/bestuursaanvragen/{id}/scholen/{line}",
+            format!("/bestuursaanvragen/{board_request}/scholen/{line}"),
+            "besluit=&version=1",
+            [303, 422, 404, 422, 404, 404, 403],
         ),
         // ---- end real case ----
         // ---- dagdelen and money (issue 10 §7–8): a GWGB+ case at school C (board X) ----

@@ -294,3 +294,98 @@ async fn gwgb_time_is_logged_and_the_school_pays_nothing() {
     assert!(!other.body.contains("sheet-total"), "no rows of another programme");
     assert_eq!(w.get(&format!("/experts/{e}/urenstaat"), Some(&board)).await.status, StatusCode::FORBIDDEN);
 }
+
+/// `dagdelen::plan_of` reads the plan van aanpak: planned vs spent per measure comes from the
+/// vastgestelde version (a concept plans nothing), time is logged on the plan's measures (picked
+/// from a list), a measure not in the plan is refused, and a future date up to the plan's end is
+/// allowed.
+#[tokio::test]
+async fn planned_versus_spent_per_measure_follows_the_vastgestelde_plan() {
+    use koers_core::plan::{
+        ActivityType, GoalInput, MeasureInput, Owner, Plan, PlanContext, PlanEdit, PlanKind, PlanSettings, PlanVersion,
+        VersionStatus,
+    };
+    let w = world().await;
+    let t = trajectory(&w, "leren-verbeteren-npo", 16).await;
+    let tid = koers_core::ids::TrajectoryId::new(t.id);
+    let now = koers_web::auth::now();
+    let today = Date::of_instant(now);
+    let settings = PlanSettings::default();
+    let ctx = PlanContext { settings: &settings, dagdelen_limit: Some(16) };
+    let edit = |p: &Plan, e: PlanEdit| ok(p.apply(e, &ctx)).0;
+    let goal = GoalInput { description: "Rekenen in de onderbouw verbeteren".into(), standards: vec!["OP3".into()] };
+    let mut plan = edit(&Plan::new(PlanKind::PlanVanAanpak), PlanEdit::AddGoal { input: goal });
+    let goal = plan.goals[0].id;
+    for (what, activity, dagdelen) in [
+        ("Studiedag rekendidactiek", ActivityType::Studiedag, 6),
+        ("Coaching in groep 5", ActivityType::CoachingLeraren, 4),
+    ] {
+        let input = MeasureInput {
+            what: what.into(),
+            goals: vec![goal],
+            owner: Owner::Expert,
+            activity,
+            start: today.add_days(-10),
+            end: today.add_days(60),
+            dagdelen,
+        };
+        plan = edit(&plan, PlanEdit::AddMeasure { input });
+    }
+    let studiedag = plan.measures[0].id.to_string();
+    let actor = Actor::system("test");
+    let record = ok(w.store().create_plan(tid, &PlanVersion::first(plan.clone(), now), &actor, now).await);
+    let expert = w.session(Who::Expert).await.unwrap_or_default();
+    let url = format!("/trajecten/{}/dagdelen", t.id);
+    let page = w.get(&url, Some(&expert)).await;
+    assert!(!page.body.contains("Studiedag rekendidactiek"), "a concept plans nothing: {}", page.body);
+    // Vastgesteld: the page plans 10 dagdelen in two measures.
+    let mut frozen = PlanVersion::first(plan, now);
+    frozen.status = VersionStatus::Vastgesteld;
+    frozen.vastgesteld_at = Some(now);
+    let save = koers_app::store::PlanSave {
+        expected_version: record.version,
+        versions: vec![frozen],
+        action: "plan_sign".into(),
+        events: serde_json::json!([]),
+        awaiting: None,
+        phase: None,
+    };
+    ok(w.store().save_plan(record.id, &save, &actor, now).await);
+    let page = w.get(&url, Some(&expert)).await;
+    assert!(page.body.contains(&format!(r#"<option value="{studiedag}""#)), "the measure to pick: {}", page.body);
+    assert!(page.body.contains(&row("Studiedag rekendidactiek", 6, 0)), "{}", page.body);
+    assert!(page.body.contains(&row("Coaching in groep 5", 4, 0)));
+    // Logged on the studiedag, in the future but before the plan's end.
+    let later = today.add_days(30).nl();
+    let r = log(
+        &w,
+        &expert,
+        t.id,
+        &[("datum", &later), ("dagdelen", "2"), ("activiteit", "studiedag"), ("maatregel", &studiedag)],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let page = w.get(&url, Some(&expert)).await;
+    assert!(page.body.contains(&row("Studiedag rekendidactiek", 6, 2)), "{}", page.body);
+    // A measure that is not in the plan, and a date after the plan's end, are refused.
+    let r = log(
+        &w,
+        &expert,
+        t.id,
+        &[("datum", &today.nl()), ("dagdelen", "1"), ("activiteit", "studiedag"), ("maatregel", "99")],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("maatregel: 99 staat niet in het plan"), "{}", r.body);
+    let after = today.add_days(61).nl();
+    let r = log(&w, &expert, t.id, &[("datum", &after), ("dagdelen", "1"), ("activiteit", "studiedag")]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("na het einde van het plan"), "{}", r.body);
+}
+
+/// A row of the planned-vs-spent table.
+fn row(what: &str, planned: u32, spent: u32) -> String {
+    format!(
+        r#"{what}</th><td class="utrecht-table__cell num">{planned}</td><td class="utrecht-table__cell num">{spent}</td>"#
+    )
+}

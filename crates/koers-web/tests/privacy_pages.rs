@@ -68,3 +68,54 @@ async fn a_beheerder_cannot_erase_their_own_account() {
     assert!(r.body.contains("eigen account"));
     assert!(w.store().user(me).await.is_ok_and(|u| u.active && u.email == "beheer@test.nl"));
 }
+
+/// Account requests (issue 10 §5) are part of a person's data: the request that made the
+/// account shows in the export (never a hash) and keeps its row with the placeholder after
+/// erasure.
+#[tokio::test]
+async fn the_account_request_that_made_an_account_is_exported_and_erased() {
+    use koers_app::store::{Actor, NewAccountRequest, NewMail, RequestDecision, RequestSubject};
+    use koers_core::access::{Grant, RoleKind, Scope};
+    let w = world().await;
+    let (s, actor) = (w.store(), Actor::system("test"));
+    let request = NewAccountRequest {
+        subject: RequestSubject::School(koers_core::ids::SchoolId::new(w.ids.school_a)),
+        name: "Noor Nieuw".into(),
+        email: "noor@school-a.nl".into(),
+        function_title: "intern begeleider".into(),
+        locale: "nl".into(),
+        password_hash: "$argon2id$v=19$request".into(),
+        confirm_token_hash: "privacy-test-token".into(),
+        confirm_expires_at: i64::MAX / 2,
+    };
+    let mail = NewMail { to_address: "noor@school-a.nl".into(), subject: "s".into(), body_text: "b".into() };
+    let fail = |e: koers_app::store::StoreError| -> ! { panic!("{e}") };
+    let r = s.create_account_request(&request, &mail, &actor, 10).await.unwrap_or_else(|e| fail(e));
+    let r = s.confirm_account_request(r.id, 20, &actor).await.unwrap_or_else(|e| fail(e));
+    let grant = Grant::new(RoleKind::Schoolleider, Scope::School(w.ids.school_a)).unwrap_or_else(|e| panic!("{e}"));
+    let (_, user) = s
+        .decide_account_request(r.id, r.version, &RequestDecision::Approve { grant }, &mail, &actor, 30)
+        .await
+        .unwrap_or_else(|e| fail(e));
+    let id = user.unwrap_or_else(|| panic!("a user")).id;
+
+    let admin = w.session(Who::Beheerder).await;
+    let cookie = admin.as_deref();
+    let data = w.get(&format!("/beheer/gebruikers/{id}/gegevens"), cookie).await;
+    assert!(data.body.contains("Accountaanvragen") && data.body.contains("intern begeleider"), "{}", data.body);
+    let json = w.get(&format!("/beheer/gebruikers/{id}/gegevens.json"), cookie).await;
+    let v = json.json();
+    assert_eq!(v["account_requests"][0]["function_title"], "intern begeleider", "{v}");
+    assert_eq!(v["account_requests"][0]["status"], "goedgekeurd");
+    assert!(!json.body.contains("argon2id") && !json.body.contains("privacy-test-token"), "never a hash");
+
+    let done =
+        w.post_form(&format!("/beheer/gebruikers/{id}/wissen"), cookie, &[("bevestig", "noor@school-a.nl")]).await;
+    assert_eq!(done.status, 303, "{}", done.body);
+    let kept = s.account_request(r.id).await.unwrap_or_else(|e| fail(e));
+    assert_eq!(
+        (kept.email, kept.name.contains("Noor"), kept.function_title.as_str()),
+        (format!("verwijderd-{id}@koers.invalid"), false, ""),
+        "the request keeps its row, not the person"
+    );
+}

@@ -122,6 +122,17 @@ async fn an_so_school_answers_the_three_questions() {
         .await;
     assert!(all_fine.body.contains("Komt niet in aanmerking"), "{}", all_fine.body);
     assert!(!all_fine.body.contains("/aanmelden?school="));
+    // On the English page the answers are English too.
+    let en = w
+        .send(
+            auth_support::browser("GET", &uri, None)
+                .header("cookie", "lang=en")
+                .body(axum::body::Body::empty())
+                .unwrap_or_else(|e| panic!("{e}")),
+        )
+        .await;
+    assert!(en.body.contains("the school has set no ambitions") && en.body.contains("> yes</label>"), "{}", en.body);
+    assert!(!en.body.contains("de school heeft geen ambities vastgesteld"));
 }
 
 #[tokio::test]

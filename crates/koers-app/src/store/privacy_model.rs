@@ -82,11 +82,25 @@ pub struct RetentionPolicy {
     pub login_attempt_days: i64,
     /// Sent mails are deleted this many days after sending; unsent mails are kept.
     pub sent_mail_days: i64,
+    /// Account requests nobody confirmed (their link expired, or marked verlopen) and declined
+    /// requests are deleted this many days after the link expired / the decision. Confirmed
+    /// requests waiting for staff and approved ones (the account's origin) are kept.
+    #[serde(default = "default_account_request_days")]
+    pub account_request_days: i64,
+}
+
+fn default_account_request_days() -> i64 {
+    30
 }
 
 impl Default for RetentionPolicy {
     fn default() -> Self {
-        Self { session_days: 0, login_attempt_days: 90, sent_mail_days: 180 }
+        Self {
+            session_days: 0,
+            login_attempt_days: 90,
+            sent_mail_days: 180,
+            account_request_days: default_account_request_days(),
+        }
     }
 }
 
@@ -96,4 +110,7 @@ pub struct PruneReport {
     pub sessions: u64,
     pub login_attempts: u64,
     pub mails: u64,
+    /// Stale account requests (unconfirmed, expired or declined), see [`RetentionPolicy`].
+    #[serde(default)]
+    pub account_requests: u64,
 }

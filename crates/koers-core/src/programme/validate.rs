@@ -97,6 +97,18 @@ fn check(p: &ProgrammeRules) -> Result<(), (String, String)> {
             "plan.signers: bij een bestuursprogramma tekent geen schoolleider; noem alleen \"bestuurder\"",
         );
     }
+    if p.board_request && p.audience != Audience::School {
+        return err(
+            "board_request",
+            "board_request: een aanvraag voor meerdere scholen kan alleen bij een programma voor scholen (audience = \"school\")",
+        );
+    }
+    if p.board_request && matches!(p.rule, RuleSettings::SpecialEducation(_)) {
+        return err(
+            "board_request",
+            "board_request: de vragen van gespecialiseerd onderwijs horen bij één school; zet board_request uit",
+        );
+    }
     p.op_koers.check()?;
     if let Some(c) = p.co_financing {
         between(c.rate_per_dagdeel_cents.get(), 1, 10_000_000, "co_financing.rate_per_dagdeel_cents")?;

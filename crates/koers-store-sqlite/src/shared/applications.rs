@@ -199,7 +199,12 @@ pub(crate) async fn submit(pool: &Pool, s: &Submission, actor: &Actor, now: i64)
 }
 
 /// Insert inside `conn`'s transaction (see [`create`]).
-async fn insert(conn: &mut Conn, a: &NewApplication, actor: &Actor, now: i64) -> StoreResult<ApplicationRecord> {
+pub(crate) async fn insert(
+    conn: &mut Conn,
+    a: &NewApplication,
+    actor: &Actor,
+    now: i64,
+) -> StoreResult<ApplicationRecord> {
     let year = dutch_year(now);
     let sequence = sqlx::query_scalar!(
         r#"INSERT INTO application_sequences (year, last) VALUES ($1, 1)

@@ -15,6 +15,7 @@ mod access_impl;
 mod applications;
 mod approvals;
 mod audit;
+mod board_requests;
 mod boards;
 mod dagdelen;
 mod error;

@@ -378,5 +378,19 @@ pub(crate) async fn prune(pool: &Pool, policy: &RetentionPolicy, now: i64) -> St
         .await
         .map_err(db)?
         .rows_affected();
-    Ok(PruneReport { sessions, login_attempts, mails })
+    // Account requests (issue 10 §5): unconfirmed ones whose link expired (also those already
+    // marked verlopen) and declined ones, `account_request_days` after the link expired or the
+    // decision. Confirmed requests wait for staff; approved ones stay as the account's origin.
+    let cutoff = now - policy.account_request_days.max(0) * DAY;
+    let account_requests = sqlx::query(
+        "DELETE FROM account_requests
+         WHERE (status IN ('onbevestigd', 'verlopen') AND confirm_expires_at < $1)
+            OR (status = 'afgewezen' AND decided_at < $1)",
+    )
+    .bind(cutoff)
+    .execute(pool)
+    .await
+    .map_err(db)?
+    .rows_affected();
+    Ok(PruneReport { sessions, login_attempts, mails, account_requests })
 }

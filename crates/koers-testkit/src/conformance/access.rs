@@ -314,3 +314,68 @@ pub async fn password_links_are_single_use_and_end_api_tokens(store: Arc<dyn Sto
         assert!(!text.contains("r-1") && !text.contains("argon2id$new"), "no token or hash in the audit: {text}");
     }
 }
+
+/// The daily prune (issue 12 retention, issue 10 §5): account requests nobody confirmed (link
+/// expired, or marked verlopen) and declined ones go `account_request_days` after the link
+/// expired / the decision; a confirmed request waiting for staff, an approved one and anything
+/// younger stay.
+pub async fn prune_removes_stale_account_requests_only(store: Arc<dyn Store>) {
+    use koers_app::store::RetentionPolicy;
+    const DAY: i64 = 86_400;
+    let s = &*store;
+    let school = one_school(s).await;
+    let subject = RequestSubject::School(SchoolId::new(school.id));
+    let create = |email: &'static str, hash: &'static str, expires: i64| async move {
+        s.create_account_request(&request(subject, email, hash, expires), &mail(email, "bevestig"), &actor(), NOW)
+            .await
+            .expect("request")
+    };
+    let stale = create("oud@regenboog.nl", "p-1", NOW + DAY).await;
+    let fresh = create("vers@regenboog.nl", "p-2", NOW + 40 * DAY).await;
+    let waiting = confirmed(s, subject, "wacht@regenboog.nl", "p-3").await;
+    let declined = confirmed(s, subject, "nee@regenboog.nl", "p-4").await;
+    let decline = RequestDecision::Decline { reason: "geen schoolleider".into() };
+    s.decide_account_request(declined.id, declined.version, &decline, &mail("nee@regenboog.nl", "nee"), &actor(), NOW)
+        .await
+        .expect("decline");
+    let approved = confirmed(s, subject, "ja@regenboog.nl", "p-5").await;
+    let grant = Grant::new(RoleKind::Schoolleider, Scope::School(school.id)).expect("grant");
+    s.decide_account_request(
+        approved.id,
+        approved.version,
+        &RequestDecision::Approve { grant },
+        &mail("ja@regenboog.nl", "ok"),
+        &actor(),
+        NOW,
+    )
+    .await
+    .expect("approve");
+    // An address asking again after its link expired marks the old request verlopen.
+    let again = s
+        .create_account_request(
+            &request(subject, "oud@regenboog.nl", "p-6", NOW + 40 * DAY),
+            &mail("oud@regenboog.nl", "bevestig"),
+            &actor(),
+            NOW + 2 * DAY,
+        )
+        .await
+        .expect("asked again");
+    assert_eq!(s.account_request(stale.id).await.expect("stale").status, RequestStatus::Verlopen);
+
+    // 31 days on: the expired request (verlopen) and the declined one go; the rest stays.
+    let policy = RetentionPolicy::default();
+    assert_eq!(policy.account_request_days, 30);
+    let report = s.prune(&policy, NOW + 31 * DAY + 10).await.expect("prune");
+    assert_eq!(report.account_requests, 2);
+    assert_not_found(s.account_request(stale.id).await);
+    assert_not_found(s.account_request(declined.id).await);
+    for kept in [fresh.id, waiting.id, approved.id, again.id] {
+        s.account_request(kept).await.expect("kept");
+    }
+    assert_eq!(s.prune(&policy, NOW + 31 * DAY + 10).await.expect("prune").account_requests, 0);
+    // Once the fresh links expired too (and 30 days passed), the unconfirmed ones go as well.
+    let later = s.prune(&policy, NOW + 71 * DAY).await.expect("prune");
+    assert_eq!(later.account_requests, 2);
+    s.account_request(waiting.id).await.expect("a confirmed request waits for staff");
+    s.account_request(approved.id).await.expect("an approved request stays");
+}

@@ -16,6 +16,7 @@
 
 mod access;
 mod audit;
+mod board_requests;
 mod dagdelen;
 mod data;
 mod experts;
@@ -31,6 +32,7 @@ mod search;
 mod sessions;
 mod submit;
 mod users;
+mod verdicts;
 mod voortgang;
 mod workflow;
 
@@ -41,6 +43,7 @@ use koers_app::store::Store;
 
 pub use access::*;
 pub use audit::*;
+pub use board_requests::*;
 pub use dagdelen::*;
 pub use data::*;
 pub use experts::*;
@@ -56,6 +59,7 @@ pub use search::*;
 pub use sessions::*;
 pub use submit::*;
 pub use users::*;
+pub use verdicts::*;
 pub use voortgang::*;
 pub use workflow::*;
 
@@ -164,6 +168,9 @@ macro_rules! store_conformance_tests {
             account_requests_are_confirmed_once_and_duplicates_refused,
             deciding_an_account_request_creates_user_and_grant_atomically,
             a_request_through_a_provider_is_confirmed_at_once_and_links_its_identity,
+            prune_removes_stale_account_requests_only,
+            verdicts_are_recorded_confirmed_changed_and_deleted_with_versions,
+            board_requests_keep_lines_and_decide_each_school_on_its_own,
             password_links_are_single_use_and_end_api_tokens,
             voortgang_round_trips_in_order_and_every_write_is_audited,
             reviews_check_versions_and_invitation_links_work_once_until_they_expire,

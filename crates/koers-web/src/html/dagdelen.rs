@@ -89,6 +89,8 @@ pub struct DagdelenPage {
     pub per_block: u32,
     pub max_dagdelen: u32,
     pub activities: Vec<Choice>,
+    /// The measures of the plan in force time can be logged on (empty: no vastgesteld plan).
+    pub measure_choices: Vec<Choice>,
     pub form: LogForm,
     pub budget_form: BudgetForm,
     /// Refusals of the form that was sent (log or budget).
@@ -214,8 +216,18 @@ fn view(page: Page, c: &DagdelenCase, school_name: String, form: LogForm, budget
             Choice { selected: code == form.activiteit, code, label: activity_label(lang, a) }
         })
         .collect();
+    let measure_choices = c
+        .usage
+        .per_measure
+        .iter()
+        .map(|m| {
+            let code = m.measure.to_string();
+            Choice { selected: code == form.maatregel.trim(), code, label: m.what.clone() }
+        })
+        .collect();
     let free = c.funding == koers_core::money::Funding::Subsidised;
     DagdelenPage {
+        measure_choices,
         id: t.id,
         programme_name: c.programme_name.clone(),
         school_name,
@@ -243,7 +255,12 @@ fn view(page: Page, c: &DagdelenCase, school_name: String, form: LogForm, budget
                 date: e.date.nl(),
                 dagdelen: e.dagdelen,
                 activity: activity_label(lang, e.activity),
-                measure: e.measure_id.map(|m| m.to_string()).unwrap_or_default(),
+                measure: e
+                    .measure_id
+                    .map(|m| {
+                        c.usage.per_measure.iter().find(|u| u.measure == m).map_or(m.to_string(), |u| u.what.clone())
+                    })
+                    .unwrap_or_default(),
                 note: e.note.clone(),
             })
             .collect(),

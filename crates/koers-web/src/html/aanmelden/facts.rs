@@ -3,6 +3,7 @@
 //! errors in Dutch; and the views that render the questions with the values as typed.
 
 use super::view::Field;
+use crate::i18n::Lang;
 use koers_app::store::School;
 use koers_core::eligibility::{
     BoardAssessment, BoardFacts, BoardOordeel, Oordeel, QualityConcern, RiskInvestigation, RiskKind, SchoolVerdict,
@@ -33,8 +34,9 @@ pub struct Opt {
     pub label: String,
 }
 
-fn opts(list: &[(&str, &str)]) -> Vec<Opt> {
-    list.iter().map(|(v, l)| Opt { value: (*v).to_owned(), label: (*l).to_owned() }).collect()
+/// Options whose labels are locale keys (`entry-opt-…`), so an English page shows English answers.
+fn opts(lang: Lang, list: &[(&str, &str)]) -> Vec<Opt> {
+    list.iter().map(|(v, key)| Opt { value: (*v).to_owned(), label: lang.t(key) }).collect()
 }
 
 type Errors = HashMap<String, String>;
@@ -69,13 +71,16 @@ fn oordeel(v: &str) -> Result<Option<Oordeel>, ()> {
     }
 }
 
-fn oordeel_opts() -> Vec<Opt> {
-    opts(&[
-        ("", "geen oordeel"),
-        ("voldoende", "voldoende"),
-        ("onvoldoende", "onvoldoende"),
-        ("zeer_zwak", "zeer zwak"),
-    ])
+fn oordeel_opts(lang: Lang) -> Vec<Opt> {
+    opts(
+        lang,
+        &[
+            ("", "entry-opt-no-oordeel"),
+            ("voldoende", "entry-opt-voldoende"),
+            ("onvoldoende", "entry-opt-onvoldoende"),
+            ("zeer_zwak", "entry-opt-zeer-zwak"),
+        ],
+    )
 }
 
 // ---- GWGB+ gespecialiseerd ---------------------------------------------------------------
@@ -91,13 +96,13 @@ pub struct SpecialView {
 
 pub const SPECIAL_FIELDS: [&str; 3] = ["population_described", "ambitions_fit_population", "ambitions_met"];
 
-pub fn special_view(p: &Posted, errors: &Errors) -> SpecialView {
+pub fn special_view(lang: Lang, p: &Posted, errors: &Errors) -> SpecialView {
     SpecialView {
         population_described: field("population_described", p.get("population_described"), errors),
         ambitions_fit_population: field("ambitions_fit_population", p.get("ambitions_fit_population"), errors),
         ambitions_met: field("ambitions_met", p.get("ambitions_met"), errors),
-        yes_no: opts(&[("ja", "ja"), ("nee", "nee")]),
-        met_opts: opts(&[("ja", "ja"), ("nee", "nee"), ("geen", "de school heeft geen ambities vastgesteld")]),
+        yes_no: opts(lang, &[("ja", "entry-opt-yes"), ("nee", "entry-opt-no")]),
+        met_opts: opts(lang, &[("ja", "entry-opt-yes"), ("nee", "entry-opt-no"), ("geen", "entry-opt-no-ambitions")]),
     }
 }
 
@@ -172,7 +177,7 @@ pub fn is_board_field(name: &str) -> bool {
         || name.starts_with("assessment_")
 }
 
-pub fn board_view(number: i64, schools: &[School], p: &Posted, errors: &Errors) -> BoardView {
+pub fn board_view(lang: Lang, number: i64, schools: &[School], p: &Posted, errors: &Errors) -> BoardView {
     let chosen = p.all("concern");
     BoardView {
         number,
@@ -190,14 +195,17 @@ pub fn board_view(number: i64, schools: &[School], p: &Posted, errors: &Errors) 
                 risk_year: field(&format!("risk_year_{}", s.id), p.get(&format!("risk_year_{}", s.id)), errors),
             })
             .collect(),
-        oordeel_opts: oordeel_opts(),
+        oordeel_opts: oordeel_opts(lang),
         assessment_oordeel: field("assessment_oordeel", p.get("assessment_oordeel"), errors),
-        assessment_opts: opts(&[
-            ("", "geen bestuursonderzoek"),
-            ("goed", "goed"),
-            ("voldoende", "voldoende"),
-            ("onvoldoende", "onvoldoende"),
-        ]),
+        assessment_opts: opts(
+            lang,
+            &[
+                ("", "entry-opt-no-assessment"),
+                ("goed", "entry-opt-goed"),
+                ("voldoende", "entry-opt-voldoende"),
+                ("onvoldoende", "entry-opt-onvoldoende"),
+            ],
+        ),
         assessment_year: field("assessment_year", p.get("assessment_year"), errors),
         assessment_herstel: !p.get("assessment_herstel").is_empty(),
         assessment_development: !p.get("assessment_development").is_empty(),
@@ -206,7 +214,8 @@ pub fn board_view(number: i64, schools: &[School], p: &Posted, errors: &Errors) 
             .into_iter()
             .map(|c| {
                 let value = concern_value(c);
-                ConcernBox { checked: chosen.contains(&value), value, label: c.label_nl().to_owned() }
+                let label = lang.t(&format!("entry-opt-concern-{value}"));
+                ConcernBox { checked: chosen.contains(&value), value, label }
             })
             .collect(),
     }
@@ -301,12 +310,15 @@ fn kind_value(k: RiskKind) -> String {
     serde_json::to_value(k).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
 }
 
-pub fn vo_view(with_risks: bool, p: &Posted, errors: &Errors) -> VoView {
-    let mut kind_opts = vec![Opt { value: String::new(), label: "geen risico".into() }];
-    kind_opts.extend(RiskKind::ALL.into_iter().map(|k| Opt { value: kind_value(k), label: k.label_nl().to_owned() }));
+pub fn vo_view(lang: Lang, with_risks: bool, p: &Posted, errors: &Errors) -> VoView {
+    let mut kind_opts = vec![Opt { value: String::new(), label: lang.t("entry-opt-no-risk") }];
+    kind_opts.extend(RiskKind::ALL.into_iter().map(|k| {
+        let value = kind_value(k);
+        Opt { label: lang.t(&format!("entry-opt-risk-{value}")), value }
+    }));
     VoView {
         oordeel: field("oordeel", p.get("oordeel"), errors),
-        oordeel_opts: oordeel_opts(),
+        oordeel_opts: oordeel_opts(lang),
         department: field("department", p.get("department"), errors),
         risks: if with_risks {
             (0..RISK_ROWS)

@@ -107,12 +107,12 @@ pub(super) async fn view(
     let error_map: HashMap<String, String> = errors.iter().cloned().collect();
     let (mut special, mut board_facts, mut vo) = (None, None, None);
     match (&ctx.programme.rule, &ctx.target) {
-        (RuleSettings::SpecialEducation(_), _) => special = Some(facts::special_view(posted, &error_map)),
+        (RuleSettings::SpecialEducation(_), _) => special = Some(facts::special_view(page.lang, posted, &error_map)),
         (RuleSettings::BoardHistory(_), Applicant::Board(b, schools)) => {
-            board_facts = Some(facts::board_view(b.number, schools, posted, &error_map));
+            board_facts = Some(facts::board_view(page.lang, b.number, schools, posted, &error_map));
         }
         (RuleSettings::VerdictOrRisk(r), _) => {
-            vo = Some(facts::vo_view(r.demonstrable_risk_qualifies, posted, &error_map));
+            vo = Some(facts::vo_view(page.lang, r.demonstrable_risk_qualifies, posted, &error_map));
         }
         _ => {}
     }

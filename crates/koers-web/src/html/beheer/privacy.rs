@@ -165,8 +165,24 @@ fn sections(page: &Page, x: &PersonExport) -> Vec<Section> {
             .iter()
             .map(|f| line(format!("{} {}", f.id, f.version), format!("{} · {}", datetime(f.created_at), f.title))),
     );
+    let requests = x
+        .account_requests
+        .iter()
+        .map(|r| {
+            let subject = match r.subject {
+                koers_app::store::RequestSubject::School(id) => format!("school {id}"),
+                koers_app::store::RequestSubject::Board(n) => format!("bestuur {n}"),
+            };
+            let reason = r.decision_reason.as_deref().map(|d| format!(" — {d}")).unwrap_or_default();
+            line(
+                datetime(r.created_at),
+                format!("{} <{}> · {} · {subject} · {}{reason}", r.name, r.email, r.function_title, r.status.code()),
+            )
+        })
+        .collect();
     vec![
         section(page, "privacy-account", account),
+        section(page, "privacy-account-requests", requests),
         section(page, "privacy-grants", grants),
         section(page, "privacy-tokens", tokens),
         section(page, "privacy-expert", expert),

@@ -41,6 +41,16 @@ pub struct BoardBlock {
     pub number: i64,
     pub name: String,
     pub rows: Vec<SchoolRow>,
+    /// Links to the multi-school request form (href, programme name).
+    pub multi: Vec<(String, String)>,
+}
+
+/// A board's request for several schools as a home page lists it.
+#[derive(Debug, Clone)]
+pub struct RequestLink {
+    pub href: String,
+    pub title: String,
+    pub summary: String,
 }
 
 #[derive(Debug, Template)]
@@ -77,6 +87,9 @@ pub struct RoleHome {
     pub board_applications: Vec<ApplicationRow>,
     /// Op koers of the trajectories this person follows (issue 9; the bestuurder's board view).
     pub course: super::koers::HomeCourse,
+    /// Bestuurder: their boards' requests for several schools; staff and beheerders: the
+    /// requests with schools waiting for a decision (issue 10 §4).
+    pub board_requests: Vec<RequestLink>,
     /// Bestuurder: per trajectory of their board(s) the newest report (issue 9 §5):
     /// (school and programme, href of the report on screen).
     pub latest_reports: Vec<LatestReportRow>,
@@ -157,6 +170,7 @@ pub async fn show(
         course: Default::default(),
         latest_reports: Vec::new(),
         pdf_reports: state.app.renders_pdf(),
+        board_requests: Vec::new(),
     };
     if role.is_some_and(|r| r != RoleKind::Beheerder) {
         view.next_steps = crate::html::plan::steps::for_home(&state, &user, lang).await?;
@@ -179,6 +193,31 @@ pub async fn show(
         })
         .collect();
     view.course = super::koers::for_home(&state, &user, role, lang).await?;
+    let requests = match role {
+        Some(RoleKind::Programmamedewerker | RoleKind::Beheerder) => {
+            state.app.open_board_requests(user.principal()).await?
+        }
+        Some(RoleKind::Bestuurder) => {
+            let mut all = Vec::new();
+            for number in user.principal().boards() {
+                all.extend(state.app.board_requests_of_board(user.principal(), number).await?);
+            }
+            all
+        }
+        _ => Vec::new(),
+    };
+    let in_force = state.app.programmes_in_force().await?;
+    for r in requests {
+        let board = state.app.read().board(r.board_number).await.map(|b| b.name).unwrap_or_default();
+        view.board_requests.push(RequestLink {
+            href: format!("/bestuursaanvragen/{}", r.id),
+            title: format!("{} – {board}", in_force.name(&r.programme_id)),
+            summary: lang.t_args(
+                "multi-home-summary",
+                &[("schools", r.lines.len().to_string()), ("open", r.open_lines().to_string())],
+            ),
+        });
+    }
     match role {
         Some(RoleKind::Programmamedewerker) => {
             let all = screen_register(state.app.read(), state.app.norms(), &state.band_rule().await?).await?;
@@ -250,7 +289,8 @@ pub async fn show(
                         href: format!("/trajecten/{}/rapporten/{}", r.trajectory_id, r.kind.code()),
                     });
                 }
-                view.boards.push(BoardBlock { number, name, rows: rows_for(&state, lang, &schools).await? });
+                let multi = crate::html::bestuur::multi_links(&state, number).await?;
+                view.boards.push(BoardBlock { number, name, rows: rows_for(&state, lang, &schools).await?, multi });
             }
         }
         Some(RoleKind::Expert) => match state.app.read().expert_by_user(user.0.id).await {

@@ -55,6 +55,9 @@ pub struct FitView {
     pub summary: String,
     pub reasons: Vec<String>,
     pub apply_href: Option<String>,
+    /// The board's multi-school request for this programme (when the programme allows it and the
+    /// school has a board).
+    pub board_request_href: Option<String>,
     pub referral: Option<ReferralView>,
 }
 
@@ -96,6 +99,7 @@ fn fit_view(lang: Lang, f: &ProgrammeFit, posted: &Posted) -> FitView {
         summary,
         reasons,
         apply_href: f.apply_href.as_deref().map(|h| with_answers(h, posted)),
+        board_request_href: None,
         referral: f.referral.as_ref().map(ReferralView::new),
     }
 }
@@ -219,19 +223,25 @@ fn respond(
             if let Some(b) = board {
                 v.facts.push((lang.t("apply-board"), format!("{} ({})", b.name, b.number)));
                 v.board_href = Some(format!("/welke-ondersteuning/bestuur/{}", b.number));
+                for (fit, view) in a.fits.iter().zip(v.fits.iter_mut()) {
+                    if fit.programme.board_request && view.apply_href.is_some() {
+                        view.board_request_href =
+                            Some(format!("/bestuur/{}/meerdere-scholen?programma={}", b.number, fit.programme.id));
+                    }
+                }
             }
             v.is_po = school.sector == Sector::Po;
             v.school_id = school.id;
             v.school_href = Some(format!("/scholen/{}", school.id));
             v.exam_trend = ExamTrendView::new(lang, exam_years);
             if needs(&|r| matches!(r, RuleSettings::SpecialEducation(_))) {
-                v.special = Some(facts::special_view(posted, errors));
+                v.special = Some(facts::special_view(lang, posted, errors));
             }
             if needs(&|r| matches!(r, RuleSettings::VerdictOrRisk(_))) {
                 let risks = a.fits.iter().any(
                     |f| matches!(&f.programme.rule, RuleSettings::VerdictOrRisk(r) if r.demonstrable_risk_qualifies),
                 );
-                v.vo = Some(facts::vo_view(risks, posted, errors));
+                v.vo = Some(facts::vo_view(lang, risks, posted, errors));
             }
         }
         Who::Board { board, schools } => {
@@ -241,7 +251,7 @@ fn respond(
                 (lang.t("support-board-schools"), schools.len().to_string()),
             ];
             if needs(&|r| matches!(r, RuleSettings::BoardHistory(_))) {
-                v.bf = Some(facts::board_view(board.number, schools, posted, errors));
+                v.bf = Some(facts::board_view(lang, board.number, schools, posted, errors));
             }
         }
     }
