@@ -120,9 +120,11 @@ def phase_headers(a):
         status == 303
         and "max-age" in h_public.get("strict-transport-security", "")
         and h_home.get("cache-control") == "no-store"
-        and "cache-control" not in h_public
+        # Public pages are cached by the browser and revalidated (ETag, `no-cache`, issue 12):
+        # never `no-store`, which is for private pages only.
+        and "no-store" not in h_public.get("cache-control", "")
     )
-    result("headers", ok, hsts=h_public.get("strict-transport-security"), home_cache_control=h_home.get("cache-control"))
+    result("headers", ok, login_status=status, public_cache_control=h_public.get("cache-control"), hsts=h_public.get("strict-transport-security"), home_cache_control=h_home.get("cache-control"))
 
 
 def phase_race(a):

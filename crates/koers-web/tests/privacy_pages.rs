@@ -87,6 +87,8 @@ async fn the_account_request_that_made_an_account_is_exported_and_erased() {
         password_hash: "$argon2id$v=19$request".into(),
         confirm_token_hash: "privacy-test-token".into(),
         confirm_expires_at: i64::MAX / 2,
+        confirmed: false,
+        identity: None,
     };
     let mail = NewMail { to_address: "noor@school-a.nl".into(), subject: "s".into(), body_text: "b".into() };
     let fail = |e: koers_app::store::StoreError| -> ! { panic!("{e}") };

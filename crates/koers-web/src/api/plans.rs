@@ -110,14 +110,17 @@ pub async fn plan(
         (status = 200, description = "De versie: doelen, indicatoren, maatregelen, handtekeningen", body = Object),
         (status = 401, description = "Geen of een ongeldig token", body = ErrorEnvelope),
         (status = 403, description = "Geen toegang tot dit traject", body = ErrorEnvelope),
-        (status = 404, description = "Onbekend traject of onbekende versie", body = ErrorEnvelope)
+        (status = 404, description = "Onbekend traject of onbekende versie (ook een id of nummer dat geen getal is)", body = ErrorEnvelope)
     )
 )]
 pub async fn version(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path((id, number)): Path<(i64, u32)>,
+    Path((id, number)): Path<(String, String)>,
 ) -> Result<Json<serde_json::Value>, AppError> {
+    // Like `html::Id`: a path that is no number names no resource, so 404 (not a 400).
+    let id = id.parse::<i64>().ok().filter(|i| *i > 0).ok_or(AppError::NotFound)?;
+    let number = number.parse::<u32>().ok().filter(|n| *n > 0).ok_or(AppError::NotFound)?;
     let c = case(&state, &user, id).await?;
     let history = c.history().ok_or(AppError::NotFound)?;
     let v = history.version(number).ok_or(AppError::NotFound)?;

@@ -119,7 +119,7 @@ pub async fn results(
     responses(
         (status = 200, description = "Beoordeling en geschiktheid", body = CheckResponse),
         (status = 404, description = "Onbekende school", body = ErrorEnvelope),
-        (status = 422, description = "Geen resultatenmodel voor deze sector (sbo/so/vso/vo)", body = ErrorEnvelope)
+        (status = 409, description = "Geen resultatenmodel voor deze sector (sbo/so/vso/vo): de school bestaat, maar het onderwijsresultatenmodel geldt er niet", body = ErrorEnvelope)
     )
 )]
 pub async fn eligibility(
@@ -130,7 +130,8 @@ pub async fn eligibility(
     ensure(&who, Action::View, Resource::PublicData)?;
     let p = school_page(state.app.read(), id).await?;
     if p.school.sector != koers_app::store::Sector::Po {
-        return Err(AppError::Invalid(vec![ErrorItem::new(
+        // The request is valid and the school exists; its sector has no results model: 409.
+        return Err(AppError::Conflict(vec![ErrorItem::new(
             None,
             "voor sbo, so, vso en vo geldt het resultatenmodel niet; daar beslissen kwalitatieve criteria",
         )]));
