@@ -87,7 +87,16 @@ impl Actor {
 /// `koers_app::App::read`), so it cannot change anything behind the use cases' back.
 #[async_trait]
 pub trait StoreRead:
-    AccessRead + BoardRequestRead + FormsRead + DagdelenRead + PlanRead + VoortgangRead + ReportRead + Send + Sync + std::fmt::Debug
+    AccessRead
+    + BoardRequestRead
+    + FormsRead
+    + DagdelenRead
+    + PlanRead
+    + VoortgangRead
+    + ReportRead
+    + Send
+    + Sync
+    + std::fmt::Debug
 {
     /// Which backend (`sqlite` / `postgres`), for logs and `/health`.
     fn backend(&self) -> &'static str;

@@ -47,7 +47,11 @@ async fn a_school_its_results_and_its_eligibility() {
     assert_eq!(v["eligibility"]["reasons"][0]["code"], "above_band");
     assert!(v["summary_nl"].as_str().is_some_and(|s| s.starts_with("Je school komt niet in aanmerking omdat")));
     let r = app.get(&format!("/api/v1/schools/{}/eligibility", app.ids.sbo)).await;
-    assert_eq!(r.status, StatusCode::CONFLICT, "a school without the results model: valid request, 409 (schemathesis ST202)");
+    assert_eq!(
+        r.status,
+        StatusCode::CONFLICT,
+        "a school without the results model: valid request, 409 (schemathesis ST202)"
+    );
 }
 
 #[tokio::test]
