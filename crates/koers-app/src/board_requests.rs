@@ -348,7 +348,7 @@ pub async fn decide(
                 submitted_by: r.submitted_by,
             };
             (
-                LineVerdict::Approve { application },
+                LineVerdict::Approve { application: Box::new(application) },
                 format!("{}: {} goedgekeurd", c.programme_name, school.name),
                 format!(
                     "De aanvraag van {} voor {} is voor {} goedgekeurd. De school krijgt een eigen aanmelding; de programmamedewerkers zoeken een expert en dan begint het traject.",

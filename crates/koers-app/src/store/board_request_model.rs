@@ -112,7 +112,7 @@ pub enum LineVerdict {
     /// Approve: the school's application is created (its reference number assigned) in the
     /// same transaction.
     Approve {
-        application: NewApplication,
+        application: Box<NewApplication>,
     },
     Decline {
         reason: String,
@@ -146,6 +146,7 @@ pub trait BoardRequestWrite: BoardRequestRead {
     /// in one transaction with the mail: approving inserts the school's application (audited as
     /// its `create`) and links it; declining keeps the reason. Audited as `line_approve` /
     /// `line_decline` on `board_request` with the line before and after.
+    #[allow(clippy::too_many_arguments)] // one atomic store method per use case (issue 7): the line, its version, the verdict, both mails, actor, time
     async fn decide_board_request_line(
         &self,
         request_id: i64,
