@@ -96,6 +96,7 @@ pub(crate) fn htmx(headers: &HeaderMap) -> bool {
 
 /// After a form: 303 back (htmx: the page with 200); a refusal: the page with 422 (or 409) and
 /// the input kept.
+#[allow(clippy::too_many_arguments)] // the shared tail of every voortgang form: state, user, page, outcome, and what to re-render with
 async fn answer(
     state: &AppState,
     user: &CurrentUser,

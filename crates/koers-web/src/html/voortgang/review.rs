@@ -278,10 +278,7 @@ pub async fn invite(
 ) -> Result<Response, AppError> {
     let lang = page.lang;
     let reviewer = form.get("reviewer").and_then(|v| v.trim().parse().ok()).unwrap_or(usize::MAX);
-    let days = match form.get("dagen").map(|d| d.trim()).filter(|d| !d.is_empty()) {
-        None => None,
-        Some(d) => Some(d.parse::<i64>().unwrap_or(0)),
-    };
+    let days = form.get("dagen").map(|d| d.trim()).filter(|d| !d.is_empty()).map(|d| d.parse::<i64>().unwrap_or(0));
     let base = format!("{}/review/uitnodiging", state.config.base_url.trim_end_matches('/'));
     let outcome = state
         .app
