@@ -1,3 +1,5 @@
+// Over ~400 lines on purpose: one transaction per use case of getting in (request, confirm,
+// decide with its linked OIDC identity, links, prune); split by request/link when one is added.
 //! Getting in (issue 10 §5): account requests and one-time account links. Runtime-checked
 //! queries (`sqlx::query`), exercised by the conformance suite on both backends; every write
 //! with its audit entry and its mail in one transaction.

@@ -1,3 +1,5 @@
+// Over ~400 lines on purpose: one delegating line per method of the whole `Store` trait; it
+// shrinks as each feature port gets its own impl block beside its module.
 //! `impl Store` for the including crate's store type: each method delegates to its module.
 
 use async_trait::async_trait;
