@@ -6,6 +6,9 @@ use crate::check::FieldError;
 use crate::error::{Error, Result};
 use crate::store::{Actor, FormatRecord, FormatWrite, Store, StoreError, StoreRead};
 use koers_core::format::{Format, FormatError, MAX_TOML_BYTES};
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// The label a shipped version is stored under.
 pub const SHIPPED_BY: &str = "koers (ingebouwd)";
@@ -42,9 +45,33 @@ pub async fn seed_shipped(store: &dyn Store, now: i64) -> Result<usize> {
     Ok(stored)
 }
 
+/// Parsed formats, so a form page does not parse its 40 kB of TOML on every request (it was the
+/// largest share of the zelfevaluatie page's time). Keyed by id, version and a hash of the text:
+/// a stored version never changes, and the text in the key keeps two databases in one process
+/// (the tests) apart. Bounded: at most [`MAX_PARSED`] entries, then it starts again.
+static PARSED: OnceLock<Mutex<HashMap<(String, i64, u64), Arc<Format>>>> = OnceLock::new();
+const MAX_PARSED: usize = 64;
+
+fn parse_cached(label: &str, id: &str, version: i64, text: &str) -> Result<Format> {
+    let mut h = DefaultHasher::new();
+    text.hash(&mut h);
+    let key = (id.to_owned(), version, h.finish());
+    let cache = PARSED.get_or_init(|| Mutex::new(HashMap::new()));
+    if let Some(f) = cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get(&key) {
+        return Ok(Format::clone(f));
+    }
+    let f = Format::from_toml(label, text).map_err(invalid)?;
+    let mut map = cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if map.len() >= MAX_PARSED {
+        map.clear();
+    }
+    map.insert(key, Arc::new(f.clone()));
+    Ok(f)
+}
+
 /// Parse a stored version (validated when saved; a shipped one by the tests).
 pub fn parse(r: &FormatRecord) -> Result<Format> {
-    Format::from_toml(&format!("format {} versie {}", r.id, r.version), &r.definition_toml).map_err(invalid)
+    parse_cached(&format!("format {} versie {}", r.id, r.version), &r.id, r.version, &r.definition_toml)
 }
 
 /// The version in force of format `id`: the newest stored, else the shipped one.
@@ -68,7 +95,13 @@ pub async fn at_version(read: &dyn StoreRead, id: &str, version: i64) -> Result<
 }
 
 fn shipped(id: &str) -> Result<Format> {
-    Format::shipped().map_err(invalid)?.into_iter().find(|f| f.id == id).ok_or(Error::NotFound)
+    for (file, text) in koers_core::format::SHIPPED {
+        let f = parse_cached(file, "", 0, text)?;
+        if f.id == id {
+            return Ok(f);
+        }
+    }
+    Err(Error::NotFound)
 }
 
 /// Every format in force (stored newest versions, plus shipped ones not stored), by id.
