@@ -109,12 +109,15 @@ fn an_xlsx_of_1_8_gb_of_xml_is_refused_with_exit_3() {
 
 #[test]
 fn formatting_just_under_its_limit_stays_under_the_memory_bound() {
-    // 4 MB of `<xf/>` is the most styles Koers reads; calamine holds ~30 times that.
+    // 4 MB of `<xf/>` (840,000 cell formats; calamine would hold ~130 MB) is refused by count;
+    // 300 kB (61,400 formats, under Excel's own 64,000) is read.
     let work = dir("styles");
     let file = write(&work, "opmaak.xlsx", &bombs::xlsx_styles((4 << 20) - 4096));
     let data = work.join("data").to_string_lossy().into_owned();
-    let message = "opmaak.xlsx (leerresultaten primair onderwijs (Inspectie)): kolommen";
-    check(&koers_measured(&work, &["screen", &file]), 3, message);
+    check(&koers_measured(&work, &["screen", &file]), 3, "heeft meer dan 65.536 celopmaken");
+    let within = write(&work, "binnen.xlsx", &bombs::xlsx_styles(300 << 10));
+    let message = "binnen.xlsx (leerresultaten primair onderwijs (Inspectie)): kolommen";
+    check(&koers_measured(&work, &["screen", &within]), 3, message);
     let over = write(&work, "meer.xlsx", &bombs::xlsx_styles(5 << 20));
     check(
         &koers_measured(&work, &["import", "--data-dir", &data, &over]),

@@ -41,6 +41,10 @@ pub struct Limits {
     /// Most bytes any other entry that is read whole (styles, workbook, relationships, theme)
     /// may unpack to. Styles cost the most: about 30 times their XML in memory.
     pub max_part_bytes: u64,
+    /// Most cell formats (`<xf>` elements) an xlsx styles part may hold. Excel itself allows
+    /// 64,000; a styles part of empty `<xf/>` elements fits 800,000 in [`Limits::max_part_bytes`]
+    /// and costs calamine about 130 MB.
+    pub max_styles: usize,
 }
 
 impl Default for Limits {
@@ -56,6 +60,7 @@ impl Default for Limits {
             max_unzipped_bytes: 100 * 1024 * 1024,
             max_shared_strings_bytes: 16 * 1024 * 1024,
             max_part_bytes: 4 * 1024 * 1024,
+            max_styles: 65_536,
         }
     }
 }

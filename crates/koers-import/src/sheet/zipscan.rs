@@ -8,7 +8,9 @@
 //!   strings) or [`Limits::max_part_bytes`] (styles, workbook, relationships, theme…);
 //!   worksheets and ods `content.xml` are streamed, so only the total counts for them;
 //! - the shared-strings table may not announce more strings (`uniqueCount`) than
-//!   [`Limits::max_cells`]: calamine reserves room for that many before reading one.
+//!   [`Limits::max_cells`]: calamine reserves room for that many before reading one;
+//! - the styles part may hold at most [`Limits::max_styles`] cell formats (`<xf>`): calamine
+//!   keeps every one, at about 150 bytes each.
 
 use std::io::{BufReader, Cursor, Read};
 
@@ -61,6 +63,8 @@ pub(crate) fn check(bytes: &[u8], file: &str, limits: &Limits) -> Result<(), Fil
         let broken = |e: std::io::Error| failed(entry_reason(&name, &e));
         if is_shared_strings(&name) {
             check_unique_count(&mut counted, limits).map_err(|e| e.into_file_error(file, &name, broken))?;
+        } else if is_styles(&name) {
+            check_style_count(&mut counted, limits).map_err(|e| e.into_file_error(file, &name, broken))?;
         }
         std::io::copy(&mut counted, &mut std::io::sink()).map_err(broken)?;
         if counted.count > allowed {
@@ -79,6 +83,10 @@ pub(crate) fn check(bytes: &[u8], file: &str, limits: &Limits) -> Result<(), Fil
 fn is_streamed(name: &str) -> bool {
     let name = name.to_ascii_lowercase().replace('\\', "/");
     name == "content.xml" || (name.starts_with("xl/worksheets/") && name.ends_with(".xml"))
+}
+
+fn is_styles(name: &str) -> bool {
+    name.to_ascii_lowercase().ends_with("styles.xml")
 }
 
 fn is_shared_strings(name: &str) -> bool {
@@ -103,6 +111,7 @@ enum SstProblem {
     Io(std::io::Error),
     Xml,
     TooMany(String, usize),
+    TooManyStyles(usize),
 }
 
 impl SstProblem {
@@ -112,6 +121,13 @@ impl SstProblem {
             SstProblem::Xml => FileError::Spreadsheet {
                 file: file.to_string(),
                 reason: format!("de XML van onderdeel {part} is ongeldig"),
+            },
+            SstProblem::TooManyStyles(limit) => FileError::Spreadsheet {
+                file: file.to_string(),
+                reason: format!(
+                    "onderdeel {part} heeft meer dan {} celopmaken; Koers leest er hoogstens zoveel",
+                    thousands(limit as u64)
+                ),
             },
             SstProblem::TooMany(count, limit) => FileError::Spreadsheet {
                 file: file.to_string(),
@@ -144,6 +160,31 @@ fn check_unique_count<R: Read>(reader: &mut R, limits: &Limits) -> Result<(), Ss
                     }
                 }
                 return Ok(());
+            }
+            Ok(Event::Eof) => return Ok(()),
+            Ok(_) => {}
+            Err(quick_xml::Error::Io(e)) => {
+                return Err(SstProblem::Io(std::io::Error::new(e.kind(), e.to_string())));
+            }
+            Err(_) => return Err(SstProblem::Xml),
+        }
+    }
+}
+
+/// Counts the cell formats (`<xf>`, in `cellXfs` and `cellStyleXfs`) of a styles part as a
+/// stream, stopping at the first one over [`Limits::max_styles`].
+fn check_style_count<R: Read>(reader: &mut R, limits: &Limits) -> Result<(), SstProblem> {
+    let mut xml = quick_xml::Reader::from_reader(BufReader::with_capacity(4096, reader));
+    let mut buf = Vec::with_capacity(256);
+    let mut count = 0usize;
+    loop {
+        buf.clear();
+        match xml.read_event_into(&mut buf) {
+            Ok(Event::Start(e)) | Ok(Event::Empty(e)) if e.local_name().as_ref() == "xf" => {
+                count += 1;
+                if count > limits.max_styles {
+                    return Err(SstProblem::TooManyStyles(limits.max_styles));
+                }
             }
             Ok(Event::Eof) => return Ok(()),
             Ok(_) => {}
