@@ -420,3 +420,23 @@ async fn a_year_without_a_norm_table_is_outside_the_spec_and_refused_naming_the_
     assert_eq!(r.json()["errors"][0]["field"], "years[0].test_year", "{}", r.body);
     assert!(r.json()["errors"][0]["detail"].as_str().unwrap_or_default().contains("geen normtabel"), "{}", r.body);
 }
+
+#[tokio::test]
+async fn an_api_id_that_is_no_number_or_too_big_is_a_404_on_every_route() {
+    // schemathesis found `/api/v1/trajectories/9223372036854775808/plan` answered an
+    // undocumented 400 (the id overflows i64); every id in a path is a 404 when it names nothing.
+    let w = world().await;
+    let t = token(&w, Who::Beheerder, "lezen").await;
+    for bad in ["9223372036854775808", "abc", "-1", "0"] {
+        for uri in [
+            format!("/api/v1/schools/{bad}"),
+            format!("/api/v1/schools/{bad}/eligibility"),
+            format!("/api/v1/trajectories/{bad}/plan"),
+            format!("/api/v1/trajectories/{bad}/plan/versions/1"),
+            format!("/api/v1/trajectories/{bad}/forms/zelfevaluatie-po"),
+        ] {
+            let r = with_token(&w, "GET", &uri, &t, "").await;
+            assert_eq!(r.status, StatusCode::NOT_FOUND, "{uri}: {}", r.body);
+        }
+    }
+}

@@ -62,13 +62,13 @@ async fn case(state: &AppState, user: &CurrentUser, id: i64) -> Result<koers_app
         (status = 200, description = "Het plan, met de samenvatting van elke versie en de laatste volledig", body = PlanDto),
         (status = 401, description = "Geen of een ongeldig token", body = ErrorEnvelope),
         (status = 403, description = "Geen toegang tot dit traject", body = ErrorEnvelope),
-        (status = 404, description = "Onbekend traject, of nog geen plan", body = ErrorEnvelope)
+        (status = 404, description = "Onbekend traject (ook een id dat geen getal is), of nog geen plan", body = ErrorEnvelope)
     )
 )]
 pub async fn plan(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    crate::html::Id(id): crate::html::Id,
 ) -> Result<Json<PlanDto>, AppError> {
     let c = case(&state, &user, id).await?;
     let record = c.plan.as_ref().ok_or(AppError::NotFound)?;
