@@ -108,12 +108,16 @@ impl App {
 
     /// Store the shipped programmes when the store holds none (start-up, the admin list).
     pub async fn seed_programmes(&self, actor: &Actor, now: i64) -> Result<usize> {
-        crate::programmes::seed_shipped(self.store.as_ref(), actor, now).await
+        let added = crate::programmes::seed_shipped(self.store.as_ref(), actor, now).await;
+        self.catalog.invalidate();
+        added
     }
 
     /// Create or update a stored programme definition (a beheerder's edit).
     pub async fn save_programme(&self, p: &ProgrammeWrite, actor: &Actor, now: i64) -> Result<ProgrammeDefinition> {
-        Ok(self.store.save_programme_definition(p, actor, now).await?)
+        let saved = self.store.save_programme_definition(p, actor, now).await;
+        self.catalog.invalidate();
+        Ok(saved?)
     }
 
     // ---- register ------------------------------------------------------------------------

@@ -11,6 +11,7 @@ use crate::store::{Actor, ProgrammeDefinition, ProgrammeWrite, Store, StoreError
 use koers_core::Sector;
 use koers_core::programme::{self, Audience, BandRule, ProgrammeRules};
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 /// The programmes in force, parsed.
 #[derive(Debug, Clone, Default)]
@@ -88,10 +89,22 @@ impl Programmes {
 /// What identifies the stored definitions' state: (id, version, active) of each.
 type Stamp = Vec<(String, i64, bool)>;
 
+/// How long the catalog answers without asking the store whether a definition changed. A change
+/// made through this process ([`Catalog::invalidate`]) counts at once; one made by another app
+/// server on the same database within this time (the page cache's bound too).
+const RECHECK: Duration = Duration::from_secs(1);
+
 /// The parsed programmes of this process, refreshed when the stored definitions change.
 #[derive(Debug, Default)]
 pub struct Catalog {
-    cached: Mutex<Option<(Stamp, Arc<Programmes>)>>,
+    cached: Mutex<Option<Cached>>,
+}
+
+#[derive(Debug)]
+struct Cached {
+    stamp: Stamp,
+    programmes: Arc<Programmes>,
+    checked: Instant,
 }
 
 impl Catalog {
@@ -99,21 +112,38 @@ impl Catalog {
         Self::default()
     }
 
-    /// The programmes in force now (reads the definitions; parses only after a change).
+    /// The programmes in force now. Reads the definitions at most once per [`RECHECK`] (the
+    /// public verdict and the eligibility API ask on every request) and parses only after a
+    /// change.
     pub async fn current(&self, store: &dyn StoreRead) -> Result<Arc<Programmes>> {
+        if let Ok(guard) = self.cached.lock()
+            && let Some(c) = guard.as_ref()
+            && c.checked.elapsed() < RECHECK
+        {
+            return Ok(c.programmes.clone());
+        }
         let stored = store.programme_definitions().await?;
         let stamp: Stamp = stored.iter().map(|d| (d.id.clone(), d.version, d.active)).collect();
-        if let Ok(guard) = self.cached.lock()
-            && let Some((s, p)) = guard.as_ref()
-            && *s == stamp
+        if let Ok(mut guard) = self.cached.lock()
+            && let Some(c) = guard.as_mut()
+            && c.stamp == stamp
         {
-            return Ok(p.clone());
+            c.checked = Instant::now();
+            return Ok(c.programmes.clone());
         }
         let parsed = Arc::new(Programmes::from_definitions(&stored)?);
         if let Ok(mut guard) = self.cached.lock() {
-            *guard = Some((stamp, parsed.clone()));
+            *guard = Some(Cached { stamp, programmes: parsed.clone(), checked: Instant::now() });
         }
         Ok(parsed)
+    }
+
+    /// Forget the parsed programmes: the next [`Catalog::current`] reads the store (after this
+    /// process changed a definition).
+    pub fn invalidate(&self) {
+        if let Ok(mut guard) = self.cached.lock() {
+            *guard = None;
+        }
     }
 }
 
