@@ -214,7 +214,7 @@ async fn the_expert_logs_progress_and_a_reviewer_fills_in_findings_by_link() {
 
 /// Parts 1–4: ten weeks later the followed trajectory is off course; the bestuurder's report.
 #[tokio::test]
-#[ignore = "part 1 passes (see the test above); parts 2-4 are not green yet (2026-11-30 20:40): (a) which on-course GWGB+ school trajectory the expert's home lists first varies between runs (demo trajectories 12 or 13), and with 13 the staff filter 'measure_overdue' on 15-07-2027 does not list it; (b) after the demo school's plan is signed in the browser (real clock, 2026) on a server with --vandaag 2027-07-15, /trajecten/{id}/rapporten/voortgang-bestuur answers 500 — not yet diagnosed"]
+#[ignore = "flaky, 1 pass in 5 runs on 2026-11-30 (load 5-7): part 1 always passes (see the test above); after the restart with --vandaag 2027-07-15 the first staff pages (POST /inloggen or /home) sometimes answer 500 with nothing in the server log; the expert's home listed GWGB+ demo trajectory 13 instead of 12 once (then the measure_overdue filter does not list it); once /trajecten/{id}/rapporten/voortgang-bestuur answered 500 right after the in-browser signing. Causes not yet found"]
 async fn the_expert_logs_progress_a_reviewer_fills_in_by_link_and_an_overdue_measure_turns_the_trajectory_off_course() {
     let dir = koers_e2e::process::scratch_dir("koers-e2e-voortgang").unwrap_or_else(|e| panic!("{e}"));
     let reports = Arc::new(Mutex::new(Vec::<String>::new()));
