@@ -16,13 +16,18 @@
 //!   login attempts and mails are deleted; the account can no longer log in. One transaction
 //!   in the store; refused for one's own account and for the last active beheerder.
 //!   Account requests keep their row and decision with the placeholder.
+//! - [`reviewer_export`] / [`erase_reviewer`]: the same for an external reviewer of a review
+//!   (issue 9) — someone without an account, named on a review team or invited by link — found
+//!   by their e-mail address: the reviews, audit entries and mails that hold them; erasing keeps
+//!   reviews and findings with a placeholder instead of their name and no address, deletes the
+//!   mails to them, and moves each review's version on. Both audited.
 //! - [`prune`]: what [`RetentionPolicy`] no longer allows (sessions, login attempts, sent mails,
 //!   stale account requests: unconfirmed, expired or declined).
 
 use crate::error::{Error, Result};
 use crate::store::{
     Actor, ApiToken, ApplicationRecord, AuditEntry, ErasureReport, ExpertRecord, GrantRecord, LoginAttempt, NewAudit,
-    OutboxMail, PruneReport, RetentionPolicy, Store, StoreError, User,
+    OutboxMail, PruneReport, RetentionPolicy, ReviewerRecords, Store, StoreError, User,
 };
 use koers_core::access::RoleKind;
 use serde::Serialize;
@@ -53,16 +58,88 @@ pub struct PersonExport {
 pub const OWN_ACCOUNT: &str = "u kunt uw eigen account niet wissen; laat een andere beheerder dat doen";
 
 fn audit(actor: &Actor, now: i64, action: &str, user_id: i64) -> NewAudit {
+    audit_of(actor, now, action, "user", user_id.to_string())
+}
+
+fn audit_of(actor: &Actor, now: i64, action: &str, entity: &str, entity_id: String) -> NewAudit {
     NewAudit {
         at: now,
         actor_user_id: actor.user_id,
         actor_label: actor.label.clone(),
         action: action.into(),
-        entity: "user".into(),
-        entity_id: user_id.to_string(),
+        entity: entity.into(),
+        entity_id,
         before: None,
         after: None,
     }
+}
+
+/// Everything about an external reviewer (no account), as exported (JSON and the page).
+#[derive(Debug, Clone, Serialize)]
+pub struct ReviewerExport {
+    /// Unix seconds.
+    pub exported_at: i64,
+    /// The address they were found by (lower case).
+    pub email: String,
+    #[serde(flatten)]
+    pub records: ReviewerRecords,
+}
+
+/// What an erasure of a reviewer did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReviewerErasure {
+    /// The name they now have in the reviews and the audit trail.
+    pub placeholder: String,
+    /// Records changed or deleted.
+    pub records: u64,
+}
+
+/// A reviewer's address as typed: trimmed, lower case; refused on the field `email`.
+fn reviewer_email(email: &str) -> Result<String> {
+    let e = email.trim();
+    if e.is_empty() || !e.contains('@') || e.chars().count() > 254 || e.contains(char::is_whitespace) {
+        return Err(Error::field("email", "e-mailadres: vul het e-mailadres van de reviewer in, zoals naam@school.nl"));
+    }
+    Ok(e.to_lowercase())
+}
+
+const NO_REVIEWER: &str = "e-mailadres: geen reviewer met dit e-mailadres in een review of uitnodiging";
+
+/// Everything held about the external reviewer with address `email`; the look is audited.
+/// Refused on `email` when the address is not one or no review holds it.
+pub(crate) async fn reviewer_export(store: &dyn Store, email: &str, actor: &Actor, now: i64) -> Result<ReviewerExport> {
+    let email = reviewer_email(email)?;
+    let records = store.reviewer_records(&email).await?;
+    if records.reviews.is_empty() {
+        return Err(Error::field("email", NO_REVIEWER));
+    }
+    store.append_audit(&audit_of(actor, now, "privacy_export_reviewer", "reviewer", email.clone())).await?;
+    Ok(ReviewerExport { exported_at: now, email, records })
+}
+
+/// Erase the external reviewer with address `email` after `confirm` repeats it (see the module
+/// doc). Refused on `email` (not an address, no reviewer) or `bevestig` (not the same address).
+pub(crate) async fn erase_reviewer(
+    store: &dyn Store,
+    email: &str,
+    confirm: &str,
+    actor: &Actor,
+    now: i64,
+) -> Result<ReviewerErasure> {
+    let email = reviewer_email(email)?;
+    if !confirm.trim().eq_ignore_ascii_case(&email) {
+        return Err(Error::field(
+            "bevestig",
+            "bevestig: typ het e-mailadres van de reviewer nog eens om te bevestigen",
+        ));
+    }
+    let placeholder = format!("verwijderde reviewer ({})", koers_core::calendar::datetime_nl(now));
+    let placeholder_email = format!("verwijderd-reviewer-{now}@koers.invalid");
+    let records = store.erase_reviewer(&email, &placeholder, &placeholder_email, actor, now).await?;
+    if records == 0 {
+        return Err(Error::field("email", NO_REVIEWER));
+    }
+    Ok(ReviewerErasure { placeholder, records })
 }
 
 /// Collect the export and record in the audit log that it was made (and by whom).

@@ -207,7 +207,7 @@ async fn add_visit(p: &Page, date: &str, group: &str, observer: &str) -> Fallibl
     if details.attr("open").await?.is_none() {
         details.find(Locator::Css("summary")).await?.click().await?;
     }
-    set_date(p, &format!("#{id}-datum"), date).await?;
+    p.set_date(&format!("#{id}-datum"), date).await?;
     p.wait(&format!("#{id}-groep")).await?.send_keys(group).await?;
     p.wait(&format!("#{id}-observant")).await?.send_keys(observer).await?;
     p.wait(&format!("#{id}-vak")).await?.send_keys("begrijpend lezen").await?;
@@ -267,18 +267,6 @@ async fn next_step(p: &Page, needle: &str) -> Fallible {
     follow_xpath(p, &format!("//section[contains(@class,'next-steps')]//li[contains(.,'{needle}')]/a")).await
 }
 
-/// Set a date input's value (Chromium's date widget takes typed digits in the locale's order).
-async fn set_date(p: &Page, css: &str, iso: &str) -> Fallible {
-    p.wait(css).await?;
-    p.client
-        .execute(
-            "document.querySelector(arguments[0]).value = arguments[1];",
-            vec![serde_json::json!(css), serde_json::json!(iso)],
-        )
-        .await?;
-    Ok(())
-}
-
 /// Adopt every offered verbeterpunt as a goal of the plan.
 async fn adopt_verbeterpunten(p: &Page, at_least: usize) -> Fallible {
     p.wait("#verbeterpunten").await?;
@@ -316,10 +304,10 @@ async fn complete_goals(p: &Page, indicator: &str, measure: &str, owner: &str) -
             p.wait(&format!("#ind-naam-{gid}")).await?.send_keys(&indicator).await?;
             xpath(p, &format!("//select[@id='ind-eenheid-{gid}']/option[@value='score']")).await?.click().await?;
             p.wait(&format!("#ind-begin-{gid}")).await?.send_keys("2").await?;
-            set_date(p, &format!("#ind-begindatum-{gid}"), "2026-11-15").await?;
+            p.set_date(&format!("#ind-begindatum-{gid}"), "2026-11-15").await?;
             p.wait(&format!("#ind-bron-{gid}")).await?.send_keys("zelfevaluatie (0-meting)").await?;
             p.wait(&format!("#ind-streef-{gid}")).await?.send_keys("3").await?;
-            set_date(p, &format!("#ind-streefdatum-{gid}"), "2027-07-01").await?;
+            p.set_date(&format!("#ind-streefdatum-{gid}"), "2027-07-01").await?;
             let form = p.wait(&format!("#doel-{gid} form:has(input[value=indicator-toevoegen])")).await?;
             p.click_and_load(form.find(Locator::Css("button[type=submit]")).await?).await?;
             p.wait_text(&format!("#doel-{gid} table"), &indicator).await?;
@@ -329,8 +317,8 @@ async fn complete_goals(p: &Page, indicator: &str, measure: &str, owner: &str) -
         p.wait("#mr-wat").await?.send_keys(&measure).await?;
         xpath(p, &format!("//select[@id='mr-doel']/option[@value='{gid}']")).await?.click().await?;
         xpath(p, &format!("//select[@id='mr-eigenaar']/option[@value='{owner}']")).await?.click().await?;
-        set_date(p, "#mr-start", "2027-01-10").await?;
-        set_date(p, "#mr-eind", "2027-06-30").await?;
+        p.set_date("#mr-start", "2027-01-10").await?;
+        p.set_date("#mr-eind", "2027-06-30").await?;
         p.wait("#mr-dagdelen").await?.send_keys(if owner == "expert" { "2" } else { "0" }).await?;
         p.follow("main form:has(input[value=maatregel-toevoegen]) button[type=submit]").await?;
         p.wait_text("main table", &measure).await?;
@@ -485,7 +473,7 @@ async fn board_track_bka_zelfevaluatie_advice_choice_and_sign_off() {
             advice
                 .send_keys("Maak van de kwartaalrapportage een kwaliteitsdialoog: ambities per school, besproken met directeuren en toezicht.")
                 .await?;
-            set_date(&p, "#advies-datum", "2026-11-20").await?;
+            p.set_date("#advies-datum", "2026-11-20").await?;
             p.follow("main form:has(input[value=advies]) button[type=submit]").await?;
             p.wait_text("main p.pre-line", "kwaliteitsdialoog").await?;
             axe.check(&p, "board plan with advice").await?;

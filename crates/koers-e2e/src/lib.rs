@@ -8,19 +8,23 @@
 //! - [`E2e`]: one chromedriver and one demo server per test binary (keep it in a `static`), and
 //!   [`E2e::journey`], which gives each journey a fresh browser with an empty profile, saves a
 //!   screenshot and the HTML when it fails, and always closes the browser.
-//! - [`Page`]: navigation, explicit waits (never sleeps), screenshots, [`axe`] checks.
+//! - [`Page`]: navigation, explicit waits (never sleeps), screenshots, [`axe`] checks; and
+//!   [`input`]: submitting a form whether htmx or the browser posts it, dates in any kind of
+//!   field, downloads (a report's PDF, read with [`pdf_text`]).
 //! - [`process`]: the watchdog that kills the server and the browsers when the test binary exits.
 //!
 //! Needs `/usr/bin/chromium` and `/usr/bin/chromedriver` (`scripts/install-test-deps`).
 
 pub mod axe;
 pub mod browser;
+pub mod input;
 pub mod process;
 pub mod server;
 pub mod visual;
 
 pub use browser::BrowserOptions;
 pub use fantoccini::{Client, Locator, elements::Element, error::CmdError, key::Key};
+pub use input::{Download, pdf_text};
 
 use browser::Driver;
 use server::DemoServer;

@@ -377,6 +377,23 @@ async fn table(w: &World, app_a: i64, traj_a: i64) -> Vec<Row> {
             ADMIN_ONLY,
         ),
         row("GET", "/beheer/gebruikers/{id}/wissen", format!("/beheer/gebruikers/{expert}/wissen"), "", ADMIN_ONLY),
+        // AVG of external reviewers (no account): found by address, sent in POST bodies only.
+        row("GET", "/beheer/reviewers", "/beheer/reviewers", "", ADMIN_ONLY),
+        row("POST", "/beheer/reviewers", "/beheer/reviewers", "email=", [303, 422, 403, 403, 403, 403, 403]),
+        row(
+            "POST",
+            "/beheer/reviewers/gegevens.json",
+            "/beheer/reviewers/gegevens.json",
+            "email=niemand%40example.nl",
+            [303, 422, 403, 403, 403, 403, 403],
+        ),
+        row(
+            "POST",
+            "/beheer/reviewers/wissen",
+            "/beheer/reviewers/wissen",
+            "email=niemand%40example.nl&bevestig=x",
+            [303, 422, 403, 403, 403, 403, 403],
+        ),
         row(
             "POST",
             "/beheer/gebruikers/{id}/wissen",
@@ -1057,6 +1074,16 @@ async fn table(w: &World, app_a: i64, traj_a: i64) -> Vec<Row> {
             format!("/trajecten/{case}/voortgang"),
             "",
             [303, 200, 200, 403, 200, 403, 200],
+        ),
+        // The same read in the JSON API: 401 without a login, then the page's rights.
+        row("GET", "/api/v1/trajectories/{id}/voortgang", "/api/v1/trajectories/999999/voortgang", "", API_404),
+        row("GET", "/api/v1/trajectories/{id}/voortgang", "/api/v1/trajectories/x/voortgang", "", API_404),
+        row(
+            "GET",
+            "/api/v1/trajectories/{id}/voortgang",
+            format!("/api/v1/trajectories/{case}/voortgang"),
+            "",
+            [401, 200, 200, 403, 200, 403, 200],
         ),
         row("POST", "/trajecten/{id}/voortgang/status", "/trajecten/999999/voortgang/status", "status=loopt", NONE_404),
         row(

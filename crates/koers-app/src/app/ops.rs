@@ -4,7 +4,7 @@
 use super::App;
 use crate::backup::ScheduledRun;
 use crate::error::Result;
-use crate::privacy::PersonExport;
+use crate::privacy::{PersonExport, ReviewerErasure, ReviewerExport};
 use crate::store::{Actor, BackupInfo, ErasureReport, PruneReport, RetentionPolicy};
 use std::path::Path;
 
@@ -27,6 +27,17 @@ impl App {
     /// Erase the person behind `user_id` (placeholders where records stay, the rest deleted).
     pub async fn erase_person(&self, user_id: i64, actor: &Actor, now: i64) -> Result<ErasureReport> {
         crate::privacy::erase(self.store.as_ref(), user_id, actor, now).await
+    }
+
+    /// Everything Koers holds about the external reviewer (no account) with address `email`;
+    /// the look itself is audited.
+    pub async fn privacy_export_reviewer(&self, email: &str, actor: &Actor, now: i64) -> Result<ReviewerExport> {
+        crate::privacy::reviewer_export(self.store.as_ref(), email, actor, now).await
+    }
+
+    /// Erase the external reviewer with address `email` (`confirm` repeats it).
+    pub async fn erase_reviewer(&self, email: &str, confirm: &str, actor: &Actor, now: i64) -> Result<ReviewerErasure> {
+        crate::privacy::erase_reviewer(self.store.as_ref(), email, confirm, actor, now).await
     }
 
     /// Delete sessions, login attempts and sent mails the retention policy no longer allows.

@@ -70,7 +70,8 @@ pub(crate) async fn seed(store: &dyn Store, now: i64) -> Result<usize> {
                 (_, 0) => status(m.id, today.add_days(-40), MeasureStatus::Loopt, "Gestart na de studiedag."),
                 _ => status(m.id, today.add_days(-20), MeasureStatus::Loopt, "Eerste bijeenkomst gehouden."),
             };
-            store.record_status_update(id, &u, &actor, now).await?;
+            let seen = store.voortgang_of_trajectory(id).await?.last_update_id();
+            store.record_status_update(id, &u, seen, &actor, now).await?;
         }
         let on = today.add_days(-14);
         let measurements: Vec<Measurement> = plan

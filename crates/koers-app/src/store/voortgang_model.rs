@@ -60,6 +60,10 @@ pub struct Voortgang {
 }
 
 impl Voortgang {
+    /// The id of the latest status update (0: none): the version a status form carries.
+    pub fn last_update_id(&self) -> i64 {
+        self.updates.iter().map(|u| u.id).max().unwrap_or(0)
+    }
     pub fn status_updates(&self) -> Vec<StatusUpdate> {
         self.updates.iter().map(|u| u.update.clone()).collect()
     }
@@ -109,6 +113,19 @@ pub struct NewReviewInvitation {
     pub expires_at: i64,
 }
 
+/// What the store holds about an external reviewer — someone on a review team or invited by
+/// link, without an account — found by their e-mail address (AVG).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ReviewerRecords {
+    /// Reviews with them on the team or with an invitation link to their address (the
+    /// findings they signed carry their name in `by`).
+    pub reviews: Vec<ReviewRecord>,
+    /// Audit entries written through their link or naming their address.
+    pub audit: Vec<crate::store::AuditEntry>,
+    /// Mails to their address in the outbox (the invitation).
+    pub mails: Vec<crate::store::OutboxMail>,
+}
+
 #[async_trait]
 pub trait VoortgangRead: Send + Sync {
     /// Everything recorded on the trajectory's progress (empty lists when nothing yet).
@@ -121,15 +138,21 @@ pub trait VoortgangRead: Send + Sync {
     async fn review_invitation(&self, token_hash: &str) -> StoreResult<(ReviewInvitationRecord, ReviewRecord)>;
     /// Was the digest of `week` (`2027-W05`) sent?
     async fn digest_sent(&self, week: &str) -> StoreResult<bool>;
+    /// Everything about the external reviewer with this e-mail address (any case).
+    async fn reviewer_records(&self, email: &str) -> StoreResult<ReviewerRecords>;
 }
 
 #[async_trait]
 pub trait VoortgangWrite: Send + Sync {
-    /// Record a measure's status update; audited as `measure_status` on the trajectory.
+    /// Record a measure's status update, written by someone who saw the trajectory's status
+    /// updates up to id `expected_last` (0: none; see [`Voortgang::last_update_id`]). When the
+    /// same measure got a later update meanwhile (two people at once): `Conflict`, nothing
+    /// written. Audited as `measure_status` on the trajectory.
     async fn record_status_update(
         &self,
         trajectory: TrajectoryId,
         update: &StatusUpdate,
+        expected_last: i64,
         actor: &Actor,
         now: i64,
     ) -> StoreResult<StatusUpdateRecord>;
@@ -206,4 +229,18 @@ pub trait VoortgangWrite: Send + Sync {
     /// Send the digest of `week`: record the run and queue `mails` in one transaction. `false`
     /// (and nothing queued) when that week's digest was sent already.
     async fn send_digest(&self, week: &str, mails: &[NewMail], now: i64) -> StoreResult<bool>;
+    /// Erase the external reviewer with this e-mail address (AVG), in one transaction: on the
+    /// review teams, in the findings they signed, on their invitation links and in the audit
+    /// trail their name becomes `placeholder` and their address goes (in texts: `placeholder_email`);
+    /// mails to them are deleted; each changed review's version moves on (an editor who had it
+    /// open gets a conflict, not the name back). Audited as `privacy_erase_reviewer`. Returns the
+    /// number of records changed (0: nothing held).
+    async fn erase_reviewer(
+        &self,
+        email: &str,
+        placeholder: &str,
+        placeholder_email: &str,
+        actor: &Actor,
+        now: i64,
+    ) -> StoreResult<u64>;
 }

@@ -23,6 +23,8 @@ pub struct StatusInput {
     /// `2027-01-15` or `15-01-2027`; empty = today.
     pub date: String,
     pub note: String,
+    /// The id of the latest status update the form saw (`versie`; empty: what is stored now).
+    pub version: String,
 }
 
 /// The measurement form as typed.
@@ -120,7 +122,9 @@ pub async fn status(
     };
     let earlier = c.voortgang.status_updates();
     check_status_update(&update, plan, &earlier, c.start, c.today).map_err(progress_error)?;
-    Ok(store.record_status_update(tid(c), &update, actor, now).await?)
+    // Two people updating the same measure from the same page: the second gets the conflict.
+    let seen = input.version.trim().parse::<i64>().unwrap_or_else(|_| c.voortgang.last_update_id());
+    store.record_status_update(tid(c), &update, seen, actor, now).await.map_err(stale)
 }
 
 /// Record one measurement of an indicator (by hand, with its source).

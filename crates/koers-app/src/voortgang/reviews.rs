@@ -288,6 +288,12 @@ pub async fn invited(store: &dyn StoreRead, token: &str, now: i64) -> Result<Inv
     Ok(InvitedReview { invitation, review, format, subject, refusal })
 }
 
+/// How the audit trail names a reviewer who wrote through their link (the AVG erasure looks for
+/// exactly this).
+pub fn link_actor_label(name: &str) -> String {
+    format!("reviewer {name} (uitnodigingslink)")
+}
+
 /// Save the findings an invited reviewer entered, using the link up.
 pub async fn submit_invited(
     store: &dyn Store,
@@ -312,7 +318,7 @@ pub async fn submit_invited(
         next.recommendations = format!("{}{sep}{name}: {rec}", next.recommendations);
     }
     koers_core::review::check_findings(&next.findings, &seen.format).map_err(review_error)?;
-    let actor = Actor { user_id: None, label: format!("reviewer {name} (uitnodigingslink)") };
+    let actor = Actor { user_id: None, label: link_actor_label(&name) };
     let hash = crate::accounts::token_hash(token.trim());
     match store.submit_invited_findings(&hash, version, &next, &actor, now).await {
         Err(StoreError::Conflict { .. }) => Err(Error::Conflict { current: None }),

@@ -29,6 +29,7 @@ mod ops;
 mod outbox;
 mod plans;
 mod privacy;
+mod privacy_reviewer;
 mod privacy_trajectory;
 mod programme_defs;
 mod reports;

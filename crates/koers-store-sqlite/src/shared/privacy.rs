@@ -10,8 +10,18 @@ use koers_app::store::{
 use super::error::{db, json};
 use crate::backend::{Pool, begin_write};
 
-type AuditRow = (i64, i64, Option<i64>, String, String, String, String, Option<String>, Option<String>);
-type MailRow = (i64, String, String, String, i64, Option<i64>, i64, Option<String>);
+pub(super) type AuditRow = (i64, i64, Option<i64>, String, String, String, String, Option<String>, Option<String>);
+pub(super) type MailRow = (i64, String, String, String, i64, Option<i64>, i64, Option<String>);
+
+pub(super) fn audit_entry(row: AuditRow) -> AuditEntry {
+    let (id, at, actor_user_id, actor_label, action, entity, entity_id, before, after) = row;
+    AuditEntry { id, at, actor_user_id, actor_label, action, entity, entity_id, before, after }
+}
+
+pub(super) fn outbox_mail(row: MailRow) -> OutboxMail {
+    let (id, to_address, subject, body_text, created_at, sent_at, attempts, last_error) = row;
+    OutboxMail { id, to_address, subject, body_text, created_at, sent_at, attempts, last_error }
+}
 
 /// The placeholder name and e-mail address of an erased user.
 pub(crate) fn placeholders(user_id: i64) -> (String, String) {
@@ -30,12 +40,12 @@ async fn identity(pool: &Pool, user_id: i64) -> StoreResult<(String, String)> {
 /// `%text%` for LIKE (wildcards in the text only ever widen the match; REPLACE is exact).
 /// Names shorter than this are not replaced inside free text: "Jan" would also hit "Januari".
 /// A stored name is normally a full name ("Anna Persoon").
-const MIN_NAME_CHARS_IN_TEXT: usize = 5;
+pub(super) const MIN_NAME_CHARS_IN_TEXT: usize = 5;
 
 /// Free text other people wrote that names the person — an application's help question, its
 /// entry facts and state notes, and mails in the outbox to someone else — gets the placeholders
 /// instead of their e-mail address and full name. Returns the number of rows changed.
-async fn scrub_free_text(
+pub(super) async fn scrub_free_text(
     tx: &mut crate::backend::Tx,
     name: &str,
     ph_name: &str,
@@ -77,7 +87,7 @@ async fn scrub_free_text(
     Ok(changed)
 }
 
-fn containing(text: &str) -> String {
+pub(super) fn containing(text: &str) -> String {
     format!("%{text}%")
 }
 
@@ -124,34 +134,9 @@ pub(crate) async fn person_records(pool: &Pool, user_id: i64) -> StoreResult<Per
     .map_err(db)?;
     Ok(PersonRecords {
         applications,
-        audit: audit
-            .into_iter()
-            .map(|(id, at, actor_user_id, actor_label, action, entity, entity_id, before, after)| AuditEntry {
-                id,
-                at,
-                actor_user_id,
-                actor_label,
-                action,
-                entity,
-                entity_id,
-                before,
-                after,
-            })
-            .collect(),
+        audit: audit.into_iter().map(audit_entry).collect(),
         login_attempts: login_attempts.into_iter().map(|(at, success)| LoginAttempt { at, success }).collect(),
-        mails: mails
-            .into_iter()
-            .map(|(id, to_address, subject, body_text, created_at, sent_at, attempts, last_error)| OutboxMail {
-                id,
-                to_address,
-                subject,
-                body_text,
-                created_at,
-                sent_at,
-                attempts,
-                last_error,
-            })
-            .collect(),
+        mails: mails.into_iter().map(outbox_mail).collect(),
         trajectory_work: super::privacy_trajectory::work_of(pool, user_id, &email).await?,
     })
 }

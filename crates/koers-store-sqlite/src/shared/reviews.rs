@@ -297,10 +297,11 @@ impl VoortgangWrite for Backend {
         &self,
         trajectory: TrajectoryId,
         update: &StatusUpdate,
+        expected_last: i64,
         actor: &Actor,
         now: i64,
     ) -> StoreResult<koers_app::store::StatusUpdateRecord> {
-        super::voortgang::record_status_update(self.pool(), trajectory, update, actor, now).await
+        super::voortgang::record_status_update(self.pool(), trajectory, update, expected_last, actor, now).await
     }
 
     async fn record_measurements(
@@ -377,6 +378,17 @@ impl VoortgangWrite for Backend {
         now: i64,
     ) -> StoreResult<ReviewRecord> {
         submit_invited(self.pool(), token_hash, expected_version, content, actor, now).await
+    }
+
+    async fn erase_reviewer(
+        &self,
+        email: &str,
+        placeholder: &str,
+        placeholder_email: &str,
+        actor: &Actor,
+        now: i64,
+    ) -> StoreResult<u64> {
+        super::privacy_reviewer::erase(self.pool(), email, placeholder, placeholder_email, actor, now).await
     }
 
     async fn send_digest(&self, week: &str, mails: &[NewMail], now: i64) -> StoreResult<bool> {

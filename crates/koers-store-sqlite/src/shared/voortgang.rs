@@ -164,18 +164,61 @@ pub(crate) async fn read(pool: &Pool, trajectory: TrajectoryId) -> StoreResult<V
     Ok(Voortgang { updates, measurements, activities, timeline })
 }
 
+type Db = <Conn as sqlx::Connection>::Database;
+/// An `INSERT … RETURNING id` with its values bound.
+type Insert<'q> = sqlx::query::Query<'q, Db, <Db as sqlx::Database>::Arguments>;
+
+/// Append one voortgang row in one transaction: lock the trajectory, run `insert` (which returns
+/// the new `id`, or no row when its own `WHERE` refuses), make the record from the id and audit it
+/// as `action` on the trajectory. `Ok(None)`: refused, nothing written.
+async fn append<R: serde::Serialize>(
+    pool: &Pool,
+    trajectory: TrajectoryId,
+    insert: Insert<'_>,
+    record: impl FnOnce(i64) -> R,
+    action: &str,
+    actor: &koers_app::store::Actor,
+    now: i64,
+) -> StoreResult<Option<R>> {
+    let mut tx = begin_write(pool).await.map_err(db)?;
+    lock_trajectory(&mut tx, trajectory).await?;
+    let Some(row) = insert.fetch_optional(&mut *tx).await.map_err(db)? else {
+        return Ok(None);
+    };
+    let record = record(row.try_get("id").map_err(db)?);
+    Change::new(actor, now, action, "trajectory", trajectory).after(&record)?.write(&mut tx).await?;
+    tx.commit().await.map_err(db)?;
+    Ok(Some(record))
+}
+
+/// The id of the latest status update of `measure` on the trajectory (0: none).
+async fn last_update_id(pool: &Pool, trajectory: TrajectoryId, measure: MeasureId) -> StoreResult<i64> {
+    sqlx::query("SELECT COALESCE(MAX(id), 0) AS last FROM measure_updates WHERE trajectory_id = $1 AND measure_id = $2")
+        .bind(trajectory.get())
+        .bind(measure.get())
+        .fetch_one(pool)
+        .await
+        .map_err(db)?
+        .try_get("last")
+        .map_err(db)
+}
+
+/// Record a status update written by someone who saw the trajectory's updates up to id
+/// `expected_last` (0: none). A later update of the same measure (someone else's) makes this
+/// one stale: `Conflict`, nothing written. Updates of other measures do not.
 pub(crate) async fn record_status_update(
     pool: &Pool,
     trajectory: TrajectoryId,
     u: &StatusUpdate,
+    expected_last: i64,
     actor: &koers_app::store::Actor,
     now: i64,
 ) -> StoreResult<StatusUpdateRecord> {
-    let mut tx = begin_write(pool).await.map_err(db)?;
-    lock_trajectory(&mut tx, trajectory).await?;
-    let id: i64 = sqlx::query(
+    let insert = sqlx::query(
         "INSERT INTO measure_updates (trajectory_id, measure_id, update_date, status, note, recorded_by, recorded_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+         SELECT $1, $2, $3, $4, $5, $6, $7
+         WHERE NOT EXISTS (SELECT 1 FROM measure_updates WHERE trajectory_id = $1 AND measure_id = $2 AND id > $8)
+         RETURNING id",
     )
     .bind(trajectory.get())
     .bind(u.measure.get())
@@ -184,20 +227,20 @@ pub(crate) async fn record_status_update(
     .bind(&u.note)
     .bind(actor.user_id)
     .bind(now)
-    .fetch_one(&mut *tx)
-    .await
-    .map_err(db)?
-    .try_get("id")
-    .map_err(db)?;
-    let record = StatusUpdateRecord {
+    .bind(expected_last);
+    let record = |id| StatusUpdateRecord {
         id,
         trajectory_id: trajectory,
         update: StatusUpdate { by: actor.user_id.map(UserId::new), ..u.clone() },
         recorded_at: now,
     };
-    Change::new(actor, now, "measure_status", "trajectory", trajectory).after(&record)?.write(&mut tx).await?;
-    tx.commit().await.map_err(db)?;
-    Ok(record)
+    match append(pool, trajectory, insert, record, "measure_status", actor, now).await? {
+        Some(r) => Ok(r),
+        None => Err(StoreError::Conflict {
+            expected: expected_last,
+            actual: last_update_id(pool, trajectory, u.measure).await?,
+        }),
+    }
 }
 
 pub(crate) async fn record_measurements(
@@ -258,9 +301,7 @@ pub(crate) async fn log_activity(
     actor: &koers_app::store::Actor,
     now: i64,
 ) -> StoreResult<ActivityRecord> {
-    let mut tx = begin_write(pool).await.map_err(db)?;
-    lock_trajectory(&mut tx, trajectory).await?;
-    let id: i64 = sqlx::query(
+    let insert = sqlx::query(
         "INSERT INTO progress_activities (trajectory_id, activity, activity_date, with_whom, note, recorded_by,
                                           recorded_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
@@ -271,21 +312,16 @@ pub(crate) async fn log_activity(
     .bind(&e.with)
     .bind(&e.note)
     .bind(actor.user_id)
-    .bind(now)
-    .fetch_one(&mut *tx)
-    .await
-    .map_err(db)?
-    .try_get("id")
-    .map_err(db)?;
-    let record = ActivityRecord {
+    .bind(now);
+    let record = |id| ActivityRecord {
         id,
         trajectory_id: trajectory,
         entry: ActivityEntry { by: actor.user_id.map(UserId::new), ..e.clone() },
         recorded_at: now,
     };
-    Change::new(actor, now, "progress_activity", "trajectory", trajectory).after(&record)?.write(&mut tx).await?;
-    tx.commit().await.map_err(db)?;
-    Ok(record)
+    append(pool, trajectory, insert, record, "progress_activity", actor, now)
+        .await?
+        .ok_or_else(|| StoreError::Backend("progress_activities: INSERT gaf geen id terug".into()))
 }
 
 pub(crate) async fn save_timeline(
@@ -360,6 +396,10 @@ impl VoortgangRead for Backend {
     ) -> StoreResult<(koers_app::store::ReviewInvitationRecord, koers_app::store::ReviewRecord)> {
         let mut conn = self.pool().acquire().await.map_err(db)?;
         super::reviews::invitation(&mut conn, token_hash).await
+    }
+
+    async fn reviewer_records(&self, email: &str) -> StoreResult<koers_app::store::ReviewerRecords> {
+        super::privacy_reviewer::records(self.pool(), email).await
     }
 
     async fn digest_sent(&self, week: &str) -> StoreResult<bool> {

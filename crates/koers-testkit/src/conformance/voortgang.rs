@@ -35,10 +35,17 @@ pub async fn voortgang_round_trips_in_order_and_every_write_is_audited(store: Ar
         note: note.into(),
         by: None,
     };
-    let late = s.record_status_update(id, &u(d(2026, 3, 1), MeasureStatus::Vertraagd, "ziek"), &actor(), NOW + 1).await;
-    let early =
-        s.record_status_update(id, &u(d(2026, 2, 1), MeasureStatus::Loopt, "é 'quote'"), &actor(), NOW + 2).await;
-    let (late, early) = (late.expect("late"), early.expect("early"));
+    let who = actor();
+    let late = s.record_status_update(id, &u(d(2026, 3, 1), MeasureStatus::Vertraagd, "ziek"), 0, &who, NOW + 1).await;
+    let late = late.expect("late");
+    // Someone who had not seen `late` updates the same measure: refused, nothing written.
+    let stale = s.record_status_update(id, &u(d(2026, 3, 2), MeasureStatus::Gereed, "klaar"), 0, &who, NOW + 2).await;
+    assert!(matches!(stale, Err(StoreError::Conflict { expected: 0, actual }) if actual == late.id), "{stale:?}");
+    // Another measure is not held up by `late`.
+    let other_measure = StatusUpdate { measure: MeasureId::new(4), ..u(d(2026, 3, 2), MeasureStatus::Loopt, "") };
+    let other_measure = s.record_status_update(id, &other_measure, 0, &who, NOW + 2).await.expect("other measure");
+    let early = u(d(2026, 2, 1), MeasureStatus::Loopt, "é 'quote'");
+    let early = s.record_status_update(id, &early, late.id, &who, NOW + 2).await.expect("early");
     let hand = MeasurementSource::Handmatig { source: "LVS januari".into() };
     let m1 = measurement(5, d(2026, 2, 10), 62.5, hand.clone());
     let year = TestYear::new(2026).expect("year");
@@ -69,7 +76,8 @@ pub async fn voortgang_round_trips_in_order_and_every_write_is_audited(store: Ar
     assert_eq!(s.save_step_timeline(id, 1, &tl2, events, &actor(), NOW + 8).await.expect("again").version, 2);
 
     let v = s.voortgang_of_trajectory(id).await.expect("read");
-    assert_eq!(v.updates, vec![early, late], "by date, whatever the order recorded");
+    assert_eq!(v.last_update_id(), early.id.max(other_measure.id));
+    assert_eq!(v.updates, vec![early, late, other_measure], "by date, whatever the order recorded");
     assert_eq!(v.measurements.len(), 3);
     assert_eq!(v.measurements[0].measurement, m1);
     assert_eq!(v.measurements.iter().filter(|m| m.measurement == reg).count(), 1);
@@ -78,14 +86,14 @@ pub async fn voortgang_round_trips_in_order_and_every_write_is_audited(store: Ar
     // Another trajectory sees none of it.
     let other = TrajectoryId::new(t.id + 1000);
     assert_eq!(s.voortgang_of_trajectory(other).await.expect("other"), Default::default());
-    let unknown = s.record_status_update(other, &u(d(2026, 3, 1), MeasureStatus::Loopt, ""), &actor(), NOW).await;
+    let unknown = s.record_status_update(other, &u(d(2026, 3, 1), MeasureStatus::Loopt, ""), 0, &actor(), NOW).await;
     assert!(matches!(unknown, Err(StoreError::NotFound)), "{unknown:?}");
 
     let audit = audit_of(s, "trajectory", t.id).await;
     let count = |a: &str| audit.iter().filter(|x| x.action == a).count();
     assert_eq!(
         (count("measure_status"), count("measurement"), count("register_measurements")),
-        (2, 1, 1),
+        (3, 1, 1),
         "one entry per write that wrote something"
     );
     assert_eq!((count("progress_activity"), count("step_timeline")), (1, 2));
@@ -165,6 +173,27 @@ pub async fn reviews_check_versions_and_invitation_links_work_once_until_they_ex
     assert_eq!(actions, ["review_planned", "review_edit", "review_invitation", "review_findings"]);
     assert!(audit.iter().all(|a| !a.after.as_deref().unwrap_or_default().contains(&invitation.token_hash)));
     assert_eq!(audit[0].actor_label, ext.label);
+
+    // AVG of the external reviewer (no account): found by address in any case; erased to a
+    // placeholder on the teams, the links and in the audit trail; the mail to them deleted.
+    let found = s.reviewer_records(" EXTERN@example.nl ").await.expect("records");
+    assert_eq!(found.reviews.iter().map(|r| r.id).collect::<Vec<_>>(), vec![mid.id, first.id]);
+    assert!(found.audit.iter().any(|a| a.actor_label == ext.label), "{:?}", found.audit);
+    assert!(found.mails.iter().any(|m| m.to_address == "extern@example.nl"));
+    assert_eq!(s.reviewer_records("niemand@example.nl").await.expect("none"), Default::default());
+    let (ph, ph_mail) = ("verwijderde reviewer", "verwijderd-reviewer@koers.invalid");
+    let changed = s.erase_reviewer("extern@example.nl", ph, ph_mail, &actor(), NOW + 200).await.expect("erase");
+    assert!(changed >= 5, "two reviews, a link, an audit label, a mail: {changed}");
+    let after = s.review(mid.id).await.expect("read");
+    assert_eq!(after.version, 4, "an editor holding version 3 gets a conflict, not the name back");
+    assert!(after.content.reviewers.iter().all(|p| p.name == ph && p.email.is_none()));
+    assert!(after.invitations.iter().all(|i| i.email.is_none() && i.reviewer_name == ph));
+    assert_eq!(after.content.findings.len(), 1, "the work stays");
+    let audit = audit_of(s, "review", mid.id).await;
+    let text = format!("{audit:?}");
+    assert!(!text.contains("Drs. B. Extern") && !text.contains("extern@example.nl"), "{text}");
+    assert!(s.outbox(false, 0).await.expect("outbox").iter().all(|m| m.to_address != "extern@example.nl"));
+    assert_eq!(s.reviewer_records("extern@example.nl").await.expect("gone"), Default::default());
 }
 
 pub async fn the_digest_of_a_week_is_sent_once_with_its_mails(store: Arc<dyn Store>) {

@@ -724,6 +724,19 @@ privacy-export-first = First view or download all data
 privacy-erase-confirm = To confirm, type the e-mail address
 privacy-erase-confirm-error = To confirm, type exactly this person's e-mail address.
 privacy-erase-button = Erase for good
+privacy-reviewer-title = Data of an external reviewer
+privacy-reviewer-back = Back to the users
+privacy-reviewer-nav = External reviewer without an account: see or erase their data (GDPR)
+privacy-reviewer-intro = An external reviewer on a review team or with an invitation link has no account. Search by e-mail address: the reviews naming the reviewer, the findings entered through the link, audit entries and mails in the outbox. This look is itself recorded in the audit log.
+privacy-reviewer-email = The reviewer's e-mail address
+privacy-reviewer-look = Find their data
+privacy-reviewer-found = Found:
+privacy-reviewer-reviews = Reviews, invitation links and findings
+privacy-reviewer-link = invitation link
+privacy-reviewer-used = used
+privacy-reviewer-erase-title = Erase this reviewer
+privacy-reviewer-erase-explain = Erasing cannot be undone. Reviews and findings stay, with a placeholder instead of name and e-mail address (in the audit log too); mails to the reviewer are deleted.
+privacy-reviewer-erased = The reviewer was erased; reviews and the audit log now call them "{ $placeholder }".
 
 ## plan van aanpak (issue 8)
 plan-title = Improvement plan

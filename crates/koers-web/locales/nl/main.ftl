@@ -724,6 +724,19 @@ privacy-export-first = Bekijk of download eerst alle gegevens
 privacy-erase-confirm = Typ ter bevestiging het e-mailadres
 privacy-erase-confirm-error = Bevestigen: typ precies het e-mailadres van deze persoon.
 privacy-erase-button = Definitief wissen
+privacy-reviewer-title = Gegevens van een externe reviewer
+privacy-reviewer-back = Terug naar de gebruikers
+privacy-reviewer-nav = Externe reviewer zonder account: gegevens inzien of wissen (AVG)
+privacy-reviewer-intro = Een externe reviewer in een reviewteam of met een uitnodigingslink heeft geen account. Zoek op het e-mailadres: de reviews waarin de reviewer staat, de bevindingen die via de link zijn ingevuld, auditregels en mails in de outbox. Deze inzage wordt zelf ook in het auditlog vastgelegd.
+privacy-reviewer-email = E-mailadres van de reviewer
+privacy-reviewer-look = Gegevens zoeken
+privacy-reviewer-found = Gevonden:
+privacy-reviewer-reviews = Reviews, uitnodigingslinks en bevindingen
+privacy-reviewer-link = uitnodigingslink
+privacy-reviewer-used = gebruikt
+privacy-reviewer-erase-title = Deze reviewer wissen
+privacy-reviewer-erase-explain = Wissen kan niet ongedaan worden gemaakt. De reviews en bevindingen blijven, met een plaatsvervanger in plaats van naam en e-mailadres (ook in het auditlog); mails aan de reviewer worden verwijderd.
+privacy-reviewer-erased = De reviewer is gewist; in reviews en het auditlog heet die nu „{ $placeholder }”.
 
 ## plan van aanpak (issue 8)
 plan-title = Plan van aanpak

@@ -13,6 +13,7 @@ pub mod forms;
 pub mod json;
 pub mod plans;
 pub mod schools;
+pub mod voortgang;
 
 use crate::error::{ErrorEnvelope, ErrorItem};
 use crate::state::AppState;
@@ -39,7 +40,7 @@ Fouten komen altijd als {\"errors\":[{\"field\":…,\"detail\":…}]} met een Ne
         (name = "scholen", description = "Scholen, resultaten en geschiktheid uit het register"),
         (name = "geschiktheid", description = "De geschiktheidscheck met zelf ingevoerde getallen"),
         (name = "account", description = "Het eigen account (Authorization: Bearer <token> van /account/tokens)"),
-        (name = "trajecten", description = "Het plan van aanpak van een traject en zijn versies, de formats en de formulieren van een traject (zelfevaluatie, schoolscan, review); alleen voor wie het traject mag zien")
+        (name = "trajecten", description = "Het plan van aanpak van een traject en zijn versies, de formats en de formulieren van een traject (zelfevaluatie, schoolscan, review), en de voortgang met op koers?; alleen voor wie het traject mag zien")
     )
 )]
 struct ApiDoc;
@@ -72,6 +73,7 @@ pub fn routes() -> (Router<AppState>, Arc<utoipa::openapi::OpenApi>) {
         .routes(routes!(forms::show))
         .routes(routes!(forms::answer))
         .routes(routes!(forms::submit))
+        .routes(routes!(voortgang::voortgang))
         .split_for_parts();
     // Every operation of the spec (method, route): the token scope is checked on these.
     let operations: std::collections::HashSet<(String, String)> = serde_json::to_value(&spec)

@@ -10,6 +10,7 @@ pub mod import;
 pub mod import_run;
 pub mod outbox;
 pub mod privacy;
+pub mod privacy_reviewer;
 // ---- roles workflow: expert pool and programme definitions ----
 pub mod expert_invite;
 pub mod expert_pool;
@@ -40,6 +41,9 @@ pub fn routes() -> Router<AppState> {
         .route("/beheer/gebruikers/{id}/gegevens", get(privacy::show))
         .route("/beheer/gebruikers/{id}/gegevens.json", get(privacy::json))
         .route("/beheer/gebruikers/{id}/wissen", get(privacy::confirm).post(privacy::submit))
+        .route("/beheer/reviewers", get(privacy_reviewer::form).post(privacy_reviewer::show))
+        .route("/beheer/reviewers/gegevens.json", post(privacy_reviewer::json))
+        .route("/beheer/reviewers/wissen", post(privacy_reviewer::erase))
         .route(
             "/beheer/import",
             get(import::form).post(import::upload).layer(DefaultBodyLimit::max(import::BODY_LIMIT)),

@@ -97,9 +97,17 @@ pub struct RoleHome {
     pub pdf_reports: bool,
 }
 
+impl RoleHome {
+    /// The board view's "latest report" cell of trajectory `id`.
+    pub fn latest_report_of(&self, id: &i64) -> Option<&LatestReportRow> {
+        self.latest_reports.iter().find(|r| r.trajectory_id == *id)
+    }
+}
+
 /// The newest report of one trajectory, on the board's home.
 #[derive(Debug, Clone)]
 pub struct LatestReportRow {
+    pub trajectory_id: i64,
     pub label: String,
     pub report: String,
     pub href: String,
@@ -279,11 +287,11 @@ pub async fn show(
                 view.board_applications.extend(application_rows(&state, &all).await?);
                 let own = TrajectoryFilter { board_number: Some(number), ..TrajectoryFilter::default() };
                 view.trajectories.extend(trajectory_links(&state, &own).await?);
-                let today = koers_core::calendar::Date::of_instant(crate::auth::now());
-                for r in state.app.board_latest_reports(user.principal(), &user.actor(), number, today).await? {
+                for r in state.app.board_latest_reports(user.principal(), &user.actor(), number, state.today()).await? {
                     let label =
                         if r.school.is_empty() { r.programme } else { format!("{} – {}", r.school, r.programme) };
                     view.latest_reports.push(LatestReportRow {
+                        trajectory_id: r.trajectory_id,
                         label,
                         report: lang.t(&format!("report-{}", r.kind.code())),
                         href: format!("/trajecten/{}/rapporten/{}", r.trajectory_id, r.kind.code()),

@@ -154,6 +154,7 @@ handler!(status, "status", |state, user, id, f| {
         status: f.status.clone(),
         date: f.datum.clone(),
         note: f.toelichting.clone(),
+        version: f.versie.clone(),
     };
     let (p, a, t, now) = (user.principal().clone(), user.actor(), state.today(), crate::auth::now());
     let app = state.app.clone();

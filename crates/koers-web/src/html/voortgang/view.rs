@@ -114,6 +114,8 @@ pub struct VoortgangPage {
     pub steps: Vec<StepRow>,
     pub visits: Vec<String>,
     pub timeline_version: i64,
+    /// The latest status update the page shows (the status form's `versie`).
+    pub status_version: i64,
     pub reviews: Vec<ReviewRow>,
     pub can_record: bool,
     pub statuses: Vec<Choice>,
@@ -305,6 +307,7 @@ pub fn view(page: Page, c: &VoortgangCase, subject: String, programme_name: Stri
         steps,
         visits,
         timeline_version: c.timeline_version(),
+        status_version: c.voortgang.last_update_id(),
         reviews,
         can_record: c.rights.record,
         statuses: choices(&MeasureStatus::ALL, |s| s.label_nl().to_owned(), |s| status_label(lang, s), &form.status),
