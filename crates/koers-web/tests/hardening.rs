@@ -434,6 +434,7 @@ async fn an_api_id_that_is_no_number_or_too_big_is_a_404_on_every_route() {
             format!("/api/v1/trajectories/{bad}/plan"),
             format!("/api/v1/trajectories/{bad}/plan/versions/1"),
             format!("/api/v1/trajectories/{bad}/forms/zelfevaluatie-po"),
+            format!("/api/v1/trajectories/{bad}/voortgang"),
         ] {
             let r = with_token(&w, "GET", &uri, &t, "").await;
             assert_eq!(r.status, StatusCode::NOT_FOUND, "{uri}: {}", r.body);
