@@ -49,7 +49,9 @@ pub async fn seed_shipped(store: &dyn Store, now: i64) -> Result<usize> {
 /// largest share of the zelfevaluatie page's time). Keyed by id, version and a hash of the text:
 /// a stored version never changes, and the text in the key keeps two databases in one process
 /// (the tests) apart. Bounded: at most [`MAX_PARSED`] entries, then it starts again.
-static PARSED: OnceLock<Mutex<HashMap<(String, i64, u64), Arc<Format>>>> = OnceLock::new();
+static PARSED: OnceLock<Mutex<HashMap<FormatKey, Arc<Format>>>> = OnceLock::new();
+/// (id, version, hash of the TOML text).
+type FormatKey = (String, i64, u64);
 const MAX_PARSED: usize = 64;
 
 fn parse_cached(label: &str, id: &str, version: i64, text: &str) -> Result<Format> {
