@@ -91,13 +91,13 @@ pub fn verify_password(hash: &str, password: &str) -> bool {
 pub async fn hash_password_async(password: String) -> Result<String> {
     crate::hashing::run_bounded(crate::hashing::WAIT, move || hash_password(&password))
         .await?
-        .map_err(|e| Error::system(std::io::Error::other(e)))?
+        .map_err(Error::system)?
 }
 
 async fn verify_async(hash: String, password: String) -> Result<bool> {
     crate::hashing::run_bounded(crate::hashing::WAIT, move || verify_password(&hash, &password))
         .await?
-        .map_err(|e| Error::system(std::io::Error::other(e)))
+        .map_err(Error::system)
 }
 
 /// What an unknown account is verified against, so the answer takes as long as for a real

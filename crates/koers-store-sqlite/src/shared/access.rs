@@ -316,9 +316,9 @@ pub(crate) async fn decide_request(
                 };
                 super::external::insert_identity(&mut tx, &link, actor, now).await?;
             }
-            ("goedgekeurd", None, Some(user))
+            (RequestStatus::Goedgekeurd.code(), None, Some(user))
         }
-        RequestDecision::Decline { reason } => ("afgewezen", Some(reason.clone()), None),
+        RequestDecision::Decline { reason } => (RequestStatus::Afgewezen.code(), Some(reason.clone()), None),
     };
     let done = sqlx::query(
         "UPDATE account_requests SET status = $1, decision_reason = $2, decided_at = $3, decided_by = $4,

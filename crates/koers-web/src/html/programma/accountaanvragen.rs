@@ -236,9 +236,9 @@ pub async fn show(
 ) -> Result<Response, AppError> {
     user.ensure(Action::View, Resource::AccountRequests)?;
     let mut v = detail(&state, page.in_section("mijn-home"), id).await?;
-    v.notice = match flags.besluit.as_deref() {
-        Some("goedgekeurd") => Some(v.page.t("accreq-done-approved")),
-        Some("afgewezen") => Some(v.page.t("accreq-done-declined")),
+    v.notice = match flags.besluit.as_deref().and_then(RequestStatus::from_code) {
+        Some(RequestStatus::Goedgekeurd) => Some(v.page.t("accreq-done-approved")),
+        Some(RequestStatus::Afgewezen) => Some(v.page.t("accreq-done-declined")),
         _ => None,
     };
     render(&v)
@@ -284,7 +284,7 @@ pub async fn decide(
         .await;
     let status = match outcome {
         Ok((r, _)) => {
-            let done = if approve { "goedgekeurd" } else { "afgewezen" };
+            let done = if approve { RequestStatus::Goedgekeurd } else { RequestStatus::Afgewezen }.code();
             return Ok(Redirect::to(&format!("/programma/accountaanvragen/{}?besluit={done}", r.id)).into_response());
         }
         Err(koers_app::Error::Invalid(fields)) => {
