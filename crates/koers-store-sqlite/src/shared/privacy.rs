@@ -7,6 +7,8 @@ use koers_app::store::{
     StoreError, StoreResult,
 };
 
+use koers_core::ids::UserId;
+
 use super::error::{db, json};
 use crate::backend::{Pool, begin_write};
 
@@ -129,7 +131,7 @@ pub(crate) async fn person_records(pool: &Pool, user_id: i64) -> StoreResult<Per
             .map(|(id, at, actor_user_id, actor_label, action, entity, entity_id, before, after)| AuditEntry {
                 id,
                 at,
-                actor_user_id,
+                actor_user_id: actor_user_id.map(UserId::new),
                 actor_label,
                 action,
                 entity,
@@ -345,7 +347,7 @@ pub(crate) async fn erase_person(pool: &Pool, user_id: i64, actor: &Actor, now: 
     .map_err(db)?;
     let entry = NewAudit {
         at: now,
-        actor_user_id: actor.user_id.filter(|id| *id != user_id),
+        actor_user_id: actor.user_id.filter(|id| id.get() != user_id),
         actor_label: actor.label.clone(),
         action: "erase".into(),
         entity: "user".into(),

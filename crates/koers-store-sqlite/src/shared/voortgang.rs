@@ -182,7 +182,7 @@ pub(crate) async fn record_status_update(
     .bind(u.date.to_string())
     .bind(status_key(u.status))
     .bind(&u.note)
-    .bind(actor.user_id)
+    .bind(actor.user_id.map(UserId::get))
     .bind(now)
     .fetch_one(&mut *tx)
     .await
@@ -192,7 +192,7 @@ pub(crate) async fn record_status_update(
     let record = StatusUpdateRecord {
         id,
         trajectory_id: trajectory,
-        update: StatusUpdate { by: actor.user_id.map(UserId::new), ..u.clone() },
+        update: StatusUpdate { by: actor.user_id, ..u.clone() },
         recorded_at: now,
     };
     Change::new(actor, now, "measure_status", "trajectory", trajectory).after(&record)?.write(&mut tx).await?;
@@ -229,7 +229,7 @@ pub(crate) async fn record_measurements(
         .bind(to_json(&m.source)?)
         .bind(register_year)
         .bind(&m.note)
-        .bind(actor.user_id)
+        .bind(actor.user_id.map(UserId::get))
         .bind(now)
         .fetch_optional(&mut *tx)
         .await
@@ -239,7 +239,7 @@ pub(crate) async fn record_measurements(
                 id: row.try_get("id").map_err(db)?,
                 trajectory_id: trajectory,
                 measurement: m.clone(),
-                recorded_by: actor.user_id.map(UserId::new),
+                recorded_by: actor.user_id,
                 recorded_at: now,
             });
         }
@@ -270,7 +270,7 @@ pub(crate) async fn log_activity(
     .bind(e.date.to_string())
     .bind(&e.with)
     .bind(&e.note)
-    .bind(actor.user_id)
+    .bind(actor.user_id.map(UserId::get))
     .bind(now)
     .fetch_one(&mut *tx)
     .await
@@ -280,7 +280,7 @@ pub(crate) async fn log_activity(
     let record = ActivityRecord {
         id,
         trajectory_id: trajectory,
-        entry: ActivityEntry { by: actor.user_id.map(UserId::new), ..e.clone() },
+        entry: ActivityEntry { by: actor.user_id, ..e.clone() },
         recorded_at: now,
     };
     Change::new(actor, now, "progress_activity", "trajectory", trajectory).after(&record)?.write(&mut tx).await?;

@@ -20,6 +20,7 @@ use axum::{Form, Router, routing::get, routing::post};
 use koers_app::store::{AccountRequestId, AccountRequestRecord, RequestStatus, RequestSubject, StoreError};
 use koers_core::access::{Action, Resource};
 use koers_core::calendar::datetime_nl;
+use koers_core::ids::{BoardNumber, SchoolId};
 use serde::Deserialize;
 
 pub fn routes() -> Router<AppState> {
@@ -171,7 +172,7 @@ async fn detail(state: &AppState, page: Page, id: i64) -> Result<DetailPage, App
     let mut domain_note = None;
     let subject_href = match r.subject {
         RequestSubject::School(sid) => {
-            match state.app.read().school(sid.get()).await {
+            match state.app.read().school(SchoolId::new(sid.get())).await {
                 Ok(s) => {
                     facts.push((page.t("accreq-fact-ovt"), s.ovt.clone()));
                     facts.push((page.t("accreq-fact-place"), s.place.clone().unwrap_or_default()));
@@ -201,7 +202,7 @@ async fn detail(state: &AppState, page: Page, id: i64) -> Result<DetailPage, App
             format!("/scholen/{sid}")
         }
         RequestSubject::Board(n) => {
-            let schools = state.app.read().schools_of_board(n.get()).await?;
+            let schools = state.app.read().schools_of_board(BoardNumber::new(n.get())).await?;
             facts.push((page.t("accreq-fact-number"), n.to_string()));
             facts.push((page.t("accreq-fact-schools"), schools.len().to_string()));
             format!("/bestuur/{n}")
