@@ -89,10 +89,10 @@ fn link_token() -> Result<(String, String)> {
 pub async fn subject_name(store: &dyn StoreRead, subject: RequestSubject) -> Result<String> {
     Ok(match subject {
         RequestSubject::School(id) => {
-            let s = store.school(id.get()).await?;
+            let s = store.school(id).await?;
             format!("{} ({}, {})", s.name, s.ovt, s.place.unwrap_or_default())
         }
-        RequestSubject::Board(n) => format!("{} (bestuur {})", store.board(n.get()).await?.name, n),
+        RequestSubject::Board(n) => format!("{} (bestuur {})", store.board(n).await?.name, n),
     })
 }
 
@@ -207,8 +207,8 @@ pub(crate) async fn confirm(store: &dyn Store, token: &str, now: i64) -> Result<
 /// The grant an approved request gives.
 pub fn grant_for(subject: RequestSubject) -> Grant {
     match subject {
-        RequestSubject::School(id) => Grant { role: RoleKind::Schoolleider, scope: Scope::School(id.get()) },
-        RequestSubject::Board(n) => Grant { role: RoleKind::Bestuurder, scope: Scope::Board(n.get()) },
+        RequestSubject::School(id) => Grant { role: RoleKind::Schoolleider, scope: Scope::School(id) },
+        RequestSubject::Board(n) => Grant { role: RoleKind::Bestuurder, scope: Scope::Board(n) },
     }
 }
 
@@ -336,7 +336,10 @@ mod tests {
     #[test]
     fn the_grant_fits_the_subject() {
         let g = grant_for(RequestSubject::Board(koers_core::ids::BoardNumber::new(41646)));
-        assert_eq!((g.role, g.scope.clone()), (RoleKind::Bestuurder, Scope::Board(41646)));
+        assert_eq!(
+            (g.role, g.scope.clone()),
+            (RoleKind::Bestuurder, Scope::Board(koers_core::ids::BoardNumber::new(41646)))
+        );
         assert!(Grant::new(g.role, g.scope.clone()).is_ok());
         let g = grant_for(RequestSubject::School(SchoolId::new(7)));
         assert!(Grant::new(g.role, g.scope).is_ok());

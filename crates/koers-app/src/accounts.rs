@@ -6,6 +6,7 @@ use crate::error::{Error, LoginRefusal, Result};
 use crate::store::{Actor, ApiToken, NewApiToken, NewAudit, NewUser, Store, StoreError, StoreRead, TokenScope, User};
 use argon2::Argon2;
 use koers_core::access::{Grant, Principal};
+use koers_core::ids::UserId;
 use sha2::{Digest, Sha256};
 
 /// Failed logins per account within [`THROTTLE_WINDOW_SECS`] before further tries are refused.
@@ -89,15 +90,13 @@ pub fn verify_password(hash: &str, password: &str) -> bool {
 /// [`hash_password`] on a hashing worker, within the process-wide hashing slots
 /// ([`crate::hashing`]).
 pub async fn hash_password_async(password: String) -> Result<String> {
-    crate::hashing::run_bounded(crate::hashing::WAIT, move || hash_password(&password))
-        .await?
-        .map_err(|e| Error::system(std::io::Error::other(e)))?
+    crate::hashing::run_bounded(crate::hashing::WAIT, move || hash_password(&password)).await?.map_err(Error::system)?
 }
 
 async fn verify_async(hash: String, password: String) -> Result<bool> {
     crate::hashing::run_bounded(crate::hashing::WAIT, move || verify_password(&hash, &password))
         .await?
-        .map_err(|e| Error::system(std::io::Error::other(e)))
+        .map_err(Error::system)
 }
 
 /// What an unknown account is verified against, so the answer takes as long as for a real
@@ -151,7 +150,7 @@ pub fn validate_password(password: &str) -> Result<(), FieldError> {
 }
 
 /// The principal (grants) of a user.
-pub async fn principal_of(store: &dyn StoreRead, user_id: i64) -> Result<Principal, StoreError> {
+pub async fn principal_of(store: &dyn StoreRead, user_id: UserId) -> Result<Principal, StoreError> {
     let grants = store.grants_of_user(user_id).await?.into_iter().map(|g| g.grant).collect();
     Ok(Principal { user_id, grants })
 }
@@ -298,7 +297,7 @@ pub fn token_hash(token: &str) -> String {
 /// Issue a token; returns the stored record and the token text, shown to the user once.
 pub(crate) async fn issue_api_token(
     store: &dyn Store,
-    user_id: i64,
+    user_id: UserId,
     name: &str,
     scope: TokenScope,
     actor: &Actor,

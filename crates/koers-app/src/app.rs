@@ -21,6 +21,7 @@ use crate::store::{
 };
 use koers_core::NormLibrary;
 use koers_core::access::{Grant, Principal};
+use koers_core::ids::{SchoolId, UserId};
 use koers_core::matching::MatchRequest;
 use koers_core::programme::ProgrammeRules;
 use koers_core::workflow::Command;
@@ -134,7 +135,7 @@ impl App {
     /// A manual edit of a school (version-checked).
     pub async fn edit_school(
         &self,
-        id: i64,
+        id: SchoolId,
         expected_version: i64,
         edit: &SchoolEdit,
         actor: &Actor,
@@ -150,7 +151,7 @@ impl App {
         accounts::authenticate(self.store.as_ref(), email, password, now, &self.password_off).await
     }
 
-    pub async fn principal_of(&self, user_id: i64) -> Result<Principal> {
+    pub async fn principal_of(&self, user_id: UserId) -> Result<Principal> {
         Ok(accounts::principal_of(self.read(), user_id).await?)
     }
 
@@ -171,7 +172,7 @@ impl App {
     /// the write's transaction) when it would deactivate the last active beheerder.
     pub async fn update_user(
         &self,
-        id: i64,
+        id: UserId,
         expected_version: i64,
         update: &UserUpdate,
         actor: &Actor,
@@ -180,13 +181,13 @@ impl App {
         Ok(self.store.update_user(id, expected_version, update, actor, now).await?)
     }
 
-    pub async fn add_grant(&self, user_id: i64, grant: &Grant, actor: &Actor, now: i64) -> Result<GrantRecord> {
+    pub async fn add_grant(&self, user_id: UserId, grant: &Grant, actor: &Actor, now: i64) -> Result<GrantRecord> {
         Ok(self.store.add_grant(user_id, grant, actor, now).await?)
     }
 
     /// Remove grant `grant_id` of user `user_id`; [`Error::LastBeheerder`] when it is the last
     /// active beheerder's beheerder role (checked inside the write).
-    pub async fn remove_grant(&self, user_id: i64, grant_id: i64, actor: &Actor, now: i64) -> Result<()> {
+    pub async fn remove_grant(&self, user_id: UserId, grant_id: i64, actor: &Actor, now: i64) -> Result<()> {
         let owned = self.store.grants_of_user(user_id).await?.iter().any(|g| g.id == grant_id);
         if !owned {
             return Err(Error::NotFound);
@@ -197,7 +198,7 @@ impl App {
     /// Issue an API token for `user_id`; the token text is returned once.
     pub async fn issue_api_token(
         &self,
-        user_id: i64,
+        user_id: UserId,
         name: &str,
         scope: crate::store::TokenScope,
         actor: &Actor,
@@ -207,7 +208,7 @@ impl App {
     }
 
     /// Revoke one of `user_id`'s own tokens (`NotFound` for anyone else's).
-    pub async fn revoke_api_token(&self, user_id: i64, token_id: i64, actor: &Actor, now: i64) -> Result<()> {
+    pub async fn revoke_api_token(&self, user_id: UserId, token_id: i64, actor: &Actor, now: i64) -> Result<()> {
         let owned = self.store.api_tokens_of_user(user_id).await?.iter().any(|t| t.id == token_id);
         if !owned {
             return Err(Error::NotFound);
@@ -331,7 +332,7 @@ impl App {
     pub async fn submit_application(
         &self,
         input: &ApplicationInput,
-        submitted_by: Option<i64>,
+        submitted_by: Option<UserId>,
         actor: &Actor,
         now: i64,
         base_url: &str,

@@ -134,7 +134,7 @@ pub(crate) async fn act(
 
 /// Does an active account hold the bestuurder role for board `number`? (Staff may approve on a
 /// board's behalf only when none does.)
-pub async fn board_has_account(store: &dyn StoreRead, number: i64) -> Result<bool> {
+pub async fn board_has_account(store: &dyn StoreRead, number: koers_core::ids::BoardNumber) -> Result<bool> {
     for u in store.list_users().await?.into_iter().filter(|u| u.active) {
         let grants = store.grants_of_user(u.id).await?;
         if grants.iter().any(|g| {

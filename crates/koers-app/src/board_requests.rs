@@ -21,6 +21,7 @@ use crate::store::{
 use koers_core::NormLibrary;
 use koers_core::access::{Action, Principal, Resource, may, may_see_case};
 use koers_core::eligibility::{RiskKind, VoFacts, VoRisk};
+use koers_core::ids::{BoardNumber, SchoolId};
 use koers_core::programme::{Audience, ProgrammeRules, RuleSettings};
 use koers_core::workflow::{Application, Status};
 
@@ -39,7 +40,7 @@ pub struct LineInput {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct BoardRequestInput {
     pub programme_id: String,
-    pub board_number: i64,
+    pub board_number: BoardNumber,
     pub lines: Vec<LineInput>,
     pub contact_name: String,
     pub contact_email: String,
@@ -120,7 +121,7 @@ pub async fn form(
     store: &dyn StoreRead,
     programmes: &Programmes,
     who: &Principal,
-    board_number: i64,
+    board_number: BoardNumber,
     programme_id: &str,
 ) -> Result<(crate::store::Board, ProgrammeRules, Vec<School>)> {
     let board = store.board(board_number).await?;
@@ -154,7 +155,7 @@ pub async fn submit(
     let mut names: Vec<String> = Vec::new();
     for line in &input.lines {
         let raw = line.school.trim();
-        let school = match raw.parse::<i64>() {
+        let school = match raw.parse::<SchoolId>() {
             Ok(id) => match store.school(id).await {
                 Ok(s) => s,
                 Err(StoreError::NotFound) => {
@@ -382,7 +383,11 @@ pub async fn decide(
 }
 
 /// The board's requests (newest first), for its home page.
-pub async fn of_board(store: &dyn StoreRead, who: &Principal, board_number: i64) -> Result<Vec<BoardRequestRecord>> {
+pub async fn of_board(
+    store: &dyn StoreRead,
+    who: &Principal,
+    board_number: BoardNumber,
+) -> Result<Vec<BoardRequestRecord>> {
     if !may(Some(who), Action::View, Resource::Board(board_number)) {
         return Err(Error::Forbidden);
     }

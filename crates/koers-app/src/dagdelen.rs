@@ -348,9 +348,8 @@ pub async fn decide(
         TrajectoryBudget::grant(rule, asked / rule.per_block.max(1)).map_err(|e| budget_error(&e))?;
         check_reason(&input.reason)?
     } else {
-        let raised = current
-            .with_override(rule, asked, &input.reason, UserId::new(who.user_id), today)
-            .map_err(|e| budget_error(&e))?;
+        let raised =
+            current.with_override(rule, asked, &input.reason, who.user_id, today).map_err(|e| budget_error(&e))?;
         raised.decision.map(|d| d.reason).unwrap_or_default()
     };
     if asked < c.usage.spent {

@@ -12,13 +12,13 @@ use crate::error::{Error, Result};
 use crate::register::{ImportReport, import_bytes};
 use crate::store::{Actor, School, Sector, Store, StoreError};
 use koers_core::access::{Grant, RoleKind, Scope};
-use koers_core::ids::{BoardNumber, SchoolId};
+use koers_core::ids::{BoardNumber, UserId};
 
 /// The demo password of every demo account (printed by `koers demo`; never use outside a demo).
 pub const DEMO_PASSWORD: &str = "koers-demo-2026";
 /// The school and board the demo school leader and board member belong to.
 pub const DEMO_SCHOOL_OVT: &str = "00AV|C1";
-pub const DEMO_BOARD: i64 = 41646;
+pub const DEMO_BOARD: BoardNumber = BoardNumber::new(41646);
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DemoLogin {
@@ -47,7 +47,7 @@ pub(crate) async fn seed_experts(store: &dyn Store, now: i64) -> Result<usize> {
     let actor = Actor::system("koers demo");
     let expert_user = store.user_by_email("expert@demo.koers.nl").await.ok().map(|u| u.id);
     struct Demo<'a> {
-        user_id: Option<i64>,
+        user_id: Option<UserId>,
         name: &'a str,
         email: &'a str,
         expertise: &'a [&'a str],
@@ -156,7 +156,7 @@ pub(crate) async fn seed_dagdelen(store: &dyn Store, now: i64) -> Result<usize> 
 /// school (GWGB+ gespecialiseerd). Nothing when the register holds no such schools.
 async fn sector_users(store: &dyn Store) -> Result<Vec<(RoleKind, &'static str, &'static str, Scope, String)>> {
     let all = store.all_schools().await?;
-    let mut vo_per_board: std::collections::BTreeMap<i64, Vec<&School>> = std::collections::BTreeMap::new();
+    let mut vo_per_board: std::collections::BTreeMap<BoardNumber, Vec<&School>> = std::collections::BTreeMap::new();
     for s in all.iter().filter(|s| s.sector == Sector::Vo) {
         if let Some(b) = s.board_number {
             vo_per_board.entry(b).or_default().push(s);
@@ -255,7 +255,7 @@ pub(crate) async fn seed_users(store: &dyn Store, now: i64) -> Result<Vec<DemoLo
     // demo school, and the board itself.
     let others = store.schools_of_board(DEMO_BOARD).await?;
     let ria = others.iter().find(|s| s.id != school.id).map_or(school.id, |s| s.id);
-    let (ria, board) = (SchoolId::from(ria), BoardNumber::from(DEMO_BOARD));
+    let (ria, board) = (ria, DEMO_BOARD);
     crate::account_requests::seed_demo(store, ria, board, now).await?;
     Ok(out)
 }

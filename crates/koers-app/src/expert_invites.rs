@@ -11,6 +11,7 @@ use crate::accounts::is_valid_email;
 use crate::error::{Error, Result};
 use crate::store::{Actor, ExpertInvitation, ExpertRecord, NewMail, Store, StoreError, StoreRead};
 use koers_core::access::RoleKind;
+use koers_core::ids::UserId;
 
 /// How long an invitation can be confirmed: 30 days.
 pub const INVITATION_TTL_SECS: i64 = 30 * 24 * 3600;
@@ -73,7 +74,7 @@ Verwachtte u deze uitnodiging niet, dan kunt u deze e-mail negeren: zonder uw be
 }
 
 /// Whether `user_id` is an active account with the expert role.
-async fn is_expert_account(store: &dyn StoreRead, user_id: i64) -> Result<Option<crate::store::User>> {
+async fn is_expert_account(store: &dyn StoreRead, user_id: UserId) -> Result<Option<crate::store::User>> {
     let user = store.user(user_id).await?;
     let grants = store.grants_of_user(user_id).await?;
     Ok((user.active && grants.iter().any(|g| g.grant.role == RoleKind::Expert)).then_some(user))
@@ -81,7 +82,7 @@ async fn is_expert_account(store: &dyn StoreRead, user_id: i64) -> Result<Option
 
 /// The invitations the account `user_id` may confirm: none unless it is an active account with
 /// the expert role; only live ones, to experts without an account.
-pub async fn pending_for(store: &dyn StoreRead, user_id: i64, now: i64) -> Result<Vec<PendingInvitation>> {
+pub async fn pending_for(store: &dyn StoreRead, user_id: UserId, now: i64) -> Result<Vec<PendingInvitation>> {
     let Some(user) = is_expert_account(store, user_id).await? else { return Ok(Vec::new()) };
     let mut out = Vec::new();
     for inv in store.expert_invitations_for(&user.email).await? {
@@ -107,7 +108,7 @@ pub async fn pending_for(store: &dyn StoreRead, user_id: i64, now: i64) -> Resul
 async fn invitation_for(
     store: &dyn StoreRead,
     expert_id: i64,
-    user_id: i64,
+    user_id: UserId,
     now: i64,
 ) -> Result<(crate::store::User, ExpertInvitation)> {
     let Some(user) = is_expert_account(store, user_id).await? else { return Err(Error::NotFound) };
@@ -118,7 +119,13 @@ async fn invitation_for(
 }
 
 /// Confirm: link expert `expert_id` to the account `user_id` (the invitation is used up).
-pub async fn accept(store: &dyn Store, expert_id: i64, user_id: i64, actor: &Actor, now: i64) -> Result<ExpertRecord> {
+pub async fn accept(
+    store: &dyn Store,
+    expert_id: i64,
+    user_id: UserId,
+    actor: &Actor,
+    now: i64,
+) -> Result<ExpertRecord> {
     let (_, inv) = invitation_for(store, expert_id, user_id, now).await?;
     match store.expert_by_user(user_id).await {
         Ok(other) => {
@@ -137,7 +144,7 @@ pub async fn accept(store: &dyn Store, expert_id: i64, user_id: i64, actor: &Act
 }
 
 /// Decline: the invitation is deleted, nothing is linked.
-pub async fn decline(store: &dyn Store, expert_id: i64, user_id: i64, actor: &Actor, now: i64) -> Result<()> {
+pub async fn decline(store: &dyn Store, expert_id: i64, user_id: UserId, actor: &Actor, now: i64) -> Result<()> {
     let (_, inv) = invitation_for(store, expert_id, user_id, now).await?;
     Ok(store.decline_expert_invitation(expert_id, &inv.email, actor, now).await?)
 }

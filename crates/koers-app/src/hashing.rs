@@ -23,6 +23,17 @@ pub const WAIT: Duration = Duration::from_secs(2);
 #[error("het is op dit moment te druk; probeer het over een paar seconden opnieuw")]
 pub struct Busy;
 
+/// A hashing job that was admitted but did not produce its answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum JobFailed {
+    /// The job panicked (its worker dropped the answer channel).
+    #[error("wachtwoordcontrole afgebroken")]
+    Aborted,
+    /// No worker thread could be started to take the job.
+    #[error("geen wachtwoordcontrole beschikbaar")]
+    NoWorker,
+}
+
 type Job = Box<dyn FnOnce() + Send + 'static>;
 
 #[derive(Debug)]
@@ -73,7 +84,7 @@ fn pool() -> &'static Pool {
 pub async fn run_bounded<T: Send + 'static>(
     wait: Duration,
     f: impl FnOnce() -> T + Send + 'static,
-) -> Result<Result<T, String>, Busy> {
+) -> Result<Result<T, JobFailed>, Busy> {
     let pool = pool();
     let permit = match tokio::time::timeout(wait, pool.admission.acquire()).await {
         Ok(Ok(p)) => p,
@@ -84,8 +95,8 @@ pub async fn run_bounded<T: Send + 'static>(
         let _ = tx.send(f());
     });
     let out = match pool.jobs.send(job) {
-        Ok(()) => rx.await.map_err(|_| "wachtwoordcontrole afgebroken".to_owned()),
-        Err(_) => Err("geen wachtwoordcontrole beschikbaar".to_owned()),
+        Ok(()) => rx.await.map_err(|_| JobFailed::Aborted),
+        Err(_) => Err(JobFailed::NoWorker),
     };
     drop(permit);
     Ok(out)

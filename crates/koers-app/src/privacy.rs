@@ -30,6 +30,7 @@ use crate::store::{
     OutboxMail, PruneReport, RetentionPolicy, ReviewerRecords, Store, StoreError, User,
 };
 use koers_core::access::RoleKind;
+use koers_core::ids::UserId;
 use serde::Serialize;
 
 /// Everything about one person, as exported (JSON and the readable page).
@@ -57,7 +58,7 @@ pub struct PersonExport {
 /// Refusal to erase one's own account, on the confirmation field.
 pub const OWN_ACCOUNT: &str = "u kunt uw eigen account niet wissen; laat een andere beheerder dat doen";
 
-fn audit(actor: &Actor, now: i64, action: &str, user_id: i64) -> NewAudit {
+fn audit(actor: &Actor, now: i64, action: &str, user_id: UserId) -> NewAudit {
     audit_of(actor, now, action, "user", user_id.to_string())
 }
 
@@ -143,7 +144,7 @@ pub(crate) async fn erase_reviewer(
 }
 
 /// Collect the export and record in the audit log that it was made (and by whom).
-pub(crate) async fn export(store: &dyn Store, user_id: i64, actor: &Actor, now: i64) -> Result<PersonExport> {
+pub(crate) async fn export(store: &dyn Store, user_id: UserId, actor: &Actor, now: i64) -> Result<PersonExport> {
     let account = store.user(user_id).await?;
     let records = store.person_records(user_id).await?;
     let expert = match store.expert_by_user(user_id).await {
@@ -155,7 +156,7 @@ pub(crate) async fn export(store: &dyn Store, user_id: i64, actor: &Actor, now: 
         .account_requests(None)
         .await?
         .into_iter()
-        .filter(|r| r.user_id.is_some_and(|u| u.get() == user_id) || r.email.eq_ignore_ascii_case(&account.email))
+        .filter(|r| r.user_id == Some(user_id) || r.email.eq_ignore_ascii_case(&account.email))
         .collect();
     let export = PersonExport {
         account_requests,
@@ -177,7 +178,7 @@ pub(crate) async fn export(store: &dyn Store, user_id: i64, actor: &Actor, now: 
 
 /// Erase the person behind `user_id` (see the module doc). Refused for one's own account (a
 /// field error on the confirmation, `bevestig`) and for the last active beheerder.
-pub(crate) async fn erase(store: &dyn Store, user_id: i64, actor: &Actor, now: i64) -> Result<ErasureReport> {
+pub(crate) async fn erase(store: &dyn Store, user_id: UserId, actor: &Actor, now: i64) -> Result<ErasureReport> {
     if actor.user_id == Some(user_id) {
         return Err(Error::field("bevestig", OWN_ACCOUNT));
     }
@@ -188,7 +189,7 @@ pub(crate) async fn erase(store: &dyn Store, user_id: i64, actor: &Actor, now: i
     Ok(store.erase_person(user_id, actor, now).await?)
 }
 
-async fn is_beheerder(store: &dyn Store, user_id: i64) -> Result<bool, StoreError> {
+async fn is_beheerder(store: &dyn Store, user_id: UserId) -> Result<bool, StoreError> {
     Ok(store.grants_of_user(user_id).await?.iter().any(|g| g.grant.role == RoleKind::Beheerder))
 }
 

@@ -4,6 +4,7 @@ use crate::check::CheckOutcome;
 use crate::error::{Error, Result};
 use crate::store::{Board, ExamYear, PublishedThreeYear, ResultYear, School, StoreError, StoreRead, WegingYear};
 use koers_core::eligibility::{NextYear, SchoolContext, assess_band};
+use koers_core::ids::SchoolId;
 use koers_core::programme::BandRule;
 use koers_core::results::{ThreeYear, assess};
 use koers_core::{NormLibrary, ResultsInput, Schoolweging, TestYear, YearEntry, YearResult};
@@ -21,7 +22,7 @@ pub struct SchoolPage {
     pub exam_years: Vec<ExamYear>,
 }
 
-pub async fn school_page(store: &dyn StoreRead, id: i64) -> Result<SchoolPage, StoreError> {
+pub async fn school_page(store: &dyn StoreRead, id: SchoolId) -> Result<SchoolPage, StoreError> {
     let school = store.school(id).await?;
     let board = match school.board_number {
         Some(n) => match store.board(n).await {
@@ -79,7 +80,7 @@ pub fn latest_test_year(results: &[ResultYear], norms: &NormLibrary) -> Option<T
 /// The GWGB+ eligibility of a stored school.
 pub async fn school_eligibility(
     store: &dyn StoreRead,
-    school_id: i64,
+    school_id: SchoolId,
     norms: &NormLibrary,
     rule: &BandRule,
 ) -> Result<CheckOutcome> {
@@ -115,11 +116,11 @@ pub async fn screen_register(
     rule: &BandRule,
 ) -> Result<Vec<(School, CheckOutcome)>> {
     let schools = store.all_schools().await?;
-    let mut results: std::collections::HashMap<i64, Vec<ResultYear>> = std::collections::HashMap::new();
+    let mut results: std::collections::HashMap<SchoolId, Vec<ResultYear>> = std::collections::HashMap::new();
     for r in store.all_results().await? {
         results.entry(r.school_id).or_default().push(r);
     }
-    let published: std::collections::HashMap<i64, PublishedThreeYear> =
+    let published: std::collections::HashMap<SchoolId, PublishedThreeYear> =
         store.all_published().await?.into_iter().map(|p| (p.school_id, p)).collect();
     let mut out = Vec::with_capacity(schools.len());
     for s in schools {
@@ -136,7 +137,7 @@ mod tests {
 
     fn row(y: i64, n: i64, p1: f64, p2: f64) -> ResultYear {
         ResultYear {
-            school_id: 1,
+            school_id: SchoolId::new(1),
             test_year: y,
             pupils: Some(n),
             pct_1f: Some(p1),

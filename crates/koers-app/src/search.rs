@@ -121,10 +121,11 @@ fn search_in(entries: &[(String, School)], query: &str, limit: i64) -> Vec<Schoo
 mod tests {
     use super::*;
     use crate::store::Sector;
+    use koers_core::ids::SchoolId;
 
     fn school(id: i64, ovt: &str, name: &str, place: &str) -> School {
         School {
-            id,
+            id: SchoolId::new(id),
             ovt: ovt.into(),
             brin: ovt[..4].into(),
             name: name.into(),
@@ -158,7 +159,7 @@ mod tests {
         .map(|s| (search_text(&s), s))
         .collect();
         entries.sort_by(|a, b| (&a.0, &a.1.ovt).cmp(&(&b.0, &b.1.ovt)));
-        let ids = |q: &str, l| search_in(&entries, q, l).iter().map(|s| s.id).collect::<Vec<_>>();
+        let ids = |q: &str, l| search_in(&entries, q, l).iter().map(|s| s.id.get()).collect::<Vec<_>>();
         assert_eq!(ids("morgenster", 10), vec![3, 2, 4]);
         assert_eq!(ids("00av", 10), vec![2]);
         assert_eq!(ids("00ap|c1", 10), vec![1]);

@@ -5,7 +5,9 @@
 //! `koers-testkit` runs against both.
 //!
 //! Conventions (the same on both backends):
-//! - ids are `i64` (`INTEGER PRIMARY KEY` / `BIGINT GENERATED … AS IDENTITY`);
+//! - ids are `i64` in the database (`INTEGER PRIMARY KEY` / `BIGINT GENERATED … AS IDENTITY`)
+//!   and newtypes here (`koers_core::ids`: `SchoolId`, `UserId`, …); the stores convert at
+//!   their edge (`From<i64>` / `.get()`);
 //! - times are Unix seconds (`i64`); the app passes "now" in, stores never read a clock;
 //! - everything two people can edit has a `version`; an update with a stale version fails with
 //!   [`StoreError::Conflict`] and changes nothing;
@@ -45,6 +47,7 @@ pub use voortgang_model::*;
 pub use workflow_model::*;
 
 use async_trait::async_trait;
+use koers_core::ids::{BoardNumber, SchoolId, UserId};
 
 /// Storage errors. Display texts are Dutch where a user may see them.
 #[derive(Debug, thiserror::Error)]
@@ -72,7 +75,7 @@ pub const KEPT_IMPORT_RUNS: i64 = 20;
 /// Who makes a change, for the audit log.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Actor {
-    pub user_id: Option<i64>,
+    pub user_id: Option<UserId>,
     /// E-mail address of the user, or a system label such as `koers import (cli)`.
     pub label: String,
 }
@@ -100,38 +103,38 @@ pub trait StoreRead:
 {
     /// Which backend (`sqlite` / `postgres`), for logs and `/health`.
     fn backend(&self) -> &'static str;
-    async fn board(&self, number: i64) -> StoreResult<Board>;
+    async fn board(&self, number: BoardNumber) -> StoreResult<Board>;
     /// All schools (for import diffs); ordered by ovt.
     async fn all_schools(&self) -> StoreResult<Vec<School>>;
-    async fn school(&self, id: i64) -> StoreResult<School>;
+    async fn school(&self, id: SchoolId) -> StoreResult<School>;
     async fn school_by_ovt(&self, ovt: &str) -> StoreResult<School>;
     /// Schools whose name, BRIN, ovt or place contains `query` (case-insensitive), best
     /// matches first: exact BRIN/ovt, then name prefix, then the rest by name. At most `limit`.
     async fn search_schools(&self, query: &str, limit: i64) -> StoreResult<Vec<School>>;
-    async fn schools_of_board(&self, board_number: i64) -> StoreResult<Vec<School>>;
-    async fn results_of_school(&self, school_id: i64) -> StoreResult<Vec<ResultYear>>;
-    async fn published_of_school(&self, school_id: i64) -> StoreResult<Option<PublishedThreeYear>>;
+    async fn schools_of_board(&self, board_number: BoardNumber) -> StoreResult<Vec<School>>;
+    async fn results_of_school(&self, school_id: SchoolId) -> StoreResult<Vec<ResultYear>>;
+    async fn published_of_school(&self, school_id: SchoolId) -> StoreResult<Option<PublishedThreeYear>>;
     /// Every stored result year of every school (bulk read for programme-wide screening).
     async fn all_results(&self) -> StoreResult<Vec<ResultYear>>;
     /// Every stored set of published three-year values.
     async fn all_published(&self) -> StoreResult<Vec<PublishedThreeYear>>;
-    async fn weging_years_of_school(&self, school_id: i64) -> StoreResult<Vec<WegingYear>>;
+    async fn weging_years_of_school(&self, school_id: SchoolId) -> StoreResult<Vec<WegingYear>>;
     /// The VO exam trend: the whole location first (afdeling `""`), then per afdeling; each oldest
     /// year first.
-    async fn exam_years_of_school(&self, school_id: i64) -> StoreResult<Vec<ExamYear>>;
+    async fn exam_years_of_school(&self, school_id: SchoolId) -> StoreResult<Vec<ExamYear>>;
     async fn verdict(&self, id: i64) -> StoreResult<VerdictRecord>;
     /// Inspectie verdicts of a school: newest verdict date first, then newest recorded.
-    async fn verdicts_of_school(&self, school_id: i64) -> StoreResult<Vec<VerdictRecord>>;
+    async fn verdicts_of_school(&self, school_id: SchoolId) -> StoreResult<Vec<VerdictRecord>>;
     /// The board's own verdicts (not its schools'), newest first.
-    async fn verdicts_of_board(&self, board_number: i64) -> StoreResult<Vec<VerdictRecord>>;
+    async fn verdicts_of_board(&self, board_number: BoardNumber) -> StoreResult<Vec<VerdictRecord>>;
     /// The verdicts of the schools the register files under this board, newest first.
-    async fn verdicts_of_board_schools(&self, board_number: i64) -> StoreResult<Vec<VerdictRecord>>;
-    async fn user(&self, id: i64) -> StoreResult<User>;
+    async fn verdicts_of_board_schools(&self, board_number: BoardNumber) -> StoreResult<Vec<VerdictRecord>>;
+    async fn user(&self, id: UserId) -> StoreResult<User>;
     /// Case-insensitive.
     async fn user_by_email(&self, email: &str) -> StoreResult<User>;
     async fn list_users(&self) -> StoreResult<Vec<User>>;
-    async fn grants_of_user(&self, user_id: i64) -> StoreResult<Vec<GrantRecord>>;
-    async fn api_tokens_of_user(&self, user_id: i64) -> StoreResult<Vec<ApiToken>>;
+    async fn grants_of_user(&self, user_id: UserId) -> StoreResult<Vec<GrantRecord>>;
+    async fn api_tokens_of_user(&self, user_id: UserId) -> StoreResult<Vec<ApiToken>>;
 
     // ---- sessions and login throttling (not audited: not user data changes) ---------------
     async fn session_load(&self, id: &str, now: i64) -> StoreResult<Option<SessionRecord>>;
@@ -148,7 +151,7 @@ pub trait StoreRead:
     /// the caller, which also needs to tell the user which of the two it was.)
     async fn approval_link(&self, token_hash: &str) -> StoreResult<ApprovalLink>;
     async fn expert(&self, id: i64) -> StoreResult<ExpertRecord>;
-    async fn expert_by_user(&self, user_id: i64) -> StoreResult<ExpertRecord>;
+    async fn expert_by_user(&self, user_id: UserId) -> StoreResult<ExpertRecord>;
     async fn list_experts(&self) -> StoreResult<Vec<ExpertRecord>>;
     /// Active trajectories and planned dagdelen per expert (experts without any: zeros).
     async fn expert_loads(&self) -> StoreResult<Vec<ExpertLoad>>;
@@ -189,13 +192,12 @@ pub trait StoreRead:
     fn pool_stats(&self) -> (u32, usize);
     /// Applications, audit entries, login attempts and queued mails about the user `user_id`
     /// (AVG).
-    async fn person_records(&self, user_id: i64) -> StoreResult<PersonRecords>;
+    async fn person_records(&self, user_id: UserId) -> StoreResult<PersonRecords>;
 
     // ---- sign-in through an OpenID provider (issue 13) -------------------------------------
     /// The account linked to (provider, subject); `NotFound` when none is.
     async fn external_identity(&self, provider: &str, subject: &str) -> StoreResult<ExternalIdentity>;
-    async fn external_identities_of_user(&self, user_id: koers_core::ids::UserId)
-    -> StoreResult<Vec<ExternalIdentity>>;
+    async fn external_identities_of_user(&self, user_id: UserId) -> StoreResult<Vec<ExternalIdentity>>;
 }
 
 /// The writes. Only koers-app holds a `dyn Store` (privately, inside [`crate::App`]); the CLI
@@ -212,12 +214,12 @@ pub trait Store:
     async fn upsert_boards(&self, boards: &[NewBoard], actor: &Actor, now: i64) -> StoreResult<usize>;
     /// Apply a batch of school inserts/updates in one transaction (import); each audited.
     /// An update whose `version` is stale fails the whole batch with `Conflict`.
-    async fn apply_school_writes(&self, writes: &[SchoolWrite], actor: &Actor, now: i64) -> StoreResult<Vec<i64>>;
+    async fn apply_school_writes(&self, writes: &[SchoolWrite], actor: &Actor, now: i64) -> StoreResult<Vec<SchoolId>>;
     /// A manual edit (web form): sets the given fields, marks them as manually edited,
     /// bumps the version; `Conflict` when `expected_version` is stale.
     async fn edit_school(
         &self,
-        id: i64,
+        id: SchoolId,
         expected_version: i64,
         edit: &SchoolEdit,
         actor: &Actor,
@@ -261,7 +263,7 @@ pub trait Store:
     async fn create_user(&self, user: &NewUser, actor: &Actor, now: i64) -> StoreResult<User>;
     async fn update_user(
         &self,
-        id: i64,
+        id: UserId,
         expected_version: i64,
         update: &UserUpdate,
         actor: &Actor,
@@ -269,7 +271,7 @@ pub trait Store:
     ) -> StoreResult<User>;
     async fn add_grant(
         &self,
-        user_id: i64,
+        user_id: UserId,
         grant: &koers_core::access::Grant,
         actor: &Actor,
         now: i64,
@@ -321,7 +323,7 @@ pub trait Store:
     async fn create_approval_link(
         &self,
         application_id: i64,
-        board_number: i64,
+        board_number: BoardNumber,
         token_hash: &str,
         expires_at: i64,
         now: i64,
@@ -353,7 +355,7 @@ pub trait Store:
     async fn accept_expert_invitation(
         &self,
         expert_id: i64,
-        user_id: i64,
+        user_id: UserId,
         email: &str,
         actor: &Actor,
         now: i64,
@@ -408,7 +410,7 @@ pub trait Store:
     /// address are replaced by `verwijderde gebruiker <id>` / `verwijderd-<id>@koers.invalid`;
     /// grants, API tokens, login attempts and mails to them are deleted; the account can no
     /// longer log in. Audited (without personal data).
-    async fn erase_person(&self, user_id: i64, actor: &Actor, now: i64) -> StoreResult<ErasureReport>;
+    async fn erase_person(&self, user_id: UserId, actor: &Actor, now: i64) -> StoreResult<ErasureReport>;
     /// Delete sessions, login attempts and sent mails older than `policy` allows.
     async fn prune(&self, policy: &RetentionPolicy, now: i64) -> StoreResult<PruneReport>;
 }

@@ -19,13 +19,14 @@ use koers_core::Verdict;
 use koers_core::access::Principal;
 use koers_core::eligibility::{BoardFacts, BoardOordeel, Eligibility, QualifyingTable, SpecialAnswers, VoFacts};
 use koers_core::eligibility::{board::within_last_years, qualifying_table};
+use koers_core::ids::{BoardNumber, SchoolId};
 use koers_core::programme::{Audience, ProgrammeRules, Referral, RuleSettings};
 
 /// Whom the advice is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Subject {
-    School(i64),
-    Board(i64),
+    School(SchoolId),
+    Board(BoardNumber),
 }
 
 /// The answers given on the start page so far (parsed by the page; `None`: not asked or not

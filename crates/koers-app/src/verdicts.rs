@@ -10,6 +10,7 @@ use crate::store::{Actor, ExamYear, NewVerdict, Sector, Store, StoreError, Store
 use koers_core::access::{Action, Principal, Resource, SchoolRef, VerdictsOf, may};
 use koers_core::calendar::Date;
 use koers_core::eligibility::{BoardFacts, RiskKind, SchoolContext, VoFacts, VoRisk};
+use koers_core::ids::{BoardNumber, SchoolId};
 use koers_core::inspection;
 use koers_core::inspection::{
     Afdeling, FallingPassRate, FallingRule, PassRatePoint, RecordedVerdict, Subject, VerdictFacts, VerdictForm,
@@ -19,8 +20,8 @@ use koers_core::inspection::{
 /// Whose verdict.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum VerdictOf {
-    School(i64),
-    Board(i64),
+    School(SchoolId),
+    Board(BoardNumber),
 }
 
 /// A stored verdict with its meaning, for pages.
@@ -179,7 +180,7 @@ pub async fn delete(
 /// A verdict the applicant declared in the aanmeld form (VO: oordeel and afdeling), to store
 /// `verklaard` with the application; `None` when no verdict was named or the afdeling is not
 /// one the Inspectie judges (the answer still counts for the rule).
-pub fn declared_in_application(school_id: i64, facts: &VoFacts, now: i64) -> Option<NewVerdict> {
+pub fn declared_in_application(school_id: SchoolId, facts: &VoFacts, now: i64) -> Option<NewVerdict> {
     let oordeel = facts.oordeel?;
     let afdeling = match facts.department.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
         Some(d) => Some(Afdeling::parse(d)?),
@@ -222,11 +223,11 @@ pub async fn confirm(
     Ok(store.confirm_verdict(id, expected_version, actor, now).await?)
 }
 
-pub async fn of_school(store: &dyn StoreRead, school_id: i64) -> Result<Vec<VerdictView>> {
+pub async fn of_school(store: &dyn StoreRead, school_id: SchoolId) -> Result<Vec<VerdictView>> {
     views(store.verdicts_of_school(school_id).await?)
 }
 
-pub async fn of_board(store: &dyn StoreRead, board_number: i64) -> Result<Vec<VerdictView>> {
+pub async fn of_board(store: &dyn StoreRead, board_number: BoardNumber) -> Result<Vec<VerdictView>> {
     views(store.verdicts_of_board(board_number).await?)
 }
 
@@ -262,7 +263,7 @@ pub fn exam_risks(years: &[ExamYear]) -> Vec<FallingPassRate> {
 /// takes a demonstrable risk — the falling exam pass rates as evidence.
 pub async fn vo_facts_for(
     store: &dyn StoreRead,
-    school_id: i64,
+    school_id: SchoolId,
     answered: VoFacts,
     risk_counts: bool,
 ) -> Result<VoFacts> {
@@ -271,7 +272,7 @@ pub async fn vo_facts_for(
 }
 
 /// What the school rules read to refer a school to regular GWGB: its verdicts in force.
-pub async fn school_context(store: &dyn StoreRead, school_id: i64) -> Result<SchoolContext> {
+pub async fn school_context(store: &dyn StoreRead, school_id: SchoolId) -> Result<SchoolContext> {
     let recorded: Vec<RecordedVerdict> = of_school(store, school_id).await?.into_iter().map(|v| v.recorded).collect();
     Ok(inspection::school_context(&recorded))
 }
@@ -280,7 +281,7 @@ pub async fn school_context(store: &dyn StoreRead, school_id: i64) -> Result<Sch
 /// the public start page): the answers and the falling exam pass rates (public DUO data).
 pub async fn vo_facts_with_trend(
     store: &dyn StoreRead,
-    school_id: i64,
+    school_id: SchoolId,
     mut facts: VoFacts,
     risk_counts: bool,
 ) -> Result<VoFacts> {
@@ -293,7 +294,11 @@ pub async fn vo_facts_with_trend(
 }
 
 /// What the board rule reads: the answers plus the recorded verdicts of the board and its schools.
-pub async fn board_facts_for(store: &dyn StoreRead, board_number: i64, answered: BoardFacts) -> Result<BoardFacts> {
+pub async fn board_facts_for(
+    store: &dyn StoreRead,
+    board_number: BoardNumber,
+    answered: BoardFacts,
+) -> Result<BoardFacts> {
     let schools = store.schools_of_board(board_number).await?;
     let mut school_verdicts = Vec::new();
     for r in store.verdicts_of_board_schools(board_number).await? {

@@ -45,7 +45,8 @@ async fn setup() -> (App, tempfile::TempDir) {
         )
         .await
         .unwrap_or_else(|e| panic!("{e}"));
-    let g = Grant::new(RoleKind::Bestuurder, Scope::Board(41646)).unwrap_or_else(|e| panic!("{e}"));
+    let g = Grant::new(RoleKind::Bestuurder, Scope::Board(koers_core::ids::BoardNumber::new(41646)))
+        .unwrap_or_else(|e| panic!("{e}"));
     s.add_grant(board_user.id, &g, &actor, NOW).await.unwrap_or_else(|e| panic!("{e}"));
     (app, dir)
 }

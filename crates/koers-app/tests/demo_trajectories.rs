@@ -8,7 +8,7 @@ use koers_app::store::{
     Actor, NewBoard, PlanRead, SchoolFields, SchoolWrite, Sector, Store, StoreRead, TrajectoryFilter,
 };
 use koers_core::NormLibrary;
-use koers_core::ids::TrajectoryId;
+use koers_core::ids::{BoardNumber, TrajectoryId};
 use koers_core::plan::VersionStatus;
 use koers_core::programme::PhaseCompletion;
 use std::sync::Arc;
@@ -20,7 +20,11 @@ fn school(ovt: &str, sector: Sector, board: i64) -> SchoolWrite {
         ovt: ovt.into(),
         brin: ovt[..4].into(),
         sector,
-        fields: SchoolFields { name: format!("School {ovt}"), board_number: Some(board), ..SchoolFields::default() },
+        fields: SchoolFields {
+            name: format!("School {ovt}"),
+            board_number: Some(BoardNumber::new(board)),
+            ..SchoolFields::default()
+        },
     }
 }
 
@@ -33,9 +37,9 @@ async fn the_demo_has_a_trajectory_in_every_phase_of_every_programme() {
     s.migrate().await.unwrap_or_else(|e| panic!("{e}"));
     let actor = Actor::system("test");
     let boards: Vec<NewBoard> =
-        (0..60).map(|i| NewBoard { number: 41_600 + i, name: format!("Stichting {i}") }).collect();
+        (0..60).map(|i| NewBoard { number: BoardNumber::new(41_600 + i), name: format!("Stichting {i}") }).collect();
     s.upsert_boards(&boards, &actor, NOW).await.unwrap_or_else(|e| panic!("{e}"));
-    let mut writes = vec![school(koers_app::demo::DEMO_SCHOOL_OVT, Sector::Po, koers_app::demo::DEMO_BOARD)];
+    let mut writes = vec![school(koers_app::demo::DEMO_SCHOOL_OVT, Sector::Po, koers_app::demo::DEMO_BOARD.get())];
     for (i, sector) in [Sector::Po, Sector::Sbo, Sector::So, Sector::Vo].into_iter().enumerate() {
         for n in 0..200 {
             writes.push(school(&format!("{i}{n:03}|C1"), sector, 41_600 + (n % 60)));

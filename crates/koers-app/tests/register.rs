@@ -52,7 +52,7 @@ async fn importing_the_national_files_is_idempotent_and_matches_screening_the_fi
     // 00AP|C1 as published: Boven / Boven, not eligible; named from the schoolweging file.
     let ap = s.school_by_ovt("00AP|C1").await.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(ap.name, "WereldWijs");
-    assert_eq!(ap.board_number, Some(41646));
+    assert_eq!(ap.board_number, Some(koers_core::ids::BoardNumber::new(41646)));
     assert_eq!(ap.place.as_deref(), Some("ZOETERMEER"));
     let norms = NormLibrary::shipped().unwrap_or_else(|e| panic!("{e}"));
     let o = school_eligibility(&s, ap.id, &norms, &BandRule::default()).await.unwrap_or_else(|e| panic!("{e}"));
@@ -63,9 +63,8 @@ async fn importing_the_national_files_is_idempotent_and_matches_screening_the_fi
     let index = koers_app::search::SchoolIndex::new(60);
     for q in ["morgenster", "00av", "00AP|C1", "zoetermeer", "de ", "a", "basisschool", "31", "|c2", "x%_", "ÉÉN", ""]
     {
-        let from_store: Vec<i64> = s.search_schools(q, 20).await.unwrap_or_default().iter().map(|x| x.id).collect();
-        let from_index: Vec<i64> =
-            index.search(&s, q, 20, NOW).await.unwrap_or_default().iter().map(|x| x.id).collect();
+        let from_store: Vec<_> = s.search_schools(q, 20).await.unwrap_or_default().iter().map(|x| x.id).collect();
+        let from_index: Vec<_> = index.search(&s, q, 20, NOW).await.unwrap_or_default().iter().map(|x| x.id).collect();
         assert_eq!(from_index, from_store, "query {q:?}");
     }
 
@@ -87,11 +86,11 @@ async fn a_manual_edit_survives_a_reimport_and_is_reported() {
         .edit_school(ap.id, ap.version, &edit, &Actor { user_id: None, label: "schoolleider".into() }, NOW)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(edited.manual_fields, vec!["name".to_owned()]);
+    assert_eq!(edited.manual_fields, [koers_core::register::ManualField::Name]);
     let r = app(&s).import_file(&data(f), f, &actor, NOW + 1).await.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(r.kept_manual.len(), 1, "{:?}", r.kept_manual);
     assert_eq!(r.kept_manual[0].ovt, "00AP|C1");
-    assert_eq!(r.kept_manual[0].field, "name");
+    assert_eq!(r.kept_manual[0].field.code(), "name");
     let after = s.school_by_ovt("00AP|C1").await.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(after.name, "Kindcentrum WereldWijs");
 }

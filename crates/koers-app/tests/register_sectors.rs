@@ -58,7 +58,10 @@ async fn every_sector_with_exam_trend_and_coordinates_idempotently() {
 
     // A VO location: its structure, board, exam trend per afdeling, coordinates.
     let vo = s.school_by_ovt("18BR00").await.unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!((vo.sector, vo.kind.as_deref(), vo.board_number), (Sector::Vo, Some("PRO"), Some(10053)));
+    assert_eq!(
+        (vo.sector, vo.kind.as_deref(), vo.board_number),
+        (Sector::Vo, Some("PRO"), Some(koers_core::ids::BoardNumber::new(10053)))
+    );
     assert!(vo.lat.is_some() && vo.lon.is_some());
     let kp = s.school_by_ovt("00AH00").await.unwrap_or_else(|e| panic!("{e}"));
     let years = s.exam_years_of_school(kp.id).await.unwrap_or_else(|e| panic!("{e}"));

@@ -13,7 +13,7 @@ use koers_app::{App, Error};
 use koers_core::NormLibrary;
 use koers_core::access::{Grant, Principal, RoleKind, Scope};
 use koers_core::calendar::Date;
-use koers_core::ids::{ExpertId, SchoolId, TrajectoryId};
+use koers_core::ids::{BoardNumber, ExpertId, SchoolId, TrajectoryId, UserId};
 use koers_core::plan::{ActivityType, VersionStatus};
 use koers_reports::extract::{pdf_text, searchable};
 use std::sync::Arc;
@@ -31,7 +31,11 @@ fn school(ovt: &str, sector: Sector, board: i64, name: &str) -> SchoolWrite {
         ovt: ovt.into(),
         brin: ovt[..4].into(),
         sector,
-        fields: SchoolFields { name: name.into(), board_number: Some(board), ..SchoolFields::default() },
+        fields: SchoolFields {
+            name: name.into(),
+            board_number: Some(BoardNumber::new(board)),
+            ..SchoolFields::default()
+        },
     }
 }
 
@@ -47,10 +51,14 @@ async fn world() -> World {
     ok(s.migrate().await);
     let actor = Actor::system("test");
     let boards: Vec<NewBoard> =
-        (0..60).map(|i| NewBoard { number: 41_600 + i, name: format!("Stichting {i}") }).collect();
+        (0..60).map(|i| NewBoard { number: BoardNumber::new(41_600 + i), name: format!("Stichting {i}") }).collect();
     ok(s.upsert_boards(&boards, &actor, NOW).await);
-    let mut writes =
-        vec![school(koers_app::demo::DEMO_SCHOOL_OVT, Sector::Po, koers_app::demo::DEMO_BOARD, "OBS De Morgenster")];
+    let mut writes = vec![school(
+        koers_app::demo::DEMO_SCHOOL_OVT,
+        Sector::Po,
+        koers_app::demo::DEMO_BOARD.get(),
+        "OBS De Morgenster",
+    )];
     for (i, sector) in [Sector::Po, Sector::Sbo, Sector::So, Sector::Vo].into_iter().enumerate() {
         for n in 0..12 {
             let name = format!("School {i}-{n} «Ĳsselmonde» & co");
@@ -146,7 +154,7 @@ async fn plan_and_voortgang_reports_read_back_with_school_goals_values_reasons_a
         assert!(text.contains(&searchable(needle)), "plan report lacks '{needle}': {text}");
     }
     for s in &v.signatures {
-        let signer = ok(w.store.user(s.user.get()).await).name;
+        let signer = ok(w.store.user(UserId::new(s.user.get())).await).name;
         assert!(text.contains(&searchable(&signer)), "signer {signer} missing: {text}");
         assert!(text.contains(&searchable(&s.role_name)), "role {} missing", s.role_name);
     }
@@ -229,8 +237,14 @@ async fn without_a_signed_plan_or_submitted_zelfevaluatie_the_refusal_names_what
     let list = ok(w.app.reports_of(&beheerder, &Actor::system("t"), TrajectoryId::new(t.id), today).await);
     assert!(list.iter().all(|e| e.kind == ReportKind::Nulmeting || e.unavailable.is_some()));
     // Someone outside the trajectory gets nothing at all.
-    let stranger =
-        user(&w, "x@test.nl", "X", RoleKind::Schoolleider, Scope::School(t.school_id.unwrap_or(0) + 1)).await;
+    let stranger = user(
+        &w,
+        "x@test.nl",
+        "X",
+        RoleKind::Schoolleider,
+        Scope::School(SchoolId::new(t.school_id.map_or(0, SchoolId::get) + 1)),
+    )
+    .await;
     let e = w.app.report(&stranger, &Actor::system("t"), TrajectoryId::new(t.id), ReportKind::Plan, today).await;
     assert!(matches!(e, Err(Error::Forbidden)), "{e:?}");
 }
@@ -291,7 +305,7 @@ async fn kostenoverzicht_pdf_and_programme_monitor() {
     };
     ok(w.store.log_time(&entry, &actor, NOW - 20 * 86_400).await);
     let period = ok(koers_app::dagdelen::money::period("", "", day));
-    let sid = SchoolId::new(t.school_id.unwrap_or_default());
+    let sid = SchoolId::new(t.school_id.unwrap_or_default().get());
     let (_, bytes) = ok(w.app.cost_overview_pdf(&beheerder, &actor, sid, period, day, NOW).await);
     let text = text_of(&ok(koers_reports::extract::pdf_text_layout(&bytes)));
     assert!(text.contains("Kostenoverzicht") && text.contains(&searchable(&school_name(&w, &t).await)), "{text}");

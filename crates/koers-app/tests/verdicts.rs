@@ -8,6 +8,7 @@ use koers_app::verdicts::{self, VerdictOf};
 use koers_app::{App, Error};
 use koers_core::access::{Grant, Principal, RoleKind, Scope};
 use koers_core::eligibility::{BoardFacts, RiskKind, VoFacts, assess_vo};
+use koers_core::ids::{BoardNumber, SchoolId, UserId};
 use koers_core::inspection::VerdictForm;
 use koers_core::programme::VoRule;
 use koers_core::{NormLibrary, Verdict};
@@ -23,14 +24,18 @@ async fn setup() -> (koers_store_sqlite::SqliteStore, tempfile::TempDir, i64, i6
         .unwrap_or_else(|e| panic!("{e}"));
     s.migrate().await.unwrap_or_else(|e| panic!("{e}"));
     let actor = Actor::system("test");
-    s.upsert_boards(&[NewBoard { number: BOARD, name: "Stichting Lyceum".into() }], &actor, NOW)
+    s.upsert_boards(&[NewBoard { number: BoardNumber::new(BOARD), name: "Stichting Lyceum".into() }], &actor, NOW)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     let school = |ovt: &str, name: &str, sector| SchoolWrite::Insert {
         ovt: ovt.into(),
         brin: ovt[..4].into(),
         sector,
-        fields: SchoolFields { name: name.into(), board_number: Some(BOARD), ..SchoolFields::default() },
+        fields: SchoolFields {
+            name: name.into(),
+            board_number: Some(BoardNumber::new(BOARD)),
+            ..SchoolFields::default()
+        },
     };
     let ids = s
         .apply_school_writes(
@@ -40,11 +45,11 @@ async fn setup() -> (koers_store_sqlite::SqliteStore, tempfile::TempDir, i64, i6
         )
         .await
         .unwrap_or_else(|e| panic!("{e}"));
-    (s, dir, ids[0], ids[1])
+    (s, dir, ids[0].get(), ids[1].get())
 }
 
 fn who(role: RoleKind, scope: Scope) -> Principal {
-    Principal { user_id: 7, grants: vec![Grant::new(role, scope).unwrap_or_else(|e| panic!("{e}"))] }
+    Principal { user_id: UserId::new(7), grants: vec![Grant::new(role, scope).unwrap_or_else(|e| panic!("{e}"))] }
 }
 
 fn form(date: &str, oordeel: &str, afdeling: &str) -> VerdictForm {
@@ -68,10 +73,10 @@ fn fields(e: Error) -> Vec<(String, String)> {
 async fn staff_record_applicants_declare_staff_confirm() {
     let (s, _d, vo, _po) = setup().await;
     let staff = who(RoleKind::Programmamedewerker, Scope::Programme("leren-verbeteren-npo".into()));
-    let leader = who(RoleKind::Schoolleider, Scope::School(vo));
+    let leader = who(RoleKind::Schoolleider, Scope::School(SchoolId::new(vo)));
     let expert = who(RoleKind::Expert, Scope::Programme("leren-verbeteren-npo".into()));
     let actor = Actor { user_id: None, label: "leider@lyceum.nl".into() };
-    let of = VerdictOf::School(vo);
+    let of = VerdictOf::School(SchoolId::new(vo));
 
     // The day after today is refused, naming the field; so is an unknown oordeel.
     let e = verdicts::record(&s, &leader, of, &form("22-09-2026", "zeer zwak", ""), &actor, NOW).await;
@@ -82,7 +87,7 @@ async fn staff_record_applicants_declare_staff_confirm() {
     let f = fields(e.err().unwrap_or_else(|| panic!("refused")));
     assert_eq!(f[0].0, "oordeel");
     assert!(f[0].1.starts_with("Oordeel: onbekend oordeel \"slecht\""), "{}", f[0].1);
-    assert!(s.verdicts_of_school(vo).await.unwrap_or_default().is_empty(), "nothing stored");
+    assert!(s.verdicts_of_school(SchoolId::new(vo)).await.unwrap_or_default().is_empty(), "nothing stored");
 
     // The leader declares (today is allowed); an expert may not.
     let declared = verdicts::record(&s, &leader, of, &form("21-09-2026", "zeer_zwak", "havo"), &actor, NOW)
@@ -109,7 +114,7 @@ async fn staff_record_applicants_declare_staff_confirm() {
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(own.status, "vastgesteld");
-    let list = verdicts::of_school(&s, vo).await.unwrap_or_else(|e| panic!("{e}"));
+    let list = verdicts::of_school(&s, SchoolId::new(vo)).await.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(list.len(), 2);
     assert_eq!(list[0].record.verdict_date, "2026-09-21", "newest first");
     let audit = s
@@ -119,9 +124,15 @@ async fn staff_record_applicants_declare_staff_confirm() {
     assert_eq!(audit.len(), 3, "two created, one confirmed");
 
     // A board is never zeer zwak; an afdeling only for VO.
-    let board_staff =
-        verdicts::record(&s, &staff, VerdictOf::Board(BOARD), &form("2025-05-01", "zeer zwak", ""), &staff_actor, NOW)
-            .await;
+    let board_staff = verdicts::record(
+        &s,
+        &staff,
+        VerdictOf::Board(BoardNumber::new(BOARD)),
+        &form("2025-05-01", "zeer zwak", ""),
+        &staff_actor,
+        NOW,
+    )
+    .await;
     assert_eq!(fields(board_staff.err().unwrap_or_else(|| panic!("refused")))[0].0, "oordeel");
 }
 
@@ -132,12 +143,13 @@ async fn the_vo_rule_reads_stored_verdicts_and_falling_pass_rates() {
     let actor = Actor::system("staff");
     let procesbegeleiding = VoRule { demonstrable_risk_qualifies: false };
     // Nothing known: not eligible.
-    let f = verdicts::vo_facts_for(&s, vo, VoFacts::default(), true).await.unwrap_or_else(|e| panic!("{e}"));
+    let f =
+        verdicts::vo_facts_for(&s, SchoolId::new(vo), VoFacts::default(), true).await.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(assess_vo(&f, &procesbegeleiding).verdict, Verdict::NotEligible);
 
     // Falling pass rates from DUO: a demonstrable risk, with the numbers as evidence.
     let year = |sy: &str, rate: f64| ExamYear {
-        school_id: vo,
+        school_id: SchoolId::new(vo),
         afdeling: String::new(),
         school_year: sy.into(),
         programmes: 3,
@@ -153,20 +165,32 @@ async fn the_vo_rule_reads_stored_verdicts_and_falling_pass_rates() {
     s.upsert_exam_years(&[year("2022-2023", 93.0), year("2023-2024", 91.0), year("2024-2025", 86.0)], &actor, NOW)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
-    let f = verdicts::vo_facts_for(&s, vo, VoFacts::default(), true).await.unwrap_or_else(|e| panic!("{e}"));
+    let f =
+        verdicts::vo_facts_for(&s, SchoolId::new(vo), VoFacts::default(), true).await.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(f.risks.len(), 1);
     assert_eq!(f.risks[0].kind, RiskKind::FallingResults);
     assert!(f.risks[0].evidence.contains("van 93,0% (2022-2023) naar 86,0% (2024-2025)"), "{}", f.risks[0].evidence);
     let npo = VoRule { demonstrable_risk_qualifies: true };
     assert_eq!(assess_vo(&f, &npo).verdict, Verdict::Eligible);
-    let f = verdicts::vo_facts_for(&s, vo, VoFacts::default(), false).await.unwrap_or_else(|e| panic!("{e}"));
+    let f = verdicts::vo_facts_for(&s, SchoolId::new(vo), VoFacts::default(), false)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
     assert!(f.risks.is_empty(), "a rule without the risk route does not look");
 
     // A zeer zwakke afdeling, recorded by staff.
-    verdicts::record(&s, &staff, VerdictOf::School(vo), &form("2025-03-12", "zeer zwak", "vmbo-b"), &actor, NOW)
+    verdicts::record(
+        &s,
+        &staff,
+        VerdictOf::School(SchoolId::new(vo)),
+        &form("2025-03-12", "zeer zwak", "vmbo-b"),
+        &actor,
+        NOW,
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    let f = verdicts::vo_facts_for(&s, SchoolId::new(vo), VoFacts::default(), false)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
-    let f = verdicts::vo_facts_for(&s, vo, VoFacts::default(), false).await.unwrap_or_else(|e| panic!("{e}"));
     let e = assess_vo(&f, &procesbegeleiding);
     assert_eq!(e.verdict, Verdict::Eligible);
     assert!(e.summary_nl().contains("vmbo-b"), "{}", e.summary_nl());
@@ -175,7 +199,7 @@ async fn the_vo_rule_reads_stored_verdicts_and_falling_pass_rates() {
     let input = ApplicationInput {
         own_calculation: None,
         programme_id: "leren-verbeteren-procesbegeleiding".into(),
-        school_id: Some(vo),
+        school_id: Some(SchoolId::new(vo)),
         board_number: None,
         contact_name: "Lea Leider".into(),
         contact_email: "lea@lyceum.nl".into(),
@@ -196,23 +220,32 @@ async fn the_vo_rule_reads_stored_verdicts_and_falling_pass_rates() {
 async fn the_board_rule_reads_the_verdicts_of_its_schools_and_its_own() {
     let (s, _d, _vo, po) = setup().await;
     let staff = who(RoleKind::Programmamedewerker, Scope::Programme("gwgb-plus-bestuur".into()));
-    let board_member = who(RoleKind::Bestuurder, Scope::Board(BOARD));
+    let board_member = who(RoleKind::Bestuurder, Scope::Board(BoardNumber::new(BOARD)));
     let actor = Actor::system("test");
     let mut investigated = form("2024-10-01", "voldoende", "");
     investigated.risk_investigation = true;
-    verdicts::record(&s, &board_member, VerdictOf::School(po), &form("2024-03-01", "onvoldoende", ""), &actor, NOW)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
-    verdicts::record(&s, &staff, VerdictOf::School(po), &investigated, &actor, NOW)
+    verdicts::record(
+        &s,
+        &board_member,
+        VerdictOf::School(SchoolId::new(po)),
+        &form("2024-03-01", "onvoldoende", ""),
+        &actor,
+        NOW,
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    verdicts::record(&s, &staff, VerdictOf::School(SchoolId::new(po)), &investigated, &actor, NOW)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     let mut board_form = form("2025-06-01", "voldoende", "");
     board_form.herstelopdracht = true;
-    let b = verdicts::record(&s, &board_member, VerdictOf::Board(BOARD), &board_form, &actor, NOW)
+    let b = verdicts::record(&s, &board_member, VerdictOf::Board(BoardNumber::new(BOARD)), &board_form, &actor, NOW)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(b.status, "verklaard");
-    let f = verdicts::board_facts_for(&s, BOARD, BoardFacts::default()).await.unwrap_or_else(|e| panic!("{e}"));
+    let f = verdicts::board_facts_for(&s, BoardNumber::new(BOARD), BoardFacts::default())
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(f.schools, 2);
     assert_eq!(f.school_verdicts.len(), 1);
     assert_eq!(f.school_verdicts[0].school, "De Linde");

@@ -126,11 +126,11 @@ pub struct ObserveArgs {
 }
 
 /// Start the internal metrics listener when asked for.
-pub async fn start_metrics_listener(state: &koers_web::AppState, args: &ObserveArgs) -> Result<(), String> {
+pub async fn start_metrics_listener(state: &koers_web::AppState, args: &ObserveArgs) -> Result<(), CliError> {
     let Some(addr) = args.metrics_listen else { return Ok(()) };
     let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| {
         tracing::warn!(error = %e, "metrics-listener");
-        format!("kan {addr} niet openen voor /metrics: {}", koers_app::error_nl::io(&e))
+        CliError::Usage(format!("kan {addr} niet openen voor /metrics: {}", koers_app::error_nl::io(&e)))
     })?;
     let state = state.clone();
     tokio::spawn(async move {

@@ -2,6 +2,7 @@
 //! principal's grants; the web layer asks [`may`] on every route and the authorization matrix
 //! test walks every route × role.
 
+use crate::ids::{BoardNumber, SchoolId, UserId};
 use serde::{Deserialize, Serialize};
 
 /// The six roles. `Schoolteam` (issue 8): a staff member of a school, invited by its school
@@ -83,9 +84,9 @@ pub enum Scope {
     /// A programme by its id (`gwgb-plus-school`).
     Programme(String),
     /// A school by Koers' school id.
-    School(i64),
+    School(SchoolId),
     /// A board by its bevoegd-gezagnummer.
-    Board(i64),
+    Board(BoardNumber),
 }
 
 impl Scope {
@@ -137,15 +138,15 @@ impl Grant {
 /// A logged-in user as far as authorization is concerned.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Principal {
-    pub user_id: i64,
+    pub user_id: UserId,
     pub grants: Vec<Grant>,
 }
 
 /// A school as far as authorization is concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SchoolRef {
-    pub id: i64,
-    pub board_number: Option<i64>,
+    pub id: SchoolId,
+    pub board_number: Option<BoardNumber>,
 }
 
 /// Everything a route can ask about.
@@ -156,7 +157,7 @@ pub enum Resource {
     /// A school's own (non-public) page: register edits, its audit trail, later its trajectory.
     School(SchoolRef),
     /// A board's own page: its schools and what they do.
-    Board(i64),
+    Board(BoardNumber),
     /// Proactive screening lists of a programme (all schools in its band).
     ProgrammeScreening,
     /// User accounts and grants.
@@ -188,7 +189,7 @@ pub enum Resource {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum VerdictsOf {
     School(SchoolRef),
-    Board(i64),
+    Board(BoardNumber),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -205,21 +206,21 @@ impl Principal {
         self.has_role(RoleKind::Beheerder)
     }
     /// School ids this principal leads.
-    pub fn schools(&self) -> impl Iterator<Item = i64> + '_ {
+    pub fn schools(&self) -> impl Iterator<Item = SchoolId> + '_ {
         self.grants.iter().filter_map(|g| match g.scope {
             Scope::School(id) if g.role == RoleKind::Schoolleider => Some(id),
             _ => None,
         })
     }
     /// School ids whose team this principal is in (the `schoolteam` role).
-    pub fn team_schools(&self) -> impl Iterator<Item = i64> + '_ {
+    pub fn team_schools(&self) -> impl Iterator<Item = SchoolId> + '_ {
         self.grants.iter().filter_map(|g| match g.scope {
             Scope::School(id) if g.role == RoleKind::Schoolteam => Some(id),
             _ => None,
         })
     }
     /// Board numbers this principal sits on.
-    pub fn boards(&self) -> impl Iterator<Item = i64> + '_ {
+    pub fn boards(&self) -> impl Iterator<Item = BoardNumber> + '_ {
         self.grants.iter().filter_map(|g| match g.scope {
             Scope::Board(n) if g.role == RoleKind::Bestuurder => Some(n),
             _ => None,
@@ -266,11 +267,11 @@ impl Principal {
 /// programme; the school's leader and the school's board (their own case). Staff of another
 /// programme may view schools in general, but not another programme's cases (help question,
 /// contact person, expert).
-pub fn may_see_case(p: &Principal, programme_id: &str, school: Option<SchoolRef>, board: Option<i64>) -> bool {
+pub fn may_see_case(p: &Principal, programme_id: &str, school: Option<SchoolRef>, board: Option<BoardNumber>) -> bool {
     if p.may_see_programme(programme_id) {
         return true;
     }
-    let on_board = |n: Option<i64>| n.is_some_and(|b| p.boards().any(|mine| mine == b));
+    let on_board = |n: Option<BoardNumber>| n.is_some_and(|b| p.boards().any(|mine| mine == b));
     match school {
         Some(s) => p.schools().any(|id| id == s.id) || on_board(s.board_number.or(board)),
         None => on_board(board),

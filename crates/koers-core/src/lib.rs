@@ -32,6 +32,7 @@
 //!   falling exam pass rates as a demonstrable risk).
 //! - [`matching`]: expert matching with reasons; [`mod@reference`]: reference numbers.
 //! - [`calendar`]: dates, Dutch time (Europe/Amsterdam) and the school year, once.
+//! - [`register`]: [`register::ManualField`], the school fields a person edited by hand.
 //! - [`ids`]: newtype ids (`SchoolId`, `UserId`, …) and [`id_type!`] to declare more.
 //! - [`nl`]: Dutch number formatting (`85,0%`).
 //! - [`website`]: a school's website address, normalised (`www.x.nl` → `https://www.x.nl`).
@@ -53,6 +54,7 @@ pub mod plan;
 pub mod programme;
 pub mod progress;
 pub mod reference;
+pub mod register;
 pub mod results;
 pub mod review;
 pub mod trajectory;

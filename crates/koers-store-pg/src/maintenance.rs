@@ -52,21 +52,43 @@ fn percent_decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// `pg_dump`/`pg_restore` cannot be used; the Dutch text says why and how to install it.
+#[derive(Debug)]
+enum ToolError {
+    Missing { tool: String },
+    Start { tool: String, reason: &'static str },
+    UnknownVersion { tool: String, line: String },
+}
+
+impl std::fmt::Display for ToolError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ToolError::Missing { tool } => write!(f, "{tool} is niet gevonden: {INSTALL_HINT}"),
+            ToolError::Start { tool, reason } => write!(f, "{tool} starten mislukt ({reason}): {INSTALL_HINT}"),
+            ToolError::UnknownVersion { tool, line } => {
+                write!(f, "{tool} --version gaf een onbekend antwoord ({line:?}): {INSTALL_HINT}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for ToolError {}
+
 /// The tool's major version (`pg_dump (PostgreSQL) 15.20 (Debian …)` → 15), or a Dutch
 /// message saying it is missing.
-async fn tool_version(tool: &str) -> Result<(u32, String), String> {
+async fn tool_version(tool: &str) -> Result<(u32, String), ToolError> {
     let out = Command::new(tool).arg("--version").output().await.map_err(|e| {
         if e.kind() == std::io::ErrorKind::NotFound {
-            format!("{tool} is niet gevonden: {INSTALL_HINT}")
+            ToolError::Missing { tool: tool.to_owned() }
         } else {
-            format!("{tool} starten mislukt ({}): {INSTALL_HINT}", io(&e))
+            ToolError::Start { tool: tool.to_owned(), reason: io(&e) }
         }
     })?;
     let line = String::from_utf8_lossy(&out.stdout).trim().to_owned();
     let major = line
         .split_whitespace()
         .find_map(|w| w.split('.').next().and_then(|m| m.parse::<u32>().ok()))
-        .ok_or_else(|| format!("{tool} --version gaf een onbekend antwoord ({line:?}): {INSTALL_HINT}"))?;
+        .ok_or_else(|| ToolError::UnknownVersion { tool: tool.to_owned(), line: line.clone() })?;
     Ok((major, line))
 }
 
@@ -102,7 +124,7 @@ pub(crate) async fn backup_to(store: &PgStore, target: &Path) -> StoreResult<Bac
     }
     let url =
         store.url().ok_or_else(|| fail("deze verbinding kent haar database-URL niet (backup onmogelijk)".into()))?;
-    let (major, version_line) = tool_version("pg_dump").await.map_err(fail)?;
+    let (major, version_line) = tool_version("pg_dump").await.map_err(|e| fail(e.to_string()))?;
     let server: String = sqlx::query_scalar("SHOW server_version_num")
         .fetch_one(store.pool())
         .await
@@ -143,7 +165,7 @@ pub(crate) async fn backup_to(store: &PgStore, target: &Path) -> StoreResult<Bac
 /// Restore the custom-format dump `backup` into the database at `url`. Refuses when the target
 /// holds data (see [`Store::data_summary`]) unless `force`.
 pub async fn restore(url: &str, backup: &Path, force: bool) -> Result<(), RestoreError> {
-    tool_version("pg_restore").await.map_err(RestoreError::ToolMissing)?;
+    tool_version("pg_restore").await.map_err(|e| RestoreError::ToolMissing(e.to_string()))?;
     let (mut list, _) = child("pg_restore", url);
     let out = list
         .arg("--list")

@@ -7,6 +7,7 @@ mod auth_support;
 
 use auth_support::{BOARD_X, BOARD_Y, Who, World, world};
 use koers_app::store::{Actor, ResultYear, SchoolFields, SchoolWrite, Sector};
+use koers_core::ids::{BoardNumber, SchoolId};
 
 const CONTACT: [(&str, &str); 3] = [
     ("contact_name", "Bo Bestuur"),
@@ -28,14 +29,14 @@ async fn insert_school(w: &World, ovt: &str, name: &str, sector: Sector) -> i64 
         fields: SchoolFields {
             name: name.into(),
             place: Some("Zwolle".into()),
-            board_number: Some(BOARD_X),
+            board_number: Some(BoardNumber::new(BOARD_X)),
             schoolweging: (sector == Sector::Po).then_some(31.5),
             ..SchoolFields::default()
         },
     };
     let ids =
         w.store().apply_school_writes(&[write], &Actor::system("test"), 1).await.unwrap_or_else(|e| panic!("{e}"));
-    ids[0]
+    ids[0].get()
 }
 
 /// A PO school of board X with results well below the signaleringswaarden: eligible.
@@ -44,7 +45,7 @@ async fn eligible_po_school(w: &World) -> i64 {
     let rows: Vec<ResultYear> = [2023, 2024, 2025]
         .into_iter()
         .map(|y| ResultYear {
-            school_id: id,
+            school_id: SchoolId::new(id),
             test_year: y,
             pupils: Some(30),
             pct_1f: Some(95.0),

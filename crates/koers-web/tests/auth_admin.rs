@@ -7,6 +7,7 @@ use axum::body::Body;
 use axum::http::StatusCode;
 use koers_app::store::{Actor, UserUpdate};
 use koers_core::access::{RoleKind, Scope};
+use koers_core::ids::{SchoolId, UserId};
 
 #[tokio::test]
 async fn creating_a_user_reports_every_problem_in_dutch_and_keeps_the_input() {
@@ -73,7 +74,7 @@ async fn a_created_user_gets_the_role_and_can_log_in() {
     assert_eq!(r.location(), format!("/beheer/gebruikers/{}", user.id));
     assert_eq!(user.locale, "en");
     let grants = w.store().grants_of_user(user.id).await.unwrap_or_default();
-    assert_eq!(grants[0].grant.scope, Scope::School(w.ids.school_b));
+    assert_eq!(grants[0].grant.scope, Scope::School(SchoolId::new(w.ids.school_b)));
     let list = w.get("/beheer/gebruikers", Some(&admin)).await;
     assert!(list.body.contains("Lotte Leider") && list.body.contains("Schoolleider – School B (22BB|C1)"));
     let login = w.login_raw("leider-b@test.nl", "lang-genoeg-wachtwoord").await;
@@ -92,11 +93,14 @@ async fn editing_a_user_detects_a_conflict_and_keeps_what_was_typed() {
     let admin = w.session(Who::Beheerder).await.unwrap_or_default();
     let uid = w.user_id(Who::Expert).await;
     let page = w.get(&format!("/beheer/gebruikers/{uid}"), Some(&admin)).await;
-    let old = w.store().user(uid).await.map(|u| u.version).unwrap_or_default();
+    let old = w.store().user(UserId::new(uid)).await.map(|u| u.version).unwrap_or_default();
     assert!(page.body.contains(&format!("name=\"version\" value=\"{old}\"")), "{}", page.body);
     // Someone else renames the account in the meantime.
     let other = UserUpdate { name: Some("Esther van Dijk".into()), ..Default::default() };
-    w.store().update_user(uid, old, &other, &Actor::system("test"), 2).await.unwrap_or_else(|e| panic!("{e}"));
+    w.store()
+        .update_user(UserId::new(uid), old, &other, &Actor::system("test"), 2)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
     let old = old.to_string();
     let pairs = [("naam", "Esther de Expert"), ("actief", "1"), ("taal", "nl"), ("version", old.as_str())];
     let r = w.post_form(&format!("/beheer/gebruikers/{uid}"), Some(&admin), &pairs).await;
@@ -104,7 +108,7 @@ async fn editing_a_user_detects_a_conflict_and_keeps_what_was_typed() {
     assert!(r.body.contains("Iemand anders heeft dit account intussen gewijzigd"));
     assert!(r.body.contains("value=\"Esther de Expert\""), "typed value kept");
     assert!(r.body.contains("Esther van Dijk"), "the other person's value shown");
-    assert_eq!(w.store().user(uid).await.map(|u| u.name).unwrap_or_default(), "Esther van Dijk");
+    assert_eq!(w.store().user(UserId::new(uid)).await.map(|u| u.name).unwrap_or_default(), "Esther van Dijk");
     let bad = [("naam", " "), ("version", old.as_str()), ("wachtwoord", "kort")];
     let r = w.post_form(&format!("/beheer/gebruikers/{uid}"), Some(&admin), &bad).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -123,7 +127,7 @@ async fn roles_are_added_checked_against_the_register_and_removed() {
     let x = BOARD_X.to_string();
     let ok = w.post_form(&uri, Some(&admin), &[("rol", "bestuurder"), ("bestuur", x.as_str())]).await;
     assert_eq!(ok.status, StatusCode::SEE_OTHER);
-    let grants = w.store().grants_of_user(uid).await.unwrap_or_default();
+    let grants = w.store().grants_of_user(UserId::new(uid)).await.unwrap_or_default();
     let added = grants.iter().find(|g| g.grant.role == RoleKind::Bestuurder).map(|g| g.id).unwrap_or_default();
     assert!(added > 0);
     let other = w.user_id(Who::LeiderA).await;
@@ -132,7 +136,7 @@ async fn roles_are_added_checked_against_the_register_and_removed() {
     assert_eq!(wrong_user.status, StatusCode::NOT_FOUND);
     let gone = w.post_form(&format!("{uri}/{added}/verwijderen"), Some(&admin), &[]).await;
     assert_eq!(gone.status, StatusCode::SEE_OTHER);
-    assert_eq!(w.store().grants_of_user(uid).await.unwrap_or_default().len(), 1);
+    assert_eq!(w.store().grants_of_user(UserId::new(uid)).await.unwrap_or_default().len(), 1);
 }
 
 fn multipart(name: &str, bytes: &[u8]) -> (String, Vec<u8>) {
@@ -151,7 +155,7 @@ async fn an_upload_shows_the_summary_with_kept_edits_and_rejected_rows() {
     let w = world().await;
     let admin = w.session(Who::Beheerder).await.unwrap_or_default();
     // A manual edit first: the import must keep it and say so.
-    let a = w.store().school(w.ids.school_a).await.unwrap_or_else(|e| panic!("{e}"));
+    let a = w.store().school(SchoolId::new(w.ids.school_a)).await.unwrap_or_else(|e| panic!("{e}"));
     let edit = [("naam", "School A (handmatig)"), ("plaats", "Zwolle"), ("schoolweging", "31,47")];
     let v = a.version.to_string();
     let edit: Vec<(&str, &str)> = edit.into_iter().chain([("version", v.as_str())]).collect();
@@ -199,7 +203,7 @@ async fn the_audit_log_filters_and_shows_before_and_after() {
     let w = world().await;
     let admin = w.session(Who::Beheerder).await.unwrap_or_default();
     let a = w.ids.school_a;
-    let v = w.store().school(a).await.map(|s| s.version.to_string()).unwrap_or_default();
+    let v = w.store().school(SchoolId::new(a)).await.map(|s| s.version.to_string()).unwrap_or_default();
     let edit = [("naam", "School Alfa"), ("plaats", "Kampen"), ("schoolweging", ""), ("version", v.as_str())];
     assert_eq!(w.post_form(&format!("/mijn-school/{a}"), Some(&admin), &edit).await.status, StatusCode::SEE_OTHER);
     let aid = w.user_id(Who::Beheerder).await;
@@ -216,15 +220,15 @@ async fn the_last_active_beheerder_cannot_be_deactivated_or_lose_the_role() {
     let w = world().await;
     let admin = w.session(Who::Beheerder).await.unwrap_or_default();
     let uid = w.user_id(Who::Beheerder).await;
-    let version = w.store().user(uid).await.map(|u| u.version.to_string()).unwrap_or_default();
+    let version = w.store().user(UserId::new(uid)).await.map(|u| u.version.to_string()).unwrap_or_default();
     let pairs = [("naam", "Bea Beheer"), ("taal", "nl"), ("version", version.as_str())];
     let r = w.post_form(&format!("/beheer/gebruikers/{uid}"), Some(&admin), &pairs).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("dit is de laatste actieve beheerder"), "{}", r.body);
-    assert!(w.store().user(uid).await.map(|u| u.active).unwrap_or(false), "still active");
+    assert!(w.store().user(UserId::new(uid)).await.map(|u| u.active).unwrap_or(false), "still active");
     let grant = w
         .store()
-        .grants_of_user(uid)
+        .grants_of_user(UserId::new(uid))
         .await
         .unwrap_or_default()
         .into_iter()
@@ -234,5 +238,8 @@ async fn the_last_active_beheerder_cannot_be_deactivated_or_lose_the_role() {
     let r = w.post_form(&format!("/beheer/gebruikers/{uid}/rollen/{grant}/verwijderen"), Some(&admin), &[]).await;
     assert_eq!(r.status, StatusCode::CONFLICT);
     assert!(r.body.contains("dit is de laatste actieve beheerder"));
-    assert!(w.store().grants_of_user(uid).await.unwrap_or_default().iter().any(|g| g.id == grant), "role kept");
+    assert!(
+        w.store().grants_of_user(UserId::new(uid)).await.unwrap_or_default().iter().any(|g| g.id == grant),
+        "role kept"
+    );
 }

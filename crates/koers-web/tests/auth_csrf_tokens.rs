@@ -6,6 +6,7 @@ use auth_support::{HOST, PASSWORD, Who, browser, form_body, world};
 use axum::body::Body;
 use axum::http::StatusCode;
 use koers_app::store::AuditFilter;
+use koers_core::ids::{SchoolId, UserId};
 
 fn school_form(name: &str, version: i64) -> String {
     form_body(&[
@@ -22,7 +23,7 @@ async fn cross_site_posts_are_refused_and_change_nothing() {
     let w = world().await;
     let a = w.ids.school_a;
     let cookie = w.session(Who::LeiderA).await.unwrap_or_default();
-    let version = w.store().school(a).await.map(|s| s.version).unwrap_or_default();
+    let version = w.store().school(SchoolId::new(a)).await.map(|s| s.version).unwrap_or_default();
     let uri = format!("/mijn-school/{a}");
     let attempts = [
         vec![("sec-fetch-site", "cross-site".to_owned())],
@@ -42,7 +43,7 @@ async fn cross_site_posts_are_refused_and_change_nothing() {
         assert_eq!(r.status, StatusCode::FORBIDDEN, "{headers:?}");
         assert!(r.body.contains("<html"), "rendered as an error page");
     }
-    assert_eq!(w.store().school(a).await.map(|s| s.name).unwrap_or_default(), "School A");
+    assert_eq!(w.store().school(SchoolId::new(a)).await.map(|s| s.name).unwrap_or_default(), "School A");
     // Login itself is protected too (login CSRF).
     let login = axum::http::Request::post("/inloggen")
         .header("host", HOST)
@@ -64,7 +65,7 @@ async fn cross_site_posts_are_refused_and_change_nothing() {
         .body(Body::from(school_form("School A (nieuw)", version)))
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(w.send(ok).await.status, StatusCode::SEE_OTHER);
-    assert_eq!(w.store().school(a).await.map(|s| s.name).unwrap_or_default(), "School A (nieuw)");
+    assert_eq!(w.store().school(SchoolId::new(a)).await.map(|s| s.name).unwrap_or_default(), "School A (nieuw)");
 }
 
 #[tokio::test]
@@ -73,7 +74,7 @@ async fn a_new_password_ends_the_other_sessions_of_that_user() {
     let leader = w.session(Who::LeiderA).await.unwrap_or_default();
     let admin = w.session(Who::Beheerder).await.unwrap_or_default();
     let uid = w.user_id(Who::LeiderA).await;
-    let version = w.store().user(uid).await.map(|u| u.version).unwrap_or_default().to_string();
+    let version = w.store().user(UserId::new(uid)).await.map(|u| u.version).unwrap_or_default().to_string();
     let pairs = [
         ("naam", "Sam Schoolleider"),
         ("actief", "1"),
@@ -96,7 +97,7 @@ async fn a_deactivated_user_is_logged_out_on_the_next_request() {
     let expert = w.session(Who::Expert).await.unwrap_or_default();
     let admin = w.session(Who::Beheerder).await.unwrap_or_default();
     let uid = w.user_id(Who::Expert).await;
-    let version = w.store().user(uid).await.map(|u| u.version).unwrap_or_default().to_string();
+    let version = w.store().user(UserId::new(uid)).await.map(|u| u.version).unwrap_or_default().to_string();
     let pairs = [("naam", "Esther Expert"), ("taal", "nl"), ("wachtwoord", ""), ("version", version.as_str())];
     let r = w.post_form(&format!("/beheer/gebruikers/{uid}"), Some(&admin), &pairs).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
@@ -139,7 +140,7 @@ async fn api_tokens_are_shown_once_work_as_bearer_and_can_be_revoked() {
     assert_eq!(j["grants"][0]["role"], "schoolleider");
     assert_eq!(j["grants"][0]["scope_id"], w.ids.school_a.to_string());
     let uid = w.user_id(Who::LeiderA).await;
-    let log = w.audit(AuditFilter { actor_user_id: Some(uid), limit: 20, ..Default::default() }).await;
+    let log = w.audit(AuditFilter { actor_user_id: Some(UserId::new(uid)), limit: 20, ..Default::default() }).await;
     assert!(log.iter().any(|e| e.action == "token_use"), "{log:?}");
     assert!(log.iter().any(|e| e.entity == "api_token"), "creation audited: {log:?}");
 
@@ -148,7 +149,7 @@ async fn api_tokens_are_shown_once_work_as_bearer_and_can_be_revoked() {
     assert_eq!(bad.header("www-authenticate"), "Bearer");
     assert!(bad.json()["errors"].is_array());
 
-    let id = w.store().api_tokens_of_user(uid).await.unwrap_or_default()[0].id;
+    let id = w.store().api_tokens_of_user(UserId::new(uid)).await.unwrap_or_default()[0].id;
     let other = w.session(Who::BestuurderX).await.unwrap_or_default();
     let steal = w.post_form(&format!("/account/tokens/{id}/intrekken"), Some(&other), &[]).await;
     assert_eq!(steal.status, StatusCode::NOT_FOUND, "someone else's token");

@@ -5,6 +5,7 @@ mod auth_support;
 use auth_support::{PASSWORD, Who, test_config, world, world_with};
 use axum::http::StatusCode;
 use koers_app::store::AuditFilter;
+use koers_core::ids::UserId;
 use koers_web::WebConfig;
 
 #[tokio::test]
@@ -105,7 +106,7 @@ async fn logout_deletes_the_session_server_side_and_is_audited() {
     assert_eq!(replay.status, StatusCode::SEE_OTHER);
     assert!(replay.location().starts_with("/inloggen"));
     let uid = w.user_id(Who::BestuurderX).await;
-    let log = w.audit(AuditFilter { actor_user_id: Some(uid), limit: 10, ..Default::default() }).await;
+    let log = w.audit(AuditFilter { actor_user_id: Some(UserId::new(uid)), limit: 10, ..Default::default() }).await;
     assert!(log.iter().any(|e| e.action == "logout"), "{log:?}");
 }
 

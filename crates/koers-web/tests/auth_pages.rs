@@ -6,6 +6,7 @@ mod auth_support;
 use auth_support::{BOARD_X, BOARD_Y, Who, world};
 use axum::http::StatusCode;
 use koers_app::store::{Actor, SchoolEdit};
+use koers_core::ids::SchoolId;
 
 #[tokio::test]
 async fn each_role_lands_on_its_own_home() {
@@ -40,7 +41,7 @@ async fn a_school_leader_edits_their_school_with_dutch_field_errors() {
     let page = w.get(&format!("/mijn-school/{a}"), Some(&cookie)).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("value=\"31,47\""), "Dutch decimal comma: {}", page.body);
-    let v = w.store().school(a).await.map(|s| s.version.to_string()).unwrap_or_default();
+    let v = w.store().school(SchoolId::new(a)).await.map(|s| s.version.to_string()).unwrap_or_default();
     let uri = format!("/mijn-school/{a}");
     let bad = [("naam", ""), ("website", "klimop"), ("schoolweging", "dertig"), ("version", v.as_str())];
     let r = w.post_form(&uri, Some(&cookie), &bad).await;
@@ -61,9 +62,10 @@ async fn a_school_leader_edits_their_school_with_dutch_field_errors() {
     let r = w.post_form(&uri, Some(&cookie), &good).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     assert_eq!(r.location(), format!("/mijn-school/{a}?opgeslagen=1"));
-    let s = w.store().school(a).await.unwrap_or_else(|e| panic!("{e}"));
+    let s = w.store().school(SchoolId::new(a)).await.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!((s.place.as_deref(), s.schoolweging), (Some("Kampen"), Some(30.25)));
-    assert!(s.manual_fields.contains(&"place".to_owned()) && !s.manual_fields.contains(&"name".to_owned()));
+    use koers_core::register::ManualField;
+    assert!(s.manual_fields.contains(&ManualField::Place) && !s.manual_fields.contains(&ManualField::Name));
     let after = w.get(r.location(), Some(&cookie)).await;
     assert!(after.body.contains("De wijzigingen zijn opgeslagen."));
     assert!(after.body.contains("leider-a@test.nl"), "audit trail shows the actor: {}", after.body);
@@ -77,9 +79,13 @@ async fn the_register_form_accepts_the_website_it_shows() {
     let w = world().await;
     let a = w.ids.school_a;
     let edit = SchoolEdit { website: Some(Some("www.school-a.nl".into())), ..Default::default() };
-    let v = w.store().school(a).await.map(|s| s.version).unwrap_or_default();
-    w.state.app.edit_school(a, v, &edit, &Actor::system("oude import"), 5).await.unwrap_or_else(|e| panic!("{e}"));
-    let before = w.store().school(a).await.unwrap_or_else(|e| panic!("{e}"));
+    let v = w.store().school(SchoolId::new(a)).await.map(|s| s.version).unwrap_or_default();
+    w.state
+        .app
+        .edit_school(SchoolId::new(a), v, &edit, &Actor::system("oude import"), 5)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let before = w.store().school(SchoolId::new(a)).await.unwrap_or_else(|e| panic!("{e}"));
     let cookie = w.session(Who::LeiderA).await.unwrap_or_default();
     let page = w.get(&format!("/mijn-school/{a}"), Some(&cookie)).await;
     assert!(page.body.contains("value=\"www.school-a.nl\""), "{}", page.body);
@@ -94,7 +100,7 @@ async fn the_register_form_accepts_the_website_it_shows() {
     ];
     let r = w.post_form(&format!("/mijn-school/{a}"), Some(&cookie), &unchanged).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-    let after = w.store().school(a).await.unwrap_or_else(|e| panic!("{e}"));
+    let after = w.store().school(SchoolId::new(a)).await.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(after.version, before.version, "an unchanged save is no edit");
     let typed = [
         ("naam", before.name.as_str()),
@@ -105,7 +111,7 @@ async fn the_register_form_accepts_the_website_it_shows() {
     ];
     let r = w.post_form(&format!("/mijn-school/{a}"), Some(&cookie), &typed).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-    let after = w.store().school(a).await.unwrap_or_else(|e| panic!("{e}"));
+    let after = w.store().school(SchoolId::new(a)).await.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(after.website.as_deref(), Some("https://www.nieuw-a.nl"), "stored with its scheme");
 }
 
@@ -114,9 +120,12 @@ async fn a_conflicting_school_edit_shows_both_versions() {
     let w = world().await;
     let a = w.ids.school_a;
     let cookie = w.session(Who::LeiderA).await.unwrap_or_default();
-    let v = w.store().school(a).await.map(|s| s.version).unwrap_or_default();
+    let v = w.store().school(SchoolId::new(a)).await.map(|s| s.version).unwrap_or_default();
     let theirs = SchoolEdit { place: Some(Some("Deventer".into())), ..Default::default() };
-    w.store().edit_school(a, v, &theirs, &Actor::system("collega"), 5).await.unwrap_or_else(|e| panic!("{e}"));
+    w.store()
+        .edit_school(SchoolId::new(a), v, &theirs, &Actor::system("collega"), 5)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
     let v = v.to_string();
     let mine = [("naam", "School A"), ("plaats", "Hattem"), ("schoolweging", "31,47"), ("version", v.as_str())];
     let r = w.post_form(&format!("/mijn-school/{a}"), Some(&cookie), &mine).await;
@@ -124,9 +133,9 @@ async fn a_conflicting_school_edit_shows_both_versions() {
     assert!(r.body.contains("Iemand anders heeft deze school intussen gewijzigd"));
     assert!(r.body.contains("<dd>Deventer</dd>"), "their value: {}", r.body);
     assert!(r.body.contains("value=\"Hattem\""), "my value kept");
-    assert_eq!(w.store().school(a).await.ok().and_then(|s| s.place).as_deref(), Some("Deventer"));
+    assert_eq!(w.store().school(SchoolId::new(a)).await.ok().and_then(|s| s.place).as_deref(), Some("Deventer"));
     // Saving again (with the version shown now) is a deliberate overwrite.
-    let now = w.store().school(a).await.map(|s| s.version.to_string()).unwrap_or_default();
+    let now = w.store().school(SchoolId::new(a)).await.map(|s| s.version.to_string()).unwrap_or_default();
     assert!(r.body.contains(&format!("name=\"version\" value=\"{now}\"")));
     let again = [("naam", "School A"), ("plaats", "Hattem"), ("schoolweging", "31,47"), ("version", now.as_str())];
     assert_eq!(w.post_form(&format!("/mijn-school/{a}"), Some(&cookie), &again).await.status, StatusCode::SEE_OTHER);
@@ -140,11 +149,11 @@ async fn programme_staff_see_a_school_read_only_and_cannot_post() {
     let r = w.get(&format!("/mijn-school/{b}"), Some(&cookie)).await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(!r.body.contains("name=\"version\""), "no edit form");
-    let v = w.store().school(b).await.map(|s| s.version.to_string()).unwrap_or_default();
+    let v = w.store().school(SchoolId::new(b)).await.map(|s| s.version.to_string()).unwrap_or_default();
     let post =
         w.post_form(&format!("/mijn-school/{b}"), Some(&cookie), &[("naam", "X"), ("version", v.as_str())]).await;
     assert_eq!(post.status, StatusCode::FORBIDDEN);
-    assert_eq!(w.store().school(b).await.map(|s| s.name).unwrap_or_default(), "School B");
+    assert_eq!(w.store().school(SchoolId::new(b)).await.map(|s| s.name).unwrap_or_default(), "School B");
 }
 
 #[tokio::test]

@@ -13,6 +13,7 @@ mod auth_support;
 
 use auth_support::{BOARD_X, BOARD_Y, Who, World, browser, case_of_programme_a, world};
 use axum::body::Body;
+use koers_core::ids::{BoardNumber, SchoolId, UserId};
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
@@ -59,8 +60,8 @@ async fn dagdelen_case(w: &World) -> (i64, i64) {
     let now = koers_web::auth::now();
     let new = NewApplication {
         programme_id: "gwgb-plus-school".into(),
-        school_id: Some(w.ids.school_c),
-        board_number: Some(BOARD_X),
+        school_id: Some(SchoolId::new(w.ids.school_c)),
+        board_number: Some(BoardNumber::new(BOARD_X)),
         contact_name: "Cas Contact".into(),
         contact_email: "contact@school-c.nl".into(),
         contact_phone: None,
@@ -73,7 +74,7 @@ async fn dagdelen_case(w: &World) -> (i64, i64) {
     };
     let a = ok(w.store().create_application(&new, &actor, now - 100).await);
     let e = ExpertWrite {
-        user_id: Some(w.user_id(Who::Expert).await),
+        user_id: Some(UserId::new(w.user_id(Who::Expert).await)),
         name: "Esther Expert".into(),
         email: Who::Expert.email().into(),
         expertise: vec!["lezen".into()],
@@ -84,7 +85,7 @@ async fn dagdelen_case(w: &World) -> (i64, i64) {
         expected_version: None,
     };
     // Esther may be in the pool already (`case_of_programme_a`): one expert per account.
-    let expert = match w.store().expert_by_user(w.user_id(Who::Expert).await).await {
+    let expert = match w.store().expert_by_user(UserId::new(w.user_id(Who::Expert).await)).await {
         Ok(x) => x.id,
         Err(_) => ok(w.store().save_expert(&e, &actor, now - 90).await).id,
     };
@@ -123,13 +124,17 @@ async fn board_request_case(w: &World) -> (i64, i64) {
     use koers_app::store::{Actor, NewBoardRequest, NewBoardRequestLine, NewMail};
     let request = NewBoardRequest {
         programme_id: "leren-verbeteren-npo".into(),
-        board_number: BOARD_X,
+        board_number: BoardNumber::new(BOARD_X),
         contact_name: "Bo Bestuur".into(),
         contact_email: "bo@bestuur-x.nl".into(),
         contact_phone: None,
         help_question: "Dalende resultaten.".into(),
         submitted_by: None,
-        lines: vec![NewBoardRequestLine { school_id: w.ids.school_a, entry_facts_json: None, eligibility_json: None }],
+        lines: vec![NewBoardRequestLine {
+            school_id: SchoolId::new(w.ids.school_a),
+            entry_facts_json: None,
+            eligibility_json: None,
+        }],
     };
     let mail = NewMail { to_address: "bo@bestuur-x.nl".into(), subject: "s".into(), body_text: "b".into() };
     let r = w
@@ -147,7 +152,7 @@ async fn table(w: &World, app_a: i64, traj_a: i64) -> Vec<Row> {
     let (board_request, line) = board_request_case(w).await;
     let expert = w.user_id(Who::Expert).await;
     // Esther Expert's record in the pool (linked to the expert account by `case_of_programme_a`).
-    let esther = w.store().expert_by_user(expert).await.map(|e| e.id).unwrap_or_else(|e| panic!("{e}"));
+    let esther = w.store().expert_by_user(UserId::new(expert)).await.map(|e| e.id).unwrap_or_else(|e| panic!("{e}"));
     let css = koers_web::assets::url("koers.css");
     let school_post = "naam=&version=1";
     vec![
@@ -1291,10 +1296,13 @@ async fn every_route_answers_every_role_as_expected() {
     }
     assert!(failures.is_empty(), "authorization matrix mismatches:\n{}", failures.join("\n"));
     // Nothing a refused request tried has changed anything.
-    let a = w.store().school(w.ids.school_a).await.unwrap_or_else(|e| panic!("{e}"));
-    let b = w.store().school(w.ids.school_b).await.unwrap_or_else(|e| panic!("{e}"));
+    let a = w.store().school(SchoolId::new(w.ids.school_a)).await.unwrap_or_else(|e| panic!("{e}"));
+    let b = w.store().school(SchoolId::new(w.ids.school_b)).await.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!((a.name.as_str(), b.name.as_str()), ("School A", "School B"));
-    assert_eq!(w.store().grants_of_user(w.user_id(Who::Expert).await).await.map(|g| g.len()).unwrap_or(0), 1);
+    assert_eq!(
+        w.store().grants_of_user(UserId::new(w.user_id(Who::Expert).await)).await.map(|g| g.len()).unwrap_or(0),
+        1
+    );
     // The case of programme A is as it was: same version, still coupled, its trajectory active.
     let now = w.store().application(case.id).await.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!((now.version, now.status), (case.version, koers_core::workflow::Status::Gekoppeld));

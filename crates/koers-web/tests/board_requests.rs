@@ -10,6 +10,7 @@ mod auth_support;
 use auth_support::{BOARD_X, BOARD_Y, Who, World, world};
 use axum::http::StatusCode;
 use koers_app::store::{Actor, LineStatus, SchoolFields, SchoolWrite, Sector};
+use koers_core::ids::{BoardNumber, SchoolId};
 use koers_core::workflow::Status;
 
 async fn vo_school(w: &World, ovt: &str, name: &str, board: i64) -> i64 {
@@ -20,11 +21,12 @@ async fn vo_school(w: &World, ovt: &str, name: &str, board: i64) -> i64 {
         fields: SchoolFields {
             name: name.into(),
             place: Some("Zwolle".into()),
-            board_number: Some(board),
+            board_number: Some(BoardNumber::new(board)),
             ..SchoolFields::default()
         },
     };
-    w.store().apply_school_writes(&[write], &Actor::system("test"), 1).await.unwrap_or_else(|e| panic!("{e}"))[0]
+    (w.store().apply_school_writes(&[write], &Actor::system("test"), 1).await.unwrap_or_else(|e| panic!("{e}"))[0])
+        .get()
 }
 
 const FORM: &str = "/bestuur/{nr}/meerdere-scholen?programma=leren-verbeteren-npo";
@@ -101,7 +103,10 @@ async fn a_board_applies_for_two_schools_and_staff_decide_each_on_its_own() {
     assert!(r.body.contains("onderbouwing bij Lyceum Noord: beschrijf wat het risico laat zien"), "{}", r.body);
     assert!(r.body.contains("onderbouwing bij College Zuid"), "{}", r.body);
     assert!(r.body.contains(&format!(r#"value="{noord}" id="meerdere-school-{noord}" checked"#)), "ticks kept");
-    assert!(w.store().board_requests_of_board(BOARD_X).await.unwrap_or_default().is_empty(), "nothing stored");
+    assert!(
+        w.store().board_requests_of_board(BoardNumber::new(BOARD_X)).await.unwrap_or_default().is_empty(),
+        "nothing stored"
+    );
 
     // Both schools with what shows the risk: stored, one line each, receipt mailed.
     let mut pairs = contact();
@@ -115,11 +120,11 @@ async fn a_board_applies_for_two_schools_and_staff_decide_each_on_its_own() {
     ]);
     let r = w.post_form(&form_url(), board, &pairs).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-    let requests = w.store().board_requests_of_board(BOARD_X).await.unwrap_or_default();
+    let requests = w.store().board_requests_of_board(BoardNumber::new(BOARD_X)).await.unwrap_or_default();
     assert_eq!(requests.len(), 1);
     let request = &requests[0];
     assert_eq!(r.location(), format!("/bestuursaanvragen/{}?ingediend=1", request.id));
-    assert_eq!(request.lines.iter().map(|l| l.school_id).collect::<Vec<_>>(), vec![noord, zuid]);
+    assert_eq!(request.lines.iter().map(|l| l.school_id.get()).collect::<Vec<_>>(), vec![noord, zuid]);
     let mails = w.store().outbox(false, 0).await.unwrap_or_default();
     assert!(mails.iter().any(|m| m.to_address == "bo@bestuur-x.nl" && m.body_text.contains("College Zuid")));
     let page = w.get(r.location(), board).await;
@@ -161,7 +166,11 @@ async fn a_board_applies_for_two_schools_and_staff_decide_each_on_its_own() {
     assert_eq!((done.lines[1].status, done.lines[1].reason.as_deref()), (LineStatus::Afgewezen, Some(reason)));
     let application = w.store().application(done.lines[0].application_id.unwrap_or(0)).await;
     let application = application.unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!((application.school_id, application.status), (Some(noord), Status::Definitief), "ready for an expert");
+    assert_eq!(
+        (application.school_id, application.status),
+        (Some(SchoolId::new(noord)), Status::Definitief),
+        "ready for an expert"
+    );
     let inbox = w.get("/programma/aanmeldingen", staff).await;
     assert!(inbox.body.contains(&application.reference.to_string()), "in the staff inbox: {}", inbox.body);
     let page = w.get(&format!("/bestuursaanvragen/{}", request.id), board).await;

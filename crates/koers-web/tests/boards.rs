@@ -7,6 +7,7 @@ mod auth_support;
 use auth_support::{BOARD_X, BOARD_Y, Who, World, eligible_school, world};
 use koers_app::applications::ApplicationInput;
 use koers_app::store::{Actor, ApplicationRecord, AuditFilter, ResultYear, SchoolFields, SchoolWrite, Sector};
+use koers_core::ids::{BoardNumber, SchoolId};
 use koers_core::workflow::Status;
 
 fn ok<T, E: std::fmt::Display>(r: Result<T, E>) -> T {
@@ -24,7 +25,7 @@ async fn eligible_school_of_y(w: &World) -> i64 {
             name: "School E".into(),
             place: Some("Kampen".into()),
             province: Some("Overijssel".into()),
-            board_number: Some(BOARD_Y),
+            board_number: Some(BoardNumber::new(BOARD_Y)),
             schoolweging: Some(31.5),
             ..SchoolFields::default()
         },
@@ -43,13 +44,13 @@ async fn eligible_school_of_y(w: &World) -> i64 {
         })
         .collect();
     ok(w.store().upsert_results(&rows, &actor, 1).await);
-    id
+    id.get()
 }
 
 async fn apply(w: &World, school: i64) -> ApplicationRecord {
     let input = ApplicationInput {
         programme_id: "gwgb-plus-school".into(),
-        school_id: Some(school),
+        school_id: Some(SchoolId::new(school)),
         board_number: None,
         contact_name: "Dana Directeur".into(),
         contact_email: "contact@school.nl".into(),

@@ -14,6 +14,7 @@ use koers_app::store::{
 };
 use koers_core::access::{Grant, RoleKind, Scope};
 use koers_core::calendar::Date;
+use koers_core::ids::{BoardNumber, SchoolId, UserId};
 use koers_core::workflow::Status;
 
 fn ok<T, E: std::fmt::Display>(r: Result<T, E>) -> T {
@@ -27,8 +28,8 @@ async fn trajectory(w: &World, programme: &str, dagdelen: i64) -> TrajectoryReco
     let now = koers_web::auth::now();
     let new = NewApplication {
         programme_id: programme.into(),
-        school_id: Some(w.ids.school_a),
-        board_number: Some(auth_support::BOARD_X),
+        school_id: Some(SchoolId::new(w.ids.school_a)),
+        board_number: Some(BoardNumber::new(auth_support::BOARD_X)),
         contact_name: "Dana Directeur".into(),
         contact_email: "contact@school-a.nl".into(),
         contact_phone: None,
@@ -40,11 +41,11 @@ async fn trajectory(w: &World, programme: &str, dagdelen: i64) -> TrajectoryReco
         submitted_by: None,
     };
     let a = ok(w.store().create_application(&new, &actor, now - 100).await);
-    let expert = match w.store().expert_by_user(w.user_id(Who::Expert).await).await {
+    let expert = match w.store().expert_by_user(UserId::new(w.user_id(Who::Expert).await)).await {
         Ok(e) => e.id,
         Err(_) => {
             let e = ExpertWrite {
-                user_id: Some(w.user_id(Who::Expert).await),
+                user_id: Some(UserId::new(w.user_id(Who::Expert).await)),
                 name: "Esther Expert".into(),
                 email: Who::Expert.email().into(),
                 expertise: vec!["rekenen".into()],
@@ -282,7 +283,7 @@ async fn gwgb_time_is_logged_and_the_school_pays_nothing() {
     );
     // The expert's time sheet of this month, on screen and as xlsx; staff of another programme
     // see none of its rows.
-    let e = ok(w.store().expert_by_user(w.user_id(Who::Expert).await).await).id;
+    let e = ok(w.store().expert_by_user(UserId::new(w.user_id(Who::Expert).await)).await).id;
     let sheet = w.get(&format!("/experts/{e}/urenstaat"), Some(&expert)).await;
     assert_eq!(sheet.status, StatusCode::OK);
     assert!(sheet.body.contains(r#"data-testid="sheet-total">2<"#), "{}", sheet.body);

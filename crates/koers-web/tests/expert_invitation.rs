@@ -9,6 +9,7 @@ use auth_support::{PASSWORD, Who, World, password_hash, world};
 use axum::http::StatusCode;
 use koers_app::store::{Actor, AuditFilter, ExpertRecord, ExpertWrite, NewUser};
 use koers_core::access::{Grant, RoleKind, Scope};
+use koers_core::ids::UserId;
 
 fn ok<T, E: std::fmt::Display>(r: Result<T, E>) -> T {
     r.unwrap_or_else(|e| panic!("{e}"))
@@ -39,7 +40,7 @@ async fn account(w: &World, email: &str, grants: &[(RoleKind, Scope)]) -> (Strin
         ok(w.store().add_grant(u.id, &ok(Grant::new(*role, scope.clone())), &actor, 1).await);
     }
     let r = w.login_raw(email, PASSWORD).await;
-    (r.session_cookie().unwrap_or_else(|| panic!("login {email}: {}", r.body)), u.id)
+    (r.session_cookie().unwrap_or_else(|| panic!("login {email}: {}", r.body)), u.id.get())
 }
 
 async fn invite(w: &World, staff: &str, expert: i64, email: &str) -> auth_support::Resp {
@@ -114,7 +115,7 @@ async fn only_the_invited_expert_account_can_confirm() {
     let r = w.post_form(&accept, Some(&iris_login), &[]).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     assert_eq!(r.location(), "/home?koppeling=bevestigd");
-    assert_eq!(ok(w.store().expert(e.id).await).user_id, Some(iris_id));
+    assert_eq!(ok(w.store().expert(e.id).await).user_id, Some(koers_core::ids::UserId::new(iris_id)));
     assert!(w.get(r.location(), Some(&iris_login)).await.body.contains("Je account is gekoppeld"));
     // Used up; audited on the expert with the account before and after.
     assert_eq!(w.post_form(&accept, Some(&iris_login), &[]).await.status, StatusCode::NOT_FOUND);
@@ -171,9 +172,12 @@ async fn declining_links_nothing_and_an_old_invitation_expires() {
     assert_eq!(invite(&w, &staff, e.id, "iris@experts.nl").await.status, StatusCode::SEE_OTHER);
     let sent = ok(w.store().expert_invitation(e.id).await).map(|i| i.invited_at).unwrap_or_default();
     let late = sent + koers_app::expert_invites::INVITATION_TTL_SECS;
-    let actor = Actor { user_id: Some(iris_id), label: "iris@experts.nl".into() };
-    assert!(ok(w.state.app.expert_invitations_for(iris_id, late).await).is_empty());
-    let refused = w.state.app.accept_expert_invitation(e.id, iris_id, &actor, late).await;
+    let actor = Actor { user_id: Some(UserId::new(iris_id)), label: "iris@experts.nl".into() };
+    assert!(ok(w.state.app.expert_invitations_for(UserId::new(iris_id), late).await).is_empty());
+    let refused = w.state.app.accept_expert_invitation(e.id, UserId::new(iris_id), &actor, late).await;
     assert!(matches!(refused, Err(koers_app::Error::NotFound)), "{refused:?}");
-    assert!(ok(w.state.app.accept_expert_invitation(e.id, iris_id, &actor, late - 1).await).user_id == Some(iris_id));
+    assert!(
+        ok(w.state.app.accept_expert_invitation(e.id, UserId::new(iris_id), &actor, late - 1).await).user_id
+            == Some(UserId::new(iris_id))
+    );
 }

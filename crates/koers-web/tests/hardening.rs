@@ -14,6 +14,7 @@ use axum::extract::ConnectInfo;
 use axum::http::StatusCode;
 use koers_app::store::{Actor, AuditFilter, NewUser, TokenScope, UserUpdate};
 use koers_core::access::{Grant, RoleKind, Scope};
+use koers_core::ids::UserId;
 use koers_web::WebConfig;
 use koers_web::limits::{Bucket, LoginLimits};
 use std::net::SocketAddr;
@@ -189,7 +190,7 @@ async fn a_read_only_token_reads_and_computes_but_changes_nothing() {
         assert_eq!(with_token(&w, "POST", "/api/v1/schools", t, "{}").await.status, StatusCode::METHOD_NOT_ALLOWED);
         assert_eq!(with_token(&w, "TRACE", "/api/v1/me", t, "").await.status, StatusCode::METHOD_NOT_ALLOWED);
     }
-    let tokens = ok(w.store().api_tokens_of_user(w.user_id(Who::Beheerder).await).await);
+    let tokens = ok(w.store().api_tokens_of_user(UserId::new(w.user_id(Who::Beheerder).await)).await);
     let scopes: Vec<TokenScope> = tokens.iter().map(koers_app::store::ApiToken::scope).collect();
     assert_eq!(scopes, [TokenScope::Read, TokenScope::ReadWrite]);
     let page = w.get("/account/tokens", w.session(Who::Beheerder).await.as_deref()).await;

@@ -8,6 +8,7 @@ use auth_support::{Who, World, eligible_school, world};
 use axum::http::StatusCode;
 use koers_app::applications::ApplicationInput;
 use koers_app::store::Actor;
+use koers_core::ids::{SchoolId, UserId};
 
 fn ok<T, E: std::fmt::Display>(r: Result<T, E>) -> T {
     r.unwrap_or_else(|e| panic!("{e}"))
@@ -82,7 +83,7 @@ async fn a_programme_a_beheerder_adds_can_be_granted_to_staff() {
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-    let grants = ok(w.store().grants_of_user(uid).await);
+    let grants = ok(w.store().grants_of_user(UserId::new(uid)).await);
     assert!(grants.iter().any(|g| g.grant.scope == koers_core::access::Scope::Programme("taal-boost".into())));
     let shown = w.get(&format!("/beheer/gebruikers/{uid}"), admin.as_deref()).await;
     assert!(shown.body.contains("Taal Boost"), "{}", shown.body);
@@ -104,7 +105,7 @@ async fn csv_exports_neutralise_formulas_and_xlsx_keeps_them_as_text() {
     let input = ApplicationInput {
         own_calculation: None,
         programme_id: "gwgb-plus-school".into(),
-        school_id: Some(d),
+        school_id: Some(SchoolId::new(d)),
         board_number: None,
         contact_name: "=1+1".into(),
         contact_email: "contact@school-d.nl".into(),
@@ -117,9 +118,12 @@ async fn csv_exports_neutralise_formulas_and_xlsx_keeps_them_as_text() {
         .submit_application(&input, None, &Actor::system("test"), koers_web::auth::now(), "http://koers.test")
         .await);
     // The applicant's own school name, edited by its leader.
-    let school = ok(w.store().school(d).await);
+    let school = ok(w.store().school(SchoolId::new(d)).await);
     let edit = koers_app::store::SchoolEdit { name: Some("@SUM(A1:A9)".into()), ..Default::default() };
-    ok(w.state.app.edit_school(d, school.version, &edit, &Actor::system("test"), koers_web::auth::now()).await);
+    ok(w.state
+        .app
+        .edit_school(SchoolId::new(d), school.version, &edit, &Actor::system("test"), koers_web::auth::now())
+        .await);
     let staff = w.session(Who::Programma).await;
     let csv = w.get("/programma/export/aanmeldingen.csv", staff.as_deref()).await;
     assert!(csv.body.contains(";'@SUM(A1:A9);"), "{}", csv.body);
@@ -164,7 +168,7 @@ async fn staff_see_full_inbox_pages_of_their_own_programmes() {
         let programme = if i < 60 { "gwgb-plus-school" } else { "leren-verbeteren-npo" };
         let a = koers_app::store::NewApplication {
             programme_id: programme.into(),
-            school_id: Some(d),
+            school_id: Some(SchoolId::new(d)),
             board_number: None,
             contact_name: format!("Contact {i}"),
             contact_email: "c@school.nl".into(),

@@ -7,10 +7,11 @@ mod auth_support;
 
 use auth_support::{Who, world};
 use koers_app::store::{Actor, ResultYear};
+use koers_core::ids::SchoolId;
 
 fn year(school_id: i64, y: i64) -> ResultYear {
     ResultYear {
-        school_id,
+        school_id: SchoolId::new(school_id),
         test_year: y,
         pupils: Some(30),
         pct_1f: Some(99.0),
@@ -76,7 +77,7 @@ async fn a_school_applies_with_its_own_calculation() {
     let sent = w.post_form(&action, leader.as_deref(), &post).await;
     assert_eq!(sent.status, 303, "{}", sent.body);
     let apps = w.store().list_applications(&Default::default()).await.unwrap_or_default();
-    let app = apps.iter().find(|x| x.school_id == Some(a)).unwrap_or_else(|| panic!("{apps:?}"));
+    let app = apps.iter().find(|x| x.school_id == Some(SchoolId::new(a))).unwrap_or_else(|| panic!("{apps:?}"));
     let own = koers_app::applications::own::stored(app.entry_facts_json.as_deref()).unwrap_or_else(|| panic!("stored"));
     assert_eq!(own.verdict, koers_core::Verdict::Eligible);
     assert_eq!(own.years.len(), 3);

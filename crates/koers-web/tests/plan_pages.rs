@@ -12,6 +12,7 @@ use koers_app::store::{
     Actor, ApplicationStateWrite, Assignment, AuditFilter, ExpertWrite, NewTrajectory, NewUser, TrajectoryRecord,
 };
 use koers_core::access::{Grant, RoleKind, Scope};
+use koers_core::ids::{SchoolId, UserId};
 use koers_core::workflow::Status;
 
 fn ok<T, E: std::fmt::Display>(r: Result<T, E>) -> T {
@@ -25,7 +26,7 @@ async fn running_trajectory(w: &World) -> (TrajectoryRecord, i64) {
     let input = ApplicationInput {
         own_calculation: None,
         programme_id: "gwgb-plus-school".into(),
-        school_id: Some(school),
+        school_id: Some(SchoolId::new(school)),
         board_number: None,
         contact_name: "Dana Directeur".into(),
         contact_email: "contact@school-d.nl".into(),
@@ -37,7 +38,7 @@ async fn running_trajectory(w: &World) -> (TrajectoryRecord, i64) {
     let now = koers_web::auth::now();
     let a = ok(w.state.app.submit_application(&input, None, &actor, now, "http://koers.test").await).application;
     let e = ExpertWrite {
-        user_id: Some(w.user_id(Who::Expert).await),
+        user_id: Some(UserId::new(w.user_id(Who::Expert).await)),
         name: "Esther Expert".into(),
         email: Who::Expert.email().into(),
         expertise: vec!["lezen".into()],
@@ -90,7 +91,8 @@ async fn plan_version(w: &World, t: i64) -> String {
 async fn only_the_people_of_the_trajectory_see_its_plan() {
     let w = world().await;
     let (t, school) = running_trajectory(&w).await;
-    let leader_d = user_with(&w, "leider-d@test.nl", RoleKind::Schoolleider, Scope::School(school)).await;
+    let leader_d =
+        user_with(&w, "leider-d@test.nl", RoleKind::Schoolleider, Scope::School(SchoolId::new(school))).await;
     let npo =
         user_with(&w, "npo@test.nl", RoleKind::Programmamedewerker, Scope::Programme("leren-verbeteren-npo".into()))
             .await;
@@ -148,7 +150,8 @@ async fn a_plan_is_written_signed_frozen_and_adjusted_and_the_phase_moves() {
     let w = world().await;
     let (t, school) = running_trajectory(&w).await;
     let id = t.id;
-    let leader_d = Some(user_with(&w, "leider-d@test.nl", RoleKind::Schoolleider, Scope::School(school)).await);
+    let leader_d =
+        Some(user_with(&w, "leider-d@test.nl", RoleKind::Schoolleider, Scope::School(SchoolId::new(school))).await);
     let staff = w.session(Who::Programma).await;
     let expert = w.session(Who::Expert).await;
     let board = w.session(Who::BestuurderX).await;

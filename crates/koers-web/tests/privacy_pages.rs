@@ -5,6 +5,7 @@
 mod auth_support;
 
 use auth_support::{PASSWORD, Who, world};
+use koers_core::ids::{SchoolId, UserId};
 
 #[tokio::test]
 async fn a_beheerder_clicks_from_the_user_page_to_the_data_and_erases_the_person() {
@@ -66,7 +67,7 @@ async fn a_beheerder_cannot_erase_their_own_account() {
         .await;
     assert_eq!(r.status, 409);
     assert!(r.body.contains("eigen account"));
-    assert!(w.store().user(me).await.is_ok_and(|u| u.active && u.email == "beheer@test.nl"));
+    assert!(w.store().user(UserId::new(me)).await.is_ok_and(|u| u.active && u.email == "beheer@test.nl"));
 }
 
 /// Account requests (issue 10 §5) are part of a person's data: the request that made the
@@ -94,7 +95,8 @@ async fn the_account_request_that_made_an_account_is_exported_and_erased() {
     let fail = |e: koers_app::store::StoreError| -> ! { panic!("{e}") };
     let r = s.create_account_request(&request, &mail, &actor, 10).await.unwrap_or_else(|e| fail(e));
     let r = s.confirm_account_request(r.id, 20, &actor).await.unwrap_or_else(|e| fail(e));
-    let grant = Grant::new(RoleKind::Schoolleider, Scope::School(w.ids.school_a)).unwrap_or_else(|e| panic!("{e}"));
+    let grant = Grant::new(RoleKind::Schoolleider, Scope::School(SchoolId::new(w.ids.school_a)))
+        .unwrap_or_else(|e| panic!("{e}"));
     let (_, user) = s
         .decide_account_request(r.id, r.version, &RequestDecision::Approve { grant }, &mail, &actor, 30)
         .await

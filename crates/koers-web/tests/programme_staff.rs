@@ -9,6 +9,7 @@ use axum::body::Body;
 use http_body_util::BodyExt;
 use koers_app::applications::ApplicationInput;
 use koers_app::store::{Actor, ExpertWrite};
+use koers_core::ids::SchoolId;
 use tower::ServiceExt;
 
 /// Submit for school D through the use case and approve through the mailed link: the
@@ -18,7 +19,7 @@ async fn approved_application(w: &World) -> i64 {
     let input = ApplicationInput {
         own_calculation: None,
         programme_id: "gwgb-plus-school".into(),
-        school_id: Some(d),
+        school_id: Some(SchoolId::new(d)),
         board_number: None,
         contact_name: "Bo Bestuur".into(),
         contact_email: "contact@school-d.nl".into(),

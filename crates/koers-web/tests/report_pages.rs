@@ -14,7 +14,7 @@ use koers_app::store::{
 };
 use koers_core::access::{Grant, Principal, RoleKind, Scope};
 use koers_core::calendar::Date;
-use koers_core::ids::TrajectoryId;
+use koers_core::ids::{SchoolId, TrajectoryId, UserId};
 use koers_core::plan::{
     ActivityType, Baseline, Direction, GoalId, GoalInput, IndicatorInput, IndicatorKind, MeasureInput, Owner, PlanEdit,
     Signer, Unit,
@@ -35,7 +35,7 @@ async fn running_trajectory(w: &World) -> (TrajectoryRecord, i64) {
     let input = ApplicationInput {
         own_calculation: None,
         programme_id: "gwgb-plus-school".into(),
-        school_id: Some(school),
+        school_id: Some(SchoolId::new(school)),
         board_number: None,
         contact_name: LEADER.into(),
         contact_email: "contact@school-d.nl".into(),
@@ -47,7 +47,7 @@ async fn running_trajectory(w: &World) -> (TrajectoryRecord, i64) {
     let now = koers_web::auth::now();
     let a = ok(w.state.app.submit_application(&input, None, &actor, now, "http://koers.test").await).application;
     let e = ExpertWrite {
-        user_id: Some(w.user_id(Who::Expert).await),
+        user_id: Some(UserId::new(w.user_id(Who::Expert).await)),
         name: "Esther Expert".into(),
         email: Who::Expert.email().into(),
         expertise: vec!["lezen".into()],
@@ -95,7 +95,8 @@ async fn signed_plan(w: &World, t: i64) {
     let now = koers_web::auth::now();
     let id = TrajectoryId::new(t);
     let expert = principal(w, Who::Expert.email()).await;
-    let expert_actor = Actor { user_id: Some(w.user_id(Who::Expert).await), label: Who::Expert.email().into() };
+    let expert_actor =
+        Actor { user_id: Some(UserId::new(w.user_id(Who::Expert).await)), label: Who::Expert.email().into() };
     let mut v = ok(app.start_plan(&expert, &expert_actor, id, now).await).version;
     let edits = [
         PlanEdit::AddGoal { input: GoalInput { description: GOAL.into(), standards: vec!["OP3".into()] } },
@@ -136,7 +137,7 @@ async fn signed_plan(w: &World, t: i64) {
     // Signing is personal: the bestuurder signs as their own account (a system actor may not).
     let board = principal(w, Who::BestuurderX.email()).await;
     let board_actor =
-        Actor { user_id: Some(w.user_id(Who::BestuurderX).await), label: Who::BestuurderX.email().into() };
+        Actor { user_id: Some(w.user_id(Who::BestuurderX).await.into()), label: Who::BestuurderX.email().into() };
     ok(app.sign_plan(&board, &board_actor, id, v, Signer::Bestuurder, "bestuurder", now).await);
 }
 
@@ -149,7 +150,9 @@ async fn leader_session(w: &World, school: i64) -> Option<String> {
         locale: "nl".into(),
     };
     let u = ok(w.store().create_user(&new, &actor, 1).await);
-    ok(w.store().add_grant(u.id, &ok(Grant::new(RoleKind::Schoolleider, Scope::School(school))), &actor, 1).await);
+    ok(w.store()
+        .add_grant(u.id, &ok(Grant::new(RoleKind::Schoolleider, Scope::School(SchoolId::new(school)))), &actor, 1)
+        .await);
     w.login_raw("leider-d@test.nl", PASSWORD).await.session_cookie()
 }
 

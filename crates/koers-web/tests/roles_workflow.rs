@@ -10,6 +10,7 @@ use koers_app::store::{
     Actor, ApplicationRecord, ApplicationStateWrite, Assignment, ExpertWrite, NewTrajectory, NewUser,
 };
 use koers_core::access::{Grant, RoleKind, Scope};
+use koers_core::ids::{BoardNumber, SchoolId, UserId};
 use koers_core::programme::ProgrammeRules;
 use koers_core::workflow::Status;
 
@@ -21,7 +22,7 @@ async fn apply(w: &World, school: i64) -> ApplicationRecord {
     let input = ApplicationInput {
         own_calculation: None,
         programme_id: "gwgb-plus-school".into(),
-        school_id: Some(school),
+        school_id: Some(SchoolId::new(school)),
         board_number: None,
         contact_name: "Dana Directeur".into(),
         contact_email: "contact@school-d.nl".into(),
@@ -46,7 +47,7 @@ async fn user_with(w: &World, email: &str, role: RoleKind, scope: Scope) -> (i64
     let u = ok(w.store().create_user(&new, &actor, 1).await);
     ok(w.store().add_grant(u.id, &ok(Grant::new(role, scope)), &actor, 1).await);
     let r = w.login_raw(email, PASSWORD).await;
-    (u.id, r.session_cookie().unwrap_or_else(|| panic!("login {email}: {}", r.body)))
+    (u.id.get(), r.session_cookie().unwrap_or_else(|| panic!("login {email}: {}", r.body)))
 }
 
 #[tokio::test]
@@ -70,7 +71,8 @@ async fn the_board_decides_in_the_app_from_the_home_task() {
     assert!(res.body.contains("vul de reden van de afwijzing in") && res.body.contains("aria-invalid=\"true\""));
 
     // A bestuurder of another board may not decide.
-    let (_, other) = user_with(&w, "bestuur-y@test.nl", RoleKind::Bestuurder, Scope::Board(BOARD_Y)).await;
+    let (_, other) =
+        user_with(&w, "bestuur-y@test.nl", RoleKind::Bestuurder, Scope::Board(BoardNumber::new(BOARD_Y))).await;
     let res = w.post_form(&action, Some(&other), &[("besluit", "akkoord"), ("version", &v)]).await;
     assert_eq!(res.status, 403, "{}", res.body);
     let other_home = w.get("/home", Some(&other)).await;
@@ -103,7 +105,7 @@ async fn the_school_leader_sees_the_outcome_and_the_reason() {
     let res = w.post_form(&action, board.as_deref(), &pairs).await;
     assert_eq!(res.status, 303, "{}", res.body);
 
-    let (_, leader) = user_with(&w, "leider-d@test.nl", RoleKind::Schoolleider, Scope::School(d)).await;
+    let (_, leader) = user_with(&w, "leider-d@test.nl", RoleKind::Schoolleider, Scope::School(SchoolId::new(d))).await;
     let page = w.get(&format!("/mijn-school/{d}"), Some(&leader)).await;
     assert_eq!(page.status, 200, "{}", page.body);
     assert!(page.body.contains(&a.reference.to_string()), "{}", page.body);
@@ -120,7 +122,7 @@ async fn the_school_leader_sees_the_outcome_and_the_reason() {
 
 async fn expert(w: &World, user_id: Option<i64>, email: &str) -> i64 {
     let e = ExpertWrite {
-        user_id,
+        user_id: user_id.map(koers_core::ids::UserId::new),
         name: format!("Expert {email}"),
         email: email.into(),
         expertise: vec!["lezen".into()],
@@ -174,7 +176,7 @@ async fn a_trajectory_is_visible_to_its_expert_and_school_only() {
     assert!(home.body.contains(&url), "{}", home.body);
     assert!(!home.body.contains("Je hebt nog geen trajecten"));
 
-    let (_, leader) = user_with(&w, "leider-d@test.nl", RoleKind::Schoolleider, Scope::School(d)).await;
+    let (_, leader) = user_with(&w, "leider-d@test.nl", RoleKind::Schoolleider, Scope::School(SchoolId::new(d))).await;
     assert_eq!(w.get(&url, Some(&leader)).await.status, 200);
     assert!(w.get("/home", Some(&leader)).await.body.contains(&url));
     assert!(w.get(&format!("/aanmeldingen/{}", a.id), Some(&leader)).await.body.contains(&url));
@@ -246,7 +248,7 @@ async fn programme_staff_manage_the_expert_pool() {
     *edit.last_mut().unwrap_or_else(|| panic!()) = ("version", "2");
     let res = w.post_form(&url, staff.as_deref(), &edit).await;
     assert_eq!(res.status, 303, "{}", res.body);
-    assert!(w.store().expert_by_user(w.user_id(Who::Expert).await).await.is_err(), "not linked");
+    assert!(w.store().expert_by_user(UserId::new(w.user_id(Who::Expert).await)).await.is_err(), "not linked");
     assert!(!w.get(&url, staff.as_deref()).await.body.contains("name=\"account\""), "no account field");
 
     // Not for experts or schools.

@@ -7,6 +7,7 @@ mod auth_support;
 
 use auth_support::{BOARD_X, Who, World, world};
 use koers_app::store::{Actor, ExamYear, SchoolFields, SchoolWrite, Sector};
+use koers_core::ids::{BoardNumber, SchoolId};
 
 async fn school(w: &World, ovt: &str, name: &str, sector: Sector) -> i64 {
     let write = SchoolWrite::Insert {
@@ -17,18 +18,19 @@ async fn school(w: &World, ovt: &str, name: &str, sector: Sector) -> i64 {
             name: name.into(),
             place: Some("Deventer".into()),
             province: Some("Overijssel".into()),
-            board_number: Some(BOARD_X),
+            board_number: Some(BoardNumber::new(BOARD_X)),
             lat: Some(52.25),
             lon: Some(6.16),
             ..SchoolFields::default()
         },
     };
-    w.store().apply_school_writes(&[write], &Actor::system("test"), 1).await.unwrap_or_else(|e| panic!("{e}"))[0]
+    (w.store().apply_school_writes(&[write], &Actor::system("test"), 1).await.unwrap_or_else(|e| panic!("{e}"))[0])
+        .get()
 }
 
 fn exam(school_id: i64, school_year: &str, rate: f64) -> ExamYear {
     ExamYear {
-        school_id,
+        school_id: SchoolId::new(school_id),
         afdeling: String::new(),
         school_year: school_year.into(),
         programmes: 1,

@@ -9,6 +9,7 @@ use koers_app::store::{
     Actor, ApplicationStateWrite, Assignment, AuditFilter, ExpertWrite, NewTrajectory, NewUser, TrajectoryRecord,
 };
 use koers_core::access::{Grant, RoleKind, Scope};
+use koers_core::ids::{SchoolId, UserId};
 use koers_core::workflow::Status;
 
 fn ok<T, E: std::fmt::Display>(r: Result<T, E>) -> T {
@@ -21,7 +22,7 @@ async fn running_trajectory(w: &World) -> TrajectoryRecord {
     let input = ApplicationInput {
         own_calculation: None,
         programme_id: "gwgb-plus-school".into(),
-        school_id: Some(school),
+        school_id: Some(SchoolId::new(school)),
         board_number: None,
         contact_name: "Dana Directeur".into(),
         contact_email: "contact@school-d.nl".into(),
@@ -33,7 +34,7 @@ async fn running_trajectory(w: &World) -> TrajectoryRecord {
     let now = koers_web::auth::now();
     let a = ok(w.state.app.submit_application(&input, None, &actor, now, "http://koers.test").await).application;
     let e = ExpertWrite {
-        user_id: Some(w.user_id(Who::Expert).await),
+        user_id: Some(UserId::new(w.user_id(Who::Expert).await)),
         name: "Esther Expert".into(),
         email: Who::Expert.email().into(),
         expertise: vec!["lezen".into()],

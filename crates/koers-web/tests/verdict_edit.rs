@@ -7,6 +7,7 @@ mod auth_support;
 
 use auth_support::{BOARD_X, Who, world};
 use koers_app::store::{Actor, AuditFilter, SchoolFields, SchoolWrite, Sector};
+use koers_core::ids::{BoardNumber, SchoolId};
 
 #[tokio::test]
 async fn staff_change_and_delete_a_verdict_with_its_version() {
@@ -18,7 +19,7 @@ async fn staff_change_and_delete_a_verdict_with_its_version() {
         .post_form(&list, staff.as_deref(), &[("datum", "12-03-2025"), ("oordeel", "onvoldoende"), ("bron", "rapport")])
         .await;
     assert_eq!(rec.status, 303, "{}", rec.body);
-    let v = w.store().verdicts_of_school(a).await.unwrap_or_default().remove(0);
+    let v = w.store().verdicts_of_school(SchoolId::new(a)).await.unwrap_or_default().remove(0);
     let edit = format!("/oordelen/{}/wijzigen", v.id);
     let page = w.get(&list, staff.as_deref()).await;
     assert!(page.body.contains(&format!("href=\"{edit}\"")), "reachable from the list: {}", page.body);
@@ -79,7 +80,7 @@ async fn staff_change_and_delete_a_verdict_with_its_version() {
     assert!(no_tick.body.contains("Verwijderen: vink aan"));
     let gone = w.post_form(&del, staff.as_deref(), &[("version", &v2), ("zeker", "ja")]).await;
     assert_eq!((gone.status.as_u16(), gone.location()), (303, list.as_str()));
-    assert!(w.store().verdicts_of_school(a).await.unwrap_or_default().is_empty());
+    assert!(w.store().verdicts_of_school(SchoolId::new(a)).await.unwrap_or_default().is_empty());
     let log = w
         .audit(AuditFilter {
             entity: Some("verdict".into()),
@@ -102,7 +103,11 @@ async fn a_verdict_named_in_a_vo_aanmelding_is_stored_as_declared() {
         ovt: "77VO|C1".into(),
         brin: "77VO".into(),
         sector: Sector::Vo,
-        fields: SchoolFields { name: "College Noord".into(), board_number: Some(BOARD_X), ..SchoolFields::default() },
+        fields: SchoolFields {
+            name: "College Noord".into(),
+            board_number: Some(BoardNumber::new(BOARD_X)),
+            ..SchoolFields::default()
+        },
     };
     let vo = w.store().apply_school_writes(&[write], &actor, 1).await.unwrap_or_else(|e| panic!("{e}"))[0];
     // The board's bestuurder may apply for the board's schools.

@@ -5,6 +5,7 @@
 mod auth_support;
 
 use auth_support::{BOARD_X, Who, world};
+use koers_core::ids::SchoolId;
 
 #[tokio::test]
 async fn leader_declares_staff_confirm_bad_input_is_named() {
@@ -61,7 +62,7 @@ async fn leader_declares_staff_confirm_bad_input_is_named() {
     // Staff confirm it.
     let page = w.get(&uri, staff.as_deref()).await;
     assert!(page.body.contains("Oordeel vastleggen"), "staff record as vastgesteld");
-    let v = w.store().verdicts_of_school(a).await.unwrap_or_default();
+    let v = w.store().verdicts_of_school(SchoolId::new(a)).await.unwrap_or_default();
     assert_eq!(v.len(), 1);
     let confirm = format!("/oordelen/{}/bevestigen", v[0].id);
     assert!(page.body.contains(&confirm), "{}", page.body);

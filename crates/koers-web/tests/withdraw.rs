@@ -7,6 +7,7 @@ use auth_support::{PASSWORD, Who, eligible_school, password_hash, world};
 use koers_app::applications::ApplicationInput;
 use koers_app::store::{Actor, NewUser};
 use koers_core::access::{Grant, RoleKind, Scope};
+use koers_core::ids::SchoolId;
 use koers_core::workflow::Status;
 
 fn ok<T, E: std::fmt::Display>(r: Result<T, E>) -> T {
@@ -20,7 +21,7 @@ async fn a_schoolleider_withdraws_their_application_with_a_reason() {
     let input = ApplicationInput {
         own_calculation: None,
         programme_id: "gwgb-plus-school".into(),
-        school_id: Some(d),
+        school_id: Some(SchoolId::new(d)),
         board_number: None,
         contact_name: "Dana Directeur".into(),
         contact_email: "contact@school-d.nl".into(),
@@ -38,7 +39,9 @@ async fn a_schoolleider_withdraws_their_application_with_a_reason() {
         locale: "nl".into(),
     };
     let u = ok(w.store().create_user(&new, &actor, 1).await);
-    ok(w.store().add_grant(u.id, &ok(Grant::new(RoleKind::Schoolleider, Scope::School(d))), &actor, 1).await);
+    ok(w.store()
+        .add_grant(u.id, &ok(Grant::new(RoleKind::Schoolleider, Scope::School(SchoolId::new(d)))), &actor, 1)
+        .await);
     let leader = w.login_raw("leider-d@test.nl", PASSWORD).await.session_cookie().unwrap_or_default();
     let (page_url, url) = (format!("/aanmeldingen/{}", a.id), format!("/aanmeldingen/{}/intrekken", a.id));
 

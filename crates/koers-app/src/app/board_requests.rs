@@ -6,6 +6,7 @@ use crate::board_requests::{self, BoardRequestCase, BoardRequestInput, LineDecis
 use crate::error::Result;
 use crate::store::{Actor, ApplicationRecord, Board, BoardRequestRecord, School};
 use koers_core::access::Principal;
+use koers_core::ids::BoardNumber;
 use koers_core::programme::ProgrammeRules;
 
 impl App {
@@ -18,7 +19,7 @@ impl App {
     pub async fn board_request_form(
         &self,
         who: &Principal,
-        board_number: i64,
+        board_number: BoardNumber,
         programme_id: &str,
     ) -> Result<(Board, ProgrammeRules, Vec<School>)> {
         let programmes = self.programmes_in_force().await?;
@@ -58,7 +59,11 @@ impl App {
     }
 
     /// The board's requests, newest first.
-    pub async fn board_requests_of_board(&self, who: &Principal, board_number: i64) -> Result<Vec<BoardRequestRecord>> {
+    pub async fn board_requests_of_board(
+        &self,
+        who: &Principal,
+        board_number: BoardNumber,
+    ) -> Result<Vec<BoardRequestRecord>> {
         board_requests::of_board(self.read(), who, board_number).await
     }
 

@@ -8,7 +8,7 @@ use crate::store::{Actor, BudgetDecisionRecord, IssuedStatement, TimeEntryRecord
 use koers_core::access::Principal;
 use koers_core::calendar::Date;
 use koers_core::dagdelen::{Capacity, Month, TimeEntry, capacity};
-use koers_core::ids::{ExpertId, SchoolId, TrajectoryId};
+use koers_core::ids::{ExpertId, SchoolId, TrajectoryId, UserId};
 use koers_core::money::Period;
 
 impl App {
@@ -85,7 +85,7 @@ impl App {
     }
 
     /// The expert behind a login, if any (their home links to their time sheet).
-    pub async fn expert_of_user(&self, user_id: i64) -> Result<Option<ExpertId>> {
+    pub async fn expert_of_user(&self, user_id: UserId) -> Result<Option<ExpertId>> {
         match self.read().expert_by_user(user_id).await {
             Ok(e) => Ok(Some(ExpertId::new(e.id))),
             Err(crate::store::StoreError::NotFound) => Ok(None),
@@ -95,7 +95,7 @@ impl App {
 
     /// The trajectories of a school (for its page's links), newest first as the store lists them.
     pub async fn trajectories_of_school(&self, school: SchoolId) -> Result<Vec<crate::store::TrajectoryRecord>> {
-        let filter = TrajectoryFilter { school_id: Some(school.get()), ..Default::default() };
+        let filter = TrajectoryFilter { school_id: Some(school), ..Default::default() };
         Ok(self.read().list_trajectories(&filter).await?)
     }
 }

@@ -5,6 +5,7 @@ use super::App;
 use crate::error::Result;
 use crate::expert_invites::{self, PendingInvitation};
 use crate::store::{Actor, ExpertInvitation, ExpertRecord};
+use koers_core::ids::UserId;
 
 impl App {
     /// Staff invite `email` to link its account to expert `expert_id` (mailed; the same answer
@@ -21,7 +22,7 @@ impl App {
     }
 
     /// The invitations account `user_id` may confirm (none unless it has the expert role).
-    pub async fn expert_invitations_for(&self, user_id: i64, now: i64) -> Result<Vec<PendingInvitation>> {
+    pub async fn expert_invitations_for(&self, user_id: UserId, now: i64) -> Result<Vec<PendingInvitation>> {
         expert_invites::pending_for(self.store.as_ref(), user_id, now).await
     }
 
@@ -29,7 +30,7 @@ impl App {
     pub async fn accept_expert_invitation(
         &self,
         expert_id: i64,
-        user_id: i64,
+        user_id: UserId,
         actor: &Actor,
         now: i64,
     ) -> Result<ExpertRecord> {
@@ -37,7 +38,13 @@ impl App {
     }
 
     /// The invited expert account declines; nothing is linked.
-    pub async fn decline_expert_invitation(&self, expert_id: i64, user_id: i64, actor: &Actor, now: i64) -> Result<()> {
+    pub async fn decline_expert_invitation(
+        &self,
+        expert_id: i64,
+        user_id: UserId,
+        actor: &Actor,
+        now: i64,
+    ) -> Result<()> {
         expert_invites::decline(self.store.as_ref(), expert_id, user_id, actor, now).await
     }
 }

@@ -6,6 +6,7 @@ use crate::backup::ScheduledRun;
 use crate::error::Result;
 use crate::privacy::{PersonExport, ReviewerErasure, ReviewerExport};
 use crate::store::{Actor, BackupInfo, ErasureReport, PruneReport, RetentionPolicy};
+use koers_core::ids::UserId;
 use std::path::Path;
 
 impl App {
@@ -20,12 +21,12 @@ impl App {
     }
 
     /// Everything Koers holds about the user `user_id`; the look itself is audited.
-    pub async fn privacy_export(&self, user_id: i64, actor: &Actor, now: i64) -> Result<PersonExport> {
+    pub async fn privacy_export(&self, user_id: UserId, actor: &Actor, now: i64) -> Result<PersonExport> {
         crate::privacy::export(self.store.as_ref(), user_id, actor, now).await
     }
 
     /// Erase the person behind `user_id` (placeholders where records stay, the rest deleted).
-    pub async fn erase_person(&self, user_id: i64, actor: &Actor, now: i64) -> Result<ErasureReport> {
+    pub async fn erase_person(&self, user_id: UserId, actor: &Actor, now: i64) -> Result<ErasureReport> {
         crate::privacy::erase(self.store.as_ref(), user_id, actor, now).await
     }
 

@@ -11,7 +11,7 @@ use crate::reports::{ReportKind, cost_doc, monitor, release};
 use crate::store::{Actor, NewAudit, ReportRelease, StoreError, TrajectoryFilter};
 use koers_core::access::Principal;
 use koers_core::calendar::Date;
-use koers_core::ids::{SchoolId, TrajectoryId};
+use koers_core::ids::{BoardNumber, SchoolId, TrajectoryId};
 use koers_core::money::Period;
 use koers_reports::{Document, PdfEngine};
 use std::sync::Arc;
@@ -163,7 +163,7 @@ impl App {
         &self,
         who: &Principal,
         actor: &Actor,
-        board: i64,
+        board: BoardNumber,
         today: Date,
     ) -> Result<Vec<LatestReport>> {
         let programmes = self.programmes_in_force().await?;

@@ -14,7 +14,7 @@ use crate::store::{
 use koers_core::access::Principal;
 use koers_core::format::answer::Visit;
 use koers_core::format::{CandidateGoal, Format};
-use koers_core::ids::{CommentId, TrajectoryId, UploadId};
+use koers_core::ids::{CommentId, SchoolId, TrajectoryId, UploadId, UserId};
 
 impl App {
     // ---- formats -------------------------------------------------------------------------
@@ -174,14 +174,14 @@ impl App {
 
     // ---- the school's team ----------------------------------------------------------------
 
-    pub async fn team_members(&self, who: &Principal, school_id: i64) -> Result<Vec<(User, GrantRecord)>> {
+    pub async fn team_members(&self, who: &Principal, school_id: SchoolId) -> Result<Vec<(User, GrantRecord)>> {
         team::members(self.read(), who, school_id).await
     }
 
     pub async fn invite_team_member(
         &self,
         who: &Principal,
-        school_id: i64,
+        school_id: SchoolId,
         inv: &Invitation,
         actor: &Actor,
         now: i64,
@@ -192,8 +192,8 @@ impl App {
     pub async fn remove_team_member(
         &self,
         who: &Principal,
-        school_id: i64,
-        user_id: i64,
+        school_id: SchoolId,
+        user_id: UserId,
         actor: &Actor,
         now: i64,
     ) -> Result<()> {

@@ -17,6 +17,7 @@ use koers_core::eligibility::{
     BoardFacts, Eligibility, Oordeel, SchoolContext, SpecialAnswers, VoFacts, assess_band, assess_board,
     assess_special, assess_vo,
 };
+use koers_core::ids::{BoardNumber, SchoolId, UserId};
 use koers_core::programme::{Audience, ProgrammeRules, RuleSettings};
 use koers_core::workflow::{Application, Command, transition};
 use koers_core::{NormLibrary, Verdict};
@@ -25,8 +26,8 @@ use koers_core::{NormLibrary, Verdict};
 #[derive(Debug, Clone, Default)]
 pub struct ApplicationInput {
     pub programme_id: String,
-    pub school_id: Option<i64>,
-    pub board_number: Option<i64>,
+    pub school_id: Option<SchoolId>,
+    pub board_number: Option<BoardNumber>,
     pub contact_name: String,
     pub contact_email: String,
     pub contact_phone: Option<String>,
@@ -141,7 +142,7 @@ async fn declared_verdicts(
 }
 
 /// E-mail addresses of the active bestuurders of a board.
-async fn board_addresses(store: &dyn StoreRead, board: i64) -> Result<Vec<String>, StoreError> {
+async fn board_addresses(store: &dyn StoreRead, board: BoardNumber) -> Result<Vec<String>, StoreError> {
     let mut out = Vec::new();
     for u in store.list_users().await?.into_iter().filter(|u| u.active) {
         let grants = store.grants_of_user(u.id).await?;
@@ -158,7 +159,7 @@ pub(crate) async fn submit(
     programmes: &[ProgrammeRules],
     norms: &NormLibrary,
     input: &ApplicationInput,
-    submitted_by: Option<i64>,
+    submitted_by: Option<UserId>,
     actor: &Actor,
     now: i64,
     base_url: &str,

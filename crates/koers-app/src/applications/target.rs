@@ -8,13 +8,14 @@ use crate::error::{Error, Result};
 use crate::programmes::Programmes;
 use crate::store::{Board, School, Sector, StoreRead};
 use koers_core::access::{Action, Principal, Resource, SchoolRef, may};
+use koers_core::ids::{BoardNumber, SchoolId};
 use koers_core::programme::{Audience, ProgrammeRules};
 
 /// What the aanmeld page asks for.
 #[derive(Debug, Clone, Default)]
 pub struct TargetQuery {
-    pub school_id: Option<i64>,
-    pub board_number: Option<i64>,
+    pub school_id: Option<SchoolId>,
+    pub board_number: Option<BoardNumber>,
     pub programme_id: Option<String>,
     /// Without a programme: offer the choice when more than one fits (the GET); else the default.
     pub offer_choice: bool,

@@ -81,8 +81,8 @@ pub async fn overview(
     school: SchoolId,
     period: Period,
 ) -> Result<CostOverview> {
-    let s = store.school(school.get()).await?;
-    let filter = TrajectoryFilter { school_id: Some(school.get()), ..Default::default() };
+    let s = store.school(school).await?;
+    let filter = TrajectoryFilter { school_id: Some(school), ..Default::default() };
     let trajectories = store.list_trajectories(&filter).await?;
     let shown = visible(who, &s, &trajectories).ok_or(Error::Forbidden)?;
     let entries = store.time_entries_of_school(school, period.from, period.to).await?;

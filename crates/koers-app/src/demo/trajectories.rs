@@ -15,7 +15,7 @@ use crate::store::{
     StoreError,
 };
 use koers_core::calendar::Date;
-use koers_core::ids::TrajectoryId;
+use koers_core::ids::{BoardNumber, SchoolId, TrajectoryId};
 use koers_core::plan::{
     ActivityType, Advice, Baseline, BoardExecution, Direction, GoalId, GoalInput, IndicatorInput, IndicatorKind,
     MeasureInput, NpoCategory, Owner, Plan, PlanContext, PlanEdit, PlanHistory, PlanKind, SchoolRole, Signer, Unit,
@@ -274,9 +274,9 @@ fn plan_for(p: &ProgrammeRules, kind: PlanKind, ctx: &PlanContext<'_>) -> Result
 fn targets<'a>(
     p: &ProgrammeRules,
     schools: &'a [School],
-    demo_school: i64,
+    demo_school: SchoolId,
     count: usize,
-    used: &mut std::collections::HashSet<i64>,
+    used: &mut std::collections::HashSet<SchoolId>,
 ) -> Vec<&'a School> {
     let mut out: Vec<&School> = Vec::new();
     if p.id == "gwgb-plus-school"
@@ -302,11 +302,11 @@ pub(crate) async fn seed(store: &dyn Store, programmes: &[ProgrammeRules], now: 
     let experts = store.list_experts().await?;
     let Some(fallback) = experts.first() else { return Ok(0) };
     let schools = store.all_schools().await?;
-    let demo_school = store.school_by_ovt(super::DEMO_SCHOOL_OVT).await.map(|s| s.id).unwrap_or(0);
-    let leader = store.user_by_email("schoolleider@demo.koers.nl").await.map(|u| u.id).unwrap_or(0);
-    let board_member = store.user_by_email("bestuurder@demo.koers.nl").await.map(|u| u.id).unwrap_or(0);
+    let demo_school = store.school_by_ovt(super::DEMO_SCHOOL_OVT).await.map(|s| s.id).unwrap_or_default();
+    let leader = store.user_by_email("schoolleider@demo.koers.nl").await.map(|u| u.id).unwrap_or_default();
+    let board_member = store.user_by_email("bestuurder@demo.koers.nl").await.map(|u| u.id).unwrap_or_default();
     let mut made = 0;
-    let mut used: std::collections::HashSet<i64> = existing.iter().filter_map(|t| t.school_id).collect();
+    let mut used: std::collections::HashSet<SchoolId> = existing.iter().filter_map(|t| t.school_id).collect();
     used.remove(&demo_school);
     for p in programmes {
         let expert = experts
@@ -315,8 +315,8 @@ pub(crate) async fn seed(store: &dyn Store, programmes: &[ProgrammeRules], now: 
             .unwrap_or(fallback);
         let plan_phase = p.phases.iter().position(|ph| ph.completes_on == PhaseCompletion::PlanGetekend);
         let n = p.phases.len();
-        let places: Vec<(Option<i64>, Option<i64>)> = if p.audience == Audience::Bestuur {
-            let mut boards: Vec<i64> = schools.iter().filter_map(|s| s.board_number).collect();
+        let places: Vec<(Option<SchoolId>, Option<BoardNumber>)> = if p.audience == Audience::Bestuur {
+            let mut boards: Vec<BoardNumber> = schools.iter().filter_map(|s| s.board_number).collect();
             boards.sort_unstable();
             boards.dedup();
             boards.retain(|b| *b != super::DEMO_BOARD);
@@ -328,7 +328,7 @@ pub(crate) async fn seed(store: &dyn Store, programmes: &[ProgrammeRules], now: 
             v.truncate(n);
             v
         } else {
-            let mut v: Vec<(Option<i64>, Option<i64>)> =
+            let mut v: Vec<(Option<SchoolId>, Option<BoardNumber>)> =
                 targets(p, &schools, demo_school, n, &mut used).iter().map(|s| (Some(s.id), s.board_number)).collect();
             if let Some(at) = plan_phase.filter(|at| *at < v.len()) {
                 v.swap(0, at);
@@ -411,8 +411,8 @@ async fn create(
     store: &dyn Store,
     p: &ProgrammeRules,
     expert: i64,
-    school_id: Option<i64>,
-    board_number: Option<i64>,
+    school_id: Option<SchoolId>,
+    board_number: Option<BoardNumber>,
     question: &str,
     actor: &Actor,
     now: i64,

@@ -21,7 +21,7 @@ use crate::programmes::Programmes;
 use crate::store::{Actor, PlanRecord, PlanSave, Store, StoreError, StoreRead, TrajectoryRecord};
 use access::PlanRights;
 use koers_core::access::{Principal, SchoolRef};
-use koers_core::ids::TrajectoryId;
+use koers_core::ids::{TrajectoryId, UserId};
 use koers_core::plan::{
     Added, Plan, PlanContext, PlanEdit, PlanError, PlanEvent, PlanHistory, PlanKind, PlanSettings, PlanVersion, Signer,
     VersionCommand,
@@ -77,7 +77,7 @@ pub async fn case(
     store: &dyn StoreRead,
     programmes: &Programmes,
     principal: &Principal,
-    user_id: Option<i64>,
+    user_id: Option<UserId>,
     id: TrajectoryId,
 ) -> Result<PlanCase> {
     let trajectory = store.trajectory(id.get()).await?;

@@ -4,6 +4,8 @@
 use super::report::{ImportReport, KeptManual};
 use crate::error::Result;
 use crate::store::{Actor, NewBoard, School, SchoolFields, SchoolWrite, Sector, Store};
+use koers_core::ids::{BoardNumber, SchoolId};
+use koers_core::register::ManualField;
 use std::collections::{BTreeMap, HashMap};
 
 /// What a file says about one school; `None` = the file does not say.
@@ -16,7 +18,7 @@ pub(super) struct Proposed {
     pub(super) municipality: Option<Option<String>>,
     pub(super) province: Option<Option<String>>,
     pub(super) denomination: Option<Option<String>>,
-    pub(super) board_number: Option<Option<i64>>,
+    pub(super) board_number: Option<Option<BoardNumber>>,
     pub(super) schoolweging: Option<Option<f64>>,
     pub(super) website: Option<Option<String>>,
     pub(super) kind: Option<Option<String>>,
@@ -43,7 +45,7 @@ impl Shown for Option<String> {
         self.clone().unwrap_or_else(|| EMPTY.into())
     }
 }
-impl Shown for Option<i64> {
+impl Shown for Option<BoardNumber> {
     fn shown(&self) -> String {
         self.map_or_else(|| EMPTY.into(), |n| n.to_string())
     }
@@ -65,16 +67,16 @@ fn show<T: Shown>(v: &T) -> String {
 }
 
 /// Merge `p` into `cur`, keeping manual fields; returns whether anything changed.
-fn merge(ovt: &str, cur: &mut SchoolFields, manual: &[String], p: &Proposed, kept: &mut Vec<KeptManual>) -> bool {
+fn merge(ovt: &str, cur: &mut SchoolFields, manual: &[ManualField], p: &Proposed, kept: &mut Vec<KeptManual>) -> bool {
     let mut changed = false;
     macro_rules! field {
-        ($name:ident, $value:expr) => {
+        ($name:ident, $field:expr, $value:expr) => {
             if let Some(new) = $value {
                 if cur.$name != new {
-                    if manual.iter().any(|m| m == stringify!($name)) {
+                    if manual.contains(&$field) {
                         kept.push(KeptManual {
                             ovt: ovt.to_owned(),
-                            field: stringify!($name).to_owned(),
+                            field: $field,
                             kept: show(&cur.$name),
                             imported: show(&new),
                         });
@@ -86,18 +88,18 @@ fn merge(ovt: &str, cur: &mut SchoolFields, manual: &[String], p: &Proposed, kep
             }
         };
     }
-    field!(name, p.name.clone());
-    field!(place, p.place.clone());
-    field!(municipality, p.municipality.clone());
-    field!(province, p.province.clone());
-    field!(denomination, p.denomination.clone());
-    field!(board_number, p.board_number);
-    field!(schoolweging, p.schoolweging);
-    field!(website, p.website.clone());
-    field!(kind, p.kind.clone());
-    field!(clusters, p.clusters.clone());
-    field!(lat, p.lat);
-    field!(lon, p.lon);
+    field!(name, ManualField::Name, p.name.clone());
+    field!(place, ManualField::Place, p.place.clone());
+    field!(municipality, ManualField::Municipality, p.municipality.clone());
+    field!(province, ManualField::Province, p.province.clone());
+    field!(denomination, ManualField::Denomination, p.denomination.clone());
+    field!(board_number, ManualField::BoardNumber, p.board_number);
+    field!(schoolweging, ManualField::Schoolweging, p.schoolweging);
+    field!(website, ManualField::Website, p.website.clone());
+    field!(kind, ManualField::Kind, p.kind.clone());
+    field!(clusters, ManualField::Clusters, p.clusters.clone());
+    field!(lat, ManualField::Lat, p.lat);
+    field!(lon, ManualField::Lon, p.lon);
     changed
 }
 
@@ -125,7 +127,7 @@ pub(super) async fn apply(
     report: &mut ImportReport,
     actor: &Actor,
     now: i64,
-) -> Result<HashMap<String, i64>> {
+) -> Result<HashMap<String, SchoolId>> {
     let existing: HashMap<String, School> =
         store.all_schools().await?.into_iter().map(|s| (s.ovt.clone(), s)).collect();
     let mut writes = Vec::new();
@@ -155,7 +157,7 @@ pub(super) async fn apply(
             }
         }
     }
-    let boards: BTreeMap<i64, NewBoard> = proposals
+    let boards: BTreeMap<BoardNumber, NewBoard> = proposals
         .values()
         .filter_map(|p| p.board_number.flatten())
         .map(|n| (n, NewBoard { number: n, name: format!("Bestuur {n}") }))
@@ -167,7 +169,7 @@ pub(super) async fn apply(
     if !writes.is_empty() {
         store.apply_school_writes(&writes, actor, now).await?;
     }
-    let mut ids: HashMap<String, i64> = existing.into_iter().map(|(k, v)| (k, v.id)).collect();
+    let mut ids: HashMap<String, SchoolId> = existing.into_iter().map(|(k, v)| (k, v.id)).collect();
     if !inserted_ovts.is_empty() {
         for s in store.all_schools().await? {
             ids.entry(s.ovt).or_insert(s.id);
@@ -193,8 +195,8 @@ mod tests {
             board_number: Some(None),
             ..Default::default()
         };
-        let manual = ["place".to_owned(), "schoolweging".to_owned()];
-        cur.board_number = Some(41646);
+        let manual = [ManualField::Place, ManualField::Schoolweging];
+        cur.board_number = Some(BoardNumber::new(41646));
         let mut kept = Vec::new();
         merge("00AP|C1", &mut cur, &manual, &p, &mut kept);
         let rows: Vec<(&str, &str, &str)> =

@@ -12,6 +12,7 @@
 
 use crate::error::{Error, Result};
 use crate::store::{Actor, PublishedThreeYear, ResultYear, Sector, Store, WegingYear};
+use koers_core::ids::BoardNumber;
 use koers_import::{Cell, FileError, FileKind};
 use std::collections::{BTreeMap, HashMap};
 
@@ -115,7 +116,7 @@ pub(crate) async fn import_bytes(
                         Proposed {
                             brin: r.brin.clone(),
                             name: opt_str(&r.naam),
-                            board_number: r.bevoegd_gezag_nummer.map(|n| Some(i64::from(n))),
+                            board_number: r.bevoegd_gezag_nummer.map(|n| Some(BoardNumber::new(i64::from(n)))),
                             schoolweging: r.schoolweging.map(Some),
                             ..Default::default()
                         },
@@ -132,7 +133,7 @@ pub(crate) async fn import_bytes(
                 proposals.entry(r.ovt.clone()).or_insert_with(|| Proposed {
                     brin: r.brin.clone(),
                     name: opt_str(&r.naam),
-                    board_number: r.bevoegd_gezag_nummer.map(|n| Some(i64::from(n))),
+                    board_number: r.bevoegd_gezag_nummer.map(|n| Some(BoardNumber::new(i64::from(n)))),
                     ..Default::default()
                 });
             }
@@ -178,7 +179,10 @@ pub(crate) async fn import_bytes(
                         denomination: Some(opt_str(&v.denominatie)),
                         // DUO writes most addresses without https:// (koers_core::website).
                         website: Some(opt_str(&v.internetadres).and_then(|w| koers_core::website::normalise(&w).ok())),
-                        board_number: s.board_number.is_none().then(|| v.bevoegd_gezag_nummer.map(i64::from)),
+                        board_number: s
+                            .board_number
+                            .is_none()
+                            .then(|| v.bevoegd_gezag_nummer.map(|n| BoardNumber::new(i64::from(n)))),
                         ..Default::default()
                     },
                 );

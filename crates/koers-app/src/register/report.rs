@@ -1,15 +1,16 @@
 //! What an import did: the report for the CLI summary and the upload page, with every manual
 //! edit an import kept.
 
+use koers_core::register::ManualField;
 use koers_import::RowError;
 use serde::Serialize;
 
-/// A manual edit that an import did not overwrite. `field` is the code name (`place`); `kept`
+/// A manual edit that an import did not overwrite. `field` serializes as its code (`place`); `kept`
 /// and `imported` are the values as a person reads them (`Amsterdam`, `31,47`, `–` for empty).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct KeptManual {
     pub ovt: String,
-    pub field: String,
+    pub field: ManualField,
     pub kept: String,
     pub imported: String,
 }
@@ -17,22 +18,22 @@ pub struct KeptManual {
 impl KeptManual {
     /// The field's Dutch label (`Plaats`).
     pub fn field_nl(&self) -> &str {
-        match self.field.as_str() {
-            "name" => "Naam",
-            "place" => "Plaats",
-            "municipality" => "Gemeente",
-            "province" => "Provincie",
-            "denomination" => "Denominatie",
-            "board_number" => "Bevoegd gezag",
-            "schoolweging" => "Schoolweging",
-            "website" => "Website",
-            other => other,
+        match self.field {
+            ManualField::Name => "Naam",
+            ManualField::Place => "Plaats",
+            ManualField::Municipality => "Gemeente",
+            ManualField::Province => "Provincie",
+            ManualField::Denomination => "Denominatie",
+            ManualField::BoardNumber => "Bevoegd gezag",
+            ManualField::Schoolweging => "Schoolweging",
+            ManualField::Website => "Website",
+            other => other.code(),
         }
     }
 
     /// The Fluent key of the field's label on the upload page (`import-field-place`).
     pub fn field_key(&self) -> String {
-        format!("import-field-{}", self.field.replace('_', "-"))
+        format!("import-field-{}", self.field.code().replace('_', "-"))
     }
 }
 

@@ -13,6 +13,7 @@
 //! - Coordinates: a location's own vestigingscode, else (regular primary schools, whose ovt is
 //!   `BRIN|C1`) the BRIN's only location or its main location `BRIN00`, as for DUO's addresses.
 
+use koers_core::ids::{BoardNumber, SchoolId};
 use std::collections::{BTreeMap, HashMap};
 
 use koers_import::{Masking, PassRateYear, SoortPo, Table};
@@ -42,7 +43,7 @@ pub(super) async fn vo_locations(
                 municipality: Some(opt_str(&r.gemeentenaam)),
                 province: Some(opt_str(&r.provincie)),
                 denomination: Some(opt_str(&r.denominatie)),
-                board_number: Some(r.bevoegd_gezag_nummer.map(i64::from)),
+                board_number: Some(r.bevoegd_gezag_nummer.map(|n| BoardNumber::new(i64::from(n)))),
                 website: Some(opt_str(&r.internetadres)),
                 kind: Some(opt_str(&Some(r.onderwijsstructuur.clone()))),
                 ..Default::default()
@@ -92,7 +93,7 @@ pub(super) async fn special_locations(
                 municipality: Some(opt_str(&r.gemeentenaam)),
                 province: Some(opt_str(&r.provincie)),
                 denomination: Some(opt_str(&r.denominatie)),
-                board_number: Some(r.bevoegd_gezag_nummer.map(i64::from)),
+                board_number: Some(r.bevoegd_gezag_nummer.map(|n| BoardNumber::new(i64::from(n)))),
                 kind: Some(Some(kind)),
                 clusters: Some(r.clusters().into_iter().map(i64::from).collect()),
                 ..Default::default()
@@ -112,7 +113,7 @@ fn masking_code(m: Masking) -> &'static str {
     }
 }
 
-fn exam_year(school_id: i64, afdeling: &str, y: &PassRateYear) -> ExamYear {
+fn exam_year(school_id: SchoolId, afdeling: &str, y: &PassRateYear) -> ExamYear {
     ExamYear {
         school_id,
         afdeling: afdeling.to_owned(),
@@ -138,7 +139,7 @@ pub(super) async fn exam_trends(
 ) -> Result<()> {
     let parsed = koers_import::parse_duo_examens_vo(table)?;
     report.rejected = parsed.rejected;
-    let ids: HashMap<String, i64> =
+    let ids: HashMap<String, SchoolId> =
         store.all_schools().await?.into_iter().filter(|s| s.sector == Sector::Vo).map(|s| (s.ovt, s.id)).collect();
     let mut rows = Vec::new();
     for t in koers_import::exam_trends(&parsed.records) {

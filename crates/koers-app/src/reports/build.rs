@@ -94,7 +94,7 @@ pub async fn build(c: &Ctx<'_>, kind: ReportKind) -> Result<Built> {
                 programme: c.programmes.name(&c.case.trajectory.programme_id),
                 reference: reference.clone(),
                 format_title: view.format.title.clone(),
-                status: record.map_or("ingediend", |r| r.status.code()).to_owned(),
+                status: record.map_or(FormStatus::Ingediend, |r| r.status).code().to_owned(),
                 submitted_on: record.and_then(|r| r.submitted_at).map(Date::of_instant),
                 result: &view.result,
                 today: c.today,

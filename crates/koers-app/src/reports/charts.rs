@@ -11,6 +11,16 @@ use koers_reports::chart::indicator::Margin;
 use koers_reports::chart::scores::Norm;
 use koers_reports::chart::{ChartError, IndicatorChart, Point, Scale, ScoreRow, ScoresChart, Svg};
 
+/// Why a chart is left out of a report; the Display text (Dutch) is shown in its place.
+#[derive(Debug, thiserror::Error)]
+pub enum NoChart {
+    /// A yes/no indicator (its name) has no line to a target.
+    #[error("'{0}' is een ja/nee-indicator: die heeft geen lijn naar het doel")]
+    YesNo(String),
+    #[error(transparent)]
+    Chart(#[from] ChartError),
+}
+
 /// The value axis for an indicator's unit, wide enough for every value shown.
 fn scale_for(unit: &Unit, values: &[f64]) -> Option<Scale> {
     match unit {
@@ -45,12 +55,12 @@ fn nice_step(raw: f64) -> f64 {
 
 /// The indicator against its line, with the measurements after the baseline; `Err` with the
 /// reason in Dutch when it cannot be drawn (a yes/no indicator has no line).
-pub fn indicator(i: &Indicator, measurements: &[Measurement], settings: &OpKoersSettings) -> Result<Svg, String> {
+pub fn indicator(i: &Indicator, measurements: &[Measurement], settings: &OpKoersSettings) -> Result<Svg, NoChart> {
     let mut mine: Vec<&Measurement> = measurements.iter().filter(|m| m.indicator == i.id).collect();
     mine.sort_by_key(|m| m.date);
     let values: Vec<f64> = mine.iter().map(|m| m.value).chain([i.baseline.value, i.target]).collect();
     let Some(scale) = scale_for(&i.unit, &values) else {
-        return Err(format!("'{}' is een ja/nee-indicator: die heeft geen lijn naar het doel", i.name));
+        return Err(NoChart::YesNo(i.name.clone()));
     };
     let point = |date, value| Point { date, value, label: i.unit.format(value) };
     let margin = margin_for(i, settings);
@@ -71,11 +81,11 @@ pub fn indicator(i: &Indicator, measurements: &[Measurement], settings: &OpKoers
         line_legend: String::new(),
         measurements_legend: String::new(),
     };
-    chart.render().map_err(|e: ChartError| e.to_string())
+    Ok(chart.render()?)
 }
 
 /// The zelfevaluatie's mean score per standard on 1–4, with basiskwaliteit (2) as the norm.
-pub fn scores(result: &FormResult, title: &str) -> Result<Svg, String> {
+pub fn scores(result: &FormResult, title: &str) -> Result<Svg, ChartError> {
     let levels: Vec<String> = result.chart.scale.iter().map(|s| (*s).to_owned()).collect();
     let chart = ScoresChart {
         title: title.to_owned(),
@@ -93,5 +103,5 @@ pub fn scores(result: &FormResult, title: &str) -> Result<Svg, String> {
             .collect(),
         norm: Some(Norm { value: 2.0, legend: "Basiskwaliteit (2)".into() }),
     };
-    chart.render().map_err(|e| e.to_string())
+    chart.render()
 }

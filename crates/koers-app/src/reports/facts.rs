@@ -158,7 +158,7 @@ pub fn phase_name(case: &PlanCase) -> String {
 pub async fn signed_by(store: &dyn StoreRead, v: &PlanVersion) -> Result<Vec<SignedBy>> {
     let mut out = Vec::with_capacity(v.signatures.len());
     for s in &v.signatures {
-        let name = match store.user(s.user.get()).await {
+        let name = match store.user(s.user).await {
             Ok(u) => u.name,
             Err(StoreError::NotFound) => String::new(),
             Err(e) => return Err(e.into()),

@@ -117,7 +117,7 @@ pub async fn save_answer(
         Err(crate::store::StoreError::Conflict { expected, actual }) => match store.answer(record.id, item).await? {
             Some(stored)
                 if actor.user_id.is_some()
-                    && stored.updated_by.map(|u| u.get()) == actor.user_id
+                    && stored.updated_by == actor.user_id
                     && stored.answer_json == w.answer_json
                     && stored.verbeterpunt == w.verbeterpunt =>
             {

@@ -14,7 +14,7 @@ use koers_core::access::Principal;
 use koers_core::format::answer::{EvidenceFile, ObservationAnswer, RegisterSnapshot, ResultsAnswer, Visit};
 use koers_core::format::item::Prefill;
 use koers_core::format::{Answer, FileKind, FilledForm, FormResult, Format, ItemKind, evaluate};
-use koers_core::ids::TrajectoryId;
+use koers_core::ids::{SchoolId, TrajectoryId};
 use koers_core::programme::ProgrammeRules;
 use std::collections::BTreeMap;
 
@@ -279,7 +279,7 @@ async fn prefill(
     Ok(())
 }
 
-async fn po_snapshot(read: &dyn StoreRead, norms: &NormLibrary, school_id: i64) -> Result<RegisterSnapshot> {
+async fn po_snapshot(read: &dyn StoreRead, norms: &NormLibrary, school_id: SchoolId) -> Result<RegisterSnapshot> {
     let school = read.school(school_id).await?;
     let results = read.results_of_school(school_id).await?;
     let published = read.published_of_school(school_id).await?;

@@ -7,6 +7,7 @@ use crate::accounts::NewUserInput;
 use crate::error::{Error, Result};
 use crate::store::{Actor, GrantRecord, Store, StoreError, StoreRead, User};
 use koers_core::access::{Grant, Principal, RoleKind, Scope};
+use koers_core::ids::{SchoolId, UserId};
 
 /// A colleague to invite.
 #[derive(Debug, Clone, Default)]
@@ -17,12 +18,12 @@ pub struct Invitation {
     pub password: String,
 }
 
-fn leads(who: &Principal, school_id: i64) -> bool {
+fn leads(who: &Principal, school_id: SchoolId) -> bool {
     who.is_beheerder() || who.schools().any(|s| s == school_id)
 }
 
 /// The team of `school_id`: its accounts with the `schoolteam` role there, by name.
-pub async fn members(read: &dyn StoreRead, who: &Principal, school_id: i64) -> Result<Vec<(User, GrantRecord)>> {
+pub async fn members(read: &dyn StoreRead, who: &Principal, school_id: SchoolId) -> Result<Vec<(User, GrantRecord)>> {
     if !leads(who, school_id) {
         return Err(Error::Forbidden);
     }
@@ -41,7 +42,7 @@ pub async fn members(read: &dyn StoreRead, who: &Principal, school_id: i64) -> R
 pub async fn invite(
     store: &dyn Store,
     who: &Principal,
-    school_id: i64,
+    school_id: SchoolId,
     inv: &Invitation,
     actor: &Actor,
     now: i64,
@@ -82,8 +83,8 @@ pub async fn invite(
 pub async fn remove(
     store: &dyn Store,
     who: &Principal,
-    school_id: i64,
-    user_id: i64,
+    school_id: SchoolId,
+    user_id: UserId,
     actor: &Actor,
     now: i64,
 ) -> Result<()> {

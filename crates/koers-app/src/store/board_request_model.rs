@@ -7,6 +7,7 @@
 
 use super::{Actor, ApplicationRecord, NewApplication, NewMail, StoreResult};
 use async_trait::async_trait;
+use koers_core::ids::{BoardNumber, SchoolId, UserId};
 use serde::{Deserialize, Serialize};
 
 /// A line's state.
@@ -46,7 +47,7 @@ impl LineStatus {
 /// A school in a new request, with what the entry rule decided for it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewBoardRequestLine {
-    pub school_id: i64,
+    pub school_id: SchoolId,
     /// The programme's entry facts for this school (JSON, e.g. `VoFacts`).
     pub entry_facts_json: Option<String>,
     /// The entry rule's outcome for this school (JSON `Eligibility`).
@@ -57,12 +58,12 @@ pub struct NewBoardRequestLine {
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewBoardRequest {
     pub programme_id: String,
-    pub board_number: i64,
+    pub board_number: BoardNumber,
     pub contact_name: String,
     pub contact_email: String,
     pub contact_phone: Option<String>,
     pub help_question: String,
-    pub submitted_by: Option<i64>,
+    pub submitted_by: Option<UserId>,
     pub lines: Vec<NewBoardRequestLine>,
 }
 
@@ -71,12 +72,12 @@ pub struct NewBoardRequest {
 pub struct BoardRequestLine {
     pub id: i64,
     pub request_id: i64,
-    pub school_id: i64,
+    pub school_id: SchoolId,
     pub entry_facts_json: Option<String>,
     pub eligibility_json: Option<String>,
     pub status: LineStatus,
     pub reason: Option<String>,
-    pub decided_by: Option<i64>,
+    pub decided_by: Option<UserId>,
     pub decided_at: Option<i64>,
     /// The school's application once the line is approved.
     pub application_id: Option<i64>,
@@ -89,12 +90,12 @@ pub struct BoardRequestLine {
 pub struct BoardRequestRecord {
     pub id: i64,
     pub programme_id: String,
-    pub board_number: i64,
+    pub board_number: BoardNumber,
     pub contact_name: String,
     pub contact_email: String,
     pub contact_phone: Option<String>,
     pub help_question: String,
-    pub submitted_by: Option<i64>,
+    pub submitted_by: Option<UserId>,
     pub created_at: i64,
     pub lines: Vec<BoardRequestLine>,
 }
@@ -124,7 +125,7 @@ pub trait BoardRequestRead: Send + Sync {
     /// A request with its lines; `NotFound` when unknown.
     async fn board_request(&self, id: i64) -> StoreResult<BoardRequestRecord>;
     /// The board's requests, newest first.
-    async fn board_requests_of_board(&self, board_number: i64) -> StoreResult<Vec<BoardRequestRecord>>;
+    async fn board_requests_of_board(&self, board_number: BoardNumber) -> StoreResult<Vec<BoardRequestRecord>>;
     /// Requests with at least one open line (of these programmes, or of all with `None`),
     /// oldest first (a queue).
     async fn open_board_requests(&self, programmes: Option<&[String]>) -> StoreResult<Vec<BoardRequestRecord>>;

@@ -1,5 +1,7 @@
 //! Records kept by the [`super::Store`]. Plain data; validation happens before they are built.
 
+use koers_core::ids::{BoardNumber, SchoolId, UserId};
+use koers_core::register::ManualField;
 use serde::{Deserialize, Serialize};
 
 /// A bevoegd gezag.
@@ -7,14 +9,14 @@ use serde::{Deserialize, Serialize};
 pub struct Board {
     pub id: i64,
     /// bevoegd_gezag_nummer.
-    pub number: i64,
+    pub number: BoardNumber,
     pub name: String,
     pub version: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewBoard {
-    pub number: i64,
+    pub number: BoardNumber,
     pub name: String,
 }
 
@@ -24,7 +26,7 @@ pub use koers_core::Sector;
 /// A school = an Inspectie *object van toezicht* (`00AP|C1`): results attach to it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct School {
-    pub id: i64,
+    pub id: SchoolId,
     pub ovt: String,
     pub brin: String,
     pub name: String,
@@ -32,7 +34,7 @@ pub struct School {
     pub municipality: Option<String>,
     pub province: Option<String>,
     pub denomination: Option<String>,
-    pub board_number: Option<i64>,
+    pub board_number: Option<BoardNumber>,
     pub sector: Sector,
     /// Three-year schoolweging (Inspectie), as imported or edited.
     pub schoolweging: Option<f64>,
@@ -46,7 +48,7 @@ pub struct School {
     pub lat: Option<f64>,
     pub lon: Option<f64>,
     /// Names of the fields a person edited by hand; an import never overwrites these silently.
-    pub manual_fields: Vec<String>,
+    pub manual_fields: Vec<ManualField>,
     pub version: i64,
     pub updated_at: i64,
 }
@@ -59,7 +61,7 @@ pub struct SchoolFields {
     pub municipality: Option<String>,
     pub province: Option<String>,
     pub denomination: Option<String>,
-    pub board_number: Option<i64>,
+    pub board_number: Option<BoardNumber>,
     pub schoolweging: Option<f64>,
     pub website: Option<String>,
     pub kind: Option<String>,
@@ -79,7 +81,7 @@ pub enum SchoolWrite {
     },
     /// Update the register fields (manual fields already resolved by the caller).
     Update {
-        id: i64,
+        id: SchoolId,
         expected_version: i64,
         fields: SchoolFields,
     },
@@ -97,7 +99,7 @@ pub struct SchoolEdit {
 /// One test year of one school (aggregates only: no pupil-level data).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ResultYear {
-    pub school_id: i64,
+    pub school_id: SchoolId,
     pub test_year: i64,
     /// `None` with `suppressed = true`: masked by the publisher.
     pub pupils: Option<i64>,
@@ -111,7 +113,7 @@ pub struct ResultYear {
 /// Published three-year values (used when the years are masked).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PublishedThreeYear {
-    pub school_id: i64,
+    pub school_id: SchoolId,
     pub last_test_year: i64,
     pub pupils: i64,
     pub pct_1f: f64,
@@ -123,7 +125,7 @@ pub struct PublishedThreeYear {
 /// under 5, and what the published pass rates allow is kept as `min..=max`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ExamYear {
-    pub school_id: i64,
+    pub school_id: SchoolId,
     /// `""` for the whole location, else the afdeling's code.
     pub afdeling: String,
     /// `2024-2025`.
@@ -144,7 +146,7 @@ pub struct ExamYear {
 /// CBS schoolweging of one school year.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WegingYear {
-    pub school_id: i64,
+    pub school_id: SchoolId,
     /// `2021-2022`.
     pub school_year: String,
     pub weging: Option<f64>,
@@ -154,7 +156,7 @@ pub struct WegingYear {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct User {
-    pub id: i64,
+    pub id: UserId,
     pub email: String,
     pub name: String,
     /// PHC string (argon2id). Never shown, never logged.
@@ -187,7 +189,7 @@ pub struct UserUpdate {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GrantRecord {
     pub id: i64,
-    pub user_id: i64,
+    pub user_id: UserId,
     pub grant: koers_core::access::Grant,
 }
 
@@ -221,7 +223,7 @@ impl TokenScope {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewApiToken {
-    pub user_id: i64,
+    pub user_id: UserId,
     pub name: String,
     /// SHA-256 of the token, hex. The token itself is shown once and never stored.
     pub token_hash: String,
@@ -233,7 +235,7 @@ pub struct NewApiToken {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ApiToken {
     pub id: i64,
-    pub user_id: i64,
+    pub user_id: UserId,
     pub name: String,
     #[serde(skip_serializing)]
     pub token_hash: String,
@@ -272,7 +274,7 @@ pub struct SessionRecord {
 pub struct AuditEntry {
     pub id: i64,
     pub at: i64,
-    pub actor_user_id: Option<i64>,
+    pub actor_user_id: Option<UserId>,
     pub actor_label: String,
     /// `create`, `update`, `delete`, `login`, `login_failed`, `logout`, `import`, …
     pub action: String,
@@ -287,7 +289,7 @@ pub struct AuditEntry {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewAudit {
     pub at: i64,
-    pub actor_user_id: Option<i64>,
+    pub actor_user_id: Option<UserId>,
     pub actor_label: String,
     pub action: String,
     pub entity: String,
@@ -300,7 +302,7 @@ pub struct NewAudit {
 pub struct AuditFilter {
     pub entity: Option<String>,
     pub entity_id: Option<String>,
-    pub actor_user_id: Option<i64>,
+    pub actor_user_id: Option<UserId>,
     pub limit: i64,
     pub offset: i64,
 }

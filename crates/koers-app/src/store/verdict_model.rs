@@ -1,13 +1,14 @@
 //! Inspectie verdicts as the store keeps them (plain text codes; `koers_core::inspection`
 //! checks and interprets them).
 
+use koers_core::ids::{BoardNumber, SchoolId, UserId};
 use serde::{Deserialize, Serialize};
 
 /// A verdict to record. Exactly one of `school_id` and `board_number` is set.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewVerdict {
-    pub school_id: Option<i64>,
-    pub board_number: Option<i64>,
+    pub school_id: Option<SchoolId>,
+    pub board_number: Option<BoardNumber>,
     /// ISO `2025-03-12`.
     pub verdict_date: String,
     /// `zeer_zwak`, `onvoldoende`, `voldoende`, `goed`.
@@ -24,8 +25,8 @@ pub struct NewVerdict {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct VerdictRecord {
     pub id: i64,
-    pub school_id: Option<i64>,
-    pub board_number: Option<i64>,
+    pub school_id: Option<SchoolId>,
+    pub board_number: Option<BoardNumber>,
     pub verdict_date: String,
     pub oordeel: String,
     pub afdeling: Option<String>,
@@ -33,10 +34,10 @@ pub struct VerdictRecord {
     pub risk_investigation: bool,
     pub source: String,
     pub status: String,
-    pub recorded_by: Option<i64>,
+    pub recorded_by: Option<UserId>,
     pub recorded_by_label: String,
     pub recorded_at: i64,
-    pub confirmed_by: Option<i64>,
+    pub confirmed_by: Option<UserId>,
     pub confirmed_by_label: Option<String>,
     pub confirmed_at: Option<i64>,
     pub version: i64,

@@ -2,6 +2,7 @@
 //! board-approval links, experts, trajectories and the mail outbox.
 
 use koers_core::ReferenceNumber;
+use koers_core::ids::{BoardNumber, SchoolId, UserId};
 use koers_core::workflow::Status;
 use serde::{Deserialize, Serialize};
 
@@ -34,8 +35,8 @@ pub struct ApplicationRecord {
     /// `KRS-2026-000123`: year of submission and a per-year sequence assigned by the store.
     pub reference: ReferenceNumber,
     pub programme_id: String,
-    pub school_id: Option<i64>,
-    pub board_number: Option<i64>,
+    pub school_id: Option<SchoolId>,
+    pub board_number: Option<BoardNumber>,
     pub contact_name: String,
     pub contact_email: String,
     pub contact_phone: Option<String>,
@@ -48,7 +49,7 @@ pub struct ApplicationRecord {
     pub state_json: String,
     /// The state's status, duplicated in its own column for filtering.
     pub status: Status,
-    pub submitted_by: Option<i64>,
+    pub submitted_by: Option<UserId>,
     pub version: i64,
     pub created_at: i64,
     pub updated_at: i64,
@@ -57,8 +58,8 @@ pub struct ApplicationRecord {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewApplication {
     pub programme_id: String,
-    pub school_id: Option<i64>,
-    pub board_number: Option<i64>,
+    pub school_id: Option<SchoolId>,
+    pub board_number: Option<BoardNumber>,
     pub contact_name: String,
     pub contact_email: String,
     pub contact_phone: Option<String>,
@@ -67,7 +68,7 @@ pub struct NewApplication {
     pub entry_facts_json: Option<String>,
     pub state_json: String,
     pub status: Status,
-    pub submitted_by: Option<i64>,
+    pub submitted_by: Option<UserId>,
 }
 
 /// A state change of an application (one transition of the state machine).
@@ -87,8 +88,8 @@ pub struct ApplicationFilter {
     /// `None` = every programme.
     pub programme_ids: Option<Vec<String>>,
     pub status: Option<Status>,
-    pub school_id: Option<i64>,
-    pub board_number: Option<i64>,
+    pub school_id: Option<SchoolId>,
+    pub board_number: Option<BoardNumber>,
     /// Case-insensitive substring of reference, contact name or help question.
     pub text: Option<String>,
     /// 0 = no limit.
@@ -101,7 +102,7 @@ pub struct ApplicationFilter {
 pub struct ApprovalLink {
     pub id: i64,
     pub application_id: i64,
-    pub board_number: i64,
+    pub board_number: BoardNumber,
     pub token_hash: String,
     pub expires_at: i64,
     pub used_at: Option<i64>,
@@ -112,7 +113,7 @@ pub struct ApprovalLink {
 pub struct ExpertRecord {
     pub id: i64,
     /// The expert's login, when they have one.
-    pub user_id: Option<i64>,
+    pub user_id: Option<UserId>,
     pub name: String,
     pub email: String,
     pub expertise: Vec<String>,
@@ -143,7 +144,7 @@ pub struct ExpertPool {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ExpertWrite {
-    pub user_id: Option<i64>,
+    pub user_id: Option<UserId>,
     pub name: String,
     pub email: String,
     pub expertise: Vec<String>,
@@ -169,8 +170,8 @@ pub struct TrajectoryRecord {
     pub application_id: i64,
     pub programme_id: String,
     pub expert_id: i64,
-    pub school_id: Option<i64>,
-    pub board_number: Option<i64>,
+    pub school_id: Option<SchoolId>,
+    pub board_number: Option<BoardNumber>,
     /// JSON list of phase names, in order.
     pub phases_json: String,
     pub current_phase: i64,
@@ -200,8 +201,8 @@ pub struct Assignment {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct TrajectoryFilter {
     pub expert_id: Option<i64>,
-    pub school_id: Option<i64>,
-    pub board_number: Option<i64>,
+    pub school_id: Option<SchoolId>,
+    pub board_number: Option<BoardNumber>,
     pub programme_id: Option<String>,
     pub active_only: bool,
 }
@@ -223,7 +224,7 @@ pub struct Submission {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewApprovalLink {
-    pub board_number: i64,
+    pub board_number: BoardNumber,
     pub token_hash: String,
     pub expires_at: i64,
 }

@@ -8,7 +8,7 @@ use crate::programmes::Programmes;
 use crate::store::{NewMail, Store, StoreRead, TrajectoryFilter, TrajectoryRecord};
 use koers_core::access::{Grant, Principal, RoleKind, Scope};
 use koers_core::calendar::Date;
-use koers_core::ids::TrajectoryId;
+use koers_core::ids::{TrajectoryId, UserId};
 use koers_core::op_koers::{Assessment, ReasonKind};
 use std::collections::BTreeMap;
 
@@ -86,7 +86,7 @@ pub async fn rows(
     store: &dyn StoreRead,
     programmes: &Programmes,
     who: &Principal,
-    user_id: Option<i64>,
+    user_id: Option<UserId>,
     today: Date,
 ) -> Result<Vec<CourseRow>> {
     let expert_id = match user_id {
@@ -128,7 +128,7 @@ pub fn iso_week(day: Date) -> String {
 }
 
 fn system_principal() -> Principal {
-    Principal { user_id: 0, grants: vec![Grant { role: RoleKind::Beheerder, scope: Scope::Global }] }
+    Principal { user_id: UserId::default(), grants: vec![Grant { role: RoleKind::Beheerder, scope: Scope::Global }] }
 }
 
 fn lines(rows: &[&CourseRow], base_url: &str) -> String {

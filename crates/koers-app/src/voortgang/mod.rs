@@ -27,7 +27,7 @@ use crate::programmes::Programmes;
 use crate::store::{ReviewRecord, StoreError, StoreRead, TimeEntryRecord, TrajectoryRecord, Voortgang};
 use koers_core::access::Principal;
 use koers_core::calendar::Date;
-use koers_core::ids::TrajectoryId;
+use koers_core::ids::{TrajectoryId, UserId};
 use koers_core::op_koers::{Assessment, OpKoersSettings, Snapshot, assess};
 use koers_core::plan::{Measure, PlanHistory, PlanVersion};
 use koers_core::progress::{
@@ -153,7 +153,7 @@ pub async fn case(
     store: &dyn StoreRead,
     programmes: &Programmes,
     principal: &Principal,
-    user_id: Option<i64>,
+    user_id: Option<UserId>,
     id: TrajectoryId,
     today: Date,
 ) -> Result<VoortgangCase> {

@@ -92,7 +92,7 @@ fn writable(c: &VoortgangCase) -> Result<&koers_core::plan::Plan> {
 }
 
 fn by(actor: &Actor) -> Option<UserId> {
-    actor.user_id.map(UserId::new)
+    actor.user_id
 }
 
 fn tid(c: &VoortgangCase) -> TrajectoryId {

@@ -16,8 +16,13 @@ pub struct ClockArgs {
     pub vandaag: Option<Date>,
 }
 
-fn parse_day(text: &str) -> Result<Date, String> {
-    Date::parse(text).map_err(|_| format!("'{text}' is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2027-03-01"))
+/// `--vandaag` is not a date (clap adds the flag to the message).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("'{0}' is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2027-03-01")]
+pub struct NotADay(String);
+
+fn parse_day(text: &str) -> Result<Date, NotADay> {
+    Date::parse(text).map_err(|_| NotADay(text.to_owned()))
 }
 
 impl ClockArgs {

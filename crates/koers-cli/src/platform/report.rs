@@ -15,7 +15,7 @@ use koers_app::reports::render::RenderLimits;
 use koers_app::store::Actor;
 use koers_core::access::{Grant, Principal, RoleKind, Scope};
 use koers_core::calendar::Date;
-use koers_core::ids::{SchoolId, TrajectoryId};
+use koers_core::ids::{SchoolId, TrajectoryId, UserId};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -47,7 +47,7 @@ async fn principal(app: &App, als: Option<&str>) -> Result<(Principal, Actor), C
     match als {
         None => {
             let grant = Grant::new(RoleKind::Beheerder, Scope::Global).map_err(|e| usage(e.to_string()))?;
-            Ok((Principal { user_id: 0, grants: vec![grant] }, Actor::system("koers report (cli)")))
+            Ok((Principal { user_id: UserId::new(0), grants: vec![grant] }, Actor::system("koers report (cli)")))
         }
         Some(email) => {
             let user = app
@@ -96,7 +96,7 @@ pub fn report(args: &ReportArgs) -> u8 {
                     usage("kostenoverzicht: dit traject hoort bij een bestuur, niet bij één school".into())
                 })?;
                 let period = koers_app::dagdelen::money::period("", "", today)?;
-                app.cost_overview_pdf(&who, &actor, SchoolId::new(school), period, today, db::now()).await?.1
+                app.cost_overview_pdf(&who, &actor, SchoolId::new(school.get()), period, today, db::now()).await?.1
             }
         };
         std::fs::write(&args.output, &pdf)

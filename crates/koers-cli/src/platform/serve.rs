@@ -71,7 +71,7 @@ pub fn serve(args: &ServeArgs) -> u8 {
         super::clock::start_weekly_digest(&app, args.sign_in.base_url(args.listen), args.clock.clone());
         let state = web_state(app, args.web_config(), &args.theme, &args.sign_in)?
             .with_metrics_token(args.observe.metrics_token.clone());
-        crate::ops_cmd::start_metrics_listener(&state, &args.observe).await.map_err(CliError::Usage)?;
+        crate::ops_cmd::start_metrics_listener(&state, &args.observe).await?;
         eprintln!("Koers luistert op http://{}", args.listen);
         koers_web::serve(state, args.listen).await.map_err(|source| CliError::Io { what: "webserver", source })?;
         Ok(exit::OK)

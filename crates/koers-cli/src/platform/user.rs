@@ -30,7 +30,7 @@ pub struct UserAddArgs {
     pub school: Option<String>,
     /// Voor bestuurder: het bevoegd-gezagnummer.
     #[arg(long)]
-    pub board: Option<i64>,
+    pub board: Option<koers_core::ids::BoardNumber>,
     /// Voor programmamedewerker en expert: het programma (bv. gwgb-plus-school).
     #[arg(long)]
     pub programme: Option<String>,

@@ -8,6 +8,7 @@
 
 use super::{Principal, SchoolRef};
 use crate::format::Filler;
+use crate::ids::{BoardNumber, UserId};
 use serde::Serialize;
 
 /// The facts of a trajectory that decide access.
@@ -17,9 +18,9 @@ pub struct CaseFacts<'a> {
     /// The school of a school trajectory (with its board), `None` for a board trajectory.
     pub school: Option<SchoolRef>,
     /// The board of a board trajectory (or the school's board as recorded on the trajectory).
-    pub board: Option<i64>,
+    pub board: Option<BoardNumber>,
     /// The user account of the trajectory's expert, when it has one.
-    pub expert_user_id: Option<i64>,
+    pub expert_user_id: Option<UserId>,
 }
 
 /// A principal's place in one trajectory, most capable first.
@@ -63,7 +64,7 @@ pub fn case_role(p: &Principal, facts: &CaseFacts<'_>) -> Option<CaseRole> {
     if facts.expert_user_id == Some(p.user_id) {
         return Some(CaseRole::Expert);
     }
-    let on_board = |n: Option<i64>| n.is_some_and(|b| p.boards().any(|mine| mine == b));
+    let on_board = |n: Option<BoardNumber>| n.is_some_and(|b| p.boards().any(|mine| mine == b));
     match facts.school {
         Some(s) => {
             if p.schools().any(|id| id == s.id) {
@@ -131,34 +132,39 @@ pub fn may_observe(role: CaseRole) -> bool {
 mod tests {
     use super::super::{Grant, RoleKind, Scope};
     use super::*;
+    use crate::ids::SchoolId;
 
     fn p(user_id: i64, grants: &[(RoleKind, Scope)]) -> Principal {
         Principal {
-            user_id,
+            user_id: UserId::new(user_id),
             grants: grants.iter().map(|(r, s)| Grant::new(*r, s.clone()).unwrap_or_else(|e| panic!("{e}"))).collect(),
         }
     }
 
     const SCHOOL: CaseFacts<'static> = CaseFacts {
         programme_id: "gwgb-plus-school",
-        school: Some(SchoolRef { id: 10, board_number: Some(41646) }),
-        board: Some(41646),
-        expert_user_id: Some(7),
+        school: Some(SchoolRef { id: SchoolId::new(10), board_number: Some(BoardNumber::new(41646)) }),
+        board: Some(BoardNumber::new(41646)),
+        expert_user_id: Some(UserId::new(7)),
     };
-    const BOARD: CaseFacts<'static> =
-        CaseFacts { programme_id: "gwgb-plus-bestuur", school: None, board: Some(41646), expert_user_id: Some(7) };
+    const BOARD: CaseFacts<'static> = CaseFacts {
+        programme_id: "gwgb-plus-bestuur",
+        school: None,
+        board: Some(BoardNumber::new(41646)),
+        expert_user_id: Some(UserId::new(7)),
+    };
 
     #[test]
     fn every_role_finds_its_place_in_a_school_trajectory() {
         let cases = [
             (p(7, &[(RoleKind::Expert, Scope::Programme("gwgb-plus-school".into()))]), Some(CaseRole::Expert)),
             (p(8, &[(RoleKind::Expert, Scope::Programme("gwgb-plus-school".into()))]), None),
-            (p(2, &[(RoleKind::Schoolleider, Scope::School(10))]), Some(CaseRole::Lead)),
-            (p(2, &[(RoleKind::Schoolleider, Scope::School(11))]), None),
-            (p(3, &[(RoleKind::Schoolteam, Scope::School(10))]), Some(CaseRole::Team)),
-            (p(3, &[(RoleKind::Schoolteam, Scope::School(11))]), None),
-            (p(4, &[(RoleKind::Bestuurder, Scope::Board(41646))]), Some(CaseRole::Board)),
-            (p(4, &[(RoleKind::Bestuurder, Scope::Board(1))]), None),
+            (p(2, &[(RoleKind::Schoolleider, Scope::School(SchoolId::new(10)))]), Some(CaseRole::Lead)),
+            (p(2, &[(RoleKind::Schoolleider, Scope::School(SchoolId::new(11)))]), None),
+            (p(3, &[(RoleKind::Schoolteam, Scope::School(SchoolId::new(10)))]), Some(CaseRole::Team)),
+            (p(3, &[(RoleKind::Schoolteam, Scope::School(SchoolId::new(11)))]), None),
+            (p(4, &[(RoleKind::Bestuurder, Scope::Board(BoardNumber::new(41646)))]), Some(CaseRole::Board)),
+            (p(4, &[(RoleKind::Bestuurder, Scope::Board(BoardNumber::new(1)))]), None),
             (
                 p(5, &[(RoleKind::Programmamedewerker, Scope::Programme("gwgb-plus-school".into()))]),
                 Some(CaseRole::Staff),
@@ -174,9 +180,9 @@ mod tests {
 
     #[test]
     fn in_a_board_trajectory_the_bestuurder_is_the_participant() {
-        let board = p(4, &[(RoleKind::Bestuurder, Scope::Board(41646))]);
+        let board = p(4, &[(RoleKind::Bestuurder, Scope::Board(BoardNumber::new(41646)))]);
         assert_eq!(case_role(&board, &BOARD), Some(CaseRole::Lead));
-        let leader = p(2, &[(RoleKind::Schoolleider, Scope::School(10))]);
+        let leader = p(2, &[(RoleKind::Schoolleider, Scope::School(SchoolId::new(10)))]);
         assert_eq!(case_role(&leader, &BOARD), None);
     }
 

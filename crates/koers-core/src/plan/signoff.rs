@@ -84,6 +84,23 @@ pub enum VersionStatus {
 }
 
 impl VersionStatus {
+    pub const ALL: [VersionStatus; 3] =
+        [VersionStatus::Concept, VersionStatus::InOndertekening, VersionStatus::Vastgesteld];
+
+    /// The stored code (`in_ondertekening`), the same as the serde name.
+    pub fn code(self) -> &'static str {
+        match self {
+            VersionStatus::Concept => "concept",
+            VersionStatus::InOndertekening => "in_ondertekening",
+            VersionStatus::Vastgesteld => "vastgesteld",
+        }
+    }
+
+    /// The status with this stored code; `None` for anything else.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.code() == code)
+    }
+
     pub fn label_nl(self) -> &'static str {
         match self {
             VersionStatus::Concept => "concept",

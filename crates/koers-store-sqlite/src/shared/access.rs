@@ -165,7 +165,8 @@ pub(crate) async fn create_request(
         RequestSubject::School(id) => (Some(id.get()), None),
         RequestSubject::Board(n) => (None, Some(n.get())),
     };
-    let (status, confirmed_at) = if r.confirmed { ("bevestigd", Some(now)) } else { ("onbevestigd", None) };
+    let (status, confirmed_at) =
+        if r.confirmed { (RequestStatus::Bevestigd, Some(now)) } else { (RequestStatus::Onbevestigd, None) };
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO account_requests (school_id, board_number, name, email, function_title, locale, password_hash,
              status, confirm_token_hash, confirm_expires_at, confirmed_at, created_at, version)
@@ -179,7 +180,7 @@ pub(crate) async fn create_request(
     .bind(&r.function_title)
     .bind(&r.locale)
     .bind(&r.password_hash)
-    .bind(status)
+    .bind(status.code())
     .bind(&r.confirm_token_hash)
     .bind(r.confirm_expires_at)
     .bind(confirmed_at)
@@ -275,7 +276,7 @@ pub(crate) async fn decide_request(
             .await
             .map_err(db)?;
             let user = User {
-                id: user_id,
+                id: UserId::new(user_id),
                 email: before.email.clone(),
                 name: before.name.clone(),
                 password_hash: hash,
@@ -316,9 +317,9 @@ pub(crate) async fn decide_request(
                 };
                 super::external::insert_identity(&mut tx, &link, actor, now).await?;
             }
-            ("goedgekeurd", None, Some(user))
+            (RequestStatus::Goedgekeurd.code(), None, Some(user))
         }
-        RequestDecision::Decline { reason } => ("afgewezen", Some(reason.clone()), None),
+        RequestDecision::Decline { reason } => (RequestStatus::Afgewezen.code(), Some(reason.clone()), None),
     };
     let done = sqlx::query(
         "UPDATE account_requests SET status = $1, decision_reason = $2, decided_at = $3, decided_by = $4,
@@ -328,8 +329,8 @@ pub(crate) async fn decide_request(
     .bind(status)
     .bind(&reason)
     .bind(now)
-    .bind(actor.user_id)
-    .bind(user.as_ref().map(|u| u.id))
+    .bind(actor.user_id.map(UserId::get))
+    .bind(user.as_ref().map(|u| u.id.get()))
     .bind(id.get())
     .bind(expected)
     .execute(&mut *tx)
@@ -425,7 +426,7 @@ pub(crate) async fn reset_password(pool: &Pool, token_hash: &str, password_hash:
             .fetch_one(&mut *tx)
             .await
             .map_err(db)?;
-    let actor = Actor { user_id: Some(user_id), label: email };
+    let actor = Actor { user_id: Some(UserId::new(user_id)), label: email };
     Change::new(&actor, now, "password_reset", "user", user_id)
         .after(&serde_json::json!({ "version": version }))?
         .write(&mut tx)

@@ -7,6 +7,7 @@ use koers_app::store::{
     Submission,
 };
 use koers_core::ReferenceNumber;
+use koers_core::ids::{BoardNumber, SchoolId, UserId};
 use koers_core::workflow::Status;
 
 use super::audit::Change;
@@ -44,8 +45,8 @@ impl TryFrom<Row> for ApplicationRecord {
             id: r.id,
             reference,
             programme_id: r.programme_id,
-            school_id: r.school_id,
-            board_number: r.board_number,
+            school_id: r.school_id.map(SchoolId::new),
+            board_number: r.board_number.map(BoardNumber::new),
             contact_name: r.contact_name,
             contact_email: r.contact_email,
             contact_phone: r.contact_phone,
@@ -54,7 +55,7 @@ impl TryFrom<Row> for ApplicationRecord {
             entry_facts_json: r.entry_facts_json,
             state_json: r.state_json,
             status,
-            submitted_by: r.submitted_by,
+            submitted_by: r.submitted_by.map(UserId::new),
             version: r.version,
             created_at: r.created_at,
             updated_at: r.updated_at,
@@ -155,8 +156,8 @@ pub(crate) async fn list(pool: &Pool, f: &ApplicationFilter) -> StoreResult<Vec<
            LIMIT $6 OFFSET $7"#,
         f.programme_id,
         f.status.map(Status::code),
-        f.school_id,
-        f.board_number,
+        f.school_id.map(SchoolId::get),
+        f.board_number.map(BoardNumber::get),
         text,
         limit,
         offset,
@@ -186,7 +187,8 @@ pub(crate) async fn submit(pool: &Pool, s: &Submission, actor: &Actor, now: i64)
     let mut tx = begin_write(pool).await.map_err(db)?;
     let record = insert(&mut tx, &s.application, actor, now).await?;
     if let Some(link) = &s.approval_link {
-        super::approvals::insert(&mut tx, record.id, link.board_number, &link.token_hash, link.expires_at, now).await?;
+        super::approvals::insert(&mut tx, record.id, link.board_number.get(), &link.token_hash, link.expires_at, now)
+            .await?;
     }
     for mail in &s.mails {
         super::outbox::insert(&mut tx, &mail.with_reference(&record.reference.to_string()), now).await?;
@@ -228,8 +230,8 @@ pub(crate) async fn insert(
            RETURNING id AS "id!: i64""#,
         reference,
         a.programme_id,
-        a.school_id,
-        a.board_number,
+        a.school_id.map(SchoolId::get),
+        a.board_number.map(BoardNumber::get),
         a.contact_name,
         a.contact_email,
         a.contact_phone,
@@ -238,7 +240,7 @@ pub(crate) async fn insert(
         a.entry_facts_json,
         a.state_json,
         a.status.code(),
-        a.submitted_by,
+        a.submitted_by.map(UserId::get),
         now,
     )
     .fetch_one(&mut *conn)

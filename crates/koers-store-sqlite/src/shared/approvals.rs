@@ -27,7 +27,7 @@ fn audited(l: &ApprovalLink) -> Audited {
     Audited {
         id: l.id,
         application_id: l.application_id,
-        board_number: l.board_number,
+        board_number: l.board_number.get(),
         expires_at: l.expires_at,
         used_at: l.used_at,
         created_at: l.created_at,
@@ -74,7 +74,7 @@ pub(crate) async fn insert(
     let link = ApprovalLink {
         id,
         application_id,
-        board_number,
+        board_number: board_number.into(),
         token_hash: token_hash.to_owned(),
         expires_at,
         used_at: None,

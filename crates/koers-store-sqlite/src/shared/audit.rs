@@ -1,6 +1,7 @@
 //! The audit log: written by every change in the change's own transaction, read newest first.
 
 use koers_app::store::{Actor, AuditEntry, AuditFilter, NewAudit, StoreResult};
+use koers_core::ids::UserId;
 use serde::Serialize;
 
 use super::error::{db, json};
@@ -46,7 +47,7 @@ pub(crate) async fn insert(conn: &mut Conn, e: &NewAudit) -> StoreResult<()> {
         "INSERT INTO audit_log (at, actor_user_id, actor_label, action, entity, entity_id, before, after)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         e.at,
-        e.actor_user_id,
+        e.actor_user_id.map(UserId::get),
         e.actor_label,
         e.action,
         e.entity,
@@ -69,8 +70,8 @@ pub(crate) async fn append(pool: &Pool, e: &NewAudit) -> StoreResult<()> {
 pub(crate) async fn list(pool: &Pool, f: &AuditFilter) -> StoreResult<Vec<AuditEntry>> {
     let limit = if f.limit > 0 { f.limit } else { i64::MAX };
     let offset = f.offset.max(0);
-    sqlx::query_as!(
-        AuditEntry,
+    let rows = sqlx::query_as!(
+        AuditRow,
         r#"SELECT id AS "id!: i64", at AS "at!: i64", actor_user_id AS "actor_user_id?: i64",
                   actor_label AS "actor_label!", action AS "action!", entity AS "entity!",
                   entity_id AS "entity_id!", before AS "before?", after AS "after?"
@@ -82,11 +83,41 @@ pub(crate) async fn list(pool: &Pool, f: &AuditFilter) -> StoreResult<Vec<AuditE
            LIMIT $4 OFFSET $5"#,
         f.entity,
         f.entity_id,
-        f.actor_user_id,
+        f.actor_user_id.map(UserId::get),
         limit,
         offset,
     )
     .fetch_all(pool)
     .await
-    .map_err(db)
+    .map_err(db)?;
+    Ok(rows.into_iter().map(AuditEntry::from).collect())
+}
+
+/// An `audit_log` row as stored.
+struct AuditRow {
+    id: i64,
+    at: i64,
+    actor_user_id: Option<i64>,
+    actor_label: String,
+    action: String,
+    entity: String,
+    entity_id: String,
+    before: Option<String>,
+    after: Option<String>,
+}
+
+impl From<AuditRow> for AuditEntry {
+    fn from(r: AuditRow) -> Self {
+        AuditEntry {
+            id: r.id,
+            at: r.at,
+            actor_user_id: r.actor_user_id.map(UserId::new),
+            actor_label: r.actor_label,
+            action: r.action,
+            entity: r.entity,
+            entity_id: r.entity_id,
+            before: r.before,
+            after: r.after,
+        }
+    }
 }

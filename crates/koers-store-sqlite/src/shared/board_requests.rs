@@ -8,6 +8,7 @@ use koers_app::store::{
     Actor, ApplicationRecord, BoardRequestLine, BoardRequestRead, BoardRequestRecord, BoardRequestWrite, LineStatus,
     LineVerdict, NewBoardRequest, NewMail, StoreError, StoreResult,
 };
+use koers_core::ids::{BoardNumber, SchoolId, UserId};
 
 use super::audit::Change;
 use super::error::{corrupt, db};
@@ -37,11 +38,11 @@ impl TryFrom<LineRow> for BoardRequestLine {
             status: LineStatus::from_code(&r.status).ok_or_else(|| corrupt("board_request_lines.status", &r.status))?,
             id: r.id,
             request_id: r.request_id,
-            school_id: r.school_id,
+            school_id: SchoolId::new(r.school_id),
             entry_facts_json: r.entry_facts_json,
             eligibility_json: r.eligibility_json,
             reason: r.reason,
-            decided_by: r.decided_by,
+            decided_by: r.decided_by.map(UserId::new),
             decided_at: r.decided_at,
             application_id: r.application_id,
             version: r.version,
@@ -72,12 +73,12 @@ async fn complete(conn: &mut Conn, r: RequestRow) -> StoreResult<BoardRequestRec
         lines: lines(conn, id).await?,
         id,
         programme_id,
-        board_number,
+        board_number: BoardNumber::new(board_number),
         contact_name,
         contact_email,
         contact_phone,
         help_question,
-        submitted_by,
+        submitted_by: submitted_by.map(UserId::new),
         created_at: at,
     })
 }
@@ -135,12 +136,12 @@ pub(crate) async fn create(
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
     )
     .bind(&r.programme_id)
-    .bind(r.board_number)
+    .bind(r.board_number.get())
     .bind(&r.contact_name)
     .bind(&r.contact_email)
     .bind(&r.contact_phone)
     .bind(&r.help_question)
-    .bind(r.submitted_by)
+    .bind(r.submitted_by.map(UserId::get))
     .bind(now)
     .fetch_one(&mut *tx)
     .await
@@ -153,7 +154,7 @@ pub(crate) async fn create(
         )
         .bind(id)
         .bind(i64::try_from(position).unwrap_or(i64::MAX))
-        .bind(line.school_id)
+        .bind(line.school_id.get())
         .bind(&line.entry_facts_json)
         .bind(&line.eligibility_json)
         .execute(&mut *tx)
@@ -201,7 +202,7 @@ pub(crate) async fn decide(
     )
     .bind(status.code())
     .bind(&reason)
-    .bind(actor.user_id)
+    .bind(actor.user_id.map(UserId::get))
     .bind(now)
     .bind(application.as_ref().map(|a| a.id))
     .bind(line_id)
@@ -227,8 +228,8 @@ impl BoardRequestRead for Backend {
     async fn board_request(&self, id: i64) -> StoreResult<BoardRequestRecord> {
         by_id(self.pool(), id).await
     }
-    async fn board_requests_of_board(&self, board_number: i64) -> StoreResult<Vec<BoardRequestRecord>> {
-        of_board(self.pool(), board_number).await
+    async fn board_requests_of_board(&self, board_number: BoardNumber) -> StoreResult<Vec<BoardRequestRecord>> {
+        of_board(self.pool(), board_number.get()).await
     }
     async fn open_board_requests(&self, programmes: Option<&[String]>) -> StoreResult<Vec<BoardRequestRecord>> {
         open(self.pool(), programmes).await

@@ -1,21 +1,37 @@
 //! Boards (bevoegd gezag), keyed by their number.
 
 use koers_app::store::{Actor, Board, NewBoard, StoreError, StoreResult};
+use koers_core::ids::BoardNumber;
 
 use super::audit::Change;
 use super::error::db;
 use crate::backend::{Conn, Pool, begin_write};
 
+/// A `boards` row as stored.
+struct BoardRow {
+    id: i64,
+    number: i64,
+    name: String,
+    version: i64,
+}
+
+impl From<BoardRow> for Board {
+    fn from(r: BoardRow) -> Self {
+        Board { id: r.id, number: BoardNumber::new(r.number), name: r.name, version: r.version }
+    }
+}
+
 async fn fetch(conn: &mut Conn, number: i64) -> StoreResult<Option<Board>> {
-    sqlx::query_as!(
-        Board,
+    let row = sqlx::query_as!(
+        BoardRow,
         r#"SELECT id AS "id!: i64", number AS "number!: i64", name AS "name!", version AS "version!: i64"
            FROM boards WHERE number = $1"#,
         number
     )
     .fetch_optional(&mut *conn)
     .await
-    .map_err(db)
+    .map_err(db)?;
+    Ok(row.map(Board::from))
 }
 
 pub(crate) async fn by_number(pool: &Pool, number: i64) -> StoreResult<Board> {
@@ -29,12 +45,13 @@ pub(crate) async fn upsert(pool: &Pool, boards: &[NewBoard], actor: &Actor, now:
     let mut tx = begin_write(pool).await.map_err(db)?;
     let mut changed = 0;
     for b in boards {
-        match fetch(&mut tx, b.number).await? {
+        let number = b.number.get();
+        match fetch(&mut tx, number).await? {
             None => {
                 let id = sqlx::query_scalar!(
                     r#"INSERT INTO boards (number, name, version, updated_at) VALUES ($1, $2, 1, $3)
                        RETURNING id AS "id!: i64""#,
-                    b.number,
+                    number,
                     b.name,
                     now
                 )

@@ -148,7 +148,7 @@ pub(crate) async fn log_time(pool: &Pool, e: &NewTimeEntry, actor: &Actor, now: 
     .bind(e.measure_id.map(MeasureId::get))
     .bind(activity_code(e.activity)?)
     .bind(&e.note)
-    .bind(actor.user_id)
+    .bind(actor.user_id.map(UserId::get))
     .bind(now)
     .fetch_one(&mut *tx)
     .await
@@ -164,7 +164,7 @@ pub(crate) async fn log_time(pool: &Pool, e: &NewTimeEntry, actor: &Actor, now: 
         measure_id: e.measure_id,
         activity: e.activity,
         note: e.note.clone(),
-        recorded_by: actor.user_id.map(UserId::new),
+        recorded_by: actor.user_id,
         recorded_at: now,
     };
     Change::new(actor, now, "time_logged", "trajectory", e.trajectory_id).after(&record)?.write(&mut tx).await?;
@@ -196,7 +196,7 @@ pub(crate) async fn record_decision(
     .bind(d.trajectory_id.get())
     .bind(i64::from(d.dagdelen))
     .bind(&d.reason)
-    .bind(actor.user_id)
+    .bind(actor.user_id.map(UserId::get))
     .bind(d.decided_on.to_string())
     .bind(now)
     .fetch_one(&mut *tx)
@@ -209,7 +209,7 @@ pub(crate) async fn record_decision(
         trajectory_id: d.trajectory_id,
         dagdelen: d.dagdelen,
         reason: d.reason.clone(),
-        decided_by: actor.user_id.map(UserId::new),
+        decided_by: actor.user_id,
         decided_on: d.decided_on,
         decided_at: now,
     };
@@ -277,19 +277,12 @@ pub(crate) async fn issue_statement(
     .bind(school.get())
     .bind(from.to_string())
     .bind(to.to_string())
-    .bind(actor.user_id)
+    .bind(actor.user_id.map(UserId::get))
     .bind(now)
     .execute(&mut *tx)
     .await
     .map_err(db)?;
-    let issued = IssuedStatement {
-        reference,
-        school_id: school,
-        from,
-        to,
-        issued_by: actor.user_id.map(UserId::new),
-        issued_at: now,
-    };
+    let issued = IssuedStatement { reference, school_id: school, from, to, issued_by: actor.user_id, issued_at: now };
     Change::new(actor, now, "statement_issued", "school", school).after(&issued)?.write(&mut tx).await?;
     tx.commit().await.map_err(db)?;
     Ok(issued)

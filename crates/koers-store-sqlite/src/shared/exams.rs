@@ -34,7 +34,7 @@ pub(crate) async fn exam_years_of_school(pool: &Pool, school_id: i64) -> StoreRe
 pub(crate) async fn upsert_exam_years(pool: &Pool, rows: &[ExamYear], actor: &Actor, now: i64) -> StoreResult<usize> {
     let mut tx = begin_write(pool).await.map_err(db)?;
     let mut changed = 0;
-    for (school_id, new) in per_school(rows, |r| r.school_id, |r| (r.afdeling.clone(), r.school_year.clone())) {
+    for (school_id, new) in per_school(rows, |r| r.school_id.get(), |r| (r.afdeling.clone(), r.school_year.clone())) {
         let old = exams_in(&mut tx, school_id).await?;
         let (mut before, mut after) = (Vec::new(), Vec::new());
         for ((afdeling, year), row) in new {
@@ -53,7 +53,7 @@ pub(crate) async fn upsert_exam_years(pool: &Pool, rows: &[ExamYear], actor: &Ac
                      pass_rate = excluded.pass_rate, pass_rate_min = excluded.pass_rate_min,
                      pass_rate_max = excluded.pass_rate_max, masking = excluded.masking,
                      updated_at = excluded.updated_at",
-                row.school_id,
+                row.school_id.get(),
                 row.afdeling,
                 row.school_year,
                 row.programmes,

@@ -6,6 +6,7 @@
 //! and an unlinked one may be linked to a login; only an unlinked expert cannot change address.
 
 use koers_app::store::{Actor, ExpertLoad, ExpertPool, ExpertRecord, ExpertWrite, StoreError, StoreResult};
+use koers_core::ids::UserId;
 
 use super::audit::Change;
 use super::error::{corrupt, db, json, stale};
@@ -38,7 +39,7 @@ impl TryFrom<ExpertRow> for ExpertRecord {
             expertise: serde_json::from_str(&r.expertise).map_err(|_| corrupt("expertise", &r.expertise))?,
             regions: serde_json::from_str(&r.regions).map_err(|_| corrupt("regions", &r.regions))?,
             id: r.id,
-            user_id: r.user_id,
+            user_id: r.user_id.map(UserId::new),
             name: r.name,
             email: r.email,
             capacity_trajectories: r.capacity_trajectories,
@@ -87,7 +88,7 @@ async fn fetch_for_write(conn: &mut Conn, e: &ExpertWrite) -> StoreResult<Option
            WHERE user_id = $1 OR lower(email) = lower($2)
            ORDER BY CASE WHEN user_id = $1 THEN 0 ELSE 1 END, id
            LIMIT 1"#,
-        e.user_id,
+        e.user_id.map(UserId::get),
         e.email.trim(),
     )
     .fetch_optional(&mut *conn)
@@ -166,7 +167,7 @@ pub(crate) async fn save(pool: &Pool, e: &ExpertWrite, actor: &Actor, now: i64) 
                                         capacity_dagdelen, available, version)
                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1)
                    RETURNING id AS "id!: i64""#,
-                e.user_id,
+                e.user_id.map(UserId::get),
                 e.name,
                 e.email,
                 expertise,
@@ -197,7 +198,7 @@ pub(crate) async fn save(pool: &Pool, e: &ExpertWrite, actor: &Actor, now: i64) 
                 "UPDATE experts SET user_id = $1, name = $2, email = $3, expertise = $4, regions = $5,
                         capacity_trajectories = $6, capacity_dagdelen = $7, available = $8, version = $9
                  WHERE id = $10 AND version = $11",
-                after.user_id,
+                after.user_id.map(UserId::get),
                 after.name,
                 after.email,
                 expertise,

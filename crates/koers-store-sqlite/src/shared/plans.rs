@@ -20,14 +20,6 @@ use super::error::{corrupt, db, json, stale};
 use super::trajectories;
 use crate::backend::{Backend, Conn, Pool, begin_write};
 
-fn status_code(s: VersionStatus) -> &'static str {
-    match s {
-        VersionStatus::Concept => "concept",
-        VersionStatus::InOndertekening => "in_ondertekening",
-        VersionStatus::Vastgesteld => "vastgesteld",
-    }
-}
-
 async fn load(conn: &mut Conn, trajectory: i64) -> StoreResult<Option<PlanRecord>> {
     let row = sqlx::query("SELECT id, version, created_at, updated_at FROM plans WHERE trajectory_id = $1")
         .bind(trajectory)
@@ -75,7 +67,7 @@ async fn insert_version(conn: &mut Conn, plan: i64, v: &PlanVersion) -> StoreRes
     )
     .bind(plan)
     .bind(i64::from(v.number))
-    .bind(status_code(v.status))
+    .bind(v.status.code())
     .bind(awaiting)
     .bind(json(v)?)
     .bind(v.created_at)
@@ -98,7 +90,7 @@ async fn put_version(conn: &mut Conn, plan: i64, v: &PlanVersion, awaiting: Opti
         None => insert_version(conn, plan, v).await?,
         Some(row) => {
             let status: String = row.try_get("status").map_err(db)?;
-            if status == status_code(VersionStatus::Vastgesteld) {
+            if VersionStatus::from_code(&status) == Some(VersionStatus::Vastgesteld) {
                 let n = i64::from(v.number);
                 return Err(StoreError::Conflict { expected: n, actual: n });
             }
@@ -108,7 +100,7 @@ async fn put_version(conn: &mut Conn, plan: i64, v: &PlanVersion, awaiting: Opti
             )
             .bind(plan)
             .bind(i64::from(v.number))
-            .bind(status_code(v.status))
+            .bind(v.status.code())
             .bind(json(v)?)
             .bind(v.vastgesteld_at)
             .execute(&mut *conn)

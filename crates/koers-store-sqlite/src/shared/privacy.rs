@@ -7,6 +7,8 @@ use koers_app::store::{
     StoreError, StoreResult,
 };
 
+use koers_core::ids::UserId;
+
 use super::error::{db, json};
 use crate::backend::{Pool, begin_write};
 
@@ -15,7 +17,17 @@ pub(super) type MailRow = (i64, String, String, String, i64, Option<i64>, i64, O
 
 pub(super) fn audit_entry(row: AuditRow) -> AuditEntry {
     let (id, at, actor_user_id, actor_label, action, entity, entity_id, before, after) = row;
-    AuditEntry { id, at, actor_user_id, actor_label, action, entity, entity_id, before, after }
+    AuditEntry {
+        id,
+        at,
+        actor_user_id: actor_user_id.map(UserId::new),
+        actor_label,
+        action,
+        entity,
+        entity_id,
+        before,
+        after,
+    }
 }
 
 pub(super) fn outbox_mail(row: MailRow) -> OutboxMail {
@@ -330,7 +342,7 @@ pub(crate) async fn erase_person(pool: &Pool, user_id: i64, actor: &Actor, now: 
     .map_err(db)?;
     let entry = NewAudit {
         at: now,
-        actor_user_id: actor.user_id.filter(|id| *id != user_id),
+        actor_user_id: actor.user_id.filter(|id| id.get() != user_id),
         actor_label: actor.label.clone(),
         action: "erase".into(),
         entity: "user".into(),

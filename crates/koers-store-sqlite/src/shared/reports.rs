@@ -58,7 +58,7 @@ impl ReportWrite for Backend {
         .bind(r.trajectory_id.get())
         .bind(&r.kind)
         .bind(&r.facts_json)
-        .bind(actor.user_id)
+        .bind(actor.user_id.map(UserId::get))
         .bind(&r.released_role)
         .bind(now)
         .fetch_one(&mut *tx)

@@ -81,7 +81,7 @@ pub(crate) async fn all_results(pool: &Pool) -> StoreResult<Vec<ResultYear>> {
 pub(crate) async fn upsert_results(pool: &Pool, rows: &[ResultYear], actor: &Actor, now: i64) -> StoreResult<usize> {
     let mut tx = begin_write(pool).await.map_err(db)?;
     let mut changed = 0;
-    for (school_id, new) in per_school(rows, |r| r.school_id, |r| r.test_year) {
+    for (school_id, new) in per_school(rows, |r| r.school_id.get(), |r| r.test_year) {
         let old = results_in(&mut tx, school_id).await?;
         let (mut before, mut after) = (Vec::new(), Vec::new());
         for (year, row) in new {
@@ -95,7 +95,7 @@ pub(crate) async fn upsert_results(pool: &Pool, rows: &[ResultYear], actor: &Act
                  ON CONFLICT (school_id, test_year) DO UPDATE SET pupils = excluded.pupils, pct_1f = excluded.pct_1f,
                      pct_1s2f = excluded.pct_1s2f, suppressed = excluded.suppressed, source = excluded.source,
                      updated_at = excluded.updated_at",
-                row.school_id,
+                row.school_id.get(),
                 row.test_year,
                 row.pupils,
                 row.pct_1f,
@@ -158,7 +158,7 @@ pub(crate) async fn upsert_published(
 ) -> StoreResult<usize> {
     let mut tx = begin_write(pool).await.map_err(db)?;
     let mut changed = 0;
-    for (school_id, new) in per_school(rows, |r| r.school_id, |_| ()) {
+    for (school_id, new) in per_school(rows, |r| r.school_id.get(), |_| ()) {
         let Some(row) = new.into_values().next_back() else { continue };
         let old = published_in(&mut tx, school_id).await?;
         if old.as_ref() == Some(row) {
@@ -169,7 +169,7 @@ pub(crate) async fn upsert_published(
              VALUES ($1, $2, $3, $4, $5, $6)
              ON CONFLICT (school_id) DO UPDATE SET last_test_year = excluded.last_test_year, pupils = excluded.pupils,
                  pct_1f = excluded.pct_1f, pct_1s2f = excluded.pct_1s2f, updated_at = excluded.updated_at",
-            row.school_id,
+            row.school_id.get(),
             row.last_test_year,
             row.pupils,
             row.pct_1f,
@@ -213,7 +213,7 @@ pub(crate) async fn upsert_weging_years(
 ) -> StoreResult<usize> {
     let mut tx = begin_write(pool).await.map_err(db)?;
     let mut changed = 0;
-    for (school_id, new) in per_school(rows, |r| r.school_id, |r| r.school_year.clone()) {
+    for (school_id, new) in per_school(rows, |r| r.school_id.get(), |r| r.school_year.clone()) {
         let old = weging_in(&mut tx, school_id).await?;
         let (mut before, mut after) = (Vec::new(), Vec::new());
         for (year, row) in new {
@@ -226,7 +226,7 @@ pub(crate) async fn upsert_weging_years(
                  VALUES ($1, $2, $3, $4, $5, $6)
                  ON CONFLICT (school_id, school_year) DO UPDATE SET weging = excluded.weging, pupils = excluded.pupils,
                      spreiding = excluded.spreiding, updated_at = excluded.updated_at",
-                row.school_id,
+                row.school_id.get(),
                 row.school_year,
                 row.weging,
                 row.pupils,

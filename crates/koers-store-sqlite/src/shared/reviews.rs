@@ -123,7 +123,7 @@ async fn create(
     .bind(c.planned_on.to_string())
     .bind(c.held_on.map(|d| d.to_string()))
     .bind(to_json(c)?)
-    .bind(actor.user_id)
+    .bind(actor.user_id.map(UserId::get))
     .bind(now)
     .fetch_one(&mut *tx)
     .await
@@ -135,7 +135,7 @@ async fn create(
         trajectory_id: trajectory,
         content: c.clone(),
         version: 1,
-        created_by: actor.user_id.map(UserId::new),
+        created_by: actor.user_id,
         created_at: now,
         updated_at: now,
         invitations: vec![],
@@ -217,7 +217,7 @@ async fn invite(
     .bind(&inv.reviewer_name)
     .bind(&inv.email)
     .bind(inv.expires_at)
-    .bind(actor.user_id)
+    .bind(actor.user_id.map(UserId::get))
     .bind(now)
     .fetch_one(&mut *tx)
     .await
@@ -231,7 +231,7 @@ async fn invite(
         email: inv.email.clone(),
         expires_at: inv.expires_at,
         used_at: None,
-        created_by: actor.user_id.map(UserId::new),
+        created_by: actor.user_id,
         created_at: now,
     };
     if let Some(m) = mail {

@@ -2,6 +2,8 @@
 //! audit entry per changed school in the same transaction.
 
 use koers_app::store::{Actor, School, SchoolEdit, SchoolFields, SchoolWrite, Sector, StoreError, StoreResult};
+use koers_core::ids::{BoardNumber, SchoolId};
+use koers_core::register::ManualField;
 
 use super::audit::Change;
 use super::error::{db, json, stale};
@@ -23,14 +25,14 @@ async fn store(conn: &mut Conn, s: &School, expected: i64) -> StoreResult<()> {
         s.municipality,
         s.province,
         s.denomination,
-        s.board_number,
+        s.board_number.map(BoardNumber::get),
         s.schoolweging,
         s.website,
         manual,
         search,
         s.version,
         s.updated_at,
-        s.id,
+        s.id.get(),
         expected,
         s.kind,
         clusters,
@@ -41,7 +43,7 @@ async fn store(conn: &mut Conn, s: &School, expected: i64) -> StoreResult<()> {
     .await
     .map_err(db)?;
     if done.rows_affected() == 0 {
-        return Err(stale(expected, current_version(conn, s.id).await?));
+        return Err(stale(expected, current_version(conn, s.id.get()).await?));
     }
     Ok(())
 }
@@ -69,7 +71,7 @@ async fn insert(
         f.municipality,
         f.province,
         f.denomination,
-        f.board_number,
+        f.board_number.map(BoardNumber::get),
         sector.code(),
         f.schoolweging,
         f.website,
@@ -84,7 +86,7 @@ async fn insert(
     .await
     .map_err(db)?;
     Ok(School {
-        id,
+        id: SchoolId::new(id),
         ovt: ovt.to_owned(),
         brin: brin.to_owned(),
         name: f.name.clone(),
@@ -132,7 +134,7 @@ pub(crate) async fn apply_writes(
     writes: &[SchoolWrite],
     actor: &Actor,
     now: i64,
-) -> StoreResult<Vec<i64>> {
+) -> StoreResult<Vec<SchoolId>> {
     let mut tx = begin_write(pool).await.map_err(db)?;
     let mut ids = Vec::with_capacity(writes.len());
     for write in writes {
@@ -143,7 +145,7 @@ pub(crate) async fn apply_writes(
                 ids.push(school.id);
             }
             SchoolWrite::Update { id, expected_version, fields } => {
-                let before = fetch_at(&mut tx, *id, *expected_version).await?;
+                let before = fetch_at(&mut tx, id.get(), *expected_version).await?;
                 let after = School {
                     name: fields.name.clone(),
                     place: fields.place.clone(),
@@ -180,27 +182,27 @@ pub(crate) async fn edit(
     let mut after = before.clone();
     if let Some(name) = &edit.name {
         after.name = name.clone();
-        mark_manual(&mut after.manual_fields, "name");
+        mark_manual(&mut after.manual_fields, ManualField::Name);
     }
     if let Some(place) = &edit.place {
         after.place = place.clone();
-        mark_manual(&mut after.manual_fields, "place");
+        mark_manual(&mut after.manual_fields, ManualField::Place);
     }
     if let Some(website) = &edit.website {
         after.website = website.clone();
-        mark_manual(&mut after.manual_fields, "website");
+        mark_manual(&mut after.manual_fields, ManualField::Website);
     }
     if let Some(schoolweging) = edit.schoolweging {
         after.schoolweging = schoolweging;
-        mark_manual(&mut after.manual_fields, "schoolweging");
+        mark_manual(&mut after.manual_fields, ManualField::Schoolweging);
     }
     let after = update(&mut tx, before, after, actor, now).await?;
     tx.commit().await.map_err(db)?;
     Ok(after)
 }
 
-fn mark_manual(fields: &mut Vec<String>, field: &str) {
-    if !fields.iter().any(|f| f == field) {
-        fields.push(field.to_owned());
+fn mark_manual(fields: &mut Vec<ManualField>, field: ManualField) {
+    if !fields.contains(&field) {
+        fields.push(field);
     }
 }

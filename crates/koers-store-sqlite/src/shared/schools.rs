@@ -1,6 +1,7 @@
 //! Schools: reading and searching (writes are in `school_writes`).
 
 use koers_app::store::{School, Sector, StoreError, StoreResult};
+use koers_core::ids::BoardNumber;
 
 use super::error::{corrupt, db};
 use crate::backend::{Conn, Pool};
@@ -36,7 +37,7 @@ impl TryFrom<SchoolRow> for School {
             clusters: serde_json::from_str(&r.clusters).map_err(|_| corrupt("clusters", &r.clusters))?,
             manual_fields: serde_json::from_str(&r.manual_fields)
                 .map_err(|_| corrupt("manual_fields", &r.manual_fields))?,
-            id: r.id,
+            id: r.id.into(),
             ovt: r.ovt,
             brin: r.brin,
             name: r.name,
@@ -44,7 +45,7 @@ impl TryFrom<SchoolRow> for School {
             municipality: r.municipality,
             province: r.province,
             denomination: r.denomination,
-            board_number: r.board_number,
+            board_number: r.board_number.map(BoardNumber::new),
             schoolweging: r.schoolweging,
             website: r.website,
             kind: r.kind,

@@ -5,6 +5,7 @@
 use async_trait::async_trait;
 use koers_app::store::*;
 use koers_core::access::Grant;
+use koers_core::ids::{BoardNumber, SchoolId, UserId};
 
 use super::{
     applications, approvals, audit, boards, exams, expert_invites, experts, external, import_runs, ops, outbox,
@@ -17,14 +18,14 @@ impl StoreRead for Backend {
     fn backend(&self) -> &'static str {
         NAME
     }
-    async fn board(&self, number: i64) -> StoreResult<Board> {
-        boards::by_number(self.pool(), number).await
+    async fn board(&self, number: BoardNumber) -> StoreResult<Board> {
+        boards::by_number(self.pool(), number.get()).await
     }
     async fn all_schools(&self) -> StoreResult<Vec<School>> {
         schools::all(self.pool()).await
     }
-    async fn school(&self, id: i64) -> StoreResult<School> {
-        schools::by_id(self.pool(), id).await
+    async fn school(&self, id: SchoolId) -> StoreResult<School> {
+        schools::by_id(self.pool(), id.get()).await
     }
     async fn school_by_ovt(&self, ovt: &str) -> StoreResult<School> {
         schools::by_ovt(self.pool(), ovt).await
@@ -32,14 +33,14 @@ impl StoreRead for Backend {
     async fn search_schools(&self, query: &str, limit: i64) -> StoreResult<Vec<School>> {
         schools::search(self.pool(), query, limit).await
     }
-    async fn schools_of_board(&self, board_number: i64) -> StoreResult<Vec<School>> {
-        schools::of_board(self.pool(), board_number).await
+    async fn schools_of_board(&self, board_number: BoardNumber) -> StoreResult<Vec<School>> {
+        schools::of_board(self.pool(), board_number.get()).await
     }
-    async fn results_of_school(&self, school_id: i64) -> StoreResult<Vec<ResultYear>> {
-        results::results_of_school(self.pool(), school_id).await
+    async fn results_of_school(&self, school_id: SchoolId) -> StoreResult<Vec<ResultYear>> {
+        results::results_of_school(self.pool(), school_id.get()).await
     }
-    async fn published_of_school(&self, school_id: i64) -> StoreResult<Option<PublishedThreeYear>> {
-        results::published_of_school(self.pool(), school_id).await
+    async fn published_of_school(&self, school_id: SchoolId) -> StoreResult<Option<PublishedThreeYear>> {
+        results::published_of_school(self.pool(), school_id.get()).await
     }
     async fn all_results(&self) -> StoreResult<Vec<ResultYear>> {
         results::all_results(self.pool()).await
@@ -47,26 +48,26 @@ impl StoreRead for Backend {
     async fn all_published(&self) -> StoreResult<Vec<PublishedThreeYear>> {
         results::all_published(self.pool()).await
     }
-    async fn weging_years_of_school(&self, school_id: i64) -> StoreResult<Vec<WegingYear>> {
-        results::weging_years_of_school(self.pool(), school_id).await
+    async fn weging_years_of_school(&self, school_id: SchoolId) -> StoreResult<Vec<WegingYear>> {
+        results::weging_years_of_school(self.pool(), school_id.get()).await
     }
-    async fn exam_years_of_school(&self, school_id: i64) -> StoreResult<Vec<ExamYear>> {
-        exams::exam_years_of_school(self.pool(), school_id).await
+    async fn exam_years_of_school(&self, school_id: SchoolId) -> StoreResult<Vec<ExamYear>> {
+        exams::exam_years_of_school(self.pool(), school_id.get()).await
     }
     async fn verdict(&self, id: i64) -> StoreResult<VerdictRecord> {
         verdicts::by_id(self.pool(), id).await
     }
-    async fn verdicts_of_school(&self, school_id: i64) -> StoreResult<Vec<VerdictRecord>> {
-        verdicts::of_school(self.pool(), school_id).await
+    async fn verdicts_of_school(&self, school_id: SchoolId) -> StoreResult<Vec<VerdictRecord>> {
+        verdicts::of_school(self.pool(), school_id.get()).await
     }
-    async fn verdicts_of_board(&self, board_number: i64) -> StoreResult<Vec<VerdictRecord>> {
-        verdicts::of_board(self.pool(), board_number).await
+    async fn verdicts_of_board(&self, board_number: BoardNumber) -> StoreResult<Vec<VerdictRecord>> {
+        verdicts::of_board(self.pool(), board_number.get()).await
     }
-    async fn verdicts_of_board_schools(&self, board_number: i64) -> StoreResult<Vec<VerdictRecord>> {
-        verdicts::of_board_schools(self.pool(), board_number).await
+    async fn verdicts_of_board_schools(&self, board_number: BoardNumber) -> StoreResult<Vec<VerdictRecord>> {
+        verdicts::of_board_schools(self.pool(), board_number.get()).await
     }
-    async fn user(&self, id: i64) -> StoreResult<User> {
-        users::by_id(self.pool(), id).await
+    async fn user(&self, id: UserId) -> StoreResult<User> {
+        users::by_id(self.pool(), id.get()).await
     }
     async fn user_by_email(&self, email: &str) -> StoreResult<User> {
         users::by_email(self.pool(), email).await
@@ -74,11 +75,11 @@ impl StoreRead for Backend {
     async fn list_users(&self) -> StoreResult<Vec<User>> {
         users::list(self.pool()).await
     }
-    async fn grants_of_user(&self, user_id: i64) -> StoreResult<Vec<GrantRecord>> {
-        users::grants_of_user(self.pool(), user_id).await
+    async fn grants_of_user(&self, user_id: UserId) -> StoreResult<Vec<GrantRecord>> {
+        users::grants_of_user(self.pool(), user_id.get()).await
     }
-    async fn api_tokens_of_user(&self, user_id: i64) -> StoreResult<Vec<ApiToken>> {
-        tokens::of_user(self.pool(), user_id).await
+    async fn api_tokens_of_user(&self, user_id: UserId) -> StoreResult<Vec<ApiToken>> {
+        tokens::of_user(self.pool(), user_id.get()).await
     }
 
     async fn session_load(&self, id: &str, now: i64) -> StoreResult<Option<SessionRecord>> {
@@ -106,8 +107,8 @@ impl StoreRead for Backend {
     async fn expert(&self, id: i64) -> StoreResult<ExpertRecord> {
         experts::by_id(self.pool(), id).await
     }
-    async fn expert_by_user(&self, user_id: i64) -> StoreResult<ExpertRecord> {
-        experts::by_user(self.pool(), user_id).await
+    async fn expert_by_user(&self, user_id: UserId) -> StoreResult<ExpertRecord> {
+        experts::by_user(self.pool(), user_id.get()).await
     }
     async fn list_experts(&self) -> StoreResult<Vec<ExpertRecord>> {
         experts::list(self.pool()).await
@@ -159,16 +160,13 @@ impl StoreRead for Backend {
     fn pool_stats(&self) -> (u32, usize) {
         (self.pool().size(), self.pool().num_idle())
     }
-    async fn person_records(&self, user_id: i64) -> StoreResult<PersonRecords> {
-        privacy::person_records(self.pool(), user_id).await
+    async fn person_records(&self, user_id: UserId) -> StoreResult<PersonRecords> {
+        privacy::person_records(self.pool(), user_id.get()).await
     }
     async fn external_identity(&self, provider: &str, subject: &str) -> StoreResult<ExternalIdentity> {
         external::identity_by_subject(self.pool(), provider, subject).await
     }
-    async fn external_identities_of_user(
-        &self,
-        user_id: koers_core::ids::UserId,
-    ) -> StoreResult<Vec<ExternalIdentity>> {
+    async fn external_identities_of_user(&self, user_id: UserId) -> StoreResult<Vec<ExternalIdentity>> {
         external::identities_of_user(self.pool(), user_id).await
     }
 }
@@ -185,18 +183,18 @@ impl Store for Backend {
     async fn upsert_boards(&self, boards: &[NewBoard], actor: &Actor, now: i64) -> StoreResult<usize> {
         boards::upsert(self.pool(), boards, actor, now).await
     }
-    async fn apply_school_writes(&self, writes: &[SchoolWrite], actor: &Actor, now: i64) -> StoreResult<Vec<i64>> {
+    async fn apply_school_writes(&self, writes: &[SchoolWrite], actor: &Actor, now: i64) -> StoreResult<Vec<SchoolId>> {
         school_writes::apply_writes(self.pool(), writes, actor, now).await
     }
     async fn edit_school(
         &self,
-        id: i64,
+        id: SchoolId,
         expected_version: i64,
         edit: &SchoolEdit,
         actor: &Actor,
         now: i64,
     ) -> StoreResult<School> {
-        school_writes::edit(self.pool(), id, expected_version, edit, actor, now).await
+        school_writes::edit(self.pool(), id.get(), expected_version, edit, actor, now).await
     }
 
     async fn upsert_results(&self, rows: &[ResultYear], actor: &Actor, now: i64) -> StoreResult<usize> {
@@ -242,16 +240,16 @@ impl Store for Backend {
     }
     async fn update_user(
         &self,
-        id: i64,
+        id: UserId,
         expected_version: i64,
         update: &UserUpdate,
         actor: &Actor,
         now: i64,
     ) -> StoreResult<User> {
-        users::update(self.pool(), id, expected_version, update, actor, now).await
+        users::update(self.pool(), id.get(), expected_version, update, actor, now).await
     }
-    async fn add_grant(&self, user_id: i64, grant: &Grant, actor: &Actor, now: i64) -> StoreResult<GrantRecord> {
-        users::add_grant(self.pool(), user_id, grant, actor, now).await
+    async fn add_grant(&self, user_id: UserId, grant: &Grant, actor: &Actor, now: i64) -> StoreResult<GrantRecord> {
+        users::add_grant(self.pool(), user_id.get(), grant, actor, now).await
     }
     async fn remove_grant(&self, grant_id: i64, actor: &Actor, now: i64) -> StoreResult<()> {
         users::remove_grant(self.pool(), grant_id, actor, now).await
@@ -314,12 +312,12 @@ impl Store for Backend {
     async fn create_approval_link(
         &self,
         application_id: i64,
-        board_number: i64,
+        board_number: BoardNumber,
         token_hash: &str,
         expires_at: i64,
         now: i64,
     ) -> StoreResult<ApprovalLink> {
-        approvals::create(self.pool(), application_id, board_number, token_hash, expires_at, now).await
+        approvals::create(self.pool(), application_id, board_number.get(), token_hash, expires_at, now).await
     }
     async fn use_approval_link(&self, id: i64, now: i64) -> StoreResult<()> {
         approvals::mark_used(self.pool(), id, now).await
@@ -337,12 +335,12 @@ impl Store for Backend {
     async fn accept_expert_invitation(
         &self,
         expert_id: i64,
-        user_id: i64,
+        user_id: UserId,
         email: &str,
         actor: &Actor,
         now: i64,
     ) -> StoreResult<ExpertRecord> {
-        expert_invites::accept(self.pool(), expert_id, user_id, email, actor, now).await
+        expert_invites::accept(self.pool(), expert_id, user_id.get(), email, actor, now).await
     }
     async fn decline_expert_invitation(&self, expert_id: i64, email: &str, actor: &Actor, now: i64) -> StoreResult<()> {
         expert_invites::decline(self.pool(), expert_id, email, actor, now).await
@@ -391,8 +389,8 @@ impl Store for Backend {
         crate::maintenance::backup_to(self, target).await
     }
 
-    async fn erase_person(&self, user_id: i64, actor: &Actor, now: i64) -> StoreResult<ErasureReport> {
-        privacy::erase_person(self.pool(), user_id, actor, now).await
+    async fn erase_person(&self, user_id: UserId, actor: &Actor, now: i64) -> StoreResult<ErasureReport> {
+        privacy::erase_person(self.pool(), user_id.get(), actor, now).await
     }
     async fn prune(&self, policy: &RetentionPolicy, now: i64) -> StoreResult<PruneReport> {
         privacy::prune(self.pool(), policy, now).await

@@ -12,7 +12,7 @@ pub(crate) async fn create(pool: &Pool, t: &NewApiToken, actor: &Actor, now: i64
         r#"INSERT INTO api_tokens (user_id, name, token_hash, created_at, last_used_at, revoked, scope)
            VALUES ($1, $2, $3, $4, NULL, FALSE, $5)
            RETURNING id AS "id!: i64""#,
-        t.user_id,
+        t.user_id.get(),
         t.name,
         t.token_hash,
         t.created_at,

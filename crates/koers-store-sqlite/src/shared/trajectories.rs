@@ -6,6 +6,8 @@ use koers_app::store::{
     Actor, ApplicationRecord, Assignment, PhaseChange, StoreError, StoreResult, TrajectoryFilter, TrajectoryRecord,
 };
 
+use koers_core::ids::{BoardNumber, SchoolId};
+
 use super::applications::set_state;
 use super::audit::Change;
 use super::error::{db, stale};
@@ -33,8 +35,8 @@ pub(crate) async fn assign(
         application.id,
         application.programme_id,
         t.expert_id,
-        application.school_id,
-        application.board_number,
+        application.school_id.map(SchoolId::get),
+        application.board_number.map(BoardNumber::get),
         t.phases_json,
         t.dagdelen_planned,
         now,
@@ -107,9 +109,44 @@ pub(crate) async fn end(
     Ok(after)
 }
 
+/// A `trajectories` row as stored.
+struct TrajectoryRow {
+    id: i64,
+    application_id: i64,
+    programme_id: String,
+    expert_id: i64,
+    school_id: Option<i64>,
+    board_number: Option<i64>,
+    phases_json: String,
+    current_phase: i64,
+    dagdelen_planned: i64,
+    active: bool,
+    version: i64,
+    created_at: i64,
+}
+
+impl From<TrajectoryRow> for TrajectoryRecord {
+    fn from(r: TrajectoryRow) -> Self {
+        TrajectoryRecord {
+            id: r.id.into(),
+            application_id: r.application_id.into(),
+            programme_id: r.programme_id,
+            expert_id: r.expert_id.into(),
+            school_id: r.school_id.map(SchoolId::new),
+            board_number: r.board_number.map(BoardNumber::new),
+            phases_json: r.phases_json,
+            current_phase: r.current_phase,
+            dagdelen_planned: r.dagdelen_planned,
+            active: r.active,
+            version: r.version,
+            created_at: r.created_at,
+        }
+    }
+}
+
 pub(crate) async fn fetch(conn: &mut Conn, id: i64) -> StoreResult<Option<TrajectoryRecord>> {
-    sqlx::query_as!(
-        TrajectoryRecord,
+    let rows = sqlx::query_as!(
+        TrajectoryRow,
         r#"SELECT id AS "id!: i64", application_id AS "application_id!: i64", programme_id AS "programme_id!",
                   expert_id AS "expert_id!: i64", school_id AS "school_id?: i64", board_number AS "board_number?: i64",
                   phases_json AS "phases_json!", current_phase AS "current_phase!: i64",
@@ -120,7 +157,8 @@ pub(crate) async fn fetch(conn: &mut Conn, id: i64) -> StoreResult<Option<Trajec
     )
     .fetch_optional(&mut *conn)
     .await
-    .map_err(db)
+    .map_err(db)?;
+    Ok(rows.map(TrajectoryRecord::from))
 }
 
 pub(crate) async fn by_id(pool: &Pool, id: i64) -> StoreResult<TrajectoryRecord> {
@@ -130,8 +168,8 @@ pub(crate) async fn by_id(pool: &Pool, id: i64) -> StoreResult<TrajectoryRecord>
 
 /// Newest first; every filter optional.
 pub(crate) async fn list(pool: &Pool, f: &TrajectoryFilter) -> StoreResult<Vec<TrajectoryRecord>> {
-    sqlx::query_as!(
-        TrajectoryRecord,
+    let rows = sqlx::query_as!(
+        TrajectoryRow,
         r#"SELECT id AS "id!: i64", application_id AS "application_id!: i64", programme_id AS "programme_id!",
                   expert_id AS "expert_id!: i64", school_id AS "school_id?: i64", board_number AS "board_number?: i64",
                   phases_json AS "phases_json!", current_phase AS "current_phase!: i64",
@@ -145,14 +183,15 @@ pub(crate) async fn list(pool: &Pool, f: &TrajectoryFilter) -> StoreResult<Vec<T
              AND ($5 = FALSE OR active = TRUE)
            ORDER BY created_at DESC, id DESC"#,
         f.expert_id,
-        f.school_id,
-        f.board_number,
+        f.school_id.map(SchoolId::get),
+        f.board_number.map(BoardNumber::get),
         f.programme_id,
         f.active_only,
     )
     .fetch_all(pool)
     .await
-    .map_err(db)
+    .map_err(db)?;
+    Ok(rows.into_iter().map(TrajectoryRecord::from).collect())
 }
 
 /// Move trajectory `m.trajectory_id` from phase `m.from` to `m.to` inside `conn`'s transaction

@@ -2,6 +2,7 @@
 
 use koers_app::store::{Actor, GrantRecord, NewUser, StoreError, StoreResult, User, UserUpdate};
 use koers_core::access::{Grant, RoleKind, Scope};
+use koers_core::ids::{BoardNumber, SchoolId, UserId};
 
 use super::audit::Change;
 use super::error::{corrupt, db, stale};
@@ -77,7 +78,7 @@ pub(crate) async fn create(pool: &Pool, u: &NewUser, actor: &Actor, now: i64) ->
     .await
     .map_err(db)?;
     let user = User {
-        id,
+        id: id.into(),
         email: u.email.clone(),
         name: u.name.clone(),
         password_hash: u.password_hash.clone(),
@@ -160,7 +161,7 @@ async fn is_beheerder(conn: &mut Conn, user_id: i64) -> StoreResult<bool> {
 
 async fn ensure_a_beheerder_remains(conn: &mut Conn) -> StoreResult<()> {
     for u in list_on(conn).await?.into_iter().filter(|u| u.active) {
-        if is_beheerder(conn, u.id).await? {
+        if is_beheerder(conn, u.id.get()).await? {
             return Ok(());
         }
     }
@@ -182,8 +183,8 @@ fn scope_from(kind: &str, value: &str) -> StoreResult<Scope> {
     Ok(match kind {
         "global" => Scope::Global,
         "programme" => Scope::Programme(value.to_owned()),
-        "school" => Scope::School(number()?),
-        "board" => Scope::Board(number()?),
+        "school" => Scope::School(SchoolId::new(number()?)),
+        "board" => Scope::Board(BoardNumber::new(number()?)),
         other => return Err(corrupt("scope_kind", other)),
     })
 }
@@ -201,7 +202,7 @@ impl TryFrom<GrantRow> for GrantRecord {
     fn try_from(r: GrantRow) -> StoreResult<Self> {
         let role = RoleKind::from_code(&r.role).ok_or_else(|| corrupt("role", &r.role))?;
         let grant = Grant { role, scope: scope_from(&r.scope_kind, &r.scope_value)? };
-        Ok(GrantRecord { id: r.id, user_id: r.user_id, grant })
+        Ok(GrantRecord { id: r.id, user_id: UserId::new(r.user_id), grant })
     }
 }
 
@@ -248,7 +249,7 @@ pub(crate) async fn add_grant(
     .fetch_one(&mut *tx)
     .await
     .map_err(db)?;
-    let record = GrantRecord { id, user_id, grant: grant.clone() };
+    let record = GrantRecord { id, user_id: UserId::new(user_id), grant: grant.clone() };
     Change::new(actor, now, "create", "grant", id).after(&record)?.write(&mut tx).await?;
     tx.commit().await.map_err(db)?;
     Ok(record)
@@ -268,7 +269,8 @@ pub(crate) async fn remove_grant(pool: &Pool, grant_id: i64, actor: &Actor, now:
     .map_err(db)?
     .ok_or(StoreError::NotFound)?;
     let before = GrantRecord::try_from(row)?;
-    if before.grant.role == RoleKind::Beheerder && fetch(&mut tx, before.user_id).await?.is_some_and(|u| u.active) {
+    if before.grant.role == RoleKind::Beheerder && fetch(&mut tx, before.user_id.get()).await?.is_some_and(|u| u.active)
+    {
         ensure_a_beheerder_remains(&mut tx).await?;
     }
     Change::new(actor, now, "delete", "grant", grant_id).before(&before)?.write(&mut tx).await?;

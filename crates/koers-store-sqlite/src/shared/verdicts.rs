@@ -3,13 +3,60 @@
 
 use koers_app::store::{Actor, NewVerdict, StoreError, StoreResult, VerdictRecord};
 
+use koers_core::ids::{BoardNumber, SchoolId, UserId};
+
 use super::audit::Change;
 use super::error::{db, stale};
 use crate::backend::{Conn, Pool, begin_write};
 
+/// An `inspection_verdicts` row as stored.
+struct VerdictRow {
+    id: i64,
+    school_id: Option<i64>,
+    board_number: Option<i64>,
+    verdict_date: String,
+    oordeel: String,
+    afdeling: Option<String>,
+    herstelopdracht: bool,
+    risk_investigation: bool,
+    source: String,
+    status: String,
+    recorded_by: Option<i64>,
+    recorded_by_label: String,
+    recorded_at: i64,
+    confirmed_by: Option<i64>,
+    confirmed_by_label: Option<String>,
+    confirmed_at: Option<i64>,
+    version: i64,
+}
+
+impl From<VerdictRow> for VerdictRecord {
+    fn from(r: VerdictRow) -> Self {
+        VerdictRecord {
+            id: r.id,
+            school_id: r.school_id.map(SchoolId::new),
+            board_number: r.board_number.map(BoardNumber::new),
+            verdict_date: r.verdict_date,
+            oordeel: r.oordeel,
+            afdeling: r.afdeling,
+            herstelopdracht: r.herstelopdracht,
+            risk_investigation: r.risk_investigation,
+            source: r.source,
+            status: r.status,
+            recorded_by: r.recorded_by.map(UserId::new),
+            recorded_by_label: r.recorded_by_label,
+            recorded_at: r.recorded_at,
+            confirmed_by: r.confirmed_by.map(UserId::new),
+            confirmed_by_label: r.confirmed_by_label,
+            confirmed_at: r.confirmed_at,
+            version: r.version,
+        }
+    }
+}
+
 async fn fetch(conn: &mut Conn, id: i64) -> StoreResult<Option<VerdictRecord>> {
-    sqlx::query_as!(
-        VerdictRecord,
+    let rows = sqlx::query_as!(
+        VerdictRow,
         r#"SELECT id AS "id!: i64", school_id AS "school_id?: i64", board_number AS "board_number?: i64",
                   verdict_date AS "verdict_date!", oordeel AS "oordeel!", afdeling AS "afdeling?",
                   herstelopdracht AS "herstelopdracht!: bool", risk_investigation AS "risk_investigation!: bool",
@@ -22,7 +69,8 @@ async fn fetch(conn: &mut Conn, id: i64) -> StoreResult<Option<VerdictRecord>> {
     )
     .fetch_optional(&mut *conn)
     .await
-    .map_err(db)
+    .map_err(db)?;
+    Ok(rows.map(VerdictRecord::from))
 }
 
 pub(crate) async fn by_id(pool: &Pool, id: i64) -> StoreResult<VerdictRecord> {
@@ -45,8 +93,8 @@ pub(crate) async fn insert(conn: &mut Conn, v: &NewVerdict, actor: &Actor, now: 
                                             recorded_at, version)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1)
            RETURNING id AS "id!: i64""#,
-        v.school_id,
-        v.board_number,
+        v.school_id.map(SchoolId::get),
+        v.board_number.map(BoardNumber::get),
         v.verdict_date,
         v.oordeel,
         v.afdeling,
@@ -54,7 +102,7 @@ pub(crate) async fn insert(conn: &mut Conn, v: &NewVerdict, actor: &Actor, now: 
         v.risk_investigation,
         v.source,
         v.status,
-        actor.user_id,
+        actor.user_id.map(UserId::get),
         actor.label,
         now,
     )
@@ -143,7 +191,7 @@ pub(crate) async fn confirm(
         "UPDATE inspection_verdicts SET status = 'vastgesteld', confirmed_by = $1, confirmed_by_label = $2,
                 confirmed_at = $3, version = version + 1
          WHERE id = $4 AND version = $5",
-        actor.user_id,
+        actor.user_id.map(UserId::get),
         actor.label,
         now,
         id,
@@ -163,8 +211,8 @@ pub(crate) async fn confirm(
 }
 
 pub(crate) async fn of_school(pool: &Pool, school_id: i64) -> StoreResult<Vec<VerdictRecord>> {
-    sqlx::query_as!(
-        VerdictRecord,
+    let rows = sqlx::query_as!(
+        VerdictRow,
         r#"SELECT id AS "id!: i64", school_id AS "school_id?: i64", board_number AS "board_number?: i64",
                   verdict_date AS "verdict_date!", oordeel AS "oordeel!", afdeling AS "afdeling?",
                   herstelopdracht AS "herstelopdracht!: bool", risk_investigation AS "risk_investigation!: bool",
@@ -178,12 +226,13 @@ pub(crate) async fn of_school(pool: &Pool, school_id: i64) -> StoreResult<Vec<Ve
     )
     .fetch_all(pool)
     .await
-    .map_err(db)
+    .map_err(db)?;
+    Ok(rows.into_iter().map(VerdictRecord::from).collect())
 }
 
 pub(crate) async fn of_board(pool: &Pool, board_number: i64) -> StoreResult<Vec<VerdictRecord>> {
-    sqlx::query_as!(
-        VerdictRecord,
+    let rows = sqlx::query_as!(
+        VerdictRow,
         r#"SELECT id AS "id!: i64", school_id AS "school_id?: i64", board_number AS "board_number?: i64",
                   verdict_date AS "verdict_date!", oordeel AS "oordeel!", afdeling AS "afdeling?",
                   herstelopdracht AS "herstelopdracht!: bool", risk_investigation AS "risk_investigation!: bool",
@@ -197,12 +246,13 @@ pub(crate) async fn of_board(pool: &Pool, board_number: i64) -> StoreResult<Vec<
     )
     .fetch_all(pool)
     .await
-    .map_err(db)
+    .map_err(db)?;
+    Ok(rows.into_iter().map(VerdictRecord::from).collect())
 }
 
 pub(crate) async fn of_board_schools(pool: &Pool, board_number: i64) -> StoreResult<Vec<VerdictRecord>> {
-    sqlx::query_as!(
-        VerdictRecord,
+    let rows = sqlx::query_as!(
+        VerdictRow,
         r#"SELECT v.id AS "id!: i64", v.school_id AS "school_id?: i64", v.board_number AS "board_number?: i64",
                   v.verdict_date AS "verdict_date!", v.oordeel AS "oordeel!", v.afdeling AS "afdeling?",
                   v.herstelopdracht AS "herstelopdracht!: bool", v.risk_investigation AS "risk_investigation!: bool",
@@ -217,5 +267,6 @@ pub(crate) async fn of_board_schools(pool: &Pool, board_number: i64) -> StoreRes
     )
     .fetch_all(pool)
     .await
-    .map_err(db)
+    .map_err(db)?;
+    Ok(rows.into_iter().map(VerdictRecord::from).collect())
 }

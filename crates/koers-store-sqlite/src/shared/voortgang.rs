@@ -225,13 +225,13 @@ pub(crate) async fn record_status_update(
     .bind(u.date.to_string())
     .bind(status_key(u.status))
     .bind(&u.note)
-    .bind(actor.user_id)
+    .bind(actor.user_id.map(UserId::get))
     .bind(now)
     .bind(expected_last);
     let record = |id| StatusUpdateRecord {
         id,
         trajectory_id: trajectory,
-        update: StatusUpdate { by: actor.user_id.map(UserId::new), ..u.clone() },
+        update: StatusUpdate { by: actor.user_id, ..u.clone() },
         recorded_at: now,
     };
     match append(pool, trajectory, insert, record, "measure_status", actor, now).await? {
@@ -272,7 +272,7 @@ pub(crate) async fn record_measurements(
         .bind(to_json(&m.source)?)
         .bind(register_year)
         .bind(&m.note)
-        .bind(actor.user_id)
+        .bind(actor.user_id.map(UserId::get))
         .bind(now)
         .fetch_optional(&mut *tx)
         .await
@@ -282,7 +282,7 @@ pub(crate) async fn record_measurements(
                 id: row.try_get("id").map_err(db)?,
                 trajectory_id: trajectory,
                 measurement: m.clone(),
-                recorded_by: actor.user_id.map(UserId::new),
+                recorded_by: actor.user_id,
                 recorded_at: now,
             });
         }
@@ -311,12 +311,12 @@ pub(crate) async fn log_activity(
     .bind(e.date.to_string())
     .bind(&e.with)
     .bind(&e.note)
-    .bind(actor.user_id)
+    .bind(actor.user_id.map(UserId::get))
     .bind(now);
     let record = |id| ActivityRecord {
         id,
         trajectory_id: trajectory,
-        entry: ActivityEntry { by: actor.user_id.map(UserId::new), ..e.clone() },
+        entry: ActivityEntry { by: actor.user_id, ..e.clone() },
         recorded_at: now,
     };
     append(pool, trajectory, insert, record, "progress_activity", actor, now)

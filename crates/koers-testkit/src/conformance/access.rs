@@ -8,7 +8,7 @@ use koers_app::store::{
     RequestSubject, Store, StoreError,
 };
 use koers_core::access::{Grant, RoleKind, Scope};
-use koers_core::ids::{BoardNumber, SchoolId, UserId};
+use koers_core::ids::{BoardNumber, UserId};
 
 use super::data::*;
 
@@ -44,7 +44,7 @@ async fn confirmed(s: &dyn Store, subject: RequestSubject, email: &str, hash: &s
 pub async fn account_requests_are_confirmed_once_and_duplicates_refused(store: Arc<dyn Store>) {
     let s = &*store;
     let school = one_school(s).await;
-    let subject = RequestSubject::School(SchoolId::new(school.id));
+    let subject = RequestSubject::School(school.id);
     let r = s
         .create_account_request(
             &request(subject, "sam@regenboog.nl", "h-1", NOW + 100),
@@ -123,7 +123,7 @@ pub async fn account_requests_are_confirmed_once_and_duplicates_refused(store: A
 pub async fn deciding_an_account_request_creates_user_and_grant_atomically(store: Arc<dyn Store>) {
     let s = &*store;
     let school = one_school(s).await;
-    let subject = RequestSubject::School(SchoolId::new(school.id));
+    let subject = RequestSubject::School(school.id);
     let r = confirmed(s, subject, "sam@regenboog.nl", "h-1").await;
     let grant = Grant::new(RoleKind::Schoolleider, Scope::School(school.id)).expect("grant");
     let approve = RequestDecision::Approve { grant: grant.clone() };
@@ -197,7 +197,7 @@ pub async fn deciding_an_account_request_creates_user_and_grant_atomically(store
 pub async fn a_request_through_a_provider_is_confirmed_at_once_and_links_its_identity(store: Arc<dyn Store>) {
     let s = &*store;
     let school = one_school(s).await;
-    let subject = RequestSubject::School(SchoolId::new(school.id));
+    let subject = RequestSubject::School(school.id);
     let identity = RequestIdentity {
         provider: "surfconext".into(),
         subject: "sub-42".into(),
@@ -324,7 +324,7 @@ pub async fn prune_removes_stale_account_requests_only(store: Arc<dyn Store>) {
     const DAY: i64 = 86_400;
     let s = &*store;
     let school = one_school(s).await;
-    let subject = RequestSubject::School(SchoolId::new(school.id));
+    let subject = RequestSubject::School(school.id);
     let create = |email: &'static str, hash: &'static str, expires: i64| async move {
         s.create_account_request(&request(subject, email, hash, expires), &mail(email, "bevestig"), &actor(), NOW)
             .await

@@ -1,5 +1,6 @@
 //! Cases: the audit log itself.
 
+use koers_core::ids::{BoardNumber, UserId};
 use std::sync::Arc;
 
 use koers_app::store::{AuditFilter, NewAudit, SchoolEdit, Store};
@@ -39,7 +40,7 @@ pub async fn audit_log_filters_pages_and_orders_newest_first(store: Arc<dyn Stor
     let all = all_audit(s).await;
     assert_eq!(all.len(), 4, "three appended + the user creation");
     assert_eq!(all.last().map(|a| a.entity.as_str()), Some("user"));
-    assert_not_found(s.append_audit(&entry(NOW, "login", "s3", Some(user.id + 1000))).await);
+    assert_not_found(s.append_audit(&entry(NOW, "login", "s3", Some(UserId::new(user.id.get() + 1000)))).await);
 }
 
 pub async fn reads_write_no_audit_entries(store: Arc<dyn Store>) {
@@ -51,7 +52,7 @@ pub async fn reads_write_no_audit_entries(store: Arc<dyn Store>) {
     s.school_by_ovt(&school.ovt).await.expect("by ovt");
     s.all_schools().await.expect("all");
     s.search_schools("regen", 10).await.expect("search");
-    s.schools_of_board(41646).await.expect("of board");
+    s.schools_of_board(BoardNumber::new(41646)).await.expect("of board");
     s.results_of_school(school.id).await.expect("results");
     s.all_results().await.expect("all results");
     s.published_of_school(school.id).await.expect("published");

@@ -3,6 +3,7 @@
 //! (approval inserts the school's application with its reference number; declining keeps the
 //! reason), stale or repeated decisions refused, everything audited.
 
+use koers_core::ids::{BoardNumber, SchoolId};
 use std::sync::Arc;
 
 use koers_app::store::{
@@ -13,7 +14,7 @@ use koers_core::workflow::Status;
 use super::data::*;
 use super::workflow::*;
 
-fn line(school_id: i64) -> NewBoardRequestLine {
+fn line(school_id: SchoolId) -> NewBoardRequestLine {
     NewBoardRequestLine {
         school_id,
         entry_facts_json: Some(r#"{"risks":[{"kind":"falling_results","evidence":"havo daalt"}]}"#.into()),
@@ -24,7 +25,7 @@ fn line(school_id: i64) -> NewBoardRequestLine {
 fn request(board: i64, lines: Vec<NewBoardRequestLine>) -> NewBoardRequest {
     NewBoardRequest {
         programme_id: "leren-verbeteren-npo".into(),
-        board_number: board,
+        board_number: BoardNumber::new(board),
         contact_name: "Vera Voortgezet".into(),
         contact_email: "vera@bestuur.nl".into(),
         contact_phone: None,
@@ -57,7 +58,7 @@ pub async fn board_requests_keep_lines_and_decide_each_school_on_its_own(store: 
     // A school twice: Duplicate, nothing written (no request, no mail).
     let twice = s.create_board_request(&request(50000, vec![line(a), line(a)]), &mail("x"), &actor(), NOW).await;
     assert!(matches!(twice, Err(StoreError::Duplicate(ref w)) if w == "school"), "{twice:?}");
-    assert!(s.board_requests_of_board(50000).await.expect("list").is_empty());
+    assert!(s.board_requests_of_board(BoardNumber::new(50000)).await.expect("list").is_empty());
     assert_eq!(mails(s).await, 0);
 
     let r = s
@@ -66,10 +67,10 @@ pub async fn board_requests_keep_lines_and_decide_each_school_on_its_own(store: 
         .expect("create");
     assert_eq!(r.lines.iter().map(|l| l.school_id).collect::<Vec<_>>(), vec![b, a], "the board's order");
     assert!(r.lines.iter().all(|l| l.status == LineStatus::Open && l.version == 1 && l.application_id.is_none()));
-    assert_eq!((r.board_number, r.created_at, r.open_lines()), (50000, NOW, 2));
+    assert_eq!((r.board_number, r.created_at, r.open_lines()), (BoardNumber::new(50000), NOW, 2));
     assert_eq!(s.board_request(r.id).await.expect("read"), r);
-    assert_eq!(s.board_requests_of_board(50000).await.expect("of board"), vec![r.clone()]);
-    assert!(s.board_requests_of_board(50001).await.expect("other board").is_empty());
+    assert_eq!(s.board_requests_of_board(BoardNumber::new(50000)).await.expect("of board"), vec![r.clone()]);
+    assert!(s.board_requests_of_board(BoardNumber::new(50001)).await.expect("other board").is_empty());
     assert_eq!(s.open_board_requests(None).await.expect("open").len(), 1);
     assert_eq!(s.open_board_requests(Some(&["leren-verbeteren-npo".to_owned()])).await.expect("npo").len(), 1);
     assert!(s.open_board_requests(Some(&["gwgb-plus-school".to_owned()])).await.expect("other").is_empty());
@@ -81,7 +82,7 @@ pub async fn board_requests_keep_lines_and_decide_each_school_on_its_own(store: 
     let first = r.lines[0].clone();
     let application = NewApplication {
         school_id: Some(b),
-        board_number: Some(50000),
+        board_number: Some(BoardNumber::new(50000)),
         status: Status::Definitief,
         ..new_application("leren-verbeteren-npo", "Vera Voortgezet", "Twee scholen")
     };

@@ -67,7 +67,7 @@ pub async fn time_entries_round_trip_per_trajectory_expert_and_school_and_are_au
     let nov = s.time_entries_of_expert(expert, d(2025, 11, 1), d(2025, 11, 30)).await.expect("expert");
     assert_eq!(nov, vec![first.clone()], "both ends of the period included, others left out");
     assert_eq!(s.time_entries_of_expert(expert, d(2025, 11, 3), d(2025, 11, 3)).await.expect("day").len(), 1);
-    let school = SchoolId::new(t.school_id.expect("school"));
+    let school = SchoolId::new(t.school_id.expect("school").get());
     assert_eq!(s.time_entries_of_school(school, d(2025, 8, 1), d(2026, 7, 31)).await.expect("school").len(), 2);
     assert!(
         s.time_entries_of_school(SchoolId::new(school.get() + 99), d(2025, 8, 1), d(2026, 7, 31))
@@ -137,7 +137,7 @@ pub async fn budget_decisions_are_listed_newest_first_and_audited_with_the_reaso
 pub async fn statement_kenmerken_are_gap_free_per_year_and_issued_once_per_period(store: Arc<dyn Store>) {
     let s = &*store;
     let t = trajectory_with_expert(s, "leren-verbeteren-npo").await;
-    let school = SchoolId::new(t.school_id.expect("school"));
+    let school = SchoolId::new(t.school_id.expect("school").get());
     assert_eq!(s.issued_statement(school, d(2025, 8, 1), d(2026, 7, 31)).await.expect("none"), None);
     let a = s.issue_statement(school, d(2025, 8, 1), d(2026, 7, 31), &actor(), NEW_YEAR_2026).await.expect("a");
     assert_eq!(a.reference.to_string(), "KOV-2026-000001");

@@ -3,6 +3,7 @@
 use koers_app::store::{
     Actor, AuditEntry, AuditFilter, NewUser, ResultYear, School, SchoolFields, SchoolWrite, Sector, Store, StoreError,
 };
+use koers_core::ids::{BoardNumber, SchoolId};
 
 /// The time every case starts at (Unix seconds).
 pub const NOW: i64 = 1_760_000_000;
@@ -20,7 +21,7 @@ pub fn fields(name: &str, place: Option<&str>, board: Option<i64>) -> SchoolFiel
         municipality: place.map(Into::into),
         province: Some("Utrecht".into()),
         denomination: Some("Openbaar".into()),
-        board_number: board,
+        board_number: board.map(BoardNumber::new),
         schoolweging: Some(31.47),
         website: None,
         ..SchoolFields::default()
@@ -114,7 +115,7 @@ pub fn bulk_schools(n: usize) -> Vec<SchoolWrite> {
 }
 
 /// Three test years for every school id (2023–2025), a few suppressed.
-pub fn bulk_results(school_ids: &[i64], source: &str) -> Vec<ResultYear> {
+pub fn bulk_results(school_ids: &[SchoolId], source: &str) -> Vec<ResultYear> {
     let mut rows = Vec::with_capacity(school_ids.len() * 3);
     for (i, &school_id) in school_ids.iter().enumerate() {
         for (k, test_year) in (2023..=2025).enumerate() {

@@ -1,5 +1,6 @@
 //! Cases: experts, assigning them (trajectories), their load, and the mail outbox.
 
+use koers_core::ids::{BoardNumber, UserId};
 use koers_core::workflow::Status;
 use std::sync::Arc;
 
@@ -51,7 +52,7 @@ pub async fn experts_round_trip_and_check_versions(store: Arc<dyn Store>) {
     let anna = s.save_expert(&expert_write("Anna", "anna@expert.nl"), &actor(), NOW).await.expect("create");
     assert_eq!(s.expert(kees.id).await.expect("by id"), kees);
     assert_eq!(s.expert_by_user(user.id).await.expect("by user"), kees);
-    assert_not_found(s.expert_by_user(user.id + 1000).await);
+    assert_not_found(s.expert_by_user(UserId::new(user.id.get() + 1000)).await);
     assert_not_found(s.expert(kees.id + anna.id + 1000).await);
     assert_eq!(s.list_experts().await.expect("list"), [anna.clone(), kees.clone()], "by name");
 
@@ -59,7 +60,8 @@ pub async fn experts_round_trip_and_check_versions(store: Arc<dyn Store>) {
     assert!(detail.contains("expert"), "{detail}");
     let same_login = ExpertWrite { user_id: Some(user.id), ..expert_write("Kees 2", "kees2@expert.nl") };
     assert!(assert_duplicate(s.save_expert(&same_login, &actor(), NOW).await).contains("expert"));
-    let unknown_user = ExpertWrite { user_id: Some(user.id + 1000), ..expert_write("X", "x@expert.nl") };
+    let unknown_user =
+        ExpertWrite { user_id: Some(UserId::new(user.id.get() + 1000)), ..expert_write("X", "x@expert.nl") };
     assert_not_found(s.save_expert(&unknown_user, &actor(), NOW).await);
 
     // Update: found by address (no login) …
@@ -128,7 +130,7 @@ pub async fn assign_expert_is_atomic_and_audited(store: Arc<dyn Store>) {
         s,
         &koers_app::store::NewApplication {
             school_id: Some(school.id),
-            board_number: Some(41646),
+            board_number: Some(BoardNumber::new(41646)),
             ..new_application("gwgb-plus-school", "Ann", "Taal")
         },
         NOW,
@@ -157,7 +159,7 @@ pub async fn assign_expert_is_atomic_and_audited(store: Arc<dyn Store>) {
     );
     assert_eq!(
         (trajectory.school_id, trajectory.board_number),
-        (Some(school.id), Some(41646)),
+        (Some(school.id), Some(BoardNumber::new(41646))),
         "copied from the application"
     );
     assert_eq!(
@@ -245,7 +247,7 @@ pub async fn expert_loads_and_trajectory_filters(store: Arc<dyn Store>) {
     assert_eq!(ids(TrajectoryFilter { expert_id: Some(a.id), ..all.clone() }).await, [t1, t0]);
     assert!(ids(TrajectoryFilter { expert_id: Some(c.id), ..all.clone() }).await.is_empty());
     assert_eq!(ids(TrajectoryFilter { school_id: Some(schools[0].id), ..all.clone() }).await, [t2, t0]);
-    assert_eq!(ids(TrajectoryFilter { board_number: Some(8), ..all.clone() }).await, [t1]);
+    assert_eq!(ids(TrajectoryFilter { board_number: Some(BoardNumber::new(8)), ..all.clone() }).await, [t1]);
     assert_eq!(ids(TrajectoryFilter { programme_id: Some("leren-verbeteren-npo".into()), ..all.clone() }).await, [t2]);
     assert_eq!(ids(TrajectoryFilter { active_only: true, ..all.clone() }).await, [t2, t1, t0], "all are active");
     assert_eq!(
@@ -302,7 +304,7 @@ pub async fn workflow_reads_write_no_audit_entries(store: Arc<dyn Store>) {
     let s = &*store;
     s.save_programme_definition(&programme_write("p", "P"), &actor(), NOW).await.expect("programme");
     let app = add_application(s, &new_application("p", "Ann", "Taal"), NOW).await;
-    let link = s.create_approval_link(app.id, 1, "hash", NOW + 100, NOW).await.expect("link");
+    let link = s.create_approval_link(app.id, BoardNumber::new(1), "hash", NOW + 100, NOW).await.expect("link");
     let expert = s.save_expert(&expert_write("Kees", "kees@expert.nl"), &actor(), NOW).await.expect("expert");
     let (_, t) = s.assign_expert(&assignment(app.id, 1, expert.id, 2), &actor(), NOW).await.expect("assign");
     let before = all_audit(s).await.len();

@@ -1,5 +1,6 @@
 //! Privacy (AVG): what the store finds about a person, erasure, and the retention prune.
 
+use koers_core::ids::UserId;
 use std::sync::Arc;
 
 use koers_app::store::{Actor, ExpertWrite, NewApiToken, NewMail, RetentionPolicy, SessionRecord, Store};
@@ -79,31 +80,31 @@ async fn person(store: &dyn Store) -> (i64, i64) {
         body_text: format!("{NAME} ({EMAIL}) heeft een aanmelding ingediend."),
     };
     store.enqueue_mail(&about_her, NOW).await.expect("mail");
-    (anna.id, other.id)
+    (anna.id.get(), other.id.get())
 }
 
 pub async fn person_records_find_everything_that_names_them(store: Arc<dyn Store>) {
     let (anna, _) = person(store.as_ref()).await;
-    let r = store.person_records(anna).await.expect("records");
+    let r = store.person_records(UserId::new(anna)).await.expect("records");
     assert_eq!(r.applications.len(), 1);
     assert_eq!(r.applications[0].contact_email, EMAIL);
     assert_eq!(r.login_attempts.len(), 2);
     assert_eq!(r.mails.len(), 1, "mails to her; a mail about her to someone else is not hers");
     assert!(r.audit.iter().any(|a| a.entity == "user" && a.entity_id == anna.to_string() && a.action == "create"));
-    assert!(r.audit.iter().any(|a| a.entity == "application" && a.actor_user_id == Some(anna)));
+    assert!(r.audit.iter().any(|a| a.entity == "application" && a.actor_user_id == Some(UserId::new(anna))));
     assert!(r.audit.iter().any(|a| a.entity == "expert"), "the expert record's audit names her address");
-    assert!(r.audit.iter().all(|a| a.actor_user_id == Some(anna)
+    assert!(r.audit.iter().all(|a| a.actor_user_id == Some(UserId::new(anna))
         || a.actor_label == EMAIL
         || a.entity_id == anna.to_string()
         || a.before.as_deref().unwrap_or_default().contains(EMAIL)
         || a.after.as_deref().unwrap_or_default().contains(EMAIL)));
-    assert!(store.person_records(anna + 1000).await.is_err(), "unknown user");
+    assert!(store.person_records(UserId::new(anna + 1000)).await.is_err(), "unknown user");
 }
 
 pub async fn erasure_keeps_records_with_a_placeholder_and_deletes_the_rest(store: Arc<dyn Store>) {
     let (anna, other) = person(store.as_ref()).await;
-    let admin = Actor { user_id: Some(other), label: "ander@school.nl".into() };
-    let report = store.erase_person(anna, &admin, NOW + 10).await.expect("erase");
+    let admin = Actor { user_id: Some(UserId::new(other)), label: "ander@school.nl".into() };
+    let report = store.erase_person(UserId::new(anna), &admin, NOW + 10).await.expect("erase");
     assert_eq!(
         (report.grants_deleted, report.tokens_deleted, report.login_attempts_deleted, report.mails_deleted),
         (1, 1, 2, 1)
@@ -113,13 +114,13 @@ pub async fn erasure_keeps_records_with_a_placeholder_and_deletes_the_rest(store
     assert_eq!(report.free_text_scrubbed, 4);
     assert!(report.audit_anonymised >= 3);
 
-    let user = store.user(anna).await.expect("the account row stays");
+    let user = store.user(UserId::new(anna)).await.expect("the account row stays");
     assert!(!user.active && user.name == "verwijderde gebruiker ".to_owned() + &anna.to_string());
     assert_eq!(user.email, format!("verwijderd-{anna}@koers.invalid"));
     assert!(store.user_by_email(EMAIL).await.is_err());
-    assert!(store.grants_of_user(anna).await.expect("grants").is_empty());
-    assert!(store.api_tokens_of_user(anna).await.expect("tokens").is_empty());
-    let expert = store.expert_by_user(anna).await.expect("the expert record stays");
+    assert!(store.grants_of_user(UserId::new(anna)).await.expect("grants").is_empty());
+    assert!(store.api_tokens_of_user(UserId::new(anna)).await.expect("tokens").is_empty());
+    let expert = store.expert_by_user(UserId::new(anna)).await.expect("the expert record stays");
     assert!(expert.name.starts_with("verwijderde gebruiker") && expert.email.ends_with("@koers.invalid"));
 
     // Nothing in the whole store names her any more; the bystander is untouched.
@@ -143,11 +144,11 @@ pub async fn erasure_keeps_records_with_a_placeholder_and_deletes_the_rest(store
     for m in &left {
         assert!(!m.subject.contains(NAME) && !m.body_text.contains(NAME) && !m.body_text.contains(EMAIL), "{m:?}");
     }
-    assert_eq!(store.user(other).await.expect("other").email, "ander@school.nl");
+    assert_eq!(store.user(UserId::new(other)).await.expect("other").email, "ander@school.nl");
     // The erasure is audited, by the beheerder, without personal data.
     let erase = everything.iter().find(|a| a.action == "erase").expect("erase entry");
-    assert_eq!((erase.actor_user_id, erase.entity_id.clone()), (Some(other), anna.to_string()));
-    assert!(store.person_records(anna).await.expect("records").login_attempts.is_empty());
+    assert_eq!((erase.actor_user_id, erase.entity_id.clone()), (Some(UserId::new(other)), anna.to_string()));
+    assert!(store.person_records(UserId::new(anna)).await.expect("records").login_attempts.is_empty());
 }
 
 pub async fn prune_deletes_only_what_the_policy_no_longer_allows(store: Arc<dyn Store>) {

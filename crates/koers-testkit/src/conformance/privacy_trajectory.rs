@@ -70,7 +70,7 @@ pub async fn trajectory_work_is_exported_and_erased_with_a_placeholder(store: Ar
     signed.vastgesteld_at = Some(NOW + 8);
     signed.signatures.push(Signature {
         signer: Signer::Schoolleider,
-        user: UserId::new(anna),
+        user: UserId::new(anna.get()),
         role_name: format!("directeur {NAME}"),
         at: NOW + 8,
     });
@@ -103,7 +103,10 @@ pub async fn trajectory_work_is_exported_and_erased_with_a_placeholder(store: Ar
     assert!(report.trajectory_records_anonymised >= 6, "{report:?}");
     let (ph_name, ph_email) = (format!("verwijderde gebruiker {anna}"), format!("verwijderd-{anna}@koers.invalid"));
     let answer = s.answer(se, "op1-dekking").await.expect("read").expect("the answer stays");
-    assert_eq!((answer.updated_by, answer.updated_by_label.as_str()), (Some(UserId::new(anna)), ph_name.as_str()));
+    assert_eq!(
+        (answer.updated_by, answer.updated_by_label.as_str()),
+        (Some(UserId::new(anna.get())), ph_name.as_str())
+    );
     assert!(answer.answer_json.as_deref().unwrap_or_default().contains(&ph_name), "{answer:?}");
     let comments = s.comments(se).await.expect("comments");
     assert_eq!(comments[0].author_label, ph_name);
@@ -118,7 +121,7 @@ pub async fn trajectory_work_is_exported_and_erased_with_a_placeholder(store: Ar
     let kept = s.plan_of_trajectory(t).await.expect("plan").versions;
     assert_eq!(kept.len(), 1);
     assert_eq!(kept[0].status, VersionStatus::Vastgesteld, "a signed plan stays signed");
-    assert_eq!(kept[0].signatures[0].user, UserId::new(anna), "by the emptied account");
+    assert_eq!(kept[0].signatures[0].user, UserId::new(anna.get()), "by the emptied account");
     assert_eq!(kept[0].signatures[0].role_name, format!("directeur {ph_name}"));
     // Nothing in the trajectory names her any more; the export of the emptied account still
     // lists the records (now with the placeholder).

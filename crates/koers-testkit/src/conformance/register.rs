@@ -1,8 +1,10 @@
 //! Cases: migrations, boards, school import batches and manual edits.
 
+use koers_core::ids::{BoardNumber, SchoolId};
 use std::sync::Arc;
 
 use koers_app::store::{NewBoard, SchoolEdit, SchoolWrite, Store, StoreError};
+use koers_core::register::ManualField;
 
 use super::data::*;
 
@@ -16,17 +18,19 @@ pub async fn migrate_twice_and_no_programmes_seeded(store: Arc<dyn Store>) {
 
 pub async fn boards_upsert_by_number_and_audit(store: Arc<dyn Store>) {
     let s = &*store;
-    let boards =
-        [NewBoard { number: 41646, name: "Stichting Een".into() }, NewBoard { number: 1, name: "Twee".into() }];
+    let boards = [
+        NewBoard { number: BoardNumber::new(41646), name: "Stichting Een".into() },
+        NewBoard { number: BoardNumber::new(1), name: "Twee".into() },
+    ];
     assert_eq!(s.upsert_boards(&boards, &actor(), NOW).await.expect("insert"), 2);
     assert_eq!(s.upsert_boards(&boards, &actor(), NOW + 1).await.expect("same again"), 0);
-    let renamed = [NewBoard { number: 41646, name: "Stichting Eén".into() }];
+    let renamed = [NewBoard { number: BoardNumber::new(41646), name: "Stichting Eén".into() }];
     assert_eq!(s.upsert_boards(&renamed, &actor(), NOW + 2).await.expect("rename"), 1);
 
-    let board = s.board(41646).await.expect("board by number");
-    assert_eq!((board.number, board.name.as_str(), board.version), (41646, "Stichting Eén", 2));
-    assert_eq!(s.board(1).await.expect("board 1").version, 1);
-    assert_not_found(s.board(999).await);
+    let board = s.board(BoardNumber::new(41646)).await.expect("board by number");
+    assert_eq!((board.number, board.name.as_str(), board.version), (BoardNumber::new(41646), "Stichting Eén", 2));
+    assert_eq!(s.board(BoardNumber::new(1)).await.expect("board 1").version, 1);
+    assert_not_found(s.board(BoardNumber::new(999)).await);
 
     let audit = audit_of(s, "board", 41646).await;
     assert_eq!(audit.iter().map(|a| a.action.as_str()).collect::<Vec<_>>(), ["update", "create"]);
@@ -46,16 +50,20 @@ pub async fn school_inserts_read_back_in_every_way(store: Arc<dyn Store>) {
     let schools = add_schools(s, &writes).await;
     let beta = &schools[0];
     assert_eq!((beta.ovt.as_str(), beta.brin.as_str(), beta.name.as_str()), ("02BB|C1", "02BB", "Beta"));
-    assert_eq!((beta.place.as_deref(), beta.board_number, beta.schoolweging), (Some("Zwolle"), Some(7), Some(31.47)));
+    assert_eq!(
+        (beta.place.as_deref(), beta.board_number, beta.schoolweging),
+        (Some("Zwolle"), Some(BoardNumber::new(7)), Some(31.47))
+    );
     assert_eq!((beta.version, beta.updated_at, beta.manual_fields.len()), (1, NOW, 0));
     assert_eq!(s.school_by_ovt("02BB|C1").await.expect("by ovt"), *beta);
 
     let all: Vec<_> = s.all_schools().await.expect("all").into_iter().map(|x| x.ovt).collect();
     assert_eq!(all, ["01AA|C1", "02BB|C1", "03CC|C1"]);
-    let of_board: Vec<_> = s.schools_of_board(7).await.expect("of board").into_iter().map(|x| x.name).collect();
+    let of_board: Vec<_> =
+        s.schools_of_board(BoardNumber::new(7)).await.expect("of board").into_iter().map(|x| x.name).collect();
     assert_eq!(of_board, ["Alfa", "Beta"]);
-    assert!(s.schools_of_board(8).await.expect("no schools").is_empty());
-    assert_not_found(s.school(beta.id + 1000).await);
+    assert!(s.schools_of_board(BoardNumber::new(8)).await.expect("no schools").is_empty());
+    assert_not_found(s.school(SchoolId::new(beta.id.get() + 1000)).await);
     assert_not_found(s.school_by_ovt("99ZZ|C1").await);
 
     let audit = audit_of(s, "school", beta.id).await;
@@ -86,7 +94,11 @@ pub async fn school_batch_update_checks_versions_and_rolls_back(store: Arc<dyn S
     assert_not_found(s.school_by_ovt("05EE|C1").await);
     assert_eq!(s.school(school.id).await.expect("read"), after);
 
-    let unknown = SchoolWrite::Update { id: school.id + 1000, expected_version: 1, fields: fields("X", None, None) };
+    let unknown = SchoolWrite::Update {
+        id: SchoolId::new(school.id.get() + 1000),
+        expected_version: 1,
+        fields: fields("X", None, None),
+    };
     assert_not_found(s.apply_school_writes(&[unknown], &actor(), NOW).await);
 
     // Writing the same fields again changes nothing and is not audited.
@@ -120,7 +132,7 @@ pub async fn edit_school_marks_manual_fields_and_bumps_version(store: Arc<dyn St
         ("OBS De Regenboog", Some("https://regenboog.example"))
     );
     assert_eq!((edited.version, edited.updated_at), (2, NOW + 10));
-    assert_eq!(edited.manual_fields, ["name", "website"]);
+    assert_eq!(edited.manual_fields, [ManualField::Name, ManualField::Website]);
     assert_eq!(edited.place, school.place, "fields not in the edit stay");
     assert_eq!(s.school(school.id).await.expect("read"), edited);
 
@@ -132,7 +144,10 @@ pub async fn edit_school_marks_manual_fields_and_bumps_version(store: Arc<dyn St
     };
     let edited = s.edit_school(school.id, 2, &edit, &actor(), NOW + 11).await.expect("second edit");
     assert_eq!((edited.place, edited.schoolweging, edited.version), (None, Some(29.5), 3));
-    assert_eq!(edited.manual_fields, ["name", "website", "place", "schoolweging"]);
+    assert_eq!(
+        edited.manual_fields,
+        [ManualField::Name, ManualField::Website, ManualField::Place, ManualField::Schoolweging]
+    );
     let found = s.search_schools("obs", 10).await.expect("search");
     assert_eq!(found.len(), 1, "search text follows the edit");
 
@@ -156,7 +171,7 @@ pub async fn edit_school_with_a_stale_version_changes_nothing(store: Arc<dyn Sto
     let now = s.school(school.id).await.expect("read");
     assert_eq!((now.name.as_str(), now.version), ("Nieuw", 2));
     assert_eq!(audit_of(s, "school", school.id).await.len(), 2, "create + one update");
-    assert_not_found(s.edit_school(school.id + 1000, 1, &edit, &actor(), NOW).await);
+    assert_not_found(s.edit_school(SchoolId::new(school.id.get() + 1000), 1, &edit, &actor(), NOW).await);
 }
 
 pub async fn concurrent_edits_one_wins_the_other_conflicts(store: Arc<dyn Store>) {

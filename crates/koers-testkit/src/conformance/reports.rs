@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use koers_app::store::{Actor, NewRelease, Store};
-use koers_core::ids::{TrajectoryId, UserId};
+use koers_core::ids::TrajectoryId;
 
 use super::data::*;
 use super::experts::*;
@@ -32,7 +32,7 @@ pub async fn report_releases_keep_their_facts_newest_first_and_are_audited(store
     let by = Actor { user_id: Some(leader.id), label: leader.email.clone() };
     let first =
         s.release_report(&release(t.id, r#"{"school":"De «Morgenster» & co"}"#), &by, NOW + 10).await.expect("release");
-    assert_eq!(first.released_by, Some(UserId::new(leader.id)));
+    assert_eq!(first.released_by, Some(leader.id));
     assert_eq!((first.released_at, first.released_role.as_str()), (NOW + 10, "Schoolleider"));
     let second = s.release_report(&release(t.id, r#"{"school":"later"}"#), &by, NOW + 20).await.expect("again");
     let all = s.report_releases(tid, "voortgang-inspectie").await.expect("list");

@@ -1,12 +1,13 @@
 //! Cases: result years, published three-year values, schoolweging per year.
 
+use koers_core::ids::SchoolId;
 use std::sync::Arc;
 
 use koers_app::store::{PublishedThreeYear, ResultYear, Store, WegingYear};
 
 use super::data::*;
 
-fn year(school_id: i64, test_year: i64, pupils: Option<i64>, pct_1f: Option<f64>) -> ResultYear {
+fn year(school_id: SchoolId, test_year: i64, pupils: Option<i64>, pct_1f: Option<f64>) -> ResultYear {
     ResultYear {
         school_id,
         test_year,
@@ -42,7 +43,9 @@ pub async fn upsert_results_counts_only_changed_rows(store: Arc<dyn Store>) {
     let extra = [rows[5].clone(), year(b, 2022, Some(29), Some(80.0))];
     assert_eq!(s.upsert_results(&extra, &actor(), NOW + 2).await.expect("one changed, one new"), 2);
     assert_eq!(s.results_of_school(b).await.expect("b")[3], rows[5]);
-    assert!(s.results_of_school(a + b + 1000).await.expect("unknown school has none").is_empty());
+    assert!(
+        s.results_of_school(SchoolId::new(a.get() + b.get() + 1000)).await.expect("unknown school has none").is_empty()
+    );
 
     let all = s.all_results().await.expect("all results");
     assert_eq!(all.len(), 7);
@@ -60,7 +63,10 @@ pub async fn upsert_results_counts_only_changed_rows(store: Arc<dyn Store>) {
 pub async fn upsert_results_for_an_unknown_school_is_not_found(store: Arc<dyn Store>) {
     let s = &*store;
     let school = one_school(s).await;
-    let rows = [year(school.id, 2025, Some(20), Some(95.0)), year(school.id + 1000, 2025, Some(20), Some(95.0))];
+    let rows = [
+        year(school.id, 2025, Some(20), Some(95.0)),
+        year(SchoolId::new(school.id.get() + 1000), 2025, Some(20), Some(95.0)),
+    ];
     assert_not_found(s.upsert_results(&rows, &actor(), NOW).await);
     assert!(s.results_of_school(school.id).await.expect("results").is_empty(), "the batch rolled back");
     assert!(audit_of(s, "result", school.id).await.is_empty());

@@ -2,6 +2,7 @@
 //! link and mails together or not at all) and the "last active beheerder" invariant checked
 //! inside the write's transaction.
 
+use koers_core::ids::{BoardNumber, SchoolId};
 use std::sync::Arc;
 
 use koers_app::store::{NewApprovalLink, NewMail, Store, StoreError, Submission, UserUpdate};
@@ -14,7 +15,7 @@ fn submission(help: &str, token_hash: &str) -> Submission {
     Submission {
         application: new_application("gwgb-plus-school", "Ann de Vries", help),
         approval_link: Some(NewApprovalLink {
-            board_number: 41646,
+            board_number: BoardNumber::new(41646),
             token_hash: token_hash.into(),
             expires_at: NOW + 14 * 86_400,
         }),
@@ -39,7 +40,7 @@ pub async fn a_submission_commits_application_link_and_mails_together(store: Arc
     let a = s.submit_application(&submission("Hulp", &"a".repeat(64)), &actor(), NOW).await.expect("submit");
     assert_eq!(s.application(a.id).await.expect("stored"), a);
     let link = s.approval_link(&"a".repeat(64)).await.expect("link stored");
-    assert_eq!((link.application_id, link.board_number), (a.id, 41646));
+    assert_eq!((link.application_id, link.board_number), (a.id, BoardNumber::new(41646)));
     let mut mails = s.outbox(false, 0).await.expect("outbox");
     mails.sort_by_key(|m| m.id);
     let subjects: Vec<&str> = mails.iter().map(|m| m.subject.as_str()).collect();
@@ -92,7 +93,7 @@ pub async fn the_last_active_beheerder_cannot_be_deactivated_or_lose_the_role(st
     s.remove_grant(role.id, &actor(), NOW + 2).await.expect("bea's role can go now");
     // A user without the role can always be deactivated, even with no beheerder left.
     let cor = s.create_user(&new_user("cor@koers.nl"), &actor(), NOW).await.expect("cor");
-    let school = Grant { role: RoleKind::Schoolleider, scope: Scope::School(1) };
+    let school = Grant { role: RoleKind::Schoolleider, scope: Scope::School(SchoolId::new(1)) };
     s.add_grant(cor.id, &school, &actor(), NOW).await.ok();
     s.update_user(cor.id, cor.version, &deactivate, &actor(), NOW + 3).await.expect("cor deactivated");
 }

@@ -1,5 +1,6 @@
 //! Cases: users, grants, API tokens.
 
+use koers_core::ids::{BoardNumber, SchoolId, UserId};
 use std::sync::Arc;
 
 use koers_app::store::{Actor, NewApiToken, Store, StoreError, TokenScope, UserUpdate};
@@ -17,7 +18,7 @@ pub async fn users_round_trip_with_case_insensitive_email(store: Arc<dyn Store>)
     assert_eq!(s.user_by_email("ann@school.nl").await.expect("lower"), ann);
     assert_eq!(s.user_by_email("ANN@SCHOOL.NL").await.expect("upper"), ann);
     assert_not_found(s.user_by_email("cor@school.nl").await);
-    assert_not_found(s.user(ann.id + bob.id + 1000).await);
+    assert_not_found(s.user(UserId::new(ann.id.get() + bob.id.get() + 1000)).await);
     assert_eq!(s.list_users().await.expect("list"), [ann.clone(), bob]);
 
     let audit = audit_of(s, "user", ann.id).await;
@@ -52,7 +53,7 @@ pub async fn update_user_checks_versions(store: Arc<dyn Store>) {
         other => panic!("expected Conflict 1/2, got {other:?}"),
     }
     assert_eq!(s.user(user.id).await.expect("read").locale, "nl");
-    assert_not_found(s.update_user(user.id + 1000, 1, &stale, &who, NOW).await);
+    assert_not_found(s.update_user(UserId::new(user.id.get() + 1000), 1, &stale, &who, NOW).await);
 
     let password = UserUpdate { password_hash: Some("$argon2id$new".into()), ..UserUpdate::default() };
     assert_eq!(s.update_user(user.id, 2, &password, &who, NOW + 3).await.expect("password").version, 3);
@@ -70,8 +71,8 @@ pub async fn grants_are_added_listed_and_removed(store: Arc<dyn Store>) {
     let user = s.create_user(&new_user("ann@school.nl"), &actor(), NOW).await.expect("user");
     let grants = [
         Grant { role: RoleKind::Beheerder, scope: Scope::Global },
-        Grant { role: RoleKind::Schoolleider, scope: Scope::School(5) },
-        Grant { role: RoleKind::Bestuurder, scope: Scope::Board(41646) },
+        Grant { role: RoleKind::Schoolleider, scope: Scope::School(SchoolId::new(5)) },
+        Grant { role: RoleKind::Bestuurder, scope: Scope::Board(BoardNumber::new(41646)) },
         Grant { role: RoleKind::Expert, scope: Scope::Programme("gwgb-plus-school".into()) },
     ];
     let mut ids = Vec::new();
@@ -83,12 +84,12 @@ pub async fn grants_are_added_listed_and_removed(store: Arc<dyn Store>) {
     let stored = s.grants_of_user(user.id).await.expect("grants");
     assert_eq!(stored.iter().map(|g| g.grant.clone()).collect::<Vec<_>>(), grants);
     assert_duplicate(s.add_grant(user.id, &grants[1], &actor(), NOW).await);
-    assert_not_found(s.add_grant(user.id + 1000, &grants[0], &actor(), NOW).await);
+    assert_not_found(s.add_grant(UserId::new(user.id.get() + 1000), &grants[0], &actor(), NOW).await);
 
     s.remove_grant(ids[1], &actor(), NOW + 1).await.expect("remove");
     assert_eq!(s.grants_of_user(user.id).await.expect("grants").len(), 3);
     assert_not_found(s.remove_grant(ids[1], &actor(), NOW + 2).await);
-    assert!(s.grants_of_user(user.id + 1000).await.expect("none").is_empty());
+    assert!(s.grants_of_user(UserId::new(user.id.get() + 1000)).await.expect("none").is_empty());
 
     let audit = audit_of(s, "grant", ids[1]).await;
     assert_eq!(audit.iter().map(|a| a.action.as_str()).collect::<Vec<_>>(), ["delete", "create"]);
@@ -110,7 +111,10 @@ pub async fn api_tokens_are_found_by_hash_until_revoked(store: Arc<dyn Store>) {
     assert_eq!((token.revoked, token.last_used_at, token.token_hash.as_str()), (false, None, "ab12"));
     assert_eq!(s.api_token_by_hash("ab12", NOW).await.expect("scope kept").scope(), TokenScope::ReadWrite);
     assert_duplicate(s.create_api_token(&new("ab12"), &actor(), NOW).await);
-    assert_not_found(s.create_api_token(&NewApiToken { user_id: user.id + 1000, ..new("cd34") }, &actor(), NOW).await);
+    assert_not_found(
+        s.create_api_token(&NewApiToken { user_id: UserId::new(user.id.get() + 1000), ..new("cd34") }, &actor(), NOW)
+            .await,
+    );
 
     let used = s.api_token_by_hash("ab12", NOW + 60).await.expect("by hash");
     assert_eq!((used.id, used.last_used_at), (token.id, Some(NOW + 60)));

@@ -1,13 +1,14 @@
 //! Cases: Inspectie verdicts as data (issue 10 §2) — recorded, confirmed, changed and deleted
 //! with the optimistic version and an audit entry (before and after) in the write's transaction.
 
+use koers_core::ids::SchoolId;
 use std::sync::Arc;
 
 use koers_app::store::{NewVerdict, Store, StoreError};
 
 use super::data::*;
 
-fn verdict(school_id: i64, date: &str, oordeel: &str, status: &str) -> NewVerdict {
+fn verdict(school_id: SchoolId, date: &str, oordeel: &str, status: &str) -> NewVerdict {
     NewVerdict {
         school_id: Some(school_id),
         board_number: None,

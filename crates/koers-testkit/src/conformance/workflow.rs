@@ -2,6 +2,7 @@
 //! Cases: the programme workflow — programme definitions, applications and their reference
 //! numbers, board-approval links.
 
+use koers_core::ids::{BoardNumber, SchoolId, UserId};
 use koers_core::workflow::Status;
 use std::sync::Arc;
 
@@ -134,7 +135,7 @@ pub async fn applications_round_trip_with_reference_numbers(store: Arc<dyn Store
     let user = s.create_user(&new_user("ann@school.nl"), &actor(), NOW).await.expect("user");
     let full = NewApplication {
         school_id: Some(school.id),
-        board_number: Some(41646),
+        board_number: Some(BoardNumber::new(41646)),
         contact_phone: Some("030 123 45 67".into()),
         eligibility_json: Some("{\"eligible\":true}".into()),
         entry_facts_json: Some("{\"inspectie\":\"voldoende\"}".into()),
@@ -146,7 +147,7 @@ pub async fn applications_round_trip_with_reference_numbers(store: Arc<dyn Store
     assert_eq!((first.version, first.created_at, first.updated_at), (1, NOW, NOW));
     assert_eq!(
         (first.school_id, first.board_number, first.submitted_by),
-        (Some(school.id), Some(41646), Some(user.id))
+        (Some(school.id), Some(BoardNumber::new(41646)), Some(user.id))
     );
     assert_eq!(first.contact_phone.as_deref(), Some("030 123 45 67"));
     assert_eq!(first.eligibility_json.as_deref(), Some("{\"eligible\":true}"));
@@ -162,9 +163,9 @@ pub async fn applications_round_trip_with_reference_numbers(store: Arc<dyn Store
     assert_eq!(s.application(bare.id).await.expect("by id"), bare);
 
     // A failed insert (unknown school, unknown user) gives its number back: no gaps.
-    let unknown_school = NewApplication { school_id: Some(school.id + 1000), ..full.clone() };
+    let unknown_school = NewApplication { school_id: Some(SchoolId::new(school.id.get() + 1000)), ..full.clone() };
     assert_not_found(s.create_application(&unknown_school, &actor(), NOW + 2).await);
-    let unknown_user = NewApplication { submitted_by: Some(user.id + 1000), ..full.clone() };
+    let unknown_user = NewApplication { submitted_by: Some(UserId::new(user.id.get() + 1000)), ..full.clone() };
     assert_not_found(s.create_application(&unknown_user, &actor(), NOW + 2).await);
     assert_eq!(add_application(s, &full, NOW + 3).await.reference.to_string(), "KRS-2025-000003");
 
@@ -318,8 +319,11 @@ pub async fn list_applications_filters_and_orders_newest_first(store: Arc<dyn St
         refs(ApplicationFilter { school_id: Some(schools[0].id), ..all.clone() }).await,
         ["Cor Smit", "Ann de Vries"]
     );
-    assert_eq!(refs(ApplicationFilter { board_number: Some(8), ..all.clone() }).await, ["Dina_Bos", "Bob Jansen"]);
-    assert!(refs(ApplicationFilter { board_number: Some(9), ..all.clone() }).await.is_empty());
+    assert_eq!(
+        refs(ApplicationFilter { board_number: Some(BoardNumber::new(8)), ..all.clone() }).await,
+        ["Dina_Bos", "Bob Jansen"]
+    );
+    assert!(refs(ApplicationFilter { board_number: Some(BoardNumber::new(9)), ..all.clone() }).await.is_empty());
 
     // Text: case-insensitive substring of reference, contact name or help question.
     let text = |t: &str| ApplicationFilter { text: Some(t.into()), ..all.clone() };
@@ -332,7 +336,12 @@ pub async fn list_applications_filters_and_orders_newest_first(store: Arc<dyn St
     assert_eq!(refs(text("%")).await, ["Bob Jansen"]);
     assert_eq!(refs(text("  ")).await.len(), 4, "blank text filters nothing");
     assert_eq!(
-        refs(ApplicationFilter { text: Some("rekenen".into()), board_number: Some(8), ..all.clone() }).await,
+        refs(ApplicationFilter {
+            text: Some("rekenen".into()),
+            board_number: Some(BoardNumber::new(8)),
+            ..all.clone()
+        })
+        .await,
         ["Dina_Bos", "Bob Jansen"],
         "filters combine"
     );
@@ -367,13 +376,17 @@ pub async fn approval_links_are_single_use(store: Arc<dyn Store>) {
     let s = &*store;
     let app = add_application(s, &new_application("gwgb-plus-bestuur", "Ann", "Taal"), NOW).await;
     let expires = NOW + 14 * 86_400;
-    let link = s.create_approval_link(app.id, 41646, "hash-1", expires, NOW + 1).await.expect("create");
-    assert_eq!((link.application_id, link.board_number, link.token_hash.as_str()), (app.id, 41646, "hash-1"));
+    let link =
+        s.create_approval_link(app.id, BoardNumber::new(41646), "hash-1", expires, NOW + 1).await.expect("create");
+    assert_eq!(
+        (link.application_id, link.board_number, link.token_hash.as_str()),
+        (app.id, BoardNumber::new(41646), "hash-1")
+    );
     assert_eq!((link.expires_at, link.used_at, link.created_at), (expires, None, NOW + 1));
     assert_eq!(s.approval_link("hash-1").await.expect("by hash"), link);
     assert_not_found(s.approval_link("hash-unknown").await);
-    assert_duplicate(s.create_approval_link(app.id, 41646, "hash-1", expires, NOW + 1).await);
-    assert_not_found(s.create_approval_link(app.id + 1000, 41646, "hash-2", expires, NOW).await);
+    assert_duplicate(s.create_approval_link(app.id, BoardNumber::new(41646), "hash-1", expires, NOW + 1).await);
+    assert_not_found(s.create_approval_link(app.id + 1000, BoardNumber::new(41646), "hash-2", expires, NOW).await);
 
     s.use_approval_link(link.id, NOW + 60).await.expect("first use");
     assert_eq!(s.approval_link("hash-1").await.expect("read").used_at, Some(NOW + 60));
@@ -385,7 +398,7 @@ pub async fn approval_links_are_single_use(store: Arc<dyn Store>) {
     assert_not_found(s.use_approval_link(link.id + 1000, NOW).await);
 
     // Two clicks at once: one wins.
-    let other = s.create_approval_link(app.id, 41646, "hash-3", expires, NOW).await.expect("create");
+    let other = s.create_approval_link(app.id, BoardNumber::new(41646), "hash-3", expires, NOW).await.expect("create");
     let click = |at| {
         let store = store.clone();
         tokio::spawn(async move { store.use_approval_link(other.id, at).await })

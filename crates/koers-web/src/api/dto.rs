@@ -7,6 +7,7 @@ pub use check::*;
 
 use koers_app::store::{Board, PublishedThreeYear, ResultYear, School};
 use koers_core::TestYear;
+use koers_core::ids::BoardNumber;
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -32,7 +33,7 @@ pub struct SchoolDto {
 impl From<&School> for SchoolDto {
     fn from(s: &School) -> Self {
         Self {
-            id: s.id,
+            id: s.id.get(),
             ovt: s.ovt.clone(),
             brin: s.brin.clone(),
             name: s.name.clone(),
@@ -40,7 +41,7 @@ impl From<&School> for SchoolDto {
             municipality: s.municipality.clone(),
             province: s.province.clone(),
             denomination: s.denomination.clone(),
-            board_number: s.board_number,
+            board_number: s.board_number.map(BoardNumber::get),
             sector: s.sector.code().to_owned(),
             schoolweging: s.schoolweging,
             website: s.website.clone(),
@@ -61,7 +62,7 @@ pub struct BoardDto {
 
 impl From<&Board> for BoardDto {
     fn from(b: &Board) -> Self {
-        Self { number: b.number, name: b.name.clone() }
+        Self { number: b.number.get(), name: b.name.clone() }
     }
 }
 

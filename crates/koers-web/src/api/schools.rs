@@ -11,6 +11,7 @@ use axum::Json;
 use axum::extract::{Query, State};
 use koers_app::schools::{eligibility_from_rows, school_page};
 use koers_core::access::{Action, Resource};
+use koers_core::ids::SchoolId;
 use std::collections::HashMap;
 
 pub const DEFAULT_LIMIT: i64 = 20;
@@ -81,7 +82,7 @@ pub async fn show(
     Id(id): Id,
 ) -> Result<Json<SchoolDetail>, AppError> {
     ensure(&who, Action::View, Resource::PublicData)?;
-    let p = school_page(state.app.read(), id).await?;
+    let p = school_page(state.app.read(), SchoolId::new(id)).await?;
     Ok(Json(SchoolDetail { school: SchoolDto::from(&p.school), board: p.board.as_ref().map(BoardDto::from) }))
 }
 
@@ -102,7 +103,7 @@ pub async fn results(
     Id(id): Id,
 ) -> Result<Json<ResultsDto>, AppError> {
     ensure(&who, Action::View, Resource::PublicData)?;
-    let p = school_page(state.app.read(), id).await?;
+    let p = school_page(state.app.read(), SchoolId::new(id)).await?;
     Ok(Json(ResultsDto {
         school_id: id,
         results: p.results.iter().map(ResultYearDto::from).collect(),
@@ -128,7 +129,7 @@ pub async fn eligibility(
     Id(id): Id,
 ) -> Result<Json<CheckResponse>, AppError> {
     ensure(&who, Action::View, Resource::PublicData)?;
-    let p = school_page(state.app.read(), id).await?;
+    let p = school_page(state.app.read(), SchoolId::new(id)).await?;
     if p.school.sector != koers_app::store::Sector::Po {
         // The request is valid and the school exists; its sector has no results model: 409.
         return Err(AppError::Conflict(vec![ErrorItem::new(

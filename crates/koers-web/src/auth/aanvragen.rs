@@ -145,7 +145,7 @@ pub(crate) fn link_refused(page: Page, e: koers_app::Error, again: (&str, String
 async fn chosen(state: &AppState, page: &Page, c: &Choose) -> Result<Option<(RequestSubject, String)>, AppError> {
     let read = state.app.read();
     if let Some(id) = c.school.as_deref().and_then(|s| s.trim().parse::<i64>().ok()) {
-        return match read.school(id).await {
+        return match read.school(SchoolId::new(id)).await {
             Ok(s) => {
                 let what = page.t_args(
                     "access-chosen-school",
@@ -158,7 +158,7 @@ async fn chosen(state: &AppState, page: &Page, c: &Choose) -> Result<Option<(Req
         };
     }
     if let Some(n) = c.bestuur.as_deref().and_then(|s| s.trim().parse::<i64>().ok()) {
-        return match read.board(n).await {
+        return match read.board(BoardNumber::new(n)).await {
             Ok(b) => {
                 let what = page.t_args("access-chosen-board", &[("name", b.name), ("number", n.to_string())]);
                 Ok(Some((RequestSubject::Board(BoardNumber::new(n)), what)))

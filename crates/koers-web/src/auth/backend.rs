@@ -30,7 +30,7 @@ fn auth_hash(user: &User) -> Vec<u8> {
 impl SessionUser {
     pub fn new(user: &User, principal: Principal) -> Self {
         Self {
-            id: user.id,
+            id: user.id.get(),
             email: user.email.clone(),
             name: user.name.clone(),
             locale: user.locale.clone(),
@@ -86,7 +86,7 @@ impl AuthnBackend for Backend {
     }
 
     async fn get_user(&self, id: &UserId<Self>) -> Result<Option<SessionUser>, Error> {
-        let user = match self.app.read().user(*id).await {
+        let user = match self.app.read().user(koers_core::ids::UserId::new(*id)).await {
             Ok(u) => u,
             Err(koers_app::store::StoreError::NotFound) => return Ok(None),
             Err(e) => return Err(e.into()),

@@ -17,6 +17,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Form, Router, routing::get, routing::post};
 use koers_app::LoginRefusal;
 use koers_app::store::NewAudit;
+use koers_core::ids::UserId;
 use serde::Deserialize;
 
 pub fn routes() -> Router<AppState> {
@@ -173,7 +174,7 @@ pub async fn logout(State(state): State<AppState>, mut auth: AuthSession, page: 
             .app
             .record_event(&NewAudit {
                 at: now(),
-                actor_user_id: Some(user.id),
+                actor_user_id: Some(UserId::new(user.id)),
                 actor_label: user.email.clone(),
                 action: "logout".into(),
                 entity: "session".into(),

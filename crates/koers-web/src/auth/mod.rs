@@ -41,6 +41,7 @@ use axum_login::tower_sessions::{Expiry, SessionManagerLayer};
 use axum_login::{AuthManagerLayer, AuthManagerLayerBuilder};
 use koers_app::store::Actor;
 use koers_core::access::{Action, Principal, Resource, may};
+use koers_core::ids::UserId;
 use session_store::DbSessionStore;
 use tower_http::csrf::CsrfLayer;
 
@@ -111,7 +112,7 @@ impl CurrentUser {
 
     /// The actor for the audit log.
     pub fn actor(&self) -> Actor {
-        Actor { user_id: Some(self.0.id), label: self.0.email.clone() }
+        Actor { user_id: Some(UserId::new(self.0.id)), label: self.0.email.clone() }
     }
 }
 

@@ -18,6 +18,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use koers_core::TestYear;
 use koers_core::Verdict;
+use koers_core::ids::SchoolId;
 use koers_core::programme::{BandRule, ProgrammeRules};
 
 #[derive(Debug, Template)]
@@ -33,7 +34,7 @@ pub struct CheckFormPage {
 /// unknown id (the check then works as without).
 async fn school_name(state: &AppState, raw: &Raw) -> Result<Option<String>, AppError> {
     let Some(id) = check_form::school_of(raw) else { return Ok(None) };
-    match state.app.read().school(id).await {
+    match state.app.read().school(SchoolId::new(id)).await {
         Ok(s) if s.sector == koers_app::store::Sector::Po => Ok(Some(s.name)),
         Ok(_) | Err(koers_app::store::StoreError::NotFound) => Ok(None),
         Err(e) => Err(e.into()),

@@ -78,10 +78,11 @@ impl ExamTrendView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use koers_core::ids::SchoolId;
 
     fn y(afd: &str, sy: &str, rate: Option<f64>, masking: &str) -> ExamYear {
         ExamYear {
-            school_id: 1,
+            school_id: SchoolId::new(1),
             afdeling: afd.into(),
             school_year: sy.into(),
             programmes: 1,

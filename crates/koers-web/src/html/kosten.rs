@@ -117,7 +117,7 @@ fn overview_view(page: Page, o: &CostOverview) -> OverviewPage {
         .collect();
     let (van, tot) = (o.period.from.nl(), o.period.to.nl());
     OverviewPage {
-        school_id: o.school.id,
+        school_id: o.school.id.get(),
         school_name: o.school.name.clone(),
         query: serde_urlencoded::to_string([("van", van.as_str()), ("tot", tot.as_str())]).unwrap_or_default(),
         van,

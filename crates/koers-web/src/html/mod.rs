@@ -130,14 +130,15 @@ pub fn render(t: &impl Template) -> Result<Response, AppError> {
 }
 
 /// A numeric id from the path; anything else is a 404 (not a 400: no such page exists).
+/// `Id<SchoolId>` (any `koers_core::ids` newtype) parses straight into the id's type.
 #[derive(Debug, Clone, Copy)]
-pub struct Id(pub i64);
+pub struct Id<T = i64>(pub T);
 
-impl<S: Send + Sync> FromRequestParts<S> for Id {
+impl<S: Send + Sync, T: From<i64> + Send> FromRequestParts<S> for Id<T> {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, AppError> {
         let Path(raw) = Path::<String>::from_request_parts(parts, state).await.map_err(|_| AppError::NotFound)?;
-        raw.parse::<i64>().ok().filter(|id| *id > 0).map(Id).ok_or(AppError::NotFound)
+        raw.parse::<i64>().ok().filter(|id| *id > 0).map(|id| Id(T::from(id))).ok_or(AppError::NotFound)
     }
 }

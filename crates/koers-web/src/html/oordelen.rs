@@ -26,6 +26,7 @@ use koers_app::Error;
 use koers_app::store::Sector;
 use koers_app::verdicts::{self, VerdictOf, VerdictView};
 use koers_core::access::{Action, Resource, may};
+use koers_core::ids::{BoardNumber, SchoolId};
 use koers_core::inspection::{Afdeling, VerdictForm, VerdictOordeel, VerdictStatus};
 use serde::Deserialize;
 
@@ -220,7 +221,7 @@ pub async fn school_show(
     user: CurrentUser,
     page: Page,
 ) -> Result<Response, AppError> {
-    render(&build(&state, &user, page, VerdictOf::School(id)).await?)
+    render(&build(&state, &user, page, VerdictOf::School(SchoolId::new(id))).await?)
 }
 
 pub async fn school_save(
@@ -230,7 +231,7 @@ pub async fn school_save(
     page: Page,
     Form(typed): Form<Typed>,
 ) -> Result<Response, AppError> {
-    save(&state, &user, page, VerdictOf::School(id), typed).await
+    save(&state, &user, page, VerdictOf::School(SchoolId::new(id)), typed).await
 }
 
 pub async fn board_show(
@@ -239,7 +240,7 @@ pub async fn board_show(
     user: CurrentUser,
     page: Page,
 ) -> Result<Response, AppError> {
-    render(&build(&state, &user, page, VerdictOf::Board(nr)).await?)
+    render(&build(&state, &user, page, VerdictOf::Board(BoardNumber::new(nr))).await?)
 }
 
 pub async fn board_save(
@@ -249,7 +250,7 @@ pub async fn board_save(
     page: Page,
     Form(typed): Form<Typed>,
 ) -> Result<Response, AppError> {
-    save(&state, &user, page, VerdictOf::Board(nr), typed).await
+    save(&state, &user, page, VerdictOf::Board(BoardNumber::new(nr)), typed).await
 }
 
 #[derive(Debug, Deserialize)]

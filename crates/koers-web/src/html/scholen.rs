@@ -13,6 +13,7 @@ use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::Response;
 use koers_app::schools::{SchoolPage, eligibility_from_rows, school_page};
 use koers_app::store::{School, Sector};
+use koers_core::ids::SchoolId;
 use serde::Deserialize;
 
 /// Queries shorter than this get a hint instead of a search.
@@ -208,7 +209,7 @@ fn results_rows(lang: Lang, p: &SchoolPage) -> Vec<ResultRow> {
 
 pub async fn show(State(state): State<AppState>, page: Page, Id(id): Id) -> Result<Response, AppError> {
     let lang = page.lang;
-    let p = school_page(state.app.read(), id).await?;
+    let p = school_page(state.app.read(), SchoolId::new(id)).await?;
     let mut apply_href = None;
     let (result, note) = if p.school.sector == Sector::Po {
         let programmes = state.programmes().await?;

@@ -21,6 +21,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Form, Router, routing::get, routing::post};
 use koers_app::store::{StoreError, TrajectoryRecord};
 use koers_core::access::{SchoolRef, may_see_case};
+use koers_core::ids::{SchoolId, UserId};
 use koers_core::programme::Phase;
 use koers_core::trajectory::Trajectory;
 use serde::Deserialize;
@@ -138,7 +139,7 @@ async fn allowed(state: &AppState, user: &CurrentUser, t: &TrajectoryRecord) -> 
     if koers_app::selfevals::role_in(state.app.read(), user.principal(), t).await?.is_some() {
         return Ok(true);
     }
-    match state.app.read().expert_by_user(user.0.id).await {
+    match state.app.read().expert_by_user(UserId::new(user.0.id)).await {
         Ok(e) => Ok(e.id == t.expert_id),
         Err(StoreError::NotFound) => Ok(false),
         Err(e) => Err(e.into()),
@@ -217,7 +218,7 @@ pub(crate) async fn page_for(
     Ok(TrajectoryPage {
         forms,
         programme_name: programme_name(state, &t.programme_id).await?,
-        school_id: t.school_id,
+        school_id: t.school_id.map(SchoolId::get),
         school_name,
         expert_name: expert.name,
         expert_email: expert.email,

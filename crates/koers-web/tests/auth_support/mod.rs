@@ -12,6 +12,7 @@ use koers_app::accounts::hash_password;
 use koers_app::store::{Actor, NewBoard, NewUser, ResultYear, SchoolFields, SchoolWrite, Sector, Store};
 use koers_core::NormLibrary;
 use koers_core::access::{Grant, RoleKind, Scope};
+use koers_core::ids::{BoardNumber, SchoolId, UserId};
 use koers_store_sqlite::SqliteStore;
 use koers_web::{AppState, WebConfig};
 use std::sync::{Arc, OnceLock};
@@ -125,7 +126,7 @@ fn school(ovt: &str, name: &str, board: i64) -> SchoolWrite {
         fields: SchoolFields {
             name: name.into(),
             place: Some("Zwolle".into()),
-            board_number: Some(board),
+            board_number: Some(BoardNumber::new(board)),
             schoolweging: Some(31.47),
             ..SchoolFields::default()
         },
@@ -134,14 +135,22 @@ fn school(ovt: &str, name: &str, board: i64) -> SchoolWrite {
 
 fn year(school_id: i64, y: i64, n: i64, p1: f64, p2: f64) -> ResultYear {
     let (pupils, pct_1f, pct_1s2f) = (Some(n), Some(p1), Some(p2));
-    ResultYear { school_id, test_year: y, pupils, pct_1f, pct_1s2f, suppressed: false, source: "test".into() }
+    ResultYear {
+        school_id: SchoolId::new(school_id),
+        test_year: y,
+        pupils,
+        pct_1f,
+        pct_1s2f,
+        suppressed: false,
+        source: "test".into(),
+    }
 }
 
 async fn seed(store: &dyn Store) -> Ids {
     let actor = Actor::system("test");
     let boards = [
-        NewBoard { number: BOARD_X, name: "Stichting X".into() },
-        NewBoard { number: BOARD_Y, name: "Stichting Y".into() },
+        NewBoard { number: BoardNumber::new(BOARD_X), name: "Stichting X".into() },
+        NewBoard { number: BoardNumber::new(BOARD_Y), name: "Stichting Y".into() },
     ];
     store.upsert_boards(&boards, &actor, 1).await.unwrap_or_else(|e| panic!("{e}"));
     let writes = [
@@ -152,12 +161,12 @@ async fn seed(store: &dyn Store) -> Ids {
     let ids = store.apply_school_writes(&writes, &actor, 1).await.unwrap_or_else(|e| panic!("{e}"));
     let (a, b, c) = (ids[0], ids[1], ids[2]);
     let rows = [
-        year(a, 2023, 30, 90.0, 45.0),
-        year(a, 2024, 30, 89.0, 44.0),
-        year(a, 2025, 30, 91.0, 46.0),
-        year(b, 2023, 20, 97.0, 70.0),
-        year(b, 2024, 20, 96.0, 68.0),
-        year(b, 2025, 20, 98.0, 72.0),
+        year(a.get(), 2023, 30, 90.0, 45.0),
+        year(a.get(), 2024, 30, 89.0, 44.0),
+        year(a.get(), 2025, 30, 91.0, 46.0),
+        year(b.get(), 2023, 20, 97.0, 70.0),
+        year(b.get(), 2024, 20, 96.0, 68.0),
+        year(b.get(), 2025, 20, 98.0, 72.0),
     ];
     store.upsert_results(&rows, &actor, 1).await.unwrap_or_else(|e| panic!("{e}"));
     let users = [
@@ -171,7 +180,7 @@ async fn seed(store: &dyn Store) -> Ids {
         ),
         (Who::Expert, "Esther Expert", Scope::Programme("gwgb-plus-school".into()), RoleKind::Expert),
         (Who::LeiderA, "Sam Schoolleider", Scope::School(a), RoleKind::Schoolleider),
-        (Who::BestuurderX, "Bo Bestuur", Scope::Board(BOARD_X), RoleKind::Bestuurder),
+        (Who::BestuurderX, "Bo Bestuur", Scope::Board(BoardNumber::new(BOARD_X)), RoleKind::Bestuurder),
     ];
     for (who, name, scope, role) in users {
         let new = NewUser {
@@ -184,7 +193,7 @@ async fn seed(store: &dyn Store) -> Ids {
         let grant = Grant::new(role, scope).unwrap_or_else(|e| panic!("{e}"));
         store.add_grant(u.id, &grant, &actor, 1).await.unwrap_or_else(|e| panic!("{e}"));
     }
-    Ids { school_a: a, school_b: b, school_c: c }
+    Ids { school_a: a.get(), school_b: b.get(), school_c: c.get() }
 }
 
 /// A PDF engine for the web tests: `%PDF-` and the document as HTML (so a test reads its text),
@@ -304,7 +313,7 @@ impl World {
     }
 
     pub async fn user_id(&self, who: Who) -> i64 {
-        self.store().user_by_email(who.email()).await.map(|u| u.id).unwrap_or_else(|e| panic!("{e}"))
+        (self.store().user_by_email(who.email()).await.map(|u| u.id).unwrap_or_else(|e| panic!("{e}"))).get()
     }
 }
 
@@ -321,7 +330,7 @@ pub async fn eligible_school(w: &World) -> i64 {
             name: "School D".into(),
             place: Some("Kampen".into()),
             province: Some("Overijssel".into()),
-            board_number: Some(BOARD_X),
+            board_number: Some(BoardNumber::new(BOARD_X)),
             schoolweging: Some(31.5),
             ..SchoolFields::default()
         },
@@ -341,7 +350,7 @@ pub async fn eligible_school(w: &World) -> i64 {
         })
         .collect();
     w.store().upsert_results(&rows, &actor, 1).await.unwrap_or_else(|e| panic!("{e}"));
-    id
+    id.get()
 }
 
 /// A case of programme A (GWGB+): an application of [`eligible_school`] (School D, board X)
@@ -357,7 +366,7 @@ pub async fn case_of_programme_a(w: &World) -> (koers_app::store::ApplicationRec
     let input = ApplicationInput {
         own_calculation: None,
         programme_id: "gwgb-plus-school".into(),
-        school_id: Some(d),
+        school_id: Some(SchoolId::new(d)),
         board_number: None,
         contact_name: "Dana Directeur".into(),
         contact_email: "contact@school-d.nl".into(),
@@ -369,7 +378,7 @@ pub async fn case_of_programme_a(w: &World) -> (koers_app::store::ApplicationRec
     let at = koers_web::auth::now();
     let a = ok(w.state.app.submit_application(&input, None, &actor, at, "http://koers.test").await).application;
     let e = ExpertWrite {
-        user_id: Some(w.user_id(Who::Expert).await),
+        user_id: Some(UserId::new(w.user_id(Who::Expert).await)),
         name: "Esther Expert".into(),
         email: Who::Expert.email().into(),
         expertise: vec!["lezen".into()],
@@ -379,7 +388,7 @@ pub async fn case_of_programme_a(w: &World) -> (koers_app::store::ApplicationRec
         available: true,
         expected_version: None,
     };
-    let expert = match w.store().expert_by_user(w.user_id(Who::Expert).await).await {
+    let expert = match w.store().expert_by_user(UserId::new(w.user_id(Who::Expert).await)).await {
         Ok(x) => x.id,
         Err(_) => ok(w.store().save_expert(&e, &actor, at + 1).await).id,
     };

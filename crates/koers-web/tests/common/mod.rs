@@ -8,6 +8,7 @@ use axum::http::{HeaderMap, Request, StatusCode};
 use http_body_util::BodyExt;
 use koers_app::store::{Actor, NewBoard, PublishedThreeYear, ResultYear, SchoolFields, SchoolWrite, Sector, Store};
 use koers_core::NormLibrary;
+use koers_core::ids::{BoardNumber, SchoolId};
 use koers_store_sqlite::SqliteStore;
 use koers_web::{AppState, WebConfig};
 use std::sync::Arc;
@@ -59,7 +60,7 @@ fn school(ovt: &str, name: &str, place: &str, sector: Sector, weging: Option<f64
             municipality: Some(place.into()),
             province: Some("Noord-Holland".into()),
             denomination: Some("Openbaar".into()),
-            board_number: Some(41646),
+            board_number: Some(BoardNumber::new(41646)),
             schoolweging: weging,
             website: Some("https://example.nl".into()),
             ..SchoolFields::default()
@@ -69,7 +70,7 @@ fn school(ovt: &str, name: &str, place: &str, sector: Sector, weging: Option<f64
 
 fn year(school_id: i64, y: i64, n: i64, p1: f64, p2: f64) -> ResultYear {
     ResultYear {
-        school_id,
+        school_id: SchoolId::new(school_id),
         test_year: y,
         pupils: Some(n),
         pct_1f: Some(p1),
@@ -82,7 +83,11 @@ fn year(school_id: i64, y: i64, n: i64, p1: f64, p2: f64) -> ResultYear {
 async fn seed(store: &dyn Store) -> Ids {
     let actor = Actor::system("test");
     store
-        .upsert_boards(&[NewBoard { number: 41646, name: "Stichting Wereldwijs & Co".into() }], &actor, 1)
+        .upsert_boards(
+            &[NewBoard { number: BoardNumber::new(41646), name: "Stichting Wereldwijs & Co".into() }],
+            &actor,
+            1,
+        )
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     let ids = store
@@ -99,21 +104,21 @@ async fn seed(store: &dyn Store) -> Ids {
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     let (w, b, m, s) = (ids[0], ids[1], ids[2], ids[3]);
-    let mut masked = year(m, 2024, 0, 0.0, 0.0);
+    let mut masked = year(m.get(), 2024, 0, 0.0, 0.0);
     masked.pupils = None;
     masked.pct_1f = None;
     masked.pct_1s2f = None;
     masked.suppressed = true;
     let rows = vec![
-        year(w, 2023, 18, 94.44, 55.56),
-        year(w, 2024, 13, 92.31, 51.28),
-        year(w, 2025, 12, 91.67, 47.22),
-        year(b, 2023, 30, 90.0, 45.0),
-        year(b, 2024, 30, 89.0, 44.0),
-        year(b, 2025, 30, 91.0, 46.0),
-        year(m, 2023, 25, 96.0, 60.0),
+        year(w.get(), 2023, 18, 94.44, 55.56),
+        year(w.get(), 2024, 13, 92.31, 51.28),
+        year(w.get(), 2025, 12, 91.67, 47.22),
+        year(b.get(), 2023, 30, 90.0, 45.0),
+        year(b.get(), 2024, 30, 89.0, 44.0),
+        year(b.get(), 2025, 30, 91.0, 46.0),
+        year(m.get(), 2023, 25, 96.0, 60.0),
         masked,
-        year(m, 2025, 22, 95.0, 58.0),
+        year(m.get(), 2025, 22, 95.0, 58.0),
     ];
     store.upsert_results(&rows, &actor, 1).await.unwrap_or_else(|e| panic!("{e}"));
     let published = [
@@ -121,7 +126,7 @@ async fn seed(store: &dyn Store) -> Ids {
         PublishedThreeYear { school_id: m, last_test_year: 2025, pupils: 70, pct_1f: 95.5, pct_1s2f: 59.1 },
     ];
     store.upsert_published(&published, &actor, 1).await.unwrap_or_else(|e| panic!("{e}"));
-    Ids { wereldwijs: w, de_brug: b, masked: m, sbo: s }
+    Ids { wereldwijs: w.get(), de_brug: b.get(), masked: m.get(), sbo: s.get() }
 }
 
 pub async fn app() -> TestApp {

@@ -8,6 +8,7 @@ use axum::body::Body;
 use koers_app::applications::{ApplicationInput, state_of};
 use koers_app::store::{Actor, ApplicationStateWrite, Assignment, ExpertWrite, NewTrajectory, NewUser};
 use koers_core::access::{Grant, RoleKind, Scope};
+use koers_core::ids::{SchoolId, UserId};
 use koers_core::workflow::Status;
 
 pub fn ok<T, E: std::fmt::Display>(r: Result<T, E>) -> T {
@@ -44,7 +45,7 @@ pub async fn case(w: &World) -> Case {
     let school = eligible_school(w).await;
     let input = ApplicationInput {
         programme_id: "gwgb-plus-school".into(),
-        school_id: Some(school),
+        school_id: Some(SchoolId::new(school)),
         board_number: None,
         contact_name: "Dana Directeur".into(),
         contact_email: "contact@school-d.nl".into(),
@@ -57,7 +58,7 @@ pub async fn case(w: &World) -> Case {
     let now = koers_web::auth::now();
     let a = ok(w.state.app.submit_application(&input, None, &actor, now, "http://koers.test").await).application;
     let e = ExpertWrite {
-        user_id: Some(w.user_id(Who::Expert).await),
+        user_id: Some(UserId::new(w.user_id(Who::Expert).await)),
         name: "Esther Expert".into(),
         email: Who::Expert.email().into(),
         expertise: vec!["lezen".into()],
@@ -92,8 +93,8 @@ pub async fn case(w: &World) -> Case {
         trajectory: t.id,
         school,
         base: format!("/trajecten/{}/formulieren/zelfevaluatie-po", t.id),
-        leader: user_with(w, "leider-d@test.nl", RoleKind::Schoolleider, Scope::School(school)).await,
-        team: user_with(w, "team-d@test.nl", RoleKind::Schoolteam, Scope::School(school)).await,
+        leader: user_with(w, "leider-d@test.nl", RoleKind::Schoolleider, Scope::School(SchoolId::new(school))).await,
+        team: user_with(w, "team-d@test.nl", RoleKind::Schoolteam, Scope::School(SchoolId::new(school))).await,
         expert: ok(w.session(Who::Expert).await.ok_or("expert")),
         staff: ok(w.session(Who::Programma).await.ok_or("staff")),
         board: ok(w.session(Who::BestuurderX).await.ok_or("board")),

@@ -234,3 +234,12 @@ fn comparing_lists_added_removed_and_changed_items_field_by_field() {
     );
     assert!(compare(&a, &a).is_empty());
 }
+
+#[test]
+fn version_status_codes_are_the_serde_names_and_read_back() {
+    for s in VersionStatus::ALL {
+        assert_eq!(serde_json::to_value(s).ok(), Some(serde_json::Value::String(s.code().to_owned())));
+        assert_eq!(VersionStatus::from_code(s.code()), Some(s));
+    }
+    assert_eq!(VersionStatus::from_code("klaar"), None);
+}

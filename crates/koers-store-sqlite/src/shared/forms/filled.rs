@@ -121,11 +121,11 @@ pub(crate) async fn set_status(
         return Err(StoreError::Conflict { expected: rev, actual: before.answers_rev });
     }
     let (submitted_at, submitted_by, baseline) = match w.status {
-        FormStatus::Ingediend => (Some(now), actor.user_id, w.baseline_json.clone()),
+        FormStatus::Ingediend => (Some(now), actor.user_id.map(UserId::get), w.baseline_json.clone()),
         _ => (before.submitted_at, before.submitted_by.map(UserId::get), before.baseline_json.clone()),
     };
     let (confirmed_at, confirmed_by) = match w.status {
-        FormStatus::Bevestigd => (Some(now), actor.user_id),
+        FormStatus::Bevestigd => (Some(now), actor.user_id.map(UserId::get)),
         _ => (None, None),
     };
     let done = sqlx::query(

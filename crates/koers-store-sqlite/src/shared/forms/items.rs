@@ -64,7 +64,7 @@ pub(crate) async fn save_answer(pool: &Pool, w: &AnswerWrite, actor: &Actor, now
         verbeterpunt: w.verbeterpunt.clone(),
         version: actual + 1,
         updated_at: now,
-        updated_by: actor.user_id.map(UserId::new),
+        updated_by: actor.user_id,
         updated_by_label: actor.label.clone(),
     };
     let done = if before.is_none() {
@@ -78,7 +78,7 @@ pub(crate) async fn save_answer(pool: &Pool, w: &AnswerWrite, actor: &Actor, now
         .bind(&w.answer_json)
         .bind(&w.verbeterpunt)
         .bind(now)
-        .bind(actor.user_id)
+        .bind(actor.user_id.map(UserId::get))
         .bind(&actor.label)
         .execute(&mut *tx)
         .await
@@ -96,7 +96,7 @@ pub(crate) async fn save_answer(pool: &Pool, w: &AnswerWrite, actor: &Actor, now
         .bind(&w.answer_json)
         .bind(&w.verbeterpunt)
         .bind(now)
-        .bind(actor.user_id)
+        .bind(actor.user_id.map(UserId::get))
         .bind(&actor.label)
         .bind(w.self_evaluation_id.get())
         .bind(&w.item_id)
@@ -168,7 +168,7 @@ pub(crate) async fn add_comment(pool: &Pool, c: &NewComment, actor: &Actor, now:
         .bind(c.self_evaluation_id.get())
         .bind(&c.item_id)
         .bind(c.parent_id.map(CommentId::get))
-        .bind(actor.user_id)
+        .bind(actor.user_id.map(UserId::get))
         .bind(&actor.label)
         .bind(&c.author_role)
         .bind(&c.body)
@@ -213,7 +213,7 @@ pub(crate) async fn add_visit(pool: &Pool, v: &NewVisit, actor: &Actor, now: i64
         .bind(v.self_evaluation_id.get())
         .bind(&v.item_id)
         .bind(&v.visit_json)
-        .bind(actor.user_id)
+        .bind(actor.user_id.map(UserId::get))
         .bind(&actor.label)
         .bind(now)
         .fetch_one(&mut *tx)
@@ -275,7 +275,7 @@ pub(crate) async fn add_upload(pool: &Pool, u: &NewUpload, actor: &Actor, now: i
         .bind(&u.kind)
         .bind(size)
         .bind(&u.bytes)
-        .bind(actor.user_id)
+        .bind(actor.user_id.map(UserId::get))
         .bind(&actor.label)
         .bind(now)
         .fetch_one(&mut *tx)

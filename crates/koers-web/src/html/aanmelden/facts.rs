@@ -184,7 +184,7 @@ pub fn board_view(lang: Lang, number: i64, schools: &[School], p: &Posted, error
         schools: schools
             .iter()
             .map(|s| BoardSchoolRow {
-                id: s.id,
+                id: s.id.get(),
                 name: s.name.clone(),
                 verdict: field(&format!("verdict_{}", s.id), p.get(&format!("verdict_{}", s.id)), errors),
                 verdict_year: field(

@@ -22,6 +22,7 @@ use facts::Posted;
 use koers_app::Error;
 use koers_app::applications::{Applicant, ApplicationInput, Target, TargetQuery};
 use koers_app::store::School;
+use koers_core::ids::{BoardNumber, SchoolId, UserId};
 use koers_core::programme::{ProgrammeRules, RuleSettings};
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -88,8 +89,8 @@ enum Resolved {
 /// default.
 async fn resolve(state: &AppState, user: &CurrentUser, q: &ApplyQuery, choose: bool) -> Result<Resolved, AppError> {
     let query = TargetQuery {
-        school_id: if q.bestuur.is_some() { None } else { Some(positive(q.school.as_deref())?) },
-        board_number: if q.bestuur.is_some() { Some(positive(q.bestuur.as_deref())?) } else { None },
+        school_id: if q.bestuur.is_some() { None } else { Some(SchoolId::new(positive(q.school.as_deref())?)) },
+        board_number: if q.bestuur.is_some() { Some(BoardNumber::new(positive(q.bestuur.as_deref())?)) } else { None },
         programme_id: q.programma.clone(),
         offer_choice: choose,
     };
@@ -194,7 +195,8 @@ pub async fn send(
     };
     let now = crate::auth::now();
     let actor = user.actor();
-    let outcome = state.app.submit_application(&input, Some(user.0.id), &actor, now, &state.config.base_url).await;
+    let outcome =
+        state.app.submit_application(&input, Some(UserId::new(user.0.id)), &actor, now, &state.config.base_url).await;
     match outcome {
         Ok(s) => Ok(Redirect::to(&format!("/aanmeldingen/{}", s.application.id)).into_response()),
         Err(Error::Invalid(errors)) => {

@@ -16,10 +16,11 @@ use axum::response::{IntoResponse, Redirect, Response};
 use koers_app::applications::state_of;
 use koers_app::store::{ApplicationRecord, StoreError};
 use koers_core::access::{Action, Resource, SchoolRef, may_see_case};
+use koers_core::ids::{BoardNumber, SchoolId};
 use koers_core::workflow::{Command, Status, Step};
 use serde::Deserialize;
 
-fn school_resource(id: i64, board_number: Option<i64>) -> Resource {
+fn school_resource(id: SchoolId, board_number: Option<BoardNumber>) -> Resource {
     Resource::School(SchoolRef { id, board_number })
 }
 
@@ -96,7 +97,7 @@ async fn receipt_page(
     Ok(ReceiptPage {
         reference: a.reference.to_string(),
         programme_name,
-        school_id: a.school_id,
+        school_id: a.school_id.map(SchoolId::get),
         school_name,
         status_label: status.label_nl().to_owned(),
         mail_sent: page.t_args("receipt-mail-sent", &[("email", a.contact_email.clone())]),

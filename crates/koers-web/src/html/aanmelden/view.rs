@@ -109,7 +109,7 @@ pub(super) async fn view(
     match (&ctx.programme.rule, &ctx.target) {
         (RuleSettings::SpecialEducation(_), _) => special = Some(facts::special_view(page.lang, posted, &error_map)),
         (RuleSettings::BoardHistory(_), Applicant::Board(b, schools)) => {
-            board_facts = Some(facts::board_view(page.lang, b.number, schools, posted, &error_map));
+            board_facts = Some(facts::board_view(page.lang, b.number.get(), schools, posted, &error_map));
         }
         (RuleSettings::VerdictOrRisk(r), _) => {
             vo = Some(facts::vo_view(page.lang, r.demonstrable_risk_qualifies, posted, &error_map));

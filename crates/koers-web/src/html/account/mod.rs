@@ -14,6 +14,7 @@ use axum::{Form, Router, routing::get, routing::post};
 use koers_app::store::TokenScope;
 use koers_core::access::{Action, Resource};
 use koers_core::calendar::datetime_nl as datetime;
+use koers_core::ids::UserId;
 use serde::Deserialize;
 
 pub fn routes() -> Router<AppState> {
@@ -64,7 +65,7 @@ fn scope_of(rechten: &str) -> Option<TokenScope> {
 
 async fn view(state: &AppState, user: &CurrentUser, page: Page) -> Result<TokensPage, AppError> {
     let lang = page.lang;
-    let mut tokens = state.app.read().api_tokens_of_user(user.0.id).await?;
+    let mut tokens = state.app.read().api_tokens_of_user(UserId::new(user.0.id)).await?;
     tokens.sort_by_key(|t| (t.revoked, -t.created_at));
     Ok(TokensPage {
         tokens: tokens
@@ -113,7 +114,7 @@ pub async fn create(
         return Ok(res);
     }
     let scope = scope.unwrap_or(TokenScope::Read);
-    let (_, token) = state.app.issue_api_token(user.0.id, &name, scope, &user.actor(), now()).await?;
+    let (_, token) = state.app.issue_api_token(UserId::new(user.0.id), &name, scope, &user.actor(), now()).await?;
     let mut v = view(&state, &user, page).await?;
     v.new_token = Some(token);
     let mut res = render(&v)?;
@@ -125,6 +126,6 @@ pub async fn create(
 pub async fn revoke(State(state): State<AppState>, Id(id): Id, user: CurrentUser) -> Result<Response, AppError> {
     user.ensure(Action::Change, Resource::OwnTokens)?;
     // Only the user's own tokens: another user's token id is "not found".
-    state.app.revoke_api_token(user.0.id, id, &user.actor(), now()).await?;
+    state.app.revoke_api_token(UserId::new(user.0.id), id, &user.actor(), now()).await?;
     Ok(Redirect::to("/account/tokens").into_response())
 }

@@ -13,6 +13,7 @@ use axum::response::Response;
 use koers_app::store::{AuditEntry, AuditFilter};
 use koers_core::access::{Action, Resource};
 use koers_core::calendar::datetime_nl as datetime;
+use koers_core::ids::UserId;
 use serde::Deserialize;
 
 /// The entity kinds the stores write.
@@ -104,7 +105,7 @@ pub async fn show(
         .audit_log(&AuditFilter {
             entity: entity.map(str::to_owned),
             entity_id: entity_id.map(str::to_owned),
-            actor_user_id: actor,
+            actor_user_id: actor.map(UserId::new),
             limit: i64::try_from(PER_PAGE + 1).unwrap_or(51),
             offset: probe.offset(),
         })
@@ -124,7 +125,7 @@ pub async fn show(
     actors.extend(users.iter().map(|u| Choice {
         value: u.id.to_string(),
         label: format!("{} ({})", u.name, u.email),
-        selected: actor == Some(u.id),
+        selected: actor == Some(u.id.get()),
     }));
     render(&AuditPage {
         page: page.in_section("beheer"),

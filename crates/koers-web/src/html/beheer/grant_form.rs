@@ -7,6 +7,7 @@ use crate::i18n::Lang;
 use crate::state::AppState;
 use koers_app::store::StoreError;
 use koers_core::access::{Grant, RoleKind, Scope};
+use koers_core::ids::BoardNumber;
 use serde::Deserialize;
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -83,8 +84,8 @@ impl GrantFields {
                 let Some(n) = raw.parse::<i64>().ok().filter(|n| *n > 0) else {
                     return Ok(Err(vec![("bestuur", lang.t("users-error-board-number"))]));
                 };
-                match state.app.read().board(n).await {
-                    Ok(_) => Scope::Board(n),
+                match state.app.read().board(BoardNumber::new(n)).await {
+                    Ok(_) => Scope::Board(BoardNumber::new(n)),
                     Err(StoreError::NotFound) => {
                         let msg = lang.t_args("users-error-board", &[("number", n.to_string())]);
                         return Ok(Err(vec![("bestuur", msg)]));

@@ -18,6 +18,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use koers_app::privacy::PersonExport;
 use koers_core::access::{Action, Resource};
 use koers_core::calendar::datetime_nl as datetime;
+use koers_core::ids::UserId;
 use serde::Deserialize;
 
 /// One line of a section: a label and what is recorded.
@@ -208,7 +209,7 @@ pub async fn show(
     Query(flags): Query<ShowFlags>,
 ) -> Result<Response, AppError> {
     me.ensure(Action::View, Resource::Users)?;
-    let x = state.app.privacy_export(id, &me.actor(), now()).await?;
+    let x = state.app.privacy_export(UserId::new(id), &me.actor(), now()).await?;
     let page = page.in_section("beheer");
     render(&DataPage {
         id,
@@ -222,7 +223,7 @@ pub async fn show(
 
 pub async fn json(State(state): State<AppState>, Id(id): Id, me: CurrentUser) -> Result<Response, AppError> {
     me.ensure(Action::View, Resource::Users)?;
-    let x = state.app.privacy_export(id, &me.actor(), now()).await?;
+    let x = state.app.privacy_export(UserId::new(id), &me.actor(), now()).await?;
     let mut res = axum::Json(&x).into_response();
     let disposition = format!("attachment; filename=\"koers-gegevens-gebruiker-{id}.json\"");
     if let Ok(v) = HeaderValue::from_str(&disposition) {
@@ -255,7 +256,7 @@ pub struct EraseForm {
 }
 
 async fn erase_page(state: &AppState, page: Page, id: i64, errors: FieldErrors) -> Result<ErasePage, AppError> {
-    let user = state.app.read().user(id).await?;
+    let user = state.app.read().user(UserId::new(id)).await?;
     Ok(ErasePage { id, name: user.name, email: user.email, errors, page: page.in_section("beheer") })
 }
 
@@ -277,7 +278,7 @@ pub async fn submit(
     Form(f): Form<EraseForm>,
 ) -> Result<Response, AppError> {
     me.ensure(Action::Change, Resource::Users)?;
-    let user = state.app.read().user(id).await?;
+    let user = state.app.read().user(UserId::new(id)).await?;
     let refuse = |state: AppState, page: Page, status: StatusCode, msg: String| async move {
         let mut res = render(&erase_page(&state, page, id, vec![("bevestig", msg)]).await?)?;
         *res.status_mut() = status;
@@ -287,7 +288,7 @@ pub async fn submit(
         let msg = page.t("privacy-erase-confirm-error");
         return refuse(state, page, StatusCode::UNPROCESSABLE_ENTITY, msg).await;
     }
-    match state.app.erase_person(id, &me.actor(), now()).await {
+    match state.app.erase_person(UserId::new(id), &me.actor(), now()).await {
         Ok(_) => Ok(Redirect::to(&format!("/beheer/gebruikers/{id}/gegevens?gewist=1")).into_response()),
         Err(koers_app::Error::Invalid(fields)) => {
             let msg = fields.into_iter().map(|f| f.detail).collect::<Vec<_>>().join(" ");

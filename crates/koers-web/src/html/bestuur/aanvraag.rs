@@ -91,7 +91,7 @@ fn view(page: Page, c: BoardRequestCase, typed: Option<(i64, String, Option<Stri
             LineRow {
                 id: l.id,
                 version: l.version,
-                school_id: s.id,
+                school_id: s.id.get(),
                 school_name: s.name.clone(),
                 outcome,
                 status: lang.t(&format!("multi-status-{}", l.status.code())),
@@ -108,7 +108,7 @@ fn view(page: Page, c: BoardRequestCase, typed: Option<(i64, String, Option<Stri
     RequestPage {
         id: r.id,
         programme_name: c.programme_name.clone(),
-        board_number: r.board_number,
+        board_number: r.board_number.get(),
         board_name: c.board_name.clone(),
         contact: match &r.contact_phone {
             Some(p) => format!("{} <{}>, {p}", r.contact_name, r.contact_email),

@@ -17,6 +17,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use koers_app::Error;
 use koers_app::store::{ApplicationRecord, StoreError};
 use koers_core::access::{Action, Resource};
+use koers_core::ids::BoardNumber;
 use koers_core::workflow::Command;
 use serde::Deserialize;
 
@@ -97,9 +98,9 @@ pub async fn decide(
     Form(d): Form<Decision>,
 ) -> Result<Response, AppError> {
     let (Ok(board), Ok(id)) = (nr.parse::<i64>(), id.parse::<i64>()) else { return Err(AppError::NotFound) };
-    user.ensure(Action::Change, Resource::Board(board))?;
+    user.ensure(Action::Change, Resource::Board(BoardNumber::new(board)))?;
     let a = state.app.read().application(id).await?;
-    if a.board_number != Some(board) {
+    if a.board_number != Some(BoardNumber::new(board)) {
         return Err(AppError::NotFound);
     }
     let approve = match d.besluit.as_str() {

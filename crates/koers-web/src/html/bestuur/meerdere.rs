@@ -16,6 +16,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use koers_app::board_requests::{BoardRequestInput, LineInput};
 use koers_core::eligibility::RiskKind;
+use koers_core::ids::BoardNumber;
 use serde::Deserialize;
 
 #[derive(Debug, Default, Deserialize)]
@@ -101,7 +102,8 @@ async fn view(
     posted: &Posted,
     errors: Vec<(String, String)>,
 ) -> Result<MultiPage, AppError> {
-    let (board, p, schools) = state.app.board_request_form(user.principal(), number, programme).await?;
+    let (board, p, schools) =
+        state.app.board_request_form(user.principal(), BoardNumber::new(number), programme).await?;
     let lang = page.lang;
     let chosen = posted.all("school");
     let error = |f: &str| errors.iter().find(|(k, _)| k == f).map(|(_, m)| m.clone());
@@ -116,7 +118,7 @@ async fn view(
                 Opt { selected: value == kind, label: lang.t(&format!("entry-opt-risk-{value}")), value }
             }));
             SchoolLine {
-                id: s.id,
+                id: s.id.get(),
                 name: s.name.clone(),
                 detail: [Some(s.ovt.clone()), s.place.clone()].into_iter().flatten().collect::<Vec<_>>().join(", "),
                 checked: chosen.contains(&s.id.to_string()),
@@ -170,7 +172,7 @@ pub async fn send(
     let posted = Posted(pairs);
     let input = BoardRequestInput {
         programme_id: programme.clone(),
-        board_number: number,
+        board_number: BoardNumber::new(number),
         lines: posted
             .all("school")
             .into_iter()

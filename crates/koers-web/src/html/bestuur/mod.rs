@@ -12,6 +12,7 @@ use axum::extract::State;
 use axum::response::Response;
 use axum::{Router, routing::get};
 use koers_core::access::{Action, Resource};
+use koers_core::ids::BoardNumber;
 
 // ---- in-app board decision (roles workflow) ----
 pub mod besluit;
@@ -47,11 +48,12 @@ pub async fn show(
     user: CurrentUser,
     page: Page,
 ) -> Result<Response, AppError> {
-    user.ensure(Action::View, Resource::Board(number))?;
-    let board = state.app.read().board(number).await?;
-    let schools = state.app.read().schools_of_board(number).await?;
+    user.ensure(Action::View, Resource::Board(BoardNumber::new(number)))?;
+    let board = state.app.read().board(BoardNumber::new(number)).await?;
+    let schools = state.app.read().schools_of_board(BoardNumber::new(number)).await?;
     let rows = rows_for(&state, page.lang, &schools).await?;
-    let can_apply = koers_core::access::may(Some(user.principal()), Action::Change, Resource::Board(number));
+    let can_apply =
+        koers_core::access::may(Some(user.principal()), Action::Change, Resource::Board(BoardNumber::new(number)));
     let multi = if can_apply { multi_links(&state, number).await? } else { Vec::new() };
     render(&BoardPage { page: page.in_section("mijn-home"), number, name: board.name, rows, can_apply, multi })
 }

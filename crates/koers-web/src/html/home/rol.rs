@@ -23,6 +23,7 @@ use koers_app::schools::screen_register;
 use koers_app::store::StoreError;
 use koers_core::TrafficLight;
 use koers_core::access::RoleKind;
+use koers_core::ids::UserId;
 // roles workflow
 use crate::html::workflow_rows::{ApplicationRow, TrajectoryLink, application_rows, trajectory_links};
 use axum::extract::Query;
@@ -185,7 +186,7 @@ pub async fn show(
     }
     view.invitations = state
         .app
-        .expert_invitations_for(user.0.id, crate::auth::now())
+        .expert_invitations_for(UserId::new(user.0.id), crate::auth::now())
         .await?
         .into_iter()
         .map(|i| InvitationRow {
@@ -281,7 +282,7 @@ pub async fn show(
                     let school_id = waiting.iter().find(|a| a.id == row.id).and_then(|a| a.school_id);
                     let school_name =
                         schools.iter().find(|s| Some(s.id) == school_id).map(|s| s.name.clone()).unwrap_or_default();
-                    view.tasks.push(BoardTask { board: number, school_name, row, error: None });
+                    view.tasks.push(BoardTask { board: number.get(), school_name, row, error: None });
                 }
                 let all = ApplicationFilter { board_number: Some(number), ..ApplicationFilter::default() };
                 view.board_applications.extend(application_rows(&state, &all).await?);
@@ -297,11 +298,16 @@ pub async fn show(
                         href: format!("/trajecten/{}/rapporten/{}", r.trajectory_id, r.kind.code()),
                     });
                 }
-                let multi = crate::html::bestuur::multi_links(&state, number).await?;
-                view.boards.push(BoardBlock { number, name, rows: rows_for(&state, lang, &schools).await?, multi });
+                let multi = crate::html::bestuur::multi_links(&state, number.get()).await?;
+                view.boards.push(BoardBlock {
+                    number: number.get(),
+                    name,
+                    rows: rows_for(&state, lang, &schools).await?,
+                    multi,
+                });
             }
         }
-        Some(RoleKind::Expert) => match state.app.read().expert_by_user(user.0.id).await {
+        Some(RoleKind::Expert) => match state.app.read().expert_by_user(UserId::new(user.0.id)).await {
             Ok(e) => {
                 let filter = TrajectoryFilter { expert_id: Some(e.id), ..TrajectoryFilter::default() };
                 view.trajectories = trajectory_links(&state, &filter).await?;

@@ -61,7 +61,7 @@ impl SchoolRow {
     pub fn new(lang: Lang, s: &School, o: &CheckOutcome) -> Self {
         let light = o.eligibility.light();
         Self {
-            id: s.id,
+            id: s.id.get(),
             name: s.name.clone(),
             ovt: s.ovt.clone(),
             place: s.place.clone().unwrap_or_default(),

@@ -19,6 +19,7 @@ use axum::{Form, Router, routing::get};
 use form::{FieldErrors, SchoolForm, is_empty};
 use koers_app::store::{AuditFilter, School};
 use koers_core::access::{Action, Resource, SchoolRef};
+use koers_core::ids::SchoolId;
 use serde::Deserialize;
 
 pub fn routes() -> Router<AppState> {
@@ -94,7 +95,7 @@ async fn view(
         })
         .await?;
     Ok(SchoolOwnPage {
-        id: school.id,
+        id: school.id.get(),
         name: school.name.clone(),
         ovt: school.ovt.clone(),
         brin: school.brin.clone(),
@@ -107,7 +108,7 @@ async fn view(
         schoolweging: field("schoolweging", &typed.schoolweging),
         error_count: errors.len(),
         conflict: None,
-        manual_fields: school.manual_fields.join(", "),
+        manual_fields: school.manual_fields.iter().map(|f| f.code()).collect::<Vec<_>>().join(", "),
         audit: audit.iter().map(AuditRow::new).collect(),
         applications: crate::html::workflow_rows::application_rows(
             state,
@@ -136,7 +137,7 @@ pub async fn show(
     page: Page,
     Query(flags): Query<Flags>,
 ) -> Result<Response, AppError> {
-    let school = state.app.read().school(id).await?;
+    let school = state.app.read().school(SchoolId::new(id)).await?;
     user.ensure(Action::View, resource(&school))?;
     let typed = SchoolForm::of(&school, page.lang);
     let mut v = view(&state, &user, page, &school, &typed, &Vec::new()).await?;
@@ -151,7 +152,7 @@ pub async fn save(
     page: Page,
     Form(typed): Form<SchoolForm>,
 ) -> Result<Response, AppError> {
-    let school = state.app.read().school(id).await?;
+    let school = state.app.read().school(SchoolId::new(id)).await?;
     user.ensure(Action::Change, resource(&school))?;
     let lang = page.lang;
     let Ok(version) = typed.version.trim().parse::<i64>() else {
@@ -168,12 +169,12 @@ pub async fn save(
     if is_empty(&edit) && version == school.version {
         return Ok(Redirect::to(&format!("/mijn-school/{id}?opgeslagen=1")).into_response());
     }
-    let result = state.app.edit_school(id, version, &edit, &user.actor(), crate::auth::now()).await;
+    let result = state.app.edit_school(SchoolId::new(id), version, &edit, &user.actor(), crate::auth::now()).await;
     state.search.invalidate();
     match result {
         Ok(_) => Ok(Redirect::to(&format!("/mijn-school/{id}?opgeslagen=1")).into_response()),
         Err(koers_app::Error::Conflict { .. }) => {
-            let current = state.app.read().school(id).await?;
+            let current = state.app.read().school(SchoolId::new(id)).await?;
             // Keep what was typed; the next save is a deliberate overwrite of the shown values.
             let mut kept = typed.clone();
             kept.version = current.version.to_string();

@@ -14,6 +14,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use koers_app::selfevals::team::Invitation;
+use koers_core::ids::{SchoolId, UserId};
 use serde::Deserialize;
 
 #[derive(Debug, Clone)]
@@ -61,13 +62,13 @@ pub struct Flags {
 }
 
 async fn page_for(state: &AppState, user: &CurrentUser, page: Page, id: i64) -> Result<TeamPage, AppError> {
-    let members = state.app.team_members(user.principal(), id).await?;
-    let school = state.app.read().school(id).await?;
+    let members = state.app.team_members(user.principal(), SchoolId::new(id)).await?;
+    let school = state.app.read().school(SchoolId::new(id)).await?;
     Ok(TeamPage {
         page: page.in_section("mijn-home"),
         school_id: id,
         school_name: school.name,
-        members: members.into_iter().map(|(u, _)| Member { id: u.id, name: u.name, email: u.email }).collect(),
+        members: members.into_iter().map(|(u, _)| Member { id: u.id.get(), name: u.name, email: u.email }).collect(),
         form: InviteForm::default(),
         errors: Vec::new(),
         notice: None,
@@ -98,7 +99,7 @@ pub async fn invite(
     Form(f): Form<InviteForm>,
 ) -> Result<Response, AppError> {
     let inv = Invitation { email: f.email.clone(), name: f.naam.clone(), password: f.wachtwoord.clone() };
-    match state.app.invite_team_member(user.principal(), id, &inv, &user.actor(), now()).await {
+    match state.app.invite_team_member(user.principal(), SchoolId::new(id), &inv, &user.actor(), now()).await {
         Ok(u) => {
             let q = serde_urlencoded::to_string([("toegevoegd", u.name.as_str())]).unwrap_or_default();
             Ok(Redirect::to(&format!("/mijn-school/{id}/team?{q}")).into_response())
@@ -131,7 +132,9 @@ pub async fn remove(
     user: CurrentUser,
     Path((id, member)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
-    let (Ok(id), Ok(member)) = (id.parse::<i64>(), member.parse::<i64>()) else { return Err(AppError::NotFound) };
+    let (Ok(id), Ok(member)) = (id.parse::<SchoolId>(), member.parse::<UserId>()) else {
+        return Err(AppError::NotFound);
+    };
     state.app.remove_team_member(user.principal(), id, member, &user.actor(), now()).await?;
     Ok(Redirect::to(&format!("/mijn-school/{id}/team?verwijderd=1")).into_response())
 }

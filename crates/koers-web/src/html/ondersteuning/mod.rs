@@ -29,6 +29,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use koers_app::support::Subject;
+use koers_core::ids::BoardNumber;
 use serde::Deserialize;
 
 pub fn routes() -> Router<AppState> {
@@ -73,7 +74,7 @@ pub async fn start(
     let lang = page.lang;
     if let Some(raw) = q.bestuur.as_deref() {
         let error = match board_number(raw) {
-            Some(nr) => match state.app.read().board(nr).await {
+            Some(nr) => match state.app.read().board(BoardNumber::new(nr)).await {
                 Ok(_) => return Ok(Redirect::to(&format!("/welke-ondersteuning/bestuur/{nr}")).into_response()),
                 Err(koers_app::store::StoreError::NotFound) => {
                     lang.t_args("support-board-unknown", &[("nr", nr.to_string())])

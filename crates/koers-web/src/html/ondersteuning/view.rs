@@ -20,6 +20,7 @@ use koers_app::store::Sector;
 use koers_app::support::{Advice, Answers, ProgrammeFit, Subject, Who};
 use koers_core::Verdict;
 use koers_core::eligibility::Eligibility;
+use koers_core::ids::{BoardNumber, SchoolId};
 use koers_core::programme::RuleSettings;
 use std::collections::HashMap;
 
@@ -143,7 +144,7 @@ pub async fn school(
 ) -> Result<Response, AppError> {
     let id = subject_id(&raw)?;
     let posted = Posted(pairs);
-    let school = state.app.read().school(id).await?;
+    let school = state.app.read().school(SchoolId::new(id)).await?;
     let mut errors = Errors::new();
     let mut answers = Answers::default();
     if answered(&posted) {
@@ -156,7 +157,7 @@ pub async fn school(
             answers = Answers::default();
         }
     }
-    let a = advice(&state, &who, Subject::School(id), &answers).await?;
+    let a = advice(&state, &who, Subject::School(SchoolId::new(id)), &answers).await?;
     respond(&page, &a, &posted, &errors, format!("/welke-ondersteuning/school/{id}"))
 }
 
@@ -169,14 +170,14 @@ pub async fn board(
 ) -> Result<Response, AppError> {
     let nr = subject_id(&raw)?;
     let posted = Posted(pairs);
-    let schools = state.app.read().schools_of_board(nr).await?;
+    let schools = state.app.read().schools_of_board(BoardNumber::new(nr)).await?;
     let mut errors = Errors::new();
     let mut answers = Answers::default();
     if answered(&posted) {
         let f = facts::board_facts(&schools, &posted, &mut errors);
         answers.board = errors.is_empty().then_some(f);
     }
-    let a = advice(&state, &who, Subject::Board(nr), &answers).await?;
+    let a = advice(&state, &who, Subject::Board(BoardNumber::new(nr)), &answers).await?;
     respond(&page, &a, &posted, &errors, format!("/welke-ondersteuning/bestuur/{nr}"))
 }
 
@@ -231,7 +232,7 @@ fn respond(
                 }
             }
             v.is_po = school.sector == Sector::Po;
-            v.school_id = school.id;
+            v.school_id = school.id.get();
             v.school_href = Some(format!("/scholen/{}", school.id));
             v.exam_trend = ExamTrendView::new(lang, exam_years);
             if needs(&|r| matches!(r, RuleSettings::SpecialEducation(_))) {
@@ -251,7 +252,7 @@ fn respond(
                 (lang.t("support-board-schools"), schools.len().to_string()),
             ];
             if needs(&|r| matches!(r, RuleSettings::BoardHistory(_))) {
-                v.bf = Some(facts::board_view(lang, board.number, schools, posted, errors));
+                v.bf = Some(facts::board_view(lang, board.number.get(), schools, posted, errors));
             }
         }
     }

@@ -5,6 +5,7 @@
 use crate::i18n::Lang;
 use koers_app::plans::PlanCase;
 use koers_app::trajectories::{StepKind, next_steps};
+use koers_core::ids::UserId;
 use koers_core::plan::Signer;
 
 #[derive(Debug, Clone)]
@@ -77,7 +78,7 @@ pub async fn for_home(
     let read = state.app.read();
     let p = user.principal();
     let mut filters = Vec::new();
-    match read.expert_by_user(user.0.id).await {
+    match read.expert_by_user(UserId::new(user.0.id)).await {
         Ok(e) => filters.push(TrajectoryFilter { expert_id: Some(e.id), ..TrajectoryFilter::default() }),
         Err(StoreError::NotFound) => {}
         Err(e) => return Err(e.into()),

@@ -20,6 +20,7 @@ use axum::{Form, Router, routing::get, routing::post};
 use koers_app::store::{AccountRequestId, AccountRequestRecord, RequestStatus, RequestSubject, StoreError};
 use koers_core::access::{Action, Resource};
 use koers_core::calendar::datetime_nl;
+use koers_core::ids::{BoardNumber, SchoolId};
 use serde::Deserialize;
 
 pub fn routes() -> Router<AppState> {
@@ -171,7 +172,7 @@ async fn detail(state: &AppState, page: Page, id: i64) -> Result<DetailPage, App
     let mut domain_note = None;
     let subject_href = match r.subject {
         RequestSubject::School(sid) => {
-            match state.app.read().school(sid.get()).await {
+            match state.app.read().school(SchoolId::new(sid.get())).await {
                 Ok(s) => {
                     facts.push((page.t("accreq-fact-ovt"), s.ovt.clone()));
                     facts.push((page.t("accreq-fact-place"), s.place.clone().unwrap_or_default()));
@@ -201,7 +202,7 @@ async fn detail(state: &AppState, page: Page, id: i64) -> Result<DetailPage, App
             format!("/scholen/{sid}")
         }
         RequestSubject::Board(n) => {
-            let schools = state.app.read().schools_of_board(n.get()).await?;
+            let schools = state.app.read().schools_of_board(BoardNumber::new(n.get())).await?;
             facts.push((page.t("accreq-fact-number"), n.to_string()));
             facts.push((page.t("accreq-fact-schools"), schools.len().to_string()));
             format!("/bestuur/{n}")
@@ -236,9 +237,9 @@ pub async fn show(
 ) -> Result<Response, AppError> {
     user.ensure(Action::View, Resource::AccountRequests)?;
     let mut v = detail(&state, page.in_section("mijn-home"), id).await?;
-    v.notice = match flags.besluit.as_deref() {
-        Some("goedgekeurd") => Some(v.page.t("accreq-done-approved")),
-        Some("afgewezen") => Some(v.page.t("accreq-done-declined")),
+    v.notice = match flags.besluit.as_deref().and_then(RequestStatus::from_code) {
+        Some(RequestStatus::Goedgekeurd) => Some(v.page.t("accreq-done-approved")),
+        Some(RequestStatus::Afgewezen) => Some(v.page.t("accreq-done-declined")),
         _ => None,
     };
     render(&v)
@@ -284,7 +285,7 @@ pub async fn decide(
         .await;
     let status = match outcome {
         Ok((r, _)) => {
-            let done = if approve { "goedgekeurd" } else { "afgewezen" };
+            let done = if approve { RequestStatus::Goedgekeurd } else { RequestStatus::Afgewezen }.code();
             return Ok(Redirect::to(&format!("/programma/accountaanvragen/{}?besluit={done}", r.id)).into_response());
         }
         Err(koers_app::Error::Invalid(fields)) => {

@@ -17,6 +17,7 @@ use koers_app::Error;
 use koers_app::applications::{rank_for_application_on, state_of};
 use koers_app::store::{ApplicationRecord, AuditFilter, StoreError, TrajectoryFilter};
 use koers_core::calendar::datetime_nl as datetime;
+use koers_core::ids::SchoolId;
 use koers_core::matching::MatchRequest;
 use koers_core::programme::ProgrammeRules;
 use koers_core::workflow::{Intake, Status, Step, TransitionError};
@@ -318,7 +319,7 @@ pub(super) async fn build(
         reference: a.reference.to_string(),
         programme_name: rules.name.clone(),
         name: applicant_name(state, a).await?,
-        school_id: a.school_id,
+        school_id: a.school_id.map(SchoolId::get),
         status_label: s.label_nl().to_owned(),
         contact_name: a.contact_name.clone(),
         contact_email: a.contact_email.clone(),
