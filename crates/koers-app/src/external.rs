@@ -29,7 +29,6 @@ use crate::store::{
     AccountRequestRecord, Actor, NewAudit, NewExternalIdentity, RequestIdentity, RequestStatus, Store, StoreError, User,
 };
 use koers_core::access::Principal;
-use koers_core::ids::UserId;
 use serde::{Deserialize, Serialize};
 
 /// The password hash of an account made from an account request: no password matches it
@@ -170,7 +169,7 @@ pub(crate) async fn sign_in(store: &dyn Store, s: &ExternalSignIn, now: i64) -> 
     match store.external_identity(&s.provider, &s.subject).await {
         Ok(link) => {
             store.touch_external_identity(link.id, now).await?;
-            let user = store.user(link.user_id.into()).await?;
+            let user = store.user(link.user_id).await?;
             return signed_in(store, user, &label, false, now).await;
         }
         Err(StoreError::NotFound) => {}
@@ -202,7 +201,7 @@ async fn link_to(
     label: &str,
     now: i64,
 ) -> Result<SignInOutcome> {
-    let links = store.external_identities_of_user(UserId::from(user.id)).await?;
+    let links = store.external_identities_of_user(user.id).await?;
     if links.iter().any(|l| l.provider == s.provider) {
         audit(store, now, Some(&user), label, "login_external_refused").await?;
         return Err(ExternalRefusal::LinkedToOther.into());
@@ -214,7 +213,7 @@ async fn link_to(
     let link = NewExternalIdentity {
         provider: s.provider.clone(),
         subject: s.subject.clone(),
-        user_id: UserId::from(user.id),
+        user_id: user.id,
         email: email.to_owned(),
     };
     store.link_external_identity(&link, &actor_for(s, email), now).await?;

@@ -49,7 +49,7 @@ async fn send_link(store: &dyn Store, email: &str, base_url: &str, now: i64) -> 
              Niets aangevraagd? Dan kun je deze e-mail negeren; je wachtwoord blijft hetzelfde."
         ),
     };
-    store.create_account_link(user.id.into(), PURPOSE, &token_hash(&token), now + RESET_TTL_SECS, &mail, now).await?;
+    store.create_account_link(user.id, PURPOSE, &token_hash(&token), now + RESET_TTL_SECS, &mail, now).await?;
     Ok(())
 }
 

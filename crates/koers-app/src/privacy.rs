@@ -169,7 +169,7 @@ pub(crate) async fn export(store: &dyn Store, user_id: UserId, actor: &Actor, no
         login_attempts: records.login_attempts,
         mails: records.mails,
         trajectory_work: records.trajectory_work,
-        sign_ins: store.external_identities_of_user(koers_core::ids::UserId::from(user_id)).await?,
+        sign_ins: store.external_identities_of_user(user_id).await?,
         account,
     };
     store.append_audit(&audit(actor, now, "privacy_export", user_id)).await?;

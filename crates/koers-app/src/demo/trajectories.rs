@@ -357,11 +357,7 @@ pub(crate) async fn seed(store: &dyn Store, programmes: &[ProgrammeRules], now: 
                 if phase > at {
                     for signer in &settings.signers {
                         let user = if *signer == Signer::Schoolleider { leader } else { board_member };
-                        let cmd = VersionCommand::Sign {
-                            signer: *signer,
-                            user: user.into(),
-                            role_name: signer.label_nl().into(),
-                        };
+                        let cmd = VersionCommand::Sign { signer: *signer, user, role_name: signer.label_nl().into() };
                         history = history.apply(cmd, &ctx, now).map(|(h, _)| h).unwrap_or(history);
                     }
                 }

@@ -233,7 +233,7 @@ pub async fn sign(
     if !c.rights.may_sign(signer) {
         return Err(Error::Forbidden);
     }
-    let cmd = VersionCommand::Sign { signer, user: user.into(), role_name: role_name.to_owned() };
+    let cmd = VersionCommand::Sign { signer, user, role_name: role_name.to_owned() };
     command(store, c, expected_version, cmd, "plan_sign", actor, now).await
 }
 
@@ -250,7 +250,7 @@ pub async fn send_back(
     if c.rights.sign_as.is_empty() {
         return Err(Error::Forbidden);
     }
-    let cmd = VersionCommand::SendBack { user: user.into(), reason: reason.to_owned() };
+    let cmd = VersionCommand::SendBack { user, reason: reason.to_owned() };
     command(store, c, expected_version, cmd, "plan_send_back", actor, now).await
 }
 

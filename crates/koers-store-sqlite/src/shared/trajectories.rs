@@ -128,10 +128,10 @@ struct TrajectoryRow {
 impl From<TrajectoryRow> for TrajectoryRecord {
     fn from(r: TrajectoryRow) -> Self {
         TrajectoryRecord {
-            id: r.id.into(),
-            application_id: r.application_id.into(),
+            id: r.id,
+            application_id: r.application_id,
             programme_id: r.programme_id,
-            expert_id: r.expert_id.into(),
+            expert_id: r.expert_id,
             school_id: r.school_id.map(SchoolId::new),
             board_number: r.board_number.map(BoardNumber::new),
             phases_json: r.phases_json,

@@ -8,7 +8,7 @@ use koers_app::store::{
     RequestSubject, Store, StoreError,
 };
 use koers_core::access::{Grant, RoleKind, Scope};
-use koers_core::ids::{BoardNumber, UserId};
+use koers_core::ids::BoardNumber;
 
 use super::data::*;
 
@@ -150,7 +150,7 @@ pub async fn deciding_an_account_request_creates_user_and_grant_atomically(store
     );
     assert_eq!(
         (done.status, done.user_id, done.decided_at),
-        (RequestStatus::Goedgekeurd, Some(UserId::from(user.id)), Some(NOW + 30))
+        (RequestStatus::Goedgekeurd, Some(user.id), Some(NOW + 30))
     );
     let grants = s.grants_of_user(user.id).await.expect("grants");
     assert_eq!(grants.iter().map(|g| g.grant.clone()).collect::<Vec<_>>(), std::slice::from_ref(&grant));
@@ -235,7 +235,7 @@ pub async fn a_request_through_a_provider_is_confirmed_at_once_and_links_its_ide
     let user = user.expect("user");
     assert_eq!((done.status, user.password_hash.as_str()), (RequestStatus::Goedgekeurd, "!"));
     let link = s.external_identity("surfconext", "sub-42").await.expect("linked on approval");
-    assert_eq!((link.user_id, link.email.as_str()), (UserId::from(user.id), "nina@regenboog.nl"));
+    assert_eq!((link.user_id, link.email.as_str()), (user.id, "nina@regenboog.nl"));
     assert_eq!(audit_of(s, "external_identity", link.id).await[0].action, "link");
 
     // The pair is linked now: approving another request of the same identity writes nothing.
@@ -266,7 +266,7 @@ pub async fn a_request_through_a_provider_is_confirmed_at_once_and_links_its_ide
 pub async fn password_links_are_single_use_and_end_api_tokens(store: Arc<dyn Store>) {
     let s = &*store;
     let user = s.create_user(&new_user("ann@school.nl"), &actor(), NOW).await.expect("user");
-    let uid = UserId::from(user.id);
+    let uid = user.id;
     let token = NewApiToken {
         user_id: user.id,
         name: "t".into(),
