@@ -1,3 +1,5 @@
+// At ~400 lines: one use case (a board request for several schools) with its validation, the
+// per-school decision and the staff decision; the parts share the request type and its checks.
 //! One request of a board for several of its schools (issue 10 §4), for a programme that allows
 //! it (`board_request = true`, Leren Verbeteren NPO): the board lists its schools, each with what
 //! shows the risk; every school is decided by the programme's entry rule (the same

@@ -1,3 +1,5 @@
+// Just over ~400 lines: the four voortgang record kinds share one `append` helper and one audit
+// shape; split per record kind when a fifth is added.
 //! Voortgang (issue 9 item 1): measure status updates, indicator measurements, logged step-5
 //! activities and the six-steps timeline. Audited on the trajectory (`measure_status`,
 //! `measurement` / `register_measurements`, `progress_activity`, `step_timeline`). Reviews and
