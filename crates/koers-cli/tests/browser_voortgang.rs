@@ -205,23 +205,24 @@ fn assert_axe_clean(reports: &Shared<Vec<String>>) {
 /// Part 1: the voortgang, review and invitation pages with a fixed clock.
 #[tokio::test]
 async fn the_expert_logs_progress_and_a_reviewer_fills_in_findings_by_link() {
-    let dir = koers_e2e::process::scratch_dir("koers-e2e-voortgang").unwrap_or_else(|e| panic!("{e}"));
+    let scratch = koers_e2e::process::ScratchDir::new("koers-e2e-voortgang").unwrap_or_else(|e| panic!("{e}"));
+    let dir = scratch.path();
     let reports = Arc::new(Mutex::new(Vec::<String>::new()));
     let trajectory = Arc::new(Mutex::new(String::new()));
-    expert_logs_progress(&dir, &reports, &trajectory).await;
+    expert_logs_progress(dir, &reports, &trajectory).await;
     assert_axe_clean(&reports);
 }
 
 /// Parts 1–4: ten weeks later the followed trajectory is off course; the bestuurder's report.
 #[tokio::test]
-#[ignore = "flaky, 1 pass in 5 runs on 2026-11-30 (load 5-7): part 1 always passes (see the test above); after the restart with --vandaag 2027-07-15 the first staff pages (POST /inloggen or /home) sometimes answer 500 with nothing in the server log; the expert's home listed GWGB+ demo trajectory 13 instead of 12 once (then the measure_overdue filter does not list it); once /trajecten/{id}/rapporten/voortgang-bestuur answered 500 right after the in-browser signing. Causes not yet found"]
 async fn the_expert_logs_progress_a_reviewer_fills_in_by_link_and_an_overdue_measure_turns_the_trajectory_off_course() {
-    let dir = koers_e2e::process::scratch_dir("koers-e2e-voortgang").unwrap_or_else(|e| panic!("{e}"));
+    let scratch = koers_e2e::process::ScratchDir::new("koers-e2e-voortgang").unwrap_or_else(|e| panic!("{e}"));
+    let dir = scratch.path();
     let reports = Arc::new(Mutex::new(Vec::<String>::new()));
     let trajectory = Arc::new(Mutex::new(String::new()));
-    expert_logs_progress(&dir, &reports, &trajectory).await;
+    expert_logs_progress(dir, &reports, &trajectory).await;
     // 3. Ten weeks later: the same database, a later clock.
-    let e2e = start(&dir, D2);
+    let e2e = start(dir, D2);
     let (r, t) = (reports.clone(), trajectory.clone());
     let id = t.lock().map(|g| g.clone()).unwrap_or_default();
     e2e.journey("voortgang-2", JS, |p| async move {

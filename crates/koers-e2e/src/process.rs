@@ -6,6 +6,10 @@
 //! is ours: when the test binary exits — normally, by panic or by abort — the pipe closes, and
 //! the watchdog sends SIGTERM to the whole group (chromedriver's Chromium processes included) and
 //! removes the scratch directory. No `unsafe` (`prctl`) needed.
+//!
+//! [`Guarded::stop`] returns only once the program has exited (SIGKILL after 10 s), so a second
+//! server can start on the same data directory without two processes sharing the database; a
+//! directory shared by two servers is not a scratch directory of either (see [`ScratchDir`]).
 
 use std::fs::File;
 use std::io::Read;
@@ -17,16 +21,20 @@ use std::time::{Duration, Instant};
 
 /// `sh -c WATCHDOG sh SCRATCH PROGRAM ARGS…`: runs PROGRAM in the background and waits for it;
 /// a second background job waits for end-of-file on the original stdin, then kills the group.
+/// The main shell traps SIGTERM to wait for PROGRAM's own (graceful) exit, so whoever waits for
+/// the shell waits for PROGRAM; one that outlives 10 s is killed.
 const WATCHDOG: &str = r#"
 scratch="$1"; shift
 exec 3<&0
 "$@" </dev/null &
 pid=$!
+trap 'wait "$pid"; exit 0' TERM
 {
   trap '' TERM
   read _ <&3
   kill -TERM -$$ 2>/dev/null
   n=0; while kill -0 "$pid" 2>/dev/null && [ $n -lt 50 ]; do sleep 0.2; n=$((n+1)); done
+  kill -KILL "$pid" 2>/dev/null
   [ -n "$scratch" ] && rm -rf "$scratch"
 } &
 wait "$pid"
@@ -42,8 +50,9 @@ pub struct Guarded {
 }
 
 impl Guarded {
-    /// Start `program args…` with stdout and stderr appended to `log`; `scratch` (if any) is
-    /// deleted by the watchdog once the program is gone.
+    /// Start `program args…` with stdout and stderr appended to `log` (a restart on the same
+    /// directory keeps the earlier run's lines); `scratch` (if any) is deleted by the watchdog
+    /// once the program is gone.
     pub fn spawn(
         name: &str,
         program: &Path,
@@ -51,7 +60,11 @@ impl Guarded {
         log: &Path,
         scratch: Option<&Path>,
     ) -> Result<Self, String> {
-        let out = File::create(log).map_err(|e| format!("{name}: cannot create log {}: {e}", log.display()))?;
+        let out = File::options()
+            .create(true)
+            .append(true)
+            .open(log)
+            .map_err(|e| format!("{name}: cannot create log {}: {e}", log.display()))?;
         let err = out.try_clone().map_err(|e| format!("{name}: {e}"))?;
         let scratch = scratch.map(|p| p.display().to_string()).unwrap_or_default();
         let mut child = Command::new("sh")
@@ -108,6 +121,28 @@ impl Drop for Guarded {
 pub fn free_port() -> Result<u16, String> {
     let l = TcpListener::bind("127.0.0.1:0").map_err(|e| format!("no free port: {e}"))?;
     l.local_addr().map(|a| a.port()).map_err(|e| format!("no free port: {e}"))
+}
+
+/// A scratch directory owned by a test (not by a server): removed when dropped. Declare it before
+/// the servers that use it, so they stop (and release the database) before it goes.
+#[derive(Debug)]
+pub struct ScratchDir(PathBuf);
+
+impl ScratchDir {
+    /// A fresh, empty directory under the system temp dir, named after `prefix`.
+    pub fn new(prefix: &str) -> Result<Self, String> {
+        scratch_dir(prefix).map(Self)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for ScratchDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }
 
 /// A fresh, empty directory under the system temp dir.

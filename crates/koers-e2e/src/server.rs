@@ -31,12 +31,23 @@ impl DemoServer {
             return Err(format!("no koers binary at {}", koers_bin.display()));
         }
         let dir = scratch_dir("koers-e2e-demo")?;
-        Self::start_in(koers_bin, port, &dir, extra)
+        Self::spawn(koers_bin, port, &dir, extra, Some(&dir))
     }
 
     /// [`Self::start_with`] on the data in `dir` (`dir/data`), e.g. to restart the demo on the
-    /// same database with another `--vandaag`.
+    /// same database with another `--vandaag`. `dir` is the caller's: it is kept when the server
+    /// stops (an earlier server's watchdog deleted it under the next one's feet).
     pub fn start_in(koers_bin: &Path, port: u16, dir: &Path, extra: &[String]) -> Result<Self, String> {
+        Self::spawn(koers_bin, port, dir, extra, None)
+    }
+
+    fn spawn(
+        koers_bin: &Path,
+        port: u16,
+        dir: &Path,
+        extra: &[String],
+        scratch: Option<&Path>,
+    ) -> Result<Self, String> {
         if !koers_bin.is_file() {
             return Err(format!("no koers binary at {}", koers_bin.display()));
         }
@@ -48,7 +59,7 @@ impl DemoServer {
             dir.join("data").display().to_string(),
         ];
         args.extend(extra.iter().cloned());
-        let mut proc = Guarded::spawn("koers demo", koers_bin, &args, &dir.join("koers-demo.log"), Some(dir))?;
+        let mut proc = Guarded::spawn("koers demo", koers_bin, &args, &dir.join("koers-demo.log"), scratch)?;
         let health = wait_ready(&mut proc, port, "/health", startup_timeout())?;
         eprintln!("koers-e2e: koers demo ready on 127.0.0.1:{port} ({})", health.trim());
         Ok(Self { base: format!("http://127.0.0.1:{port}"), proc })
