@@ -202,17 +202,6 @@ fn assert_axe_clean(reports: &Shared<Vec<String>>) {
     assert!(reports.is_empty(), "axe-core found WCAG A/AA violations:\n{}", reports.join("\n"));
 }
 
-/// Part 1: the voortgang, review and invitation pages with a fixed clock.
-#[tokio::test]
-async fn the_expert_logs_progress_and_a_reviewer_fills_in_findings_by_link() {
-    let scratch = koers_e2e::process::ScratchDir::new("koers-e2e-voortgang").unwrap_or_else(|e| panic!("{e}"));
-    let dir = scratch.path();
-    let reports = Arc::new(Mutex::new(Vec::<String>::new()));
-    let trajectory = Arc::new(Mutex::new(String::new()));
-    expert_logs_progress(dir, &reports, &trajectory).await;
-    assert_axe_clean(&reports);
-}
-
 /// Parts 1–4: ten weeks later the followed trajectory is off course; the bestuurder's report.
 #[tokio::test]
 async fn the_expert_logs_progress_a_reviewer_fills_in_by_link_and_an_overdue_measure_turns_the_trajectory_off_course() {
