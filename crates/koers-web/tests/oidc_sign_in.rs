@@ -234,8 +234,7 @@ async fn password_login_can_be_switched_off_per_role() {
     assert!(matches!(r, Err(Error::Login(LoginRefusal::PasswordOff))), "{:?}", r.map(|_| ()));
     assert!(app.authenticate("beheer@test.nl", PASSWORD, 10).await.is_ok(), "other roles still can");
     // Through the page: a Dutch message and no session.
-    let state = w.state.clone();
-    let state = koers_web::AppState { app, ..state };
+    let state = w.state.clone().with_app(app);
     let router = koers_web::router(state);
     let req = auth_support::browser("POST", "/inloggen", None)
         .header("content-type", "application/x-www-form-urlencoded")

@@ -17,8 +17,8 @@ use tokio::net::{TcpSocket, TcpStream};
 /// alive; dropping the sender stops the server).
 async fn serve(limits: ServerLimits) -> (SocketAddr, tokio::sync::oneshot::Sender<()>, common::TestApp) {
     let app = common::app().await;
-    let mut state = app.state.clone();
-    state.config = WebConfig { server: limits, ..state.config };
+    let state = app.state.clone();
+    let state = state.clone().with_config(WebConfig { server: limits, ..state.config.clone() });
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap_or_else(|e| panic!("{e}"));
     let addr = listener.local_addr().unwrap_or_else(|e| panic!("{e}"));
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
