@@ -39,9 +39,15 @@ mod selfeval;
 mod support;
 mod voortgang;
 
-/// The use cases over one store and one set of norm tables (cheap to clone).
+/// The use cases over one store and one set of norm tables. One pointer: a clone (per request,
+/// in the web layer's auth backend and state) is one reference count.
 #[derive(Debug, Clone)]
-pub struct App {
+pub struct App(Arc<AppParts>);
+
+/// What an [`App`] points to; its fields are this module's (reached through `Deref`).
+#[doc(hidden)]
+#[derive(Debug, Clone)]
+pub struct AppParts {
     store: Arc<dyn Store>,
     norms: Arc<NormLibrary>,
     /// The parsed programme definitions, refreshed when a stored one changes.
@@ -54,16 +60,28 @@ pub struct App {
     renderer: Option<crate::reports::render::Renderer>,
 }
 
+impl std::ops::Deref for App {
+    type Target = AppParts;
+    fn deref(&self) -> &AppParts {
+        &self.0
+    }
+}
+
 impl App {
     /// Built at the edge (the CLI, a test) from a connected store.
     pub fn new(store: Arc<dyn Store>, norms: Arc<NormLibrary>) -> Self {
-        Self {
+        Self(Arc::new(AppParts {
             store,
             norms,
             catalog: Arc::new(crate::programmes::Catalog::new()),
             password_off: Arc::from([]),
             renderer: None,
-        }
+        }))
+    }
+
+    /// The builders change the one copy this App points to (copied first if shared).
+    fn parts_mut(&mut self) -> &mut AppParts {
+        Arc::make_mut(&mut self.0)
     }
 
     /// Read access for pages and reports; has no write methods.

@@ -46,6 +46,7 @@ use axum::Router;
 use axum::routing::get;
 use std::future::Future;
 use std::net::SocketAddr;
+use tower::ServiceBuilder;
 use tower_http::CompressionLevel;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
@@ -78,27 +79,36 @@ pub fn router_and_tasks(state: AppState) -> (Router, Option<tokio::task::JoinHan
         .route("/thema/{version}/thema.css", get(theme::serve_css))
         .route("/thema/{version}/logo", get(theme::serve_logo))
         .fallback(error::not_found)
-        .layer(axum::middleware::from_fn_with_state(state.clone(), auth::resolve_principal))
-        .layer(auth::session_layer(&state))
-        .layer(auth::csrf_layer(&state))
+        // Each `Router::layer` call boxes every route once more, and a route's whole stack is
+        // cloned per request: two `ServiceBuilder`s (outermost layer first) instead of fourteen
+        // calls save a box, a clone and a free per layer per request.
+        .layer(
+            ServiceBuilder::new()
+                .layer(auth::csrf_layer(&state))
+                .layer(auth::session_layer(&state))
+                .layer(axum::middleware::from_fn_with_state(state.clone(), auth::resolve_principal)),
+        )
         // Added after the auth layers, so they do not wrap it: its bearer token is the metrics
         // token, not an API token.
         .route("/metrics", get(metrics::metrics))
-        .layer(CatchPanicLayer::custom(error::panic_response))
-        .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, request_timeout))
-        .layer(axum::middleware::from_fn(error::render_errors))
-        .layer(axum::middleware::from_fn_with_state(state.clone(), security::headers))
-        .layer(compression())
-        // Outside compression: each encoding a browser asks for is compressed once and kept.
-        .layer(axum::middleware::from_fn_with_state(state.clone(), page_cache::layer))
-        .layer(PropagateRequestIdLayer::x_request_id())
-        .layer(TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
-            let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("");
-            tracing::info_span!("request", method = %req.method(), uri = %req.uri(), request_id = %id)
-        }))
-        .layer(SetRequestIdLayer::x_request_id(request_id::Sequential::new()))
-        .layer(axum::Extension(state.theme.clone()))
-        .layer(axum::middleware::from_fn_with_state(state.clone(), metrics::track))
+        .layer(
+            ServiceBuilder::new()
+                .layer(axum::middleware::from_fn_with_state(state.clone(), metrics::track))
+                .layer(axum::Extension(state.theme.clone()))
+                .layer(SetRequestIdLayer::x_request_id(request_id::Sequential::new()))
+                .layer(TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
+                    let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("");
+                    tracing::info_span!("request", method = %req.method(), uri = %req.uri(), request_id = %id)
+                }))
+                .layer(PropagateRequestIdLayer::x_request_id())
+                // Outside compression: each encoding a browser asks for is compressed once and kept.
+                .layer(axum::middleware::from_fn_with_state(state.clone(), page_cache::layer))
+                .layer(compression())
+                .layer(axum::middleware::from_fn_with_state(state.clone(), security::headers))
+                .layer(axum::middleware::from_fn(error::render_errors))
+                .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, request_timeout))
+                .layer(CatchPanicLayer::custom(error::panic_response)),
+        )
         .with_state(state);
     (router, forget)
 }

@@ -12,7 +12,7 @@ impl App {
     /// (`koers serve --wachtwoord-uit …`).
     #[must_use]
     pub fn with_password_off(mut self, roles: &[RoleKind]) -> Self {
-        self.password_off = Arc::from(roles);
+        self.parts_mut().password_off = Arc::from(roles);
         self
     }
 

@@ -30,7 +30,7 @@ impl App {
     /// Typst engine), at most `limits` at a time.
     #[must_use]
     pub fn with_pdf_engine(mut self, engine: Arc<dyn PdfEngine>, limits: RenderLimits) -> Self {
-        self.renderer = Some(Renderer::new(engine, limits));
+        self.parts_mut().renderer = Some(Renderer::new(engine, limits));
         self
     }
 
