@@ -67,6 +67,8 @@ pub fn router_and_tasks(state: AppState) -> (Router, Option<tokio::task::JoinHan
     let spec = std::sync::Arc::new(api::document(&spec, &koers_app::check::norm_years(state.app.norms())));
     let (login, forget) = limits::login_limit(auth::public_routes(), &state.config);
     let request_timeout = state.config.server.request_timeout;
+    let request_ids = request_id::Sequential::new();
+    let cache = page_cache::CacheLayer { state: state.clone(), ids: request_ids.clone() };
     let router = Router::new()
         .merge(html::routes())
         .merge(login)
@@ -94,15 +96,16 @@ pub fn router_and_tasks(state: AppState) -> (Router, Option<tokio::task::JoinHan
         .layer(
             ServiceBuilder::new()
                 .layer(axum::middleware::from_fn_with_state(state.clone(), metrics::track))
+                // Outside compression (each encoding a browser asks for is compressed once and
+                // kept) and outside the request-id and trace layers (a hit needs neither).
+                .layer(axum::middleware::from_fn_with_state(cache, page_cache::layer))
                 .layer(axum::Extension(state.theme.clone()))
-                .layer(SetRequestIdLayer::x_request_id(request_id::Sequential::new()))
+                .layer(SetRequestIdLayer::x_request_id(request_ids))
                 .layer(TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
                     let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("");
                     tracing::info_span!("request", method = %req.method(), uri = %req.uri(), request_id = %id)
                 }))
                 .layer(PropagateRequestIdLayer::x_request_id())
-                // Outside compression: each encoding a browser asks for is compressed once and kept.
-                .layer(axum::middleware::from_fn_with_state(state.clone(), page_cache::layer))
                 .layer(compression())
                 .layer(axum::middleware::from_fn_with_state(state.clone(), security::headers))
                 .layer(axum::middleware::from_fn(error::render_errors))

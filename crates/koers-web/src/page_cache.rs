@@ -23,15 +23,16 @@
 //! the last [`LOOKBACK`] ids are read again and the ones already seen skipped.
 //!
 //! The cache sits outside the compression layer and keys on `Accept-Encoding`, so a page is
-//! compressed once per encoding asked for, not on every request.
+//! compressed once per encoding asked for, not on every request; and outside the request-id and
+//! trace layers, so a hit costs little more than the bytes (it sets the request id itself,
+//! [`middleware`]).
 //!
 //! A render that started before an invalidation is not stored (an epoch counter), so a page
 //! computed from old data never outlives the change that made it old.
 
 use axum::body::{Body, Bytes};
-use axum::extract::{MatchedPath, Request, State};
+use axum::extract::{MatchedPath, Request};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
-use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use koers_app::store::{RegisterChange, StoreRead, StoreResult};
 use std::collections::{BTreeSet, HashMap, VecDeque};
@@ -335,49 +336,8 @@ impl Entry {
     }
 }
 
-/// The middleware (see the module doc); installed with `Router::layer`, so it sees the matched
-/// route.
-pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let Some((key, kind)) = cacheable(&req) else { return next.run(req).await };
-    let cache = &state.pages;
-    let generation = state.search.generation();
-    if cache.last_change.load(Ordering::Acquire) < 0 || cache.generation.load(Ordering::Acquire) != generation {
-        // First use, or this process changed the register: catch up before answering.
-        if let Err(e) = cache.sync(state.app.read()).await {
-            tracing::warn!(error = %e, "paginacache bijwerken mislukt");
-        }
-        cache.generation.store(generation, Ordering::Release);
-    }
-    let if_none_match = req.headers().get(header::IF_NONE_MATCH).cloned();
-    if let Some(entry) = cache.get(&key) {
-        cache.stats.hits.fetch_add(1, Ordering::Relaxed);
-        return entry.respond(if_none_match.as_ref(), &cache.stats);
-    }
-    cache.stats.misses.fetch_add(1, Ordering::Relaxed);
-    let epoch = cache.epoch.load(Ordering::Acquire);
-    let res = next.run(req).await;
-    if res.status() != StatusCode::OK || res.headers().contains_key(header::SET_COOKIE) {
-        return res;
-    }
-    let (mut parts, body) = res.into_parts();
-    let body = match axum::body::to_bytes(body, MAX_PAGE * 4).await {
-        Ok(b) => b,
-        Err(e) => {
-            tracing::error!(error = %e, "pagina lezen voor de cache mislukt");
-            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-        }
-    };
-    parts.headers.remove("x-request-id");
-    let etag = etag_of(&body);
-    parts.headers.insert(header::ETAG, etag.clone());
-    // Stored by browsers, but asked again every time (cheap: usually a 304).
-    parts.headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-    // The language and a login come from cookies (handlers add their own, e.g. `HX-Request`).
-    parts.headers.append(header::VARY, HeaderValue::from_static("Cookie"));
-    let entry = Arc::new(Entry { kind, headers: parts.headers, body, etag });
-    cache.insert(epoch, key, Arc::clone(&entry));
-    entry.respond(if_none_match.as_ref(), &cache.stats)
-}
+mod middleware;
+pub use middleware::{CacheLayer, layer};
 
 #[cfg(test)]
 mod tests;

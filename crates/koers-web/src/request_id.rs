@@ -30,10 +30,17 @@ impl Sequential {
     }
 }
 
+impl Sequential {
+    /// The next id as a header value.
+    pub fn next_id(&self) -> HeaderValue {
+        let n = self.next.fetch_add(1, Ordering::Relaxed);
+        HeaderValue::from_str(&format!("{:08x}-{n:x}", self.prefix)).unwrap_or_else(|_| HeaderValue::from_static("0"))
+    }
+}
+
 impl MakeRequestId for Sequential {
     fn make_request_id<B>(&mut self, _request: &Request<B>) -> Option<RequestId> {
-        let n = self.next.fetch_add(1, Ordering::Relaxed);
-        HeaderValue::from_str(&format!("{:08x}-{n:x}", self.prefix)).ok().map(RequestId::new)
+        Some(RequestId::new(self.next_id()))
     }
 }
 
