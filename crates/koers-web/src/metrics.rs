@@ -42,14 +42,46 @@ const IMPORT_BUCKETS: [f64; 10] = [0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60
 
 #[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct RequestLabels {
-    method: String,
-    route: String,
+    method: &'static str,
+    route: &'static str,
     status: u16,
 }
 
 #[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct RouteLabels {
-    route: String,
+    route: &'static str,
+}
+
+/// The router's pattern as a `&'static str`: each distinct pattern is leaked once (the router's
+/// routes are a fixed set, plus "(geen route)"), so counting a request allocates nothing.
+fn interned(route: &str) -> &'static str {
+    static ROUTES: std::sync::OnceLock<std::sync::RwLock<std::collections::HashSet<&'static str>>> =
+        std::sync::OnceLock::new();
+    let routes = ROUTES.get_or_init(Default::default);
+    if let Some(r) = routes.read().ok().and_then(|set| set.get(route).copied()) {
+        return r;
+    }
+    let Ok(mut set) = routes.write() else { return "(onbekend)" };
+    if let Some(r) = set.get(route) {
+        return r;
+    }
+    let leaked: &'static str = Box::leak(route.to_owned().into_boxed_str());
+    set.insert(leaked);
+    leaked
+}
+
+/// The standard methods by name; any other is counted as "OTHER" (the label set stays small).
+fn method_label(method: &Method) -> &'static str {
+    match *method {
+        Method::GET => "GET",
+        Method::POST => "POST",
+        Method::HEAD => "HEAD",
+        Method::PUT => "PUT",
+        Method::DELETE => "DELETE",
+        Method::PATCH => "PATCH",
+        Method::OPTIONS => "OPTIONS",
+        _ => "OTHER",
+    }
 }
 
 fn latency_histogram() -> Histogram {
@@ -114,10 +146,10 @@ impl Metrics {
     }
 
     fn observe(&self, method: &Method, route: &str, status: StatusCode, seconds: f64) {
-        let labels =
-            RequestLabels { method: method.as_str().to_owned(), route: route.to_owned(), status: status.as_u16() };
+        let route = interned(route);
+        let labels = RequestLabels { method: method_label(method), route, status: status.as_u16() };
         self.requests.get_or_create(&labels).inc();
-        self.latency.get_or_create(&RouteLabels { route: route.to_owned() }).observe(seconds);
+        self.latency.get_or_create(&RouteLabels { route }).observe(seconds);
         if route == "/beheer/import" && method == Method::POST {
             self.imports.observe(seconds);
         }
@@ -154,10 +186,9 @@ impl Metrics {
 pub async fn track(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let start = Instant::now();
     let method = req.method().clone();
-    let route =
-        req.extensions().get::<MatchedPath>().map_or_else(|| "(geen route)".to_owned(), |m| m.as_str().to_owned());
+    let route = interned(req.extensions().get::<MatchedPath>().map_or("(geen route)", MatchedPath::as_str));
     let res = next.run(req).await;
-    state.metrics.observe(&method, &route, res.status(), start.elapsed().as_secs_f64());
+    state.metrics.observe(&method, route, res.status(), start.elapsed().as_secs_f64());
     res
 }
 
