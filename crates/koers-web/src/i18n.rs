@@ -21,7 +21,8 @@ fluent_templates::static_loader! {
 /// Translations without arguments, once looked up (per language): a form page asks for the
 /// same few dozen labels hundreds of times, and a Fluent lookup formats the message anew each
 /// time. Only keys that exist are kept, so the map stays as small as the locale files.
-static PLAIN: LazyLock<[RwLock<HashMap<String, Arc<str>>>; 2]> = LazyLock::new(Default::default);
+static PLAIN: LazyLock<[Translations; 2]> = LazyLock::new(Default::default);
+type Translations = RwLock<HashMap<String, Arc<str>>>;
 
 static NL: LanguageIdentifier = langid!("nl");
 static EN: LanguageIdentifier = langid!("en");

@@ -15,7 +15,12 @@ use koers_core::format::{Answer, FormStatus, Item, ItemKind, RubricLevel, Sectio
 pub struct Hints {
     max_chars: Vec<(u32, String)>,
     files: Vec<((String, u32), String)>,
+    /// "Laatst opgeslagen door { $who }." around the name: before and after it.
+    last_saved: Option<(String, String)>,
 }
+
+/// Stands in for the name while "se-last-saved" is translated once per page.
+const WHO: &str = "\u{1}";
 
 impl Hints {
     fn max_chars(&mut self, lang: Lang, max: u32) -> String {
@@ -25,6 +30,16 @@ impl Hints {
         let s = lang.t_args("se-max-chars", &[("max", max.to_string())]);
         self.max_chars.push((max, s.clone()));
         s
+    }
+
+    /// "Laatst opgeslagen door {who}.": the message translated once, the name put in its place
+    /// (every answered item has its own name and time).
+    fn last_saved(&mut self, lang: Lang, who: &str) -> String {
+        let (before, after) = self.last_saved.get_or_insert_with(|| {
+            let t = lang.t_args("se-last-saved", &[("who", WHO.to_owned())]);
+            t.split_once(WHO).map(|(b, a)| (b.to_owned(), a.to_owned())).unwrap_or((t, String::new()))
+        });
+        format!("{before}{who}{after}")
     }
 
     fn files(&mut self, lang: Lang, accept: &str, mb: u32) -> String {
@@ -167,7 +182,7 @@ pub fn item_view(lang: Lang, fv: &FormView, section: &Section, item: &Item, hint
     }
     v.max_hint = hints.max_chars(lang, v.max_chars);
     if !v.updated_by.is_empty() {
-        v.last_saved = lang.t_args("se-last-saved", &[("who", v.updated_by.clone())]);
+        v.last_saved = hints.last_saved(lang, &v.updated_by);
     }
     v.file_hint = hints.files(lang, &v.accept, v.max_file_mb);
     v

@@ -8,6 +8,7 @@ mod kinds;
 
 pub use item::{Hints, item_view};
 
+use super::part::Part;
 use crate::i18n::Lang;
 use koers_app::selfevals::FormView;
 use koers_core::format::{Filler, Format};
@@ -171,8 +172,8 @@ pub fn role_label(lang: Lang, code: &str) -> String {
     lang.t(&format!("se-role-{code}"))
 }
 
-/// Every section of the form.
-pub fn sections(lang: Lang, fv: &FormView) -> Vec<SectionView> {
+/// The sections of the form that `part` shows (only those are worked out).
+pub fn sections(lang: Lang, fv: &FormView, part: Part) -> Vec<SectionView> {
     let format: &Format = &fv.format;
     let audience = if fv.case.trajectory.school_id.is_some() {
         koers_core::programme::Audience::School
@@ -183,7 +184,9 @@ pub fn sections(lang: Lang, fv: &FormView) -> Vec<SectionView> {
     format
         .sections
         .iter()
-        .map(|s| {
+        .enumerate()
+        .filter(|(i, _)| part.shows(*i))
+        .map(|(_, s)| {
             let standard = s.standard.as_deref().and_then(|c| format.standard(c));
             SectionView {
                 id: s.id.clone(),
