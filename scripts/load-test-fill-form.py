@@ -3,7 +3,7 @@
 (and the demo expert for klassenbezoeken and comments), through the same HTML forms a browser
 posts. Used by `MODE=zelfevaluatie scripts/load-test`; prints two lines for the shell:
 
-    FORM_PATH=/trajecten/N/formulieren/zelfevaluatie-po
+    FORM_PATH=/trajecten/N/formulieren/zelfevaluatie-po?sectie=S   (the largest section page)
     COOKIE=<the school leader's session cookie, name=value>
 
 Bounded: only the given base URL (loopback) is contacted, one request at a time.
@@ -99,8 +99,15 @@ def main():
             break
     if not form_path:
         sys.exit("load-test-fill-form: the school leader's home links to no PO zelfevaluatie")
+    # The form shows one section per page: every section's item forms, through its links.
+    first = get(leader, form_path)
+    sections = list(dict.fromkeys(re.findall(r'href="' + re.escape(form_path) + r'\?sectie=([a-z0-9-]+)"', first)))
+    sections = [s for s in sections if s != "alle"]
+    if not sections:
+        sys.exit("load-test-fill-form: the form page links no sections")
     p = ItemForms()
-    p.feed(get(leader, form_path))
+    for s in sections:
+        p.feed(get(leader, f"{form_path}?sectie={s}"))
     saved = 0
     for f in p.forms:
         if f["disabled"]:
@@ -116,7 +123,7 @@ def main():
         saved += 1
     # The expert: four klassenbezoeken and a comment on every rubric.
     expert, _ = log_in("expert@demo.koers.nl")
-    page = get(expert, form_path)
+    page = get(expert, form_path + "?sectie=alle")
     looks = re.findall(r'name="(score\.[a-z0-9-]+)"', page)
     visit_actions = sorted(set(re.findall(r'action="(/trajecten/\d+/formulieren/zelfevaluatie-po/items/[a-z0-9-]+/bezoeken)"', page)))
     for action in visit_actions:
@@ -128,13 +135,18 @@ def main():
     comments = sorted(set(re.findall(r'action="(/trajecten/\d+/formulieren/zelfevaluatie-po/items/[a-z0-9-]+-rubric/opmerkingen)"', page)))
     for action in comments:
         post(expert, action, [("opmerking", "Waar zien jullie dat aan in de klassenbezoeken?")])
-    # The page as the leader sees it now must be complete.
+    # The page as the leader sees it now must be complete. The load test GETs the largest
+    # section page as the form stands (the form shows one section per page).
     done = get(leader, form_path)
     m = re.search(r"(\d+)% \((\d+)/(\d+)\)", done)
+    sizes = {s: len(get(leader, f"{form_path}?sectie={s}")) for s in sections}
+    largest = max(sizes, key=sizes.get)
+    whole = len(get(leader, form_path + "?sectie=alle"))
     cookie = next((f"{c.name}={c.value}" for c in jar), "")
     print(f"   filled {saved} items, {len(visit_actions) * 4} klassenbezoeken, {len(comments)} comments; "
-          f"progress {m.group(0) if m else '?'}; page {len(done)} B", file=sys.stderr)
-    print(f"FORM_PATH={form_path}")
+          f"progress {m.group(0) if m else '?'}; {len(sections)} sections, the largest '{largest}' "
+          f"{sizes[largest]} B, the first {len(done)} B, the whole form {whole} B", file=sys.stderr)
+    print(f"FORM_PATH={form_path}?sectie={largest}")
     print(f"COOKIE={cookie}")
 
 

@@ -7,6 +7,7 @@ use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader, langid};
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, PoisonError, RwLock};
 
 fluent_templates::static_loader! {
     static LOCALES = {
@@ -16,6 +17,12 @@ fluent_templates::static_loader! {
         customise: |bundle| bundle.set_use_isolating(false),
     };
 }
+
+/// Translations without arguments, once looked up (per language): a form page asks for the
+/// same few dozen labels hundreds of times, and a Fluent lookup formats the message anew each
+/// time. Only keys that exist are kept, so the map stays as small as the locale files.
+static PLAIN: LazyLock<[Translations; 2]> = LazyLock::new(Default::default);
+type Translations = RwLock<HashMap<String, Arc<str>>>;
 
 static NL: LanguageIdentifier = langid!("nl");
 static EN: LanguageIdentifier = langid!("en");
@@ -66,7 +73,21 @@ impl Lang {
     /// The translation of `key`; a missing key shows as the key itself (the i18n tests make sure
     /// none is missing).
     pub fn t(self, key: &str) -> String {
-        LOCALES.try_lookup(self.id(), key).unwrap_or_else(|| key.to_owned())
+        let cache = &PLAIN[self as usize];
+        if let Some(s) = cache.read().unwrap_or_else(PoisonError::into_inner).get(key) {
+            return String::from(&**s);
+        }
+        match LOCALES
+            .lookup_single_language::<&str>(self.id(), key, None)
+            .ok()
+            .or_else(|| LOCALES.try_lookup(self.id(), key))
+        {
+            Some(s) => {
+                cache.write().unwrap_or_else(PoisonError::into_inner).insert(key.to_owned(), Arc::from(s.as_str()));
+                s
+            }
+            None => key.to_owned(),
+        }
     }
 
     /// The translation of `key` with arguments. Arguments that are plain integers are passed as
@@ -78,7 +99,13 @@ impl Lang {
         };
         let map: HashMap<Cow<'static, str>, FluentValue> =
             args.iter().map(|(k, v)| (Cow::Borrowed(*k), value(v))).collect();
-        LOCALES.try_lookup_with_args(self.id(), key, &map).unwrap_or_else(|| key.to_owned())
+        // The language itself first: every key is in both (the i18n tests), and the loader's
+        // own lookup negotiates the language anew on every call.
+        LOCALES
+            .lookup_single_language(self.id(), key, Some(&map))
+            .ok()
+            .or_else(|| LOCALES.try_lookup_with_args(self.id(), key, &map))
+            .unwrap_or_else(|| key.to_owned())
     }
 
     /// A number with `places` decimals in this language's style.

@@ -28,7 +28,7 @@ async fn htmx_post(w: &World, uri: &str, cookie: &str, pairs: &[(&str, &str)]) -
 async fn the_school_fills_in_per_item_without_javascript_and_with_autosave() {
     let w = world().await;
     let c = case(&w).await;
-    let page = w.get(&c.base, Some(&c.leader)).await;
+    let page = w.get(&format!("{}?sectie=op1", c.base), Some(&c.leader)).await;
     assert_eq!(page.status, 200);
     assert!(
         page.body.contains("Zelfevaluatie") && page.body.contains("id=\"item-op1-rubric\""),
@@ -62,6 +62,41 @@ async fn the_school_fills_in_per_item_without_javascript_and_with_autosave() {
     let a = stored(&w, &c, "op1-rubric").await.unwrap_or_else(|| panic!("saved"));
     assert_eq!((a.version, a.verbeterpunt.as_deref()), (2, Some("")));
     assert!(a.updated_by_label.contains("team-d@test.nl"));
+}
+
+#[tokio::test]
+async fn the_form_shows_one_section_per_page_with_links_between_them_and_the_whole_form_to_print() {
+    let w = world().await;
+    let c = case(&w).await;
+    fill_all(&w, &c).await;
+    let first = w.get(&c.base, Some(&c.leader)).await;
+    assert_eq!(first.status, 200);
+    let b = &first.body;
+    assert!(b.contains("id=\"sectie-school\"") && !b.contains("id=\"sectie-op1\""), "only the first section");
+    assert!(b.contains("Sectie 1 van 17"), "where you are");
+    assert!(b.contains(&format!("href=\"{}?sectie=school\" aria-current=\"page\"", c.base)));
+    assert!(b.contains(&format!("href=\"{}?sectie=op0\" rel=\"next\"", c.base)), "the next section");
+    assert!(!b.contains("rel=\"prev\""), "no section before the first");
+    assert!(b.contains(&format!("href=\"{}?sectie=ka3\"", c.base)), "every section is linked");
+    assert!(b.contains(&format!("href=\"{}?sectie=alle\"", c.base)), "the whole form");
+    let op3 = w.get(&format!("{}?sectie=op3", c.base), Some(&c.leader)).await.body;
+    assert!(op3.contains("id=\"item-op3-klassenbezoeken\"") && !op3.contains("id=\"item-op1-rubric\""));
+    assert!(op3.contains(&format!("href=\"{}?sectie=op2\" rel=\"prev\"", c.base)) && op3.contains("Volgende sectie"));
+    let whole = w.get(&format!("{}?sectie=alle", c.base), Some(&c.leader)).await.body;
+    assert!(whole.contains("id=\"item-school-populatie\"") && whole.contains("id=\"item-conclusie-hulpvraag\""));
+    assert!(whole.contains("href=\"#sectie-op3\"") && !whole.contains("rel=\"next\""), "anchors on the whole form");
+    assert!(whole.len() > 4 * first.body.len(), "{} vs {}", whole.len(), first.body.len());
+    assert_eq!(w.get(&format!("{}?sectie=bestaat-niet", c.base), Some(&c.leader)).await.status, 404);
+    // Back at the item after a comment; in English too.
+    let r = w
+        .post_form(&format!("{}/items/op2-rubric/opmerkingen", c.base), Some(&c.expert), &[("opmerking", "Hoe?")])
+        .await;
+    assert_eq!(r.location(), format!("{}?melding=opmerking&item=op2-rubric#item-op2-rubric", c.base));
+    let back = w.get(&format!("{}?melding=opmerking&item=op2-rubric", c.base), Some(&c.expert)).await.body;
+    assert!(back.contains("id=\"item-op2-rubric\"") && back.contains("Hoe?"));
+    let en = format!("{}; lang=en", c.leader);
+    let en = w.get(&format!("{}?sectie=op0", c.base), Some(&en)).await.body;
+    assert!(en.contains("Section 2 of 17") && en.contains("Previous section") && en.contains("Next section"), "{en}");
 }
 
 #[tokio::test]

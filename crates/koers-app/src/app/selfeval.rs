@@ -30,7 +30,7 @@ impl App {
     }
 
     /// The version in force of format `id`, parsed.
-    pub async fn format(&self, id: &str) -> Result<Format> {
+    pub async fn format(&self, id: &str) -> Result<std::sync::Arc<Format>> {
         formats::in_force(self.read(), id).await
     }
 

@@ -45,7 +45,7 @@ async fn editable(
     who: &Principal,
     form: &FormRef,
     item: &str,
-) -> Result<(Case, SelfEvaluationRecord, Format)> {
+) -> Result<(Case, SelfEvaluationRecord, std::sync::Arc<Format>)> {
     let case = case_of(store, who, form.trajectory).await?;
     let record = find(store, form).await?.ok_or(Error::NotFound)?;
     let format = formats::at_version(store, &record.format_id, record.format_version).await?;

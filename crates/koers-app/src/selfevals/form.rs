@@ -31,7 +31,7 @@ pub struct FormView {
     pub case: Case,
     /// `None` while nobody started it (a reader sees the empty format).
     pub record: Option<SelfEvaluationRecord>,
-    pub format: Format,
+    pub format: std::sync::Arc<Format>,
     /// The phases of the programme that work on this format, `(index, phase)`.
     pub phases: Vec<(usize, koers_core::programme::Phase)>,
     pub answers: BTreeMap<String, AnswerRecord>,

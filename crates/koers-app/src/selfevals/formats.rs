@@ -7,7 +7,6 @@ use crate::error::{Error, Result};
 use crate::store::{Actor, FormatRecord, FormatWrite, Store, StoreError, StoreRead};
 use koers_core::format::{Format, FormatError, MAX_TOML_BYTES};
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::{Arc, Mutex, OnceLock};
 
 /// The label a shipped version is stored under.
@@ -46,38 +45,39 @@ pub async fn seed_shipped(store: &dyn Store, now: i64) -> Result<usize> {
 }
 
 /// Parsed formats, so a form page does not parse its 40 kB of TOML on every request (it was the
-/// largest share of the zelfevaluatie page's time). Keyed by id, version and a hash of the text:
-/// a stored version never changes, and the text in the key keeps two databases in one process
-/// (the tests) apart. Bounded: at most [`MAX_PARSED`] entries, then it starts again.
-static PARSED: OnceLock<Mutex<HashMap<FormatKey, Arc<Format>>>> = OnceLock::new();
-/// (id, version, hash of the TOML text).
-type FormatKey = (String, i64, u64);
+/// largest share of the zelfevaluatie page's time), and shares the parsed value instead of
+/// copying it. Keyed by id and version, with the text kept: a stored version never changes, and
+/// comparing the text (cheaper than hashing it) keeps two databases in one process (the tests)
+/// apart. Bounded: at most [`MAX_PARSED`] entries, then it starts again.
+static PARSED: OnceLock<Mutex<HashMap<(String, i64), Parsed>>> = OnceLock::new();
+/// The TOML text and the format parsed from it.
+type Parsed = (Arc<str>, Arc<Format>);
 const MAX_PARSED: usize = 64;
 
-fn parse_cached(label: &str, id: &str, version: i64, text: &str) -> Result<Format> {
-    let mut h = DefaultHasher::new();
-    text.hash(&mut h);
-    let key = (id.to_owned(), version, h.finish());
+fn parse_cached(label: &str, id: &str, version: i64, text: &str) -> Result<Arc<Format>> {
     let cache = PARSED.get_or_init(|| Mutex::new(HashMap::new()));
-    if let Some(f) = cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get(&key) {
-        return Ok(Format::clone(f));
+    let key = (id.to_owned(), version);
+    if let Some((t, f)) = cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get(&key)
+        && **t == *text
+    {
+        return Ok(f.clone());
     }
-    let f = Format::from_toml(label, text).map_err(invalid)?;
+    let f = Arc::new(Format::from_toml(label, text).map_err(invalid)?);
     let mut map = cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     if map.len() >= MAX_PARSED {
         map.clear();
     }
-    map.insert(key, Arc::new(f.clone()));
+    map.insert(key, (Arc::from(text), f.clone()));
     Ok(f)
 }
 
 /// Parse a stored version (validated when saved; a shipped one by the tests).
-pub fn parse(r: &FormatRecord) -> Result<Format> {
+pub fn parse(r: &FormatRecord) -> Result<Arc<Format>> {
     parse_cached(&format!("format {} versie {}", r.id, r.version), &r.id, r.version, &r.definition_toml)
 }
 
 /// The version in force of format `id`: the newest stored, else the shipped one.
-pub async fn in_force(read: &dyn StoreRead, id: &str) -> Result<Format> {
+pub async fn in_force(read: &dyn StoreRead, id: &str) -> Result<Arc<Format>> {
     match read.format_versions(id).await?.first() {
         Some(r) => parse(r),
         None => shipped(id),
@@ -85,7 +85,7 @@ pub async fn in_force(read: &dyn StoreRead, id: &str) -> Result<Format> {
 }
 
 /// Format `id` at `version` (a trajectory's own): stored, else shipped when the version matches.
-pub async fn at_version(read: &dyn StoreRead, id: &str, version: i64) -> Result<Format> {
+pub async fn at_version(read: &dyn StoreRead, id: &str, version: i64) -> Result<Arc<Format>> {
     match read.format_version(id, version).await {
         Ok(r) => parse(&r),
         Err(StoreError::NotFound) => {
@@ -96,9 +96,9 @@ pub async fn at_version(read: &dyn StoreRead, id: &str, version: i64) -> Result<
     }
 }
 
-fn shipped(id: &str) -> Result<Format> {
+fn shipped(id: &str) -> Result<Arc<Format>> {
     for (file, text) in koers_core::format::SHIPPED {
-        let f = parse_cached(file, "", 0, text)?;
+        let f = parse_cached(file, file, 0, text)?;
         if f.id == id {
             return Ok(f);
         }

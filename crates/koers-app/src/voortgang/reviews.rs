@@ -103,7 +103,7 @@ fn findings_of(inputs: &[FindingInput], by: &str) -> Result<Vec<Finding>> {
 }
 
 /// The review format a review refers to (its own version, else the one in force).
-pub async fn format_of(store: &dyn StoreRead, review: Option<&ReviewContent>) -> Result<Format> {
+pub async fn format_of(store: &dyn StoreRead, review: Option<&ReviewContent>) -> Result<std::sync::Arc<Format>> {
     match review {
         Some(r) => match formats::at_version(store, &r.format, i64::from(r.format_version)).await {
             Err(Error::NotFound) => formats::in_force(store, REVIEW_FORMAT).await,
@@ -285,7 +285,7 @@ pub async fn invited(store: &dyn StoreRead, token: &str, now: i64) -> Result<Inv
         None => t.board_number.map(|b| format!("bestuur {b}")).unwrap_or_default(),
     };
     let refusal = invitation_usable(invitation.expires_at, invitation.used_at, now).err().map(|e| e.to_string());
-    Ok(InvitedReview { invitation, review, format, subject, refusal })
+    Ok(InvitedReview { invitation, review, format: Format::clone(&format), subject, refusal })
 }
 
 /// How the audit trail names a reviewer who wrote through their link (the AVG erasure looks for

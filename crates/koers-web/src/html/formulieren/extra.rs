@@ -5,6 +5,7 @@
 use super::FormPath;
 use super::fields::{Fields, get};
 use super::page::{ItemError, build};
+use super::part::Part;
 use crate::AppError;
 use crate::auth::{CurrentUser, now};
 use crate::html::page::Page;
@@ -20,7 +21,7 @@ use koers_core::format::{FileKind, ItemKind};
 use koers_core::ids::CommentId;
 
 fn back(path: &FormPath, item: &str, notice: &str) -> Response {
-    Redirect::to(&format!("{}?melding={notice}#item-{item}", path.base())).into_response()
+    Redirect::to(&format!("{}?melding={notice}&item={item}#item-{item}", path.base())).into_response()
 }
 
 /// The page again with a refusal at `item` (422, or `status`).
@@ -37,7 +38,8 @@ async fn refused(
 ) -> Result<Response, AppError> {
     let fv = state.app.form(user.principal(), &path.form).await?;
     let message = page.t_args("se-error-field", &[("field", super::fields::dutch_field(&field)), ("detail", detail)]);
-    let v = build(page, path, &fv, Some(ItemError { item: item.to_owned(), field, message, draft }), None);
+    let error = ItemError { item: item.to_owned(), field, message, draft };
+    let v = build(page, path, &fv, Part::at_item(&fv.format, item), Some(error), None);
     let mut res = render(&v)?;
     *res.status_mut() = status;
     Ok(res)

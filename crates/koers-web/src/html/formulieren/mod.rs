@@ -7,7 +7,7 @@
 //!
 //! | route | handler |
 //! |---|---|
-//! | `GET /trajecten/{id}/formulieren/{format}` | [`page::show`] (starts the form for who fills it in) |
+//! | `GET /trajecten/{id}/formulieren/{format}` | [`page::show`] (starts the form for who fills it in; one section per page, [`part`]) |
 //! | `POST …/items/{item}` | [`save::item`] (409 with what was typed on a stale version) |
 //! | `POST …/items/{item}/opmerkingen` | [`extra::comment`] |
 //! | `POST …/items/{item}/bezoeken` | [`extra::visit`] (a klassenbezoek) |
@@ -19,6 +19,7 @@
 pub mod extra;
 pub mod fields;
 pub mod page;
+pub mod part;
 pub mod save;
 pub mod status;
 pub mod view;

@@ -1,9 +1,11 @@
-//! `GET /trajecten/{id}/formulieren/{format}`: the form page — every section and item with what
-//! is saved, comments, klassenbezoeken and files; submit for the participant's lead, confirm
-//! for the expert and staff. The same page comes back (422/409) after a refused save, with
-//! what was typed in the item.
+//! `GET /trajecten/{id}/formulieren/{format}`: the form page — one section (or, with
+//! `?sectie=alle`, every section; see [`super::part`]) and its items with what is saved,
+//! comments, klassenbezoeken and files; submit for the participant's lead, confirm for the
+//! expert and staff. The same page comes back (422/409) after a refused save, at the item's
+//! section with what was typed in the item.
 
 use super::FormPath;
+use super::part::{Part, SectionNav, nav};
 use super::view::{SectionView, sections};
 use crate::AppError;
 use crate::auth::{CurrentUser, now};
@@ -54,7 +56,10 @@ pub struct FormPage {
     pub required: usize,
     pub can_submit: bool,
     pub can_confirm: bool,
+    /// The sections shown: one, or every one on the whole form.
     pub sections: Vec<SectionView>,
+    pub whole: bool,
+    pub nav: SectionNav,
     /// `?opgeslagen={item}` after a save without JavaScript.
     pub saved_item: String,
     pub notice: Option<String>,
@@ -68,6 +73,11 @@ pub struct Flags {
     opgeslagen: Option<String>,
     #[serde(default)]
     melding: Option<String>,
+    #[serde(default)]
+    sectie: Option<String>,
+    /// The item to come back to (after a comment, klassenbezoek or file).
+    #[serde(default)]
+    item: Option<String>,
 }
 
 /// The status label.
@@ -78,16 +88,17 @@ pub fn status_label(page: &Page, fv: &FormView) -> (String, &'static str) {
     }
 }
 
-/// The page for `fv`, with one item's error or conflict when given.
+/// The page for `fv` showing `part`, with one item's error or conflict when given.
 pub fn build(
     page: Page,
     path: &FormPath,
     fv: &FormView,
+    part: Part,
     error: Option<ItemError>,
     conflict: Option<Conflict>,
 ) -> FormPage {
     let lang = page.lang;
-    let mut sections = sections(lang, fv);
+    let mut sections = sections(lang, fv, part);
     if let Some(e) = &error {
         for item in sections.iter_mut().flat_map(|s| s.items.iter_mut()).filter(|i| i.id == e.item) {
             item.error = Some(e.message.clone());
@@ -115,6 +126,8 @@ pub fn build(
             && may_submit(fv.case.role, fv.format.filled_by),
         can_confirm: record.is_some_and(|r| r.status == FormStatus::Ingediend) && may_confirm(fv.case.role),
         sections,
+        whole: part == Part::Whole,
+        nav: nav(lang, &fv.format, part),
         saved_item: String::new(),
         notice: None,
         form_error: None,
@@ -131,7 +144,9 @@ pub async fn show(
     Query(flags): Query<Flags>,
 ) -> Result<Response, AppError> {
     let fv = state.app.open_form(user.principal(), &path.form, &user.actor(), now()).await?;
-    let mut v = build(page, &path, &fv, None, None);
+    let item = flags.item.as_deref().or(flags.opgeslagen.as_deref());
+    let part = Part::of(&fv.format, flags.sectie.as_deref(), item).ok_or(AppError::NotFound)?;
+    let mut v = build(page, &path, &fv, part, None, None);
     v.saved_item = flags.opgeslagen.unwrap_or_default();
     v.notice = match flags.melding.as_deref() {
         Some(m @ ("ingediend" | "bevestigd" | "opmerking" | "bezoek" | "bestand" | "verwijderd")) => {

@@ -1,7 +1,7 @@
 //! `POST /trajecten/{id}/formulieren/{format}/items/{item}`: save one item (answer and
 //! verbeterpunt flag) at the version it was shown at.
 //!
-//! - saved: a plain post gets 303 back to the item; htmx gets the new version and a status line
+//! - saved: a plain post gets 303 back to the item (its section, see [`super::part`]); htmx gets the new version and a status line
 //!   out of band (`hx-swap="none"`: nothing being typed is replaced);
 //! - refused (a score of 5, text over the limit): 422 with the page and what was typed, the
 //!   message naming the field; htmx: the message out of band (200), the typing stays;
@@ -11,6 +11,7 @@
 
 use super::fields::{self, Fields, get};
 use super::page::{Conflict, ItemError, build};
+use super::part::Part;
 use super::{FormPath, is_htmx};
 use crate::AppError;
 use crate::auth::{CurrentUser, now};
@@ -89,8 +90,8 @@ pub async fn item(
             return oob(page, &item, version, message, true);
         }
         let fv = with_typed(fv, &item, typed, flag.clone());
-        let v =
-            build(page, &path, &fv, Some(ItemError { item: item.clone(), field, message, draft: Vec::new() }), None);
+        let error = ItemError { item: item.clone(), field, message, draft: Vec::new() };
+        let v = build(page, &path, &fv, Part::at_item(&fv.format, &item), Some(error), None);
         let mut res = render(&v)?;
         *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
         Ok(res)
@@ -125,7 +126,7 @@ pub async fn item(
                     .unwrap_or_default(),
             };
             let fv = with_typed(now_fv, &item, typed, flag);
-            let v = build(page, &path, &fv, None, Some(conflict));
+            let v = build(page, &path, &fv, Part::at_item(&fv.format, &item), None, Some(conflict));
             let mut res = render(&v)?;
             *res.status_mut() = StatusCode::CONFLICT;
             Ok(res)

@@ -12,6 +12,7 @@
 use super::FormPath;
 use super::fields::{Fields, get};
 use super::page::build;
+use super::part::Part;
 use crate::AppError;
 use crate::auth::{CurrentUser, now};
 use crate::html::page::Page;
@@ -42,7 +43,9 @@ async fn after(
         Err(e) => return Err(e.into()),
     };
     let fv = state.app.form(user.principal(), &path.form).await?;
-    let mut v = build(page, path, &fv, None, None);
+    // At the first item still open, if any: that is what the message is about.
+    let part = fv.result.completeness.open.first().map_or(Part::Section(0), |o| Part::at_item(&fv.format, &o.item));
+    let mut v = build(page, path, &fv, part, None, None);
     v.form_error = Some(message);
     let mut res = render(&v)?;
     *res.status_mut() = status;
