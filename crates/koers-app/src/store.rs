@@ -186,6 +186,12 @@ pub trait StoreRead:
     async fn register_changes(&self, after_id: i64, limit: i64) -> StoreResult<Vec<RegisterChange>>;
     /// The newest audit entry's id (0 when there is none).
     async fn last_change_id(&self) -> StoreResult<i64>;
+    /// Are audit ids handed out in commit order? SQLite (one writer at a time): yes, so a reader
+    /// of [`Self::register_changes`] need only ask after the newest id it saw. PostgreSQL: no
+    /// (a transaction that took an id earlier can commit later), so readers re-read a window.
+    fn ids_in_commit_order(&self) -> bool {
+        false
+    }
     /// Mails in the outbox not sent yet (`/metrics`).
     async fn outbox_pending(&self) -> StoreResult<i64>;
     /// The connection pool: (open connections, idle ones) (`/metrics`).

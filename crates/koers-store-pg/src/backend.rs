@@ -10,6 +10,8 @@ pub(crate) type Tx = sqlx::Transaction<'static, sqlx::Postgres>;
 
 /// The backend name reported by `Store::backend`.
 pub(crate) const NAME: &str = "postgres";
+/// See `StoreRead::ids_in_commit_order`.
+pub(crate) const IDS_IN_COMMIT_ORDER: bool = false;
 
 pub(crate) static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!();
 

@@ -13,6 +13,8 @@ pub(crate) type Tx = sqlx::Transaction<'static, sqlx::Sqlite>;
 
 /// The backend name reported by `Store::backend`.
 pub(crate) const NAME: &str = "sqlite";
+/// See `StoreRead::ids_in_commit_order`.
+pub(crate) const IDS_IN_COMMIT_ORDER: bool = true;
 
 pub(crate) static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!();
 

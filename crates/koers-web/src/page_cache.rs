@@ -20,7 +20,8 @@
 //! server runs it once a second ([`sync_task`]), and at once before answering when this process
 //! itself changed the register (it watches [`koers_app::search::SchoolIndex::generation`], which
 //! the import and edit pages bump). On PostgreSQL ids are not handed out in commit order, so
-//! the last [`LOOKBACK`] ids are read again and the ones already seen skipped.
+//! the last [`LOOKBACK`] ids are read again and the ones already seen skipped (on SQLite, one
+//! writer at a time, ids follow commit order and only newer ids are read).
 //!
 //! The cache sits outside the compression layer and keys on `Accept-Encoding`, so a page is
 //! compressed once per encoding asked for, not on every request; and outside the request-id and
@@ -214,7 +215,7 @@ impl PageCache {
             // First sync: everything cached so far was rendered after the newest change.
             // The recent ids count as seen.
             last = store.last_change_id().await?;
-            let recent = store.register_changes((last - LOOKBACK).max(0), BATCH).await?;
+            let recent = store.register_changes((last - lookback(store)).max(0), BATCH).await?;
             if let Ok(mut seen) = self.seen.lock() {
                 seen.extend(recent.iter().map(|c| c.id).filter(|id| *id <= last));
             }
@@ -222,7 +223,7 @@ impl PageCache {
             return Ok(0);
         }
         let mut applied = 0;
-        let mut from = (last - LOOKBACK).max(0);
+        let mut from = (last - lookback(store)).max(0);
         loop {
             let batch = store.register_changes(from, BATCH).await?;
             let fresh: Vec<RegisterChange> = {
@@ -243,11 +244,17 @@ impl PageCache {
         }
         self.last_change.store(last, Ordering::Release);
         if let Ok(mut seen) = self.seen.lock() {
-            let floor = last - LOOKBACK;
+            let floor = last - lookback(store);
             seen.retain(|id| *id > floor);
         }
         Ok(applied)
     }
+}
+
+/// How far back a sync re-reads: nothing where ids are handed out in commit order (SQLite),
+/// else [`LOOKBACK`] ids.
+fn lookback(store: &dyn StoreRead) -> i64 {
+    if store.ids_in_commit_order() { 0 } else { LOOKBACK }
 }
 
 /// Sync once a second until the process ends (one per app server).

@@ -11,12 +11,15 @@ use super::{
     applications, approvals, audit, boards, exams, expert_invites, experts, external, import_runs, ops, outbox,
     privacy, programme_defs, results, school_writes, schools, sessions, tokens, trajectories, users, verdicts,
 };
-use crate::backend::{Backend, MIGRATOR, NAME};
+use crate::backend::{Backend, IDS_IN_COMMIT_ORDER, MIGRATOR, NAME};
 
 #[async_trait]
 impl StoreRead for Backend {
     fn backend(&self) -> &'static str {
         NAME
+    }
+    fn ids_in_commit_order(&self) -> bool {
+        IDS_IN_COMMIT_ORDER
     }
     async fn board(&self, number: BoardNumber) -> StoreResult<Board> {
         boards::by_number(self.pool(), number.get()).await
