@@ -72,6 +72,7 @@ pub fn router_and_tasks(state: AppState) -> (Router, Option<tokio::task::JoinHan
     let router = Router::new()
         .merge(html::routes())
         .merge(login)
+        .merge(auth::login::logout_routes())
         .merge(auth::oidc::routes())
         .merge(api_routes)
         .route("/api/openapi.json", get(move || api::serve_spec(spec.clone())))

@@ -21,7 +21,13 @@ use koers_core::ids::UserId;
 use serde::Deserialize;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/inloggen", get(form).post(submit)).route("/uitloggen", post(logout))
+    Router::new().route("/inloggen", get(form).post(submit))
+}
+
+/// `POST /uitloggen`: not behind the login's rate limit — ending a session is never refused
+/// (a browser journey logging eight roles in and out hit the per-address burst).
+pub fn logout_routes() -> Router<AppState> {
+    Router::new().route("/uitloggen", post(logout))
 }
 
 #[derive(Debug, Default, Deserialize)]
