@@ -251,8 +251,14 @@ def phase_bombs(a):
     files = sorted(os.listdir(a.bombs))
     latencies, stop = [], threading.Event()
 
+    # The probe stands for another visitor during the attack: its page is warm first (a cold
+    # first render is not what the bombs cost others), and the bombs go round three times, so
+    # the attack lasts long enough for a p99 over more than a handful of probe requests.
+    c0 = Conn(a.port, "127.0.0.5")
+    c0.request("GET", "/scholen?q=de")
+
     def probe():
-        c = Conn(a.port, "127.0.0.5")
+        c = c0
         while not stop.is_set():
             t0 = time.time()
             try:
@@ -266,29 +272,33 @@ def phase_bombs(a):
     with RssSampler(a.pid) as rss:
         t = threading.Thread(target=probe, daemon=True)
         t.start()
-        for name in files:
-            with open(os.path.join(a.bombs, name), "rb") as f:
-                data = f.read()
-            ct, body = multipart(name, data)
-            c = Conn(a.port, timeout=120)
-            t0 = time.time()
-            s, _, page = c.request("POST", "/beheer/import", body, {"content-type": ct, "cookie": cookie or ""})
-            c.close()
-            text = page.decode("utf-8", "replace")
-            m = re.search(r'<div class="error-summary".*?<p>(.*?)</p>', text, re.S)
-            outcomes[name] = {
-                "bytes": len(data),
-                "status": s,
-                "seconds": round(time.time() - t0, 2),
-                "page_kb": len(page) // 1024,
-                "message": (m.group(1).strip()[:160] if m else None),
-            }
+        statuses, messages = [], []
+        for _round in range(3):
+            for name in files:
+                with open(os.path.join(a.bombs, name), "rb") as f:
+                    data = f.read()
+                ct, body = multipart(name, data)
+                c = Conn(a.port, timeout=120)
+                t0 = time.time()
+                s, _, page = c.request("POST", "/beheer/import", body, {"content-type": ct, "cookie": cookie or ""})
+                c.close()
+                statuses.append((s, len(page) // 1024))
+                text = page.decode("utf-8", "replace")
+                m = re.search(r'<div class="[^"]*\berror-summary\b[^"]*".*?<p>(.*?)</p>', text, re.S)
+                messages.append(s != 422 or m is not None)
+                outcomes[name] = {
+                    "bytes": len(data),
+                    "status": s,
+                    "seconds": round(time.time() - t0, 2),
+                    "page_kb": len(page) // 1024,
+                    "message": (m.group(1).strip()[:160] if m else None),
+                }
         stop.set()
         t.join()
     latencies.sort()
     p99 = latencies[int(len(latencies) * 0.99) - 1] if latencies else 99
-    ok = rss.peak < 300 and p99 < 0.1 and all(o["status"] in (200, 413, 422) for o in outcomes.values())
-    ok = ok and all(o["page_kb"] < 1024 for o in outcomes.values())
+    ok = rss.peak < 300 and p99 < 0.1 and all(st in (200, 413, 422) for st, _ in statuses)
+    ok = ok and all(kb < 1024 for _, kb in statuses) and all(messages)
     result("upload_bombs", ok, rss_mb_peak=round(rss.peak, 1), other_requests=len(latencies),
            other_p99_ms=round(p99 * 1000, 1), files=outcomes)
 
