@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# Just over ~400 lines on purpose: one function per phase, each with its own bound, read top to
+# bottom with the helpers they share; splitting would scatter one attack's setup and check.
 """The attacks of issue 11 against a running `koers serve` on loopback (driven by
 scripts/security-test). Standard library only. Each phase prints one `RESULT {json}` line with
 its figures and fails (exit 1 at the end) when a bound is broken.
