@@ -3,7 +3,7 @@
 //!
 //! A store crate runs it with one line in `tests/conformance.rs`:
 //!
-//! ```ignore
+//! ```text
 //! koers_testkit::store_conformance_tests!(fixture());
 //! ```
 //!
