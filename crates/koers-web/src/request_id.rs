@@ -28,9 +28,7 @@ impl Sequential {
         let prefix = (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as u32;
         Self { prefix, next: Arc::new(AtomicU64::new(1)) }
     }
-}
 
-impl Sequential {
     /// The next id as a header value.
     pub fn next_id(&self) -> HeaderValue {
         let n = self.next.fetch_add(1, Ordering::Relaxed);
