@@ -21,7 +21,7 @@ use crate::store::{
 };
 use koers_core::NormLibrary;
 use koers_core::access::{Grant, Principal};
-use koers_core::ids::{SchoolId, UserId};
+use koers_core::ids::{ApiTokenId, ApplicationId, ExpertId, GrantId, SchoolId, TrajectoryId, UserId, VerdictId};
 use koers_core::matching::MatchRequest;
 use koers_core::programme::ProgrammeRules;
 use koers_core::workflow::Command;
@@ -205,7 +205,7 @@ impl App {
 
     /// Remove grant `grant_id` of user `user_id`; [`Error::LastBeheerder`] when it is the last
     /// active beheerder's beheerder role (checked inside the write).
-    pub async fn remove_grant(&self, user_id: UserId, grant_id: i64, actor: &Actor, now: i64) -> Result<()> {
+    pub async fn remove_grant(&self, user_id: UserId, grant_id: GrantId, actor: &Actor, now: i64) -> Result<()> {
         let owned = self.store.grants_of_user(user_id).await?.iter().any(|g| g.id == grant_id);
         if !owned {
             return Err(Error::NotFound);
@@ -226,7 +226,7 @@ impl App {
     }
 
     /// Revoke one of `user_id`'s own tokens (`NotFound` for anyone else's).
-    pub async fn revoke_api_token(&self, user_id: UserId, token_id: i64, actor: &Actor, now: i64) -> Result<()> {
+    pub async fn revoke_api_token(&self, user_id: UserId, token_id: ApiTokenId, actor: &Actor, now: i64) -> Result<()> {
         let owned = self.store.api_tokens_of_user(user_id).await?.iter().any(|t| t.id == token_id);
         if !owned {
             return Err(Error::NotFound);
@@ -264,7 +264,7 @@ impl App {
     /// End trajectory `id` (as last seen at `expected_version`) with a reason, audited.
     pub async fn end_trajectory(
         &self,
-        id: i64,
+        id: TrajectoryId,
         expected_version: i64,
         reason: &str,
         actor: &Actor,
@@ -291,7 +291,7 @@ impl App {
     pub async fn confirm_verdict(
         &self,
         who: &Principal,
-        id: i64,
+        id: VerdictId,
         expected_version: i64,
         actor: &Actor,
         now: i64,
@@ -303,7 +303,7 @@ impl App {
     pub async fn edit_verdict(
         &self,
         who: &Principal,
-        id: i64,
+        id: VerdictId,
         expected_version: i64,
         form: &koers_core::inspection::VerdictForm,
         actor: &Actor,
@@ -316,7 +316,7 @@ impl App {
     pub async fn delete_verdict(
         &self,
         who: &Principal,
-        id: i64,
+        id: VerdictId,
         expected_version: i64,
         actor: &Actor,
         now: i64,
@@ -333,7 +333,7 @@ impl App {
     /// Set where an expert works: programmes, sectors, standplaats, travel limit (checked).
     pub async fn set_expert_pool(
         &self,
-        expert_id: i64,
+        expert_id: ExpertId,
         expected_version: i64,
         input: &crate::experts::PoolInput,
         actor: &Actor,
@@ -363,7 +363,7 @@ impl App {
     /// One workflow step on application `id` as last seen at `expected_version`.
     pub async fn act(
         &self,
-        id: i64,
+        id: ApplicationId,
         expected_version: i64,
         cmd: &Command,
         actor: &Actor,
@@ -377,10 +377,10 @@ impl App {
     pub async fn assign_expert(
         &self,
         programme: &ProgrammeRules,
-        id: i64,
+        id: ApplicationId,
         expected_version: i64,
         request: &MatchRequest,
-        expert_id: i64,
+        expert_id: ExpertId,
         capacity_override: Option<&str>,
         actor: &Actor,
         now: i64,

@@ -9,6 +9,7 @@ mod pool;
 mod submit;
 pub(crate) mod target;
 
+use koers_core::ids::{ApplicationId, ExpertId};
 pub use links::{LINK_TTL_SECS, new_link_token};
 pub(crate) use links::{application_for_link, decide_by_link};
 pub use pool::complete_request;
@@ -34,7 +35,7 @@ pub fn state_of(a: &ApplicationRecord) -> Result<Application> {
 }
 
 /// A conflict carrying the application as it is now.
-async fn conflict(store: &dyn StoreRead, id: i64) -> Error {
+async fn conflict(store: &dyn StoreRead, id: ApplicationId) -> Error {
     match store.application(id).await {
         Ok(current) => Error::Conflict { current: Some(Box::new(current)) },
         Err(e) => e.into(),
@@ -103,7 +104,7 @@ async fn save(
 /// `expected_version`. Assignment goes through [`assign_expert`] instead.
 pub(crate) async fn act(
     store: &dyn Store,
-    id: i64,
+    id: ApplicationId,
     expected_version: i64,
     cmd: &Command,
     actor: &Actor,
@@ -199,10 +200,10 @@ pub async fn rank_for_application_on(
 pub(crate) async fn assign_expert(
     store: &dyn Store,
     programme: &ProgrammeRules,
-    id: i64,
+    id: ApplicationId,
     expected_version: i64,
     request: &MatchRequest,
-    expert_id: i64,
+    expert_id: ExpertId,
     capacity_override: Option<&str>,
     actor: &Actor,
     now: i64,

@@ -23,7 +23,7 @@ use crate::store::{
 use koers_core::NormLibrary;
 use koers_core::access::{Action, Principal, Resource, may, may_see_case};
 use koers_core::eligibility::{RiskKind, VoFacts, VoRisk};
-use koers_core::ids::{BoardNumber, SchoolId};
+use koers_core::ids::{BoardNumber, BoardRequestId, SchoolId};
 use koers_core::programme::{Audience, ProgrammeRules, RuleSettings};
 use koers_core::workflow::{Application, Status};
 
@@ -284,7 +284,7 @@ pub async fn case(
     store: &dyn StoreRead,
     programmes: &Programmes,
     who: &Principal,
-    id: i64,
+    id: BoardRequestId,
 ) -> Result<BoardRequestCase> {
     let request = store.board_request(id).await?;
     if !may_see_case(who, &request.programme_id, None, Some(request.board_number)) {
@@ -315,7 +315,7 @@ pub async fn decide(
     store: &dyn Store,
     programmes: &Programmes,
     who: &Principal,
-    request_id: i64,
+    request_id: BoardRequestId,
     line_id: i64,
     input: &LineDecisionInput,
     actor: &Actor,

@@ -31,7 +31,7 @@ use koers_core::calendar::Date;
 use koers_core::dagdelen::{
     BudgetError, DagdelenError, LogContext, TimeEntry, TrajectoryBudget, Usage, check_entry, parse_dagdelen, usage,
 };
-use koers_core::ids::{ExpertId, TrajectoryId, UserId};
+use koers_core::ids::{TrajectoryId, UserId};
 use koers_core::money::{CostSplit, Funding};
 use koers_core::plan::{ActivityType, MeasureId, Plan, PlanHistory};
 use koers_core::programme::{DagdelenBudget, ProgrammeRules};
@@ -189,7 +189,7 @@ pub async fn case(
     who: &Principal,
     id: TrajectoryId,
 ) -> Result<DagdelenCase> {
-    let t = store.trajectory(id.get()).await?;
+    let t = store.trajectory(id).await?;
     if !may_see(store, who, &t).await? {
         return Err(Error::Forbidden);
     }
@@ -206,7 +206,7 @@ async fn load(
     let programme = programmes.get(&t.programme_id);
     let rule = programme.and_then(|p| p.dagdelen);
     let funding = programme.map_or(Funding::Subsidised, ProgrammeRules::funding);
-    let id = TrajectoryId::new(t.id);
+    let id = t.id;
     let entries = store.time_entries_of_trajectory(id).await?;
     let decisions = store.budget_decisions(id).await?;
     let budget = budget_of(rule, t.dagdelen_planned, &decisions);
@@ -244,7 +244,7 @@ pub async fn log(
     actor: &Actor,
     now: i64,
 ) -> Result<TimeEntryRecord> {
-    let t = store.trajectory(id.get()).await?;
+    let t = store.trajectory(id).await?;
     if !may_see(store, who, &t).await? {
         return Err(Error::Forbidden);
     }
@@ -267,7 +267,7 @@ pub async fn log(
         .ok_or_else(|| Error::field("activity", "activiteit: kies het soort werk uit de lijst"))?;
     let entry = TimeEntry {
         trajectory: id,
-        expert: ExpertId::new(t.expert_id),
+        expert: t.expert_id,
         date,
         dagdelen,
         measure,
@@ -323,7 +323,7 @@ pub async fn decide(
     actor: &Actor,
     now: i64,
 ) -> Result<BudgetDecisionRecord> {
-    let t = store.trajectory(id.get()).await?;
+    let t = store.trajectory(id).await?;
     if !who.may_see_programme(&t.programme_id) {
         return Err(if may_see(store, who, &t).await? { Error::Forbidden } else { Error::NotFound });
     }

@@ -11,7 +11,7 @@ use crate::accounts::is_valid_email;
 use crate::error::{Error, Result};
 use crate::store::{Actor, ExpertInvitation, ExpertRecord, NewMail, Store, StoreError, StoreRead};
 use koers_core::access::RoleKind;
-use koers_core::ids::UserId;
+use koers_core::ids::{ExpertId, UserId};
 
 /// How long an invitation can be confirmed: 30 days.
 pub const INVITATION_TTL_SECS: i64 = 30 * 24 * 3600;
@@ -22,7 +22,7 @@ pub const FIELD: &str = "uitnodiging_email";
 /// A pending invitation as the invited person sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PendingInvitation {
-    pub expert_id: i64,
+    pub expert_id: ExpertId,
     pub expert_name: String,
     pub invited_at: i64,
     pub invited_by: String,
@@ -36,7 +36,7 @@ fn live(inv: &ExpertInvitation, now: i64) -> bool {
 /// does not depend on whether an account with that address exists.
 pub async fn invite(
     store: &dyn Store,
-    expert_id: i64,
+    expert_id: ExpertId,
     email: &str,
     base_url: &str,
     actor: &Actor,
@@ -107,7 +107,7 @@ pub async fn pending_for(store: &dyn StoreRead, user_id: UserId, now: i64) -> Re
 /// (one answer for "no invitation", "not yours", "expired" and "not an expert account").
 async fn invitation_for(
     store: &dyn StoreRead,
-    expert_id: i64,
+    expert_id: ExpertId,
     user_id: UserId,
     now: i64,
 ) -> Result<(crate::store::User, ExpertInvitation)> {
@@ -121,7 +121,7 @@ async fn invitation_for(
 /// Confirm: link expert `expert_id` to the account `user_id` (the invitation is used up).
 pub async fn accept(
     store: &dyn Store,
-    expert_id: i64,
+    expert_id: ExpertId,
     user_id: UserId,
     actor: &Actor,
     now: i64,
@@ -144,7 +144,7 @@ pub async fn accept(
 }
 
 /// Decline: the invitation is deleted, nothing is linked.
-pub async fn decline(store: &dyn Store, expert_id: i64, user_id: UserId, actor: &Actor, now: i64) -> Result<()> {
+pub async fn decline(store: &dyn Store, expert_id: ExpertId, user_id: UserId, actor: &Actor, now: i64) -> Result<()> {
     let (_, inv) = invitation_for(store, expert_id, user_id, now).await?;
     Ok(store.decline_expert_invitation(expert_id, &inv.email, actor, now).await?)
 }

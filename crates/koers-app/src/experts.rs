@@ -6,6 +6,7 @@
 use crate::check::FieldError;
 use crate::error::{Error, Result};
 use crate::store::{Actor, ExpertPool, ExpertRecord, Store, StoreError, StoreRead};
+use koers_core::ids::ExpertId;
 use koers_core::matching::pool::centre;
 use koers_core::matching::{GeoPoint, PoolSector};
 
@@ -51,7 +52,7 @@ pub async fn place_point(store: &dyn StoreRead, place: &str) -> Result<Option<(S
 /// Check the form and save an expert's pool settings (optimistic concurrency on `version`).
 pub async fn set_pool(
     store: &dyn Store,
-    expert_id: i64,
+    expert_id: ExpertId,
     expected_version: i64,
     input: &PoolInput,
     known_programmes: &[String],

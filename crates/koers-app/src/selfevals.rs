@@ -32,7 +32,7 @@ pub struct Case {
 /// The trajectory `id` and `who`'s place in it; [`Error::Forbidden`] for anyone without one
 /// (staff of another programme too), [`Error::NotFound`] for an unknown trajectory.
 pub async fn case_of(read: &dyn StoreRead, who: &Principal, id: TrajectoryId) -> Result<Case> {
-    let trajectory = read.trajectory(id.get()).await?;
+    let trajectory = read.trajectory(id).await?;
     let role = role_in(read, who, &trajectory).await?.ok_or(Error::Forbidden)?;
     Ok(Case { trajectory, role })
 }

@@ -47,7 +47,10 @@ pub use voortgang_model::*;
 pub use workflow_model::*;
 
 use async_trait::async_trait;
-use koers_core::ids::{BoardNumber, SchoolId, UserId};
+use koers_core::ids::{
+    ApiTokenId, ApplicationId, ApprovalLinkId, BoardNumber, ExpertId, GrantId, ImportRunId, MailId, SchoolId,
+    TrajectoryId, UserId, VerdictId,
+};
 
 /// Storage errors. Display texts are Dutch where a user may see them.
 #[derive(Debug, thiserror::Error)]
@@ -122,7 +125,7 @@ pub trait StoreRead:
     /// The VO exam trend: the whole location first (afdeling `""`), then per afdeling; each oldest
     /// year first.
     async fn exam_years_of_school(&self, school_id: SchoolId) -> StoreResult<Vec<ExamYear>>;
-    async fn verdict(&self, id: i64) -> StoreResult<VerdictRecord>;
+    async fn verdict(&self, id: VerdictId) -> StoreResult<VerdictRecord>;
     /// Inspectie verdicts of a school: newest verdict date first, then newest recorded.
     async fn verdicts_of_school(&self, school_id: SchoolId) -> StoreResult<Vec<VerdictRecord>>;
     /// The board's own verdicts (not its schools'), newest first.
@@ -143,31 +146,31 @@ pub trait StoreRead:
     /// Stored programme definitions (seeded from `programmes/*.toml` by the app), by id.
     async fn programme_definitions(&self) -> StoreResult<Vec<ProgrammeDefinition>>;
     async fn programme_definition(&self, id: &str) -> StoreResult<ProgrammeDefinition>;
-    async fn application(&self, id: i64) -> StoreResult<ApplicationRecord>;
+    async fn application(&self, id: ApplicationId) -> StoreResult<ApplicationRecord>;
     async fn application_by_reference(&self, reference: &str) -> StoreResult<ApplicationRecord>;
     /// Newest first.
     async fn list_applications(&self, filter: &ApplicationFilter) -> StoreResult<Vec<ApplicationRecord>>;
     /// The link with this token hash; `NotFound` when unknown. (Expiry and use are checked by
     /// the caller, which also needs to tell the user which of the two it was.)
     async fn approval_link(&self, token_hash: &str) -> StoreResult<ApprovalLink>;
-    async fn expert(&self, id: i64) -> StoreResult<ExpertRecord>;
+    async fn expert(&self, id: ExpertId) -> StoreResult<ExpertRecord>;
     async fn expert_by_user(&self, user_id: UserId) -> StoreResult<ExpertRecord>;
     async fn list_experts(&self) -> StoreResult<Vec<ExpertRecord>>;
     /// Active trajectories and planned dagdelen per expert (experts without any: zeros).
     async fn expert_loads(&self) -> StoreResult<Vec<ExpertLoad>>;
     /// The pending invitation to link expert `expert_id` to an account, if any.
-    async fn expert_invitation(&self, expert_id: i64) -> StoreResult<Option<ExpertInvitation>>;
+    async fn expert_invitation(&self, expert_id: ExpertId) -> StoreResult<Option<ExpertInvitation>>;
     /// The pending invitations to `email` (compared lower-cased), oldest first.
     async fn expert_invitations_for(&self, email: &str) -> StoreResult<Vec<ExpertInvitation>>;
-    async fn trajectory(&self, id: i64) -> StoreResult<TrajectoryRecord>;
+    async fn trajectory(&self, id: TrajectoryId) -> StoreResult<TrajectoryRecord>;
     async fn list_trajectories(&self, filter: &TrajectoryFilter) -> StoreResult<Vec<TrajectoryRecord>>;
     /// Newest first; `unsent_only` for the sender.
     async fn outbox(&self, unsent_only: bool, limit: i64) -> StoreResult<Vec<OutboxMail>>;
 
     // ---- import reports (issue 11 item 2) ----------------------------------------------------
-    async fn import_run(&self, id: i64) -> StoreResult<ImportRun>;
+    async fn import_run(&self, id: ImportRunId) -> StoreResult<ImportRun>;
     /// Rejected rows `offset..offset + limit` of import `run_id`, in file order.
-    async fn import_rejections(&self, run_id: i64, offset: i64, limit: i64) -> StoreResult<Vec<RowError>>;
+    async fn import_rejections(&self, run_id: ImportRunId, offset: i64, limit: i64) -> StoreResult<Vec<RowError>>;
 
     // ---- audit ----------------------------------------------------------------------------
     /// Newest first; `entity` filters on the entity kind (`school`, `user`, …) and optionally id.
@@ -245,7 +248,7 @@ pub trait Store:
     /// Mark a declared verdict `vastgesteld`; `Conflict` when `expected_version` is stale.
     async fn confirm_verdict(
         &self,
-        id: i64,
+        id: VerdictId,
         expected_version: i64,
         actor: &Actor,
         now: i64,
@@ -255,7 +258,7 @@ pub trait Store:
     /// is stale. Audited as `verdict` `update` with before and after.
     async fn update_verdict(
         &self,
-        id: i64,
+        id: VerdictId,
         expected_version: i64,
         v: &NewVerdict,
         actor: &Actor,
@@ -263,7 +266,7 @@ pub trait Store:
     ) -> StoreResult<VerdictRecord>;
     /// Delete a verdict; `Conflict` when `expected_version` is stale. Audited as `verdict`
     /// `delete` with what it was.
-    async fn delete_verdict(&self, id: i64, expected_version: i64, actor: &Actor, now: i64) -> StoreResult<()>;
+    async fn delete_verdict(&self, id: VerdictId, expected_version: i64, actor: &Actor, now: i64) -> StoreResult<()>;
 
     // ---- users, grants, tokens ------------------------------------------------------------
     async fn create_user(&self, user: &NewUser, actor: &Actor, now: i64) -> StoreResult<User>;
@@ -282,11 +285,11 @@ pub trait Store:
         actor: &Actor,
         now: i64,
     ) -> StoreResult<GrantRecord>;
-    async fn remove_grant(&self, grant_id: i64, actor: &Actor, now: i64) -> StoreResult<()>;
+    async fn remove_grant(&self, grant_id: GrantId, actor: &Actor, now: i64) -> StoreResult<()>;
     async fn create_api_token(&self, token: &NewApiToken, actor: &Actor, now: i64) -> StoreResult<ApiToken>;
     /// The token with this SHA-256 hash (hex), if not revoked; updates `last_used_at`.
     async fn api_token_by_hash(&self, hash: &str, now: i64) -> StoreResult<ApiToken>;
-    async fn revoke_api_token(&self, id: i64, actor: &Actor, now: i64) -> StoreResult<()>;
+    async fn revoke_api_token(&self, id: ApiTokenId, actor: &Actor, now: i64) -> StoreResult<()>;
     async fn session_save(&self, record: &SessionRecord) -> StoreResult<()>;
     async fn session_delete(&self, id: &str) -> StoreResult<()>;
     async fn session_delete_expired(&self, now: i64) -> StoreResult<u64>;
@@ -320,7 +323,7 @@ pub trait Store:
     /// `w.action` and before/after state.
     async fn update_application_state(
         &self,
-        id: i64,
+        id: ApplicationId,
         w: &ApplicationStateWrite,
         actor: &Actor,
         now: i64,
@@ -328,24 +331,24 @@ pub trait Store:
 
     async fn create_approval_link(
         &self,
-        application_id: i64,
+        application_id: ApplicationId,
         board_number: BoardNumber,
         token_hash: &str,
         expires_at: i64,
         now: i64,
     ) -> StoreResult<ApprovalLink>;
     /// Mark used; `Conflict` when it was used already (two clicks at once: one wins).
-    async fn use_approval_link(&self, id: i64, now: i64) -> StoreResult<()>;
+    async fn use_approval_link(&self, id: ApprovalLinkId, now: i64) -> StoreResult<()>;
 
     /// Record an import and every one of its rejected rows (written in chunks), and delete the
     /// runs older than the newest [`KEPT_IMPORT_RUNS`]. Returns the run's id.
-    async fn record_import_run(&self, run: &NewImportRun, rejected: &[RowError]) -> StoreResult<i64>;
+    async fn record_import_run(&self, run: &NewImportRun, rejected: &[RowError]) -> StoreResult<ImportRunId>;
 
     async fn save_expert(&self, e: &ExpertWrite, actor: &Actor, now: i64) -> StoreResult<ExpertRecord>;
     /// Set an expert's programmes, sectors and standplaats; `Conflict` when stale; audited.
     async fn set_expert_pool(
         &self,
-        id: i64,
+        id: ExpertId,
         expected_version: i64,
         pool: &ExpertPool,
         actor: &Actor,
@@ -360,7 +363,7 @@ pub trait Store:
     /// to another expert.
     async fn accept_expert_invitation(
         &self,
-        expert_id: i64,
+        expert_id: ExpertId,
         user_id: UserId,
         email: &str,
         actor: &Actor,
@@ -368,7 +371,13 @@ pub trait Store:
     ) -> StoreResult<ExpertRecord>;
     /// Delete the invitation of expert `expert_id` to `email`; audited as `decline`. `NotFound`
     /// when there is none.
-    async fn decline_expert_invitation(&self, expert_id: i64, email: &str, actor: &Actor, now: i64) -> StoreResult<()>;
+    async fn decline_expert_invitation(
+        &self,
+        expert_id: ExpertId,
+        email: &str,
+        actor: &Actor,
+        now: i64,
+    ) -> StoreResult<()>;
 
     /// The application's transition to "gekoppeld" and the new trajectory, atomically; audited
     /// (with the capacity override note when given). `Conflict` when the application changed.
@@ -382,7 +391,7 @@ pub trait Store:
     /// `end` with `reason` in the after JSON. `Conflict` when stale or already ended.
     async fn end_trajectory(
         &self,
-        id: i64,
+        id: TrajectoryId,
         expected_version: i64,
         reason: &str,
         actor: &Actor,
@@ -390,7 +399,7 @@ pub trait Store:
     ) -> StoreResult<TrajectoryRecord>;
 
     async fn enqueue_mail(&self, mail: &NewMail, now: i64) -> StoreResult<OutboxMail>;
-    async fn mark_mail(&self, id: i64, sent_at: Option<i64>, error: Option<&str>) -> StoreResult<()>;
+    async fn mark_mail(&self, id: MailId, sent_at: Option<i64>, error: Option<&str>) -> StoreResult<()>;
     /// Append an entry outside another change (e.g. login, logout, failed login, export).
     async fn append_audit(&self, entry: &NewAudit) -> StoreResult<()>;
 

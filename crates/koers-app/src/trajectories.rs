@@ -15,7 +15,7 @@ pub const MAX_REASON_CHARS: usize = 1000;
 /// already ended: [`Error::Conflict`].
 pub async fn end(
     store: &dyn Store,
-    id: i64,
+    id: TrajectoryId,
     expected_version: i64,
     reason: &str,
     actor: &Actor,
@@ -32,7 +32,7 @@ pub async fn end(
 }
 
 /// The reason trajectory `id` was ended, from the audit log (`None` while it runs).
-pub async fn end_reason(store: &dyn StoreRead, id: i64) -> Result<Option<String>> {
+pub async fn end_reason(store: &dyn StoreRead, id: TrajectoryId) -> Result<Option<String>> {
     let filter =
         AuditFilter { entity: Some("trajectory".into()), entity_id: Some(id.to_string()), ..Default::default() };
     let entries = store.audit_log(&filter).await?;
@@ -73,7 +73,7 @@ pub fn phase_change_for(t: &TrajectoryRecord, phases: &[Phase], artefact: Artefa
     }
     let to = phase_after(phases, usize::try_from(t.current_phase).ok()?, artefact)?;
     Some(PhaseChange {
-        trajectory_id: TrajectoryId::new(t.id),
+        trajectory_id: t.id,
         expected_version: t.version,
         from: t.current_phase,
         to: i64::try_from(to).ok()?,
@@ -120,7 +120,7 @@ pub async fn move_phase(
         return Err(Error::Invalid(errors));
     }
     let m = PhaseChange {
-        trajectory_id: TrajectoryId::new(c.trajectory.id),
+        trajectory_id: c.trajectory.id,
         expected_version,
         from: c.trajectory.current_phase,
         to,

@@ -10,7 +10,7 @@ use crate::store::{Actor, ExamYear, NewVerdict, Sector, Store, StoreError, Store
 use koers_core::access::{Action, Principal, Resource, SchoolRef, VerdictsOf, may};
 use koers_core::calendar::Date;
 use koers_core::eligibility::{BoardFacts, RiskKind, SchoolContext, VoFacts, VoRisk};
-use koers_core::ids::{BoardNumber, SchoolId};
+use koers_core::ids::{BoardNumber, SchoolId, VerdictId};
 use koers_core::inspection;
 use koers_core::inspection::{
     Afdeling, FallingPassRate, FallingRule, PassRatePoint, RecordedVerdict, Subject, VerdictFacts, VerdictForm,
@@ -141,7 +141,7 @@ fn owner(r: &VerdictRecord) -> Result<VerdictOf> {
 pub async fn edit(
     store: &dyn Store,
     who: &Principal,
-    id: i64,
+    id: VerdictId,
     expected_version: i64,
     form: &VerdictForm,
     actor: &Actor,
@@ -163,7 +163,7 @@ pub async fn edit(
 pub async fn delete(
     store: &dyn Store,
     who: &Principal,
-    id: i64,
+    id: VerdictId,
     expected_version: i64,
     actor: &Actor,
     now: i64,
@@ -208,7 +208,7 @@ pub fn declared_in_application(school_id: SchoolId, facts: &VoFacts, now: i64) -
 pub async fn confirm(
     store: &dyn Store,
     who: &Principal,
-    id: i64,
+    id: VerdictId,
     expected_version: i64,
     actor: &Actor,
     now: i64,

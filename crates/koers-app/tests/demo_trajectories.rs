@@ -8,7 +8,7 @@ use koers_app::store::{
     Actor, NewBoard, PlanRead, SchoolFields, SchoolWrite, Sector, Store, StoreRead, TrajectoryFilter,
 };
 use koers_core::NormLibrary;
-use koers_core::ids::{BoardNumber, TrajectoryId};
+use koers_core::ids::BoardNumber;
 use koers_core::plan::VersionStatus;
 use koers_core::programme::PhaseCompletion;
 use std::sync::Arc;
@@ -76,7 +76,7 @@ async fn the_demo_has_a_trajectory_in_every_phase_of_every_programme() {
         let plan_phase = p.phases.iter().position(|ph| ph.completes_on == PhaseCompletion::PlanGetekend);
         let plan_phase = plan_phase.unwrap_or_else(|| panic!("{} has a plan phase", p.id)) as i64;
         for t in &ts {
-            let plan = s.plan_of_trajectory(TrajectoryId::new(t.id)).await;
+            let plan = s.plan_of_trajectory(t.id).await;
             match t.current_phase.cmp(&plan_phase) {
                 std::cmp::Ordering::Less => assert!(plan.is_err(), "{}: no plan before its phase", p.id),
                 std::cmp::Ordering::Equal => {

@@ -7,6 +7,7 @@ use koers_app::experts::PoolInput;
 use koers_app::store::{Actor, ExpertWrite, Store, StoreRead};
 use koers_app::{App, Error};
 use koers_core::NormLibrary;
+use koers_core::ids::ExpertId;
 use koers_core::matching::MatchRequest;
 
 const NOW: i64 = 1_790_000_000;
@@ -109,7 +110,7 @@ async fn a_vo_application_ranks_the_pool_by_programme_sector_and_distance() {
     let req =
         MatchRequest { expertise_wanted: vec!["kwaliteitszorg".into()], dagdelen_needed: 8, ..MatchRequest::default() };
     let ranked = rank_for_application(&s, &a, &req).await.unwrap_or_else(|e| panic!("{e}"));
-    let order: Vec<i64> = ranked.iter().map(|m| m.expert_id).collect();
+    let order: Vec<ExpertId> = ranked.iter().map(|m| m.expert_id).collect();
     assert_eq!(order, vec![v.id, p.id, nina.id], "fitting first; among those who do not fit, by score");
     assert!(ranked[0].fits && !ranked[1].fits && !ranked[2].fits);
     let victor = ranked[0].summary_nl();

@@ -13,7 +13,7 @@ use koers_app::{App, Error};
 use koers_core::NormLibrary;
 use koers_core::access::{Grant, Principal, RoleKind, Scope};
 use koers_core::calendar::Date;
-use koers_core::ids::{BoardNumber, ExpertId, SchoolId, TrajectoryId, UserId};
+use koers_core::ids::{BoardNumber, SchoolId, TrajectoryId, UserId};
 use koers_core::plan::{ActivityType, VersionStatus};
 use koers_reports::extract::{pdf_text, searchable};
 use std::sync::Arc;
@@ -108,9 +108,9 @@ async fn user(w: &World, email: &str, name: &str, role: RoleKind, scope: Scope) 
     ok(w.app.principal_of(u.id).await)
 }
 
-async fn pdf(w: &World, who: &Principal, t: i64, kind: ReportKind) -> String {
+async fn pdf(w: &World, who: &Principal, t: TrajectoryId, kind: ReportKind) -> String {
     let today = Date::of_instant(REPORT_DAY);
-    let (_, bytes) = ok(w.app.report_pdf(who, &Actor::system("test"), TrajectoryId::new(t), kind, today, NOW).await);
+    let (_, bytes) = ok(w.app.report_pdf(who, &Actor::system("test"), t, kind, today, NOW).await);
     assert!(bytes.starts_with(b"%PDF"), "{kind:?}");
     // KOERS_REPORT_DUMP=dir keeps the PDFs to look at (pdftoppm -png).
     if let Ok(dir) = std::env::var("KOERS_REPORT_DUMP") {
@@ -134,7 +134,7 @@ async fn plan_and_voortgang_reports_read_back_with_school_goals_values_reasons_a
     let beheerder = principal(&w, "beheerder@demo.koers.nl").await;
     // GWGB+ school: the plan is vastgesteld from phase 2 (uitvoering) on.
     let t = trajectory(&w, "gwgb-plus-school", 2).await;
-    let plan = ok(w.store.plan_of_trajectory(TrajectoryId::new(t.id)).await);
+    let plan = ok(w.store.plan_of_trajectory(t.id).await);
     let v = plan.versions.last().cloned().unwrap_or_else(|| panic!("a version"));
     assert_eq!(v.status, VersionStatus::Vastgesteld);
     let goal = v.plan.goals[0].description.clone();
@@ -174,13 +174,7 @@ async fn plan_and_voortgang_reports_read_back_with_school_goals_values_reasons_a
     // The op-koers verdict and every reason, as the rules give them for that day.
     let built = ok(w
         .app
-        .report(
-            &beheerder,
-            &Actor::system("t"),
-            TrajectoryId::new(t.id),
-            ReportKind::VoortgangBestuur,
-            Date::of_instant(REPORT_DAY),
-        )
+        .report(&beheerder, &Actor::system("t"), t.id, ReportKind::VoortgangBestuur, Date::of_instant(REPORT_DAY))
         .await);
     let html = ok(koers_reports::html::to_html(&built.document));
     assert!(html.contains("Op koers?"));
@@ -213,7 +207,7 @@ async fn without_a_signed_plan_or_submitted_zelfevaluatie_the_refusal_names_what
     let today = Date::of_instant(NOW);
     let t = trajectory(&w, "gwgb-plus-school", 1).await; // the plan phase: a concept plan
     for kind in [ReportKind::Plan, ReportKind::VoortgangBestuur, ReportKind::Eind] {
-        match w.app.report_pdf(&beheerder, &Actor::system("t"), TrajectoryId::new(t.id), kind, today, NOW).await {
+        match w.app.report_pdf(&beheerder, &Actor::system("t"), t.id, kind, today, NOW).await {
             Err(Error::ReportUnavailable(m)) => {
                 assert!(m.contains("kan nog niet worden gemaakt"), "{m}");
                 assert!(m.contains("nog concept") && m.contains("geen vastgesteld plan"), "{m}");
@@ -223,18 +217,18 @@ async fn without_a_signed_plan_or_submitted_zelfevaluatie_the_refusal_names_what
         }
     }
     let t0 = trajectory(&w, "gwgb-plus-school", 0).await; // nothing yet
-    let e = w.app.report(&beheerder, &Actor::system("t"), TrajectoryId::new(t0.id), ReportKind::Plan, today).await;
+    let e = w.app.report(&beheerder, &Actor::system("t"), t0.id, ReportKind::Plan, today).await;
     assert!(
         matches!(&e, Err(Error::ReportUnavailable(m)) if m.contains("er is nog geen plan van aanpak gestart")),
         "{e:?}"
     );
-    let e = w.app.report(&beheerder, &Actor::system("t"), TrajectoryId::new(t0.id), ReportKind::Nulmeting, today).await;
+    let e = w.app.report(&beheerder, &Actor::system("t"), t0.id, ReportKind::Nulmeting, today).await;
     assert!(
         matches!(&e, Err(Error::ReportUnavailable(m)) if m.contains("zelfevaluatie (0-meting) is nog niet ingediend")),
         "{e:?}"
     );
     // The list says the same per report.
-    let list = ok(w.app.reports_of(&beheerder, &Actor::system("t"), TrajectoryId::new(t.id), today).await);
+    let list = ok(w.app.reports_of(&beheerder, &Actor::system("t"), t.id, today).await);
     assert!(list.iter().all(|e| e.kind == ReportKind::Nulmeting || e.unavailable.is_some()));
     // Someone outside the trajectory gets nothing at all.
     let stranger = user(
@@ -245,7 +239,7 @@ async fn without_a_signed_plan_or_submitted_zelfevaluatie_the_refusal_names_what
         Scope::School(SchoolId::new(t.school_id.map_or(0, SchoolId::get) + 1)),
     )
     .await;
-    let e = w.app.report(&stranger, &Actor::system("t"), TrajectoryId::new(t.id), ReportKind::Plan, today).await;
+    let e = w.app.report(&stranger, &Actor::system("t"), t.id, ReportKind::Plan, today).await;
     assert!(matches!(e, Err(Error::Forbidden)), "{e:?}");
 }
 
@@ -257,7 +251,7 @@ async fn the_inspectie_report_leaves_the_school_only_once_released_and_without_n
     let sid = t.school_id.unwrap_or_default();
     let leader = user(&w, "leider-vo@test.nl", "Lotte Leider", RoleKind::Schoolleider, Scope::School(sid)).await;
     let today = Date::of_instant(NOW + 7 * 86_400);
-    let id = TrajectoryId::new(t.id);
+    let id = t.id;
     let actor = Actor::system("test");
     // Outside the school: refused until released, naming why.
     let e = w.app.report(&beheerder, &actor, id, ReportKind::VoortgangInspectie, today).await;
@@ -282,7 +276,7 @@ async fn the_inspectie_report_leaves_the_school_only_once_released_and_without_n
     assert!(text.contains(&searchable(&name)), "{text}");
     // GWGB+ does not report to the Inspectie.
     let g = trajectory(&w, "gwgb-plus-school", 2).await;
-    let e = w.app.report(&beheerder, &actor, TrajectoryId::new(g.id), ReportKind::VoortgangInspectie, today).await;
+    let e = w.app.report(&beheerder, &actor, g.id, ReportKind::VoortgangInspectie, today).await;
     assert!(matches!(e, Err(Error::NotFound)), "{e:?}");
 }
 
@@ -294,8 +288,8 @@ async fn kostenoverzicht_pdf_and_programme_monitor() {
     let actor = Actor::system("test");
     let day = Date::of_instant(NOW - 20 * 86_400);
     let entry = NewTimeEntry {
-        trajectory_id: TrajectoryId::new(t.id),
-        expert_id: ExpertId::new(t.expert_id),
+        trajectory_id: t.id,
+        expert_id: t.expert_id,
         date: day,
         dagdelen: 8,
         measure_id: None,

@@ -8,7 +8,7 @@ use koers_app::store::{Actor, NewBoard, SchoolFields, SchoolWrite, Sector, Store
 use koers_app::voortgang::record::StatusInput;
 use koers_core::NormLibrary;
 use koers_core::calendar::Date;
-use koers_core::ids::{BoardNumber, TrajectoryId};
+use koers_core::ids::BoardNumber;
 use koers_core::op_koers::ReasonKind;
 use std::sync::Arc;
 
@@ -84,7 +84,7 @@ async fn op_koers_reasons_bad_input_and_a_weekly_digest_on_a_fixed_clock() {
     assert!(rows.iter().filter(|r| r.has_plan && r.trajectory.id != off.trajectory.id).all(|r| r.assessment.on_course));
 
     // Bad input: a date before the trajectory's start, named in Dutch; nothing written.
-    let id = TrajectoryId::new(off.trajectory.id);
+    let id = off.trajectory.id;
     let c = ok(app.voortgang_case(&staff, &staff_actor, id, today).await);
     let measure = c.measures()[0].measure.id.get().to_string();
     let before = c.voortgang.updates.len();
@@ -154,7 +154,7 @@ async fn an_external_reviewer_is_exported_and_erased_by_their_address() {
     let actor = Actor { user_id: Some(staff_user.id), label: staff_user.email.clone() };
     let rows = ok(app.op_koers_rows(&staff, &actor, today).await);
     let row = rows.iter().find(|r| r.has_plan).unwrap_or_else(|| panic!("a trajectory with a plan"));
-    let id = TrajectoryId::new(row.trajectory.id);
+    let id = row.trajectory.id;
     let plan =
         koers_app::voortgang::reviews::PlanReviewInput { kind: "midterm-review".into(), planned_on: String::new() };
     let review = ok(app.plan_review(&staff, &actor, id, &plan, today, NOW).await);

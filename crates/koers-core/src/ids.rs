@@ -89,6 +89,40 @@ id_type!(
     UploadId
 );
 
+id_type!(
+    /// An Inspectie verdict (oordeel) recorded for a school or board.
+    VerdictId
+);
+id_type!(
+    /// A grant: a role on a school, board or programme given to a user.
+    GrantId
+);
+id_type!(
+    /// An API token (only its hash is stored).
+    ApiTokenId
+);
+id_type!(
+    /// A mail in the outbox.
+    MailId
+);
+id_type!(
+    /// A recorded import run (its report and rejected rows).
+    ImportRunId
+);
+id_type!(
+    /// A board-approval link of an application.
+    ApprovalLinkId
+);
+
+id_type!(
+    /// A board's request to enrol several of its schools (one line per school).
+    BoardRequestId
+);
+id_type!(
+    /// A review (collegiale visitatie, interne audit, …) of a trajectory.
+    ReviewId
+);
+
 /// A board's `bevoegd_gezag_nummer` (DUO): a public number, not a row id.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]

@@ -20,6 +20,7 @@
 //! (`assigned_trajectories + 1 > capacity_trajectories`) or too few dagdelen
 //! (`planned_dagdelen + dagdelen_needed > capacity_dagdelen`); exactly full is still within.
 
+use crate::ids::ExpertId;
 use serde::{Deserialize, Serialize};
 use std::fmt::Write;
 
@@ -32,7 +33,7 @@ pub const POINTS_SAME_REGION: u32 = 5;
 /// An expert, adviser or procesbegeleider in the pool, with capacity per school year.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ExpertProfile {
-    pub id: i64,
+    pub id: ExpertId,
     pub name: String,
     /// Areas like "rekenen", "zicht op ontwikkeling", "kwaliteitszorg".
     pub expertise: Vec<String>,
@@ -175,7 +176,7 @@ impl MatchReason {
 /// One ranked expert.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Match {
-    pub expert_id: i64,
+    pub expert_id: ExpertId,
     pub score: u32,
     pub reasons: Vec<MatchReason>,
     pub over_capacity: bool,

@@ -22,6 +22,7 @@ mod tests;
 
 pub use command::{Command, Event, Intake, IntakePlan, TransitionError};
 
+use crate::ids::ExpertId;
 use serde::{Deserialize, Serialize};
 
 /// Where an application stands.
@@ -170,7 +171,7 @@ pub struct Application {
     pub intake: Option<Intake>,
     /// The reason given with a decline, referral or withdrawal (shown to the applicant).
     pub reason: Option<String>,
-    pub expert_id: Option<i64>,
+    pub expert_id: Option<ExpertId>,
 }
 
 impl Application {

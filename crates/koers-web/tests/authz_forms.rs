@@ -118,10 +118,7 @@ async fn every_form_route_answers_every_role_as_its_place_in_the_trajectory_allo
         .app
         .form(
             &ok(w.state.app.principal_of(ok(w.store().user_by_email("leider-d@test.nl").await).id).await),
-            &koers_app::selfevals::FormRef {
-                trajectory: koers_core::ids::TrajectoryId::new(c.trajectory),
-                format: "zelfevaluatie-po".into(),
-            },
+            &koers_app::selfevals::FormRef { trajectory: c.trajectory, format: "zelfevaluatie-po".into() },
         )
         .await);
     let uploads: Vec<i64> = fv.uploads.iter().map(|u| u.id.get()).collect();

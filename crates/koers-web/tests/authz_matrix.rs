@@ -48,7 +48,7 @@ fn row(method: &'static str, route: &'static str, uri: impl Into<String>, body: 
 
 /// A running GWGB+ trajectory at school C (board X) with [`Who::Expert`] assigned and one
 /// dagdeel logged: (trajectory id, expert id). Set up at the edge, like the CLI would.
-async fn dagdelen_case(w: &World) -> (i64, i64) {
+async fn dagdelen_case(w: &World) -> (koers_core::ids::TrajectoryId, koers_core::ids::ExpertId) {
     use koers_app::store::{
         Actor, ApplicationStateWrite, Assignment, ExpertWrite, NewApplication, NewTimeEntry, NewTrajectory,
     };
@@ -106,8 +106,8 @@ async fn dagdelen_case(w: &World) -> (i64, i64) {
     };
     let t = ok(w.store().assign_expert(&assignment, &actor, now - 80).await).1;
     let entry = NewTimeEntry {
-        trajectory_id: koers_core::ids::TrajectoryId::new(t.id),
-        expert_id: koers_core::ids::ExpertId::new(expert),
+        trajectory_id: t.id,
+        expert_id: expert,
         date: koers_core::calendar::Date::of_instant(now - 70),
         dagdelen: 1,
         measure_id: None,
@@ -120,7 +120,7 @@ async fn dagdelen_case(w: &World) -> (i64, i64) {
 }
 
 /// A board's NPO request (programme B) for school A of board X, one open line: (request, line).
-async fn board_request_case(w: &World) -> (i64, i64) {
+async fn board_request_case(w: &World) -> (koers_core::ids::BoardRequestId, i64) {
     use koers_app::store::{Actor, NewBoardRequest, NewBoardRequestLine, NewMail};
     let request = NewBoardRequest {
         programme_id: "leren-verbeteren-npo".into(),
@@ -146,7 +146,7 @@ async fn board_request_case(w: &World) -> (i64, i64) {
 }
 
 /// The rows; `app_a` and `traj_a` are the application and trajectory of [`case_of_programme_a`].
-async fn table(w: &World, app_a: i64, traj_a: i64) -> Vec<Row> {
+async fn table(w: &World, app_a: koers_core::ids::ApplicationId, traj_a: koers_core::ids::TrajectoryId) -> Vec<Row> {
     let (a, b, c) = (w.ids.school_a, w.ids.school_b, w.ids.school_c);
     let (case, expert_id) = dagdelen_case(w).await;
     let (board_request, line) = board_request_case(w).await;

@@ -164,7 +164,7 @@ async fn a_board_applies_for_two_schools_and_staff_decide_each_on_its_own() {
     let done = w.store().board_request(request.id).await.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(done.lines[0].status, LineStatus::Goedgekeurd);
     assert_eq!((done.lines[1].status, done.lines[1].reason.as_deref()), (LineStatus::Afgewezen, Some(reason)));
-    let application = w.store().application(done.lines[0].application_id.unwrap_or(0)).await;
+    let application = w.store().application(done.lines[0].application_id.unwrap_or_default()).await;
     let application = application.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
         (application.school_id, application.status),

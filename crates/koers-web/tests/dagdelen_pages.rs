@@ -84,7 +84,7 @@ fn today() -> String {
     Date::of_instant(koers_web::auth::now()).nl()
 }
 
-async fn log(w: &World, cookie: &str, t: i64, pairs: &[(&str, &str)]) -> auth_support::Resp {
+async fn log(w: &World, cookie: &str, t: koers_core::ids::TrajectoryId, pairs: &[(&str, &str)]) -> auth_support::Resp {
     w.post_form(&format!("/trajecten/{t}/dagdelen"), Some(cookie), pairs).await
 }
 
@@ -133,7 +133,7 @@ async fn expert_logs_dagdelen_up_to_the_npo_budget_and_is_refused_beyond_it() {
         r.body
     );
     assert!(r.body.contains("nog één"), "the note is kept");
-    let entries = ok(w.store().time_entries_of_trajectory(koers_core::ids::TrajectoryId::new(t.id)).await);
+    let entries = ok(w.store().time_entries_of_trajectory(t.id).await);
     assert_eq!(entries.iter().map(|e| e.dagdelen).sum::<u32>(), 16);
     let audit = w
         .audit(AuditFilter {
@@ -196,7 +196,7 @@ async fn bad_entries_are_refused_with_a_dutch_message_naming_the_field() {
         assert!(r.body.contains(expected), "{expected}: {}", r.body);
         assert!(r.body.contains("bewaard") && r.body.contains(r#"aria-invalid="true""#), "input kept, field marked");
     }
-    assert!(ok(w.store().time_entries_of_trajectory(koers_core::ids::TrajectoryId::new(t.id)).await).is_empty());
+    assert!(ok(w.store().time_entries_of_trajectory(t.id).await).is_empty());
     // With htmx the same refusal comes back as 200 with the section to swap.
     let req = auth_support::browser("POST", &format!("/trajecten/{}/dagdelen", t.id), Some(&expert))
         .header("content-type", "application/x-www-form-urlencoded")
@@ -308,7 +308,7 @@ async fn planned_versus_spent_per_measure_follows_the_vastgestelde_plan() {
     };
     let w = world().await;
     let t = trajectory(&w, "leren-verbeteren-npo", 16).await;
-    let tid = koers_core::ids::TrajectoryId::new(t.id);
+    let tid = t.id;
     let now = koers_web::auth::now();
     let today = Date::of_instant(now);
     let settings = PlanSettings::default();

@@ -43,7 +43,7 @@ async fn account(w: &World, email: &str, grants: &[(RoleKind, Scope)]) -> (Strin
     (r.session_cookie().unwrap_or_else(|| panic!("login {email}: {}", r.body)), u.id.get())
 }
 
-async fn invite(w: &World, staff: &str, expert: i64, email: &str) -> auth_support::Resp {
+async fn invite(w: &World, staff: &str, expert: koers_core::ids::ExpertId, email: &str) -> auth_support::Resp {
     w.post_form(&format!("/beheer/experts/{expert}/uitnodigen"), Some(staff), &[("uitnodiging_email", email)]).await
 }
 

@@ -82,8 +82,8 @@ async fn user_with(w: &World, email: &str, role: RoleKind, scope: Scope) -> Stri
 }
 
 /// The plan's optimistic version, as the page shows it in its forms.
-async fn plan_version(w: &World, t: i64) -> String {
-    let tid = koers_core::ids::TrajectoryId::new(t);
+async fn plan_version(w: &World, t: koers_core::ids::TrajectoryId) -> String {
+    let tid = t;
     ok(w.store().plan_of_trajectory(tid).await).version.to_string()
 }
 

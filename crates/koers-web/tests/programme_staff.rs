@@ -14,7 +14,7 @@ use tower::ServiceExt;
 
 /// Submit for school D through the use case and approve through the mailed link: the
 /// application is then "goedgekeurd", ready for the kennismaking. Returns its id.
-async fn approved_application(w: &World) -> i64 {
+async fn approved_application(w: &World) -> koers_core::ids::ApplicationId {
     let d = eligible_school(w).await;
     let input = ApplicationInput {
         own_calculation: None,
@@ -46,11 +46,17 @@ async fn approved_application(w: &World) -> i64 {
     s.application.id
 }
 
-async fn version(w: &World, id: i64) -> String {
+async fn version(w: &World, id: koers_core::ids::ApplicationId) -> String {
     w.store().application(id).await.unwrap_or_else(|e| panic!("{e}")).version.to_string()
 }
 
-async fn expert(w: &World, name: &str, expertise: &[&str], trajectories: i64, dagdelen: i64) -> i64 {
+async fn expert(
+    w: &World,
+    name: &str,
+    expertise: &[&str],
+    trajectories: i64,
+    dagdelen: i64,
+) -> koers_core::ids::ExpertId {
     let e = ExpertWrite {
         user_id: None,
         name: name.into(),
@@ -66,7 +72,7 @@ async fn expert(w: &World, name: &str, expertise: &[&str], trajectories: i64, da
 }
 
 /// Plan and record a kennismaking through the pages; `visit` ticks "inspectiebezoek gepland".
-async fn plan_and_record(w: &World, cookie: Option<&str>, id: i64, visit: bool) {
+async fn plan_and_record(w: &World, cookie: Option<&str>, id: koers_core::ids::ApplicationId, visit: bool) {
     let url = format!("/programma/aanmeldingen/{id}");
     let v = version(w, id).await;
     let res = w

@@ -14,7 +14,7 @@ use koers_app::store::{
 };
 use koers_core::access::{Grant, Principal, RoleKind, Scope};
 use koers_core::calendar::Date;
-use koers_core::ids::{SchoolId, TrajectoryId, UserId};
+use koers_core::ids::{SchoolId, UserId};
 use koers_core::plan::{
     ActivityType, Baseline, Direction, GoalId, GoalInput, IndicatorInput, IndicatorKind, MeasureInput, Owner, PlanEdit,
     Signer, Unit,
@@ -90,10 +90,10 @@ fn d(y: i32, m: u8, day: u8) -> Date {
 }
 
 /// The expert writes a goal, an indicator and a measure; the leader and the board sign.
-async fn signed_plan(w: &World, t: i64) {
+async fn signed_plan(w: &World, t: koers_core::ids::TrajectoryId) {
     let app = &w.state.app;
     let now = koers_web::auth::now();
-    let id = TrajectoryId::new(t);
+    let id = t;
     let expert = principal(w, Who::Expert.email()).await;
     let expert_actor =
         Actor { user_id: Some(UserId::new(w.user_id(Who::Expert).await)), label: Who::Expert.email().into() };
@@ -293,7 +293,7 @@ async fn voortgang_refuses_bad_input_answers_a_stale_update_with_a_conflict_and_
     assert_eq!(early.status, 422, "{}", early.body);
     assert!(early.body.contains("id=\"status-datum-error\"") && early.body.contains("vóór de start van het traject"));
     assert!(early.body.contains("value=\"01-01-2020\""), "what was typed is kept");
-    let store_updates = || async { ok(w.store().voortgang_of_trajectory(TrajectoryId::new(id)).await).updates };
+    let store_updates = || async { ok(w.store().voortgang_of_trajectory(id).await).updates };
     assert!(store_updates().await.is_empty(), "nothing saved");
 
     // Two people, the same page: the first saves, the second gets the conflict and keeps their text.

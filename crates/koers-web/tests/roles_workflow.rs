@@ -120,7 +120,7 @@ async fn the_school_leader_sees_the_outcome_and_the_reason() {
     assert_eq!(w.get(&format!("/mijn-school/{d}"), other.as_deref()).await.status, 403);
 }
 
-async fn expert(w: &World, user_id: Option<i64>, email: &str) -> i64 {
+async fn expert(w: &World, user_id: Option<i64>, email: &str) -> koers_core::ids::ExpertId {
     let e = ExpertWrite {
         user_id: user_id.map(koers_core::ids::UserId::new),
         name: format!("Expert {email}"),

@@ -227,7 +227,7 @@ async fn submit_freezes_the_baseline_confirm_moves_the_phase_and_flags_feed_the_
     let confirmed = w.post_form(&format!("{}/bevestigen", c.base), Some(&c.expert), &[("versie", "2")]).await;
     assert_eq!(confirmed.status, 303, "{}", confirmed.body);
     assert_eq!(ok(w.store().trajectory(c.trajectory).await).current_phase, 1, "the phase moved to the plan van aanpak");
-    let goals = ok(w.state.app.verbeterpunten(koers_core::ids::TrajectoryId::new(c.trajectory)).await);
+    let goals = ok(w.state.app.verbeterpunten(c.trajectory).await);
     assert_eq!(goals.iter().map(|g| g.item.as_str()).collect::<Vec<_>>(), ["op2-rubric"]);
     assert_eq!(goals[0].baseline, Some(2));
     let result = w.get(&format!("{}/resultaat", c.base), Some(&c.board)).await;

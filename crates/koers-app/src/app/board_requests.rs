@@ -6,7 +6,7 @@ use crate::board_requests::{self, BoardRequestCase, BoardRequestInput, LineDecis
 use crate::error::Result;
 use crate::store::{Actor, ApplicationRecord, Board, BoardRequestRecord, School};
 use koers_core::access::Principal;
-use koers_core::ids::BoardNumber;
+use koers_core::ids::{BoardNumber, BoardRequestId};
 use koers_core::programme::ProgrammeRules;
 
 impl App {
@@ -39,7 +39,7 @@ impl App {
     }
 
     /// A request with its schools, for the board, staff of its programme and beheerders.
-    pub async fn board_request_case(&self, who: &Principal, id: i64) -> Result<BoardRequestCase> {
+    pub async fn board_request_case(&self, who: &Principal, id: BoardRequestId) -> Result<BoardRequestCase> {
         let programmes = self.programmes_in_force().await?;
         board_requests::case(self.read(), &programmes, who, id).await
     }
@@ -48,7 +48,7 @@ impl App {
     pub async fn decide_board_request_line(
         &self,
         who: &Principal,
-        request_id: i64,
+        request_id: BoardRequestId,
         line_id: i64,
         input: &LineDecisionInput,
         actor: &Actor,

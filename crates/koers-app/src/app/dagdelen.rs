@@ -71,7 +71,7 @@ impl App {
 
     /// An expert's dagdelen in the school year of `today`, from the log, against their capacity.
     pub async fn expert_capacity(&self, expert: ExpertId, today: Date) -> Result<Capacity> {
-        let e = self.read().expert(expert.get()).await?;
+        let e = self.read().expert(expert).await?;
         let year = today.school_year();
         let entries: Vec<TimeEntry> = self
             .read()
@@ -87,7 +87,7 @@ impl App {
     /// The expert behind a login, if any (their home links to their time sheet).
     pub async fn expert_of_user(&self, user_id: UserId) -> Result<Option<ExpertId>> {
         match self.read().expert_by_user(user_id).await {
-            Ok(e) => Ok(Some(ExpertId::new(e.id))),
+            Ok(e) => Ok(Some(e.id)),
             Err(crate::store::StoreError::NotFound) => Ok(None),
             Err(e) => Err(e.into()),
         }

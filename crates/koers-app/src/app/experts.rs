@@ -5,14 +5,14 @@ use super::App;
 use crate::error::Result;
 use crate::expert_invites::{self, PendingInvitation};
 use crate::store::{Actor, ExpertInvitation, ExpertRecord};
-use koers_core::ids::UserId;
+use koers_core::ids::{ExpertId, UserId};
 
 impl App {
     /// Staff invite `email` to link its account to expert `expert_id` (mailed; the same answer
     /// for every address).
     pub async fn invite_expert(
         &self,
-        expert_id: i64,
+        expert_id: ExpertId,
         email: &str,
         base_url: &str,
         actor: &Actor,
@@ -29,7 +29,7 @@ impl App {
     /// The invited expert account confirms: it becomes expert `expert_id`'s account.
     pub async fn accept_expert_invitation(
         &self,
-        expert_id: i64,
+        expert_id: ExpertId,
         user_id: UserId,
         actor: &Actor,
         now: i64,
@@ -40,7 +40,7 @@ impl App {
     /// The invited expert account declines; nothing is linked.
     pub async fn decline_expert_invitation(
         &self,
-        expert_id: i64,
+        expert_id: ExpertId,
         user_id: UserId,
         actor: &Actor,
         now: i64,

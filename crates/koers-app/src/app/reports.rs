@@ -19,7 +19,7 @@ use std::sync::Arc;
 /// The newest report of one trajectory, for the board's home.
 #[derive(Debug, Clone)]
 pub struct LatestReport {
-    pub trajectory_id: i64,
+    pub trajectory_id: TrajectoryId,
     pub school: String,
     pub programme: String,
     pub kind: ReportKind,
@@ -181,7 +181,7 @@ impl App {
         }
         let mut out = Vec::new();
         for t in trajectories {
-            let id = TrajectoryId::new(t.id);
+            let id = t.id;
             let entries = match self.reports_of(who, actor, id, today).await {
                 Ok(e) => e,
                 Err(Error::Forbidden) => continue,

@@ -12,7 +12,7 @@ use crate::voortgang::reviews::{self, FindingInput, Invitation, InvitedReview, P
 use crate::voortgang::{self, VoortgangCase};
 use koers_core::access::Principal;
 use koers_core::calendar::Date;
-use koers_core::ids::TrajectoryId;
+use koers_core::ids::{ReviewId, TrajectoryId};
 use koers_core::op_koers::Assessment;
 
 impl App {
@@ -118,7 +118,7 @@ impl App {
         who: &Principal,
         actor: &Actor,
         id: TrajectoryId,
-        review: i64,
+        review: ReviewId,
         version: i64,
         change: &ReviewChange,
         today: Date,
@@ -135,7 +135,7 @@ impl App {
         who: &Principal,
         actor: &Actor,
         id: TrajectoryId,
-        review: i64,
+        review: ReviewId,
         reviewer: usize,
         days: Option<i64>,
         link_base: &str,

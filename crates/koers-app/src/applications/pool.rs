@@ -81,17 +81,17 @@ pub(super) async fn follow_the_log(
         .iter()
         .map(crate::store::TimeEntryRecord::to_core)
         .collect();
-    let mut experts: Vec<i64> =
-        active.iter().map(|t| t.expert_id).chain(entries.iter().map(|e| e.expert.get())).collect();
+    let mut experts: Vec<ExpertId> =
+        active.iter().map(|t| t.expert_id).chain(entries.iter().map(|e| e.expert)).collect();
     experts.sort_unstable();
     experts.dedup();
     for expert in experts {
         let planned: Vec<(TrajectoryId, u32)> = active
             .iter()
             .filter(|t| t.expert_id == expert)
-            .map(|t| (TrajectoryId::new(t.id), u32::try_from(t.dagdelen_planned.max(0)).unwrap_or(u32::MAX)))
+            .map(|t| (t.id, u32::try_from(t.dagdelen_planned.max(0)).unwrap_or(u32::MAX)))
             .collect();
-        let n = i64::from(committed(ExpertId::new(expert), year, &planned, &entries));
+        let n = i64::from(committed(expert, year, &planned, &entries));
         match loads.iter_mut().find(|l| l.expert_id == expert) {
             Some(l) => l.dagdelen = n,
             None => loads.push(ExpertLoad { expert_id: expert, trajectories: 0, dagdelen: n }),

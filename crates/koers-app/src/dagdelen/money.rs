@@ -86,7 +86,7 @@ pub async fn overview(
     let trajectories = store.list_trajectories(&filter).await?;
     let shown = visible(who, &s, &trajectories).ok_or(Error::Forbidden)?;
     let entries = store.time_entries_of_school(school, period.from, period.to).await?;
-    let programme_of = |t: TrajectoryId| trajectories.iter().find(|r| r.id == t.get()).map(|r| r.programme_id.clone());
+    let programme_of = |t: TrajectoryId| trajectories.iter().find(|r| r.id == t).map(|r| r.programme_id.clone());
     let mut parts: Vec<ProgrammeStatement> = shown
         .iter()
         .filter_map(|p| {
@@ -182,13 +182,13 @@ pub async fn sheet(
     expert: ExpertId,
     month: Month,
 ) -> Result<TimeSheetView> {
-    let e = store.expert(expert.get()).await?;
+    let e = store.expert(expert).await?;
     let own = e.user_id == Some(who.user_id);
     let staff = who.visible_programmes().is_none_or(|p| !p.is_empty());
     if !own && !staff {
         return Err(Error::Forbidden);
     }
-    let filter = TrajectoryFilter { expert_id: Some(expert.get()), ..Default::default() };
+    let filter = TrajectoryFilter { expert_id: Some(expert), ..Default::default() };
     let trajectories = store.list_trajectories(&filter).await?;
     let shown = |t: &TrajectoryRecord| own || who.may_see_programme(&t.programme_id);
     let mut labels = Vec::new();
@@ -201,11 +201,7 @@ pub async fn sheet(
             },
             None => t.board_number.map(|b| format!("bestuur {b}")).unwrap_or_default(),
         };
-        labels.push(TrajectoryLabel {
-            trajectory: TrajectoryId::new(t.id),
-            school,
-            programme: programmes.name(&t.programme_id),
-        });
+        labels.push(TrajectoryLabel { trajectory: t.id, school, programme: programmes.name(&t.programme_id) });
     }
     let entries: Vec<TimeEntry> = store
         .time_entries_of_expert(expert, month.first_day(), month.last_day())

@@ -13,7 +13,6 @@ use crate::store::{
     TrajectoryFilter,
 };
 use koers_core::calendar::Date;
-use koers_core::ids::{ExpertId, TrajectoryId};
 use koers_core::plan::ActivityType;
 use koers_core::workflow::{Application, Status};
 
@@ -108,8 +107,8 @@ async fn seed_one(store: &dyn Store, school: &School, d: &Demo<'_>, now: i64) ->
     let mut spent = 0;
     for (days_ago, dagdelen, activity, note) in d.log {
         let entry = NewTimeEntry {
-            trajectory_id: TrajectoryId::new(t.id),
-            expert_id: ExpertId::new(expert.id),
+            trajectory_id: t.id,
+            expert_id: expert.id,
             date: Date::of_instant(now - days_ago * DAY),
             dagdelen: *dagdelen,
             measure_id: None,

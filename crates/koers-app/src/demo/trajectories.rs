@@ -15,7 +15,7 @@ use crate::store::{
     StoreError,
 };
 use koers_core::calendar::Date;
-use koers_core::ids::{BoardNumber, SchoolId, TrajectoryId};
+use koers_core::ids::{BoardNumber, ExpertId, SchoolId};
 use koers_core::plan::{
     ActivityType, Advice, Baseline, BoardExecution, Direction, GoalId, GoalInput, IndicatorInput, IndicatorKind,
     MeasureInput, NpoCategory, Owner, Plan, PlanContext, PlanEdit, PlanHistory, PlanKind, SchoolRole, Signer, Unit,
@@ -294,7 +294,7 @@ fn targets<'a>(
 pub(crate) async fn seed(store: &dyn Store, programmes: &[ProgrammeRules], now: i64) -> Result<usize> {
     let existing = store.list_trajectories(&Default::default()).await?;
     for t in &existing {
-        if store.plan_of_trajectory(TrajectoryId::new(t.id)).await.is_ok() {
+        if store.plan_of_trajectory(t.id).await.is_ok() {
             return Ok(0);
         }
     }
@@ -347,7 +347,7 @@ pub(crate) async fn seed(store: &dyn Store, programmes: &[ProgrammeRules], now: 
                 Some(t) if usize::try_from(t.current_phase).is_ok_and(|c| c <= phase) => t.clone(),
                 _ => create(store, p, expert.id, school_id, board_number, question, &actor, now).await?,
             };
-            let tid = TrajectoryId::new(t.id);
+            let tid = t.id;
             if let Some(at) = plan_phase.filter(|at| phase >= *at) {
                 let settings = p.plan.clone();
                 let ctx = PlanContext { settings: &settings, dagdelen_limit: p.dagdelen.map(|b| b.max_dagdelen()) };
@@ -406,7 +406,7 @@ pub(crate) async fn seed(store: &dyn Store, programmes: &[ProgrammeRules], now: 
 async fn create(
     store: &dyn Store,
     p: &ProgrammeRules,
-    expert: i64,
+    expert: ExpertId,
     school_id: Option<SchoolId>,
     board_number: Option<BoardNumber>,
     question: &str,

@@ -40,7 +40,7 @@ pub(crate) async fn seed(store: &dyn Store, now: i64) -> Result<usize> {
     let today = Date::of_instant(now);
     let mut with_plan = Vec::new();
     for t in store.list_trajectories(&TrajectoryFilter { active_only: true, ..Default::default() }).await? {
-        let id = TrajectoryId::new(t.id);
+        let id = t.id;
         let v = store.voortgang_of_trajectory(id).await?;
         if !v.updates.is_empty() || !v.measurements.is_empty() || !store.reviews_of_trajectory(id).await?.is_empty() {
             return Ok(0);
@@ -57,7 +57,7 @@ pub(crate) async fn seed(store: &dyn Store, now: i64) -> Result<usize> {
     }
     let off_course = with_plan.iter().rev().find(|(t, _)| t.programme_id == OFF_COURSE_PROGRAMME).map(|(t, _)| t.id);
     for (t, plan) in &with_plan {
-        let id = TrajectoryId::new(t.id);
+        let id = t.id;
         let off = Some(t.id) == off_course;
         for (i, m) in plan.measures.iter().enumerate().take(2) {
             let u = match (off, i) {

@@ -80,7 +80,7 @@ pub async fn case(
     user_id: Option<UserId>,
     id: TrajectoryId,
 ) -> Result<PlanCase> {
-    let trajectory = store.trajectory(id.get()).await?;
+    let trajectory = store.trajectory(id).await?;
     let school = match trajectory.school_id {
         Some(sid) => match store.school(sid).await {
             Ok(s) => Some(SchoolRef { id: sid, board_number: s.board_number.or(trajectory.board_number) }),
@@ -141,7 +141,7 @@ pub async fn start(store: &dyn Store, c: &PlanCase, actor: &Actor, now: i64) -> 
         return Err(Error::Conflict { current: None });
     }
     let first = PlanVersion::first(Plan::new(c.kind()), now);
-    store.create_plan(TrajectoryId::new(c.trajectory.id), &first, actor, now).await.map_err(|e| match e {
+    store.create_plan(c.trajectory.id, &first, actor, now).await.map_err(|e| match e {
         StoreError::Duplicate(_) => Error::Conflict { current: None },
         other => other.into(),
     })

@@ -1,6 +1,7 @@
 //! What an import did: the report for the CLI summary and the upload page, with every manual
 //! edit an import kept.
 
+use koers_core::ids::ImportRunId;
 use koers_core::register::ManualField;
 use koers_import::RowError;
 use serde::Serialize;
@@ -65,7 +66,7 @@ pub struct ImportReport {
     /// How many rows were rejected.
     pub rejected_total: usize,
     /// The stored run: its rejected rows page by page (`/beheer/import/{id}`).
-    pub run_id: Option<i64>,
+    pub run_id: Option<ImportRunId>,
 }
 
 impl ImportReport {

@@ -58,13 +58,13 @@ pub struct Ctx<'a> {
 /// formats that was submitted.
 async fn submitted_form(c: &Ctx<'_>) -> Result<Option<String>> {
     let Some(p) = c.case.programme.as_ref() else { return Ok(None) };
-    let records = c.store.self_evaluations_of(TrajectoryId::new(c.case.trajectory.id)).await?;
+    let records = c.store.self_evaluations_of(c.case.trajectory.id).await?;
     Ok(format_ids(p).into_iter().find(|f| {
         records.iter().any(|r| &r.format_id == f && matches!(r.status, FormStatus::Ingediend | FormStatus::Bevestigd))
     }))
 }
 
-fn file_name(kind: ReportKind, reference: Option<&str>, id: i64, day: Date) -> String {
+fn file_name(kind: ReportKind, reference: Option<&str>, id: TrajectoryId, day: Date) -> String {
     let tag: String = reference
         .map(|r| r.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect())
         .filter(|r: &String| !r.is_empty())
@@ -85,9 +85,7 @@ pub async fn build(c: &Ctx<'_>, kind: ReportKind) -> Result<Built> {
             let Some(format) = submitted_form(c).await? else {
                 return Err(unavailable(kind, "de zelfevaluatie (0-meting) is nog niet ingediend"));
             };
-            let view =
-                load(c.store, c.programmes, c.norms, c.who, &FormRef { trajectory: TrajectoryId::new(id), format })
-                    .await?;
+            let view = load(c.store, c.programmes, c.norms, c.who, &FormRef { trajectory: id, format }).await?;
             let record = view.record.as_ref();
             nulmeting::document(&nulmeting::NulmetingInput {
                 school: school_name(c.store, c.case).await?,
@@ -119,7 +117,7 @@ pub async fn build(c: &Ctx<'_>, kind: ReportKind) -> Result<Built> {
             progress_doc::document(&gather(c.store, c.programmes, c.case, kind, c.today).await?, Audience::Eind)?
         }
         ReportKind::VoortgangInspectie => {
-            let latest = release::latest(c.store, TrajectoryId::new(id)).await?;
+            let latest = release::latest(c.store, id).await?;
             if access::rights(c.who, c.case).inside_school {
                 let facts = gather(c.store, c.programmes, c.case, kind, c.today).await?.anonymised();
                 let mut doc = progress_doc::document(&facts, Audience::Inspectie)?;
@@ -168,8 +166,7 @@ pub async fn list(c: &Ctx<'_>) -> Result<Vec<ReportEntry>> {
                 }
             }
             ReportKind::VoortgangInspectie => {
-                entry.released =
-                    release::latest(c.store, TrajectoryId::new(c.case.trajectory.id)).await?.map(|(r, _)| r);
+                entry.released = release::latest(c.store, c.case.trajectory.id).await?.map(|(r, _)| r);
                 entry.concept = rights.inside_school;
                 entry.may_release = rights.release && plan.is_none();
                 if rights.inside_school {

@@ -31,7 +31,7 @@ pub struct SignedBy {
 /// Everything a voortgang report shows, as of `today`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProgressFacts {
-    pub trajectory_id: i64,
+    pub trajectory_id: TrajectoryId,
     /// The school's name (board track: the board's name).
     pub school: String,
     pub programme: String,
@@ -191,7 +191,7 @@ pub async fn assess_trajectory(
     plan: Option<&crate::store::PlanRecord>,
     today: Date,
 ) -> Result<Assessed> {
-    let id = TrajectoryId::new(t.id);
+    let id = t.id;
     let versions = plan.map(|p| p.versions.as_slice()).unwrap_or_default();
     let in_force = versions.iter().rev().find(|v| v.status == VersionStatus::Vastgesteld).cloned();
     let time_log: Vec<TimeEntry> =

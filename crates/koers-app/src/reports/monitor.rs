@@ -9,7 +9,6 @@ use crate::programmes::Programmes;
 use crate::store::{StoreError, StoreRead, TrajectoryFilter};
 use koers_core::access::Principal;
 use koers_core::calendar::Date;
-use koers_core::ids::TrajectoryId;
 use koers_core::progress::goals_met;
 use koers_reports::workbook::{Cell, Workbook};
 use std::collections::BTreeMap;
@@ -61,7 +60,7 @@ pub async fn workbook(
         if !who.may_see_programme(&t.programme_id) {
             continue;
         }
-        let id = TrajectoryId::new(t.id);
+        let id = t.id;
         let plan = match store.plan_of_trajectory(id).await {
             Ok(p) => Some(p),
             Err(StoreError::NotFound) => None,
@@ -100,7 +99,7 @@ pub async fn workbook(
         sum.met += i64::try_from(met).unwrap_or(0);
         sum.goals += i64::try_from(counted).unwrap_or(0);
         rows.push(vec![
-            Cell::Integer(t.id),
+            Cell::Integer(t.id.get()),
             Cell::text(reference),
             Cell::text(name),
             Cell::text(who_name),

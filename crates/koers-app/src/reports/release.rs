@@ -40,7 +40,7 @@ pub async fn release(
     }
     let facts = gather(store, programmes, case, kind, today).await?.anonymised();
     let new = NewRelease {
-        trajectory_id: TrajectoryId::new(case.trajectory.id),
+        trajectory_id: case.trajectory.id,
         kind: kind.code().to_owned(),
         facts_json: serde_json::to_string(&facts)?,
         released_role: "Schoolleider".to_owned(),

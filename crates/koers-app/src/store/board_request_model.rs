@@ -7,7 +7,7 @@
 
 use super::{Actor, ApplicationRecord, NewApplication, NewMail, StoreResult};
 use async_trait::async_trait;
-use koers_core::ids::{BoardNumber, SchoolId, UserId};
+use koers_core::ids::{ApplicationId, BoardNumber, BoardRequestId, SchoolId, UserId};
 use serde::{Deserialize, Serialize};
 
 /// A line's state.
@@ -71,7 +71,7 @@ pub struct NewBoardRequest {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BoardRequestLine {
     pub id: i64,
-    pub request_id: i64,
+    pub request_id: BoardRequestId,
     pub school_id: SchoolId,
     pub entry_facts_json: Option<String>,
     pub eligibility_json: Option<String>,
@@ -80,7 +80,7 @@ pub struct BoardRequestLine {
     pub decided_by: Option<UserId>,
     pub decided_at: Option<i64>,
     /// The school's application once the line is approved.
-    pub application_id: Option<i64>,
+    pub application_id: Option<ApplicationId>,
     /// Optimistic lock of the line: two staff members deciding at once, one wins.
     pub version: i64,
 }
@@ -88,7 +88,7 @@ pub struct BoardRequestLine {
 /// A board's request with its lines (in the order the board listed the schools).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BoardRequestRecord {
-    pub id: i64,
+    pub id: BoardRequestId,
     pub programme_id: String,
     pub board_number: BoardNumber,
     pub contact_name: String,
@@ -123,7 +123,7 @@ pub enum LineVerdict {
 #[async_trait]
 pub trait BoardRequestRead: Send + Sync {
     /// A request with its lines; `NotFound` when unknown.
-    async fn board_request(&self, id: i64) -> StoreResult<BoardRequestRecord>;
+    async fn board_request(&self, id: BoardRequestId) -> StoreResult<BoardRequestRecord>;
     /// The board's requests, newest first.
     async fn board_requests_of_board(&self, board_number: BoardNumber) -> StoreResult<Vec<BoardRequestRecord>>;
     /// Requests with at least one open line (of these programmes, or of all with `None`),
@@ -150,7 +150,7 @@ pub trait BoardRequestWrite: BoardRequestRead {
     #[allow(clippy::too_many_arguments)] // one atomic store method per use case (issue 7): the line, its version, the verdict, both mails, actor, time
     async fn decide_board_request_line(
         &self,
-        request_id: i64,
+        request_id: BoardRequestId,
         line_id: i64,
         expected_version: i64,
         verdict: &LineVerdict,

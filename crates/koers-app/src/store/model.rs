@@ -1,6 +1,6 @@
 //! Records kept by the [`super::Store`]. Plain data; validation happens before they are built.
 
-use koers_core::ids::{BoardNumber, SchoolId, UserId};
+use koers_core::ids::{ApiTokenId, BoardNumber, GrantId, SchoolId, UserId};
 use koers_core::register::ManualField;
 use serde::{Deserialize, Serialize};
 
@@ -188,7 +188,7 @@ pub struct UserUpdate {
 /// A stored grant (role on scope) with its id.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GrantRecord {
-    pub id: i64,
+    pub id: GrantId,
     pub user_id: UserId,
     pub grant: koers_core::access::Grant,
 }
@@ -234,7 +234,7 @@ pub struct NewApiToken {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ApiToken {
-    pub id: i64,
+    pub id: ApiTokenId,
     pub user_id: UserId,
     pub name: String,
     #[serde(skip_serializing)]

@@ -1,7 +1,7 @@
 //! Inspectie verdicts as the store keeps them (plain text codes; `koers_core::inspection`
 //! checks and interprets them).
 
-use koers_core::ids::{BoardNumber, SchoolId, UserId};
+use koers_core::ids::{BoardNumber, SchoolId, UserId, VerdictId};
 use serde::{Deserialize, Serialize};
 
 /// A verdict to record. Exactly one of `school_id` and `board_number` is set.
@@ -24,7 +24,7 @@ pub struct NewVerdict {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct VerdictRecord {
-    pub id: i64,
+    pub id: VerdictId,
     pub school_id: Option<SchoolId>,
     pub board_number: Option<BoardNumber>,
     pub verdict_date: String,

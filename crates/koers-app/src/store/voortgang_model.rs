@@ -7,7 +7,7 @@
 
 use super::{Actor, NewMail, StoreResult};
 use async_trait::async_trait;
-use koers_core::ids::{TrajectoryId, UserId};
+use koers_core::ids::{ReviewId, TrajectoryId, UserId};
 use koers_core::progress::{ActivityEntry, Measurement, StatusUpdate, StepTimeline};
 use koers_core::review::ReviewContent;
 use serde::{Deserialize, Serialize};
@@ -79,7 +79,7 @@ impl Voortgang {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReviewInvitationRecord {
     pub id: i64,
-    pub review_id: i64,
+    pub review_id: ReviewId,
     pub reviewer_name: String,
     pub email: Option<String>,
     pub expires_at: i64,
@@ -90,7 +90,7 @@ pub struct ReviewInvitationRecord {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReviewRecord {
-    pub id: i64,
+    pub id: ReviewId,
     pub trajectory_id: TrajectoryId,
     pub content: ReviewContent,
     /// Optimistic lock (1 when planned).
@@ -105,7 +105,7 @@ pub struct ReviewRecord {
 /// A new invitation link for an external reviewer of review `review_id`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewReviewInvitation {
-    pub review_id: i64,
+    pub review_id: ReviewId,
     /// SHA-256 (hex) of the random token in the link.
     pub token_hash: String,
     pub reviewer_name: String,
@@ -133,7 +133,7 @@ pub trait VoortgangRead: Send + Sync {
     /// The trajectory's reviews, by planned date (then id).
     async fn reviews_of_trajectory(&self, trajectory: TrajectoryId) -> StoreResult<Vec<ReviewRecord>>;
     /// One review; `NotFound` when there is none.
-    async fn review(&self, id: i64) -> StoreResult<ReviewRecord>;
+    async fn review(&self, id: ReviewId) -> StoreResult<ReviewRecord>;
     /// The invitation with this token hash and its review; `NotFound` for an unknown hash.
     async fn review_invitation(&self, token_hash: &str) -> StoreResult<(ReviewInvitationRecord, ReviewRecord)>;
     /// Was the digest of `week` (`2027-W05`) sent?
@@ -198,7 +198,7 @@ pub trait VoortgangWrite: Send + Sync {
     /// `action` (`review_edit`, `review_findings`, `review_response`) with before and after.
     async fn save_review(
         &self,
-        id: i64,
+        id: ReviewId,
         expected_version: i64,
         content: &ReviewContent,
         action: &str,

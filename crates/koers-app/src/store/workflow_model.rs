@@ -2,7 +2,7 @@
 //! board-approval links, experts, trajectories and the mail outbox.
 
 use koers_core::ReferenceNumber;
-use koers_core::ids::{BoardNumber, SchoolId, UserId};
+use koers_core::ids::{ApplicationId, ApprovalLinkId, BoardNumber, ExpertId, MailId, SchoolId, TrajectoryId, UserId};
 use koers_core::workflow::Status;
 use serde::{Deserialize, Serialize};
 
@@ -31,7 +31,7 @@ pub struct ProgrammeWrite {
 /// An application (aanmelding).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ApplicationRecord {
-    pub id: i64,
+    pub id: ApplicationId,
     /// `KRS-2026-000123`: year of submission and a per-year sequence assigned by the store.
     pub reference: ReferenceNumber,
     pub programme_id: String,
@@ -100,8 +100,8 @@ pub struct ApplicationFilter {
 /// A board-approval link: only the SHA-256 of the token is stored.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ApprovalLink {
-    pub id: i64,
-    pub application_id: i64,
+    pub id: ApprovalLinkId,
+    pub application_id: ApplicationId,
     pub board_number: BoardNumber,
     pub token_hash: String,
     pub expires_at: i64,
@@ -111,7 +111,7 @@ pub struct ApprovalLink {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ExpertRecord {
-    pub id: i64,
+    pub id: ExpertId,
     /// The expert's login, when they have one.
     pub user_id: Option<UserId>,
     pub name: String,
@@ -159,17 +159,17 @@ pub struct ExpertWrite {
 /// An expert's current load: active trajectories and their planned dagdelen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExpertLoad {
-    pub expert_id: i64,
+    pub expert_id: ExpertId,
     pub trajectories: i64,
     pub dagdelen: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TrajectoryRecord {
-    pub id: i64,
-    pub application_id: i64,
+    pub id: TrajectoryId,
+    pub application_id: ApplicationId,
     pub programme_id: String,
-    pub expert_id: i64,
+    pub expert_id: ExpertId,
     pub school_id: Option<SchoolId>,
     pub board_number: Option<BoardNumber>,
     /// JSON list of phase names, in order.
@@ -183,7 +183,7 @@ pub struct TrajectoryRecord {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewTrajectory {
-    pub expert_id: i64,
+    pub expert_id: ExpertId,
     pub phases_json: String,
     pub dagdelen_planned: i64,
 }
@@ -191,7 +191,7 @@ pub struct NewTrajectory {
 /// Assign an expert: the application's transition and the new trajectory in one transaction.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Assignment {
-    pub application_id: i64,
+    pub application_id: ApplicationId,
     pub state: ApplicationStateWrite,
     pub trajectory: NewTrajectory,
     /// Set when staff overrode the expert's capacity; written into the audit entry.
@@ -200,7 +200,7 @@ pub struct Assignment {
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct TrajectoryFilter {
-    pub expert_id: Option<i64>,
+    pub expert_id: Option<ExpertId>,
     pub school_id: Option<SchoolId>,
     pub board_number: Option<BoardNumber>,
     pub programme_id: Option<String>,
@@ -246,7 +246,7 @@ impl NewMail {
 /// A mail in the outbox (every mail goes through it; a sender delivers and marks it).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OutboxMail {
-    pub id: i64,
+    pub id: MailId,
     pub to_address: String,
     pub subject: String,
     pub body_text: String,

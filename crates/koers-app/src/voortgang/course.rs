@@ -8,7 +8,7 @@ use crate::programmes::Programmes;
 use crate::store::{NewMail, Store, StoreRead, TrajectoryFilter, TrajectoryRecord};
 use koers_core::access::{Grant, Principal, RoleKind, Scope};
 use koers_core::calendar::Date;
-use koers_core::ids::{TrajectoryId, UserId};
+use koers_core::ids::{ExpertId, UserId};
 use koers_core::op_koers::{Assessment, ReasonKind};
 use std::collections::BTreeMap;
 
@@ -50,7 +50,11 @@ async fn subject_of(store: &dyn StoreRead, t: &TrajectoryRecord) -> String {
 }
 
 /// The running trajectories `who` may be shown (before the per-trajectory rights check).
-async fn candidates(store: &dyn StoreRead, who: &Principal, expert_id: Option<i64>) -> Result<Vec<TrajectoryRecord>> {
+async fn candidates(
+    store: &dyn StoreRead,
+    who: &Principal,
+    expert_id: Option<ExpertId>,
+) -> Result<Vec<TrajectoryRecord>> {
     let list = |f: TrajectoryFilter| async move {
         store.list_trajectories(&TrajectoryFilter { active_only: true, ..f }).await
     };
@@ -95,7 +99,7 @@ pub async fn rows(
     };
     let mut out = Vec::new();
     for t in candidates(store, who, expert_id).await? {
-        let c = match super::case(store, programmes, who, user_id, TrajectoryId::new(t.id), today).await {
+        let c = match super::case(store, programmes, who, user_id, t.id, today).await {
             Ok(c) => c,
             Err(Error::Forbidden | Error::NotFound) => continue,
             Err(e) => return Err(e),
@@ -161,7 +165,7 @@ pub async fn digest_mails(
     let all = rows(store, programmes, &system_principal(), None, today).await?;
     let week = iso_week(today);
     let mut mails = Vec::new();
-    let mut by_expert: BTreeMap<i64, Vec<&CourseRow>> = BTreeMap::new();
+    let mut by_expert: BTreeMap<ExpertId, Vec<&CourseRow>> = BTreeMap::new();
     for r in &all {
         by_expert.entry(r.trajectory.expert_id).or_default().push(r);
     }

@@ -39,7 +39,7 @@ pub fn median(mut values: Vec<f64>) -> Option<f64> {
 
 #[derive(Default)]
 struct Acc {
-    trajectories: std::collections::BTreeSet<i64>,
+    trajectories: std::collections::BTreeSet<TrajectoryId>,
     results: Vec<f64>,
     shares: Vec<f64>,
 }
@@ -50,7 +50,7 @@ pub async fn rows(store: &dyn StoreRead, _programmes: &Programmes, programme_id:
     let filter = TrajectoryFilter { programme_id: Some(programme_id.to_owned()), ..Default::default() };
     let mut acc: BTreeMap<String, (ActivityType, Acc)> = BTreeMap::new();
     for t in store.list_trajectories(&filter).await? {
-        let id = TrajectoryId::new(t.id);
+        let id = t.id;
         let plan = match store.plan_of_trajectory(id).await {
             Ok(p) => p,
             Err(StoreError::NotFound) => continue,

@@ -163,7 +163,7 @@ pub async fn case(
 
 /// The same for a plan case already loaded (lists of trajectories load one per row).
 pub async fn load(store: &dyn StoreRead, plan_case: PlanCase, today: Date) -> Result<VoortgangCase> {
-    let id = TrajectoryId::new(plan_case.trajectory.id);
+    let id = plan_case.trajectory.id;
     let voortgang = store.voortgang_of_trajectory(id).await?;
     let reviews = store.reviews_of_trajectory(id).await?;
     let time_log = store.time_entries_of_trajectory(id).await?;
@@ -211,7 +211,7 @@ async fn budget_limit(store: &dyn StoreRead, c: &PlanCase) -> Result<Option<u32>
     if rule.is_none() {
         return Ok(None);
     }
-    let decisions = store.budget_decisions(TrajectoryId::new(c.trajectory.id)).await?;
+    let decisions = store.budget_decisions(c.trajectory.id).await?;
     Ok(crate::dagdelen::budget_of(rule, c.trajectory.dagdelen_planned, &decisions).map(|b| b.limit()))
 }
 

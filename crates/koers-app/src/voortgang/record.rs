@@ -96,7 +96,7 @@ fn by(actor: &Actor) -> Option<UserId> {
 }
 
 fn tid(c: &VoortgangCase) -> TrajectoryId {
-    TrajectoryId::new(c.trajectory().id)
+    c.trajectory().id
 }
 
 /// Record a status update of one measure.

@@ -9,7 +9,6 @@ use crate::schools::input_from_rows;
 use crate::store::{Actor, Store, StoreError, TrajectoryFilter};
 use koers_core::ThreeYear;
 use koers_core::calendar::Date;
-use koers_core::ids::TrajectoryId;
 use koers_core::plan::{IndicatorKind, PlanHistory};
 use koers_core::progress::{RegisterValue, register_measurements};
 use koers_core::types::TestYear;
@@ -36,7 +35,7 @@ pub async fn into_trajectories(store: &dyn Store, actor: &Actor, now: i64) -> Re
     let mut written = 0;
     for t in store.list_trajectories(&filter).await? {
         let Some(school) = t.school_id else { continue };
-        let id = TrajectoryId::new(t.id);
+        let id = t.id;
         let plan = match store.plan_of_trajectory(id).await {
             Ok(p) => p,
             Err(StoreError::NotFound) => continue,

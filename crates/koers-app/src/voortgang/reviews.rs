@@ -10,7 +10,7 @@ use crate::store::{
     Actor, NewMail, NewReviewInvitation, ReviewInvitationRecord, ReviewRecord, Store, StoreError, StoreRead,
 };
 use koers_core::format::Format;
-use koers_core::ids::TrajectoryId;
+use koers_core::ids::ReviewId;
 use koers_core::review::{
     Finding, ReviewContent, ReviewError, ReviewKind, Reviewer, check_review, invitation_days, invitation_usable,
     merge_findings,
@@ -117,7 +117,7 @@ fn editable(c: &VoortgangCase) -> Result<()> {
     if c.rights.record { Ok(()) } else { Err(Error::Forbidden) }
 }
 
-fn own(c: &VoortgangCase, id: i64) -> Result<&ReviewRecord> {
+fn own(c: &VoortgangCase, id: ReviewId) -> Result<&ReviewRecord> {
     c.reviews.iter().find(|r| r.id == id).ok_or(Error::NotFound)
 }
 
@@ -145,14 +145,14 @@ pub async fn plan(
         school_response: String::new(),
     };
     check_review(&content, &format, c.start, c.today).map_err(review_error)?;
-    Ok(store.create_review(TrajectoryId::new(c.trajectory().id), &content, actor, now).await?)
+    Ok(store.create_review(c.trajectory().id, &content, actor, now).await?)
 }
 
 /// Apply one change to review `id` of the trajectory, as last seen at `version`.
 pub async fn change(
     store: &dyn Store,
     c: &VoortgangCase,
-    id: i64,
+    id: ReviewId,
     version: i64,
     change: &ReviewChange,
     actor: &Actor,
@@ -219,7 +219,7 @@ pub struct Invitation {
 pub async fn invite(
     store: &dyn Store,
     c: &VoortgangCase,
-    id: i64,
+    id: ReviewId,
     reviewer: usize,
     days: Option<i64>,
     link_base: &str,
@@ -279,7 +279,7 @@ pub async fn invited(store: &dyn StoreRead, token: &str, now: i64) -> Result<Inv
         Err(e) => return Err(e.into()),
     };
     let format = format_of(store, Some(&review.content)).await?;
-    let t = store.trajectory(review.trajectory_id.get()).await?;
+    let t = store.trajectory(review.trajectory_id).await?;
     let subject = match t.school_id {
         Some(id) => store.school(id).await.map(|s| s.name).unwrap_or_default(),
         None => t.board_number.map(|b| format!("bestuur {b}")).unwrap_or_default(),

@@ -89,7 +89,7 @@ pub fn report(args: &ReportArgs) -> u8 {
             None => {
                 let t = app
                     .read()
-                    .trajectory(id.get())
+                    .trajectory(id)
                     .await
                     .map_err(|_| usage(format!("--trajectory: traject {} bestaat niet", args.trajectory)))?;
                 let school = t.school_id.ok_or_else(|| {

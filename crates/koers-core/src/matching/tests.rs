@@ -5,7 +5,7 @@ use proptest::prelude::*;
 
 fn expert(id: i64, expertise: &[&str], regions: &[&str]) -> ExpertProfile {
     ExpertProfile {
-        id,
+        id: ExpertId::new(id),
         name: format!("Expert {id}"),
         expertise: expertise.iter().map(|s| (*s).to_owned()).collect(),
         regions: regions.iter().map(|s| (*s).to_owned()).collect(),
@@ -28,7 +28,7 @@ fn request(wanted: &[&str], region: Option<&str>, dagdelen: u32) -> MatchRequest
 }
 
 fn ids(ms: &[Match]) -> Vec<i64> {
-    ms.iter().map(|m| m.expert_id).collect()
+    ms.iter().map(|m| m.expert_id.get()).collect()
 }
 
 #[test]
@@ -71,7 +71,7 @@ fn equal_scores_go_to_the_most_free_capacity_then_the_lowest_id() {
     let r = rank(&request(&["rekenen"], None, 8), &[c.clone(), b, a]);
     assert_eq!(ids(&r), vec![9, 4, 7]);
     let mut d = c.clone();
-    d.id = 3;
+    d.id = ExpertId::new(3);
     assert_eq!(ids(&rank(&request(&["rekenen"], None, 8), &[c, d])), vec![3, 7]);
 }
 
@@ -188,7 +188,7 @@ proptest! {
     fn the_ranking_is_a_permutation_of_the_pool(pool in proptest::collection::vec(arb_expert(), 0..15), req in arb_request()) {
         let r = rank(&req, &pool);
         let mut got = ids(&r);
-        let mut want: Vec<i64> = pool.iter().map(|e| e.id).collect();
+        let mut want: Vec<i64> = pool.iter().map(|e| e.id.get()).collect();
         got.sort_unstable();
         want.sort_unstable();
         prop_assert_eq!(got, want);
@@ -202,7 +202,7 @@ proptest! {
     ) {
         let mut pool = pool;
         for (i, e) in pool.iter_mut().enumerate() {
-            e.id = i as i64;
+            e.id = ExpertId::new(i as i64);
         }
         let mut shuffled = pool.clone();
         let n = shuffled.len();
@@ -223,9 +223,9 @@ proptest! {
         let extra = pick.get(&req.expertise_wanted).clone();
         prop_assume!(!base.expertise.iter().any(|x| key(x) == key(&extra)));
         let mut fewer = base.clone();
-        fewer.id = 1000;
+        fewer.id = ExpertId::new(1000);
         let mut more = base;
-        more.id = 1001; // the higher id: it loses every tie, so only the expertise can lift it
+        more.id = ExpertId::new(1001); // the higher id: it loses every tie, so only the expertise can lift it
         more.expertise.push(extra);
         let mut all = pool;
         all.extend([fewer, more]);

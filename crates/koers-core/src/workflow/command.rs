@@ -1,6 +1,7 @@
 //! Commands, events and the transition table.
 
 use super::{Application, Status};
+use crate::ids::ExpertId;
 use serde::{Deserialize, Serialize};
 
 /// The planned kennismaking.
@@ -49,7 +50,7 @@ pub enum Command {
         reason: String,
     },
     AssignExpert {
-        expert_id: i64,
+        expert_id: ExpertId,
     },
     Withdraw {
         reason: String,
@@ -70,7 +71,7 @@ pub enum Event {
     MadeDefinitive,
     Referred { reason: String },
     Declined { reason: String },
-    ExpertAssigned { expert_id: i64 },
+    ExpertAssigned { expert_id: ExpertId },
     TrajectoryStarted,
     Withdrawn { reason: String },
 }

@@ -32,7 +32,7 @@ fn commands() -> Vec<(&'static str, Command)> {
         ("definitive", Command::MakeDefinitive),
         ("refer", Command::Refer { reason: "Inspectiebezoek gepland".into() }),
         ("decline", Command::Decline { reason: "Buiten de doelgroep".into() }),
-        ("assign", Command::AssignExpert { expert_id: 7 }),
+        ("assign", Command::AssignExpert { expert_id: ExpertId::new(7) }),
         ("withdraw", Command::Withdraw { reason: "Zelf opgelost".into() }),
     ]
 }
@@ -100,14 +100,14 @@ fn a_board_application_walks_the_whole_happy_path_with_its_events() {
         Command::PlanIntake(plan()),
         Command::RecordIntake(intake(false)),
         Command::MakeDefinitive,
-        Command::AssignExpert { expert_id: 7 },
+        Command::AssignExpert { expert_id: ExpertId::new(7) },
     ] {
         let (next, events) = transition(&a, &cmd).unwrap_or_else(|e| panic!("{cmd:?}: {e}"));
         a = next;
         all.extend(events);
     }
     assert_eq!(a.status, S::Gekoppeld);
-    assert_eq!(a.expert_id, Some(7));
+    assert_eq!(a.expert_id, Some(ExpertId::new(7)));
     assert_eq!(
         all,
         vec![
@@ -117,7 +117,7 @@ fn a_board_application_walks_the_whole_happy_path_with_its_events() {
             Event::IntakePlanned { date: "2026-12-03".into() },
             Event::IntakeRecorded,
             Event::MadeDefinitive,
-            Event::ExpertAssigned { expert_id: 7 },
+            Event::ExpertAssigned { expert_id: ExpertId::new(7) },
             Event::TrajectoryStarted,
         ]
     );

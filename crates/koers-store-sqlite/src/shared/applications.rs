@@ -42,7 +42,7 @@ impl TryFrom<Row> for ApplicationRecord {
         let status = Status::from_code(&r.status).ok_or_else(|| corrupt("status", &r.status))?;
         let reference = ReferenceNumber::parse(&r.reference).map_err(|_| corrupt("reference", &r.reference))?;
         Ok(ApplicationRecord {
-            id: r.id,
+            id: r.id.into(),
             reference,
             programme_id: r.programme_id,
             school_id: r.school_id.map(SchoolId::new),
@@ -187,8 +187,15 @@ pub(crate) async fn submit(pool: &Pool, s: &Submission, actor: &Actor, now: i64)
     let mut tx = begin_write(pool).await.map_err(db)?;
     let record = insert(&mut tx, &s.application, actor, now).await?;
     if let Some(link) = &s.approval_link {
-        super::approvals::insert(&mut tx, record.id, link.board_number.get(), &link.token_hash, link.expires_at, now)
-            .await?;
+        super::approvals::insert(
+            &mut tx,
+            record.id.get(),
+            link.board_number.get(),
+            &link.token_hash,
+            link.expires_at,
+            now,
+        )
+        .await?;
     }
     for mail in &s.mails {
         super::outbox::insert(&mut tx, &mail.with_reference(&record.reference.to_string()), now).await?;
@@ -247,7 +254,7 @@ pub(crate) async fn insert(
     .await
     .map_err(db)?;
     let record = ApplicationRecord {
-        id,
+        id: id.into(),
         reference: number,
         programme_id: a.programme_id.clone(),
         school_id: a.school_id,

@@ -25,8 +25,8 @@ struct Audited {
 
 fn audited(l: &ApprovalLink) -> Audited {
     Audited {
-        id: l.id,
-        application_id: l.application_id,
+        id: l.id.get(),
+        application_id: l.application_id.get(),
         board_number: l.board_number.get(),
         expires_at: l.expires_at,
         used_at: l.used_at,
@@ -72,8 +72,8 @@ pub(crate) async fn insert(
     .await
     .map_err(db)?;
     let link = ApprovalLink {
-        id,
-        application_id,
+        id: id.into(),
+        application_id: application_id.into(),
         board_number: board_number.into(),
         token_hash: token_hash.to_owned(),
         expires_at,

@@ -8,7 +8,7 @@ use koers_app::store::{
     Actor, ApplicationRecord, BoardRequestLine, BoardRequestRead, BoardRequestRecord, BoardRequestWrite, LineStatus,
     LineVerdict, NewBoardRequest, NewMail, StoreError, StoreResult,
 };
-use koers_core::ids::{BoardNumber, SchoolId, UserId};
+use koers_core::ids::{ApplicationId, BoardNumber, BoardRequestId, SchoolId, UserId};
 
 use super::audit::Change;
 use super::error::{corrupt, db};
@@ -37,14 +37,14 @@ impl TryFrom<LineRow> for BoardRequestLine {
         Ok(BoardRequestLine {
             status: LineStatus::from_code(&r.status).ok_or_else(|| corrupt("board_request_lines.status", &r.status))?,
             id: r.id,
-            request_id: r.request_id,
+            request_id: r.request_id.into(),
             school_id: SchoolId::new(r.school_id),
             entry_facts_json: r.entry_facts_json,
             eligibility_json: r.eligibility_json,
             reason: r.reason,
             decided_by: r.decided_by.map(UserId::new),
             decided_at: r.decided_at,
-            application_id: r.application_id,
+            application_id: r.application_id.map(ApplicationId::new),
             version: r.version,
         })
     }
@@ -71,7 +71,7 @@ async fn complete(conn: &mut Conn, r: RequestRow) -> StoreResult<BoardRequestRec
         r;
     Ok(BoardRequestRecord {
         lines: lines(conn, id).await?,
-        id,
+        id: id.into(),
         programme_id,
         board_number: BoardNumber::new(board_number),
         contact_name,
@@ -204,7 +204,7 @@ pub(crate) async fn decide(
     .bind(&reason)
     .bind(actor.user_id.map(UserId::get))
     .bind(now)
-    .bind(application.as_ref().map(|a| a.id))
+    .bind(application.as_ref().map(|a| a.id.get()))
     .bind(line_id)
     .bind(request_id)
     .bind(expected)
@@ -225,8 +225,8 @@ pub(crate) async fn decide(
 
 #[async_trait]
 impl BoardRequestRead for Backend {
-    async fn board_request(&self, id: i64) -> StoreResult<BoardRequestRecord> {
-        by_id(self.pool(), id).await
+    async fn board_request(&self, id: BoardRequestId) -> StoreResult<BoardRequestRecord> {
+        by_id(self.pool(), id.get()).await
     }
     async fn board_requests_of_board(&self, board_number: BoardNumber) -> StoreResult<Vec<BoardRequestRecord>> {
         of_board(self.pool(), board_number.get()).await
@@ -249,7 +249,7 @@ impl BoardRequestWrite for Backend {
     }
     async fn decide_board_request_line(
         &self,
-        request_id: i64,
+        request_id: BoardRequestId,
         line_id: i64,
         expected_version: i64,
         verdict: &LineVerdict,
@@ -257,6 +257,6 @@ impl BoardRequestWrite for Backend {
         actor: &Actor,
         now: i64,
     ) -> StoreResult<(BoardRequestRecord, Option<ApplicationRecord>)> {
-        decide(self.pool(), request_id, line_id, expected_version, verdict, mail, actor, now).await
+        decide(self.pool(), request_id.get(), line_id, expected_version, verdict, mail, actor, now).await
     }
 }

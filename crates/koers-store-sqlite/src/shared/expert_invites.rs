@@ -11,7 +11,7 @@ use crate::backend::{Pool, begin_write};
 type InvitationRow = (i64, String, i64, String);
 
 fn invitation((expert_id, email, invited_at, invited_by): InvitationRow) -> ExpertInvitation {
-    ExpertInvitation { expert_id, email, invited_at, invited_by }
+    ExpertInvitation { expert_id: expert_id.into(), email, invited_at, invited_by }
 }
 
 pub(crate) async fn of_expert(pool: &Pool, expert_id: i64) -> StoreResult<Option<ExpertInvitation>> {
@@ -38,13 +38,13 @@ pub(crate) async fn for_email(pool: &Pool, email: &str) -> StoreResult<Vec<Exper
 
 pub(crate) async fn invite(pool: &Pool, inv: &ExpertInvitation, mail: &NewMail, actor: &Actor) -> StoreResult<()> {
     let mut tx = begin_write(pool).await.map_err(db)?;
-    experts::fetch(&mut tx, inv.expert_id).await?.ok_or(StoreError::NotFound)?;
+    experts::fetch(&mut tx, inv.expert_id.get()).await?.ok_or(StoreError::NotFound)?;
     let email = inv.email.trim().to_lowercase();
     sqlx::query(
         "INSERT INTO expert_invitations (expert_id, email, invited_at, invited_by) VALUES ($1, $2, $3, $4)
          ON CONFLICT (expert_id) DO UPDATE SET email = $2, invited_at = $3, invited_by = $4",
     )
-    .bind(inv.expert_id)
+    .bind(inv.expert_id.get())
     .bind(&email)
     .bind(inv.invited_at)
     .bind(&inv.invited_by)

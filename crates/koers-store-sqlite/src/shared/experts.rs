@@ -38,7 +38,7 @@ impl TryFrom<ExpertRow> for ExpertRecord {
         Ok(ExpertRecord {
             expertise: serde_json::from_str(&r.expertise).map_err(|_| corrupt("expertise", &r.expertise))?,
             regions: serde_json::from_str(&r.regions).map_err(|_| corrupt("regions", &r.regions))?,
-            id: r.id,
+            id: r.id.into(),
             user_id: r.user_id.map(UserId::new),
             name: r.name,
             email: r.email,
@@ -188,7 +188,7 @@ pub(crate) async fn save(pool: &Pool, e: &ExpertWrite, actor: &Actor, now: i64) 
             if before.version != expected {
                 return Err(StoreError::Conflict { expected, actual: before.version });
             }
-            let mut after = record(before.id, before.version, e);
+            let mut after = record(before.id.get(), before.version, e);
             after.pool = before.pool.clone();
             if after == before {
                 return Ok(before);
@@ -207,14 +207,14 @@ pub(crate) async fn save(pool: &Pool, e: &ExpertWrite, actor: &Actor, now: i64) 
                 after.capacity_dagdelen,
                 after.available,
                 after.version,
-                after.id,
+                after.id.get(),
                 expected,
             )
             .execute(&mut *tx)
             .await
             .map_err(db)?;
             if done.rows_affected() == 0 {
-                let actual = fetch(&mut tx, before.id).await?.map(|x| x.version);
+                let actual = fetch(&mut tx, before.id.get()).await?.map(|x| x.version);
                 return Err(stale(expected, actual));
             }
             Change::new(actor, now, "update", "expert", after.id)
@@ -231,7 +231,7 @@ pub(crate) async fn save(pool: &Pool, e: &ExpertWrite, actor: &Actor, now: i64) 
 
 fn record(id: i64, version: i64, e: &ExpertWrite) -> ExpertRecord {
     ExpertRecord {
-        id,
+        id: id.into(),
         user_id: e.user_id,
         name: e.name.clone(),
         email: e.email.clone(),

@@ -59,7 +59,7 @@ pub(crate) async fn by_id(pool: &Pool, id: i64) -> StoreResult<ImportRun> {
             .await
             .map_err(db)?;
     let (id, at, actor_label, file, summary, rejected_total) = row.ok_or(StoreError::NotFound)?;
-    Ok(ImportRun { id, at, actor_label, file, summary, rejected_total })
+    Ok(ImportRun { id: id.into(), at, actor_label, file, summary, rejected_total })
 }
 
 pub(crate) async fn rejections(pool: &Pool, run_id: i64, offset: i64, limit: i64) -> StoreResult<Vec<RowError>> {

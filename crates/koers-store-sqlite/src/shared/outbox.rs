@@ -26,7 +26,7 @@ pub(crate) async fn insert(conn: &mut Conn, m: &NewMail, now: i64) -> StoreResul
     .await
     .map_err(db)?;
     Ok(OutboxMail {
-        id,
+        id: id.into(),
         to_address: m.to_address.clone(),
         subject: m.subject.clone(),
         body_text: m.body_text.clone(),

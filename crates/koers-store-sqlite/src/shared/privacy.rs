@@ -32,7 +32,7 @@ pub(super) fn audit_entry(row: AuditRow) -> AuditEntry {
 
 pub(super) fn outbox_mail(row: MailRow) -> OutboxMail {
     let (id, to_address, subject, body_text, created_at, sent_at, attempts, last_error) = row;
-    OutboxMail { id, to_address, subject, body_text, created_at, sent_at, attempts, last_error }
+    OutboxMail { id: id.into(), to_address, subject, body_text, created_at, sent_at, attempts, last_error }
 }
 
 /// The placeholder name and e-mail address of an erased user.

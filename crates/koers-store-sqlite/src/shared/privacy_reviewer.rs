@@ -131,7 +131,7 @@ pub(crate) async fn erase(
             content.recommendations = content.recommendations.replace(name.as_str(), placeholder);
         }
         sqlx::query("UPDATE reviews SET content = $2, version = version + 1, updated_at = $3 WHERE id = $1")
-            .bind(r.id)
+            .bind(r.id.get())
             .bind(json(&content)?)
             .bind(now)
             .execute(&mut *tx)

@@ -6,7 +6,7 @@ use async_trait::async_trait;
 use koers_app::store::{
     Actor, NewMail, NewReviewInvitation, ReviewInvitationRecord, ReviewRecord, StoreError, StoreResult, VoortgangWrite,
 };
-use koers_core::ids::{TrajectoryId, UserId};
+use koers_core::ids::{ReviewId, TrajectoryId, UserId};
 use koers_core::progress::{ActivityEntry, Measurement, StatusUpdate, StepTimeline};
 use koers_core::review::ReviewContent;
 use sqlx::Row;
@@ -26,7 +26,7 @@ macro_rules! reviews_sql {
 fn invitation_of(r: &DbRow) -> StoreResult<ReviewInvitationRecord> {
     Ok(ReviewInvitationRecord {
         id: r.try_get("id").map_err(db)?,
-        review_id: r.try_get("review_id").map_err(db)?,
+        review_id: ReviewId::new(r.try_get("review_id").map_err(db)?),
         reviewer_name: r.try_get("reviewer_name").map_err(db)?,
         email: r.try_get("email").map_err(db)?,
         expires_at: r.try_get("expires_at").map_err(db)?,
@@ -54,7 +54,7 @@ async fn review_of(conn: &mut Conn, r: &DbRow) -> StoreResult<ReviewRecord> {
     let json: String = r.try_get("content").map_err(db)?;
     let id: i64 = r.try_get("id").map_err(db)?;
     Ok(ReviewRecord {
-        id,
+        id: id.into(),
         trajectory_id: TrajectoryId::new(r.try_get("trajectory_id").map_err(db)?),
         content: serde_json::from_str(&json).map_err(|_| corrupt("reviews.content", "JSON"))?,
         version: r.try_get("version").map_err(db)?,
@@ -100,7 +100,7 @@ pub(crate) async fn invitation(conn: &mut Conn, hash: &str) -> StoreResult<(Revi
     .map_err(db)?
     .ok_or(StoreError::NotFound)?;
     let inv = invitation_of(&inv)?;
-    let review = one(conn, inv.review_id).await?;
+    let review = one(conn, inv.review_id.get()).await?;
     Ok((inv, review))
 }
 
@@ -131,7 +131,7 @@ async fn create(
     .try_get("id")
     .map_err(db)?;
     let record = ReviewRecord {
-        id,
+        id: id.into(),
         trajectory_id: trajectory,
         content: c.clone(),
         version: 1,
@@ -162,7 +162,7 @@ async fn update(
                             updated_at = $6
          WHERE id = $1 AND version = $7",
     )
-    .bind(before.id)
+    .bind(before.id.get())
     .bind(c.kind.key())
     .bind(c.planned_on.to_string())
     .bind(c.held_on.map(|d| d.to_string()))
@@ -206,13 +206,13 @@ async fn invite(
     now: i64,
 ) -> StoreResult<ReviewInvitationRecord> {
     let mut tx = begin_write(pool).await.map_err(db)?;
-    let review = one(&mut tx, inv.review_id).await?;
+    let review = one(&mut tx, inv.review_id.get()).await?;
     let id: i64 = sqlx::query(
         "INSERT INTO review_invitations (review_id, token_hash, reviewer_name, email, expires_at, created_by,
                                          created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
-    .bind(review.id)
+    .bind(review.id.get())
     .bind(&inv.token_hash)
     .bind(&inv.reviewer_name)
     .bind(&inv.email)
@@ -349,14 +349,14 @@ impl VoortgangWrite for Backend {
 
     async fn save_review(
         &self,
-        id: i64,
+        id: ReviewId,
         expected_version: i64,
         content: &ReviewContent,
         action: &str,
         actor: &Actor,
         now: i64,
     ) -> StoreResult<ReviewRecord> {
-        save(self.pool(), id, expected_version, content, action, actor, now).await
+        save(self.pool(), id.get(), expected_version, content, action, actor, now).await
     }
 
     async fn invite_reviewer(

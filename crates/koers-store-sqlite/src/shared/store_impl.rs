@@ -5,7 +5,10 @@
 use async_trait::async_trait;
 use koers_app::store::*;
 use koers_core::access::Grant;
-use koers_core::ids::{BoardNumber, SchoolId, UserId};
+use koers_core::ids::{
+    ApiTokenId, ApplicationId, ApprovalLinkId, BoardNumber, ExpertId, GrantId, ImportRunId, MailId, SchoolId,
+    TrajectoryId, UserId, VerdictId,
+};
 
 use super::{
     applications, approvals, audit, boards, exams, expert_invites, experts, external, import_runs, ops, outbox,
@@ -57,8 +60,8 @@ impl StoreRead for Backend {
     async fn exam_years_of_school(&self, school_id: SchoolId) -> StoreResult<Vec<ExamYear>> {
         exams::exam_years_of_school(self.pool(), school_id.get()).await
     }
-    async fn verdict(&self, id: i64) -> StoreResult<VerdictRecord> {
-        verdicts::by_id(self.pool(), id).await
+    async fn verdict(&self, id: VerdictId) -> StoreResult<VerdictRecord> {
+        verdicts::by_id(self.pool(), id.get()).await
     }
     async fn verdicts_of_school(&self, school_id: SchoolId) -> StoreResult<Vec<VerdictRecord>> {
         verdicts::of_school(self.pool(), school_id.get()).await
@@ -95,8 +98,8 @@ impl StoreRead for Backend {
     async fn programme_definition(&self, id: &str) -> StoreResult<ProgrammeDefinition> {
         programme_defs::by_id(self.pool(), id).await
     }
-    async fn application(&self, id: i64) -> StoreResult<ApplicationRecord> {
-        applications::by_id(self.pool(), id).await
+    async fn application(&self, id: ApplicationId) -> StoreResult<ApplicationRecord> {
+        applications::by_id(self.pool(), id.get()).await
     }
     async fn application_by_reference(&self, reference: &str) -> StoreResult<ApplicationRecord> {
         applications::by_reference(self.pool(), reference).await
@@ -107,8 +110,8 @@ impl StoreRead for Backend {
     async fn approval_link(&self, token_hash: &str) -> StoreResult<ApprovalLink> {
         approvals::by_hash(self.pool(), token_hash).await
     }
-    async fn expert(&self, id: i64) -> StoreResult<ExpertRecord> {
-        experts::by_id(self.pool(), id).await
+    async fn expert(&self, id: ExpertId) -> StoreResult<ExpertRecord> {
+        experts::by_id(self.pool(), id.get()).await
     }
     async fn expert_by_user(&self, user_id: UserId) -> StoreResult<ExpertRecord> {
         experts::by_user(self.pool(), user_id.get()).await
@@ -119,20 +122,20 @@ impl StoreRead for Backend {
     async fn expert_loads(&self) -> StoreResult<Vec<ExpertLoad>> {
         experts::loads(self.pool()).await
     }
-    async fn import_run(&self, id: i64) -> StoreResult<ImportRun> {
-        import_runs::by_id(self.pool(), id).await
+    async fn import_run(&self, id: ImportRunId) -> StoreResult<ImportRun> {
+        import_runs::by_id(self.pool(), id.get()).await
     }
-    async fn import_rejections(&self, run_id: i64, offset: i64, limit: i64) -> StoreResult<Vec<RowError>> {
-        import_runs::rejections(self.pool(), run_id, offset, limit).await
+    async fn import_rejections(&self, run_id: ImportRunId, offset: i64, limit: i64) -> StoreResult<Vec<RowError>> {
+        import_runs::rejections(self.pool(), run_id.get(), offset, limit).await
     }
-    async fn expert_invitation(&self, expert_id: i64) -> StoreResult<Option<ExpertInvitation>> {
-        expert_invites::of_expert(self.pool(), expert_id).await
+    async fn expert_invitation(&self, expert_id: ExpertId) -> StoreResult<Option<ExpertInvitation>> {
+        expert_invites::of_expert(self.pool(), expert_id.get()).await
     }
     async fn expert_invitations_for(&self, email: &str) -> StoreResult<Vec<ExpertInvitation>> {
         expert_invites::for_email(self.pool(), email).await
     }
-    async fn trajectory(&self, id: i64) -> StoreResult<TrajectoryRecord> {
-        trajectories::by_id(self.pool(), id).await
+    async fn trajectory(&self, id: TrajectoryId) -> StoreResult<TrajectoryRecord> {
+        trajectories::by_id(self.pool(), id.get()).await
     }
     async fn list_trajectories(&self, filter: &TrajectoryFilter) -> StoreResult<Vec<TrajectoryRecord>> {
         trajectories::list(self.pool(), filter).await
@@ -217,25 +220,25 @@ impl Store for Backend {
     }
     async fn confirm_verdict(
         &self,
-        id: i64,
+        id: VerdictId,
         expected_version: i64,
         actor: &Actor,
         now: i64,
     ) -> StoreResult<VerdictRecord> {
-        verdicts::confirm(self.pool(), id, expected_version, actor, now).await
+        verdicts::confirm(self.pool(), id.get(), expected_version, actor, now).await
     }
     async fn update_verdict(
         &self,
-        id: i64,
+        id: VerdictId,
         expected_version: i64,
         v: &NewVerdict,
         actor: &Actor,
         now: i64,
     ) -> StoreResult<VerdictRecord> {
-        verdicts::update(self.pool(), id, expected_version, v, actor, now).await
+        verdicts::update(self.pool(), id.get(), expected_version, v, actor, now).await
     }
-    async fn delete_verdict(&self, id: i64, expected_version: i64, actor: &Actor, now: i64) -> StoreResult<()> {
-        verdicts::delete(self.pool(), id, expected_version, actor, now).await
+    async fn delete_verdict(&self, id: VerdictId, expected_version: i64, actor: &Actor, now: i64) -> StoreResult<()> {
+        verdicts::delete(self.pool(), id.get(), expected_version, actor, now).await
     }
 
     async fn create_user(&self, user: &NewUser, actor: &Actor, now: i64) -> StoreResult<User> {
@@ -254,8 +257,8 @@ impl Store for Backend {
     async fn add_grant(&self, user_id: UserId, grant: &Grant, actor: &Actor, now: i64) -> StoreResult<GrantRecord> {
         users::add_grant(self.pool(), user_id.get(), grant, actor, now).await
     }
-    async fn remove_grant(&self, grant_id: i64, actor: &Actor, now: i64) -> StoreResult<()> {
-        users::remove_grant(self.pool(), grant_id, actor, now).await
+    async fn remove_grant(&self, grant_id: GrantId, actor: &Actor, now: i64) -> StoreResult<()> {
+        users::remove_grant(self.pool(), grant_id.get(), actor, now).await
     }
     async fn create_api_token(&self, token: &NewApiToken, actor: &Actor, now: i64) -> StoreResult<ApiToken> {
         tokens::create(self.pool(), token, actor, now).await
@@ -263,8 +266,8 @@ impl Store for Backend {
     async fn api_token_by_hash(&self, hash: &str, now: i64) -> StoreResult<ApiToken> {
         tokens::by_hash(self.pool(), hash, now).await
     }
-    async fn revoke_api_token(&self, id: i64, actor: &Actor, now: i64) -> StoreResult<()> {
-        tokens::revoke(self.pool(), id, actor, now).await
+    async fn revoke_api_token(&self, id: ApiTokenId, actor: &Actor, now: i64) -> StoreResult<()> {
+        tokens::revoke(self.pool(), id.get(), actor, now).await
     }
     async fn session_save(&self, record: &SessionRecord) -> StoreResult<()> {
         sessions::save(self.pool(), record).await
@@ -304,59 +307,65 @@ impl Store for Backend {
     }
     async fn update_application_state(
         &self,
-        id: i64,
+        id: ApplicationId,
         w: &ApplicationStateWrite,
         actor: &Actor,
         now: i64,
     ) -> StoreResult<ApplicationRecord> {
-        applications::update_state(self.pool(), id, w, actor, now).await
+        applications::update_state(self.pool(), id.get(), w, actor, now).await
     }
 
     async fn create_approval_link(
         &self,
-        application_id: i64,
+        application_id: ApplicationId,
         board_number: BoardNumber,
         token_hash: &str,
         expires_at: i64,
         now: i64,
     ) -> StoreResult<ApprovalLink> {
-        approvals::create(self.pool(), application_id, board_number.get(), token_hash, expires_at, now).await
+        approvals::create(self.pool(), application_id.get(), board_number.get(), token_hash, expires_at, now).await
     }
-    async fn use_approval_link(&self, id: i64, now: i64) -> StoreResult<()> {
-        approvals::mark_used(self.pool(), id, now).await
+    async fn use_approval_link(&self, id: ApprovalLinkId, now: i64) -> StoreResult<()> {
+        approvals::mark_used(self.pool(), id.get(), now).await
     }
 
     async fn save_expert(&self, e: &ExpertWrite, actor: &Actor, now: i64) -> StoreResult<ExpertRecord> {
         experts::save(self.pool(), e, actor, now).await
     }
-    async fn record_import_run(&self, run: &NewImportRun, rejected: &[RowError]) -> StoreResult<i64> {
-        import_runs::record(self.pool(), run, rejected).await
+    async fn record_import_run(&self, run: &NewImportRun, rejected: &[RowError]) -> StoreResult<ImportRunId> {
+        import_runs::record(self.pool(), run, rejected).await.map(ImportRunId::new)
     }
     async fn invite_expert(&self, invitation: &ExpertInvitation, mail: &NewMail, actor: &Actor) -> StoreResult<()> {
         expert_invites::invite(self.pool(), invitation, mail, actor).await
     }
     async fn accept_expert_invitation(
         &self,
-        expert_id: i64,
+        expert_id: ExpertId,
         user_id: UserId,
         email: &str,
         actor: &Actor,
         now: i64,
     ) -> StoreResult<ExpertRecord> {
-        expert_invites::accept(self.pool(), expert_id, user_id.get(), email, actor, now).await
+        expert_invites::accept(self.pool(), expert_id.get(), user_id.get(), email, actor, now).await
     }
-    async fn decline_expert_invitation(&self, expert_id: i64, email: &str, actor: &Actor, now: i64) -> StoreResult<()> {
-        expert_invites::decline(self.pool(), expert_id, email, actor, now).await
+    async fn decline_expert_invitation(
+        &self,
+        expert_id: ExpertId,
+        email: &str,
+        actor: &Actor,
+        now: i64,
+    ) -> StoreResult<()> {
+        expert_invites::decline(self.pool(), expert_id.get(), email, actor, now).await
     }
     async fn set_expert_pool(
         &self,
-        id: i64,
+        id: ExpertId,
         expected_version: i64,
         pool: &ExpertPool,
         actor: &Actor,
         now: i64,
     ) -> StoreResult<ExpertRecord> {
-        experts::set_pool(self.pool(), id, expected_version, pool, actor, now).await
+        experts::set_pool(self.pool(), id.get(), expected_version, pool, actor, now).await
     }
 
     async fn assign_expert(
@@ -369,20 +378,20 @@ impl Store for Backend {
     }
     async fn end_trajectory(
         &self,
-        id: i64,
+        id: TrajectoryId,
         expected_version: i64,
         reason: &str,
         actor: &Actor,
         now: i64,
     ) -> StoreResult<TrajectoryRecord> {
-        trajectories::end(self.pool(), id, expected_version, reason, actor, now).await
+        trajectories::end(self.pool(), id.get(), expected_version, reason, actor, now).await
     }
 
     async fn enqueue_mail(&self, mail: &NewMail, now: i64) -> StoreResult<OutboxMail> {
         outbox::enqueue(self.pool(), mail, now).await
     }
-    async fn mark_mail(&self, id: i64, sent_at: Option<i64>, error: Option<&str>) -> StoreResult<()> {
-        outbox::mark(self.pool(), id, sent_at, error).await
+    async fn mark_mail(&self, id: MailId, sent_at: Option<i64>, error: Option<&str>) -> StoreResult<()> {
+        outbox::mark(self.pool(), id.get(), sent_at, error).await
     }
     async fn append_audit(&self, entry: &NewAudit) -> StoreResult<()> {
         audit::append(self.pool(), entry).await

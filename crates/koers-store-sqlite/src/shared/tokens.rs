@@ -22,7 +22,7 @@ pub(crate) async fn create(pool: &Pool, t: &NewApiToken, actor: &Actor, now: i64
     .await
     .map_err(db)?;
     let token = ApiToken {
-        id,
+        id: id.into(),
         user_id: t.user_id,
         name: t.name.clone(),
         token_hash: t.token_hash.clone(),
@@ -93,7 +93,7 @@ pub(crate) async fn revoke_all_of_user(tx: &mut Tx, user_id: i64, actor: &Actor,
     .await
     .map_err(db)?;
     for before in &live {
-        sqlx::query!("UPDATE api_tokens SET revoked = TRUE WHERE id = $1", before.id)
+        sqlx::query!("UPDATE api_tokens SET revoked = TRUE WHERE id = $1", before.id.get())
             .execute(&mut **tx)
             .await
             .map_err(db)?;

@@ -5,8 +5,7 @@
 use koers_app::store::{
     Actor, ApplicationRecord, Assignment, PhaseChange, StoreError, StoreResult, TrajectoryFilter, TrajectoryRecord,
 };
-
-use koers_core::ids::{BoardNumber, SchoolId};
+use koers_core::ids::{BoardNumber, ExpertId, SchoolId};
 
 use super::applications::set_state;
 use super::audit::Change;
@@ -25,16 +24,16 @@ pub(crate) async fn assign(
     now: i64,
 ) -> StoreResult<(ApplicationRecord, TrajectoryRecord)> {
     let mut tx = begin_write(pool).await.map_err(db)?;
-    let application = set_state(&mut tx, a.application_id, &a.state, actor, now).await?;
+    let application = set_state(&mut tx, a.application_id.get(), &a.state, actor, now).await?;
     let t = &a.trajectory;
     let id = sqlx::query_scalar!(
         r#"INSERT INTO trajectories (application_id, programme_id, expert_id, school_id, board_number, phases_json,
                                      current_phase, dagdelen_planned, active, version, created_at)
            VALUES ($1, $2, $3, $4, $5, $6, 0, $7, TRUE, 1, $8)
            RETURNING id AS "id!: i64""#,
-        application.id,
+        application.id.get(),
         application.programme_id,
-        t.expert_id,
+        t.expert_id.get(),
         application.school_id.map(SchoolId::get),
         application.board_number.map(BoardNumber::get),
         t.phases_json,
@@ -45,7 +44,7 @@ pub(crate) async fn assign(
     .await
     .map_err(db)?;
     let trajectory = TrajectoryRecord {
-        id,
+        id: id.into(),
         application_id: application.id,
         programme_id: application.programme_id.clone(),
         expert_id: t.expert_id,
@@ -128,10 +127,10 @@ struct TrajectoryRow {
 impl From<TrajectoryRow> for TrajectoryRecord {
     fn from(r: TrajectoryRow) -> Self {
         TrajectoryRecord {
-            id: r.id,
-            application_id: r.application_id,
+            id: r.id.into(),
+            application_id: r.application_id.into(),
             programme_id: r.programme_id,
-            expert_id: r.expert_id,
+            expert_id: r.expert_id.into(),
             school_id: r.school_id.map(SchoolId::new),
             board_number: r.board_number.map(BoardNumber::new),
             phases_json: r.phases_json,
@@ -182,7 +181,7 @@ pub(crate) async fn list(pool: &Pool, f: &TrajectoryFilter) -> StoreResult<Vec<T
              AND (CAST($4 AS TEXT) IS NULL OR programme_id = $4)
              AND ($5 = FALSE OR active = TRUE)
            ORDER BY created_at DESC, id DESC"#,
-        f.expert_id,
+        f.expert_id.map(ExpertId::get),
         f.school_id.map(SchoolId::get),
         f.board_number.map(BoardNumber::get),
         f.programme_id,

@@ -202,7 +202,7 @@ impl TryFrom<GrantRow> for GrantRecord {
     fn try_from(r: GrantRow) -> StoreResult<Self> {
         let role = RoleKind::from_code(&r.role).ok_or_else(|| corrupt("role", &r.role))?;
         let grant = Grant { role, scope: scope_from(&r.scope_kind, &r.scope_value)? };
-        Ok(GrantRecord { id: r.id, user_id: UserId::new(r.user_id), grant })
+        Ok(GrantRecord { id: r.id.into(), user_id: UserId::new(r.user_id), grant })
     }
 }
 
@@ -249,7 +249,7 @@ pub(crate) async fn add_grant(
     .fetch_one(&mut *tx)
     .await
     .map_err(db)?;
-    let record = GrantRecord { id, user_id: UserId::new(user_id), grant: grant.clone() };
+    let record = GrantRecord { id: id.into(), user_id: UserId::new(user_id), grant: grant.clone() };
     Change::new(actor, now, "create", "grant", id).after(&record)?.write(&mut tx).await?;
     tx.commit().await.map_err(db)?;
     Ok(record)

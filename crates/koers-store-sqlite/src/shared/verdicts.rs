@@ -33,7 +33,7 @@ struct VerdictRow {
 impl From<VerdictRow> for VerdictRecord {
     fn from(r: VerdictRow) -> Self {
         VerdictRecord {
-            id: r.id,
+            id: r.id.into(),
             school_id: r.school_id.map(SchoolId::new),
             board_number: r.board_number.map(BoardNumber::new),
             verdict_date: r.verdict_date,

@@ -387,9 +387,9 @@ impl VoortgangRead for Backend {
         super::reviews::of_trajectory(self.pool(), trajectory).await
     }
 
-    async fn review(&self, id: i64) -> StoreResult<koers_app::store::ReviewRecord> {
+    async fn review(&self, id: koers_core::ids::ReviewId) -> StoreResult<koers_app::store::ReviewRecord> {
         let mut conn = self.pool().acquire().await.map_err(db)?;
-        super::reviews::one(&mut conn, id).await
+        super::reviews::one(&mut conn, id.get()).await
     }
 
     async fn review_invitation(

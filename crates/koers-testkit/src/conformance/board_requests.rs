@@ -76,7 +76,7 @@ pub async fn board_requests_keep_lines_and_decide_each_school_on_its_own(store: 
     assert!(s.open_board_requests(Some(&["gwgb-plus-school".to_owned()])).await.expect("other").is_empty());
     assert_eq!(mails(s).await, 1);
     assert_eq!(audit_of(s, "board_request", r.id).await[0].action, "submit");
-    assert_not_found(s.board_request(r.id + 99).await);
+    assert_not_found(s.board_request(unknown(r.id, 99)).await);
 
     // Approve the first line: its application is created in the same transaction.
     let first = r.lines[0].clone();
@@ -101,7 +101,7 @@ pub async fn board_requests_keep_lines_and_decide_each_school_on_its_own(store: 
     assert!(s.list_applications(&Default::default()).await.expect("apps").is_empty(), "nothing written");
     let other = s
         .decide_board_request_line(
-            r.id + 99,
+            unknown(r.id, 99),
             first.id,
             first.version,
             &LineVerdict::Decline { reason: "x".into() },

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use koers_app::store::{NewBudgetDecision, NewTimeEntry, Store, StoreError, TrajectoryRecord};
 use koers_core::calendar::Date;
-use koers_core::ids::{ExpertId, SchoolId, TrajectoryId};
+use koers_core::ids::SchoolId;
 use koers_core::plan::{ActivityType, MeasureId};
 
 use super::data::*;
@@ -34,8 +34,8 @@ pub async fn trajectory_with_expert(s: &dyn Store, programme: &str) -> Trajector
 
 pub fn time_entry(t: &TrajectoryRecord, date: Date, dagdelen: u32, expected_spent: u32) -> NewTimeEntry {
     NewTimeEntry {
-        trajectory_id: TrajectoryId::new(t.id),
-        expert_id: ExpertId::new(t.expert_id),
+        trajectory_id: t.id,
+        expert_id: t.expert_id,
         date,
         dagdelen,
         measure_id: None,
@@ -48,7 +48,7 @@ pub fn time_entry(t: &TrajectoryRecord, date: Date, dagdelen: u32, expected_spen
 pub async fn time_entries_round_trip_per_trajectory_expert_and_school_and_are_audited(store: Arc<dyn Store>) {
     let s = &*store;
     let t = trajectory_with_expert(s, "leren-verbeteren-npo").await;
-    let id = TrajectoryId::new(t.id);
+    let id = t.id;
     let e1 = NewTimeEntry {
         measure_id: Some(MeasureId::new(7)),
         activity: ActivityType::NpoInterventie(koers_core::plan::NpoCategory::ALL[0]),
@@ -63,7 +63,7 @@ pub async fn time_entries_round_trip_per_trajectory_expert_and_school_and_are_au
     let second = s.log_time(&time_entry(&t, d(2025, 10, 20), 2, 3), &actor(), NOW + 11).await.expect("log");
     // Oldest date first, whatever the order of logging.
     assert_eq!(s.time_entries_of_trajectory(id).await.expect("read"), vec![second.clone(), first.clone()]);
-    let expert = ExpertId::new(t.expert_id);
+    let expert = t.expert_id;
     let nov = s.time_entries_of_expert(expert, d(2025, 11, 1), d(2025, 11, 30)).await.expect("expert");
     assert_eq!(nov, vec![first.clone()], "both ends of the period included, others left out");
     assert_eq!(s.time_entries_of_expert(expert, d(2025, 11, 3), d(2025, 11, 3)).await.expect("day").len(), 1);
@@ -92,7 +92,7 @@ pub async fn logging_time_checks_what_was_spent_so_the_budget_cannot_be_raced(st
         Err(StoreError::Conflict { expected: 0, actual: 4 }) => {}
         other => panic!("expected a conflict, got {other:?}"),
     }
-    assert_eq!(s.time_entries_of_trajectory(TrajectoryId::new(t.id)).await.expect("read").len(), 1);
+    assert_eq!(s.time_entries_of_trajectory(t.id).await.expect("read").len(), 1);
     assert_eq!(all_audit(s).await.len(), before, "nothing audited");
     // Two at once with the same view: exactly one is written.
     let (a, b) = (store.clone(), store.clone());
@@ -101,19 +101,17 @@ pub async fn logging_time_checks_what_was_spent_so_the_budget_cannot_be_raced(st
     let rb = tokio::spawn(async move { b.log_time(&eb, &actor(), NOW + 12).await.is_ok() });
     let wins = [ra.await.expect("a"), rb.await.expect("b")];
     assert_eq!(wins.iter().filter(|w| **w).count(), 1, "{wins:?}");
-    let spent: u32 =
-        s.time_entries_of_trajectory(TrajectoryId::new(t.id)).await.expect("read").iter().map(|e| e.dagdelen).sum();
+    let spent: u32 = s.time_entries_of_trajectory(t.id).await.expect("read").iter().map(|e| e.dagdelen).sum();
     assert_eq!(spent, 8);
     // An unknown trajectory: not found.
-    let unknown =
-        NewTimeEntry { trajectory_id: TrajectoryId::new(t.id + 1000), ..time_entry(&t, d(2025, 11, 7), 1, 0) };
+    let unknown = NewTimeEntry { trajectory_id: unknown(t.id, 1000), ..time_entry(&t, d(2025, 11, 7), 1, 0) };
     assert_not_found(s.log_time(&unknown, &actor(), NOW + 13).await);
 }
 
 pub async fn budget_decisions_are_listed_newest_first_and_audited_with_the_reason(store: Arc<dyn Store>) {
     let s = &*store;
     let t = trajectory_with_expert(s, "leren-verbeteren-npo").await;
-    let id = TrajectoryId::new(t.id);
+    let id = t.id;
     assert!(s.budget_decisions(id).await.expect("none").is_empty());
     let first = NewBudgetDecision {
         trajectory_id: id,

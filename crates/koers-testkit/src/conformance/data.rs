@@ -140,3 +140,11 @@ const PLACES: [&str; 6] = ["Amsterdam", "Rotterdam", "Utrecht", "Zwolle", "Groni
 fn letter(i: usize) -> char {
     char::from(b'A' + (i % 26) as u8)
 }
+
+/// An id `by` past `id`: one the store has not handed out (for the `NotFound` cases).
+pub fn unknown<T: From<i64>>(id: T, by: i64) -> T
+where
+    i64: From<T>,
+{
+    T::from(i64::from(id) + by)
+}

@@ -1,6 +1,6 @@
 //! Cases: experts, assigning them (trajectories), their load, and the mail outbox.
 
-use koers_core::ids::{BoardNumber, UserId};
+use koers_core::ids::{ApplicationId, BoardNumber, ExpertId, UserId};
 use koers_core::workflow::Status;
 use std::sync::Arc;
 
@@ -27,7 +27,7 @@ pub fn expert_write(name: &str, email: &str) -> ExpertWrite {
 }
 
 /// Assign `expert_id` to application `application_id` (at version `version`).
-pub fn assignment(application_id: i64, version: i64, expert_id: i64, dagdelen: i64) -> Assignment {
+pub fn assignment(application_id: ApplicationId, version: i64, expert_id: ExpertId, dagdelen: i64) -> Assignment {
     Assignment {
         application_id,
         state: transition(version, "gekoppeld", "expert_assigned"),
@@ -53,7 +53,7 @@ pub async fn experts_round_trip_and_check_versions(store: Arc<dyn Store>) {
     assert_eq!(s.expert(kees.id).await.expect("by id"), kees);
     assert_eq!(s.expert_by_user(user.id).await.expect("by user"), kees);
     assert_not_found(s.expert_by_user(UserId::new(user.id.get() + 1000)).await);
-    assert_not_found(s.expert(kees.id + anna.id + 1000).await);
+    assert_not_found(s.expert(unknown(kees.id, i64::from(anna.id) + 1000)).await);
     assert_eq!(s.list_experts().await.expect("list"), [anna.clone(), kees.clone()], "by name");
 
     let detail = assert_duplicate(s.save_expert(&expert_write("Andere Anna", "ANNA@expert.nl"), &actor(), NOW).await);
@@ -140,11 +140,11 @@ pub async fn assign_expert_is_atomic_and_audited(store: Arc<dyn Store>) {
     let audit_before = all_audit(s).await.len();
 
     // A failing trajectory insert (unknown expert) leaves the application as it was.
-    assert_not_found(s.assign_expert(&assignment(app.id, 1, expert.id + 1000, 8), &actor(), NOW + 1).await);
+    assert_not_found(s.assign_expert(&assignment(app.id, 1, unknown(expert.id, 1000), 8), &actor(), NOW + 1).await);
     assert_eq!(s.application(app.id).await.expect("read"), app, "application unchanged");
     assert!(s.list_trajectories(&TrajectoryFilter::default()).await.expect("list").is_empty());
     assert_eq!(all_audit(s).await.len(), audit_before, "nothing audited");
-    assert_not_found(s.assign_expert(&assignment(app.id + 1000, 1, expert.id, 8), &actor(), NOW + 1).await);
+    assert_not_found(s.assign_expert(&assignment(unknown(app.id, 1000), 1, expert.id, 8), &actor(), NOW + 1).await);
 
     let with_override = Assignment {
         capacity_override: Some("Kees heeft ruimte na afronding van een ander traject".into()),
@@ -171,7 +171,7 @@ pub async fn assign_expert_is_atomic_and_audited(store: Arc<dyn Store>) {
         (NOW + 2, "[\"intake\",\"analyse\",\"begeleiding\"]")
     );
     assert_eq!(s.trajectory(trajectory.id).await.expect("read"), trajectory);
-    assert_not_found(s.trajectory(trajectory.id + 1000).await);
+    assert_not_found(s.trajectory(unknown(trajectory.id, 1000)).await);
 
     // Again with the old version: Conflict. With the current version: Duplicate. Nothing changes.
     assert!(matches!(
@@ -194,7 +194,7 @@ pub async fn assign_expert_is_atomic_and_audited(store: Arc<dyn Store>) {
     assert_eq!(traj_audit[0].action, "create");
     let after = snapshot(traj_audit[0].after.as_deref());
     assert_eq!(after["capacity_override"], "Kees heeft ruimte na afronding van een ander traject");
-    assert_eq!(after["expert_id"], expert.id);
+    assert_eq!(after["expert_id"], expert.id.get());
     assert_eq!(all_audit(s).await.len(), audit_before + 2, "application transition + trajectory");
 }
 
@@ -295,7 +295,7 @@ pub async fn outbox_queues_and_marks_mail_without_audit(store: Arc<dyn Store>) {
     let sent = s.outbox(false, 0).await.expect("all").into_iter().find(|m| m.id == first.id).expect("kept");
     assert_eq!((sent.attempts, sent.last_error.as_deref(), sent.sent_at), (2, None, Some(NOW + 60)));
     assert_eq!(to(s.outbox(false, 2).await.expect("limit")), ["c@bestuur.nl", "b@bestuur.nl"]);
-    assert_not_found(s.mark_mail(third.id + 1000, Some(NOW), None).await);
+    assert_not_found(s.mark_mail(unknown(third.id, 1000), Some(NOW), None).await);
     assert_eq!(second.attempts, 0);
     assert!(all_audit(s).await.is_empty(), "the outbox is not audited");
 }
@@ -335,7 +335,7 @@ pub async fn ending_a_trajectory_checks_its_version_and_is_audited_with_the_reas
     let expert = s.save_expert(&expert_write("Kees", "kees@expert.nl"), &actor(), NOW).await.expect("expert");
     let app = add_application(s, &new_application("gwgb-plus-school", "Ann", "Taal"), NOW).await;
     let (_, t) = s.assign_expert(&assignment(app.id, 1, expert.id, 8), &actor(), NOW + 1).await.expect("assign");
-    assert_not_found(s.end_trajectory(t.id + 1000, 1, "x", &actor(), NOW + 2).await);
+    assert_not_found(s.end_trajectory(unknown(t.id, 1000), 1, "x", &actor(), NOW + 2).await);
     assert!(matches!(
         s.end_trajectory(t.id, 2, "x", &actor(), NOW + 2).await,
         Err(StoreError::Conflict { expected: 2, actual: 1 })

@@ -32,7 +32,7 @@ pub(crate) async fn form(s: &dyn Store) -> (TrajectoryId, SelfEvaluationId) {
     let app = add_application(s, &new_application("gwgb-plus-school", "Ann", "Taal"), NOW).await;
     let (_, t) = s.assign_expert(&assignment(app.id, 1, expert.id, 8), &actor(), NOW + 1).await.expect("assign");
     s.save_format(&format_write("zelfevaluatie-po", 1, None), &actor(), NOW).await.expect("format");
-    let t = TrajectoryId::new(t.id);
+    let t = t.id;
     let f = s.create_self_evaluation(t, "zelfevaluatie-po", 1, &actor(), NOW + 2).await.expect("form");
     (t, f.id)
 }
@@ -289,10 +289,10 @@ pub async fn a_status_moves_the_phase_in_its_own_transaction(store: Arc<dyn Stor
         Err(StoreError::Conflict { expected: 2, actual: 1 })
     ));
     assert_eq!(s.self_evaluation(se).await.expect("read").status, FormStatus::Concept, "nothing written");
-    assert_eq!(s.trajectory(t.get()).await.expect("read").current_phase, 0);
+    assert_eq!(s.trajectory(t).await.expect("read").current_phase, 0);
     let done = s.set_self_evaluation_status(&submit(1), &actor(), NOW + 3).await.expect("submit");
     assert_eq!(done.status, FormStatus::Ingediend);
-    let moved = s.trajectory(t.get()).await.expect("read");
+    let moved = s.trajectory(t).await.expect("read");
     assert_eq!((moved.current_phase, moved.version), (1, 2));
     let audit = audit_of(s, "trajectory", t).await;
     assert_eq!(audit[0].action, "phase");

@@ -1,5 +1,6 @@
 //! Cases of issue 11: expert invitations (item 7) and stored import runs (item 2).
 
+use koers_core::ids::ExpertId;
 use std::sync::Arc;
 
 use koers_app::store::{
@@ -9,7 +10,7 @@ use koers_app::store::{
 use super::data::*;
 use super::experts::expert_write;
 
-fn invitation(expert_id: i64, email: &str, at: i64) -> ExpertInvitation {
+fn invitation(expert_id: ExpertId, email: &str, at: i64) -> ExpertInvitation {
     ExpertInvitation { expert_id, email: email.into(), invited_at: at, invited_by: "staf@koers.nl".into() }
 }
 
@@ -39,7 +40,7 @@ pub async fn expert_invitations_link_once_and_only_the_invited_address(store: Ar
     );
     assert!(s.expert_invitations_for("ander@expert.nl").await.expect("for").is_empty());
     assert!(matches!(
-        s.invite_expert(&invitation(e.id + 1000, "x@y.nl", NOW), &mail("x@y.nl"), &actor()).await,
+        s.invite_expert(&invitation(unknown(e.id, 1000), "x@y.nl", NOW), &mail("x@y.nl"), &actor()).await,
         Err(StoreError::NotFound)
     ));
     // Only the invited address can use it; once.
@@ -64,7 +65,7 @@ pub async fn expert_invitations_link_once_and_only_the_invited_address(store: Ar
     s.decline_expert_invitation(f.id, "fien@expert.nl", &actor(), NOW).await.expect("decline");
     assert!(s.expert_invitation(f.id).await.expect("gone").is_none());
     assert_eq!(s.expert(f.id).await.expect("fien").user_id, None);
-    let actions = |id: i64| async move {
+    let actions = |id: ExpertId| async move {
         let filter = AuditFilter {
             entity: Some("expert".into()),
             entity_id: Some(id.to_string()),
@@ -111,8 +112,8 @@ pub async fn import_runs_keep_every_rejection_and_page_through_them(store: Arc<d
         all.extend(got);
     }
     assert_eq!(all, rows, "every rejection once, in file order");
-    assert!(matches!(s.import_run(id + 1000).await, Err(StoreError::NotFound)));
-    assert!(matches!(s.import_rejections(id + 1000, 0, 50).await, Err(StoreError::NotFound)));
+    assert!(matches!(s.import_run(unknown(id, 1000)).await, Err(StoreError::NotFound)));
+    assert!(matches!(s.import_rejections(unknown(id, 1000), 0, 50).await, Err(StoreError::NotFound)));
     // Only the newest runs are kept, with their rows.
     let mut last = id;
     for i in 0..KEPT_IMPORT_RUNS {

@@ -4,7 +4,6 @@
 use std::sync::Arc;
 
 use koers_app::store::{PhaseChange, PlanSave, Store, StoreError, TrajectoryRecord};
-use koers_core::ids::TrajectoryId;
 use koers_core::plan::{GoalInput, Plan, PlanEdit, PlanKind, PlanVersion, VersionStatus};
 use koers_core::programme::PhaseCompletion;
 
@@ -41,7 +40,7 @@ fn save(expected_version: i64, v: PlanVersion, action: &str) -> PlanSave {
 pub async fn plans_round_trip_with_versions_and_are_audited(store: Arc<dyn Store>) {
     let s = &*store;
     let t = trajectory(s).await;
-    let tid = TrajectoryId::new(t.id);
+    let tid = t.id;
     assert_not_found(s.plan_of_trajectory(tid).await);
     let first = PlanVersion::first(Plan::new(PlanKind::PlanVanAanpak), NOW + 2);
     let p = s.create_plan(tid, &first, &actor(), NOW + 2).await.expect("create");
@@ -51,7 +50,7 @@ pub async fn plans_round_trip_with_versions_and_are_audited(store: Arc<dyn Store
         matches!(s.create_plan(tid, &first, &actor(), NOW + 3).await, Err(StoreError::Duplicate(_))),
         "one plan per trajectory"
     );
-    assert_not_found(s.create_plan(TrajectoryId::new(t.id + 1000), &first, &actor(), NOW).await);
+    assert_not_found(s.create_plan(unknown(t.id, 1000), &first, &actor(), NOW).await);
 
     let edited = with_goal(&first, "Begrijpend lezen omhoog");
     let p2 = s.save_plan(p.id, &save(1, edited.clone(), "plan_edit"), &actor(), NOW + 4).await.expect("save");
@@ -73,7 +72,7 @@ pub async fn plans_round_trip_with_versions_and_are_audited(store: Arc<dyn Store
 pub async fn a_vastgestelde_plan_version_is_never_rewritten(store: Arc<dyn Store>) {
     let s = &*store;
     let t = trajectory(s).await;
-    let tid = TrajectoryId::new(t.id);
+    let tid = t.id;
     let first = PlanVersion::first(Plan::new(PlanKind::PlanVanAanpak), NOW + 2);
     let p = s.create_plan(tid, &first, &actor(), NOW + 2).await.expect("create");
     let mut frozen = with_goal(&first, "Begrijpend lezen");
@@ -103,7 +102,7 @@ pub async fn a_vastgestelde_plan_version_is_never_rewritten(store: Arc<dyn Store
 
 pub async fn concurrent_plan_saves_one_wins_the_other_conflicts(store: Arc<dyn Store>) {
     let t = trajectory(&*store).await;
-    let tid = TrajectoryId::new(t.id);
+    let tid = t.id;
     let first = PlanVersion::first(Plan::new(PlanKind::PlanVanAanpak), NOW + 2);
     let p = store.create_plan(tid, &first, &actor(), NOW + 2).await.expect("create");
     let mut handles = Vec::new();
@@ -128,7 +127,7 @@ pub async fn phase_moves_check_versions_and_are_audited_with_the_reason(store: A
     let s = &*store;
     let t = trajectory(s).await;
     let m = |expected_version, from, to| PhaseChange {
-        trajectory_id: TrajectoryId::new(t.id),
+        trajectory_id: t.id,
         expected_version,
         from,
         to,
@@ -153,11 +152,11 @@ pub async fn phase_moves_check_versions_and_are_audited_with_the_reason(store: A
     // A plan save that completes the phase moves it in the same transaction; a stale phase
     // move rolls the plan save back.
     let first = PlanVersion::first(Plan::new(PlanKind::PlanVanAanpak), NOW + 4);
-    let p = s.create_plan(TrajectoryId::new(t.id), &first, &actor(), NOW + 4).await.expect("create");
+    let p = s.create_plan(t.id, &first, &actor(), NOW + 4).await.expect("create");
     let mut bad = save(1, with_goal(&first, "Rekenen"), "plan_sign");
     bad.phase = Some(PhaseChange { completed_by: Some(PhaseCompletion::PlanGetekend), ..m(1, 1, 2) });
     assert!(matches!(s.save_plan(p.id, &bad, &actor(), NOW + 5).await, Err(StoreError::Conflict { .. })));
-    assert_eq!(s.plan_of_trajectory(TrajectoryId::new(t.id)).await.expect("read").version, 1, "rolled back");
+    assert_eq!(s.plan_of_trajectory(t.id).await.expect("read").version, 1, "rolled back");
     let mut good = save(1, with_goal(&first, "Rekenen"), "plan_sign");
     good.phase = Some(PhaseChange { completed_by: Some(PhaseCompletion::PlanGetekend), ..m(2, 1, 2) });
     s.save_plan(p.id, &good, &actor(), NOW + 6).await.expect("save with move");

@@ -124,7 +124,7 @@ pub async fn api_tokens_are_found_by_hash_until_revoked(store: Arc<dyn Store>) {
     s.revoke_api_token(token.id, &actor(), NOW + 120).await.expect("revoke");
     s.revoke_api_token(token.id, &actor(), NOW + 121).await.expect("revoking twice is harmless");
     assert_not_found(s.api_token_by_hash("ab12", NOW + 180).await);
-    assert_not_found(s.revoke_api_token(token.id + 1000, &actor(), NOW).await);
+    assert_not_found(s.revoke_api_token(unknown(token.id, 1000), &actor(), NOW).await);
     let listed = s.api_tokens_of_user(user.id).await.expect("list");
     assert_eq!((listed.len(), listed[0].revoked, listed[0].last_used_at), (1, true, Some(NOW + 60)));
 

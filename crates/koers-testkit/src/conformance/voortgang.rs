@@ -4,7 +4,6 @@ use std::sync::Arc;
 
 use koers_app::store::{NewMail, NewReviewInvitation, Store, StoreError};
 use koers_core::calendar::Date;
-use koers_core::ids::TrajectoryId;
 use koers_core::plan::{IndicatorId, MeasureId};
 use koers_core::progress::{
     ActivityEntry, MeasureStatus, Measurement, MeasurementSource, StatusUpdate, Step, Step5Activity, StepTimeline,
@@ -26,7 +25,7 @@ fn measurement(indicator: i64, date: Date, value: f64, source: MeasurementSource
 pub async fn voortgang_round_trips_in_order_and_every_write_is_audited(store: Arc<dyn Store>) {
     let s = &*store;
     let t = trajectory_with_expert(s, "gwgb-plus-school").await;
-    let id = TrajectoryId::new(t.id);
+    let id = t.id;
     assert_eq!(s.voortgang_of_trajectory(id).await.expect("empty"), Default::default());
     let u = |date, status, note: &str| StatusUpdate {
         measure: MeasureId::new(3),
@@ -84,7 +83,7 @@ pub async fn voortgang_round_trips_in_order_and_every_write_is_audited(store: Ar
     assert_eq!(v.activities, vec![logged]);
     assert_eq!(v.timeline.expect("timeline").timeline, tl2);
     // Another trajectory sees none of it.
-    let other = TrajectoryId::new(t.id + 1000);
+    let other = unknown(t.id, 1000);
     assert_eq!(s.voortgang_of_trajectory(other).await.expect("other"), Default::default());
     let unknown = s.record_status_update(other, &u(d(2026, 3, 1), MeasureStatus::Loopt, ""), 0, &actor(), NOW).await;
     assert!(matches!(unknown, Err(StoreError::NotFound)), "{unknown:?}");
@@ -122,7 +121,7 @@ fn review() -> ReviewContent {
 pub async fn reviews_check_versions_and_invitation_links_work_once_until_they_expire(store: Arc<dyn Store>) {
     let s = &*store;
     let t = trajectory_with_expert(s, "leren-verbeteren-procesbegeleiding").await;
-    let id = TrajectoryId::new(t.id);
+    let id = t.id;
     let start = ReviewContent { kind: ReviewKind::Startreview, planned_on: d(2026, 1, 10), ..review() };
     let mid = s.create_review(id, &review(), &actor(), NOW).await.expect("midterm");
     let first = s.create_review(id, &start, &actor(), NOW + 1).await.expect("start");

@@ -154,7 +154,7 @@ pub async fn applications_round_trip_with_reference_numbers(store: Arc<dyn Store
     assert_eq!((first.status.code(), first.state_json.as_str()), ("ingediend", "{\"status\":\"ingediend\"}"));
     assert_eq!(s.application(first.id).await.expect("by id"), first);
     assert_eq!(s.application_by_reference("KRS-2025-000001").await.expect("by reference"), first);
-    assert_not_found(s.application(first.id + 1000).await);
+    assert_not_found(s.application(unknown(first.id, 1000)).await);
     assert_not_found(s.application_by_reference("KRS-2025-999999").await);
 
     let bare = add_application(s, &new_application("gwgb-plus-school", "Bob", "Rekenen"), NOW + 1).await;
@@ -239,7 +239,7 @@ pub async fn application_state_changes_check_versions_and_are_audited(store: Arc
     );
     assert_eq!(s.application(app.id).await.expect("read"), approved, "a stale transition changes nothing");
     assert_not_found(
-        s.update_application_state(app.id + 1000, &transition(1, "goedgekeurd", "x"), &actor(), NOW).await,
+        s.update_application_state(unknown(app.id, 1000), &transition(1, "goedgekeurd", "x"), &actor(), NOW).await,
     );
 
     // Two staff members act at once: one wins.
@@ -386,7 +386,9 @@ pub async fn approval_links_are_single_use(store: Arc<dyn Store>) {
     assert_eq!(s.approval_link("hash-1").await.expect("by hash"), link);
     assert_not_found(s.approval_link("hash-unknown").await);
     assert_duplicate(s.create_approval_link(app.id, BoardNumber::new(41646), "hash-1", expires, NOW + 1).await);
-    assert_not_found(s.create_approval_link(app.id + 1000, BoardNumber::new(41646), "hash-2", expires, NOW).await);
+    assert_not_found(
+        s.create_approval_link(unknown(app.id, 1000), BoardNumber::new(41646), "hash-2", expires, NOW).await,
+    );
 
     s.use_approval_link(link.id, NOW + 60).await.expect("first use");
     assert_eq!(s.approval_link("hash-1").await.expect("read").used_at, Some(NOW + 60));
@@ -395,7 +397,7 @@ pub async fn approval_links_are_single_use(store: Arc<dyn Store>) {
         other => panic!("a second use is a Conflict, got {other:?}"),
     }
     assert_eq!(s.approval_link("hash-1").await.expect("read").used_at, Some(NOW + 60), "the first use stays");
-    assert_not_found(s.use_approval_link(link.id + 1000, NOW).await);
+    assert_not_found(s.use_approval_link(unknown(link.id, 1000), NOW).await);
 
     // Two clicks at once: one wins.
     let other = s.create_approval_link(app.id, BoardNumber::new(41646), "hash-3", expires, NOW).await.expect("create");
@@ -412,7 +414,7 @@ pub async fn approval_links_are_single_use(store: Arc<dyn Store>) {
     assert_eq!(audit.iter().map(|a| a.action.as_str()).collect::<Vec<_>>(), ["use", "create"]);
     assert_eq!(snapshot(audit[0].after.as_deref())["used_at"], NOW + 60);
     assert!(snapshot(audit[0].before.as_deref())["used_at"].is_null());
-    assert_eq!(snapshot(audit[1].after.as_deref())["application_id"], app.id);
+    assert_eq!(snapshot(audit[1].after.as_deref())["application_id"], app.id.get());
     for entry in audit {
         let text = format!("{:?}{:?}", entry.before, entry.after);
         assert!(!text.contains("hash-1"), "no token hash in the audit: {text}");

@@ -16,6 +16,7 @@ use koers_app::selfevals::FormView;
 use koers_app::selfevals::edit::AnswerInput;
 use koers_core::access::{Action, Resource};
 use koers_core::format::Answer;
+use koers_core::ids::TrajectoryId;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use utoipa::ToSchema;
@@ -48,7 +49,8 @@ pub struct ItemDto {
 /// A trajectory's form.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct FormDto {
-    pub trajectory_id: i64,
+    #[schema(value_type = i64)]
+    pub trajectory_id: TrajectoryId,
     pub format: String,
     pub format_version: u32,
     /// `nieuw`, `concept`, `ingediend` or `bevestigd`.

@@ -30,7 +30,8 @@ pub struct PlanVersionSummary {
 /// A trajectory's plan.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct PlanDto {
-    pub trajectory_id: i64,
+    #[schema(value_type = i64)]
+    pub trajectory_id: TrajectoryId,
     /// The plan's optimistic version (changes with every edit, signature and bijstelling).
     pub version: i64,
     /// The version in force (the latest vastgestelde), if any.
@@ -44,11 +45,11 @@ pub struct PlanDto {
     pub latest: serde_json::Value,
 }
 
-async fn case(state: &AppState, user: &CurrentUser, id: i64) -> Result<koers_app::plans::PlanCase, AppError> {
-    if id <= 0 {
+async fn case(state: &AppState, user: &CurrentUser, id: TrajectoryId) -> Result<koers_app::plans::PlanCase, AppError> {
+    if id.get() <= 0 {
         return Err(AppError::NotFound);
     }
-    Ok(state.app.plan_case(user.principal(), &user.actor(), TrajectoryId::new(id)).await?)
+    Ok(state.app.plan_case(user.principal(), &user.actor(), id).await?)
 }
 
 /// A trajectory's plan van aanpak with its versions.
@@ -68,7 +69,7 @@ async fn case(state: &AppState, user: &CurrentUser, id: i64) -> Result<koers_app
 pub async fn plan(
     State(state): State<AppState>,
     user: CurrentUser,
-    crate::html::Id(id): crate::html::Id,
+    crate::html::Id(id): crate::html::Id<TrajectoryId>,
 ) -> Result<Json<PlanDto>, AppError> {
     let c = case(&state, &user, id).await?;
     let record = c.plan.as_ref().ok_or(AppError::NotFound)?;
@@ -119,7 +120,7 @@ pub async fn version(
     Path((id, number)): Path<(String, String)>,
 ) -> Result<Json<serde_json::Value>, AppError> {
     // Like `html::Id`: a path that is no number names no resource, so 404 (not a 400).
-    let id = id.parse::<i64>().ok().filter(|i| *i > 0).ok_or(AppError::NotFound)?;
+    let id = id.parse::<TrajectoryId>().ok().filter(|i| i.get() > 0).ok_or(AppError::NotFound)?;
     let number = number.parse::<u32>().ok().filter(|n| *n > 0).ok_or(AppError::NotFound)?;
     let c = case(&state, &user, id).await?;
     let history = c.history().ok_or(AppError::NotFound)?;

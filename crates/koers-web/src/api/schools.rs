@@ -79,10 +79,10 @@ pub async fn search(
 pub async fn show(
     State(state): State<AppState>,
     who: MaybePrincipal,
-    Id(id): Id,
+    Id(id): Id<SchoolId>,
 ) -> Result<Json<SchoolDetail>, AppError> {
     ensure(&who, Action::View, Resource::PublicData)?;
-    let p = school_page(state.app.read(), SchoolId::new(id)).await?;
+    let p = school_page(state.app.read(), id).await?;
     Ok(Json(SchoolDetail { school: SchoolDto::from(&p.school), board: p.board.as_ref().map(BoardDto::from) }))
 }
 
@@ -100,12 +100,12 @@ pub async fn show(
 pub async fn results(
     State(state): State<AppState>,
     who: MaybePrincipal,
-    Id(id): Id,
+    Id(id): Id<SchoolId>,
 ) -> Result<Json<ResultsDto>, AppError> {
     ensure(&who, Action::View, Resource::PublicData)?;
-    let p = school_page(state.app.read(), SchoolId::new(id)).await?;
+    let p = school_page(state.app.read(), id).await?;
     Ok(Json(ResultsDto {
-        school_id: id,
+        school_id: id.get(),
         results: p.results.iter().map(ResultYearDto::from).collect(),
         published: p.published.as_ref().map(PublishedDto::from),
     }))
@@ -126,10 +126,10 @@ pub async fn results(
 pub async fn eligibility(
     State(state): State<AppState>,
     who: MaybePrincipal,
-    Id(id): Id,
+    Id(id): Id<SchoolId>,
 ) -> Result<Json<CheckResponse>, AppError> {
     ensure(&who, Action::View, Resource::PublicData)?;
-    let p = school_page(state.app.read(), SchoolId::new(id)).await?;
+    let p = school_page(state.app.read(), id).await?;
     if p.school.sector != koers_app::store::Sector::Po {
         // The request is valid and the school exists; its sector has no results model: 409.
         return Err(AppError::Conflict(vec![ErrorItem::new(

@@ -10,7 +10,7 @@ use crate::error::{AppError, ErrorEnvelope};
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::{Path, State};
-use koers_core::ids::TrajectoryId;
+use koers_core::ids::{ReviewId, TrajectoryId};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -70,7 +70,8 @@ pub struct ActivityDto {
 /// One review, in brief.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct ReviewDto {
-    pub id: i64,
+    #[schema(value_type = i64)]
+    pub id: ReviewId,
     /// `start-review`, `midterm-review` or `externe-audit`.
     pub kind: String,
     pub planned_on: String,
@@ -83,7 +84,8 @@ pub struct ReviewDto {
 /// A trajectory's voortgang and op koers.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct VoortgangDto {
-    pub trajectory_id: i64,
+    #[schema(value_type = i64)]
+    pub trajectory_id: TrajectoryId,
     /// The day op koers is assessed on (yyyy-mm-dd).
     pub today: String,
     pub on_course: bool,
@@ -125,8 +127,8 @@ pub async fn voortgang(
     Path(id): Path<String>,
 ) -> Result<Json<VoortgangDto>, AppError> {
     // Like `html::Id`: a path that is no number names no resource, so 404 (not a 400).
-    let id = id.parse::<i64>().ok().filter(|i| *i > 0).ok_or(AppError::NotFound)?;
-    let c = state.app.voortgang_case(user.principal(), &user.actor(), TrajectoryId::new(id), state.today()).await?;
+    let id = id.parse::<TrajectoryId>().ok().filter(|i| i.get() > 0).ok_or(AppError::NotFound)?;
+    let c = state.app.voortgang_case(user.principal(), &user.actor(), id, state.today()).await?;
     let measures = c
         .measures()
         .into_iter()

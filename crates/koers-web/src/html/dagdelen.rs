@@ -44,18 +44,18 @@ async fn page_for(
     state: &AppState,
     user: &CurrentUser,
     page: Page,
-    id: i64,
+    id: TrajectoryId,
     form: LogForm,
     budget_form: BudgetForm,
 ) -> Result<DagdelenPage, AppError> {
-    let c = state.app.dagdelen_case(user.principal(), TrajectoryId::new(id)).await?;
+    let c = state.app.dagdelen_case(user.principal(), id).await?;
     let name = school_name(state, &c).await?;
     Ok(view(page, &c, name, form, budget_form))
 }
 
 pub async fn show(
     State(state): State<AppState>,
-    Id(id): Id,
+    Id(id): Id<TrajectoryId>,
     user: CurrentUser,
     page: Page,
     axum::extract::Query(n): axum::extract::Query<Notice>,
@@ -89,7 +89,7 @@ async fn answer(
     user: &CurrentUser,
     page: Page,
     headers: &HeaderMap,
-    id: i64,
+    id: TrajectoryId,
     outcome: Result<&'static str, koers_app::Error>,
     sent: Sent,
 ) -> Result<Response, AppError> {
@@ -120,7 +120,7 @@ async fn answer(
 
 pub async fn log(
     State(state): State<AppState>,
-    Id(id): Id,
+    Id(id): Id<TrajectoryId>,
     user: CurrentUser,
     page: Page,
     headers: HeaderMap,
@@ -135,7 +135,7 @@ pub async fn log(
     };
     let outcome = state
         .app
-        .log_dagdelen(user.principal(), TrajectoryId::new(id), &input, &user.actor(), crate::auth::now())
+        .log_dagdelen(user.principal(), id, &input, &user.actor(), crate::auth::now())
         .await
         .map(|_| "opgeslagen");
     let sent = Sent { form: f, budget_form: BudgetForm::default(), errors_of: "log" };
@@ -144,7 +144,7 @@ pub async fn log(
 
 pub async fn decide(
     State(state): State<AppState>,
-    Id(id): Id,
+    Id(id): Id<TrajectoryId>,
     user: CurrentUser,
     page: Page,
     headers: HeaderMap,
@@ -153,7 +153,7 @@ pub async fn decide(
     let input = BudgetInput { dagdelen: f.dagdelen.clone(), reason: f.reden.clone() };
     let outcome = state
         .app
-        .decide_budget(user.principal(), TrajectoryId::new(id), &input, &user.actor(), crate::auth::now())
+        .decide_budget(user.principal(), id, &input, &user.actor(), crate::auth::now())
         .await
         .map(|_| "besluit");
     let sent = Sent { form: LogForm::default(), budget_form: f, errors_of: "budget" };

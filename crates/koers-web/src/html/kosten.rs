@@ -139,7 +139,7 @@ fn overview_view(page: Page, o: &CostOverview) -> OverviewPage {
 
 pub async fn overview(
     State(state): State<AppState>,
-    Id(id): Id,
+    Id(id): Id<SchoolId>,
     user: CurrentUser,
     page: Page,
     Query(q): Query<PeriodQuery>,
@@ -150,7 +150,7 @@ pub async fn overview(
         Ok(p) => (p, Vec::new()),
         Err(e) => (period("", "", today()).map_err(AppError::from)?, vec![e.to_string_detail()]),
     };
-    let o = state.app.cost_overview(user.principal(), SchoolId::new(id), p).await?;
+    let o = state.app.cost_overview(user.principal(), id, p).await?;
     let mut v = overview_view(page, &o);
     v.pdf = state.app.renders_pdf();
     if !errors.is_empty() {
@@ -178,21 +178,20 @@ impl Detail for koers_app::Error {
 
 pub async fn issue(
     State(state): State<AppState>,
-    Id(id): Id,
+    Id(id): Id<SchoolId>,
     user: CurrentUser,
     page: Page,
     Form(q): Form<PeriodQuery>,
 ) -> Result<Response, AppError> {
     let p = period(&q.van, &q.tot, today())?;
-    let outcome =
-        state.app.issue_cost_statement(user.principal(), SchoolId::new(id), p, &user.actor(), crate::auth::now()).await;
+    let outcome = state.app.issue_cost_statement(user.principal(), id, p, &user.actor(), crate::auth::now()).await;
     match outcome {
         Ok(_) => {
             let query = serde_urlencoded::to_string([("van", p.from.nl()), ("tot", p.to.nl())]).unwrap_or_default();
             Ok(Redirect::to(&format!("/mijn-school/{id}/kostenoverzicht?{query}&vastgesteld=1")).into_response())
         }
         Err(e @ koers_app::Error::Invalid(_)) => {
-            let o = state.app.cost_overview(user.principal(), SchoolId::new(id), p).await?;
+            let o = state.app.cost_overview(user.principal(), id, p).await?;
             let mut v = overview_view(page, &o);
             v.errors = vec![e.to_string_detail()];
             let mut res = render(&v)?;
@@ -265,12 +264,12 @@ pub fn overview_workbook(o: &CostOverview, created: Date) -> Workbook {
 
 pub async fn overview_xlsx(
     State(state): State<AppState>,
-    Id(id): Id,
+    Id(id): Id<SchoolId>,
     user: CurrentUser,
     Query(q): Query<PeriodQuery>,
 ) -> Result<Response, AppError> {
     let p = period(&q.van, &q.tot, today())?;
-    let o = state.app.cost_overview(user.principal(), SchoolId::new(id), p).await?;
+    let o = state.app.cost_overview(user.principal(), id, p).await?;
     let body = overview_workbook(&o, today()).to_xlsx().map_err(AppError::internal)?;
     let name = o.issued.as_ref().map_or_else(|| format!("school-{id}"), |i| i.reference.to_string());
     download(&state, &user, format!("kostenoverzicht-{name}-{}-{}.xlsx", p.from, p.to), body).await
@@ -278,16 +277,13 @@ pub async fn overview_xlsx(
 
 pub async fn overview_pdf(
     State(state): State<AppState>,
-    Id(id): Id,
+    Id(id): Id<SchoolId>,
     user: CurrentUser,
     page: Page,
     Query(q): Query<PeriodQuery>,
 ) -> Result<Response, AppError> {
     let p = period(&q.van, &q.tot, today())?;
-    let made = state
-        .app
-        .cost_overview_pdf(user.principal(), &user.actor(), SchoolId::new(id), p, today(), crate::auth::now())
-        .await;
+    let made = state.app.cost_overview_pdf(user.principal(), &user.actor(), id, p, today(), crate::auth::now()).await;
     let (o, body) = match made {
         Ok(made) => made,
         Err(e) => return crate::html::rapporten::refusal(page, format!("/mijn-school/{id}/kostenoverzicht"), e),
@@ -318,7 +314,7 @@ pub struct SheetRow {
 #[template(path = "kosten/urenstaat.html")]
 pub struct SheetPage {
     pub page: Page,
-    pub expert_id: i64,
+    pub expert_id: ExpertId,
     pub expert_name: String,
     pub month: String,
     pub month_label: String,
@@ -367,7 +363,7 @@ fn sheet_view(page: Page, v: &TimeSheetView) -> SheetPage {
 
 pub async fn sheet(
     State(state): State<AppState>,
-    Id(id): Id,
+    Id(id): Id<ExpertId>,
     user: CurrentUser,
     page: Page,
     Query(q): Query<MonthQuery>,
@@ -376,7 +372,7 @@ pub async fn sheet(
         Ok(m) => (m, None),
         Err(e) => (month("", today())?, Some(e.to_string_detail())),
     };
-    let v = state.app.time_sheet(user.principal(), ExpertId::new(id), m).await?;
+    let v = state.app.time_sheet(user.principal(), id, m).await?;
     let mut p = sheet_view(page, &v);
     p.error = error;
     render(&p)
@@ -408,12 +404,12 @@ pub fn sheet_workbook(v: &TimeSheetView, created: Date) -> Workbook {
 
 pub async fn sheet_xlsx(
     State(state): State<AppState>,
-    Id(id): Id,
+    Id(id): Id<ExpertId>,
     user: CurrentUser,
     Query(q): Query<MonthQuery>,
 ) -> Result<Response, AppError> {
     let m = month(&q.maand, today())?;
-    let v = state.app.time_sheet(user.principal(), ExpertId::new(id), m).await?;
+    let v = state.app.time_sheet(user.principal(), id, m).await?;
     let body = sheet_workbook(&v, today()).to_xlsx().map_err(AppError::internal)?;
     download(&state, &user, format!("urenstaat-expert-{id}-{m}.xlsx"), body).await
 }

@@ -132,7 +132,7 @@ pub fn render(t: &impl Template) -> Result<Response, AppError> {
 /// A numeric id from the path; anything else is a 404 (not a 400: no such page exists).
 /// `Id<SchoolId>` (any `koers_core::ids` newtype) parses straight into the id's type.
 #[derive(Debug, Clone, Copy)]
-pub struct Id<T = i64>(pub T);
+pub struct Id<T>(pub T);
 
 impl<S: Send + Sync, T: From<i64> + Send> FromRequestParts<S> for Id<T> {
     type Rejection = AppError;

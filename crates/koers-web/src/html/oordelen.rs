@@ -26,7 +26,7 @@ use koers_app::Error;
 use koers_app::store::Sector;
 use koers_app::verdicts::{self, VerdictOf, VerdictView};
 use koers_core::access::{Action, Resource, may};
-use koers_core::ids::{BoardNumber, SchoolId};
+use koers_core::ids::{BoardNumber, SchoolId, VerdictId};
 use koers_core::inspection::{Afdeling, VerdictForm, VerdictOordeel, VerdictStatus};
 use serde::Deserialize;
 
@@ -39,7 +39,7 @@ pub fn routes() -> Router<AppState> {
 
 #[derive(Debug, Clone)]
 pub struct VerdictRow {
-    pub id: i64,
+    pub id: VerdictId,
     pub version: i64,
     pub date: String,
     pub oordeel: String,
@@ -217,40 +217,40 @@ async fn save(
 
 pub async fn school_show(
     State(state): State<AppState>,
-    Id(id): Id,
+    Id(id): Id<SchoolId>,
     user: CurrentUser,
     page: Page,
 ) -> Result<Response, AppError> {
-    render(&build(&state, &user, page, VerdictOf::School(SchoolId::new(id))).await?)
+    render(&build(&state, &user, page, VerdictOf::School(id)).await?)
 }
 
 pub async fn school_save(
     State(state): State<AppState>,
-    Id(id): Id,
+    Id(id): Id<SchoolId>,
     user: CurrentUser,
     page: Page,
     Form(typed): Form<Typed>,
 ) -> Result<Response, AppError> {
-    save(&state, &user, page, VerdictOf::School(SchoolId::new(id)), typed).await
+    save(&state, &user, page, VerdictOf::School(id), typed).await
 }
 
 pub async fn board_show(
     State(state): State<AppState>,
-    Id(nr): Id,
+    Id(nr): Id<BoardNumber>,
     user: CurrentUser,
     page: Page,
 ) -> Result<Response, AppError> {
-    render(&build(&state, &user, page, VerdictOf::Board(BoardNumber::new(nr))).await?)
+    render(&build(&state, &user, page, VerdictOf::Board(nr)).await?)
 }
 
 pub async fn board_save(
     State(state): State<AppState>,
-    Id(nr): Id,
+    Id(nr): Id<BoardNumber>,
     user: CurrentUser,
     page: Page,
     Form(typed): Form<Typed>,
 ) -> Result<Response, AppError> {
-    save(&state, &user, page, VerdictOf::Board(BoardNumber::new(nr)), typed).await
+    save(&state, &user, page, VerdictOf::Board(nr), typed).await
 }
 
 #[derive(Debug, Deserialize)]
@@ -261,7 +261,7 @@ pub struct ConfirmForm {
 
 pub async fn confirm(
     State(state): State<AppState>,
-    Id(id): Id,
+    Id(id): Id<VerdictId>,
     user: CurrentUser,
     Form(f): Form<ConfirmForm>,
 ) -> Result<Response, AppError> {

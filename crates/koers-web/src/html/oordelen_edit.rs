@@ -25,6 +25,7 @@ use koers_app::Error;
 use koers_app::store::{Sector, VerdictRecord};
 use koers_app::verdicts::{VerdictOf, interpret};
 use koers_core::access::{Action, Resource};
+use koers_core::ids::VerdictId;
 use koers_core::inspection::{Afdeling, VerdictForm, VerdictOordeel, VerdictStatus};
 use serde::Deserialize;
 
@@ -38,7 +39,7 @@ pub fn routes() -> Router<AppState> {
 #[template(path = "oordelen/edit.html")]
 pub struct EditPage {
     pub page: Page,
-    pub id: i64,
+    pub id: VerdictId,
     pub version: i64,
     pub title: String,
     pub back_href: String,
@@ -136,7 +137,7 @@ fn version(text: &str) -> i64 {
 
 pub async fn show(
     State(state): State<AppState>,
-    Id(id): Id,
+    Id(id): Id<VerdictId>,
     user: CurrentUser,
     page: Page,
 ) -> Result<Response, AppError> {
@@ -148,7 +149,7 @@ pub async fn show(
 
 pub async fn save(
     State(state): State<AppState>,
-    Id(id): Id,
+    Id(id): Id<VerdictId>,
     user: CurrentUser,
     page: Page,
     Form(f): Form<EditForm>,
@@ -177,7 +178,7 @@ pub async fn save(
 }
 
 /// Someone changed the verdict first: its current version with what was typed, 409.
-async fn conflict(state: &AppState, page: Page, id: i64, typed: Typed) -> Result<Response, AppError> {
+async fn conflict(state: &AppState, page: Page, id: VerdictId, typed: Typed) -> Result<Response, AppError> {
     let r = state.app.read().verdict(id).await?;
     let mut v = page_for(state, page, &r, typed).await?;
     v.conflict = true;
@@ -186,7 +187,7 @@ async fn conflict(state: &AppState, page: Page, id: i64, typed: Typed) -> Result
 
 pub async fn remove(
     State(state): State<AppState>,
-    Id(id): Id,
+    Id(id): Id<VerdictId>,
     user: CurrentUser,
     page: Page,
     Form(f): Form<DeleteForm>,

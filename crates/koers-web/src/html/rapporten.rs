@@ -59,7 +59,7 @@ pub struct ReportRow {
 }
 
 /// The rows of the trajectory page's "Rapporten" section.
-pub fn rows(page: &Page, id: i64, entries: &[ReportEntry]) -> Vec<ReportRow> {
+pub fn rows(page: &Page, id: TrajectoryId, entries: &[ReportEntry]) -> Vec<ReportRow> {
     entries
         .iter()
         .map(|e| ReportRow {
@@ -80,7 +80,7 @@ pub fn rows(page: &Page, id: i64, entries: &[ReportEntry]) -> Vec<ReportRow> {
 #[template(path = "rapporten/show.html")]
 pub struct ReportPage {
     pub page: Page,
-    pub id: i64,
+    pub id: TrajectoryId,
     pub title: String,
     pub pdf_href: String,
     pub pdf: bool,
@@ -146,7 +146,7 @@ pub async fn show(
     let html = koers_reports::html::to_html(&built.document)
         .map_err(|e| AppError::Conflict(vec![crate::error::ErrorItem::new(None, e.to_string())]))?;
     render(&ReportPage {
-        id: id.get(),
+        id,
         title: page.t(&format!("report-{}", kind.code())),
         pdf_href: format!("/trajecten/{}/rapporten/{}.pdf", id.get(), kind.code()),
         pdf: state.app.renders_pdf(),

@@ -207,9 +207,9 @@ fn results_rows(lang: Lang, p: &SchoolPage) -> Vec<ResultRow> {
         .collect()
 }
 
-pub async fn show(State(state): State<AppState>, page: Page, Id(id): Id) -> Result<Response, AppError> {
+pub async fn show(State(state): State<AppState>, page: Page, Id(id): Id<SchoolId>) -> Result<Response, AppError> {
     let lang = page.lang;
-    let p = school_page(state.app.read(), SchoolId::new(id)).await?;
+    let p = school_page(state.app.read(), id).await?;
     let mut apply_href = None;
     let (result, note) = if p.school.sector == Sector::Po {
         let programmes = state.programmes().await?;

@@ -21,7 +21,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Form, Router, routing::get, routing::post};
 use koers_app::store::{StoreError, TrajectoryRecord};
 use koers_core::access::{SchoolRef, may_see_case};
-use koers_core::ids::{SchoolId, UserId};
+use koers_core::ids::{ApplicationId, SchoolId, TrajectoryId, UserId};
 use koers_core::programme::Phase;
 use koers_core::trajectory::Trajectory;
 use serde::Deserialize;
@@ -50,12 +50,12 @@ pub struct TrajectoryPage {
     pub school_name: String,
     pub expert_name: String,
     pub expert_email: String,
-    pub application_id: i64,
+    pub application_id: ApplicationId,
     pub dagdelen: i64,
     pub active: bool,
     pub progress: String,
     pub phases: Vec<PhaseRow>,
-    pub id: i64,
+    pub id: TrajectoryId,
     pub version: i64,
     /// Staff of the programme (or a beheerder) may end a running trajectory.
     pub can_end: bool,
@@ -99,7 +99,7 @@ async fn form_links(
     t: &TrajectoryRecord,
     page: &Page,
 ) -> Result<Vec<FormLink>, AppError> {
-    let forms = state.app.trajectory_forms(user.principal(), koers_core::ids::TrajectoryId::new(t.id)).await?;
+    let forms = state.app.trajectory_forms(user.principal(), t.id).await?;
     Ok(forms
         .into_iter()
         .map(|f| FormLink {
@@ -190,17 +190,16 @@ pub(crate) async fn page_for(
     let end_reason = if t.active { None } else { koers_app::trajectories::end_reason(state.app.read(), t.id).await? };
     let forms = form_links(state, user, t, &page).await?;
     // The school's team (issue 8) sees the trajectory and its forms, not the plan's steps.
-    let case =
-        match state.app.plan_case(user.principal(), &user.actor(), koers_core::ids::TrajectoryId::new(t.id)).await {
-            Ok(case) => Some(case),
-            Err(koers_app::Error::Forbidden) => None,
-            Err(e) => return Err(e.into()),
-        };
+    let case = match state.app.plan_case(user.principal(), &user.actor(), t.id).await {
+        Ok(case) => Some(case),
+        Err(koers_app::Error::Forbidden) => None,
+        Err(e) => return Err(e.into()),
+    };
     let steps = case.as_ref().map(|c| crate::html::plan::steps::rows(page.lang, c)).unwrap_or_default();
     let reports = match case {
         Some(_) => {
             let today = koers_core::calendar::Date::of_instant(crate::auth::now());
-            let id = koers_core::ids::TrajectoryId::new(t.id);
+            let id = t.id;
             let entries = state.app.reports_of(user.principal(), &user.actor(), id, today).await?;
             crate::html::rapporten::rows(&page, t.id, &entries)
         }
@@ -246,8 +245,12 @@ pub(crate) async fn page_for(
 }
 
 /// Op koers for the reader, when they may see the trajectory's voortgang (the plan's rule).
-async fn op_koers_of(state: &AppState, user: &CurrentUser, id: i64) -> Result<Option<(bool, Vec<String>)>, AppError> {
-    let tid = koers_core::ids::TrajectoryId::new(id);
+async fn op_koers_of(
+    state: &AppState,
+    user: &CurrentUser,
+    id: TrajectoryId,
+) -> Result<Option<(bool, Vec<String>)>, AppError> {
+    let tid = id;
     match state.app.op_koers(user.principal(), &user.actor(), tid, state.today()).await {
         Ok(a) => Ok(Some((a.on_course, a.sentences_nl().into_iter().map(str::to_owned).collect()))),
         Err(koers_app::Error::Forbidden) => Ok(None),
@@ -257,7 +260,7 @@ async fn op_koers_of(state: &AppState, user: &CurrentUser, id: i64) -> Result<Op
 
 pub async fn show(
     State(state): State<AppState>,
-    Id(id): Id,
+    Id(id): Id<TrajectoryId>,
     user: CurrentUser,
     page: Page,
 ) -> Result<Response, AppError> {
@@ -270,7 +273,7 @@ pub async fn show(
 
 pub async fn end(
     State(state): State<AppState>,
-    Id(id): Id,
+    Id(id): Id<TrajectoryId>,
     user: CurrentUser,
     page: Page,
     Form(f): Form<EndForm>,

@@ -5,12 +5,13 @@ use crate::AppError;
 use crate::state::AppState;
 use koers_app::applications::state_of;
 use koers_app::store::{ApplicationFilter, ApplicationRecord, TrajectoryFilter, TrajectoryRecord};
+use koers_core::ids::{ApplicationId, TrajectoryId};
 use koers_core::workflow::Status;
 
 /// One application in a list.
 #[derive(Debug, Clone)]
 pub struct ApplicationRow {
-    pub id: i64,
+    pub id: ApplicationId,
     pub reference: String,
     pub programme_name: String,
     pub status_label: String,
@@ -57,7 +58,7 @@ pub async fn application_rows(state: &AppState, filter: &ApplicationFilter) -> R
 /// A link to a trajectory page.
 #[derive(Debug, Clone)]
 pub struct TrajectoryLink {
-    pub id: i64,
+    pub id: TrajectoryId,
     pub label: String,
     pub active: bool,
 }
@@ -85,7 +86,7 @@ pub(crate) async fn trajectory_link(state: &AppState, t: &TrajectoryRecord) -> R
 }
 
 /// The trajectory started from application `a`, if any.
-pub async fn trajectory_of(state: &AppState, a: &ApplicationRecord) -> Result<Option<i64>, AppError> {
+pub async fn trajectory_of(state: &AppState, a: &ApplicationRecord) -> Result<Option<TrajectoryId>, AppError> {
     if a.school_id.is_none() && a.board_number.is_none() {
         return Ok(None);
     }

@@ -355,7 +355,7 @@ pub async fn eligible_school(w: &World) -> i64 {
 
 /// A case of programme A (GWGB+): an application of [`eligible_school`] (School D, board X)
 /// with [`Who::Expert`] assigned through a trajectory. Returns (application, trajectory id).
-pub async fn case_of_programme_a(w: &World) -> (koers_app::store::ApplicationRecord, i64) {
+pub async fn case_of_programme_a(w: &World) -> (koers_app::store::ApplicationRecord, koers_core::ids::TrajectoryId) {
     use koers_app::applications::{ApplicationInput, state_of};
     use koers_app::store::{Actor, ApplicationStateWrite, Assignment, ExpertWrite, NewTrajectory};
     use koers_core::workflow::Status;

@@ -17,7 +17,7 @@ pub fn ok<T, E: std::fmt::Display>(r: Result<T, E>) -> T {
 
 /// Everyone of the form tests, by session cookie.
 pub struct Case {
-    pub trajectory: i64,
+    pub trajectory: koers_core::ids::TrajectoryId,
     pub school: i64,
     pub base: String,
     pub leader: String,
@@ -145,10 +145,7 @@ pub async fn principal(w: &World, email: &str) -> koers_core::access::Principal 
 }
 
 pub fn form_ref(c: &Case) -> koers_app::selfevals::FormRef {
-    koers_app::selfevals::FormRef {
-        trajectory: koers_core::ids::TrajectoryId::new(c.trajectory),
-        format: "zelfevaluatie-po".into(),
-    }
+    koers_app::selfevals::FormRef { trajectory: c.trajectory, format: "zelfevaluatie-po".into() }
 }
 
 /// Answer every required item the way a school and its expert would (through the use cases),

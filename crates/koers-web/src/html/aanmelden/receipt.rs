@@ -16,7 +16,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use koers_app::applications::state_of;
 use koers_app::store::{ApplicationRecord, StoreError};
 use koers_core::access::{Action, Resource, SchoolRef, may_see_case};
-use koers_core::ids::{BoardNumber, SchoolId};
+use koers_core::ids::{ApplicationId, BoardNumber, SchoolId, TrajectoryId};
 use koers_core::workflow::{Command, Status, Step};
 use serde::Deserialize;
 
@@ -38,9 +38,9 @@ pub struct ReceiptPage {
     pub help_question: String,
     // ---- roles workflow: the outcome's reason and the trajectory once coupled ----
     pub reason: Option<String>,
-    pub trajectory_id: Option<i64>,
+    pub trajectory_id: Option<TrajectoryId>,
     // ---- withdrawing (the applicant) ----
-    pub id: i64,
+    pub id: ApplicationId,
     pub version: i64,
     pub can_withdraw: bool,
     pub withdraw_reason: String,
@@ -116,7 +116,7 @@ async fn receipt_page(
 
 pub async fn receipt(
     State(state): State<AppState>,
-    Id(id): Id,
+    Id(id): Id<ApplicationId>,
     user: CurrentUser,
     page: Page,
 ) -> Result<Response, AppError> {
@@ -126,7 +126,7 @@ pub async fn receipt(
 
 pub async fn withdraw(
     State(state): State<AppState>,
-    Id(id): Id,
+    Id(id): Id<ApplicationId>,
     user: CurrentUser,
     page: Page,
     Form(f): Form<WithdrawForm>,

@@ -14,7 +14,7 @@ use axum::{Form, Router, routing::get, routing::post};
 use koers_app::store::TokenScope;
 use koers_core::access::{Action, Resource};
 use koers_core::calendar::datetime_nl as datetime;
-use koers_core::ids::UserId;
+use koers_core::ids::{ApiTokenId, UserId};
 use serde::Deserialize;
 
 pub fn routes() -> Router<AppState> {
@@ -23,7 +23,7 @@ pub fn routes() -> Router<AppState> {
 
 #[derive(Debug, Clone)]
 pub struct TokenRow {
-    pub id: i64,
+    pub id: ApiTokenId,
     pub name: String,
     pub created: String,
     pub last_used: String,
@@ -123,7 +123,11 @@ pub async fn create(
     Ok(res)
 }
 
-pub async fn revoke(State(state): State<AppState>, Id(id): Id, user: CurrentUser) -> Result<Response, AppError> {
+pub async fn revoke(
+    State(state): State<AppState>,
+    Id(id): Id<ApiTokenId>,
+    user: CurrentUser,
+) -> Result<Response, AppError> {
     user.ensure(Action::Change, Resource::OwnTokens)?;
     // Only the user's own tokens: another user's token id is "not found".
     state.app.revoke_api_token(UserId::new(user.0.id), id, &user.actor(), now()).await?;

@@ -17,6 +17,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use koers_app::expert_invites::FIELD;
 use koers_core::access::{Action, Resource};
+use koers_core::ids::ExpertId;
 use serde::Deserialize;
 
 #[derive(Debug, Default, Deserialize)]
@@ -27,7 +28,7 @@ pub struct InviteForm {
 
 pub async fn invite(
     State(state): State<AppState>,
-    Id(id): Id,
+    Id(id): Id<ExpertId>,
     user: CurrentUser,
     page: Page,
     Form(f): Form<InviteForm>,

@@ -17,6 +17,7 @@ use koers_app::Error;
 use koers_app::experts::PoolInput;
 use koers_app::store::ExpertRecord;
 use koers_core::access::{Action, Resource};
+use koers_core::ids::ExpertId;
 use koers_core::matching::PoolSector;
 
 #[derive(Debug, Clone)]
@@ -30,7 +31,7 @@ pub struct Choice {
 #[template(path = "beheer/expert_pool.html")]
 pub struct PoolPage {
     pub page: Page,
-    pub id: i64,
+    pub id: ExpertId,
     pub name: String,
     pub version: i64,
     pub programmes: Vec<Choice>,
@@ -84,7 +85,7 @@ fn input_of(e: &ExpertRecord) -> PoolInput {
 
 pub async fn show(
     State(state): State<AppState>,
-    Id(id): Id,
+    Id(id): Id<ExpertId>,
     user: CurrentUser,
     page: Page,
 ) -> Result<Response, AppError> {
@@ -95,7 +96,7 @@ pub async fn show(
 
 pub async fn save(
     State(state): State<AppState>,
-    Id(id): Id,
+    Id(id): Id<ExpertId>,
     user: CurrentUser,
     page: Page,
     Form(pairs): Form<Vec<(String, String)>>,

@@ -23,6 +23,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use koers_app::store::{ExpertInvitation, ExpertRecord, ExpertWrite, StoreError};
 use koers_core::access::{Action, Resource};
+use koers_core::ids::ExpertId;
 use serde::Deserialize;
 
 /// The twelve provinces, as stored.
@@ -98,7 +99,7 @@ impl ExpertForm {
 
 #[derive(Debug, Clone)]
 pub struct ExpertRow {
-    pub id: i64,
+    pub id: ExpertId,
     pub name: String,
     pub email: String,
     pub expertise: String,
@@ -120,7 +121,7 @@ pub struct ExpertsPage {
 pub struct ExpertPage {
     pub page: Page,
     /// `None` for a new expert.
-    pub id: Option<i64>,
+    pub id: Option<ExpertId>,
     pub form: ExpertForm,
     /// Whether the e-mail may be edited (new experts and experts with a login).
     pub email_editable: bool,
@@ -154,7 +155,13 @@ impl ExpertPage {
     }
 }
 
-fn page_for(page: Page, id: Option<i64>, form: ExpertForm, email_editable: bool, errors: FieldErrors) -> ExpertPage {
+fn page_for(
+    page: Page,
+    id: Option<ExpertId>,
+    form: ExpertForm,
+    email_editable: bool,
+    errors: FieldErrors,
+) -> ExpertPage {
     let regions_hint = page.t_args("experts-regions-hint", &[("provinces", PROVINCES.join(", "))]);
     ExpertPage {
         page: page.in_section("beheer"),
@@ -349,7 +356,7 @@ pub struct Flags {
 
 pub async fn show(
     State(state): State<AppState>,
-    Id(id): Id,
+    Id(id): Id<ExpertId>,
     user: CurrentUser,
     page: Page,
     Query(flags): Query<Flags>,
@@ -364,7 +371,7 @@ pub async fn show(
 
 pub async fn save(
     State(state): State<AppState>,
-    Id(id): Id,
+    Id(id): Id<ExpertId>,
     user: CurrentUser,
     page: Page,
     Form(f): Form<ExpertForm>,

@@ -17,7 +17,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use koers_app::accounts::{LAST_BEHEERDER, hash_password_async, validate_password};
 use koers_app::store::{StoreError, User, UserUpdate};
 use koers_core::access::{Action, Resource};
-use koers_core::ids::UserId;
+use koers_core::ids::{GrantId, UserId};
 use serde::Deserialize;
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -48,7 +48,7 @@ impl EditForm {
 
 #[derive(Debug, Clone)]
 pub struct GrantRow {
-    pub id: i64,
+    pub id: GrantId,
     pub label: String,
 }
 
@@ -119,13 +119,13 @@ pub struct Flags {
 
 pub async fn show(
     State(state): State<AppState>,
-    Id(id): Id,
+    Id(id): Id<UserId>,
     me: CurrentUser,
     page: Page,
     Query(flags): Query<Flags>,
 ) -> Result<Response, AppError> {
     me.ensure(Action::View, Resource::Users)?;
-    let user = state.app.read().user(UserId::new(id)).await?;
+    let user = state.app.read().user(id).await?;
     let mut v = view(&state, page, &user, EditForm::of(&user), &GrantFields::default(), Vec::new()).await?;
     v.saved = flags.opgeslagen.is_some();
     render(&v)
@@ -133,14 +133,14 @@ pub async fn show(
 
 pub async fn save(
     State(state): State<AppState>,
-    Id(id): Id,
+    Id(id): Id<UserId>,
     me: CurrentUser,
     mut auth: AuthSession,
     page: Page,
     Form(f): Form<EditForm>,
 ) -> Result<Response, AppError> {
     me.ensure(Action::Change, Resource::Users)?;
-    let user = state.app.read().user(UserId::new(id)).await?;
+    let user = state.app.read().user(id).await?;
     let lang = page.lang;
     let Ok(version) = f.version.trim().parse::<i64>() else { return Err(AppError::BadRequest(Vec::new())) };
     let mut errors = FieldErrors::new();
@@ -169,7 +169,7 @@ pub async fn save(
         active: (active != user.active).then_some(active),
         password_hash,
     };
-    match state.app.update_user(UserId::new(id), version, &update, &me.actor(), now()).await {
+    match state.app.update_user(id, version, &update, &me.actor(), now()).await {
         Ok(updated) => {
             if updated.id == UserId::new(me.0.id) && auth.user.is_some() {
                 // Keep the beheerder's own session valid after changing their own password.
@@ -184,7 +184,7 @@ pub async fn save(
             with_status(StatusCode::UNPROCESSABLE_ENTITY, &v)
         }
         Err(koers_app::Error::Conflict { .. }) => {
-            let current = state.app.read().user(UserId::new(id)).await?;
+            let current = state.app.read().user(id).await?;
             let kept = EditForm { version: current.version.to_string(), ..f };
             let mut v = view(&state, page, &current, kept, &GrantFields::default(), Vec::new()).await?;
             v.conflict = Some(EditForm::of(&current));
@@ -196,15 +196,15 @@ pub async fn save(
 
 pub async fn add_grant(
     State(state): State<AppState>,
-    Id(id): Id,
+    Id(id): Id<UserId>,
     me: CurrentUser,
     page: Page,
     Form(g): Form<GrantFields>,
 ) -> Result<Response, AppError> {
     me.ensure(Action::Change, Resource::Users)?;
-    let user = state.app.read().user(UserId::new(id)).await?;
+    let user = state.app.read().user(id).await?;
     match g.parse(&state, page.lang).await? {
-        Ok(grant) => match state.app.add_grant(UserId::new(id), &grant, &me.actor(), now()).await {
+        Ok(grant) => match state.app.add_grant(id, &grant, &me.actor(), now()).await {
             Ok(_) => Ok(Redirect::to(&format!("/beheer/gebruikers/{id}")).into_response()),
             Err(koers_app::Error::Store(StoreError::Duplicate(_))) => {
                 let errors = vec![("rol", page.t("users-error-duplicate-grant"))];
@@ -227,11 +227,11 @@ pub async fn remove_grant(
     Path((id, grant)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
     me.ensure(Action::Change, Resource::Users)?;
-    let (Ok(id), Ok(grant)) = (id.parse::<i64>(), grant.parse::<i64>()) else { return Err(AppError::NotFound) };
-    match state.app.remove_grant(UserId::new(id), grant, &me.actor(), now()).await {
+    let (Ok(id), Ok(grant)) = (id.parse::<UserId>(), grant.parse::<GrantId>()) else { return Err(AppError::NotFound) };
+    match state.app.remove_grant(id, grant, &me.actor(), now()).await {
         Ok(()) => Ok(Redirect::to(&format!("/beheer/gebruikers/{id}")).into_response()),
         Err(koers_app::Error::LastBeheerder) => {
-            let user = state.app.read().user(UserId::new(id)).await?;
+            let user = state.app.read().user(id).await?;
             let errors = vec![("rol", LAST_BEHEERDER.to_owned())];
             let v = view(&state, page, &user, EditForm::of(&user), &GrantFields::default(), errors).await?;
             with_status(StatusCode::CONFLICT, &v)

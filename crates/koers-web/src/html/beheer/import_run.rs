@@ -15,6 +15,7 @@ use axum::extract::{Query, State};
 use axum::response::Response;
 use koers_app::store::{ImportRun, RowError};
 use koers_core::access::{Action, Resource};
+use koers_core::ids::ImportRunId;
 use serde::Deserialize;
 
 #[derive(Debug, Template)]
@@ -35,7 +36,7 @@ pub struct PageQuery {
 
 pub async fn show(
     State(state): State<AppState>,
-    Id(id): Id,
+    Id(id): Id<ImportRunId>,
     user: CurrentUser,
     page: Page,
     Query(q): Query<PageQuery>,

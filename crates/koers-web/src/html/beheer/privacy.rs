@@ -38,7 +38,7 @@ pub struct Section {
 #[template(path = "beheer/gegevens.html")]
 pub struct DataPage {
     pub page: Page,
-    pub id: i64,
+    pub id: UserId,
     pub name: String,
     pub exported_at: String,
     pub erased: bool,
@@ -203,13 +203,13 @@ pub struct ShowFlags {
 
 pub async fn show(
     State(state): State<AppState>,
-    Id(id): Id,
+    Id(id): Id<UserId>,
     me: CurrentUser,
     page: Page,
     Query(flags): Query<ShowFlags>,
 ) -> Result<Response, AppError> {
     me.ensure(Action::View, Resource::Users)?;
-    let x = state.app.privacy_export(UserId::new(id), &me.actor(), now()).await?;
+    let x = state.app.privacy_export(id, &me.actor(), now()).await?;
     let page = page.in_section("beheer");
     render(&DataPage {
         id,
@@ -221,9 +221,9 @@ pub async fn show(
     })
 }
 
-pub async fn json(State(state): State<AppState>, Id(id): Id, me: CurrentUser) -> Result<Response, AppError> {
+pub async fn json(State(state): State<AppState>, Id(id): Id<UserId>, me: CurrentUser) -> Result<Response, AppError> {
     me.ensure(Action::View, Resource::Users)?;
-    let x = state.app.privacy_export(UserId::new(id), &me.actor(), now()).await?;
+    let x = state.app.privacy_export(id, &me.actor(), now()).await?;
     let mut res = axum::Json(&x).into_response();
     let disposition = format!("attachment; filename=\"koers-gegevens-gebruiker-{id}.json\"");
     if let Ok(v) = HeaderValue::from_str(&disposition) {
@@ -237,7 +237,7 @@ pub async fn json(State(state): State<AppState>, Id(id): Id, me: CurrentUser) ->
 #[template(path = "beheer/wissen.html")]
 pub struct ErasePage {
     pub page: Page,
-    pub id: i64,
+    pub id: UserId,
     pub name: String,
     pub email: String,
     pub errors: FieldErrors,
@@ -255,14 +255,14 @@ pub struct EraseForm {
     pub bevestig: String,
 }
 
-async fn erase_page(state: &AppState, page: Page, id: i64, errors: FieldErrors) -> Result<ErasePage, AppError> {
-    let user = state.app.read().user(UserId::new(id)).await?;
+async fn erase_page(state: &AppState, page: Page, id: UserId, errors: FieldErrors) -> Result<ErasePage, AppError> {
+    let user = state.app.read().user(id).await?;
     Ok(ErasePage { id, name: user.name, email: user.email, errors, page: page.in_section("beheer") })
 }
 
 pub async fn confirm(
     State(state): State<AppState>,
-    Id(id): Id,
+    Id(id): Id<UserId>,
     me: CurrentUser,
     page: Page,
 ) -> Result<Response, AppError> {
@@ -272,13 +272,13 @@ pub async fn confirm(
 
 pub async fn submit(
     State(state): State<AppState>,
-    Id(id): Id,
+    Id(id): Id<UserId>,
     me: CurrentUser,
     page: Page,
     Form(f): Form<EraseForm>,
 ) -> Result<Response, AppError> {
     me.ensure(Action::Change, Resource::Users)?;
-    let user = state.app.read().user(UserId::new(id)).await?;
+    let user = state.app.read().user(id).await?;
     let refuse = |state: AppState, page: Page, status: StatusCode, msg: String| async move {
         let mut res = render(&erase_page(&state, page, id, vec![("bevestig", msg)]).await?)?;
         *res.status_mut() = status;
@@ -288,7 +288,7 @@ pub async fn submit(
         let msg = page.t("privacy-erase-confirm-error");
         return refuse(state, page, StatusCode::UNPROCESSABLE_ENTITY, msg).await;
     }
-    match state.app.erase_person(UserId::new(id), &me.actor(), now()).await {
+    match state.app.erase_person(id, &me.actor(), now()).await {
         Ok(_) => Ok(Redirect::to(&format!("/beheer/gebruikers/{id}/gegevens?gewist=1")).into_response()),
         Err(koers_app::Error::Invalid(fields)) => {
             let msg = fields.into_iter().map(|f| f.detail).collect::<Vec<_>>().join(" ");

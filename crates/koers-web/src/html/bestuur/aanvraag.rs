@@ -18,13 +18,14 @@ use axum::response::{IntoResponse, Redirect, Response};
 use koers_app::board_requests::{BoardRequestCase, LineDecisionInput};
 use koers_app::store::LineStatus;
 use koers_core::eligibility::Eligibility;
+use koers_core::ids::{BoardRequestId, SchoolId};
 use serde::Deserialize;
 
 #[derive(Debug, Clone)]
 pub struct LineRow {
     pub id: i64,
     pub version: i64,
-    pub school_id: i64,
+    pub school_id: SchoolId,
     pub school_name: String,
     pub outcome: String,
     pub status: String,
@@ -39,7 +40,7 @@ pub struct LineRow {
 #[template(path = "bestuur/aanvraag.html")]
 pub struct RequestPage {
     pub page: Page,
-    pub id: i64,
+    pub id: BoardRequestId,
     pub programme_name: String,
     pub board_number: i64,
     pub board_name: String,
@@ -91,7 +92,7 @@ fn view(page: Page, c: BoardRequestCase, typed: Option<(i64, String, Option<Stri
             LineRow {
                 id: l.id,
                 version: l.version,
-                school_id: s.id.get(),
+                school_id: s.id,
                 school_name: s.name.clone(),
                 outcome,
                 status: lang.t(&format!("multi-status-{}", l.status.code())),
@@ -126,7 +127,7 @@ fn view(page: Page, c: BoardRequestCase, typed: Option<(i64, String, Option<Stri
 
 pub async fn show(
     State(state): State<AppState>,
-    Id(id): Id,
+    Id(id): Id<BoardRequestId>,
     user: CurrentUser,
     page: Page,
     Query(flags): Query<Flags>,
@@ -149,7 +150,7 @@ pub async fn decide(
     page: Page,
     Form(f): Form<DecisionForm>,
 ) -> Result<Response, AppError> {
-    let (Some(id), Some(line)) = (id.parse::<i64>().ok(), line.parse::<i64>().ok()) else {
+    let (Some(id), Some(line)) = (id.parse::<BoardRequestId>().ok(), line.parse::<i64>().ok()) else {
         return Err(AppError::NotFound);
     };
     let input = LineDecisionInput {

@@ -17,7 +17,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use koers_app::Error;
 use koers_app::store::{ApplicationRecord, StoreError};
 use koers_core::access::{Action, Resource};
-use koers_core::ids::BoardNumber;
+use koers_core::ids::{ApplicationId, BoardNumber};
 use koers_core::workflow::Command;
 use serde::Deserialize;
 
@@ -36,8 +36,8 @@ pub struct Decision {
 #[template(path = "bestuur/besluit.html")]
 pub struct DecisionPage {
     pub page: Page,
-    pub board: i64,
-    pub id: i64,
+    pub board: BoardNumber,
+    pub id: ApplicationId,
     pub version: i64,
     pub reference: String,
     pub programme_name: String,
@@ -54,7 +54,7 @@ pub struct DecisionPage {
 async fn page_for(
     state: &AppState,
     page: Page,
-    board: i64,
+    board: BoardNumber,
     a: &ApplicationRecord,
     reason: &str,
 ) -> Result<DecisionPage, AppError> {
@@ -97,10 +97,12 @@ pub async fn decide(
     Path((nr, id)): Path<(String, String)>,
     Form(d): Form<Decision>,
 ) -> Result<Response, AppError> {
-    let (Ok(board), Ok(id)) = (nr.parse::<i64>(), id.parse::<i64>()) else { return Err(AppError::NotFound) };
-    user.ensure(Action::Change, Resource::Board(BoardNumber::new(board)))?;
+    let (Ok(board), Ok(id)) = (nr.parse::<BoardNumber>(), id.parse::<ApplicationId>()) else {
+        return Err(AppError::NotFound);
+    };
+    user.ensure(Action::Change, Resource::Board(board))?;
     let a = state.app.read().application(id).await?;
-    if a.board_number != Some(BoardNumber::new(board)) {
+    if a.board_number != Some(board) {
         return Err(AppError::NotFound);
     }
     let approve = match d.besluit.as_str() {

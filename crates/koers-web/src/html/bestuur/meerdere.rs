@@ -50,7 +50,7 @@ pub struct SchoolLine {
 #[template(path = "bestuur/meerdere.html")]
 pub struct MultiPage {
     pub page: Page,
-    pub number: i64,
+    pub number: BoardNumber,
     pub board_name: String,
     pub programme_id: String,
     pub programme_name: String,
@@ -97,13 +97,12 @@ async fn view(
     state: &AppState,
     user: &CurrentUser,
     page: Page,
-    number: i64,
+    number: BoardNumber,
     programme: &str,
     posted: &Posted,
     errors: Vec<(String, String)>,
 ) -> Result<MultiPage, AppError> {
-    let (board, p, schools) =
-        state.app.board_request_form(user.principal(), BoardNumber::new(number), programme).await?;
+    let (board, p, schools) = state.app.board_request_form(user.principal(), number, programme).await?;
     let lang = page.lang;
     let chosen = posted.all("school");
     let error = |f: &str| errors.iter().find(|(k, _)| k == f).map(|(_, m)| m.clone());
@@ -151,7 +150,7 @@ async fn view(
 
 pub async fn form(
     State(state): State<AppState>,
-    Id(number): Id,
+    Id(number): Id<BoardNumber>,
     user: CurrentUser,
     page: Page,
     Query(q): Query<FormQuery>,
@@ -162,7 +161,7 @@ pub async fn form(
 
 pub async fn send(
     State(state): State<AppState>,
-    Id(number): Id,
+    Id(number): Id<BoardNumber>,
     user: CurrentUser,
     page: Page,
     Query(q): Query<FormQuery>,
@@ -172,7 +171,7 @@ pub async fn send(
     let posted = Posted(pairs);
     let input = BoardRequestInput {
         programme_id: programme.clone(),
-        board_number: BoardNumber::new(number),
+        board_number: number,
         lines: posted
             .all("school")
             .into_iter()

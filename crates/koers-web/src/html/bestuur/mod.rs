@@ -33,7 +33,7 @@ pub fn routes() -> Router<AppState> {
 #[template(path = "bestuur/show.html")]
 pub struct BoardPage {
     pub page: Page,
-    pub number: i64,
+    pub number: BoardNumber,
     pub name: String,
     pub rows: Vec<SchoolRow>,
     /// May this user apply on the board's behalf (its bestuurder, a beheerder)?
@@ -44,22 +44,21 @@ pub struct BoardPage {
 
 pub async fn show(
     State(state): State<AppState>,
-    Id(number): Id,
+    Id(number): Id<BoardNumber>,
     user: CurrentUser,
     page: Page,
 ) -> Result<Response, AppError> {
-    user.ensure(Action::View, Resource::Board(BoardNumber::new(number)))?;
-    let board = state.app.read().board(BoardNumber::new(number)).await?;
-    let schools = state.app.read().schools_of_board(BoardNumber::new(number)).await?;
+    user.ensure(Action::View, Resource::Board(number))?;
+    let board = state.app.read().board(number).await?;
+    let schools = state.app.read().schools_of_board(number).await?;
     let rows = rows_for(&state, page.lang, &schools).await?;
-    let can_apply =
-        koers_core::access::may(Some(user.principal()), Action::Change, Resource::Board(BoardNumber::new(number)));
+    let can_apply = koers_core::access::may(Some(user.principal()), Action::Change, Resource::Board(number));
     let multi = if can_apply { multi_links(&state, number).await? } else { Vec::new() };
     render(&BoardPage { page: page.in_section("mijn-home"), number, name: board.name, rows, can_apply, multi })
 }
 
 /// Links to the multi-school form of every programme that allows it: (href, programme name).
-pub async fn multi_links(state: &AppState, number: i64) -> Result<Vec<(String, String)>, AppError> {
+pub async fn multi_links(state: &AppState, number: BoardNumber) -> Result<Vec<(String, String)>, AppError> {
     Ok(state
         .app
         .multi_school_programmes()

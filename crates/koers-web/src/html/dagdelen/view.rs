@@ -5,6 +5,7 @@ use crate::html::page::Page;
 use crate::i18n::Lang;
 use askama::Template;
 use koers_app::dagdelen::{DagdelenCase, activity_code, loggable_activities};
+use koers_core::ids::TrajectoryId;
 use serde::Deserialize;
 
 #[derive(Debug, Clone)]
@@ -42,7 +43,7 @@ pub struct FieldMessage {
 #[template(path = "dagdelen/show.html")]
 pub struct DagdelenPage {
     pub page: Page,
-    pub id: i64,
+    pub id: TrajectoryId,
     pub programme_name: String,
     pub school_name: String,
     pub free: bool,

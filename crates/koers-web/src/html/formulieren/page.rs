@@ -18,6 +18,7 @@ use axum::response::Response;
 use koers_app::selfevals::FormView;
 use koers_core::access::case::{may_confirm, may_submit};
 use koers_core::format::FormStatus;
+use koers_core::ids::TrajectoryId;
 use serde::Deserialize;
 
 /// A refused save, shown at its item.
@@ -43,7 +44,7 @@ pub struct Conflict {
 pub struct FormPage {
     pub page: Page,
     pub base: String,
-    pub trajectory_id: i64,
+    pub trajectory_id: TrajectoryId,
     pub title: String,
     pub intro: String,
     pub format_version: u32,
@@ -111,7 +112,7 @@ pub fn build(
     let c = &fv.result.completeness;
     FormPage {
         base: path.base(),
-        trajectory_id: path.form.trajectory.get(),
+        trajectory_id: path.form.trajectory,
         title: fv.format.title.clone(),
         intro: fv.format.intro.clone(),
         format_version: fv.format.version,

@@ -24,6 +24,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use koers_core::format::result::{FormResult, Highlight};
+use koers_core::ids::TrajectoryId;
 
 async fn after(
     state: &AppState,
@@ -113,7 +114,7 @@ pub const ROW_H: u32 = 28;
 pub struct ResultPage {
     pub page: Page,
     pub base: String,
-    pub trajectory_id: i64,
+    pub trajectory_id: TrajectoryId,
     pub title: String,
     pub status: String,
     pub percent: u8,
@@ -181,7 +182,7 @@ pub fn result_page(page: Page, path: &FormPath, title: String, status: String, r
         .collect();
     ResultPage {
         base: path.base(),
-        trajectory_id: path.form.trajectory.get(),
+        trajectory_id: path.form.trajectory,
         title,
         status,
         percent: r.completeness.percent(),

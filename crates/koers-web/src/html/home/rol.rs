@@ -23,7 +23,7 @@ use koers_app::schools::screen_register;
 use koers_app::store::StoreError;
 use koers_core::TrafficLight;
 use koers_core::access::RoleKind;
-use koers_core::ids::UserId;
+use koers_core::ids::{BoardNumber, ExpertId, TrajectoryId, UserId};
 // roles workflow
 use crate::html::workflow_rows::{ApplicationRow, TrajectoryLink, application_rows, trajectory_links};
 use axum::extract::Query;
@@ -39,7 +39,7 @@ pub struct Count {
 
 #[derive(Debug, Clone)]
 pub struct BoardBlock {
-    pub number: i64,
+    pub number: BoardNumber,
     pub name: String,
     pub rows: Vec<SchoolRow>,
     /// Links to the multi-school request form (href, programme name).
@@ -100,7 +100,7 @@ pub struct RoleHome {
 
 impl RoleHome {
     /// The board view's "latest report" cell of trajectory `id`.
-    pub fn latest_report_of(&self, id: &i64) -> Option<&LatestReportRow> {
+    pub fn latest_report_of(&self, id: &TrajectoryId) -> Option<&LatestReportRow> {
         self.latest_reports.iter().find(|r| r.trajectory_id == *id)
     }
 }
@@ -108,7 +108,7 @@ impl RoleHome {
 /// The newest report of one trajectory, on the board's home.
 #[derive(Debug, Clone)]
 pub struct LatestReportRow {
-    pub trajectory_id: i64,
+    pub trajectory_id: TrajectoryId,
     pub label: String,
     pub report: String,
     pub href: String,
@@ -117,14 +117,14 @@ pub struct LatestReportRow {
 /// An invitation as the home page lists it.
 #[derive(Debug, Clone)]
 pub struct InvitationRow {
-    pub expert_id: i64,
+    pub expert_id: ExpertId,
     pub text: String,
 }
 
 /// An application waiting for the board's decision.
 #[derive(Debug, Clone)]
 pub struct BoardTask {
-    pub board: i64,
+    pub board: BoardNumber,
     pub school_name: String,
     pub row: ApplicationRow,
     /// Always `None` here (errors are shown on the decision page).
@@ -282,7 +282,7 @@ pub async fn show(
                     let school_id = waiting.iter().find(|a| a.id == row.id).and_then(|a| a.school_id);
                     let school_name =
                         schools.iter().find(|s| Some(s.id) == school_id).map(|s| s.name.clone()).unwrap_or_default();
-                    view.tasks.push(BoardTask { board: number.get(), school_name, row, error: None });
+                    view.tasks.push(BoardTask { board: number, school_name, row, error: None });
                 }
                 let all = ApplicationFilter { board_number: Some(number), ..ApplicationFilter::default() };
                 view.board_applications.extend(application_rows(&state, &all).await?);
@@ -298,13 +298,8 @@ pub async fn show(
                         href: format!("/trajecten/{}/rapporten/{}", r.trajectory_id, r.kind.code()),
                     });
                 }
-                let multi = crate::html::bestuur::multi_links(&state, number.get()).await?;
-                view.boards.push(BoardBlock {
-                    number: number.get(),
-                    name,
-                    rows: rows_for(&state, lang, &schools).await?,
-                    multi,
-                });
+                let multi = crate::html::bestuur::multi_links(&state, number).await?;
+                view.boards.push(BoardBlock { number, name, rows: rows_for(&state, lang, &schools).await?, multi });
             }
         }
         Some(RoleKind::Expert) => match state.app.read().expert_by_user(UserId::new(user.0.id)).await {
@@ -313,7 +308,7 @@ pub async fn show(
                 view.trajectories = trajectory_links(&state, &filter).await?;
                 view.expert_sheet = Some(format!("/experts/{}/urenstaat", e.id));
                 let today = koers_core::calendar::Date::of_instant(crate::auth::now());
-                let c = state.app.expert_capacity(koers_core::ids::ExpertId::new(e.id), today).await?;
+                let c = state.app.expert_capacity(e.id, today).await?;
                 view.capacity_line = lang.t_args(
                     "dgd-capacity",
                     &[

@@ -11,16 +11,24 @@ use crate::auth::{CurrentUser, now};
 use crate::html::Id;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
-use koers_core::ids::UserId;
+use koers_core::ids::{ExpertId, UserId};
 
 use crate::state::AppState;
 
-pub async fn accept(State(state): State<AppState>, Id(id): Id, user: CurrentUser) -> Result<Response, AppError> {
+pub async fn accept(
+    State(state): State<AppState>,
+    Id(id): Id<ExpertId>,
+    user: CurrentUser,
+) -> Result<Response, AppError> {
     state.app.accept_expert_invitation(id, UserId::new(user.0.id), &user.actor(), now()).await?;
     Ok(Redirect::to("/home?koppeling=bevestigd").into_response())
 }
 
-pub async fn decline(State(state): State<AppState>, Id(id): Id, user: CurrentUser) -> Result<Response, AppError> {
+pub async fn decline(
+    State(state): State<AppState>,
+    Id(id): Id<ExpertId>,
+    user: CurrentUser,
+) -> Result<Response, AppError> {
     state.app.decline_expert_invitation(id, UserId::new(user.0.id), &user.actor(), now()).await?;
     Ok(Redirect::to("/home?koppeling=geweigerd").into_response())
 }

@@ -132,12 +132,12 @@ fn with_status(status: StatusCode, v: &SchoolOwnPage) -> Result<Response, AppErr
 
 pub async fn show(
     State(state): State<AppState>,
-    Id(id): Id,
+    Id(id): Id<SchoolId>,
     user: CurrentUser,
     page: Page,
     Query(flags): Query<Flags>,
 ) -> Result<Response, AppError> {
-    let school = state.app.read().school(SchoolId::new(id)).await?;
+    let school = state.app.read().school(id).await?;
     user.ensure(Action::View, resource(&school))?;
     let typed = SchoolForm::of(&school, page.lang);
     let mut v = view(&state, &user, page, &school, &typed, &Vec::new()).await?;
@@ -147,12 +147,12 @@ pub async fn show(
 
 pub async fn save(
     State(state): State<AppState>,
-    Id(id): Id,
+    Id(id): Id<SchoolId>,
     user: CurrentUser,
     page: Page,
     Form(typed): Form<SchoolForm>,
 ) -> Result<Response, AppError> {
-    let school = state.app.read().school(SchoolId::new(id)).await?;
+    let school = state.app.read().school(id).await?;
     user.ensure(Action::Change, resource(&school))?;
     let lang = page.lang;
     let Ok(version) = typed.version.trim().parse::<i64>() else {
@@ -169,12 +169,12 @@ pub async fn save(
     if is_empty(&edit) && version == school.version {
         return Ok(Redirect::to(&format!("/mijn-school/{id}?opgeslagen=1")).into_response());
     }
-    let result = state.app.edit_school(SchoolId::new(id), version, &edit, &user.actor(), crate::auth::now()).await;
+    let result = state.app.edit_school(id, version, &edit, &user.actor(), crate::auth::now()).await;
     state.search.invalidate();
     match result {
         Ok(_) => Ok(Redirect::to(&format!("/mijn-school/{id}?opgeslagen=1")).into_response()),
         Err(koers_app::Error::Conflict { .. }) => {
-            let current = state.app.read().school(SchoolId::new(id)).await?;
+            let current = state.app.read().school(id).await?;
             // Keep what was typed; the next save is a deliberate overwrite of the shown values.
             let mut kept = typed.clone();
             kept.version = current.version.to_string();

@@ -38,7 +38,7 @@ pub struct InviteForm {
 #[template(path = "mijn_school/team.html")]
 pub struct TeamPage {
     pub page: Page,
-    pub school_id: i64,
+    pub school_id: SchoolId,
     pub school_name: String,
     pub members: Vec<Member>,
     pub form: InviteForm,
@@ -61,9 +61,9 @@ pub struct Flags {
     verwijderd: Option<String>,
 }
 
-async fn page_for(state: &AppState, user: &CurrentUser, page: Page, id: i64) -> Result<TeamPage, AppError> {
-    let members = state.app.team_members(user.principal(), SchoolId::new(id)).await?;
-    let school = state.app.read().school(SchoolId::new(id)).await?;
+async fn page_for(state: &AppState, user: &CurrentUser, page: Page, id: SchoolId) -> Result<TeamPage, AppError> {
+    let members = state.app.team_members(user.principal(), id).await?;
+    let school = state.app.read().school(id).await?;
     Ok(TeamPage {
         page: page.in_section("mijn-home"),
         school_id: id,
@@ -79,7 +79,7 @@ pub async fn show(
     State(state): State<AppState>,
     user: CurrentUser,
     page: Page,
-    Id(id): Id,
+    Id(id): Id<SchoolId>,
     Query(flags): Query<Flags>,
 ) -> Result<Response, AppError> {
     let mut v = page_for(&state, &user, page, id).await?;
@@ -95,11 +95,11 @@ pub async fn invite(
     State(state): State<AppState>,
     user: CurrentUser,
     page: Page,
-    Id(id): Id,
+    Id(id): Id<SchoolId>,
     Form(f): Form<InviteForm>,
 ) -> Result<Response, AppError> {
     let inv = Invitation { email: f.email.clone(), name: f.naam.clone(), password: f.wachtwoord.clone() };
-    match state.app.invite_team_member(user.principal(), SchoolId::new(id), &inv, &user.actor(), now()).await {
+    match state.app.invite_team_member(user.principal(), id, &inv, &user.actor(), now()).await {
         Ok(u) => {
             let q = serde_urlencoded::to_string([("toegevoegd", u.name.as_str())]).unwrap_or_default();
             Ok(Redirect::to(&format!("/mijn-school/{id}/team?{q}")).into_response())

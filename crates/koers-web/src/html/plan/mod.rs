@@ -49,8 +49,8 @@ pub fn routes() -> Router<AppState> {
 }
 
 /// The case for this user; 404 / 403 as the app decides.
-pub(crate) async fn load(state: &AppState, user: &CurrentUser, id: i64) -> Result<PlanCase, AppError> {
-    Ok(state.app.plan_case(user.principal(), &user.actor(), TrajectoryId::new(id)).await?)
+pub(crate) async fn load(state: &AppState, user: &CurrentUser, id: TrajectoryId) -> Result<PlanCase, AppError> {
+    Ok(state.app.plan_case(user.principal(), &user.actor(), id).await?)
 }
 
 /// Someone else changed the plan first: what they typed, next to a link to the plan as it is.
@@ -58,11 +58,11 @@ pub(crate) async fn load(state: &AppState, user: &CurrentUser, id: i64) -> Resul
 #[template(path = "plan/conflict.html")]
 pub struct ConflictPage {
     pub page: Page,
-    pub id: i64,
+    pub id: TrajectoryId,
     pub typed: Vec<(String, String)>,
 }
 
-fn conflict(page: Page, id: i64, posted: &Posted) -> Result<Response, AppError> {
+fn conflict(page: Page, id: TrajectoryId, posted: &Posted) -> Result<Response, AppError> {
     let hidden = ["versie", "actie"];
     let typed =
         posted.0.iter().filter(|(k, v)| !hidden.contains(&k.as_str()) && !v.trim().is_empty()).cloned().collect();
@@ -71,7 +71,7 @@ fn conflict(page: Page, id: i64, posted: &Posted) -> Result<Response, AppError> 
     Ok(res)
 }
 
-fn back(id: i64, anchor: &str) -> Response {
+fn back(id: TrajectoryId, anchor: &str) -> Response {
     Redirect::to(&format!("/trajecten/{id}/plan{anchor}")).into_response()
 }
 
@@ -81,7 +81,7 @@ async fn outcome<T>(
     state: &AppState,
     user: &CurrentUser,
     page: Page,
-    id: i64,
+    id: TrajectoryId,
     posted: &Posted,
     result: Result<T, koers_app::Error>,
     anchor: &str,
@@ -97,14 +97,19 @@ async fn outcome<T>(
     }
 }
 
-async fn start(State(state): State<AppState>, Id(id): Id, user: CurrentUser, page: Page) -> Result<Response, AppError> {
-    let r = state.app.start_plan(user.principal(), &user.actor(), TrajectoryId::new(id), crate::auth::now()).await;
+async fn start(
+    State(state): State<AppState>,
+    Id(id): Id<TrajectoryId>,
+    user: CurrentUser,
+    page: Page,
+) -> Result<Response, AppError> {
+    let r = state.app.start_plan(user.principal(), &user.actor(), id, crate::auth::now()).await;
     outcome(&state, &user, page, id, &Posted::default(), r, "").await
 }
 
 async fn edit(
     State(state): State<AppState>,
-    Id(id): Id,
+    Id(id): Id<TrajectoryId>,
     user: CurrentUser,
     page: Page,
     Form(pairs): Form<Vec<(String, String)>>,
@@ -118,10 +123,7 @@ async fn edit(
     if posted.get("actie") == "verbeterpunten" {
         let keys: Vec<String> = posted.all("punt").into_iter().map(str::to_owned).collect();
         let now = crate::auth::now();
-        let r = state
-            .app
-            .adopt_verbeterpunten(user.principal(), &user.actor(), TrajectoryId::new(id), version, &keys, now)
-            .await;
+        let r = state.app.adopt_verbeterpunten(user.principal(), &user.actor(), id, version, &keys, now).await;
         return outcome(&state, &user, page, id, &posted, r, "#doelen").await;
     }
     let e = match form::edit_of(&posted) {
@@ -129,7 +131,7 @@ async fn edit(
         Err(problems) => return page::refused(&state, &user, page, id, &posted, problems).await,
     };
     let now = crate::auth::now();
-    let r = state.app.edit_plan(user.principal(), &user.actor(), TrajectoryId::new(id), version, e, now).await;
+    let r = state.app.edit_plan(user.principal(), &user.actor(), id, version, e, now).await;
     let anchor = match &r {
         Ok((_, Some(koers_core::plan::Added::Goal(g)))) => format!("#doel-{g}"),
         Ok((_, Some(koers_core::plan::Added::Measure(_)))) => "#maatregelen".to_owned(),
@@ -140,7 +142,7 @@ async fn edit(
 
 async fn sign(
     State(state): State<AppState>,
-    Id(id): Id,
+    Id(id): Id<TrajectoryId>,
     user: CurrentUser,
     page: Page,
     Form(pairs): Form<Vec<(String, String)>>,
@@ -156,16 +158,13 @@ async fn sign(
     }
     let Some(version) = posted.version() else { return conflict(page, id, &posted) };
     let now = crate::auth::now();
-    let r = state
-        .app
-        .sign_plan(user.principal(), &user.actor(), TrajectoryId::new(id), version, signer, posted.get("rol"), now)
-        .await;
+    let r = state.app.sign_plan(user.principal(), &user.actor(), id, version, signer, posted.get("rol"), now).await;
     outcome(&state, &user, page, id, &posted, r, "#ondertekenen").await
 }
 
 async fn send_back(
     State(state): State<AppState>,
-    Id(id): Id,
+    Id(id): Id<TrajectoryId>,
     user: CurrentUser,
     page: Page,
     Form(pairs): Form<Vec<(String, String)>>,
@@ -177,16 +176,13 @@ async fn send_back(
     }
     let Some(version) = posted.version() else { return conflict(page, id, &posted) };
     let now = crate::auth::now();
-    let r = state
-        .app
-        .send_back_plan(user.principal(), &user.actor(), TrajectoryId::new(id), version, posted.get("reden"), now)
-        .await;
+    let r = state.app.send_back_plan(user.principal(), &user.actor(), id, version, posted.get("reden"), now).await;
     outcome(&state, &user, page, id, &posted, r, "#ondertekenen").await
 }
 
 async fn bijstelling(
     State(state): State<AppState>,
-    Id(id): Id,
+    Id(id): Id<TrajectoryId>,
     user: CurrentUser,
     page: Page,
     Form(pairs): Form<Vec<(String, String)>>,
@@ -198,9 +194,6 @@ async fn bijstelling(
     }
     let Some(version) = posted.version() else { return conflict(page, id, &posted) };
     let now = crate::auth::now();
-    let r = state
-        .app
-        .plan_bijstelling(user.principal(), &user.actor(), TrajectoryId::new(id), version, posted.get("reden"), now)
-        .await;
+    let r = state.app.plan_bijstelling(user.principal(), &user.actor(), id, version, posted.get("reden"), now).await;
     outcome(&state, &user, page, id, &posted, r, "").await
 }

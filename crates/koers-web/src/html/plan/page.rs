@@ -15,13 +15,14 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use koers_app::plans::PlanCase;
 use koers_app::store::StoreError;
+use koers_core::ids::TrajectoryId;
 use koers_core::plan::{PlanKind, VersionStatus};
 
 #[derive(Debug, Template)]
 #[template(path = "plan/show.html")]
 pub struct PlanPage {
     pub page: Page,
-    pub id: i64,
+    pub id: TrajectoryId,
     pub programme_name: String,
     pub school_name: String,
     pub kind_label: String,
@@ -135,7 +136,7 @@ pub(super) async fn build(
         candidates: if c.rights.edit && !frozen && latest.is_some() {
             state
                 .app
-                .plan_candidates(user.principal(), &user.actor(), koers_core::ids::TrajectoryId::new(t.id))
+                .plan_candidates(user.principal(), &user.actor(), t.id)
                 .await?
                 .into_iter()
                 .map(|g| (g.key, g.description, g.standards.join(", ")))
@@ -151,7 +152,7 @@ pub(super) async fn build(
 
 pub async fn show(
     State(state): State<AppState>,
-    Id(id): Id,
+    Id(id): Id<TrajectoryId>,
     user: CurrentUser,
     page: Page,
 ) -> Result<Response, AppError> {
@@ -164,7 +165,7 @@ pub(super) async fn refused(
     state: &AppState,
     user: &CurrentUser,
     page: Page,
-    id: i64,
+    id: TrajectoryId,
     posted: &Posted,
     problems: Problems,
 ) -> Result<Response, AppError> {

@@ -26,7 +26,7 @@ pub struct MoveForm {
 
 pub async fn move_phase(
     State(state): State<AppState>,
-    Id(id): Id,
+    Id(id): Id<TrajectoryId>,
     user: CurrentUser,
     page: Page,
     Form(f): Form<MoveForm>,
@@ -38,8 +38,7 @@ pub async fn move_phase(
     let version = f.versie.trim().parse::<i64>().unwrap_or(c.trajectory.version);
     let to = f.fase.trim().parse::<i64>().unwrap_or(-1);
     let now = crate::auth::now();
-    let r =
-        state.app.move_phase(user.principal(), &user.actor(), TrajectoryId::new(id), version, to, &f.reden, now).await;
+    let r = state.app.move_phase(user.principal(), &user.actor(), id, version, to, &f.reden, now).await;
     let (status, message) = match r {
         Ok(_) => return Ok(Redirect::to(&format!("/trajecten/{id}")).into_response()),
         Err(koers_app::Error::Invalid(fields)) => {

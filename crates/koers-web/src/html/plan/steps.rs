@@ -105,7 +105,7 @@ pub async fn for_home(
             if !seen.insert(t.id) {
                 continue;
             }
-            let id = koers_core::ids::TrajectoryId::new(t.id);
+            let id = t.id;
             let case = match state.app.plan_case(p, &user.actor(), id).await {
                 Ok(c) => c,
                 Err(koers_app::Error::Forbidden) => continue,

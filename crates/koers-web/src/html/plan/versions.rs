@@ -11,6 +11,7 @@ use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Response;
+use koers_core::ids::TrajectoryId;
 use koers_core::plan::{ChangeKind, PlanHistory};
 use serde::Deserialize;
 
@@ -28,7 +29,7 @@ pub struct VersionRow {
 #[template(path = "plan/versions.html")]
 pub struct VersionsPage {
     pub page: Page,
-    pub id: i64,
+    pub id: TrajectoryId,
     pub rows: Vec<VersionRow>,
     pub a: u32,
     pub b: u32,
@@ -46,7 +47,7 @@ pub struct ChangeRow {
 #[template(path = "plan/compare.html")]
 pub struct ComparePage {
     pub page: Page,
-    pub id: i64,
+    pub id: TrajectoryId,
     pub a: u32,
     pub b: u32,
     pub changes: Vec<ChangeRow>,
@@ -60,7 +61,7 @@ fn history(c: &koers_app::plans::PlanCase) -> Result<PlanHistory, AppError> {
 
 pub async fn list(
     State(state): State<AppState>,
-    Id(id): Id,
+    Id(id): Id<TrajectoryId>,
     user: CurrentUser,
     page: Page,
 ) -> Result<Response, AppError> {
@@ -97,7 +98,7 @@ pub struct Pair {
 
 pub async fn compare(
     State(state): State<AppState>,
-    Id(id): Id,
+    Id(id): Id<TrajectoryId>,
     user: CurrentUser,
     page: Page,
     Query(q): Query<Pair>,

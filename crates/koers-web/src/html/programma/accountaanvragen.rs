@@ -166,8 +166,8 @@ fn site_domain(website: &str) -> String {
     host.strip_prefix("www.").unwrap_or(&host).to_owned()
 }
 
-async fn detail(state: &AppState, page: Page, id: i64) -> Result<DetailPage, AppError> {
-    let r = state.app.read().account_request(AccountRequestId::new(id)).await?;
+async fn detail(state: &AppState, page: Page, id: AccountRequestId) -> Result<DetailPage, AppError> {
+    let r = state.app.read().account_request(id).await?;
     let mut facts = Vec::new();
     let mut domain_note = None;
     let subject_href = match r.subject {
@@ -232,7 +232,7 @@ pub async fn show(
     State(state): State<AppState>,
     user: CurrentUser,
     page: Page,
-    Id(id): Id,
+    Id(id): Id<AccountRequestId>,
     Query(flags): Query<Flags>,
 ) -> Result<Response, AppError> {
     user.ensure(Action::View, Resource::AccountRequests)?;
@@ -259,7 +259,7 @@ pub async fn decide(
     State(state): State<AppState>,
     user: CurrentUser,
     page: Page,
-    Id(id): Id,
+    Id(id): Id<AccountRequestId>,
     Form(f): Form<DecisionForm>,
 ) -> Result<Response, AppError> {
     user.ensure(Action::Change, Resource::AccountRequests)?;
@@ -274,7 +274,7 @@ pub async fn decide(
         .app
         .decide_account_request(
             user.principal(),
-            AccountRequestId::new(id),
+            id,
             version,
             approve,
             &f.reden,

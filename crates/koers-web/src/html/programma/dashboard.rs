@@ -214,7 +214,7 @@ async fn trajectories_sheet(state: &AppState, user: &CurrentUser) -> Result<Shee
         let phases: Vec<String> = serde_json::from_str(&t.phases_json).unwrap_or_default();
         let phase = usize::try_from(t.current_phase).ok().and_then(|i| phases.get(i)).cloned().unwrap_or_default();
         out.row([
-            Cell::Integer(t.id),
+            Cell::Integer(t.id.get()),
             Cell::text(a.map(|a| a.reference.to_string()).unwrap_or_default()),
             Cell::text(programme_name(&all, &t.programme_id)),
             Cell::text(name),

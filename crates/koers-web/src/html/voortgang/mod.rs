@@ -60,15 +60,15 @@ pub async fn subject_of(state: &AppState, t: &koers_app::store::TrajectoryRecord
     })
 }
 
-pub async fn case_of(state: &AppState, user: &CurrentUser, id: i64) -> Result<VoortgangCase, AppError> {
-    Ok(state.app.voortgang_case(user.principal(), &user.actor(), TrajectoryId::new(id), state.today()).await?)
+pub async fn case_of(state: &AppState, user: &CurrentUser, id: TrajectoryId) -> Result<VoortgangCase, AppError> {
+    Ok(state.app.voortgang_case(user.principal(), &user.actor(), id, state.today()).await?)
 }
 
 async fn page_for(
     state: &AppState,
     user: &CurrentUser,
     page: Page,
-    id: i64,
+    id: TrajectoryId,
     form: VgForm,
 ) -> Result<VoortgangPage, AppError> {
     let c = case_of(state, user, id).await?;
@@ -79,7 +79,7 @@ async fn page_for(
 
 pub async fn show(
     State(state): State<AppState>,
-    Id(id): Id,
+    Id(id): Id<TrajectoryId>,
     user: CurrentUser,
     page: Page,
     Query(n): Query<Notice>,
@@ -102,7 +102,7 @@ async fn answer(
     user: &CurrentUser,
     page: Page,
     headers: &HeaderMap,
-    id: i64,
+    id: TrajectoryId,
     outcome: Result<(), koers_app::Error>,
     form: VgForm,
     errors_of: &'static str,
@@ -136,7 +136,7 @@ macro_rules! handler {
     ($name:ident, $errors_of:literal, |$state:ident, $user:ident, $id:ident, $f:ident| $call:expr) => {
         pub async fn $name(
             State($state): State<AppState>,
-            Id($id): Id,
+            Id($id): Id<TrajectoryId>,
             $user: CurrentUser,
             page: Page,
             headers: HeaderMap,
@@ -158,7 +158,7 @@ handler!(status, "status", |state, user, id, f| {
     };
     let (p, a, t, now) = (user.principal().clone(), user.actor(), state.today(), crate::auth::now());
     let app = state.app.clone();
-    async move { app.record_measure_status(&p, &a, TrajectoryId::new(id), &input, t, now).await }
+    async move { app.record_measure_status(&p, &a, id, &input, t, now).await }
 });
 
 handler!(measurement, "meting", |state, user, id, f| {
@@ -171,7 +171,7 @@ handler!(measurement, "meting", |state, user, id, f| {
     };
     let (p, a, t, now) = (user.principal().clone(), user.actor(), state.today(), crate::auth::now());
     let app = state.app.clone();
-    async move { app.record_measurement(&p, &a, TrajectoryId::new(id), &input, t, now).await }
+    async move { app.record_measurement(&p, &a, id, &input, t, now).await }
 });
 
 handler!(activity, "activiteit", |state, user, id, f| {
@@ -183,7 +183,7 @@ handler!(activity, "activiteit", |state, user, id, f| {
     };
     let (p, a, t, now) = (user.principal().clone(), user.actor(), state.today(), crate::auth::now());
     let app = state.app.clone();
-    async move { app.log_progress_activity(&p, &a, TrajectoryId::new(id), &input, t, now).await }
+    async move { app.log_progress_activity(&p, &a, id, &input, t, now).await }
 });
 
 handler!(step, "stap", |state, user, id, f| {
@@ -196,12 +196,12 @@ handler!(step, "stap", |state, user, id, f| {
         StepInput { step, activity, date: f.datum.clone(), note: f.toelichting.clone(), version: f.versie.clone() };
     let (p, a, t, now) = (user.principal().clone(), user.actor(), state.today(), crate::auth::now());
     let app = state.app.clone();
-    async move { app.record_step(&p, &a, TrajectoryId::new(id), &input, t, now).await }
+    async move { app.record_step(&p, &a, id, &input, t, now).await }
 });
 
 handler!(plan_review, "review", |state, user, id, f| {
     let input = PlanReviewInput { kind: f.soort.clone(), planned_on: f.gepland.clone() };
     let (p, a, t, now) = (user.principal().clone(), user.actor(), state.today(), crate::auth::now());
     let app = state.app.clone();
-    async move { app.plan_review(&p, &a, TrajectoryId::new(id), &input, t, now).await }
+    async move { app.plan_review(&p, &a, id, &input, t, now).await }
 });

@@ -16,6 +16,7 @@ use axum::extract::{Query, State};
 use axum::response::Response;
 use axum::{Router, routing::get};
 use koers_app::voortgang::course::CourseRow;
+use koers_core::ids::TrajectoryId;
 use koers_core::op_koers::ReasonKind;
 use serde::Deserialize;
 
@@ -34,7 +35,7 @@ pub struct Filter {
 /// One trajectory in a list.
 #[derive(Debug, Clone)]
 pub struct CourseLine {
-    pub id: i64,
+    pub id: TrajectoryId,
     pub subject: String,
     pub programme: String,
     pub phase: String,

@@ -19,7 +19,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Form, Router, routing::get, routing::post};
 use koers_app::voortgang::reviews::{FindingInput, ReviewChange, format_of};
 use koers_core::format::Format;
-use koers_core::ids::TrajectoryId;
+use koers_core::ids::{ReviewId, TrajectoryId};
 use koers_core::review::{Finding, ReviewKind, judgement_nl};
 use std::collections::HashMap;
 
@@ -32,7 +32,7 @@ pub fn routes() -> Router<AppState> {
 
 /// Two numeric ids from the path; anything else is a 404.
 #[derive(Debug, Clone, Copy)]
-pub struct Ids(pub i64, pub i64);
+pub struct Ids(pub TrajectoryId, pub ReviewId);
 
 impl<S: Send + Sync> FromRequestParts<S> for Ids {
     type Rejection = AppError;
@@ -42,7 +42,7 @@ impl<S: Send + Sync> FromRequestParts<S> for Ids {
             Path::<(String, String)>::from_request_parts(parts, state).await.map_err(|_| AppError::NotFound)?;
         let n = |s: &str| s.parse::<i64>().ok().filter(|n| *n > 0);
         match (n(&a), n(&b)) {
-            (Some(a), Some(b)) => Ok(Ids(a, b)),
+            (Some(a), Some(b)) => Ok(Ids(TrajectoryId::new(a), ReviewId::new(b))),
             _ => Err(AppError::NotFound),
         }
     }
@@ -72,8 +72,8 @@ pub struct ReviewerRow {
 #[template(path = "voortgang/review.html")]
 pub struct ReviewPage {
     pub page: Page,
-    pub id: i64,
-    pub review_id: i64,
+    pub id: TrajectoryId,
+    pub review_id: ReviewId,
     pub version: i64,
     pub title: String,
     pub subject: String,
@@ -116,8 +116,8 @@ async fn page_for(
     state: &AppState,
     user: &CurrentUser,
     page: Page,
-    id: i64,
-    review: i64,
+    id: TrajectoryId,
+    review: ReviewId,
 ) -> Result<ReviewPage, AppError> {
     let lang = page.lang;
     let c = super::case_of(state, user, id).await?;
@@ -225,8 +225,8 @@ async fn refused(
     state: &AppState,
     user: &CurrentUser,
     page: Page,
-    id: i64,
-    review: i64,
+    id: TrajectoryId,
+    review: ReviewId,
     e: koers_app::Error,
 ) -> Result<Response, AppError> {
     let lang = page.lang;
@@ -249,16 +249,7 @@ pub async fn change(
     let version = form.get("versie").and_then(|v| v.trim().parse().ok()).unwrap_or(0);
     let outcome = state
         .app
-        .change_review(
-            user.principal(),
-            &user.actor(),
-            TrajectoryId::new(id),
-            review,
-            version,
-            &c,
-            state.today(),
-            crate::auth::now(),
-        )
+        .change_review(user.principal(), &user.actor(), id, review, version, &c, state.today(), crate::auth::now())
         .await;
     match outcome {
         Ok(_) => Ok(Redirect::to(&format!("/trajecten/{id}/voortgang/reviews/{review}?opgeslagen=1")).into_response()),
@@ -285,7 +276,7 @@ pub async fn invite(
         .invite_reviewer(
             user.principal(),
             &user.actor(),
-            TrajectoryId::new(id),
+            id,
             review,
             reviewer,
             days,

@@ -4,6 +4,7 @@ use crate::html::page::Page;
 use crate::i18n::Lang;
 use askama::Template;
 use koers_app::voortgang::VoortgangCase;
+use koers_core::ids::{ReviewId, TrajectoryId};
 use koers_core::progress::{MeasureStatus, Step, Step5Activity};
 use koers_core::review::ReviewKind;
 use serde::Deserialize;
@@ -89,7 +90,7 @@ pub struct StepRow {
 
 #[derive(Debug, Clone)]
 pub struct ReviewRow {
-    pub id: i64,
+    pub id: ReviewId,
     pub kind: String,
     pub planned: String,
     pub held: String,
@@ -100,7 +101,7 @@ pub struct ReviewRow {
 #[template(path = "voortgang/show.html")]
 pub struct VoortgangPage {
     pub page: Page,
-    pub id: i64,
+    pub id: TrajectoryId,
     pub programme_name: String,
     pub subject: String,
     pub today: String,

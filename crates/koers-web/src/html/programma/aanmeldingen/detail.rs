@@ -17,7 +17,7 @@ use koers_app::Error;
 use koers_app::applications::{rank_for_application_on, state_of};
 use koers_app::store::{ApplicationRecord, AuditFilter, StoreError, TrajectoryFilter};
 use koers_core::calendar::datetime_nl as datetime;
-use koers_core::ids::SchoolId;
+use koers_core::ids::{ApplicationId, ExpertId, SchoolId, TrajectoryId};
 use koers_core::matching::MatchRequest;
 use koers_core::programme::ProgrammeRules;
 use koers_core::workflow::{Intake, Status, Step, TransitionError};
@@ -94,7 +94,7 @@ pub struct HistoryRow {
 
 #[derive(Debug, Clone)]
 pub struct MatchRow {
-    pub expert_id: i64,
+    pub expert_id: ExpertId,
     pub name: String,
     pub reasons: String,
     pub free_trajectories: u32,
@@ -105,7 +105,7 @@ pub struct MatchRow {
 
 #[derive(Debug, Clone)]
 pub struct TrajectoryView {
-    pub id: i64,
+    pub id: TrajectoryId,
     pub expert: String,
     pub phases: String,
     pub dagdelen: i64,
@@ -116,7 +116,7 @@ pub struct TrajectoryView {
 #[template(path = "programma/aanmelding.html")]
 pub struct DetailPage {
     pub page: Page,
-    pub id: i64,
+    pub id: ApplicationId,
     pub version: i64,
     pub reference: String,
     pub programme_name: String,
@@ -358,7 +358,7 @@ pub struct MatchQuery {
 
 pub async fn detail(
     State(state): State<AppState>,
-    Id(id): Id,
+    Id(id): Id<ApplicationId>,
     user: CurrentUser,
     page: Page,
     Query(q): Query<MatchQuery>,
@@ -381,7 +381,7 @@ pub(super) fn with_status(status: StatusCode, t: &impl Template) -> Result<Respo
 pub(super) async fn refused(
     state: &AppState,
     page: Page,
-    id: i64,
+    id: ApplicationId,
     actie: &str,
     form: StepForm,
     e: Error,
@@ -430,7 +430,7 @@ fn capitalise(s: &str) -> String {
 pub(super) async fn invalid(
     state: &AppState,
     page: Page,
-    id: i64,
+    id: ApplicationId,
     actie: &str,
     form: StepForm,
     msg: String,

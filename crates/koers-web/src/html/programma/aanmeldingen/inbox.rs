@@ -12,6 +12,7 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Response;
 use koers_app::store::ApplicationFilter;
+use koers_core::ids::ApplicationId;
 use koers_core::workflow::Status;
 use serde::Deserialize;
 
@@ -38,7 +39,7 @@ pub struct Choice {
 
 #[derive(Debug, Clone)]
 pub struct InboxRow {
-    pub id: i64,
+    pub id: ApplicationId,
     pub reference: String,
     pub name: String,
     pub status: String,

@@ -11,6 +11,7 @@ use crate::state::AppState;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
+use koers_core::ids::ApplicationId;
 use koers_core::workflow::{Command, Intake, IntakePlan};
 
 fn checked(v: Option<&String>) -> bool {
@@ -69,7 +70,7 @@ pub async fn step(
     Form(form): Form<StepForm>,
 ) -> Result<Response, AppError> {
     ensure_staff_change(&user)?;
-    let id = raw_id.parse::<i64>().ok().filter(|id| *id > 0).ok_or(AppError::NotFound)?;
+    let id = raw_id.parse::<ApplicationId>().ok().filter(|id| id.get() > 0).ok_or(AppError::NotFound)?;
     let cmd = command(&actie, &form).ok_or(AppError::NotFound)?;
     ensure_programme(&user, &state.app.read().application(id).await?)?;
     let Ok(version) = form.version.trim().parse::<i64>() else {

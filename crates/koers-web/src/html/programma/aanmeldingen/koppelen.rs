@@ -11,10 +11,11 @@ use crate::state::AppState;
 use axum::Form;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
+use koers_core::ids::{ApplicationId, ExpertId};
 
 pub async fn assign(
     State(state): State<AppState>,
-    Id(id): Id,
+    Id(id): Id<ApplicationId>,
     user: CurrentUser,
     page: Page,
     Form(form): Form<StepForm>,
@@ -22,7 +23,8 @@ pub async fn assign(
     ensure_staff_change(&user)?;
     let a = state.app.read().application(id).await?;
     ensure_programme(&user, &a)?;
-    let (Ok(version), Ok(expert_id)) = (form.version.trim().parse::<i64>(), form.expert.trim().parse::<i64>()) else {
+    let (Ok(version), Ok(expert_id)) = (form.version.trim().parse::<i64>(), form.expert.trim().parse::<ExpertId>())
+    else {
         return Err(AppError::BadRequest(Vec::new()));
     };
     let all = programmes(&state).await?;
