@@ -10,7 +10,7 @@
 //! provider's identity and no password; an address the provider vouched for needs no
 //! confirmation link; approval links the identity to the new account.
 
-use crate::accounts::{hash_password_async, is_valid_email, token_hash, validate_password};
+use crate::accounts::{hash_password_async, token_hash, validate_password};
 use crate::check::FieldError;
 use crate::error::{Error, Result};
 use crate::external::{NO_PASSWORD, PendingIdentity};
@@ -19,6 +19,7 @@ use crate::store::{
     RequestSubject, Store, StoreError, StoreRead, User,
 };
 use koers_core::access::{Action, Grant, Principal, Resource, RoleKind, Scope, may};
+use koers_core::email::Email;
 
 /// How long a confirmation link works.
 pub const CONFIRM_TTL_SECS: i64 = 24 * 3600;
@@ -62,7 +63,7 @@ pub fn validate(input: &RequestInput) -> Result<(), Vec<FieldError>> {
     if name.is_empty() || name.chars().count() > 200 {
         push("naam", "vul je naam in (hoogstens 200 tekens)");
     }
-    if !is_valid_email(&input.email) {
+    if !Email::is_valid(&input.email) {
         push("email", "vul een geldig e-mailadres in, zoals naam@school.nl");
     }
     let function = input.function_title.trim();

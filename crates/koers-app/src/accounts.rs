@@ -6,6 +6,7 @@ use crate::error::{Error, LoginRefusal, Result};
 use crate::store::{Actor, ApiToken, NewApiToken, NewAudit, NewUser, Store, StoreError, StoreRead, TokenScope, User};
 use argon2::Argon2;
 use koers_core::access::{Grant, Principal};
+use koers_core::email::Email;
 use koers_core::ids::UserId;
 use sha2::{Digest, Sha256};
 
@@ -112,11 +113,8 @@ fn dummy_hash() -> String {
 /// Validate the fields of a new account; all problems at once, in Dutch.
 pub fn validate_new_user(email: &str, name: &str, password: &str) -> Result<(), Vec<FieldError>> {
     let mut errors = Vec::new();
-    if !is_valid_email(email) {
-        errors.push(FieldError {
-            field: "email".into(),
-            detail: "vul een geldig e-mailadres in, zoals naam@school.nl".into(),
-        });
+    if let Err(e) = Email::parse(email) {
+        errors.push(FieldError { field: "email".into(), detail: e.to_string() });
     }
     let n = name.trim();
     if n.is_empty() || n.chars().count() > 200 {
@@ -124,18 +122,6 @@ pub fn validate_new_user(email: &str, name: &str, password: &str) -> Result<(), 
     }
     errors.extend(validate_password(password).err());
     if errors.is_empty() { Ok(()) } else { Err(errors) }
-}
-
-/// A plausible e-mail address (trimmed): at most 254 characters, no white space, something
-/// before the `@` and a dotted domain that neither starts nor ends with a dot. The one check
-/// for every form that asks for an address.
-pub fn is_valid_email(email: &str) -> bool {
-    let e = email.trim();
-    e.len() <= 254
-        && !e.contains(char::is_whitespace)
-        && e.split_once('@').is_some_and(|(local, domain)| {
-            !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.')
-        })
 }
 
 pub fn validate_password(password: &str) -> Result<(), FieldError> {
@@ -169,7 +155,7 @@ fn audit(now: i64, user: Option<&User>, label: &str, action: &str) -> NewAudit {
 }
 
 /// The longest e-mail address a login is checked for (longer ones cannot exist, see
-/// [`is_valid_email`]; they are refused without touching the store).
+/// [`Email::is_valid`]; they are refused without touching the store).
 const MAX_LOGIN_KEY_LEN: usize = 254;
 
 /// Check e-mail and password, with throttling per account.
@@ -224,7 +210,7 @@ pub(crate) async fn authenticate(
         store.append_audit(&audit(now, Some(&user), &key, "login_password_off")).await?;
         return Err(LoginRefusal::PasswordOff.into());
     }
-    store.append_audit(&audit(now, Some(&user), &user.email, "login")).await?;
+    store.append_audit(&audit(now, Some(&user), user.email.as_str(), "login")).await?;
     Ok((user, principal))
 }
 
@@ -263,16 +249,13 @@ pub struct NewUserInput {
 
 pub(crate) async fn create_user(store: &dyn Store, input: &NewUserInput, actor: &Actor, now: i64) -> Result<User> {
     validate_new_user(&input.email, &input.name, &input.password).map_err(Error::Invalid)?;
+    // Accounts are kept lower-cased: one account per address, whatever case it is typed in.
+    let email = Email::parse(&input.email.to_lowercase()).map_err(|e| Error::field("email", e.to_string()))?;
     let locale = if input.locale == "en" { "en" } else { "nl" };
     let hash = hash_password_async(input.password.clone()).await?;
     let user = store
         .create_user(
-            &NewUser {
-                email: input.email.trim().to_lowercase(),
-                name: input.name.trim().to_owned(),
-                password_hash: hash,
-                locale: locale.to_owned(),
-            },
+            &NewUser { email, name: input.name.trim().to_owned(), password_hash: hash, locale: locale.to_owned() },
             actor,
             now,
         )
@@ -376,10 +359,10 @@ mod tests {
     #[test]
     fn one_email_check_for_every_form() {
         for ok in ["a@school.nl", " sam@morgenster.nl ", "x.y@sub.example.nl"] {
-            assert!(is_valid_email(ok), "{ok}");
+            assert!(Email::is_valid(ok), "{ok}");
         }
         for bad in ["", "geen", "@school.nl", "a@school", "a@.nl", "a@school.", "a b@school.nl"] {
-            assert!(!is_valid_email(bad), "{bad}");
+            assert!(!Email::is_valid(bad), "{bad}");
         }
     }
 

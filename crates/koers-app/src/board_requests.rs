@@ -101,7 +101,7 @@ fn contact_errors(input: &BoardRequestInput, errors: &mut Vec<FieldError>) {
             format!("vul de naam van de contactpersoon in (hoogstens {MAX_CONTACT_NAME} tekens)"),
         );
     }
-    if !crate::accounts::is_valid_email(input.contact_email.trim()) {
+    if !koers_core::email::Email::is_valid(input.contact_email.trim()) {
         push(errors, "contact_email", "vul een geldig e-mailadres in, zoals naam@bestuur.nl".into());
     }
     if input.contact_phone.trim().chars().count() > MAX_CONTACT_PHONE {

@@ -7,10 +7,10 @@
 //! account exists, and whether it has the expert role, is never shown or implied (no
 //! enumeration). An invitation lasts [`INVITATION_TTL_SECS`]; a new one replaces the old.
 
-use crate::accounts::is_valid_email;
 use crate::error::{Error, Result};
 use crate::store::{Actor, ExpertInvitation, ExpertRecord, NewMail, Store, StoreError, StoreRead};
 use koers_core::access::RoleKind;
+use koers_core::email::Email;
 use koers_core::ids::{ExpertId, UserId};
 
 /// How long an invitation can be confirmed: 30 days.
@@ -43,7 +43,7 @@ pub async fn invite(
     now: i64,
 ) -> Result<ExpertInvitation> {
     let email = email.trim().to_lowercase();
-    if !is_valid_email(&email) {
+    if !Email::is_valid(&email) {
         return Err(Error::field(FIELD, "E-mailadres: vul een geldig e-mailadres in, zoals naam@voorbeeld.nl."));
     }
     let expert = store.expert(expert_id).await?;
@@ -85,7 +85,7 @@ async fn is_expert_account(store: &dyn StoreRead, user_id: UserId) -> Result<Opt
 pub async fn pending_for(store: &dyn StoreRead, user_id: UserId, now: i64) -> Result<Vec<PendingInvitation>> {
     let Some(user) = is_expert_account(store, user_id).await? else { return Ok(Vec::new()) };
     let mut out = Vec::new();
-    for inv in store.expert_invitations_for(&user.email).await? {
+    for inv in store.expert_invitations_for(user.email.as_str()).await? {
         if !live(&inv, now) {
             continue;
         }
@@ -113,7 +113,7 @@ async fn invitation_for(
 ) -> Result<(crate::store::User, ExpertInvitation)> {
     let Some(user) = is_expert_account(store, user_id).await? else { return Err(Error::NotFound) };
     match store.expert_invitation(expert_id).await? {
-        Some(inv) if inv.email == user.email.trim().to_lowercase() && live(&inv, now) => Ok((user, inv)),
+        Some(inv) if inv.email == user.email.key() && live(&inv, now) => Ok((user, inv)),
         _ => Err(Error::NotFound),
     }
 }

@@ -22,13 +22,14 @@
 //! address when its `email_verified` claim is true; for providers that do not send the claim
 //! but check addresses themselves (SURFconext) the configuration says so ([`Vouching`]).
 
-use crate::accounts::{is_valid_email, principal_of};
+use crate::accounts::principal_of;
 use crate::error::{ExternalRefusal, LoginRefusal, Result};
 use crate::mail;
 use crate::store::{
     AccountRequestRecord, Actor, NewAudit, NewExternalIdentity, RequestIdentity, RequestStatus, Store, StoreError, User,
 };
 use koers_core::access::Principal;
+use koers_core::email::Email;
 use serde::{Deserialize, Serialize};
 
 /// The password hash of an account made from an account request: no password matches it
@@ -64,7 +65,7 @@ impl ExternalSignIn {
     /// The e-mail address, lower case, when it is one.
     fn email(&self) -> Option<String> {
         let email = self.email.as_deref().map(|e| e.trim().to_lowercase()).unwrap_or_default();
-        is_valid_email(&email).then_some(email)
+        Email::is_valid(&email).then_some(email)
     }
 
     /// The e-mail address, lower case, when the provider vouches for it.
@@ -222,7 +223,7 @@ async fn link_to(
          via uw organisatie ({}). Was u dit niet? Neem dan direct contact op met de beheerder van Koers.",
         user.name, s.provider
     );
-    mail::queue(store, &user.email, "Koers: nieuwe inlogmethode gekoppeld", &body, now).await?;
+    mail::queue(store, user.email.as_str(), "Koers: nieuwe inlogmethode gekoppeld", &body, now).await?;
     signed_in(store, user, label, true, now).await
 }
 

@@ -7,9 +7,10 @@
 //! [`RESET_ANSWER_FLOOR`] has passed since the request came in (the work takes milliseconds).
 
 use crate::account_requests::AccountLinkRefusal;
-use crate::accounts::{hash_password_async, is_valid_email, token_hash, validate_password};
+use crate::accounts::{hash_password_async, token_hash, validate_password};
 use crate::error::{Error, Result};
 use crate::store::{AccountLink, NewMail, Store, StoreError, StoreRead, User};
+use koers_core::email::Email;
 use std::time::{Duration, Instant};
 
 /// How long a reset link works.
@@ -24,7 +25,7 @@ pub const PURPOSE: &str = "wachtwoord";
 /// accounts).
 pub(crate) async fn request(store: &dyn Store, email: &str, base_url: &str, now: i64) -> Result<()> {
     let started = Instant::now();
-    if !is_valid_email(email) {
+    if !Email::is_valid(email) {
         return Err(Error::field("email", "vul een geldig e-mailadres in, zoals naam@school.nl"));
     }
     let outcome = send_link(store, email, base_url, now).await;
@@ -41,7 +42,7 @@ async fn send_link(store: &dyn Store, email: &str, base_url: &str, now: i64) -> 
     let token = hex::encode(Error::random_bytes()?);
     let link = format!("{}/wachtwoord-herstellen/{token}", base_url.trim_end_matches('/'));
     let mail = NewMail {
-        to_address: user.email.clone(),
+        to_address: user.email.to_string(),
         subject: "Koers: nieuw wachtwoord instellen".into(),
         body_text: format!(
             "Iemand (hopelijk jij) vroeg een nieuw wachtwoord aan voor je account in Koers.\n\n\

@@ -156,7 +156,7 @@ pub(crate) async fn export(store: &dyn Store, user_id: UserId, actor: &Actor, no
         .account_requests(None)
         .await?
         .into_iter()
-        .filter(|r| r.user_id == Some(user_id) || r.email.eq_ignore_ascii_case(&account.email))
+        .filter(|r| r.user_id == Some(user_id) || r.email.eq_ignore_ascii_case(account.email.as_str()))
         .collect();
     let export = PersonExport {
         account_requests,

@@ -1,6 +1,7 @@
 //! Screening: every school of an Inspectie-style results file through the results model and
 //! the GWGB+ band rule.
 
+use koers_core::codes::Ovt;
 use koers_core::eligibility::{NextYear, SchoolContext, assess_band};
 use koers_core::programme::BandRule;
 use koers_core::results::{ThreeYear, assess};
@@ -15,7 +16,7 @@ use serde::Serialize;
 #[derive(Debug, Clone, Serialize)]
 pub struct Screened {
     pub line: usize,
-    pub ovt: String,
+    pub ovt: Ovt,
     pub brin: String,
     pub assessment: Assessment,
     pub eligibility: Eligibility,

@@ -37,7 +37,7 @@ pub fn search_text_parts(name: &str, brin: &str, ovt: &str, place: Option<&str>)
 
 /// [`search_text_parts`] of a school.
 pub fn search_text(s: &School) -> String {
-    search_text_parts(&s.name, &s.brin, &s.ovt, s.place.as_deref())
+    search_text_parts(&s.name, &s.brin, s.ovt.as_str(), s.place.as_deref())
 }
 
 impl SchoolIndex {
@@ -104,7 +104,7 @@ fn search_in(entries: &[(String, School)], query: &str, limit: i64) -> Vec<Schoo
         if !text.contains(&lower) {
             continue;
         }
-        if s.brin.to_uppercase() == exact || s.ovt.to_uppercase() == exact {
+        if s.brin.to_uppercase() == exact || s.ovt.as_str().to_uppercase() == exact {
             exact_hits.push(s);
         } else if text.starts_with(&lower) {
             if prefix_hits.len() < limit {
@@ -126,7 +126,7 @@ mod tests {
     fn school(id: i64, ovt: &str, name: &str, place: &str) -> School {
         School {
             id: SchoolId::new(id),
-            ovt: ovt.into(),
+            ovt: koers_core::codes::Ovt::parse(ovt).unwrap_or_else(|e| panic!("{e}")),
             brin: ovt[..4].into(),
             name: name.into(),
             place: Some(place.into()),

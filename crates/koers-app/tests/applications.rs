@@ -35,7 +35,7 @@ async fn setup() -> (App, tempfile::TempDir) {
     let board_user = s
         .create_user(
             &NewUser {
-                email: "bo@bestuur.nl".into(),
+                email: koers_core::email::Email::parse("bo@bestuur.nl").unwrap_or_else(|e| panic!("{e}")),
                 name: "Bo".into(),
                 password_hash: "x".into(),
                 locale: "nl".into(),

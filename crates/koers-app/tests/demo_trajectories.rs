@@ -17,7 +17,7 @@ const NOW: i64 = 1_790_000_000;
 
 fn school(ovt: &str, sector: Sector, board: i64) -> SchoolWrite {
     SchoolWrite::Insert {
-        ovt: ovt.into(),
+        ovt: koers_core::codes::Ovt::parse(ovt).unwrap_or_else(|e| panic!("{e}")),
         brin: ovt[..4].into(),
         sector,
         fields: SchoolFields {

@@ -28,7 +28,7 @@ fn ok<T, E: std::fmt::Display + std::fmt::Debug>(r: Result<T, E>) -> T {
 
 fn school(ovt: &str, sector: Sector, board: i64, name: &str) -> SchoolWrite {
     SchoolWrite::Insert {
-        ovt: ovt.into(),
+        ovt: koers_core::codes::Ovt::parse(ovt).unwrap_or_else(|e| panic!("{e}")),
         brin: ovt[..4].into(),
         sector,
         fields: SchoolFields {
@@ -102,7 +102,12 @@ async fn trajectory(w: &World, programme: &str, phase: i64) -> TrajectoryRecord 
 /// A user with one grant.
 async fn user(w: &World, email: &str, name: &str, role: RoleKind, scope: Scope) -> Principal {
     let actor = Actor::system("test");
-    let new = NewUser { email: email.into(), name: name.into(), password_hash: "x".into(), locale: "nl".into() };
+    let new = NewUser {
+        email: koers_core::email::Email::parse(email).unwrap_or_else(|e| panic!("{e}")),
+        name: name.into(),
+        password_hash: "x".into(),
+        locale: "nl".into(),
+    };
     let u = ok(w.store.create_user(&new, &actor, NOW).await);
     ok(w.store.add_grant(u.id, &ok(Grant::new(role, scope)), &actor, NOW).await);
     ok(w.app.principal_of(u.id).await)

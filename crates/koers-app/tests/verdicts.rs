@@ -28,7 +28,7 @@ async fn setup() -> (koers_store_sqlite::SqliteStore, tempfile::TempDir, i64, i6
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     let school = |ovt: &str, name: &str, sector| SchoolWrite::Insert {
-        ovt: ovt.into(),
+        ovt: koers_core::codes::Ovt::parse(ovt).unwrap_or_else(|e| panic!("{e}")),
         brin: ovt[..4].into(),
         sector,
         fields: SchoolFields {

@@ -17,7 +17,7 @@ const NOW: i64 = 1_790_000_000;
 
 fn school(ovt: &str, sector: Sector, board: i64) -> SchoolWrite {
     SchoolWrite::Insert {
-        ovt: ovt.into(),
+        ovt: koers_core::codes::Ovt::parse(ovt).unwrap_or_else(|e| panic!("{e}")),
         brin: ovt[..4].into(),
         sector,
         fields: SchoolFields {
@@ -74,7 +74,7 @@ async fn op_koers_reasons_bad_input_and_a_weekly_digest_on_a_fixed_clock() {
     let today = Date::of_instant(NOW);
     let staff_user = ok(s.user_by_email("programma@demo.koers.nl").await);
     let staff = ok(app.principal_of(staff_user.id).await);
-    let staff_actor = Actor { user_id: Some(staff_user.id), label: staff_user.email.clone() };
+    let staff_actor = Actor { user_id: Some(staff_user.id), label: staff_user.email.to_string() };
     let rows = ok(app.op_koers_rows(&staff, &staff_actor, today).await);
     assert!(rows.iter().all(|r| r.trajectory.programme_id == "gwgb-plus-school"), "staff see their programme");
     let off: Vec<_> = rows.iter().filter(|r| !r.assessment.on_course).collect();
@@ -151,7 +151,7 @@ async fn an_external_reviewer_is_exported_and_erased_by_their_address() {
     let today = Date::of_instant(NOW);
     let staff_user = ok(s.user_by_email("programma@demo.koers.nl").await);
     let staff = ok(app.principal_of(staff_user.id).await);
-    let actor = Actor { user_id: Some(staff_user.id), label: staff_user.email.clone() };
+    let actor = Actor { user_id: Some(staff_user.id), label: staff_user.email.to_string() };
     let rows = ok(app.op_koers_rows(&staff, &actor, today).await);
     let row = rows.iter().find(|r| r.has_plan).unwrap_or_else(|| panic!("a trajectory with a plan"));
     let id = row.trajectory.id;

@@ -127,7 +127,7 @@ impl Sink {
                 *first = false;
                 let row = JsonRow {
                     line: s.line,
-                    ovt: &s.ovt,
+                    ovt: s.ovt.as_str(),
                     brin: &s.brin,
                     assessment: &s.assessment,
                     eligibility: &s.eligibility,
@@ -166,7 +166,7 @@ fn write_csv_row(out: &mut dyn Write, s: &Screened) -> io::Result<()> {
             None => out.write_all(b";"),
         }
     };
-    write!(out, "{};{}", csv_text(&s.ovt), csv_text(&s.brin))?;
+    write!(out, "{};{}", csv_text(s.ovt.as_str()), csv_text(&s.brin))?;
     opt(out, a.schoolweging.map(|w| w.get()))?;
     match a.category {
         Some(c) => write!(out, ";[{},{})", c.lower_bound(), c.lower_bound() + 1)?,
@@ -223,7 +223,7 @@ fn cells(s: &Screened) -> Vec<Cell> {
     let a = &s.assessment;
     let band = |i: Indicator| s.eligibility.bands.iter().find(|b| b.indicator == i);
     vec![
-        Cell::Text(s.ovt.clone()),
+        Cell::Text(s.ovt.to_string()),
         Cell::Text(s.brin.clone()),
         num(a.schoolweging.map(|w| w.get())),
         a.category.map_or(Cell::Empty, |c| Cell::Text(c.label())),

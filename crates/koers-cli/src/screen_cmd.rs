@@ -103,7 +103,7 @@ pub fn run(args: &ScreenArgs) -> u8 {
             latest.map_or_else(|| [TestYear::new(2025).unwrap_or_else(|_| unreachable!()); 3], window_for)
         });
         if let Some(s) = &school
-            && row.ovt.to_uppercase() != *s
+            && row.ovt.as_str().to_uppercase() != *s
             && row.brin.to_uppercase() != *s
         {
             return;
@@ -115,7 +115,7 @@ pub fn run(args: &ScreenArgs) -> u8 {
                     file: name.clone(),
                     line: row.line,
                     column: "ovt".into(),
-                    value: row.ovt.clone(),
+                    value: row.ovt.to_string(),
                     problem: e.to_string(),
                 });
             }

@@ -39,9 +39,11 @@
 
 pub mod access;
 pub mod calendar;
+pub mod codes;
 pub mod dagdelen;
 mod datafile;
 pub mod eligibility;
+pub mod email;
 pub mod format;
 pub mod ids;
 pub mod inspection;

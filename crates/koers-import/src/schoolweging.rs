@@ -1,5 +1,6 @@
 //! The Inspectie's schoolweging files: the three-year mean, and the value per school year.
 
+use koers_core::codes::Ovt;
 use serde::{Deserialize, Serialize};
 
 use crate::columns::{Columns, Ctx, RowCells, board_number, bounded_decimal};
@@ -7,7 +8,7 @@ use crate::error::{FileError, Parsed, RowError};
 use crate::kind::{FileKind, ParsedFile};
 use crate::parser::{RowParser, parse_table};
 use crate::table::Table;
-use crate::values::{Cell, brin_of, count_bytes, parse_ovt, parse_school_year};
+use crate::values::{Cell, count_bytes, parse_ovt, parse_school_year};
 
 /// A row of `ovt;naam;bevoegd_gezag_nummer;schoolweging_driejaarsgemiddelde`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -15,7 +16,7 @@ pub struct SchoolwegingDriejaarsRecord {
     /// 1-based line in the file.
     pub line: usize,
     /// Object van toezicht, e.g. `00AP|C1`.
-    pub ovt: String,
+    pub ovt: Ovt,
     /// Its BRIN.
     pub brin: String,
     /// School name.
@@ -36,7 +37,7 @@ pub struct SchoolwegingJaarRecord {
     /// The same as a code: `2122`.
     pub school_year_code: String,
     /// Object van toezicht.
-    pub ovt: String,
+    pub ovt: Ovt,
     /// Its BRIN.
     pub brin: String,
     /// School name.
@@ -83,7 +84,7 @@ impl RowParser for DriejaarsParser {
         let ovt = ctx.get_str(self.ovt, parse_ovt)?;
         Ok(SchoolwegingDriejaarsRecord {
             line: ctx.line,
-            brin: brin_of(&ovt),
+            brin: ovt.brin().to_owned(),
             ovt,
             naam: ctx.optional_text(self.naam),
             bevoegd_gezag_nummer: ctx.get_opt(self.board, board_number)?.flatten(),
@@ -136,7 +137,7 @@ impl RowParser for PerJaarParser {
             line: ctx.line,
             schooljaar: school_year.label,
             school_year_code: school_year.code,
-            brin: brin_of(&ovt),
+            brin: ovt.brin().to_owned(),
             ovt,
             naam: ctx.optional_text(self.naam),
             bevoegd_gezag_nummer: ctx.get_opt(self.board, board_number)?.flatten(),

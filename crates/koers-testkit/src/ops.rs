@@ -22,7 +22,7 @@ pub async fn populate(store: Arc<dyn Store>, now: i64) {
         ("leider@example.nl", RoleKind::Schoolleider, Scope::School(school.id)),
     ] {
         let nu = NewUser {
-            email: email.into(),
+            email: koers_core::email::Email::parse(email).unwrap_or_else(|e| panic!("{email}: {e}")),
             name: format!("Naam van {email}"),
             password_hash: "$argon2id$v=19$test".into(),
             locale: "nl".into(),
@@ -44,8 +44,8 @@ pub async fn populate(store: Arc<dyn Store>, now: i64) {
         .session_save(&SessionRecord { id: "sessie-1".into(), data: b"{\"k\":\"v\"}".to_vec(), expires_at: now + 3600 })
         .await
         .expect("session");
-    record_login_attempt(&*store, &user.email, false, now).await;
-    record_login_attempt(&*store, &user.email, true, now + 1).await;
+    record_login_attempt(&*store, user.email.as_str(), false, now).await;
+    record_login_attempt(&*store, user.email.as_str(), true, now + 1).await;
     let mail = NewMail {
         to_address: "iemand@example.nl".into(),
         subject: "Onderwerp".into(),

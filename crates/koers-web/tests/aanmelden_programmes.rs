@@ -23,7 +23,7 @@ fn last_year() -> String {
 
 async fn insert_school(w: &World, ovt: &str, name: &str, sector: Sector) -> i64 {
     let write = SchoolWrite::Insert {
-        ovt: ovt.into(),
+        ovt: koers_core::codes::Ovt::parse(ovt).unwrap_or_else(|e| panic!("{e}")),
         brin: ovt[..4].into(),
         sector,
         fields: SchoolFields {

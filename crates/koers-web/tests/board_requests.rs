@@ -15,7 +15,7 @@ use koers_core::workflow::Status;
 
 async fn vo_school(w: &World, ovt: &str, name: &str, board: i64) -> i64 {
     let write = SchoolWrite::Insert {
-        ovt: ovt.into(),
+        ovt: koers_core::codes::Ovt::parse(ovt).unwrap_or_else(|e| panic!("{e}")),
         brin: ovt[..4].into(),
         sector: Sector::Vo,
         fields: SchoolFields {

@@ -18,7 +18,7 @@ fn ok<T, E: std::fmt::Display>(r: Result<T, E>) -> T {
 async fn eligible_school_of_y(w: &World) -> i64 {
     let actor = Actor::system("test");
     let write = SchoolWrite::Insert {
-        ovt: "55EE|C1".into(),
+        ovt: koers_core::codes::Ovt::parse("55EE|C1").unwrap_or_else(|e| panic!("{e}")),
         brin: "55EE".into(),
         sector: Sector::Po,
         fields: SchoolFields {

@@ -34,7 +34,12 @@ async fn iris(w: &World) -> ExpertRecord {
 /// An account with `grants`, logged in: its session cookie and id.
 async fn account(w: &World, email: &str, grants: &[(RoleKind, Scope)]) -> (String, i64) {
     let actor = Actor::system("test");
-    let new = NewUser { email: email.into(), name: email.into(), password_hash: password_hash(), locale: "nl".into() };
+    let new = NewUser {
+        email: koers_core::email::Email::parse(email).unwrap_or_else(|e| panic!("{e}")),
+        name: email.into(),
+        password_hash: password_hash(),
+        locale: "nl".into(),
+    };
     let u = ok(w.store().create_user(&new, &actor, 1).await);
     for (role, scope) in grants {
         ok(w.store().add_grant(u.id, &ok(Grant::new(*role, scope.clone())), &actor, 1).await);

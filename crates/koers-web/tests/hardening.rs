@@ -225,7 +225,12 @@ async fn tokens_die_with_a_new_password_and_with_deactivation() {
 
 async fn user_with(w: &World, email: &str, grants: &[(RoleKind, Scope)]) -> String {
     let actor = Actor::system("test");
-    let new = NewUser { email: email.into(), name: email.into(), password_hash: password_hash(), locale: "nl".into() };
+    let new = NewUser {
+        email: koers_core::email::Email::parse(email).unwrap_or_else(|e| panic!("{e}")),
+        name: email.into(),
+        password_hash: password_hash(),
+        locale: "nl".into(),
+    };
     let u = ok(w.store().create_user(&new, &actor, 1).await);
     for (role, scope) in grants {
         ok(w.store().add_grant(u.id, &ok(Grant::new(*role, scope.clone())), &actor, 1).await);

@@ -73,7 +73,12 @@ async fn running_trajectory(w: &World) -> (TrajectoryRecord, i64) {
 
 async fn user_with(w: &World, email: &str, role: RoleKind, scope: Scope) -> String {
     let actor = Actor::system("test");
-    let new = NewUser { email: email.into(), name: email.into(), password_hash: password_hash(), locale: "nl".into() };
+    let new = NewUser {
+        email: koers_core::email::Email::parse(email).unwrap_or_else(|e| panic!("{e}")),
+        name: email.into(),
+        password_hash: password_hash(),
+        locale: "nl".into(),
+    };
     let u = ok(w.store().create_user(&new, &actor, 1).await);
     let grant = ok(Grant::new(role, scope));
     ok(w.store().add_grant(u.id, &grant, &actor, 1).await);

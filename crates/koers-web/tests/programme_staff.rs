@@ -297,7 +297,7 @@ async fn staff_of_another_programme_do_not_see_the_application() {
         .store()
         .create_user(
             &NewUser {
-                email: "npo@test.nl".into(),
+                email: koers_core::email::Email::parse("npo@test.nl").unwrap_or_else(|e| panic!("{e}")),
                 name: "Nina NPO".into(),
                 password_hash: auth_support::password_hash(),
                 locale: "nl".into(),

@@ -144,7 +144,7 @@ async fn signed_plan(w: &World, t: koers_core::ids::TrajectoryId) {
 async fn leader_session(w: &World, school: i64) -> Option<String> {
     let actor = Actor::system("test");
     let new = NewUser {
-        email: "leider-d@test.nl".into(),
+        email: koers_core::email::Email::parse("leider-d@test.nl").unwrap_or_else(|e| panic!("{e}")),
         name: LEADER.into(),
         password_hash: password_hash(),
         locale: "nl".into(),

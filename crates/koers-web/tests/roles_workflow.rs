@@ -43,7 +43,12 @@ async fn apply(w: &World, school: i64) -> ApplicationRecord {
 /// A user with one grant; returns (user id, session cookie).
 async fn user_with(w: &World, email: &str, role: RoleKind, scope: Scope) -> (i64, String) {
     let actor = Actor::system("test");
-    let new = NewUser { email: email.into(), name: email.into(), password_hash: password_hash(), locale: "nl".into() };
+    let new = NewUser {
+        email: koers_core::email::Email::parse(email).unwrap_or_else(|e| panic!("{e}")),
+        name: email.into(),
+        password_hash: password_hash(),
+        locale: "nl".into(),
+    };
     let u = ok(w.store().create_user(&new, &actor, 1).await);
     ok(w.store().add_grant(u.id, &ok(Grant::new(role, scope)), &actor, 1).await);
     let r = w.login_raw(email, PASSWORD).await;

@@ -11,7 +11,7 @@ use koers_core::ids::{BoardNumber, SchoolId};
 
 async fn school(w: &World, ovt: &str, name: &str, sector: Sector) -> i64 {
     let write = SchoolWrite::Insert {
-        ovt: ovt.into(),
+        ovt: koers_core::codes::Ovt::parse(ovt).unwrap_or_else(|e| panic!("{e}")),
         brin: ovt[..4].into(),
         sector,
         fields: SchoolFields {

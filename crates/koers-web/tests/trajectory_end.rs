@@ -68,7 +68,12 @@ async fn running_trajectory(w: &World) -> TrajectoryRecord {
 
 async fn staff_of(w: &World, email: &str, programme: &str) -> String {
     let actor = Actor::system("test");
-    let new = NewUser { email: email.into(), name: email.into(), password_hash: password_hash(), locale: "nl".into() };
+    let new = NewUser {
+        email: koers_core::email::Email::parse(email).unwrap_or_else(|e| panic!("{e}")),
+        name: email.into(),
+        password_hash: password_hash(),
+        locale: "nl".into(),
+    };
     let u = ok(w.store().create_user(&new, &actor, 1).await);
     let grant = ok(Grant::new(RoleKind::Programmamedewerker, Scope::Programme(programme.into())));
     ok(w.store().add_grant(u.id, &grant, &actor, 1).await);

@@ -100,7 +100,7 @@ async fn a_verdict_named_in_a_vo_aanmelding_is_stored_as_declared() {
     let w = world().await;
     let actor = Actor::system("test");
     let write = SchoolWrite::Insert {
-        ovt: "77VO|C1".into(),
+        ovt: koers_core::codes::Ovt::parse("77VO|C1").unwrap_or_else(|e| panic!("{e}")),
         brin: "77VO".into(),
         sector: Sector::Vo,
         fields: SchoolFields {

@@ -33,7 +33,7 @@ async fn a_schoolleider_withdraws_their_application_with_a_reason() {
     let a = ok(w.state.app.submit_application(&input, None, &actor, koers_web::auth::now(), "http://koers.test").await)
         .application;
     let new = NewUser {
-        email: "leider-d@test.nl".into(),
+        email: koers_core::email::Email::parse("leider-d@test.nl").unwrap_or_else(|e| panic!("{e}")),
         name: "Lot Leider".into(),
         password_hash: password_hash(),
         locale: "nl".into(),

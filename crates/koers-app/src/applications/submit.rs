@@ -147,7 +147,7 @@ async fn board_addresses(store: &dyn StoreRead, board: BoardNumber) -> Result<Ve
     for u in store.list_users().await?.into_iter().filter(|u| u.active) {
         let grants = store.grants_of_user(u.id).await?;
         if grants.iter().any(|g| g.grant.role == RoleKind::Bestuurder && g.grant.scope == Scope::Board(board)) {
-            out.push(u.email);
+            out.push(u.email.into_string());
         }
     }
     Ok(out)
@@ -185,7 +185,7 @@ pub(crate) async fn submit(
         );
     }
     let email = input.contact_email.trim();
-    if !crate::accounts::is_valid_email(email) {
+    if !koers_core::email::Email::is_valid(email) {
         field(&mut errors, "contact_email", "vul een geldig e-mailadres in, zoals naam@school.nl");
     }
     let q = input.help_question.trim();

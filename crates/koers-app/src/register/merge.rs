@@ -4,6 +4,7 @@
 use super::report::{ImportReport, KeptManual};
 use crate::error::Result;
 use crate::store::{Actor, NewBoard, School, SchoolFields, SchoolWrite, Sector, Store};
+use koers_core::codes::Ovt;
 use koers_core::ids::{BoardNumber, SchoolId};
 use koers_core::register::ManualField;
 use std::collections::{BTreeMap, HashMap};
@@ -67,7 +68,7 @@ fn show<T: Shown>(v: &T) -> String {
 }
 
 /// Merge `p` into `cur`, keeping manual fields; returns whether anything changed.
-fn merge(ovt: &str, cur: &mut SchoolFields, manual: &[ManualField], p: &Proposed, kept: &mut Vec<KeptManual>) -> bool {
+fn merge(ovt: &Ovt, cur: &mut SchoolFields, manual: &[ManualField], p: &Proposed, kept: &mut Vec<KeptManual>) -> bool {
     let mut changed = false;
     macro_rules! field {
         ($name:ident, $field:expr, $value:expr) => {
@@ -75,7 +76,7 @@ fn merge(ovt: &str, cur: &mut SchoolFields, manual: &[ManualField], p: &Proposed
                 if cur.$name != new {
                     if manual.contains(&$field) {
                         kept.push(KeptManual {
-                            ovt: ovt.to_owned(),
+                            ovt: ovt.clone(),
                             field: $field,
                             kept: show(&cur.$name),
                             imported: show(&new),
@@ -123,13 +124,12 @@ fn fields_of(s: &School) -> SchoolFields {
 /// Apply proposals to the register; returns ovt → school id for every proposed school.
 pub(super) async fn apply(
     store: &dyn Store,
-    proposals: &BTreeMap<String, Proposed>,
+    proposals: &BTreeMap<Ovt, Proposed>,
     report: &mut ImportReport,
     actor: &Actor,
     now: i64,
-) -> Result<HashMap<String, SchoolId>> {
-    let existing: HashMap<String, School> =
-        store.all_schools().await?.into_iter().map(|s| (s.ovt.clone(), s)).collect();
+) -> Result<HashMap<Ovt, SchoolId>> {
+    let existing: HashMap<Ovt, School> = store.all_schools().await?.into_iter().map(|s| (s.ovt.clone(), s)).collect();
     let mut writes = Vec::new();
     let mut inserted_ovts = Vec::new();
     for (ovt, p) in proposals {
@@ -144,7 +144,7 @@ pub(super) async fn apply(
                 }
             }
             None => {
-                let mut fields = SchoolFields { name: ovt.clone(), ..SchoolFields::default() };
+                let mut fields = SchoolFields { name: ovt.to_string(), ..SchoolFields::default() };
                 merge(ovt, &mut fields, &[], p, &mut Vec::new());
                 writes.push(SchoolWrite::Insert {
                     ovt: ovt.clone(),
@@ -169,7 +169,7 @@ pub(super) async fn apply(
     if !writes.is_empty() {
         store.apply_school_writes(&writes, actor, now).await?;
     }
-    let mut ids: HashMap<String, SchoolId> = existing.into_iter().map(|(k, v)| (k, v.id)).collect();
+    let mut ids: HashMap<Ovt, SchoolId> = existing.into_iter().map(|(k, v)| (k, v.id)).collect();
     if !inserted_ovts.is_empty() {
         for s in store.all_schools().await? {
             ids.entry(s.ovt).or_insert(s.id);
@@ -198,7 +198,7 @@ mod tests {
         let manual = [ManualField::Place, ManualField::Schoolweging];
         cur.board_number = Some(BoardNumber::new(41646));
         let mut kept = Vec::new();
-        merge("00AP|C1", &mut cur, &manual, &p, &mut kept);
+        merge(&Ovt::parse("00AP|C1").unwrap_or_else(|e| panic!("{e}")), &mut cur, &manual, &p, &mut kept);
         let rows: Vec<(&str, &str, &str)> =
             kept.iter().map(|k| (k.field_nl(), k.kept.as_str(), k.imported.as_str())).collect();
         assert_eq!(rows, [("Plaats", "Amsterdam", "Zaandam"), ("Schoolweging", "–", "31,47")]);

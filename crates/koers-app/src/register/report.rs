@@ -1,6 +1,7 @@
 //! What an import did: the report for the CLI summary and the upload page, with every manual
 //! edit an import kept.
 
+use koers_core::codes::Ovt;
 use koers_core::ids::ImportRunId;
 use koers_core::register::ManualField;
 use koers_import::RowError;
@@ -10,7 +11,7 @@ use serde::Serialize;
 /// and `imported` are the values as a person reads them (`Amsterdam`, `31,47`, `–` for empty).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct KeptManual {
-    pub ovt: String,
+    pub ovt: Ovt,
     pub field: ManualField,
     pub kept: String,
     pub imported: String,

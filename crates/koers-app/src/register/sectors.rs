@@ -13,6 +13,7 @@
 //! - Coordinates: a location's own vestigingscode, else (regular primary schools, whose ovt is
 //!   `BRIN|C1`) the BRIN's only location or its main location `BRIN00`, as for DUO's addresses.
 
+use koers_core::codes::Ovt;
 use koers_core::ids::{BoardNumber, SchoolId};
 use std::collections::{BTreeMap, HashMap};
 
@@ -31,10 +32,10 @@ pub(super) async fn vo_locations(
 ) -> Result<()> {
     let parsed = koers_import::parse_duo_vestigingen_vo(table)?;
     report.rejected = parsed.rejected;
-    let proposals: BTreeMap<String, Proposed> = parsed
+    let proposals: BTreeMap<Ovt, Proposed> = parsed
         .records
         .iter()
-        .map(|r| {
+        .filter_map(|r| {
             let p = Proposed {
                 brin: r.instellingscode.clone(),
                 sector: Some(Sector::Vo),
@@ -48,11 +49,17 @@ pub(super) async fn vo_locations(
                 kind: Some(opt_str(&Some(r.onderwijsstructuur.clone()))),
                 ..Default::default()
             };
-            (r.vestigingscode.clone(), p)
+            Some((vestiging(&r.vestigingscode)?, p))
         })
         .collect();
     apply(store, &proposals, report, actor, now).await?;
     Ok(())
+}
+
+/// A vestigingscode as the register keeps it (the import checked it already, so `None` is a
+/// code the import let through that the register cannot key: it is left out).
+fn vestiging(code: &str) -> Option<Ovt> {
+    Ovt::parse_vestiging(code).ok()
 }
 
 fn sector_of(soort: SoortPo) -> Option<Sector> {
@@ -83,8 +90,9 @@ pub(super) async fn special_locations(
         kinds.sort_unstable();
         kinds.dedup();
         let kind = kinds.iter().map(|k| k.code().to_lowercase()).collect::<Vec<_>>().join(", ");
+        let Some(code) = vestiging(&r.vestigingscode) else { continue };
         proposals.insert(
-            r.vestigingscode.clone(),
+            code,
             Proposed {
                 brin: r.instellingscode.clone(),
                 sector: Some(sector),
@@ -139,11 +147,11 @@ pub(super) async fn exam_trends(
 ) -> Result<()> {
     let parsed = koers_import::parse_duo_examens_vo(table)?;
     report.rejected = parsed.rejected;
-    let ids: HashMap<String, SchoolId> =
+    let ids: HashMap<Ovt, SchoolId> =
         store.all_schools().await?.into_iter().filter(|s| s.sector == Sector::Vo).map(|s| (s.ovt, s.id)).collect();
     let mut rows = Vec::new();
     for t in koers_import::exam_trends(&parsed.records) {
-        let Some(&school_id) = ids.get(&t.vestigingscode) else {
+        let Some(&school_id) = ids.get(t.vestigingscode.as_str()) else {
             report.not_linked += 1;
             continue;
         };

@@ -54,7 +54,7 @@ pub async fn invite(
     let grant =
         Grant::new(RoleKind::Schoolteam, Scope::School(school_id)).map_err(|e| Error::field("rol", e.to_string()))?;
     let email = inv.email.trim().to_lowercase();
-    if !crate::accounts::is_valid_email(&email) {
+    if !koers_core::email::Email::is_valid(&email) {
         return Err(Error::field("email", "vul een geldig e-mailadres in, zoals naam@school.nl"));
     }
     match store.user_by_email(&email).await {

@@ -1,5 +1,7 @@
 //! Records kept by the [`super::Store`]. Plain data; validation happens before they are built.
 
+use koers_core::codes::Ovt;
+use koers_core::email::Email;
 use koers_core::ids::{ApiTokenId, BoardNumber, GrantId, SchoolId, UserId};
 use koers_core::register::ManualField;
 use serde::{Deserialize, Serialize};
@@ -27,7 +29,7 @@ pub use koers_core::Sector;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct School {
     pub id: SchoolId,
-    pub ovt: String,
+    pub ovt: Ovt,
     pub brin: String,
     pub name: String,
     pub place: Option<String>,
@@ -74,7 +76,7 @@ pub struct SchoolFields {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum SchoolWrite {
     Insert {
-        ovt: String,
+        ovt: Ovt,
         brin: String,
         sector: Sector,
         fields: SchoolFields,
@@ -157,7 +159,7 @@ pub struct WegingYear {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct User {
     pub id: UserId,
-    pub email: String,
+    pub email: Email,
     pub name: String,
     /// PHC string (argon2id). Never shown, never logged.
     #[serde(skip_serializing)]
@@ -171,7 +173,7 @@ pub struct User {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewUser {
-    pub email: String,
+    pub email: Email,
     pub name: String,
     pub password_hash: String,
     pub locale: String,

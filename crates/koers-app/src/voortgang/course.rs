@@ -211,7 +211,7 @@ pub async fn digest_mails(
             lines(&off, base_url)
         };
         mails.push(NewMail {
-            to_address: u.email.clone(),
+            to_address: u.email.to_string(),
             subject: format!("Op koers? Weekoverzicht {week}: {} van {running} trajecten niet op koers", off.len()),
             body_text: format!(
                 "Beste {},\n\nTrajecten van uw programma's die niet op koers zijn:\n\n{body}\nHet dashboard: {}/programma/op-koers\n",

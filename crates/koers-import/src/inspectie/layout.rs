@@ -5,7 +5,7 @@ use super::{InspectieResultRow, InspectieYear, PublishedOutcome};
 use crate::columns::{Columns, Ctx, RowCells, bounded_decimal};
 use crate::error::{FileError, RowError};
 use crate::kind::FileKind;
-use crate::values::{Cell, brin_of, count_bytes, parse_ovt, parse_school_year_code, percentage_bytes};
+use crate::values::{Cell, count_bytes, parse_ovt, parse_school_year_code, percentage_bytes};
 
 const PCT_1F: &str = "gemiddelde %1f ";
 const PCT_1S2F: &str = "gemiddelde %1s/2f ";
@@ -145,7 +145,7 @@ impl InspectieLayout {
         let published = |i: Option<usize>| ctx.get_opt(i, percentage_bytes);
         Ok(InspectieResultRow {
             line: ctx.line,
-            brin: brin_of(&ovt),
+            brin: ovt.brin().to_owned(),
             ovt,
             name: ctx.optional_text(self.name),
             years,

@@ -5,6 +5,7 @@
 mod layout;
 mod stream;
 
+use koers_core::codes::Ovt;
 use serde::{Deserialize, Serialize};
 
 use crate::columns::{Columns, Ctx, RowCells};
@@ -23,7 +24,7 @@ pub struct InspectieResultRow {
     /// 1-based line in the file.
     pub line: usize,
     /// Object van toezicht, e.g. `00AP|C1`.
-    pub ovt: String,
+    pub ovt: Ovt,
     /// Its BRIN, e.g. `00AP`.
     pub brin: String,
     /// School name, when the file has a `naam` column.

@@ -1,35 +1,23 @@
 //! Identifiers: BRIN, ovt, vestiging; school years and dates.
 
 use super::ValueProblem;
+use koers_core::codes::Ovt;
 
 /// Parses a BRIN number: 2 digits and 2 letters or digits (`00AP`, `31VU`). Lower case is
-/// accepted and returned in upper case.
+/// accepted and returned in upper case. The grammar is core's ([`koers_core::codes`]).
 pub fn parse_brin(text: &str) -> Result<String, ValueProblem> {
-    let s = text.trim().to_ascii_uppercase();
-    if is_brin(s.as_bytes()) { Ok(s) } else { Err(ValueProblem::NotBrin) }
+    koers_core::codes::parse_brin(text).map_err(|_| ValueProblem::NotBrin)
 }
 
-/// Parses an Inspectie `ovt` code: BRIN, `|`, `C` and 1 or 2 digits (`00AP|C1`, `00AP|C12`).
-/// Returned in upper case; its BRIN is the first 4 characters.
-pub fn parse_ovt(text: &str) -> Result<String, ValueProblem> {
-    let s = text.trim().to_ascii_uppercase();
-    match s.as_bytes() {
-        [a, b, c, d, b'|', b'C', rest @ ..]
-            if is_brin(&[*a, *b, *c, *d]) && (1..=2).contains(&rest.len()) && rest.iter().all(u8::is_ascii_digit) =>
-        {
-            Ok(s)
-        }
-        _ => Err(ValueProblem::NotOvt),
-    }
+/// Parses an Inspectie `ovt` code: BRIN, `|`, `C` and 1 or 2 digits (`00AP|C1`, `00AP|C12`),
+/// into core's [`Ovt`] (upper case; its BRIN is [`Ovt::brin`]).
+pub fn parse_ovt(text: &str) -> Result<Ovt, ValueProblem> {
+    Ovt::parse_inspectie(text).map_err(|_| ValueProblem::NotOvt)
 }
 
 /// Parses a full vestiging number: BRIN and 2 digits (`00AP00`).
 pub fn parse_vestiging(text: &str) -> Result<String, ValueProblem> {
-    let s = text.trim().to_ascii_uppercase();
-    match s.as_bytes() {
-        [a, b, c, d, e, f] if is_brin(&[*a, *b, *c, *d]) && e.is_ascii_digit() && f.is_ascii_digit() => Ok(s),
-        _ => Err(ValueProblem::NotVestiging),
-    }
+    Ovt::parse_vestiging(text).map(String::from).map_err(|_| ValueProblem::NotVestiging)
 }
 
 /// Parses DUO's vestigingscode next to a BRIN: `00`, or `0` from a spreadsheet that kept it as
@@ -44,17 +32,6 @@ pub fn parse_vestigingscode(text: &str, brin: &str) -> Result<String, ValueProbl
             _ => Err(ValueProblem::NotVestiging),
         },
     }
-}
-
-/// The BRIN part of a valid ovt or vestiging.
-pub(crate) fn brin_of(code: &str) -> String {
-    code.get(..4).unwrap_or(code).to_string()
-}
-
-fn is_brin(b: &[u8]) -> bool {
-    matches!(b, [a, b, c, d] if a.is_ascii_digit() && b.is_ascii_digit()
-        && (c.is_ascii_uppercase() || c.is_ascii_digit())
-        && (d.is_ascii_uppercase() || d.is_ascii_digit()))
 }
 
 /// A school year, e.g. 2023/24.
@@ -137,8 +114,8 @@ mod tests {
         for bad in ["0AP", "00AP0", "A0AP", "00A-", ""] {
             assert_eq!(parse_brin(bad), Err(ValueProblem::NotBrin), "{bad}");
         }
-        assert_eq!(parse_ovt("00AP|C1"), Ok("00AP|C1".into()));
-        assert_eq!(parse_ovt("31vu|c12"), Ok("31VU|C12".into()));
+        assert_eq!(parse_ovt("00AP|C1").map(String::from), Ok("00AP|C1".into()));
+        assert_eq!(parse_ovt("31vu|c12").map(String::from), Ok("31VU|C12".into()));
         for bad in ["00AP|C", "00AP|C123", "00AP|X1", "00AP", "00AP|C1 x"] {
             assert_eq!(parse_ovt(bad), Err(ValueProblem::NotOvt), "{bad}");
         }

@@ -11,8 +11,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-pub(crate) use codes::{brin_of, parse_date, parse_school_year, parse_school_year_code};
 pub use codes::{parse_brin, parse_ovt, parse_vestiging, parse_vestigingscode};
+pub(crate) use codes::{parse_date, parse_school_year, parse_school_year_code};
 pub(crate) use number::{count_bytes, decimal_bytes, duo_count_bytes, percentage_bytes};
 pub use number::{parse_count, parse_decimal, parse_duo_count, parse_percentage};
 

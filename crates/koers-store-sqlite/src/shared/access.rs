@@ -267,7 +267,7 @@ pub(crate) async fn decide_request(
                 "INSERT INTO users (email, name, password_hash, locale, active, version, created_at, updated_at)
                  VALUES ($1, $2, $3, $4, TRUE, 1, $5, $5) RETURNING id",
             )
-            .bind(&before.email)
+            .bind(before.email.as_str())
             .bind(&before.name)
             .bind(&hash)
             .bind(&before.locale)
@@ -277,7 +277,8 @@ pub(crate) async fn decide_request(
             .map_err(db)?;
             let user = User {
                 id: UserId::new(user_id),
-                email: before.email.clone(),
+                email: koers_core::email::Email::parse(&before.email)
+                    .map_err(|_| corrupt("account_requests.email", &before.email))?,
                 name: before.name.clone(),
                 password_hash: hash,
                 locale: before.locale.clone(),

@@ -2,6 +2,7 @@
 //! audit entry per changed school in the same transaction.
 
 use koers_app::store::{Actor, School, SchoolEdit, SchoolFields, SchoolWrite, Sector, StoreError, StoreResult};
+use koers_core::codes::Ovt;
 use koers_core::ids::{BoardNumber, SchoolId};
 use koers_core::register::ManualField;
 
@@ -12,7 +13,7 @@ use crate::backend::{Conn, Pool, begin_write};
 
 /// Write every field of `s` (already at its new version) if the row is still at `expected`.
 async fn store(conn: &mut Conn, s: &School, expected: i64) -> StoreResult<()> {
-    let search = search_text(&s.name, &s.brin, &s.ovt, s.place.as_deref());
+    let search = search_text(&s.name, &s.brin, s.ovt.as_str(), s.place.as_deref());
     let manual = json(&s.manual_fields)?;
     let clusters = json(&s.clusters)?;
     let done = sqlx::query!(
@@ -50,13 +51,13 @@ async fn store(conn: &mut Conn, s: &School, expected: i64) -> StoreResult<()> {
 
 async fn insert(
     conn: &mut Conn,
-    ovt: &str,
+    ovt: &Ovt,
     brin: &str,
     sector: Sector,
     f: &SchoolFields,
     now: i64,
 ) -> StoreResult<School> {
-    let search = search_text(&f.name, brin, ovt, f.place.as_deref());
+    let search = search_text(&f.name, brin, ovt.as_str(), f.place.as_deref());
     let clusters = json(&f.clusters)?;
     let id = sqlx::query_scalar!(
         r#"INSERT INTO schools (ovt, brin, name, place, municipality, province, denomination, board_number,
@@ -64,7 +65,7 @@ async fn insert(
                                 kind, clusters, lat, lon)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, '[]', $12, 1, $13, $14, $15, $16, $17)
            RETURNING id AS "id!: i64""#,
-        ovt,
+        ovt.as_str(),
         brin,
         f.name,
         f.place,
@@ -87,7 +88,7 @@ async fn insert(
     .map_err(db)?;
     Ok(School {
         id: SchoolId::new(id),
-        ovt: ovt.to_owned(),
+        ovt: ovt.clone(),
         brin: brin.to_owned(),
         name: f.name.clone(),
         place: f.place.clone(),

@@ -1,6 +1,7 @@
 //! Schools: reading and searching (writes are in `school_writes`).
 
 use koers_app::store::{School, Sector, StoreError, StoreResult};
+use koers_core::codes::Ovt;
 use koers_core::ids::BoardNumber;
 
 use super::error::{corrupt, db};
@@ -38,7 +39,7 @@ impl TryFrom<SchoolRow> for School {
             manual_fields: serde_json::from_str(&r.manual_fields)
                 .map_err(|_| corrupt("manual_fields", &r.manual_fields))?,
             id: r.id.into(),
-            ovt: r.ovt,
+            ovt: Ovt::parse(&r.ovt).map_err(|_| corrupt("ovt", &r.ovt))?,
             brin: r.brin,
             name: r.name,
             place: r.place,

@@ -2,15 +2,44 @@
 
 use koers_app::store::{Actor, GrantRecord, NewUser, StoreError, StoreResult, User, UserUpdate};
 use koers_core::access::{Grant, RoleKind, Scope};
+use koers_core::email::Email;
 use koers_core::ids::{BoardNumber, SchoolId, UserId};
 
 use super::audit::Change;
 use super::error::{corrupt, db, stale};
 use crate::backend::{Conn, Pool, begin_write};
 
+/// A `users` row as the database gives it; [`User`] once its address is checked.
+struct UserRow {
+    id: i64,
+    email: String,
+    name: String,
+    password_hash: String,
+    locale: String,
+    active: bool,
+    version: i64,
+    created_at: i64,
+}
+
+impl TryFrom<UserRow> for User {
+    type Error = StoreError;
+    fn try_from(r: UserRow) -> StoreResult<User> {
+        Ok(User {
+            id: UserId::new(r.id),
+            email: Email::parse(&r.email).map_err(|_| corrupt("users.email", &r.email))?,
+            name: r.name,
+            password_hash: r.password_hash,
+            locale: r.locale,
+            active: r.active,
+            version: r.version,
+            created_at: r.created_at,
+        })
+    }
+}
+
 async fn fetch(conn: &mut Conn, id: i64) -> StoreResult<Option<User>> {
     sqlx::query_as!(
-        User,
+        UserRow,
         r#"SELECT id AS "id!: i64", email AS "email!", name AS "name!", password_hash AS "password_hash!",
                   locale AS "locale!", active AS "active!: bool", version AS "version!: i64",
                   created_at AS "created_at!: i64"
@@ -19,7 +48,9 @@ async fn fetch(conn: &mut Conn, id: i64) -> StoreResult<Option<User>> {
     )
     .fetch_optional(&mut *conn)
     .await
-    .map_err(db)
+    .map_err(db)?
+    .map(User::try_from)
+    .transpose()
 }
 
 pub(crate) async fn by_id(pool: &Pool, id: i64) -> StoreResult<User> {
@@ -30,7 +61,7 @@ pub(crate) async fn by_id(pool: &Pool, id: i64) -> StoreResult<User> {
 /// Case-insensitive (ASCII, the same on both backends).
 pub(crate) async fn by_email(pool: &Pool, email: &str) -> StoreResult<User> {
     sqlx::query_as!(
-        User,
+        UserRow,
         r#"SELECT id AS "id!: i64", email AS "email!", name AS "name!", password_hash AS "password_hash!",
                   locale AS "locale!", active AS "active!: bool", version AS "version!: i64",
                   created_at AS "created_at!: i64"
@@ -40,7 +71,8 @@ pub(crate) async fn by_email(pool: &Pool, email: &str) -> StoreResult<User> {
     .fetch_optional(pool)
     .await
     .map_err(db)?
-    .ok_or(StoreError::NotFound)
+    .ok_or(StoreError::NotFound)?
+    .try_into()
 }
 
 /// Ordered by e-mail address.
@@ -51,7 +83,7 @@ pub(crate) async fn list(pool: &Pool) -> StoreResult<Vec<User>> {
 
 async fn list_on(conn: &mut Conn) -> StoreResult<Vec<User>> {
     sqlx::query_as!(
-        User,
+        UserRow,
         r#"SELECT id AS "id!: i64", email AS "email!", name AS "name!", password_hash AS "password_hash!",
                   locale AS "locale!", active AS "active!: bool", version AS "version!: i64",
                   created_at AS "created_at!: i64"
@@ -59,7 +91,10 @@ async fn list_on(conn: &mut Conn) -> StoreResult<Vec<User>> {
     )
     .fetch_all(&mut *conn)
     .await
-    .map_err(db)
+    .map_err(db)?
+    .into_iter()
+    .map(User::try_from)
+    .collect()
 }
 
 pub(crate) async fn create(pool: &Pool, u: &NewUser, actor: &Actor, now: i64) -> StoreResult<User> {
@@ -68,7 +103,7 @@ pub(crate) async fn create(pool: &Pool, u: &NewUser, actor: &Actor, now: i64) ->
         r#"INSERT INTO users (email, name, password_hash, locale, active, version, created_at, updated_at)
            VALUES ($1, $2, $3, $4, TRUE, 1, $5, $5)
            RETURNING id AS "id!: i64""#,
-        u.email,
+        u.email.as_str(),
         u.name,
         u.password_hash,
         u.locale,

@@ -49,7 +49,7 @@ pub async fn reads_write_no_audit_entries(store: Arc<dyn Store>) {
     let user = s.create_user(&new_user("ann@school.nl"), &actor(), NOW).await.expect("user");
     let before = all_audit(s).await.len();
     s.school(school.id).await.expect("school");
-    s.school_by_ovt(&school.ovt).await.expect("by ovt");
+    s.school_by_ovt(school.ovt.as_str()).await.expect("by ovt");
     s.all_schools().await.expect("all");
     s.search_schools("regen", 10).await.expect("search");
     s.schools_of_board(BoardNumber::new(41646)).await.expect("of board");

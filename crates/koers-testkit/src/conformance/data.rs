@@ -31,7 +31,7 @@ pub fn fields(name: &str, place: Option<&str>, board: Option<i64>) -> SchoolFiel
 /// An insert for school `brin|C1`.
 pub fn insert(brin: &str, name: &str, place: Option<&str>, board: Option<i64>) -> SchoolWrite {
     SchoolWrite::Insert {
-        ovt: format!("{brin}|C1"),
+        ovt: ovt(&format!("{brin}|C1")),
         brin: brin.into(),
         sector: Sector::Po,
         fields: fields(name, place, board),
@@ -56,7 +56,7 @@ pub async fn one_school(store: &dyn Store) -> School {
 /// A new user with this e-mail address.
 pub fn new_user(email: &str) -> NewUser {
     NewUser {
-        email: email.into(),
+        email: koers_core::email::Email::parse(email).unwrap_or_else(|e| panic!("{email}: {e}")),
         name: "Test Gebruiker".into(),
         password_hash: "$argon2id$v=19$test".into(),
         locale: "nl".into(),
@@ -101,7 +101,7 @@ pub fn bulk_schools(n: usize) -> Vec<SchoolWrite> {
         .map(|i| {
             let brin = format!("{:02}{}{}", i % 100, letter(i / 100), letter(i / 2600));
             SchoolWrite::Insert {
-                ovt: format!("{brin}|C{}", i / 67_600 + 1),
+                ovt: ovt(&format!("{brin}|C{}", i / 67_600 + 1)),
                 brin,
                 sector: if i % 20 == 0 { Sector::Sbo } else { Sector::Po },
                 fields: fields(
@@ -147,4 +147,9 @@ where
     i64: From<T>,
 {
     T::from(i64::from(id) + by)
+}
+
+/// A register code a test spells out (panics on a typo in the test itself).
+pub fn ovt(code: &str) -> koers_core::codes::Ovt {
+    koers_core::codes::Ovt::parse(code).unwrap_or_else(|e| panic!("{code}: {e}"))
 }

@@ -29,7 +29,7 @@ pub async fn report_releases_keep_their_facts_newest_first_and_are_audited(store
     assert!(s.report_releases(tid, "voortgang-inspectie").await.expect("none yet").is_empty());
 
     let leader = s.create_user(&new_user("leider@school.nl"), &actor(), NOW).await.expect("user");
-    let by = Actor { user_id: Some(leader.id), label: leader.email.clone() };
+    let by = Actor { user_id: Some(leader.id), label: leader.email.to_string() };
     let first =
         s.release_report(&release(t.id, r#"{"school":"De «Morgenster» & co"}"#), &by, NOW + 10).await.expect("release");
     assert_eq!(first.released_by, Some(leader.id));

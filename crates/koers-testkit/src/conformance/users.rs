@@ -39,7 +39,7 @@ pub async fn same_email_is_a_duplicate(store: Arc<dyn Store>) {
 pub async fn update_user_checks_versions(store: Arc<dyn Store>) {
     let s = &*store;
     let admin = s.create_user(&new_user("admin@koers.nl"), &actor(), NOW).await.expect("admin");
-    let who = Actor { user_id: Some(admin.id), label: admin.email.clone() };
+    let who = Actor { user_id: Some(admin.id), label: admin.email.to_string() };
     let user = s.create_user(&new_user("ann@school.nl"), &who, NOW).await.expect("create");
     let update = UserUpdate { name: Some("Ann de Vries".into()), active: Some(false), ..UserUpdate::default() };
     let updated = s.update_user(user.id, 1, &update, &who, NOW + 1).await.expect("update");

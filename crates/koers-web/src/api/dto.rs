@@ -34,7 +34,7 @@ impl From<&School> for SchoolDto {
     fn from(s: &School) -> Self {
         Self {
             id: s.id.get(),
-            ovt: s.ovt.clone(),
+            ovt: s.ovt.to_string(),
             brin: s.brin.clone(),
             name: s.name.clone(),
             place: s.place.clone(),

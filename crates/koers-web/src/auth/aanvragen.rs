@@ -149,7 +149,7 @@ async fn chosen(state: &AppState, page: &Page, c: &Choose) -> Result<Option<(Req
             Ok(s) => {
                 let what = page.t_args(
                     "access-chosen-school",
-                    &[("name", s.name), ("ovt", s.ovt), ("place", s.place.unwrap_or_default())],
+                    &[("name", s.name), ("ovt", s.ovt.into()), ("place", s.place.unwrap_or_default())],
                 );
                 Ok(Some((RequestSubject::School(SchoolId::new(id)), what)))
             }

@@ -31,7 +31,7 @@ impl SessionUser {
     pub fn new(user: &User, principal: Principal) -> Self {
         Self {
             id: user.id.get(),
-            email: user.email.clone(),
+            email: user.email.to_string(),
             name: user.name.clone(),
             locale: user.locale.clone(),
             principal,

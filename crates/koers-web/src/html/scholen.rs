@@ -158,7 +158,7 @@ fn facts(lang: Lang, p: &SchoolPage) -> Vec<Fact> {
         Fact { label: lang.t("fact-brin"), value: s.brin.clone() },
         Fact {
             label: lang.t(if s.sector == Sector::Po { "fact-ovt" } else { "fact-vestiging" }),
-            value: s.ovt.clone(),
+            value: s.ovt.to_string(),
         },
     ];
     let mut push = |key: &str, v: Option<String>| {

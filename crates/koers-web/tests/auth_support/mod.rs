@@ -120,7 +120,7 @@ impl Resp {
 
 fn school(ovt: &str, name: &str, board: i64) -> SchoolWrite {
     SchoolWrite::Insert {
-        ovt: ovt.into(),
+        ovt: koers_core::codes::Ovt::parse(ovt).unwrap_or_else(|e| panic!("{e}")),
         brin: ovt[..4].into(),
         sector: Sector::Po,
         fields: SchoolFields {
@@ -184,7 +184,7 @@ async fn seed(store: &dyn Store) -> Ids {
     ];
     for (who, name, scope, role) in users {
         let new = NewUser {
-            email: who.email().into(),
+            email: koers_core::email::Email::parse(who.email()).unwrap_or_else(|e| panic!("{e}")),
             name: name.into(),
             password_hash: password_hash(),
             locale: "nl".into(),
@@ -323,7 +323,7 @@ pub async fn eligible_school(w: &World) -> i64 {
     use koers_app::store::{Actor, ResultYear, SchoolFields, SchoolWrite, Sector};
     let actor = Actor::system("test");
     let write = SchoolWrite::Insert {
-        ovt: "44DD|C1".into(),
+        ovt: koers_core::codes::Ovt::parse("44DD|C1").unwrap_or_else(|e| panic!("{e}")),
         brin: "44DD".into(),
         sector: Sector::Po,
         fields: SchoolFields {

@@ -51,7 +51,7 @@ impl Resp {
 
 fn school(ovt: &str, name: &str, place: &str, sector: Sector, weging: Option<f64>) -> SchoolWrite {
     SchoolWrite::Insert {
-        ovt: ovt.into(),
+        ovt: koers_core::codes::Ovt::parse(ovt).unwrap_or_else(|e| panic!("{e}")),
         brin: ovt[..4].into(),
         sector,
         fields: SchoolFields {

@@ -73,7 +73,7 @@ pub struct ExpertForm {
 async fn account_of(state: &AppState, e: &ExpertRecord) -> Result<String, AppError> {
     match e.user_id {
         Some(uid) => match state.app.read().user(uid).await {
-            Ok(u) => Ok(u.email),
+            Ok(u) => Ok(u.email.into_string()),
             Err(StoreError::NotFound) => Ok(String::new()),
             Err(err) => Err(err.into()),
         },
@@ -223,7 +223,7 @@ async fn parse(
         Some(e) if e.user_id.is_none() => e.email.clone(),
         _ => f.email.trim().to_owned(),
     };
-    let valid_email = koers_app::accounts::is_valid_email(&email);
+    let valid_email = koers_core::email::Email::is_valid(&email);
     if !valid_email {
         errors.push(("email", lang.t("experts-error-email")));
     }

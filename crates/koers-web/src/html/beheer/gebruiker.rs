@@ -91,7 +91,7 @@ async fn view(
     let programmes = state.programmes().await?;
     Ok(UserEditPage {
         id: user.id.get(),
-        email: user.email.clone(),
+        email: user.email.to_string(),
         form: EditForm { wachtwoord: String::new(), ..form },
         saved: false,
         errors,

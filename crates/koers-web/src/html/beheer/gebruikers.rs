@@ -41,7 +41,7 @@ pub async fn list(State(state): State<AppState>, user: CurrentUser, page: Page) 
         for g in state.app.read().grants_of_user(u.id).await? {
             roles.push(grant_label(&state, page.lang, &g.grant).await?);
         }
-        rows.push(UserRow { id: u.id.get(), name: u.name, email: u.email, roles, active: u.active });
+        rows.push(UserRow { id: u.id.get(), name: u.name, email: u.email.into_string(), roles, active: u.active });
     }
     render(&UsersPage { page: page.in_section("beheer"), users: rows })
 }

@@ -257,7 +257,7 @@ pub struct EraseForm {
 
 async fn erase_page(state: &AppState, page: Page, id: UserId, errors: FieldErrors) -> Result<ErasePage, AppError> {
     let user = state.app.read().user(id).await?;
-    Ok(ErasePage { id, name: user.name, email: user.email, errors, page: page.in_section("beheer") })
+    Ok(ErasePage { id, name: user.name, email: user.email.into_string(), errors, page: page.in_section("beheer") })
 }
 
 pub async fn confirm(
@@ -284,7 +284,7 @@ pub async fn submit(
         *res.status_mut() = status;
         Ok::<Response, AppError>(res)
     };
-    if !f.bevestig.trim().eq_ignore_ascii_case(&user.email) {
+    if !f.bevestig.trim().eq_ignore_ascii_case(user.email.as_str()) {
         let msg = page.t("privacy-erase-confirm-error");
         return refuse(state, page, StatusCode::UNPROCESSABLE_ENTITY, msg).await;
     }

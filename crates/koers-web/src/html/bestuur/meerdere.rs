@@ -119,7 +119,7 @@ async fn view(
             SchoolLine {
                 id: s.id.get(),
                 name: s.name.clone(),
-                detail: [Some(s.ovt.clone()), s.place.clone()].into_iter().flatten().collect::<Vec<_>>().join(", "),
+                detail: [Some(s.ovt.to_string()), s.place.clone()].into_iter().flatten().collect::<Vec<_>>().join(", "),
                 checked: chosen.contains(&s.id.to_string()),
                 kinds,
                 evidence: posted.get(&format!("onderbouwing_{}", s.id)),

@@ -63,7 +63,7 @@ impl SchoolRow {
         Self {
             id: s.id.get(),
             name: s.name.clone(),
-            ovt: s.ovt.clone(),
+            ovt: s.ovt.to_string(),
             place: s.place.clone().unwrap_or_default(),
             verdict: verdict_text(lang, o.eligibility.verdict),
             verdict_class: match o.eligibility.verdict {

@@ -97,7 +97,7 @@ async fn view(
     Ok(SchoolOwnPage {
         id: school.id.get(),
         name: school.name.clone(),
-        ovt: school.ovt.clone(),
+        ovt: school.ovt.to_string(),
         brin: school.brin.clone(),
         can_edit: user.ensure(Action::Change, resource(school)).is_ok(),
         saved: false,

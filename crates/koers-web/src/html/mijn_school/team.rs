@@ -68,7 +68,10 @@ async fn page_for(state: &AppState, user: &CurrentUser, page: Page, id: SchoolId
         page: page.in_section("mijn-home"),
         school_id: id,
         school_name: school.name,
-        members: members.into_iter().map(|(u, _)| Member { id: u.id.get(), name: u.name, email: u.email }).collect(),
+        members: members
+            .into_iter()
+            .map(|(u, _)| Member { id: u.id.get(), name: u.name, email: u.email.into_string() })
+            .collect(),
         form: InviteForm::default(),
         errors: Vec::new(),
         notice: None,

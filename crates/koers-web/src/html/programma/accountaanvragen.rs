@@ -174,7 +174,7 @@ async fn detail(state: &AppState, page: Page, id: AccountRequestId) -> Result<De
         RequestSubject::School(sid) => {
             match state.app.read().school(SchoolId::new(sid.get())).await {
                 Ok(s) => {
-                    facts.push((page.t("accreq-fact-ovt"), s.ovt.clone()));
+                    facts.push((page.t("accreq-fact-ovt"), s.ovt.to_string()));
                     facts.push((page.t("accreq-fact-place"), s.place.clone().unwrap_or_default()));
                     if let Some(n) = s.board_number {
                         let board = match state.app.read().board(n).await {
