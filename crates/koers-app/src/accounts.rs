@@ -3,7 +3,9 @@
 
 use crate::check::FieldError;
 use crate::error::{Error, LoginRefusal, Result};
-use crate::store::{Actor, ApiToken, NewApiToken, NewAudit, NewUser, Store, StoreError, StoreRead, TokenScope, User};
+use crate::store::{
+    Actor, ApiToken, AuditEntity, NewApiToken, NewAudit, NewUser, Store, StoreError, StoreRead, TokenScope, User,
+};
 use argon2::Argon2;
 use koers_core::access::{Grant, Principal};
 use koers_core::email::Email;
@@ -147,7 +149,7 @@ fn audit(now: i64, user: Option<&User>, label: &str, action: &str) -> NewAudit {
         actor_user_id: user.map(|u| u.id),
         actor_label: label.to_owned(),
         action: action.to_owned(),
-        entity: "session".into(),
+        entity: AuditEntity::Session,
         entity_id: user.map(|u| u.id.to_string()).unwrap_or_default(),
         before: None,
         after: None,
@@ -227,7 +229,7 @@ pub async fn prune_login_attempts(store: &dyn Store, now: i64) -> Result<u64, St
                 actor_user_id: None,
                 actor_label: "koers".into(),
                 action: "login_failed_summary".into(),
-                entity: "session".into(),
+                entity: AuditEntity::Session,
                 entity_id: String::new(),
                 before: None,
                 after: Some(serde_json::json!({ "failed_attempts": failed, "before": before }).to_string()),

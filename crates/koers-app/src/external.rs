@@ -26,7 +26,8 @@ use crate::accounts::principal_of;
 use crate::error::{ExternalRefusal, LoginRefusal, Result};
 use crate::mail;
 use crate::store::{
-    AccountRequestRecord, Actor, NewAudit, NewExternalIdentity, RequestIdentity, RequestStatus, Store, StoreError, User,
+    AccountRequestRecord, Actor, AuditEntity, NewAudit, NewExternalIdentity, RequestIdentity, RequestStatus, Store,
+    StoreError, User,
 };
 use koers_core::access::Principal;
 use koers_core::email::Email;
@@ -143,7 +144,7 @@ async fn audit(store: &dyn Store, now: i64, user: Option<&User>, label: &str, ac
             actor_user_id: user.map(|u| u.id.into()),
             actor_label: label.to_owned(),
             action: action.to_owned(),
-            entity: "session".into(),
+            entity: AuditEntity::Session,
             entity_id: user.map(|u| u.id.to_string()).unwrap_or_default(),
             before: None,
             after: None,

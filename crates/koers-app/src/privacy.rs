@@ -26,8 +26,8 @@
 
 use crate::error::{Error, Result};
 use crate::store::{
-    Actor, ApiToken, ApplicationRecord, AuditEntry, ErasureReport, ExpertRecord, GrantRecord, LoginAttempt, NewAudit,
-    OutboxMail, PruneReport, RetentionPolicy, ReviewerRecords, Store, StoreError, User,
+    Actor, ApiToken, ApplicationRecord, AuditEntity, AuditEntry, ErasureReport, ExpertRecord, GrantRecord,
+    LoginAttempt, NewAudit, OutboxMail, PruneReport, RetentionPolicy, ReviewerRecords, Store, StoreError, User,
 };
 use koers_core::access::RoleKind;
 use koers_core::ids::UserId;
@@ -59,16 +59,16 @@ pub struct PersonExport {
 pub const OWN_ACCOUNT: &str = "u kunt uw eigen account niet wissen; laat een andere beheerder dat doen";
 
 fn audit(actor: &Actor, now: i64, action: &str, user_id: UserId) -> NewAudit {
-    audit_of(actor, now, action, "user", user_id.to_string())
+    audit_of(actor, now, action, AuditEntity::User, user_id.to_string())
 }
 
-fn audit_of(actor: &Actor, now: i64, action: &str, entity: &str, entity_id: String) -> NewAudit {
+fn audit_of(actor: &Actor, now: i64, action: &str, entity: AuditEntity, entity_id: String) -> NewAudit {
     NewAudit {
         at: now,
         actor_user_id: actor.user_id,
         actor_label: actor.label.clone(),
         action: action.into(),
-        entity: entity.into(),
+        entity,
         entity_id,
         before: None,
         after: None,
@@ -114,7 +114,7 @@ pub(crate) async fn reviewer_export(store: &dyn Store, email: &str, actor: &Acto
     if records.reviews.is_empty() {
         return Err(Error::field("email", NO_REVIEWER));
     }
-    store.append_audit(&audit_of(actor, now, "privacy_export_reviewer", "reviewer", email.clone())).await?;
+    store.append_audit(&audit_of(actor, now, "privacy_export_reviewer", AuditEntity::Reviewer, email.clone())).await?;
     Ok(ReviewerExport { exported_at: now, email, records })
 }
 

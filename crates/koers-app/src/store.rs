@@ -15,6 +15,7 @@
 //!   before/after as JSON).
 
 mod access_model;
+mod audit_model;
 mod board_request_model;
 mod dagdelen_model;
 mod external_model;
@@ -31,6 +32,7 @@ mod voortgang_model;
 mod workflow_model;
 
 pub use access_model::*;
+pub use audit_model::*;
 pub use board_request_model::*;
 pub use dagdelen_model::*;
 pub use external_model::*;

@@ -33,8 +33,11 @@ pub async fn end(
 
 /// The reason trajectory `id` was ended, from the audit log (`None` while it runs).
 pub async fn end_reason(store: &dyn StoreRead, id: TrajectoryId) -> Result<Option<String>> {
-    let filter =
-        AuditFilter { entity: Some("trajectory".into()), entity_id: Some(id.to_string()), ..Default::default() };
+    let filter = AuditFilter {
+        entity: Some(crate::store::AuditEntity::Trajectory),
+        entity_id: Some(id.to_string()),
+        ..Default::default()
+    };
     let entries = store.audit_log(&filter).await?;
     Ok(entries.iter().find(|e| e.action == "end").and_then(|e| {
         let after: serde_json::Value = serde_json::from_str(e.after.as_deref()?).ok()?;

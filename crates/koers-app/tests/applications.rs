@@ -151,8 +151,10 @@ async fn an_eligible_school_goes_from_aanmelding_to_trajectory() {
     assert_eq!(state_of(&a).map(|x| x.status).ok(), Some(Status::Gekoppeld));
     assert_eq!((t.expert_id, t.dagdelen_planned), (full.id, 8));
     assert!(t.phases_json.contains("Zelfevaluatie") || t.phases_json.contains("zelfevaluatie"), "{}", t.phases_json);
-    let audit =
-        s.audit_log(&AuditFilter { entity: Some("trajectory".into()), ..Default::default() }).await.unwrap_or_default();
+    let audit = s
+        .audit_log(&AuditFilter { entity: Some(koers_app::store::AuditEntity::Trajectory), ..Default::default() })
+        .await
+        .unwrap_or_default();
     assert!(
         audit.iter().any(|e| e.after.as_deref().is_some_and(|j| j.contains("Enige rekenexpert"))),
         "override logged"

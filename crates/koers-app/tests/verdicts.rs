@@ -118,7 +118,11 @@ async fn staff_record_applicants_declare_staff_confirm() {
     assert_eq!(list.len(), 2);
     assert_eq!(list[0].record.verdict_date, "2026-09-21", "newest first");
     let audit = s
-        .audit_log(&koers_app::store::AuditFilter { entity: Some("verdict".into()), limit: 10, ..Default::default() })
+        .audit_log(&koers_app::store::AuditFilter {
+            entity: Some(koers_app::store::AuditEntity::Verdict),
+            limit: 10,
+            ..Default::default()
+        })
         .await
         .unwrap_or_default();
     assert_eq!(audit.len(), 3, "two created, one confirmed");

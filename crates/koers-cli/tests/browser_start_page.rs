@@ -17,7 +17,7 @@ use koers_e2e::{BrowserOptions, E2e, Fallible, Locator, Page};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-static E2E: OnceLock<Result<E2e, String>> = OnceLock::new();
+static E2E: OnceLock<Result<E2e, koers_e2e::HarnessError>> = OnceLock::new();
 
 fn e2e() -> &'static E2e {
     let started = E2E.get_or_init(|| {

@@ -15,7 +15,7 @@
 //! (`scripts/install-test-deps`).
 
 use koers_e2e::process::{Guarded, free_port, scratch_dir, wait_ready};
-use koers_e2e::{BrowserOptions, E2e, Fallible, Page};
+use koers_e2e::{BrowserOptions, E2e, Fallible, HarnessError, Page};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::Duration;
@@ -31,16 +31,16 @@ struct Setup {
     _provider: Guarded,
 }
 
-static SETUP: OnceLock<Result<Setup, String>> = OnceLock::new();
+static SETUP: OnceLock<Result<Setup, HarnessError>> = OnceLock::new();
 
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-fn start() -> Result<Setup, String> {
+fn start() -> Result<Setup, HarnessError> {
     let dir = repo().join("tests/oidc");
     if !dir.join("node_modules/oidc-provider").is_dir() {
-        return Err(format!("{}/node_modules is missing: run scripts/install-test-deps", dir.display()));
+        return Err(HarnessError::Missing { path: dir.join("node_modules"), hint: "run scripts/install-test-deps" });
     }
     let scratch = scratch_dir("koers-e2e-oidc")?;
     let (provider_port, koers_port) = (free_port()?, free_port()?);
@@ -77,7 +77,7 @@ client_secret = "{SECRET}"
 "#
     );
     let file = scratch.join("providers.toml");
-    std::fs::write(&file, toml).map_err(|e| e.to_string())?;
+    std::fs::write(&file, toml).map_err(HarnessError::io(format!("cannot write {}", file.display())))?;
     let shots = Path::new(env!("CARGO_TARGET_TMPDIR"))
         .parent()
         .map_or_else(|| PathBuf::from("target"), Path::to_path_buf)

@@ -112,7 +112,7 @@ impl std::borrow::Borrow<str> for Ovt {
 
 impl fmt::Display for Ovt {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.pad(&self.0)
     }
 }
 
@@ -158,6 +158,7 @@ mod tests {
         assert_eq!(Ovt::parse("18BR00").map(|o| o.brin().to_owned()), Ok("18BR".to_owned()));
         let o = Ovt::parse("00AP|C1").unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(o.brin(), "00AP");
+        assert_eq!(format!("{o:<9}|"), "00AP|C1  |", "a table pads it like text");
         assert_eq!(o, "00AP|C1");
     }
 

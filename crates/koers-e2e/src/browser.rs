@@ -1,5 +1,6 @@
 //! Debian's chromedriver (one per test binary) and a fresh headless Chromium session per journey.
 
+use crate::error::{HarnessError, HarnessResult};
 use crate::process::{Guarded, free_port, scratch_dir, scratch_dir_in, wait_ready};
 use fantoccini::{Client, ClientBuilder};
 use hyper_util::client::legacy::connect::HttpConnector;
@@ -38,16 +39,15 @@ pub struct Driver {
 
 impl Driver {
     /// Start `/usr/bin/chromedriver` (or `KOERS_E2E_CHROMEDRIVER`) on a free port.
-    pub fn start() -> Result<Self, String> {
+    pub fn start() -> HarnessResult<Self> {
         let driver = tool("KOERS_E2E_CHROMEDRIVER", CHROMEDRIVER);
         let chromium = tool("KOERS_E2E_CHROMIUM", CHROMIUM);
         for p in [&driver, &chromium] {
             if !p.is_file() {
-                return Err(format!(
-                    "{} is missing: the browser tests need Debian's chromium and chromium-driver \
-                     (run scripts/install-test-deps)",
-                    p.display()
-                ));
+                return Err(HarnessError::Missing {
+                    path: p.clone(),
+                    hint: "the browser tests need Debian's chromium and chromium-driver (run scripts/install-test-deps)",
+                });
             }
         }
         let profiles = scratch_dir("koers-e2e-chromium")?;
@@ -60,14 +60,10 @@ impl Driver {
     }
 
     /// A new browser with its own empty profile; close it with [`Session::close`].
-    pub async fn session(&self, opts: BrowserOptions) -> Result<Session, String> {
+    pub async fn session(&self, opts: BrowserOptions) -> HarnessResult<Session> {
         let profile = scratch_dir_in(&self.profiles, "profile")?;
         let caps = capabilities(&self.chromium, &profile, opts);
-        let client = ClientBuilder::new(HttpConnector::new())
-            .capabilities(caps)
-            .connect(&self.url)
-            .await
-            .map_err(|e| format!("chromedriver refused a new session: {e}"))?;
+        let client = ClientBuilder::new(HttpConnector::new()).capabilities(caps).connect(&self.url).await?;
         Ok(Session { client, profile })
     }
 }

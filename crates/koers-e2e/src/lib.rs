@@ -17,12 +17,14 @@
 
 pub mod axe;
 pub mod browser;
+pub mod error;
 pub mod input;
 pub mod process;
 pub mod server;
 pub mod visual;
 
 pub use browser::BrowserOptions;
+pub use error::{HarnessError, HarnessResult};
 pub use fantoccini::{Client, Locator, elements::Element, error::CmdError, key::Key};
 pub use input::{Download, pdf_text};
 
@@ -50,13 +52,13 @@ pub struct E2e {
 impl E2e {
     /// Start chromedriver (fails fast if Chromium is missing), then `koers demo` from `koers_bin`.
     /// Screenshots go to `shots`.
-    pub fn start(koers_bin: &Path, shots: PathBuf) -> Result<Self, String> {
+    pub fn start(koers_bin: &Path, shots: PathBuf) -> HarnessResult<Self> {
         Self::start_with(koers_bin, shots, process::free_port()?, &[])
     }
 
     /// [`Self::start`] with the demo on `port` and `extra` arguments for `koers demo`.
-    pub fn start_with(koers_bin: &Path, shots: PathBuf, port: u16, extra: &[String]) -> Result<Self, String> {
-        std::fs::create_dir_all(&shots).map_err(|e| format!("cannot create {}: {e}", shots.display()))?;
+    pub fn start_with(koers_bin: &Path, shots: PathBuf, port: u16, extra: &[String]) -> HarnessResult<Self> {
+        std::fs::create_dir_all(&shots).map_err(HarnessError::io(format!("cannot create {}", shots.display())))?;
         let driver = Driver::start()?;
         let server = DemoServer::start_with(koers_bin, port, extra)?;
         Ok(Self { server, driver, shots })
@@ -64,8 +66,8 @@ impl E2e {
 
     /// [`Self::start_with`] with the demo's data in `dir` (kept when this is dropped, so a
     /// second `E2e` can restart the demo on it, e.g. with a later `--vandaag`).
-    pub fn start_in(koers_bin: &Path, shots: PathBuf, dir: &Path, extra: &[String]) -> Result<Self, String> {
-        std::fs::create_dir_all(&shots).map_err(|e| format!("cannot create {}: {e}", shots.display()))?;
+    pub fn start_in(koers_bin: &Path, shots: PathBuf, dir: &Path, extra: &[String]) -> HarnessResult<Self> {
+        std::fs::create_dir_all(&shots).map_err(HarnessError::io(format!("cannot create {}", shots.display())))?;
         let driver = Driver::start()?;
         let server = DemoServer::start_in(koers_bin, process::free_port()?, dir, extra)?;
         Ok(Self { server, driver, shots })

@@ -11,6 +11,7 @@
 //! server can start on the same data directory without two processes sharing the database; a
 //! directory shared by two servers is not a scratch directory of either (see [`ScratchDir`]).
 
+use crate::error::{HarnessError, HarnessResult};
 use std::fs::File;
 use std::io::Read;
 use std::net::{TcpListener, TcpStream};
@@ -59,13 +60,13 @@ impl Guarded {
         args: &[String],
         log: &Path,
         scratch: Option<&Path>,
-    ) -> Result<Self, String> {
+    ) -> HarnessResult<Self> {
         let out = File::options()
             .create(true)
             .append(true)
             .open(log)
-            .map_err(|e| format!("{name}: cannot create log {}: {e}", log.display()))?;
-        let err = out.try_clone().map_err(|e| format!("{name}: {e}"))?;
+            .map_err(HarnessError::io(format!("{name}: cannot create log {}", log.display())))?;
+        let err = out.try_clone().map_err(HarnessError::io(format!("{name}: log")))?;
         let scratch = scratch.map(|p| p.display().to_string()).unwrap_or_default();
         let mut child = Command::new("sh")
             .arg("-c")
@@ -79,7 +80,7 @@ impl Guarded {
             .stderr(err)
             .process_group(0)
             .spawn()
-            .map_err(|e| format!("{name}: cannot start {}: {e}", program.display()))?;
+            .map_err(HarnessError::io(format!("{name}: cannot start {}", program.display())))?;
         let lifeline = child.stdin.take();
         Ok(Self { name: name.to_owned(), child, lifeline, log: log.to_owned() })
     }
@@ -118,9 +119,9 @@ impl Drop for Guarded {
 }
 
 /// A TCP port on 127.0.0.1 that was free a moment ago.
-pub fn free_port() -> Result<u16, String> {
-    let l = TcpListener::bind("127.0.0.1:0").map_err(|e| format!("no free port: {e}"))?;
-    l.local_addr().map(|a| a.port()).map_err(|e| format!("no free port: {e}"))
+pub fn free_port() -> HarnessResult<u16> {
+    let l = TcpListener::bind("127.0.0.1:0").map_err(HarnessError::io("no free port"))?;
+    l.local_addr().map(|a| a.port()).map_err(HarnessError::io("no free port"))
 }
 
 /// A scratch directory owned by a test (not by a server): removed when dropped. Declare it before
@@ -130,7 +131,7 @@ pub struct ScratchDir(PathBuf);
 
 impl ScratchDir {
     /// A fresh, empty directory under the system temp dir, named after `prefix`.
-    pub fn new(prefix: &str) -> Result<Self, String> {
+    pub fn new(prefix: &str) -> HarnessResult<Self> {
         scratch_dir(prefix).map(Self)
     }
 
@@ -146,17 +147,17 @@ impl Drop for ScratchDir {
 }
 
 /// A fresh, empty directory under the system temp dir.
-pub fn scratch_dir(prefix: &str) -> Result<PathBuf, String> {
+pub fn scratch_dir(prefix: &str) -> HarnessResult<PathBuf> {
     scratch_dir_in(&std::env::temp_dir(), prefix)
 }
 
 /// A fresh, empty directory in `parent`.
-pub fn scratch_dir_in(parent: &Path, prefix: &str) -> Result<PathBuf, String> {
+pub fn scratch_dir_in(parent: &Path, prefix: &str) -> HarnessResult<PathBuf> {
     static COUNTER: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
     let dir = parent.join(format!("{prefix}-{}-{n}-{nanos}", std::process::id()));
-    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    std::fs::create_dir_all(&dir).map_err(HarnessError::io(format!("cannot create {}", dir.display())))?;
     Ok(dir)
 }
 
@@ -206,11 +207,14 @@ pub fn http_get(port: u16, path: &str) -> std::io::Result<(u16, String)> {
 }
 
 /// Poll `GET path` until it answers 200 (returning the body), the process dies, or `timeout`.
-pub fn wait_ready(proc: &mut Guarded, port: u16, path: &str, timeout: Duration) -> Result<String, String> {
+pub fn wait_ready(proc: &mut Guarded, port: u16, path: &str, timeout: Duration) -> HarnessResult<String> {
     let start = Instant::now();
     loop {
         if let Some(why) = proc.exited() {
-            return Err(format!("{why} before answering {path}\n{}", proc.log_tail(40)));
+            return Err(HarnessError::NotReady {
+                what: format!("{why} before answering {path}"),
+                log: proc.log_tail(40),
+            });
         }
         let last = match http_get(port, path) {
             Ok((200, body)) => return Ok(body),
@@ -218,11 +222,10 @@ pub fn wait_ready(proc: &mut Guarded, port: u16, path: &str, timeout: Duration) 
             Err(e) => e.to_string(),
         };
         if start.elapsed() > timeout {
-            return Err(format!(
-                "{path} on port {port} not ready after {}s (last: {last})\n{}",
-                timeout.as_secs(),
-                proc.log_tail(40)
-            ));
+            return Err(HarnessError::NotReady {
+                what: format!("{path} on port {port} not ready after {}s (last: {last})", timeout.as_secs()),
+                log: proc.log_tail(40),
+            });
         }
         // Polling a port that is not yet open: there is no event to wait on.
         std::thread::sleep(Duration::from_millis(100));

@@ -1,5 +1,6 @@
 //! The real `koers demo` server on 127.0.0.1 with a fresh SQLite data dir.
 
+use crate::error::{HarnessError, HarnessResult};
 use crate::process::{Guarded, free_port, scratch_dir, wait_ready};
 use std::path::Path;
 use std::time::Duration;
@@ -21,14 +22,14 @@ pub struct DemoServer {
 
 impl DemoServer {
     /// Start the demo from the `koers` binary at `koers_bin` and wait for `/health`.
-    pub fn start(koers_bin: &Path) -> Result<Self, String> {
+    pub fn start(koers_bin: &Path) -> HarnessResult<Self> {
         Self::start_with(koers_bin, free_port()?, &[])
     }
 
     /// [`Self::start`] on `port` with `extra` arguments (e.g. `--oidc-providers FILE`).
-    pub fn start_with(koers_bin: &Path, port: u16, extra: &[String]) -> Result<Self, String> {
+    pub fn start_with(koers_bin: &Path, port: u16, extra: &[String]) -> HarnessResult<Self> {
         if !koers_bin.is_file() {
-            return Err(format!("no koers binary at {}", koers_bin.display()));
+            return Err(HarnessError::Missing { path: koers_bin.to_owned(), hint: "build the koers binary first" });
         }
         let dir = scratch_dir("koers-e2e-demo")?;
         Self::spawn(koers_bin, port, &dir, extra, Some(&dir))
@@ -37,19 +38,13 @@ impl DemoServer {
     /// [`Self::start_with`] on the data in `dir` (`dir/data`), e.g. to restart the demo on the
     /// same database with another `--vandaag`. `dir` is the caller's: it is kept when the server
     /// stops (an earlier server's watchdog deleted it under the next one's feet).
-    pub fn start_in(koers_bin: &Path, port: u16, dir: &Path, extra: &[String]) -> Result<Self, String> {
+    pub fn start_in(koers_bin: &Path, port: u16, dir: &Path, extra: &[String]) -> HarnessResult<Self> {
         Self::spawn(koers_bin, port, dir, extra, None)
     }
 
-    fn spawn(
-        koers_bin: &Path,
-        port: u16,
-        dir: &Path,
-        extra: &[String],
-        scratch: Option<&Path>,
-    ) -> Result<Self, String> {
+    fn spawn(koers_bin: &Path, port: u16, dir: &Path, extra: &[String], scratch: Option<&Path>) -> HarnessResult<Self> {
         if !koers_bin.is_file() {
-            return Err(format!("no koers binary at {}", koers_bin.display()));
+            return Err(HarnessError::Missing { path: koers_bin.to_owned(), hint: "build the koers binary first" });
         }
         let mut args = vec![
             "demo".to_owned(),

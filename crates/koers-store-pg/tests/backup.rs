@@ -48,7 +48,10 @@ async fn a_backup_restores_into_an_empty_database_with_every_table_equal() {
     restored.migrate().await.expect("migrations are current");
     restored.readiness().await.expect("ready: reachable and migrated");
     let changes = restored.register_changes(0, 10_000).await.expect("register changes");
-    assert!(changes.iter().any(|c| c.entity == "school") && changes.iter().any(|c| c.entity == "result"));
+    assert!(
+        changes.iter().any(|c| c.entity == koers_app::store::AuditEntity::School)
+            && changes.iter().any(|c| c.entity == koers_app::store::AuditEntity::Result)
+    );
     assert!(changes.windows(2).all(|w| w[0].id < w[1].id), "oldest first");
     assert!(!restored.ids_in_commit_order(), "PostgreSQL: ids not in commit order (the page cache re-reads a window)");
     assert_eq!(restored.last_change_id().await.expect("last id"), store.last_change_id().await.expect("last id"));

@@ -35,7 +35,7 @@ use axum::body::{Body, Bytes};
 use axum::extract::{MatchedPath, Request};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use koers_app::store::{RegisterChange, StoreRead, StoreResult};
+use koers_app::store::{AuditEntity, RegisterChange, StoreRead, StoreResult};
 use std::collections::{BTreeSet, HashMap, VecDeque};
 use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
@@ -186,11 +186,11 @@ impl PageCache {
         let mut schools = BTreeSet::new();
         let (mut search, mut all_schools) = (false, false);
         for c in changes {
-            match c.entity.as_str() {
+            match c.entity {
                 // A board's name, an Inspectie verdict (its id is not a school id) or a
                 // programme's rule (the public band) can show on any school page.
-                "board" | "verdict" | "programme" => all_schools = true,
-                "school" => {
+                AuditEntity::Board | AuditEntity::Verdict | AuditEntity::Programme => all_schools = true,
+                AuditEntity::School => {
                     search = true;
                     schools.extend(c.entity_id.parse::<i64>().ok());
                 }

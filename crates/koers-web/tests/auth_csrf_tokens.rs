@@ -142,7 +142,7 @@ async fn api_tokens_are_shown_once_work_as_bearer_and_can_be_revoked() {
     let uid = w.user_id(Who::LeiderA).await;
     let log = w.audit(AuditFilter { actor_user_id: Some(UserId::new(uid)), limit: 20, ..Default::default() }).await;
     assert!(log.iter().any(|e| e.action == "token_use"), "{log:?}");
-    assert!(log.iter().any(|e| e.entity == "api_token"), "creation audited: {log:?}");
+    assert!(log.iter().any(|e| e.entity == koers_app::store::AuditEntity::ApiToken), "creation audited: {log:?}");
 
     let bad = w.send(me("koers_onzin".into())).await;
     assert_eq!(bad.status, StatusCode::UNAUTHORIZED);

@@ -25,7 +25,9 @@ async fn a_good_login_leads_to_the_role_home_with_a_safe_session_cookie() {
     assert!(home.body.contains("Sam Schoolleider"), "{}", home.body);
     assert!(home.body.contains("School A"));
     // The login is audited.
-    let log = w.audit(AuditFilter { entity: Some("session".into()), limit: 10, ..Default::default() }).await;
+    let log = w
+        .audit(AuditFilter { entity: Some(koers_app::store::AuditEntity::Session), limit: 10, ..Default::default() })
+        .await;
     assert!(log.iter().any(|e| e.action == "login" && e.actor_label == "leider-a@test.nl"), "{log:?}");
 }
 

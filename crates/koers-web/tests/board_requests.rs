@@ -180,7 +180,7 @@ async fn a_board_applies_for_two_schools_and_staff_decide_each_on_its_own() {
     assert_eq!(mails.iter().filter(|m| m.to_address == "bo@bestuur-x.nl").count(), 3, "receipt + two decisions");
     let audit = w
         .audit(koers_app::store::AuditFilter {
-            entity: Some("board_request".into()),
+            entity: Some(koers_app::store::AuditEntity::BoardRequest),
             entity_id: Some(request.id.to_string()),
             limit: 100,
             ..Default::default()

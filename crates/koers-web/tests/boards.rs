@@ -84,7 +84,7 @@ async fn staff_approve_for_a_board_without_account_only_with_a_reason_and_it_is_
     assert_eq!(ok(w.store().application(e.id).await).status, Status::Goedgekeurd);
     let audit = w
         .audit(AuditFilter {
-            entity: Some("application".into()),
+            entity: Some(koers_app::store::AuditEntity::Application),
             entity_id: Some(e.id.to_string()),
             limit: 50,
             ..AuditFilter::default()

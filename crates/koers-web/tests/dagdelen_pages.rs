@@ -142,7 +142,7 @@ async fn expert_logs_dagdelen_up_to_the_npo_budget_and_is_refused_beyond_it() {
     assert_eq!(entries.iter().map(|e| e.dagdelen).sum::<u32>(), 16);
     let audit = w
         .audit(AuditFilter {
-            entity: Some("trajectory".into()),
+            entity: Some(koers_app::store::AuditEntity::Trajectory),
             entity_id: Some(t.id.to_string()),
             limit: 100,
             ..Default::default()

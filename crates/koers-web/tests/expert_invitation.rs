@@ -126,7 +126,7 @@ async fn only_the_invited_expert_account_can_confirm() {
     assert_eq!(w.post_form(&accept, Some(&iris_login), &[]).await.status, StatusCode::NOT_FOUND);
     assert!(ok(w.store().expert_invitation(e.id).await).is_none());
     let filter = AuditFilter {
-        entity: Some("expert".into()),
+        entity: Some(koers_app::store::AuditEntity::Expert),
         entity_id: Some(e.id.to_string()),
         limit: 50,
         ..AuditFilter::default()

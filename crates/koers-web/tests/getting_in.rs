@@ -103,7 +103,7 @@ async fn a_request_is_confirmed_by_its_link_then_approved_by_staff_and_the_accou
     let mail = &mails_to(&w, email).await[0];
     assert!(mail.body_text.contains("http://koers.test/inloggen"), "the mail links to its page: {}", mail.body_text);
     let filter = koers_app::store::AuditFilter {
-        entity: Some("account_request".into()),
+        entity: Some(koers_app::store::AuditEntity::AccountRequest),
         limit: 50,
         ..koers_app::store::AuditFilter::default()
     };

@@ -121,16 +121,22 @@ async fn failed_logins_for_unknown_addresses_are_summarised_not_audited_one_by_o
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     }
     let failed = |log: &[koers_app::store::AuditEntry]| log.iter().filter(|e| e.action == "login_failed").count();
-    let log = w.audit(AuditFilter { entity: Some("session".into()), limit: 1000, ..Default::default() }).await;
+    let log = w
+        .audit(AuditFilter { entity: Some(koers_app::store::AuditEntity::Session), limit: 1000, ..Default::default() })
+        .await;
     assert_eq!(failed(&log), 0, "no audit row per anonymous failure");
     // An existing account's failures are audited (at most 5 per window, then throttled).
     assert_eq!(w.login_raw(Who::Expert.email(), "fout-wachtwoord").await.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let log = w.audit(AuditFilter { entity: Some("session".into()), limit: 1000, ..Default::default() }).await;
+    let log = w
+        .audit(AuditFilter { entity: Some(koers_app::store::AuditEntity::Session), limit: 1000, ..Default::default() })
+        .await;
     assert_eq!(failed(&log), 1);
     // Pruning after the window deletes the attempts and writes one summary.
     let later = koers_web::auth::now() + koers_app::accounts::THROTTLE_WINDOW_SECS + 60;
     assert_eq!(ok(koers_app::accounts::prune_login_attempts(w.store(), later).await), 21);
-    let log = w.audit(AuditFilter { entity: Some("session".into()), limit: 1000, ..Default::default() }).await;
+    let log = w
+        .audit(AuditFilter { entity: Some(koers_app::store::AuditEntity::Session), limit: 1000, ..Default::default() })
+        .await;
     let summaries: Vec<_> = log.iter().filter(|e| e.action == "login_failed_summary").collect();
     assert_eq!(summaries.len(), 1);
     assert!(summaries[0].after.as_deref().unwrap_or_default().contains("\"failed_attempts\":21"));

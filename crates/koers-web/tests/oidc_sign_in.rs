@@ -76,7 +76,10 @@ async fn a_verified_address_links_the_existing_account_and_tells_its_owner() {
     let other = app.sign_in_external(&person("sub-iemand-anders", "leider-a@test.nl", Some(true)), 30).await;
     assert!(matches!(other, Err(Error::External(ExternalRefusal::LinkedToOther))), "{other:?}");
     let log = w.audit(AuditFilter { limit: 50, ..Default::default() }).await;
-    assert!(log.iter().any(|e| e.action == "link" && e.entity == "external_identity"), "{log:?}");
+    assert!(
+        log.iter().any(|e| e.action == "link" && e.entity == koers_app::store::AuditEntity::ExternalIdentity),
+        "{log:?}"
+    );
     assert!(log.iter().any(|e| e.action == "login_external_refused"), "{log:?}");
 }
 

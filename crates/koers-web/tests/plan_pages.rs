@@ -175,7 +175,11 @@ async fn a_plan_is_written_signed_frozen_and_adjusted_and_the_phase_moves() {
     assert_eq!(moved.status, 303, "{}", moved.body);
     assert_eq!(ok(w.store().trajectory(id).await).current_phase, 1);
     let audit = w
-        .audit(AuditFilter { entity: Some("trajectory".into()), entity_id: Some(id.to_string()), ..Default::default() })
+        .audit(AuditFilter {
+            entity: Some(koers_app::store::AuditEntity::Trajectory),
+            entity_id: Some(id.to_string()),
+            ..Default::default()
+        })
         .await;
     assert_eq!((audit[0].action.as_str(), audit[0].actor_label.as_str()), ("phase", Who::Programma.email()));
     assert!(audit[0].after.as_deref().unwrap_or_default().contains(reason));
@@ -310,7 +314,11 @@ async fn a_plan_is_written_signed_frozen_and_adjusted_and_the_phase_moves() {
     let now = ok(w.store().trajectory(id).await);
     assert_eq!(now.current_phase, 2, "signed off: on to uitvoering");
     let audit = w
-        .audit(AuditFilter { entity: Some("trajectory".into()), entity_id: Some(id.to_string()), ..Default::default() })
+        .audit(AuditFilter {
+            entity: Some(koers_app::store::AuditEntity::Trajectory),
+            entity_id: Some(id.to_string()),
+            ..Default::default()
+        })
         .await;
     assert_eq!(audit[0].action, "phase", "one audit action for every phase move");
     assert!(audit[0].after.as_deref().unwrap_or_default().contains("\"completed_by\":\"plan-getekend\""));

@@ -36,7 +36,12 @@ async fn a_beheerder_clicks_from_the_user_page_to_the_data_and_erases_the_person
     assert!(v["login_attempts"].as_array().is_some_and(|a| !a.is_empty()));
     assert!(v["audit"].as_array().is_some_and(|a| a.iter().any(|e| e["action"] == "login")));
     // Looking at someone's data is itself audited.
-    let exports = w.audit(koers_app::store::AuditFilter { entity: Some("user".into()), ..Default::default() }).await;
+    let exports = w
+        .audit(koers_app::store::AuditFilter {
+            entity: Some(koers_app::store::AuditEntity::User),
+            ..Default::default()
+        })
+        .await;
     assert!(exports.iter().any(|e| e.action == "privacy_export" && e.entity_id == id.to_string()));
 
     let confirm = w.get(&format!("/beheer/gebruikers/{id}/wissen"), cookie).await;

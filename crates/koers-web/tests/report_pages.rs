@@ -204,7 +204,8 @@ async fn reports_one_click_on_screen_and_as_pdf() {
         pdf.headers
     );
     assert!(pdf.body.starts_with("%PDF") && pdf.body.contains(GOAL) && pdf.body.contains(LEADER));
-    let audit = w.audit(AuditFilter { entity: Some("report".into()), ..Default::default() }).await;
+    let audit =
+        w.audit(AuditFilter { entity: Some(koers_app::store::AuditEntity::Report), ..Default::default() }).await;
     assert!(audit.iter().any(|a| a.action == "export" && a.entity_id == format!("{id}/plan-van-aanpak")), "{audit:?}");
 
     let v = w.get(&format!("/trajecten/{id}/rapporten/voortgang-bestuur"), staff.as_deref()).await;

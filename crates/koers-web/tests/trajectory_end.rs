@@ -117,7 +117,7 @@ async fn staff_of_the_programme_end_a_trajectory_with_a_reason() {
 
     let audit = w
         .audit(AuditFilter {
-            entity: Some("trajectory".into()),
+            entity: Some(koers_app::store::AuditEntity::Trajectory),
             entity_id: Some(t.id.to_string()),
             ..Default::default()
         })

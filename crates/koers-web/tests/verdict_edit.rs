@@ -83,7 +83,7 @@ async fn staff_change_and_delete_a_verdict_with_its_version() {
     assert!(w.store().verdicts_of_school(SchoolId::new(a)).await.unwrap_or_default().is_empty());
     let log = w
         .audit(AuditFilter {
-            entity: Some("verdict".into()),
+            entity: Some(koers_app::store::AuditEntity::Verdict),
             entity_id: Some(v.id.to_string()),
             limit: 10,
             ..Default::default()

@@ -8,7 +8,7 @@ use crate::error::{Error, Result};
 use crate::reports::build::{self, Built, Ctx, ReportEntry};
 use crate::reports::render::{RenderLimits, Renderer};
 use crate::reports::{ReportKind, cost_doc, monitor, release};
-use crate::store::{Actor, NewAudit, ReportRelease, StoreError, TrajectoryFilter};
+use crate::store::{Actor, AuditEntity, NewAudit, ReportRelease, StoreError, TrajectoryFilter};
 use koers_core::access::Principal;
 use koers_core::calendar::Date;
 use koers_core::ids::{BoardNumber, SchoolId, TrajectoryId};
@@ -50,13 +50,13 @@ impl App {
         self.renderer.as_ref().ok_or(Error::PdfUnavailable)?.pdf(doc).await
     }
 
-    async fn audit_export(&self, actor: &Actor, entity: &str, id: String, now: i64) -> Result<()> {
+    async fn audit_export(&self, actor: &Actor, entity: AuditEntity, id: String, now: i64) -> Result<()> {
         self.record_event(&NewAudit {
             at: now,
             actor_user_id: actor.user_id,
             actor_label: actor.label.clone(),
             action: "export".into(),
-            entity: entity.into(),
+            entity,
             entity_id: id,
             before: None,
             after: None,
@@ -108,7 +108,7 @@ impl App {
         }
         let built = self.report(who, actor, id, kind, today).await?;
         let pdf = self.render_pdf(built.document.clone()).await?;
-        self.audit_export(actor, "report", format!("{}/{}", id.get(), kind.code()), now).await?;
+        self.audit_export(actor, AuditEntity::Report, format!("{}/{}", id.get(), kind.code()), now).await?;
         Ok((built, pdf))
     }
 
@@ -142,8 +142,13 @@ impl App {
         }
         let o = self.cost_overview(who, school, period).await?;
         let pdf = self.render_pdf(cost_doc::document(&o, today)?).await?;
-        self.audit_export(actor, "kostenoverzicht", format!("{}/{}/{}", school.get(), period.from, period.to), now)
-            .await?;
+        self.audit_export(
+            actor,
+            AuditEntity::Kostenoverzicht,
+            format!("{}/{}/{}", school.get(), period.from, period.to),
+            now,
+        )
+        .await?;
         Ok((o, pdf))
     }
 
@@ -152,7 +157,7 @@ impl App {
         let programmes = self.programmes_in_force().await?;
         let wb = monitor::workbook(self.read(), &programmes, who, today).await?;
         let bytes = wb.to_xlsx().map_err(|e| Error::ReportUnavailable(e.to_string()))?;
-        self.audit_export(actor, "programme_export", "programmamonitor.xlsx".into(), now).await?;
+        self.audit_export(actor, AuditEntity::ProgrammeExport, "programmamonitor.xlsx".into(), now).await?;
         Ok(bytes)
     }
 

@@ -1,5 +1,6 @@
 //! Records kept by the [`super::Store`]. Plain data; validation happens before they are built.
 
+use super::AuditEntity;
 use koers_core::codes::Ovt;
 use koers_core::email::Email;
 use koers_core::ids::{ApiTokenId, BoardNumber, GrantId, SchoolId, UserId};
@@ -280,8 +281,7 @@ pub struct AuditEntry {
     pub actor_label: String,
     /// `create`, `update`, `delete`, `login`, `login_failed`, `logout`, `import`, …
     pub action: String,
-    /// `school`, `board`, `result`, `user`, `grant`, `api_token`, `session`, …
-    pub entity: String,
+    pub entity: AuditEntity,
     pub entity_id: String,
     /// JSON before/after the change (absent for creations / deletions).
     pub before: Option<String>,
@@ -294,7 +294,7 @@ pub struct NewAudit {
     pub actor_user_id: Option<UserId>,
     pub actor_label: String,
     pub action: String,
-    pub entity: String,
+    pub entity: AuditEntity,
     pub entity_id: String,
     pub before: Option<String>,
     pub after: Option<String>,
@@ -302,7 +302,7 @@ pub struct NewAudit {
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct AuditFilter {
-    pub entity: Option<String>,
+    pub entity: Option<AuditEntity>,
     pub entity_id: Option<String>,
     pub actor_user_id: Option<UserId>,
     pub limit: i64,

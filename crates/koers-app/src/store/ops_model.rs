@@ -36,9 +36,9 @@ pub enum RestoreError {
 pub struct RegisterChange {
     /// The audit entry's id (increasing; on PostgreSQL not necessarily in commit order).
     pub id: i64,
-    /// `school`, `board`, `result`, `published`, `weging_year`, `exam_year`, `verdict` or
-    /// `programme`.
-    pub entity: String,
+    /// `School`, `Board`, `Result`, `Published`, `WegingYear`, `ExamYear`, `Verdict` or
+    /// `Programme`.
+    pub entity: super::AuditEntity,
     /// The school id (the board number for `board`, the verdict or programme id for those).
     pub entity_id: String,
 }

@@ -5,8 +5,8 @@
 //! with its audit entry and its mail in one transaction.
 
 use koers_app::store::{
-    AccountLink, AccountRequestId, AccountRequestRecord, Actor, NewAccountRequest, NewExternalIdentity, NewMail,
-    RequestDecision, RequestIdentity, RequestStatus, RequestSubject, StoreError, StoreResult, User,
+    AccountLink, AccountRequestId, AccountRequestRecord, Actor, AuditEntity, NewAccountRequest, NewExternalIdentity,
+    NewMail, RequestDecision, RequestIdentity, RequestStatus, RequestSubject, StoreError, StoreResult, User,
 };
 use koers_core::access::{RoleKind, Scope};
 use koers_core::ids::{BoardNumber, SchoolId, UserId};
@@ -207,7 +207,7 @@ pub(crate) async fn create_request(
         .map_err(db)?;
     }
     let record = fetch(&mut tx, AccountRequestId::new(id)).await?;
-    Change::new(actor, now, "request", "account_request", id).after(&record)?.write(&mut tx).await?;
+    Change::new(actor, now, "request", AuditEntity::AccountRequest, id).after(&record)?.write(&mut tx).await?;
     super::outbox::insert(&mut tx, mail, now).await?;
     tx.commit().await.map_err(db)?;
     Ok(record)
@@ -234,7 +234,11 @@ pub(crate) async fn confirm_request(
         return Err(StoreError::Conflict { expected: before.version, actual: before.version });
     }
     let after = fetch(&mut tx, id).await?;
-    Change::new(actor, now, "confirm", "account_request", id).before(&before)?.after(&after)?.write(&mut tx).await?;
+    Change::new(actor, now, "confirm", AuditEntity::AccountRequest, id)
+        .before(&before)?
+        .after(&after)?
+        .write(&mut tx)
+        .await?;
     tx.commit().await.map_err(db)?;
     Ok(after)
 }
@@ -286,7 +290,7 @@ pub(crate) async fn decide_request(
                 version: 1,
                 created_at: now,
             };
-            Change::new(actor, now, "create", "user", user_id).after(&user)?.write(&mut tx).await?;
+            Change::new(actor, now, "create", AuditEntity::User, user_id).after(&user)?.write(&mut tx).await?;
             let (kind, value) = match &grant.scope {
                 Scope::School(s) => ("school", s.to_string()),
                 Scope::Board(n) => ("board", n.to_string()),
@@ -308,7 +312,7 @@ pub(crate) async fn decide_request(
             .await
             .map_err(db)?;
             let record = serde_json::json!({ "id": grant_id, "user_id": user_id, "grant": grant });
-            Change::new(actor, now, "create", "grant", grant_id).after(&record)?.write(&mut tx).await?;
+            Change::new(actor, now, "create", AuditEntity::Grant, grant_id).after(&record)?.write(&mut tx).await?;
             if let Some(i) = &before.identity {
                 let link = NewExternalIdentity {
                     provider: i.provider.clone(),
@@ -342,7 +346,11 @@ pub(crate) async fn decide_request(
     }
     let after = fetch(&mut tx, id).await?;
     let action = if user.is_some() { "approve" } else { "decline" };
-    Change::new(actor, now, action, "account_request", id).before(&before)?.after(&after)?.write(&mut tx).await?;
+    Change::new(actor, now, action, AuditEntity::AccountRequest, id)
+        .before(&before)?
+        .after(&after)?
+        .write(&mut tx)
+        .await?;
     super::outbox::insert(&mut tx, mail, now).await?;
     tx.commit().await.map_err(db)?;
     Ok((after, user))
@@ -389,7 +397,7 @@ pub(crate) async fn create_link(
     .map_err(db)?;
     let link = AccountLink { id, user_id, purpose: purpose.to_owned(), expires_at, used_at: None, created_at: now };
     let actor = Actor::system("koers (wachtwoord vergeten)");
-    Change::new(&actor, now, "reset_requested", "user", user_id)
+    Change::new(&actor, now, "reset_requested", AuditEntity::User, user_id)
         .after(&serde_json::json!({ "link": id, "expires_at": expires_at }))?
         .write(&mut tx)
         .await?;
@@ -428,7 +436,7 @@ pub(crate) async fn reset_password(pool: &Pool, token_hash: &str, password_hash:
             .await
             .map_err(db)?;
     let actor = Actor { user_id: Some(UserId::new(user_id)), label: email };
-    Change::new(&actor, now, "password_reset", "user", user_id)
+    Change::new(&actor, now, "password_reset", AuditEntity::User, user_id)
         .after(&serde_json::json!({ "version": version }))?
         .write(&mut tx)
         .await?;

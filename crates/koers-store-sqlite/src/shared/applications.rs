@@ -3,8 +3,8 @@
 //! `application` (`create` on insert, the transition's `action` on a state change).
 
 use koers_app::store::{
-    Actor, ApplicationFilter, ApplicationRecord, ApplicationStateWrite, NewApplication, StoreError, StoreResult,
-    Submission,
+    Actor, ApplicationFilter, ApplicationRecord, ApplicationStateWrite, AuditEntity, NewApplication, StoreError,
+    StoreResult, Submission,
 };
 use koers_core::ReferenceNumber;
 use koers_core::ids::{BoardNumber, SchoolId, UserId};
@@ -272,7 +272,7 @@ pub(crate) async fn insert(
         created_at: now,
         updated_at: now,
     };
-    Change::new(actor, now, "create", "application", id).after(&record)?.write(conn).await?;
+    Change::new(actor, now, "create", AuditEntity::Application, id).after(&record)?.write(conn).await?;
     Ok(record)
 }
 
@@ -312,7 +312,11 @@ pub(crate) async fn set_state(
         let actual = fetch(conn, id).await?.map(|a| a.version);
         return Err(stale(w.expected_version, actual));
     }
-    Change::new(actor, now, &w.action, "application", id).before(&before)?.after(&after)?.write(conn).await?;
+    Change::new(actor, now, &w.action, AuditEntity::Application, id)
+        .before(&before)?
+        .after(&after)?
+        .write(conn)
+        .await?;
     Ok(after)
 }
 

@@ -2,7 +2,7 @@
 //! log); a link is used once. Audited as `approval_link` with a system actor (the trait passes
 //! none: links are made for and used by people without a login).
 
-use koers_app::store::{Actor, ApprovalLink, StoreError, StoreResult};
+use koers_app::store::{Actor, ApprovalLink, AuditEntity, StoreError, StoreResult};
 use serde::Serialize;
 
 use super::audit::Change;
@@ -80,7 +80,10 @@ pub(crate) async fn insert(
         used_at: None,
         created_at: now,
     };
-    Change::new(&Actor::system(ACTOR), now, "create", "approval_link", id).after(&audited(&link))?.write(conn).await?;
+    Change::new(&Actor::system(ACTOR), now, "create", AuditEntity::ApprovalLink, id)
+        .after(&audited(&link))?
+        .write(conn)
+        .await?;
     Ok(link)
 }
 
@@ -127,7 +130,7 @@ pub(crate) async fn mark_used(pool: &Pool, id: i64, now: i64) -> StoreResult<()>
         });
     };
     let before = ApprovalLink { used_at: None, ..after.clone() };
-    Change::new(&Actor::system(ACTOR), now, "use", "approval_link", id)
+    Change::new(&Actor::system(ACTOR), now, "use", AuditEntity::ApprovalLink, id)
         .before(&audited(&before))?
         .after(&audited(&after))?
         .write(&mut tx)

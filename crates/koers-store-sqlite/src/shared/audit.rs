@@ -1,23 +1,23 @@
 //! The audit log: written by every change in the change's own transaction, read newest first.
 
-use koers_app::store::{Actor, AuditEntry, AuditFilter, NewAudit, StoreResult};
+use koers_app::store::{Actor, AuditEntity, AuditEntry, AuditFilter, NewAudit, StoreError, StoreResult};
 use koers_core::ids::UserId;
 use serde::Serialize;
 
-use super::error::{db, json};
+use super::error::{corrupt, db, json};
 use crate::backend::{Conn, Pool};
 
 /// An audit entry about to be written with a change.
 pub(crate) struct Change(NewAudit);
 
 impl Change {
-    pub(crate) fn new(actor: &Actor, at: i64, action: &str, entity: &str, entity_id: impl ToString) -> Self {
+    pub(crate) fn new(actor: &Actor, at: i64, action: &str, entity: AuditEntity, entity_id: impl ToString) -> Self {
         Self(NewAudit {
             at,
             actor_user_id: actor.user_id,
             actor_label: actor.label.clone(),
             action: action.to_owned(),
-            entity: entity.to_owned(),
+            entity,
             entity_id: entity_id.to_string(),
             before: None,
             after: None,
@@ -50,7 +50,7 @@ pub(crate) async fn insert(conn: &mut Conn, e: &NewAudit) -> StoreResult<()> {
         e.actor_user_id.map(UserId::get),
         e.actor_label,
         e.action,
-        e.entity,
+        e.entity.code(),
         e.entity_id,
         e.before,
         e.after,
@@ -81,7 +81,7 @@ pub(crate) async fn list(pool: &Pool, f: &AuditFilter) -> StoreResult<Vec<AuditE
              AND (CAST($3 AS BIGINT) IS NULL OR actor_user_id = $3)
            ORDER BY at DESC, id DESC
            LIMIT $4 OFFSET $5"#,
-        f.entity,
+        f.entity.map(AuditEntity::code),
         f.entity_id,
         f.actor_user_id.map(UserId::get),
         limit,
@@ -90,7 +90,7 @@ pub(crate) async fn list(pool: &Pool, f: &AuditFilter) -> StoreResult<Vec<AuditE
     .fetch_all(pool)
     .await
     .map_err(db)?;
-    Ok(rows.into_iter().map(AuditEntry::from).collect())
+    rows.into_iter().map(AuditEntry::try_from).collect()
 }
 
 /// An `audit_log` row as stored.
@@ -106,18 +106,19 @@ struct AuditRow {
     after: Option<String>,
 }
 
-impl From<AuditRow> for AuditEntry {
-    fn from(r: AuditRow) -> Self {
-        AuditEntry {
+impl TryFrom<AuditRow> for AuditEntry {
+    type Error = StoreError;
+    fn try_from(r: AuditRow) -> StoreResult<Self> {
+        Ok(AuditEntry {
             id: r.id,
             at: r.at,
             actor_user_id: r.actor_user_id.map(UserId::new),
             actor_label: r.actor_label,
             action: r.action,
-            entity: r.entity,
+            entity: AuditEntity::from_code(&r.entity).ok_or_else(|| corrupt("audit_log.entity", &r.entity))?,
             entity_id: r.entity_id,
             before: r.before,
             after: r.after,
-        }
+        })
     }
 }

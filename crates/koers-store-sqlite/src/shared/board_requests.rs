@@ -5,8 +5,8 @@
 
 use async_trait::async_trait;
 use koers_app::store::{
-    Actor, ApplicationRecord, BoardRequestLine, BoardRequestRead, BoardRequestRecord, BoardRequestWrite, LineStatus,
-    LineVerdict, NewBoardRequest, NewMail, StoreError, StoreResult,
+    Actor, ApplicationRecord, AuditEntity, BoardRequestLine, BoardRequestRead, BoardRequestRecord, BoardRequestWrite,
+    LineStatus, LineVerdict, NewBoardRequest, NewMail, StoreError, StoreResult,
 };
 use koers_core::ids::{ApplicationId, BoardNumber, BoardRequestId, SchoolId, UserId};
 
@@ -165,7 +165,7 @@ pub(crate) async fn create(
         })?;
     }
     let record = fetch(&mut tx, id).await?;
-    Change::new(actor, now, "submit", "board_request", id).after(&record)?.write(&mut tx).await?;
+    Change::new(actor, now, "submit", AuditEntity::BoardRequest, id).after(&record)?.write(&mut tx).await?;
     super::outbox::insert(&mut tx, mail, now).await?;
     tx.commit().await.map_err(db)?;
     Ok(record)
@@ -217,7 +217,11 @@ pub(crate) async fn decide(
     let after = fetch(&mut tx, request_id).await?;
     let new_line = after.lines.iter().find(|l| l.id == line_id);
     let action = if application.is_some() { "line_approve" } else { "line_decline" };
-    Change::new(actor, now, action, "board_request", request_id).before(line)?.after(&new_line)?.write(&mut tx).await?;
+    Change::new(actor, now, action, AuditEntity::BoardRequest, request_id)
+        .before(line)?
+        .after(&new_line)?
+        .write(&mut tx)
+        .await?;
     super::outbox::insert(&mut tx, mail, now).await?;
     tx.commit().await.map_err(db)?;
     Ok((after, application))

@@ -1,6 +1,6 @@
 //! Boards (bevoegd gezag), keyed by their number.
 
-use koers_app::store::{Actor, Board, NewBoard, StoreError, StoreResult};
+use koers_app::store::{Actor, AuditEntity, Board, NewBoard, StoreError, StoreResult};
 use koers_core::ids::BoardNumber;
 
 use super::audit::Change;
@@ -59,7 +59,7 @@ pub(crate) async fn upsert(pool: &Pool, boards: &[NewBoard], actor: &Actor, now:
                 .await
                 .map_err(db)?;
                 let after = Board { id, number: b.number, name: b.name.clone(), version: 1 };
-                Change::new(actor, now, "create", "board", b.number).after(&after)?.write(&mut tx).await?;
+                Change::new(actor, now, "create", AuditEntity::Board, b.number).after(&after)?.write(&mut tx).await?;
             }
             Some(before) if before.name != b.name => {
                 let after = Board { name: b.name.clone(), version: before.version + 1, ..before.clone() };
@@ -73,7 +73,7 @@ pub(crate) async fn upsert(pool: &Pool, boards: &[NewBoard], actor: &Actor, now:
                 .execute(&mut *tx)
                 .await
                 .map_err(db)?;
-                Change::new(actor, now, "update", "board", b.number)
+                Change::new(actor, now, "update", AuditEntity::Board, b.number)
                     .before(&before)?
                     .after(&after)?
                     .write(&mut tx)

@@ -6,8 +6,8 @@
 
 use async_trait::async_trait;
 use koers_app::store::{
-    Actor, BudgetDecisionRecord, DagdelenRead, DagdelenWrite, IssuedStatement, NewBudgetDecision, NewTimeEntry,
-    StoreError, StoreResult, TimeEntryRecord,
+    Actor, AuditEntity, BudgetDecisionRecord, DagdelenRead, DagdelenWrite, IssuedStatement, NewBudgetDecision,
+    NewTimeEntry, StoreError, StoreResult, TimeEntryRecord,
 };
 use koers_core::calendar::Date;
 use koers_core::dagdelen::{BudgetDecisionId, TimeEntryId};
@@ -167,7 +167,10 @@ pub(crate) async fn log_time(pool: &Pool, e: &NewTimeEntry, actor: &Actor, now: 
         recorded_by: actor.user_id,
         recorded_at: now,
     };
-    Change::new(actor, now, "time_logged", "trajectory", e.trajectory_id).after(&record)?.write(&mut tx).await?;
+    Change::new(actor, now, "time_logged", AuditEntity::Trajectory, e.trajectory_id)
+        .after(&record)?
+        .write(&mut tx)
+        .await?;
     tx.commit().await.map_err(db)?;
     Ok(record)
 }
@@ -213,7 +216,7 @@ pub(crate) async fn record_decision(
         decided_on: d.decided_on,
         decided_at: now,
     };
-    let mut change = Change::new(actor, now, "budget_decision", "trajectory", d.trajectory_id);
+    let mut change = Change::new(actor, now, "budget_decision", AuditEntity::Trajectory, d.trajectory_id);
     if let Some(p) = &previous {
         change = change.before(p)?;
     }
@@ -283,7 +286,7 @@ pub(crate) async fn issue_statement(
     .await
     .map_err(db)?;
     let issued = IssuedStatement { reference, school_id: school, from, to, issued_by: actor.user_id, issued_at: now };
-    Change::new(actor, now, "statement_issued", "school", school).after(&issued)?.write(&mut tx).await?;
+    Change::new(actor, now, "statement_issued", AuditEntity::School, school).after(&issued)?.write(&mut tx).await?;
     tx.commit().await.map_err(db)?;
     Ok(issued)
 }

@@ -2,7 +2,7 @@
 //! rows whose values changed, returns how many did and writes one audit entry per school
 //! (entity `exam_year`, entity id = school id).
 
-use koers_app::store::{Actor, ExamYear, StoreResult};
+use koers_app::store::{Actor, AuditEntity, ExamYear, StoreResult};
 
 use super::error::db;
 use super::results::{audit, per_school};
@@ -75,7 +75,7 @@ pub(crate) async fn upsert_exam_years(pool: &Pool, rows: &[ExamYear], actor: &Ac
         }
         if !after.is_empty() {
             changed += after.len();
-            audit(&mut tx, "exam_year", school_id, &before, &after, actor, now).await?;
+            audit(&mut tx, AuditEntity::ExamYear, school_id, &before, &after, actor, now).await?;
         }
     }
     tx.commit().await.map_err(db)?;

@@ -1,7 +1,7 @@
 //! Invitations that link an expert of the pool to an account (issue 11 item 7), audited on the
 //! expert (`invite`, `link_account`, `decline`). Runtime-checked queries (no `.sqlx` entries).
 
-use koers_app::store::{Actor, ExpertInvitation, ExpertRecord, NewMail, StoreError, StoreResult};
+use koers_app::store::{Actor, AuditEntity, ExpertInvitation, ExpertRecord, NewMail, StoreError, StoreResult};
 
 use super::audit::Change;
 use super::error::db;
@@ -53,7 +53,10 @@ pub(crate) async fn invite(pool: &Pool, inv: &ExpertInvitation, mail: &NewMail, 
     .map_err(db)?;
     outbox::insert(&mut tx, mail, inv.invited_at).await?;
     let stored = ExpertInvitation { email, ..inv.clone() };
-    Change::new(actor, inv.invited_at, "invite", "expert", inv.expert_id).after(&stored)?.write(&mut tx).await?;
+    Change::new(actor, inv.invited_at, "invite", AuditEntity::Expert, inv.expert_id)
+        .after(&stored)?
+        .write(&mut tx)
+        .await?;
     tx.commit().await.map_err(db)?;
     Ok(())
 }
@@ -87,7 +90,11 @@ pub(crate) async fn accept(
         .await
         .map_err(db)?;
     let after = experts::fetch(&mut tx, expert_id).await?.ok_or(StoreError::NotFound)?;
-    Change::new(actor, now, "link_account", "expert", expert_id).before(&before)?.after(&after)?.write(&mut tx).await?;
+    Change::new(actor, now, "link_account", AuditEntity::Expert, expert_id)
+        .before(&before)?
+        .after(&after)?
+        .write(&mut tx)
+        .await?;
     tx.commit().await.map_err(db)?;
     Ok(after)
 }
@@ -104,7 +111,7 @@ pub(crate) async fn decline(pool: &Pool, expert_id: i64, email: &str, actor: &Ac
     if gone.rows_affected() == 0 {
         return Err(StoreError::NotFound);
     }
-    Change::new(actor, now, "decline", "expert", expert_id)
+    Change::new(actor, now, "decline", AuditEntity::Expert, expert_id)
         .before(&serde_json::json!({ "invitation": email }))?
         .write(&mut tx)
         .await?;

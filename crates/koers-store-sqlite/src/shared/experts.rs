@@ -5,7 +5,9 @@
 //! (case-insensitive; unique, like users' addresses). So a linked expert may change address,
 //! and an unlinked one may be linked to a login; only an unlinked expert cannot change address.
 
-use koers_app::store::{Actor, ExpertLoad, ExpertPool, ExpertRecord, ExpertWrite, StoreError, StoreResult};
+use koers_app::store::{
+    Actor, AuditEntity, ExpertLoad, ExpertPool, ExpertRecord, ExpertWrite, StoreError, StoreResult,
+};
 use koers_core::ids::UserId;
 
 use super::audit::Change;
@@ -180,7 +182,7 @@ pub(crate) async fn save(pool: &Pool, e: &ExpertWrite, actor: &Actor, now: i64) 
             .await
             .map_err(db)?;
             let created = record(id, 1, e);
-            Change::new(actor, now, "create", "expert", id).after(&created)?.write(&mut tx).await?;
+            Change::new(actor, now, "create", AuditEntity::Expert, id).after(&created)?.write(&mut tx).await?;
             created
         }
         Some(expected) => {
@@ -217,7 +219,7 @@ pub(crate) async fn save(pool: &Pool, e: &ExpertWrite, actor: &Actor, now: i64) 
                 let actual = fetch(&mut tx, before.id.get()).await?.map(|x| x.version);
                 return Err(stale(expected, actual));
             }
-            Change::new(actor, now, "update", "expert", after.id)
+            Change::new(actor, now, "update", AuditEntity::Expert, after.id)
                 .before(&before)?
                 .after(&after)?
                 .write(&mut tx)
@@ -284,7 +286,7 @@ pub(crate) async fn set_pool(
         return Err(stale(expected_version, actual));
     }
     let after = fetch(&mut tx, id).await?.ok_or(StoreError::NotFound)?;
-    Change::new(actor, now, "update", "expert", id).before(&before)?.after(&after)?.write(&mut tx).await?;
+    Change::new(actor, now, "update", AuditEntity::Expert, id).before(&before)?.after(&after)?.write(&mut tx).await?;
     tx.commit().await.map_err(db)?;
     Ok(after)
 }

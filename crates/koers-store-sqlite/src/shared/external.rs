@@ -2,7 +2,7 @@
 //! account request is an ordinary account request, [`super::access`].) Runtime-checked queries
 //! (`sqlx::query_as` with tuples), portable between both backends.
 
-use koers_app::store::{Actor, ExternalIdentity, NewExternalIdentity, StoreError, StoreResult};
+use koers_app::store::{Actor, AuditEntity, ExternalIdentity, NewExternalIdentity, StoreError, StoreResult};
 use koers_core::ids::UserId;
 
 use super::audit::Change;
@@ -70,7 +70,7 @@ pub(crate) async fn insert_identity(
         created_at: now,
         last_login_at: now,
     };
-    Change::new(actor, now, "link", "external_identity", id).after(&linked)?.write(conn).await?;
+    Change::new(actor, now, "link", AuditEntity::ExternalIdentity, id).after(&linked)?.write(conn).await?;
     Ok(linked)
 }
 

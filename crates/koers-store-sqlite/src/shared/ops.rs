@@ -5,9 +5,9 @@
 //! These queries use `sqlx::query` (checked by the tests on both backends, not at compile time)
 //! so the committed `.sqlx/` data needs no regeneration for them.
 
-use koers_app::store::{RegisterChange, StoreError, StoreResult};
+use koers_app::store::{AuditEntity, RegisterChange, StoreError, StoreResult};
 
-use super::error::db;
+use super::error::{corrupt, db};
 use crate::backend::{MIGRATOR, Pool};
 
 /// The tables that say "this database is in use", with their Dutch names for the message.
@@ -57,7 +57,12 @@ pub(crate) async fn register_changes(pool: &Pool, after_id: i64, limit: i64) -> 
     .fetch_all(pool)
     .await
     .map_err(db)?;
-    Ok(rows.into_iter().map(|(id, entity, entity_id)| RegisterChange { id, entity, entity_id }).collect())
+    rows.into_iter()
+        .map(|(id, entity, entity_id)| {
+            let entity = AuditEntity::from_code(&entity).ok_or_else(|| corrupt("audit_log.entity", &entity))?;
+            Ok(RegisterChange { id, entity, entity_id })
+        })
+        .collect()
 }
 
 pub(crate) async fn last_change_id(pool: &Pool) -> StoreResult<i64> {

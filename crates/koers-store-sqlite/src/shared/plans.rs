@@ -8,8 +8,8 @@
 
 use async_trait::async_trait;
 use koers_app::store::{
-    Actor, AwaitingSignature, PhaseChange, PlanRead, PlanRecord, PlanSave, PlanWrite, StoreError, StoreResult,
-    TrajectoryRecord,
+    Actor, AuditEntity, AwaitingSignature, PhaseChange, PlanRead, PlanRecord, PlanSave, PlanWrite, StoreError,
+    StoreResult, TrajectoryRecord,
 };
 use koers_core::ids::TrajectoryId;
 use koers_core::plan::{PlanId, PlanVersion, VersionStatus};
@@ -139,7 +139,7 @@ pub(crate) async fn create(
     .map_err(db)?;
     insert_version(&mut tx, id, first).await?;
     let record = load(&mut tx, trajectory.get()).await?.ok_or(StoreError::NotFound)?;
-    Change::new(actor, now, "plan_create", "plan", trajectory.get()).after(first)?.write(&mut tx).await?;
+    Change::new(actor, now, "plan_create", AuditEntity::Plan, trajectory.get()).after(first)?.write(&mut tx).await?;
     tx.commit().await.map_err(db)?;
     Ok(record)
 }
@@ -167,7 +167,7 @@ pub(crate) async fn save(pool: &Pool, plan: PlanId, s: &PlanSave, actor: &Actor,
     if let (Some(fields), Some(last)) = (after.as_object_mut(), s.versions.last()) {
         fields.insert("version".to_owned(), serde_json::to_value(last).unwrap_or_default());
     }
-    Change::new(actor, now, &s.action, "plan", trajectory).after(&after)?.write(&mut tx).await?;
+    Change::new(actor, now, &s.action, AuditEntity::Plan, trajectory).after(&after)?.write(&mut tx).await?;
     if let Some(m) = &s.phase {
         trajectories::apply_move(&mut tx, m, actor, now).await?;
     }

@@ -3,31 +3,31 @@
 //! suite on both backends.
 
 use koers_app::store::{
-    Actor, AuditEntry, ErasureReport, LoginAttempt, NewAudit, OutboxMail, PersonRecords, PruneReport, RetentionPolicy,
-    StoreError, StoreResult,
+    Actor, AuditEntity, AuditEntry, ErasureReport, LoginAttempt, NewAudit, OutboxMail, PersonRecords, PruneReport,
+    RetentionPolicy, StoreError, StoreResult,
 };
 
 use koers_core::ids::UserId;
 
-use super::error::{db, json};
+use super::error::{corrupt, db, json};
 use crate::backend::{Pool, begin_write};
 
 pub(super) type AuditRow = (i64, i64, Option<i64>, String, String, String, String, Option<String>, Option<String>);
 pub(super) type MailRow = (i64, String, String, String, i64, Option<i64>, i64, Option<String>);
 
-pub(super) fn audit_entry(row: AuditRow) -> AuditEntry {
+pub(super) fn audit_entry(row: AuditRow) -> StoreResult<AuditEntry> {
     let (id, at, actor_user_id, actor_label, action, entity, entity_id, before, after) = row;
-    AuditEntry {
+    Ok(AuditEntry {
         id,
         at,
         actor_user_id: actor_user_id.map(UserId::new),
         actor_label,
         action,
-        entity,
+        entity: AuditEntity::from_code(&entity).ok_or_else(|| corrupt("audit_log.entity", &entity))?,
         entity_id,
         before,
         after,
-    }
+    })
 }
 
 pub(super) fn outbox_mail(row: MailRow) -> OutboxMail {
@@ -146,7 +146,7 @@ pub(crate) async fn person_records(pool: &Pool, user_id: i64) -> StoreResult<Per
     .map_err(db)?;
     Ok(PersonRecords {
         applications,
-        audit: audit.into_iter().map(audit_entry).collect(),
+        audit: audit.into_iter().map(audit_entry).collect::<StoreResult<_>>()?,
         login_attempts: login_attempts.into_iter().map(|(at, success)| LoginAttempt { at, success }).collect(),
         mails: mails.into_iter().map(outbox_mail).collect(),
         trajectory_work: super::privacy_trajectory::work_of(pool, user_id, &email).await?,
@@ -345,7 +345,7 @@ pub(crate) async fn erase_person(pool: &Pool, user_id: i64, actor: &Actor, now: 
         actor_user_id: actor.user_id.filter(|id| id.get() != user_id),
         actor_label: actor.label.clone(),
         action: "erase".into(),
-        entity: "user".into(),
+        entity: AuditEntity::User,
         entity_id: id_text,
         before: None,
         after: Some(json(&report)?),

@@ -4,7 +4,7 @@
 //! their link carry `reviewer NAME (uitnodigingslink)`) and in the outbox. Erasing keeps every
 //! review, finding and audit entry in its place with a placeholder for the person.
 
-use koers_app::store::{Actor, NewAudit, ReviewRecord, ReviewerRecords, StoreResult};
+use koers_app::store::{Actor, AuditEntity, NewAudit, ReviewRecord, ReviewerRecords, StoreResult};
 use koers_app::voortgang::reviews::link_actor_label;
 
 use super::error::{db, json};
@@ -72,7 +72,7 @@ pub(crate) async fn records(pool: &Pool, email: &str) -> StoreResult<ReviewerRec
     .fetch_all(&mut *conn)
     .await
     .map_err(db)?;
-    let mut audit: Vec<_> = audit.into_iter().map(audit_entry).collect();
+    let mut audit: Vec<_> = audit.into_iter().map(audit_entry).collect::<StoreResult<_>>()?;
     for label in &labels {
         let by_link: Vec<AuditRow> = sqlx::query_as(
             "SELECT id, at, actor_user_id, actor_label, action, entity, entity_id, before, after FROM audit_log
@@ -82,8 +82,13 @@ pub(crate) async fn records(pool: &Pool, email: &str) -> StoreResult<ReviewerRec
         .fetch_all(&mut *conn)
         .await
         .map_err(db)?;
-        let new: Vec<_> =
-            by_link.into_iter().map(audit_entry).filter(|e| !audit.iter().any(|a| a.id == e.id)).collect();
+        let new: Vec<_> = by_link
+            .into_iter()
+            .map(audit_entry)
+            .collect::<StoreResult<Vec<_>>>()?
+            .into_iter()
+            .filter(|e| !audit.iter().any(|a| a.id == e.id))
+            .collect();
         audit.extend(new);
     }
     audit.sort_by_key(|a| (a.at, a.id));
@@ -191,7 +196,7 @@ pub(crate) async fn erase(
         actor_user_id: actor.user_id,
         actor_label: actor.label.clone(),
         action: "privacy_erase_reviewer".into(),
-        entity: "reviewer".into(),
+        entity: AuditEntity::Reviewer,
         entity_id: placeholder.to_owned(),
         before: None,
         after: Some(json(&serde_json::json!({ "reviews": reviews.len(), "records": changed }))?),

@@ -1,7 +1,7 @@
 //! Stored programme definitions (the TOML text the app seeds from `programmes/*.toml` and a
 //! beheerder edits): created or updated with optimistic concurrency, audited as `programme`.
 
-use koers_app::store::{Actor, ProgrammeDefinition, ProgrammeWrite, StoreError, StoreResult};
+use koers_app::store::{Actor, AuditEntity, ProgrammeDefinition, ProgrammeWrite, StoreError, StoreResult};
 
 use super::audit::Change;
 use super::error::{db, stale};
@@ -65,7 +65,7 @@ pub(crate) async fn save(pool: &Pool, p: &ProgrammeWrite, actor: &Actor, now: i6
                 version: 1,
                 updated_at: now,
             };
-            Change::new(actor, now, "create", "programme", &p.id).after(&created)?.write(&mut tx).await?;
+            Change::new(actor, now, "create", AuditEntity::Programme, &p.id).after(&created)?.write(&mut tx).await?;
             created
         }
         Some(expected) => {
@@ -103,7 +103,7 @@ pub(crate) async fn save(pool: &Pool, p: &ProgrammeWrite, actor: &Actor, now: i6
                 let actual = fetch(&mut tx, &p.id).await?.map(|d| d.version);
                 return Err(stale(expected, actual));
             }
-            Change::new(actor, now, "update", "programme", &p.id)
+            Change::new(actor, now, "update", AuditEntity::Programme, &p.id)
                 .before(&before)?
                 .after(&after)?
                 .write(&mut tx)

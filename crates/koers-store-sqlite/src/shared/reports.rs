@@ -4,7 +4,9 @@
 //! Runtime-checked queries (`sqlx::query`): plain SQL, the same on both backends, no `.sqlx/` data.
 
 use async_trait::async_trait;
-use koers_app::store::{Actor, NewRelease, ReportRead, ReportRelease, ReportWrite, StoreError, StoreResult};
+use koers_app::store::{
+    Actor, AuditEntity, NewRelease, ReportRead, ReportRelease, ReportWrite, StoreError, StoreResult,
+};
 use koers_core::ids::{TrajectoryId, UserId};
 use sqlx::Row;
 
@@ -66,7 +68,7 @@ impl ReportWrite for Backend {
         .map_err(db)?;
         let release = record(&row)?;
         let after = serde_json::json!({ "kind": r.kind, "release": release.id, "role": r.released_role });
-        Change::new(actor, now, "report_release", "report", r.trajectory_id.get())
+        Change::new(actor, now, "report_release", AuditEntity::Report, r.trajectory_id.get())
             .after(&after)?
             .write(&mut tx)
             .await?;

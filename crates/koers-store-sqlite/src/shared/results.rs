@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use koers_app::store::{Actor, PublishedThreeYear, ResultYear, StoreResult, WegingYear};
+use koers_app::store::{Actor, AuditEntity, PublishedThreeYear, ResultYear, StoreResult, WegingYear};
 use serde::Serialize;
 
 use super::audit::Change;
@@ -30,7 +30,7 @@ pub(super) fn per_school<T, K: Ord>(
 /// existed.
 pub(super) async fn audit<T: Serialize>(
     conn: &mut Conn,
-    entity: &str,
+    entity: AuditEntity,
     school_id: i64,
     before: &[T],
     after: &[T],
@@ -112,7 +112,7 @@ pub(crate) async fn upsert_results(pool: &Pool, rows: &[ResultYear], actor: &Act
         }
         if !after.is_empty() {
             changed += after.len();
-            audit(&mut tx, "result", school_id, &before, &after, actor, now).await?;
+            audit(&mut tx, AuditEntity::Result, school_id, &before, &after, actor, now).await?;
         }
     }
     tx.commit().await.map_err(db)?;
@@ -181,7 +181,7 @@ pub(crate) async fn upsert_published(
         .map_err(db)?;
         changed += 1;
         let before: Vec<_> = old.into_iter().collect();
-        audit(&mut tx, "published", school_id, &before, std::slice::from_ref(row), actor, now).await?;
+        audit(&mut tx, AuditEntity::Published, school_id, &before, std::slice::from_ref(row), actor, now).await?;
     }
     tx.commit().await.map_err(db)?;
     Ok(changed)
@@ -241,7 +241,7 @@ pub(crate) async fn upsert_weging_years(
         }
         if !after.is_empty() {
             changed += after.len();
-            audit(&mut tx, "weging_year", school_id, &before, &after, actor, now).await?;
+            audit(&mut tx, AuditEntity::WegingYear, school_id, &before, &after, actor, now).await?;
         }
     }
     tx.commit().await.map_err(db)?;

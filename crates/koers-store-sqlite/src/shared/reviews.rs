@@ -4,7 +4,8 @@
 
 use async_trait::async_trait;
 use koers_app::store::{
-    Actor, NewMail, NewReviewInvitation, ReviewInvitationRecord, ReviewRecord, StoreError, StoreResult, VoortgangWrite,
+    Actor, AuditEntity, NewMail, NewReviewInvitation, ReviewInvitationRecord, ReviewRecord, StoreError, StoreResult,
+    VoortgangWrite,
 };
 use koers_core::ids::{ReviewId, TrajectoryId, UserId};
 use koers_core::progress::{ActivityEntry, Measurement, StatusUpdate, StepTimeline};
@@ -140,7 +141,7 @@ async fn create(
         updated_at: now,
         invitations: vec![],
     };
-    Change::new(actor, now, "review_planned", "review", id).after(&record)?.write(&mut tx).await?;
+    Change::new(actor, now, "review_planned", AuditEntity::Review, id).after(&record)?.write(&mut tx).await?;
     tx.commit().await.map_err(db)?;
     Ok(record)
 }
@@ -173,7 +174,7 @@ async fn update(
     .await
     .map_err(db)?;
     let after = ReviewRecord { content: c.clone(), version: expected_version + 1, updated_at: now, ..before.clone() };
-    Change::new(actor, now, action, "review", before.id)
+    Change::new(actor, now, action, AuditEntity::Review, before.id)
         .before(&before.content)?
         .after(&after.content)?
         .write(conn)
@@ -237,7 +238,7 @@ async fn invite(
     if let Some(m) = mail {
         super::outbox::insert(&mut tx, m, now).await?;
     }
-    Change::new(actor, now, "review_invitation", "review", review.id).after(&record)?.write(&mut tx).await?;
+    Change::new(actor, now, "review_invitation", AuditEntity::Review, review.id).after(&record)?.write(&mut tx).await?;
     tx.commit().await.map_err(db)?;
     Ok(record)
 }

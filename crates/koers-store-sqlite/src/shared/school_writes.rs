@@ -1,7 +1,9 @@
 //! Schools: import batches and manual edits, with optimistic concurrency (`version`) and an
 //! audit entry per changed school in the same transaction.
 
-use koers_app::store::{Actor, School, SchoolEdit, SchoolFields, SchoolWrite, Sector, StoreError, StoreResult};
+use koers_app::store::{
+    Actor, AuditEntity, School, SchoolEdit, SchoolFields, SchoolWrite, Sector, StoreError, StoreResult,
+};
 use koers_core::codes::Ovt;
 use koers_core::ids::{BoardNumber, SchoolId};
 use koers_core::register::ManualField;
@@ -126,7 +128,11 @@ async fn update(conn: &mut Conn, before: School, mut after: School, actor: &Acto
     after.version = before.version + 1;
     after.updated_at = now;
     store(conn, &after, before.version).await?;
-    Change::new(actor, now, "update", "school", after.id).before(&before)?.after(&after)?.write(conn).await?;
+    Change::new(actor, now, "update", AuditEntity::School, after.id)
+        .before(&before)?
+        .after(&after)?
+        .write(conn)
+        .await?;
     Ok(after)
 }
 
@@ -142,7 +148,10 @@ pub(crate) async fn apply_writes(
         match write {
             SchoolWrite::Insert { ovt, brin, sector, fields } => {
                 let school = insert(&mut tx, ovt, brin, *sector, fields, now).await?;
-                Change::new(actor, now, "create", "school", school.id).after(&school)?.write(&mut tx).await?;
+                Change::new(actor, now, "create", AuditEntity::School, school.id)
+                    .after(&school)?
+                    .write(&mut tx)
+                    .await?;
                 ids.push(school.id);
             }
             SchoolWrite::Update { id, expected_version, fields } => {

@@ -1,6 +1,6 @@
 //! API tokens: stored as SHA-256 hashes, revoked rather than deleted.
 
-use koers_app::store::{Actor, ApiToken, NewApiToken, StoreError, StoreResult};
+use koers_app::store::{Actor, ApiToken, AuditEntity, NewApiToken, StoreError, StoreResult};
 
 use super::audit::Change;
 use super::error::db;
@@ -31,7 +31,7 @@ pub(crate) async fn create(pool: &Pool, t: &NewApiToken, actor: &Actor, now: i64
         revoked: false,
         scope: t.scope.clone(),
     };
-    Change::new(actor, now, "create", "api_token", id).after(&token)?.write(&mut tx).await?;
+    Change::new(actor, now, "create", AuditEntity::ApiToken, id).after(&token)?.write(&mut tx).await?;
     tx.commit().await.map_err(db)?;
     Ok(token)
 }
@@ -73,7 +73,7 @@ pub(crate) async fn revoke(pool: &Pool, id: i64, actor: &Actor, now: i64) -> Sto
     }
     sqlx::query!("UPDATE api_tokens SET revoked = TRUE WHERE id = $1", id).execute(&mut *tx).await.map_err(db)?;
     let after = ApiToken { revoked: true, ..before.clone() };
-    Change::new(actor, now, "update", "api_token", id).before(&before)?.after(&after)?.write(&mut tx).await?;
+    Change::new(actor, now, "update", AuditEntity::ApiToken, id).before(&before)?.after(&after)?.write(&mut tx).await?;
     tx.commit().await.map_err(db)?;
     Ok(())
 }
@@ -98,7 +98,11 @@ pub(crate) async fn revoke_all_of_user(tx: &mut Tx, user_id: i64, actor: &Actor,
             .await
             .map_err(db)?;
         let after = ApiToken { revoked: true, ..before.clone() };
-        Change::new(actor, now, "update", "api_token", before.id).before(before)?.after(&after)?.write(tx).await?;
+        Change::new(actor, now, "update", AuditEntity::ApiToken, before.id)
+            .before(before)?
+            .after(&after)?
+            .write(tx)
+            .await?;
     }
     Ok(live.len())
 }

@@ -3,7 +3,8 @@
 //! ([`apply_move`]). Audited as `trajectory`.
 
 use koers_app::store::{
-    Actor, ApplicationRecord, Assignment, PhaseChange, StoreError, StoreResult, TrajectoryFilter, TrajectoryRecord,
+    Actor, ApplicationRecord, Assignment, AuditEntity, PhaseChange, StoreError, StoreResult, TrajectoryFilter,
+    TrajectoryRecord,
 };
 use koers_core::ids::{BoardNumber, ExpertId, SchoolId};
 
@@ -64,7 +65,7 @@ pub(crate) async fn assign(
     if let (Some(note), Some(fields)) = (&a.capacity_override, after.as_object_mut()) {
         fields.insert("capacity_override".to_owned(), note.clone().into());
     }
-    Change::new(actor, now, "create", "trajectory", id).after(&after)?.write(&mut tx).await?;
+    Change::new(actor, now, "create", AuditEntity::Trajectory, id).after(&after)?.write(&mut tx).await?;
     tx.commit().await.map_err(db)?;
     Ok((application, trajectory))
 }
@@ -103,7 +104,11 @@ pub(crate) async fn end(
     if let Some(fields) = after_json.as_object_mut() {
         fields.insert("reason".to_owned(), reason.into());
     }
-    Change::new(actor, now, "end", "trajectory", id).before(&before)?.after(&after_json)?.write(&mut tx).await?;
+    Change::new(actor, now, "end", AuditEntity::Trajectory, id)
+        .before(&before)?
+        .after(&after_json)?
+        .write(&mut tx)
+        .await?;
     tx.commit().await.map_err(db)?;
     Ok(after)
 }
@@ -229,6 +234,10 @@ pub(crate) async fn apply_move(
         fields.insert("from".to_owned(), m.from.into());
         fields.insert("completed_by".to_owned(), serde_json::to_value(m.completed_by).unwrap_or_default());
     }
-    Change::new(actor, now, "phase", "trajectory", id).before(&before)?.after(&after_json)?.write(conn).await?;
+    Change::new(actor, now, "phase", AuditEntity::Trajectory, id)
+        .before(&before)?
+        .after(&after_json)?
+        .write(conn)
+        .await?;
     Ok(after)
 }

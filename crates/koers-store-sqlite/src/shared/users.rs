@@ -1,6 +1,6 @@
 //! Users (e-mail unique case-insensitively, optimistic concurrency) and their grants.
 
-use koers_app::store::{Actor, GrantRecord, NewUser, StoreError, StoreResult, User, UserUpdate};
+use koers_app::store::{Actor, AuditEntity, GrantRecord, NewUser, StoreError, StoreResult, User, UserUpdate};
 use koers_core::access::{Grant, RoleKind, Scope};
 use koers_core::email::Email;
 use koers_core::ids::{BoardNumber, SchoolId, UserId};
@@ -122,7 +122,7 @@ pub(crate) async fn create(pool: &Pool, u: &NewUser, actor: &Actor, now: i64) ->
         version: 1,
         created_at: now,
     };
-    Change::new(actor, now, "create", "user", id).after(&user)?.write(&mut tx).await?;
+    Change::new(actor, now, "create", AuditEntity::User, id).after(&user)?.write(&mut tx).await?;
     tx.commit().await.map_err(db)?;
     Ok(user)
 }
@@ -176,7 +176,7 @@ pub(crate) async fn update(
     if before.active && !after.active && is_beheerder(&mut tx, id).await? {
         ensure_a_beheerder_remains(&mut tx).await?;
     }
-    Change::new(actor, now, "update", "user", id).before(&before)?.after(&after)?.write(&mut tx).await?;
+    Change::new(actor, now, "update", AuditEntity::User, id).before(&before)?.after(&after)?.write(&mut tx).await?;
     // A new password or a deactivation ends every API token of the account, in the same
     // transaction (sessions end through their auth hash, see koers-web's auth backend).
     if after.password_hash != before.password_hash || (before.active && !after.active) {
@@ -285,7 +285,7 @@ pub(crate) async fn add_grant(
     .await
     .map_err(db)?;
     let record = GrantRecord { id: id.into(), user_id: UserId::new(user_id), grant: grant.clone() };
-    Change::new(actor, now, "create", "grant", id).after(&record)?.write(&mut tx).await?;
+    Change::new(actor, now, "create", AuditEntity::Grant, id).after(&record)?.write(&mut tx).await?;
     tx.commit().await.map_err(db)?;
     Ok(record)
 }
@@ -308,7 +308,7 @@ pub(crate) async fn remove_grant(pool: &Pool, grant_id: i64, actor: &Actor, now:
     {
         ensure_a_beheerder_remains(&mut tx).await?;
     }
-    Change::new(actor, now, "delete", "grant", grant_id).before(&before)?.write(&mut tx).await?;
+    Change::new(actor, now, "delete", AuditEntity::Grant, grant_id).before(&before)?.write(&mut tx).await?;
     tx.commit().await.map_err(db)?;
     Ok(())
 }

@@ -1,7 +1,7 @@
 //! Inspectie verdicts (audited as `verdict`): recorded, confirmed (optimistic concurrency),
 //! listed per school, per board and per board's schools.
 
-use koers_app::store::{Actor, NewVerdict, StoreError, StoreResult, VerdictRecord};
+use koers_app::store::{Actor, AuditEntity, NewVerdict, StoreError, StoreResult, VerdictRecord};
 
 use koers_core::ids::{BoardNumber, SchoolId, UserId};
 
@@ -110,7 +110,7 @@ pub(crate) async fn insert(conn: &mut Conn, v: &NewVerdict, actor: &Actor, now: 
     .await
     .map_err(db)?;
     let created = fetch(conn, id).await?.ok_or(StoreError::NotFound)?;
-    Change::new(actor, now, "create", "verdict", id).after(&created)?.write(conn).await?;
+    Change::new(actor, now, "create", AuditEntity::Verdict, id).after(&created)?.write(conn).await?;
     Ok(created)
 }
 
@@ -149,7 +149,7 @@ pub(crate) async fn update(
         return Err(stale(expected_version, actual));
     }
     let after = fetch(&mut tx, id).await?.ok_or(StoreError::NotFound)?;
-    Change::new(actor, now, "update", "verdict", id).before(&before)?.after(&after)?.write(&mut tx).await?;
+    Change::new(actor, now, "update", AuditEntity::Verdict, id).before(&before)?.after(&after)?.write(&mut tx).await?;
     tx.commit().await.map_err(db)?;
     Ok(after)
 }
@@ -170,7 +170,7 @@ pub(crate) async fn delete(pool: &Pool, id: i64, expected_version: i64, actor: &
         let actual = fetch(&mut tx, id).await?.map(|x| x.version);
         return Err(stale(expected_version, actual));
     }
-    Change::new(actor, now, "delete", "verdict", id).before(&before)?.write(&mut tx).await?;
+    Change::new(actor, now, "delete", AuditEntity::Verdict, id).before(&before)?.write(&mut tx).await?;
     tx.commit().await.map_err(db)?;
     Ok(())
 }
@@ -205,7 +205,7 @@ pub(crate) async fn confirm(
         return Err(stale(expected_version, actual));
     }
     let after = fetch(&mut tx, id).await?.ok_or(StoreError::NotFound)?;
-    Change::new(actor, now, "confirm", "verdict", id).before(&before)?.after(&after)?.write(&mut tx).await?;
+    Change::new(actor, now, "confirm", AuditEntity::Verdict, id).before(&before)?.after(&after)?.write(&mut tx).await?;
     tx.commit().await.map_err(db)?;
     Ok(after)
 }

@@ -11,8 +11,8 @@
 
 use async_trait::async_trait;
 use koers_app::store::{
-    ActivityRecord, MeasurementRecord, StatusUpdateRecord, StepTimelineRecord, StoreError, StoreResult, Voortgang,
-    VoortgangRead,
+    ActivityRecord, AuditEntity, MeasurementRecord, StatusUpdateRecord, StepTimelineRecord, StoreError, StoreResult,
+    Voortgang, VoortgangRead,
 };
 use koers_core::calendar::Date;
 use koers_core::ids::{TrajectoryId, UserId};
@@ -188,7 +188,7 @@ async fn append<R: serde::Serialize>(
         return Ok(None);
     };
     let record = record(row.try_get("id").map_err(db)?);
-    Change::new(actor, now, action, "trajectory", trajectory).after(&record)?.write(&mut tx).await?;
+    Change::new(actor, now, action, AuditEntity::Trajectory, trajectory).after(&record)?.write(&mut tx).await?;
     tx.commit().await.map_err(db)?;
     Ok(Some(record))
 }
@@ -290,7 +290,7 @@ pub(crate) async fn record_measurements(
         }
     }
     if !written.is_empty() {
-        Change::new(actor, now, action, "trajectory", trajectory).after(&written)?.write(&mut tx).await?;
+        Change::new(actor, now, action, AuditEntity::Trajectory, trajectory).after(&written)?.write(&mut tx).await?;
     }
     tx.commit().await.map_err(db)?;
     Ok(written)
@@ -366,7 +366,7 @@ pub(crate) async fn save_timeline(
         .map_err(db)?;
     }
     let record = StepTimelineRecord { trajectory_id: trajectory, timeline: timeline.clone(), version, updated_at: now };
-    Change::new(actor, now, "step_timeline", "trajectory", trajectory)
+    Change::new(actor, now, "step_timeline", AuditEntity::Trajectory, trajectory)
         .after(&serde_json::json!({ "events": events, "version": version }))?
         .write(&mut tx)
         .await?;

@@ -11,6 +11,7 @@ use koers_core::access::{Grant, RoleKind, Scope};
 use koers_core::ids::BoardNumber;
 
 use super::data::*;
+use koers_app::store::AuditEntity;
 
 fn request(subject: RequestSubject, email: &str, token_hash: &str, expires: i64) -> NewAccountRequest {
     NewAccountRequest {
@@ -63,7 +64,7 @@ pub async fn account_requests_are_confirmed_once_and_duplicates_refused(store: A
     assert_eq!(s.account_request_by_token("h-1").await.expect("by token"), r);
     assert_not_found(s.account_request_by_token("h-onbekend").await);
     assert_eq!(mails_to(s, "sam@regenboog.nl").await, 1, "the confirmation mail is written with the request");
-    let audit = audit_of(s, "account_request", r.id).await;
+    let audit = audit_of(s, AuditEntity::AccountRequest, r.id).await;
     assert_eq!(audit.iter().map(|a| a.action.as_str()).collect::<Vec<_>>(), ["request"]);
     assert!(!format!("{:?}", audit[0].after).contains("argon2"), "no password hash in the audit");
 
@@ -112,7 +113,7 @@ pub async fn account_requests_are_confirmed_once_and_duplicates_refused(store: A
     let done = s.account_request(r2.id).await.expect("confirmed");
     assert_eq!((done.status, done.version), (RequestStatus::Bevestigd, 2));
     assert!(done.confirmed_at.is_some());
-    let audit = audit_of(s, "account_request", r2.id).await;
+    let audit = audit_of(s, AuditEntity::AccountRequest, r2.id).await;
     assert_eq!(audit.iter().map(|a| a.action.as_str()).collect::<Vec<_>>(), ["confirm", "request"]);
 
     let waiting = s.account_requests(Some(RequestStatus::Bevestigd)).await.expect("list");
@@ -155,9 +156,9 @@ pub async fn deciding_an_account_request_creates_user_and_grant_atomically(store
     let grants = s.grants_of_user(user.id).await.expect("grants");
     assert_eq!(grants.iter().map(|g| g.grant.clone()).collect::<Vec<_>>(), std::slice::from_ref(&grant));
     assert_eq!(mails_to(s, "sam@regenboog.nl").await, 2);
-    let audit = audit_of(s, "account_request", r.id).await;
+    let audit = audit_of(s, AuditEntity::AccountRequest, r.id).await;
     assert_eq!(audit[0].action, "approve");
-    assert_eq!(audit_of(s, "user", user.id).await[0].action, "create");
+    assert_eq!(audit_of(s, AuditEntity::User, user.id).await[0].action, "create");
     // Deciding twice is a Conflict.
     let decline = RequestDecision::Decline { reason: "onbekend".into() };
     assert!(matches!(
@@ -218,7 +219,7 @@ pub async fn a_request_through_a_provider_is_confirmed_at_once_and_links_its_ide
     assert_eq!(s.account_request_by_identity("surfconext", "sub-42").await.expect("by identity"), Some(r.clone()));
     assert!(s.account_request_by_identity("surfconext", "sub-43").await.expect("other").is_none());
     assert!(s.account_requests(Some(RequestStatus::Bevestigd)).await.expect("queue").contains(&r));
-    assert_eq!(audit_of(s, "account_request", r.id).await[0].action, "request");
+    assert_eq!(audit_of(s, AuditEntity::AccountRequest, r.id).await[0].action, "request");
 
     let grant = Grant::new(RoleKind::Schoolleider, Scope::School(school.id)).expect("grant");
     let (done, user) = s
@@ -236,7 +237,7 @@ pub async fn a_request_through_a_provider_is_confirmed_at_once_and_links_its_ide
     assert_eq!((done.status, user.password_hash.as_str()), (RequestStatus::Goedgekeurd, "!"));
     let link = s.external_identity("surfconext", "sub-42").await.expect("linked on approval");
     assert_eq!((link.user_id, link.email.as_str()), (user.id, "nina@regenboog.nl"));
-    assert_eq!(audit_of(s, "external_identity", link.id).await[0].action, "link");
+    assert_eq!(audit_of(s, AuditEntity::ExternalIdentity, link.id).await[0].action, "link");
 
     // The pair is linked now: approving another request of the same identity writes nothing.
     let again = NewAccountRequest {
@@ -306,7 +307,7 @@ pub async fn password_links_are_single_use_and_end_api_tokens(store: Arc<dyn Sto
     assert_eq!(s.user(user.id).await.expect("user").password_hash, "$argon2id$new");
     let _ = other;
 
-    let audit = audit_of(s, "user", user.id).await;
+    let audit = audit_of(s, AuditEntity::User, user.id).await;
     let actions: Vec<&str> = audit.iter().map(|a| a.action.as_str()).collect();
     assert_eq!(actions, ["password_reset", "reset_requested", "reset_requested", "create"]);
     for entry in &audit {

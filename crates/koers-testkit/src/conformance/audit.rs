@@ -15,7 +15,7 @@ pub async fn audit_log_filters_pages_and_orders_newest_first(store: Arc<dyn Stor
         actor_user_id: user_id,
         actor_label: "ann@school.nl".into(),
         action: action.into(),
-        entity: "session".into(),
+        entity: koers_app::store::AuditEntity::Session,
         entity_id: entity_id.into(),
         before: None,
         after: Some("{\"ip\":\"127.0.0.1\"}".into()),
@@ -24,7 +24,7 @@ pub async fn audit_log_filters_pages_and_orders_newest_first(store: Arc<dyn Stor
     s.append_audit(&entry(NOW + 3, "logout", "s1", Some(user.id))).await.expect("append");
     s.append_audit(&entry(NOW + 2, "login_failed", "s2", None)).await.expect("append");
 
-    let sessions = AuditFilter { entity: Some("session".into()), ..AuditFilter::default() };
+    let sessions = AuditFilter { entity: Some(koers_app::store::AuditEntity::Session), ..AuditFilter::default() };
     let listed = s.audit_log(&sessions).await.expect("filter");
     assert_eq!(listed.iter().map(|a| a.action.as_str()).collect::<Vec<_>>(), ["logout", "login_failed", "login"]);
     assert_eq!(listed[0].after.as_deref(), Some("{\"ip\":\"127.0.0.1\"}"));
@@ -39,7 +39,7 @@ pub async fn audit_log_filters_pages_and_orders_newest_first(store: Arc<dyn Stor
 
     let all = all_audit(s).await;
     assert_eq!(all.len(), 4, "three appended + the user creation");
-    assert_eq!(all.last().map(|a| a.entity.as_str()), Some("user"));
+    assert_eq!(all.last().map(|a| a.entity.code()), Some("user"));
     assert_not_found(s.append_audit(&entry(NOW, "login", "s3", Some(UserId::new(user.id.get() + 1000)))).await);
 }
 

@@ -13,6 +13,7 @@ use koers_core::workflow::Status;
 
 use super::data::*;
 use super::workflow::*;
+use koers_app::store::AuditEntity;
 
 fn line(school_id: SchoolId) -> NewBoardRequestLine {
     NewBoardRequestLine {
@@ -75,7 +76,7 @@ pub async fn board_requests_keep_lines_and_decide_each_school_on_its_own(store: 
     assert_eq!(s.open_board_requests(Some(&["leren-verbeteren-npo".to_owned()])).await.expect("npo").len(), 1);
     assert!(s.open_board_requests(Some(&["gwgb-plus-school".to_owned()])).await.expect("other").is_empty());
     assert_eq!(mails(s).await, 1);
-    assert_eq!(audit_of(s, "board_request", r.id).await[0].action, "submit");
+    assert_eq!(audit_of(s, AuditEntity::BoardRequest, r.id).await[0].action, "submit");
     assert_not_found(s.board_request(unknown(r.id, 99)).await);
 
     // Approve the first line: its application is created in the same transaction.
@@ -168,6 +169,7 @@ pub async fn board_requests_keep_lines_and_decide_each_school_on_its_own(store: 
     assert_eq!(done.open_lines(), 0);
     assert!(s.open_board_requests(None).await.expect("open").is_empty());
     assert_eq!(mails(s).await, 3);
-    let actions: Vec<String> = audit_of(s, "board_request", r.id).await.into_iter().map(|a| a.action).collect();
+    let actions: Vec<String> =
+        audit_of(s, AuditEntity::BoardRequest, r.id).await.into_iter().map(|a| a.action).collect();
     assert_eq!(actions, vec!["line_decline", "line_approve", "submit"], "newest first");
 }

@@ -10,6 +10,7 @@ use koers_core::plan::{ActivityType, MeasureId};
 use super::data::*;
 use super::experts::*;
 use super::workflow::*;
+use koers_app::store::AuditEntity;
 
 fn d(y: i32, m: u8, day: u8) -> Date {
     Date::new(y, m, day).expect("date")
@@ -76,7 +77,7 @@ pub async fn time_entries_round_trip_per_trajectory_expert_and_school_and_are_au
             .is_empty()
     );
     assert_eq!(s.time_entries_between(d(2025, 10, 20), d(2025, 10, 20)).await.expect("between"), vec![second]);
-    let audit = audit_of(s, "trajectory", t.id).await;
+    let audit = audit_of(s, AuditEntity::Trajectory, t.id).await;
     let logged: Vec<_> = audit.iter().filter(|a| a.action == "time_logged").collect();
     assert_eq!(logged.len(), 2, "every entry audited on its trajectory");
     assert_eq!(snapshot(logged[1].after.as_deref())["dagdelen"], 3);
@@ -125,8 +126,11 @@ pub async fn budget_decisions_are_listed_newest_first_and_audited_with_the_reaso
     let b = s.record_budget_decision(&second, &actor(), NOW + 21).await.expect("second");
     assert_eq!(s.budget_decisions(id).await.expect("list"), vec![b.clone(), a.clone()]);
     assert_eq!((b.dagdelen, b.decided_on, b.decided_at), (20, d(2025, 12, 1), NOW + 21));
-    let audit: Vec<_> =
-        audit_of(s, "trajectory", t.id).await.into_iter().filter(|e| e.action == "budget_decision").collect();
+    let audit: Vec<_> = audit_of(s, AuditEntity::Trajectory, t.id)
+        .await
+        .into_iter()
+        .filter(|e| e.action == "budget_decision")
+        .collect();
     assert_eq!(audit.len(), 2);
     assert_eq!(snapshot(audit[0].after.as_deref())["reason"], "Extra begeleiding na het inspectiebezoek");
     assert_eq!(snapshot(audit[0].before.as_deref())["dagdelen"], 16, "the decision it replaced");
@@ -145,7 +149,7 @@ pub async fn statement_kenmerken_are_gap_free_per_year_and_issued_once_per_perio
     let b = s.issue_statement(school, d(2025, 8, 1), d(2025, 12, 31), &actor(), NEW_YEAR_2026 + 6).await.expect("b");
     assert_eq!(b.reference.to_string(), "KOV-2026-000002");
     assert_eq!(s.issued_statement(school, d(2025, 8, 1), d(2026, 7, 31)).await.expect("read"), Some(a));
-    let audit = audit_of(s, "school", school.get()).await;
+    let audit = audit_of(s, AuditEntity::School, school.get()).await;
     assert_eq!(audit.iter().filter(|e| e.action == "statement_issued").count(), 2, "issuing again is not a change");
     // Concurrent issues for different periods: unique numbers, no gaps.
     let mut handles = Vec::new();

@@ -1,7 +1,8 @@
 //! Builders for conformance cases and import benchmarks.
 
 use koers_app::store::{
-    Actor, AuditEntry, AuditFilter, NewUser, ResultYear, School, SchoolFields, SchoolWrite, Sector, Store, StoreError,
+    Actor, AuditEntity, AuditEntry, AuditFilter, NewUser, ResultYear, School, SchoolFields, SchoolWrite, Sector, Store,
+    StoreError,
 };
 use koers_core::ids::{BoardNumber, SchoolId};
 
@@ -64,8 +65,8 @@ pub fn new_user(email: &str) -> NewUser {
 }
 
 /// The audit entries about one entity, newest first.
-pub async fn audit_of(store: &dyn Store, entity: &str, id: impl ToString) -> Vec<AuditEntry> {
-    let filter = AuditFilter { entity: Some(entity.into()), entity_id: Some(id.to_string()), ..AuditFilter::default() };
+pub async fn audit_of(store: &dyn Store, entity: AuditEntity, id: impl ToString) -> Vec<AuditEntry> {
+    let filter = AuditFilter { entity: Some(entity), entity_id: Some(id.to_string()), ..AuditFilter::default() };
     store.audit_log(&filter).await.expect("audit log")
 }
 

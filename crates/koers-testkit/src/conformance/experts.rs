@@ -10,6 +10,7 @@ use koers_app::store::{
 
 use super::data::*;
 use super::workflow::*;
+use koers_app::store::AuditEntity;
 
 /// A new expert with this address (no login).
 pub fn expert_write(name: &str, email: &str) -> ExpertWrite {
@@ -95,12 +96,12 @@ pub async fn experts_round_trip_and_check_versions(store: Arc<dyn Store>) {
     let kees2 = s.save_expert(&moved, &actor(), NOW + 4).await.expect("new address");
     assert_eq!((kees2.id, kees2.email.as_str(), kees2.version), (kees.id, "kees@elders.nl", 2));
 
-    let audit = audit_of(s, "expert", anna.id).await;
+    let audit = audit_of(s, AuditEntity::Expert, anna.id).await;
     assert_eq!(audit.iter().map(|a| a.action.as_str()).collect::<Vec<_>>(), ["update", "create"]);
     assert_eq!(snapshot(audit[0].before.as_deref())["available"], true);
     assert_eq!(snapshot(audit[0].after.as_deref())["available"], false);
     assert_eq!(snapshot(audit[0].after.as_deref())["regions"][1], "Gelderland");
-    assert_eq!(audit_of(s, "expert", kees.id).await.len(), 2);
+    assert_eq!(audit_of(s, AuditEntity::Expert, kees.id).await.len(), 2);
 }
 
 pub async fn concurrent_expert_saves_one_wins_the_other_conflicts(store: Arc<dyn Store>) {
@@ -120,7 +121,7 @@ pub async fn concurrent_expert_saves_one_wins_the_other_conflicts(store: Arc<dyn
     assert_eq!(winners.len(), 1, "exactly one save wins: {results:?}");
     assert!(results.iter().any(|r| matches!(r, Err(StoreError::Conflict { expected: 1, actual: 2 }))), "{results:?}");
     assert_eq!(store.expert(anna.id).await.expect("read"), *winners[0]);
-    assert_eq!(audit_of(&*store, "expert", anna.id).await.len(), 2);
+    assert_eq!(audit_of(&*store, AuditEntity::Expert, anna.id).await.len(), 2);
 }
 
 pub async fn assign_expert_is_atomic_and_audited(store: Arc<dyn Store>) {
@@ -186,10 +187,10 @@ pub async fn assign_expert_is_atomic_and_audited(store: Arc<dyn Store>) {
         std::slice::from_ref(&trajectory)
     );
 
-    let app_audit = audit_of(s, "application", app.id).await;
+    let app_audit = audit_of(s, AuditEntity::Application, app.id).await;
     assert_eq!(app_audit.iter().map(|a| a.action.as_str()).collect::<Vec<_>>(), ["expert_assigned", "create"]);
     assert_eq!(snapshot(app_audit[0].after.as_deref())["status"], "gekoppeld");
-    let traj_audit = audit_of(s, "trajectory", trajectory.id).await;
+    let traj_audit = audit_of(s, AuditEntity::Trajectory, trajectory.id).await;
     assert_eq!(traj_audit.len(), 1);
     assert_eq!(traj_audit[0].action, "create");
     let after = snapshot(traj_audit[0].after.as_deref());
@@ -347,7 +348,7 @@ pub async fn ending_a_trajectory_checks_its_version_and_is_audited_with_the_reas
         matches!(s.end_trajectory(t.id, 2, "nogmaals", &actor(), NOW + 4).await, Err(StoreError::Conflict { .. })),
         "an ended trajectory cannot end again"
     );
-    let audit = audit_of(s, "trajectory", t.id).await;
+    let audit = audit_of(s, AuditEntity::Trajectory, t.id).await;
     assert_eq!(audit.iter().map(|a| a.action.as_str()).collect::<Vec<_>>(), ["end", "create"]);
     let after = snapshot(audit[0].after.as_deref());
     assert_eq!(

@@ -15,6 +15,7 @@ use koers_core::programme::PhaseCompletion;
 use super::data::*;
 use super::experts::*;
 use super::workflow::*;
+use koers_app::store::AuditEntity;
 
 fn format_write(id: &str, version: i64, expected_latest: Option<i64>) -> FormatWrite {
     FormatWrite {
@@ -73,7 +74,7 @@ pub async fn formats_keep_every_version_and_refuse_stale_or_lower_ones(store: Ar
     assert_eq!(s.format_version("review", 1).await.expect("v1").title, "Format review v1");
     assert_eq!(versions[0].created_by, "conformance");
     assert_not_found(s.format_version("review", 9).await);
-    let audit = audit_of(s, "format", "review").await;
+    let audit = audit_of(s, AuditEntity::Format, "review").await;
     assert_eq!(audit.iter().map(|a| a.action.as_str()).collect::<Vec<_>>(), ["update", "create"]);
 }
 
@@ -91,7 +92,7 @@ pub async fn one_form_per_trajectory_and_format_at_its_own_version(store: Arc<dy
             .is_err()
     );
     assert_not_found(s.self_evaluation(SelfEvaluationId::new(se.get() + 1000)).await);
-    assert_eq!(audit_of(s, "self_evaluation", se).await.len(), 1);
+    assert_eq!(audit_of(s, AuditEntity::SelfEvaluation, se).await.len(), 1);
 }
 
 pub async fn answers_have_a_version_per_item_and_stale_saves_change_nothing(store: Arc<dyn Store>) {
@@ -126,7 +127,7 @@ pub async fn answers_have_a_version_per_item_and_stale_saves_change_nothing(stor
     assert_eq!(s.answer(se, "op1-rubric").await.expect("one").map(|a| a.answer_json), Some(second.answer_json));
     assert_eq!(s.answer(se, "niets").await.expect("none"), None);
     assert_eq!(s.self_evaluation(se).await.expect("form").answers_rev, 3);
-    assert_eq!(audit_of(s, "answer", format!("{se}/op1-rubric")).await.len(), 2);
+    assert_eq!(audit_of(s, AuditEntity::Answer, format!("{se}/op1-rubric")).await.len(), 2);
 }
 
 pub async fn concurrent_saves_of_one_item_one_wins_the_other_conflicts(store: Arc<dyn Store>) {
@@ -197,7 +198,7 @@ pub async fn submitting_freezes_the_baseline_and_refuses_later_edits(store: Arc<
         s.set_self_evaluation_status(&confirm, &actor(), NOW + 7).await,
         Err(StoreError::Conflict { .. })
     ));
-    let audit = audit_of(s, "self_evaluation", se).await;
+    let audit = audit_of(s, AuditEntity::SelfEvaluation, se).await;
     assert_eq!(audit.iter().map(|a| a.action.as_str()).collect::<Vec<_>>(), ["bevestigd", "ingediend", "create"]);
     // Comments are still welcome.
     let c = NewComment {
@@ -255,8 +256,8 @@ pub async fn comments_thread_visits_and_uploads_round_trip(store: Arc<dyn Store>
     s.remove_upload(meta.id, &actor(), NOW + 7).await.expect("remove");
     assert!(s.uploads(se).await.expect("uploads").is_empty());
     assert_not_found(s.remove_upload(meta.id, &actor(), NOW + 8).await);
-    for (entity, n) in [("comment", 2), ("visit", 1), ("upload", 2)] {
-        let filter = koers_app::store::AuditFilter { entity: Some(entity.into()), ..Default::default() };
+    for (entity, n) in [(AuditEntity::Comment, 2), (AuditEntity::Visit, 1), (AuditEntity::Upload, 2)] {
+        let filter = koers_app::store::AuditFilter { entity: Some(entity), ..Default::default() };
         assert_eq!(s.audit_log(&filter).await.expect("audit").len(), n, "{entity}");
     }
     assert_eq!(s.self_evaluation(se).await.expect("form").answers_rev, 3, "visit, upload, removal");
@@ -294,7 +295,7 @@ pub async fn a_status_moves_the_phase_in_its_own_transaction(store: Arc<dyn Stor
     assert_eq!(done.status, FormStatus::Ingediend);
     let moved = s.trajectory(t).await.expect("read");
     assert_eq!((moved.current_phase, moved.version), (1, 2));
-    let audit = audit_of(s, "trajectory", t).await;
+    let audit = audit_of(s, AuditEntity::Trajectory, t).await;
     assert_eq!(audit[0].action, "phase");
     let after = snapshot(audit[0].after.as_deref());
     assert_eq!(

@@ -67,7 +67,7 @@ pub async fn expert_invitations_link_once_and_only_the_invited_address(store: Ar
     assert_eq!(s.expert(f.id).await.expect("fien").user_id, None);
     let actions = |id: ExpertId| async move {
         let filter = AuditFilter {
-            entity: Some("expert".into()),
+            entity: Some(koers_app::store::AuditEntity::Expert),
             entity_id: Some(id.to_string()),
             limit: 50,
             ..AuditFilter::default()

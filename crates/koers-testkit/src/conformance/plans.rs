@@ -10,6 +10,7 @@ use koers_core::programme::PhaseCompletion;
 use super::data::*;
 use super::experts::*;
 use super::workflow::*;
+use koers_app::store::AuditEntity;
 
 async fn trajectory(s: &dyn Store) -> TrajectoryRecord {
     let expert = s.save_expert(&expert_write("Kees", "kees@expert.nl"), &actor(), NOW).await.expect("expert");
@@ -64,7 +65,7 @@ pub async fn plans_round_trip_with_versions_and_are_audited(store: Arc<dyn Store
     ));
     assert_eq!(s.plan_of_trajectory(tid).await.expect("read").versions, vec![edited.clone()]);
 
-    let audit = audit_of(s, "plan", t.id).await;
+    let audit = audit_of(s, AuditEntity::Plan, t.id).await;
     assert_eq!(audit.iter().map(|a| a.action.as_str()).collect::<Vec<_>>(), ["plan_edit", "plan_create"]);
     assert!(audit[0].after.as_deref().unwrap_or_default().contains("Begrijpend lezen omhoog"));
 }
@@ -142,7 +143,7 @@ pub async fn phase_moves_check_versions_and_are_audited_with_the_reason(store: A
         matches!(s.move_phase(&m(2, 0, 2), &actor(), NOW + 3).await, Err(StoreError::Conflict { .. })),
         "the phase it moves from must be the current one"
     );
-    let audit = audit_of(s, "trajectory", t.id).await;
+    let audit = audit_of(s, AuditEntity::Trajectory, t.id).await;
     assert_eq!(audit[0].action, "phase");
     let after = snapshot(audit[0].after.as_deref());
     assert_eq!((after["current_phase"].as_i64(), after["from"].as_i64()), (Some(1), Some(0)));
@@ -161,7 +162,7 @@ pub async fn phase_moves_check_versions_and_are_audited_with_the_reason(store: A
     good.phase = Some(PhaseChange { completed_by: Some(PhaseCompletion::PlanGetekend), ..m(2, 1, 2) });
     s.save_plan(p.id, &good, &actor(), NOW + 6).await.expect("save with move");
     assert_eq!(s.trajectory(t.id).await.expect("read").current_phase, 2);
-    let audit = audit_of(s, "trajectory", t.id).await;
+    let audit = audit_of(s, AuditEntity::Trajectory, t.id).await;
     assert_eq!(audit[0].action, "phase", "one audit action for every phase move");
     assert_eq!(snapshot(audit[0].after.as_deref())["completed_by"].as_str(), Some("plan-getekend"));
 }

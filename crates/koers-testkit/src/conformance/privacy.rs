@@ -90,9 +90,19 @@ pub async fn person_records_find_everything_that_names_them(store: Arc<dyn Store
     assert_eq!(r.applications[0].contact_email, EMAIL);
     assert_eq!(r.login_attempts.len(), 2);
     assert_eq!(r.mails.len(), 1, "mails to her; a mail about her to someone else is not hers");
-    assert!(r.audit.iter().any(|a| a.entity == "user" && a.entity_id == anna.to_string() && a.action == "create"));
-    assert!(r.audit.iter().any(|a| a.entity == "application" && a.actor_user_id == Some(UserId::new(anna))));
-    assert!(r.audit.iter().any(|a| a.entity == "expert"), "the expert record's audit names her address");
+    assert!(r.audit.iter().any(|a| a.entity == koers_app::store::AuditEntity::User
+        && a.entity_id == anna.to_string()
+        && a.action == "create"));
+    assert!(
+        r.audit
+            .iter()
+            .any(|a| a.entity == koers_app::store::AuditEntity::Application
+                && a.actor_user_id == Some(UserId::new(anna)))
+    );
+    assert!(
+        r.audit.iter().any(|a| a.entity == koers_app::store::AuditEntity::Expert),
+        "the expert record's audit names her address"
+    );
     assert!(r.audit.iter().all(|a| a.actor_user_id == Some(UserId::new(anna))
         || a.actor_label == EMAIL
         || a.entity_id == anna.to_string()

@@ -7,6 +7,7 @@ use koers_app::store::{NewBoard, SchoolEdit, SchoolWrite, Store, StoreError};
 use koers_core::register::ManualField;
 
 use super::data::*;
+use koers_app::store::AuditEntity;
 
 /// Migrating twice is a no-op, and the migrations seed no programmes: the app seeds the stored
 /// definitions from `programmes/*.toml` (`koers_app::programmes::seed_shipped`), the only source.
@@ -32,7 +33,7 @@ pub async fn boards_upsert_by_number_and_audit(store: Arc<dyn Store>) {
     assert_eq!(s.board(BoardNumber::new(1)).await.expect("board 1").version, 1);
     assert_not_found(s.board(BoardNumber::new(999)).await);
 
-    let audit = audit_of(s, "board", 41646).await;
+    let audit = audit_of(s, AuditEntity::Board, 41646).await;
     assert_eq!(audit.iter().map(|a| a.action.as_str()).collect::<Vec<_>>(), ["update", "create"]);
     assert_eq!(snapshot(audit[0].before.as_deref())["name"], "Stichting Een");
     assert_eq!(snapshot(audit[0].after.as_deref())["name"], "Stichting Eén");
@@ -66,7 +67,7 @@ pub async fn school_inserts_read_back_in_every_way(store: Arc<dyn Store>) {
     assert_not_found(s.school(SchoolId::new(beta.id.get() + 1000)).await);
     assert_not_found(s.school_by_ovt("99ZZ|C1").await);
 
-    let audit = audit_of(s, "school", beta.id).await;
+    let audit = audit_of(s, AuditEntity::School, beta.id).await;
     assert_eq!(audit.len(), 1);
     assert_eq!((audit[0].action.as_str(), audit[0].at), ("create", NOW));
     assert_eq!(snapshot(audit[0].after.as_deref())["ovt"], "02BB|C1");
@@ -104,7 +105,7 @@ pub async fn school_batch_update_checks_versions_and_rolls_back(store: Arc<dyn S
     // Writing the same fields again changes nothing and is not audited.
     s.apply_school_writes(&[update(2, "De Regenboog 2")], &actor(), NOW + 7).await.expect("unchanged");
     assert_eq!(s.school(school.id).await.expect("read").version, 2);
-    let audit = audit_of(s, "school", school.id).await;
+    let audit = audit_of(s, AuditEntity::School, school.id).await;
     assert_eq!(audit.iter().map(|a| a.action.as_str()).collect::<Vec<_>>(), ["update", "create"]);
     assert_eq!(snapshot(audit[0].before.as_deref())["name"], "De Regenboog");
     assert_eq!(snapshot(audit[0].after.as_deref())["version"], 2);
@@ -151,7 +152,7 @@ pub async fn edit_school_marks_manual_fields_and_bumps_version(store: Arc<dyn St
     let found = s.search_schools("obs", 10).await.expect("search");
     assert_eq!(found.len(), 1, "search text follows the edit");
 
-    let audit = audit_of(s, "school", school.id).await;
+    let audit = audit_of(s, AuditEntity::School, school.id).await;
     assert_eq!(audit.len(), 3);
     assert_eq!(snapshot(audit[0].before.as_deref())["place"], "Utrecht");
     assert!(snapshot(audit[0].after.as_deref())["place"].is_null());
@@ -170,7 +171,7 @@ pub async fn edit_school_with_a_stale_version_changes_nothing(store: Arc<dyn Sto
     }
     let now = s.school(school.id).await.expect("read");
     assert_eq!((now.name.as_str(), now.version), ("Nieuw", 2));
-    assert_eq!(audit_of(s, "school", school.id).await.len(), 2, "create + one update");
+    assert_eq!(audit_of(s, AuditEntity::School, school.id).await.len(), 2, "create + one update");
     assert_not_found(s.edit_school(SchoolId::new(school.id.get() + 1000), 1, &edit, &actor(), NOW).await);
 }
 
@@ -190,5 +191,5 @@ pub async fn concurrent_edits_one_wins_the_other_conflicts(store: Arc<dyn Store>
     let stored = store.school(school.id).await.expect("read");
     assert_eq!(stored, *winners[0], "the winner's data is intact");
     assert_eq!(stored.version, 2);
-    assert_eq!(audit_of(&*store, "school", school.id).await.len(), 2, "create + the winner's update");
+    assert_eq!(audit_of(&*store, AuditEntity::School, school.id).await.len(), 2, "create + the winner's update");
 }

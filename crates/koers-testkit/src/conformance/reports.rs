@@ -10,6 +10,7 @@ use koers_core::ids::TrajectoryId;
 use super::data::*;
 use super::experts::*;
 use super::workflow::*;
+use koers_app::store::AuditEntity;
 
 fn release(t: TrajectoryId, facts: &str) -> NewRelease {
     NewRelease {
@@ -40,7 +41,7 @@ pub async fn report_releases_keep_their_facts_newest_first_and_are_audited(store
     assert_eq!(all[1].facts_json, r#"{"school":"De «Morgenster» & co"}"#, "facts kept as released");
     assert!(s.report_releases(tid, "voortgang-bestuur").await.expect("other kind").is_empty());
 
-    let audit = audit_of(s, "report", t.id).await;
+    let audit = audit_of(s, AuditEntity::Report, t.id).await;
     assert_eq!(audit.iter().map(|a| a.action.as_str()).collect::<Vec<_>>(), ["report_release", "report_release"]);
     assert_eq!(audit[0].actor_user_id, Some(leader.id));
 

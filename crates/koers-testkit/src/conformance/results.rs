@@ -6,6 +6,7 @@ use std::sync::Arc;
 use koers_app::store::{PublishedThreeYear, ResultYear, Store, WegingYear};
 
 use super::data::*;
+use koers_app::store::AuditEntity;
 
 fn year(school_id: SchoolId, test_year: i64, pupils: Option<i64>, pct_1f: Option<f64>) -> ResultYear {
     ResultYear {
@@ -51,13 +52,13 @@ pub async fn upsert_results_counts_only_changed_rows(store: Arc<dyn Store>) {
     assert_eq!(all.len(), 7);
     assert!(all.windows(2).all(|w| (w[0].school_id, w[0].test_year) < (w[1].school_id, w[1].test_year)));
 
-    let audit = audit_of(s, "result", b).await;
+    let audit = audit_of(s, AuditEntity::Result, b).await;
     assert_eq!(audit.iter().map(|e| e.action.as_str()).collect::<Vec<_>>(), ["update", "create"]);
     let before = snapshot(audit[0].before.as_deref());
     assert_eq!(before.as_array().map(Vec::len), Some(1), "only the changed existing row: {before}");
     assert_eq!(before[0]["pct_1f"], 92.0);
     assert_eq!(snapshot(audit[0].after.as_deref()).as_array().map(Vec::len), Some(2));
-    assert_eq!(audit_of(s, "result", a).await.len(), 1);
+    assert_eq!(audit_of(s, AuditEntity::Result, a).await.len(), 1);
 }
 
 pub async fn upsert_results_for_an_unknown_school_is_not_found(store: Arc<dyn Store>) {
@@ -69,7 +70,7 @@ pub async fn upsert_results_for_an_unknown_school_is_not_found(store: Arc<dyn St
     ];
     assert_not_found(s.upsert_results(&rows, &actor(), NOW).await);
     assert!(s.results_of_school(school.id).await.expect("results").is_empty(), "the batch rolled back");
-    assert!(audit_of(s, "result", school.id).await.is_empty());
+    assert!(audit_of(s, AuditEntity::Result, school.id).await.is_empty());
 }
 
 pub async fn published_values_round_trip_idempotently(store: Arc<dyn Store>) {
@@ -90,7 +91,7 @@ pub async fn published_values_round_trip_idempotently(store: Arc<dyn Store>) {
     let q = PublishedThreeYear { pupils: 62, ..p.clone() };
     assert_eq!(s.upsert_published(std::slice::from_ref(&q), &actor(), NOW + 1).await.expect("change"), 1);
     assert_eq!(s.all_published().await.expect("all"), [q]);
-    let audit = audit_of(s, "published", p.school_id).await;
+    let audit = audit_of(s, AuditEntity::Published, p.school_id).await;
     assert_eq!(audit.len(), 2);
     assert_eq!(snapshot(audit[0].before.as_deref())[0]["pupils"], 61);
     assert_eq!(snapshot(audit[0].after.as_deref())[0]["pupils"], 62);
@@ -112,5 +113,5 @@ pub async fn weging_years_round_trip_idempotently(store: Arc<dyn Store>) {
     assert_eq!(s.weging_years_of_school(school.id).await.expect("read"), [rows[1].clone(), rows[0].clone()]);
     assert_eq!(s.upsert_weging_years(&[w("2022-2023", Some(30.2))], &actor(), NOW).await.expect("change"), 1);
     assert_eq!(s.weging_years_of_school(school.id).await.expect("read")[1].weging, Some(30.2));
-    assert_eq!(audit_of(s, "weging_year", school.id).await.len(), 2);
+    assert_eq!(audit_of(s, AuditEntity::WegingYear, school.id).await.len(), 2);
 }

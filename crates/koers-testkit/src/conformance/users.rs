@@ -7,6 +7,7 @@ use koers_app::store::{Actor, NewApiToken, Store, StoreError, TokenScope, UserUp
 use koers_core::access::{Grant, RoleKind, Scope};
 
 use super::data::*;
+use koers_app::store::AuditEntity;
 
 pub async fn users_round_trip_with_case_insensitive_email(store: Arc<dyn Store>) {
     let s = &*store;
@@ -21,7 +22,7 @@ pub async fn users_round_trip_with_case_insensitive_email(store: Arc<dyn Store>)
     assert_not_found(s.user(UserId::new(ann.id.get() + bob.id.get() + 1000)).await);
     assert_eq!(s.list_users().await.expect("list"), [ann.clone(), bob]);
 
-    let audit = audit_of(s, "user", ann.id).await;
+    let audit = audit_of(s, AuditEntity::User, ann.id).await;
     assert_eq!(audit[0].action, "create");
     let after = audit[0].after.as_deref().expect("after");
     assert!(after.contains("Ann@School.nl") && !after.contains("argon2"), "no password hash in the audit: {after}");
@@ -59,7 +60,7 @@ pub async fn update_user_checks_versions(store: Arc<dyn Store>) {
     assert_eq!(s.update_user(user.id, 2, &password, &who, NOW + 3).await.expect("password").version, 3);
     assert_eq!(s.user(user.id).await.expect("read").password_hash, "$argon2id$new");
 
-    let audit = audit_of(s, "user", user.id).await;
+    let audit = audit_of(s, AuditEntity::User, user.id).await;
     assert_eq!(audit.iter().map(|a| a.action.as_str()).collect::<Vec<_>>(), ["update", "update", "create"]);
     assert_eq!((audit[1].actor_user_id, audit[1].actor_label.as_str()), (Some(admin.id), "admin@koers.nl"));
     assert_eq!(snapshot(audit[1].before.as_deref())["active"], true);
@@ -91,7 +92,7 @@ pub async fn grants_are_added_listed_and_removed(store: Arc<dyn Store>) {
     assert_not_found(s.remove_grant(ids[1], &actor(), NOW + 2).await);
     assert!(s.grants_of_user(UserId::new(user.id.get() + 1000)).await.expect("none").is_empty());
 
-    let audit = audit_of(s, "grant", ids[1]).await;
+    let audit = audit_of(s, AuditEntity::Grant, ids[1]).await;
     assert_eq!(audit.iter().map(|a| a.action.as_str()).collect::<Vec<_>>(), ["delete", "create"]);
     assert_eq!(snapshot(audit[0].before.as_deref())["grant"]["role"], "schoolleider");
     assert!(audit[0].after.is_none());
@@ -128,7 +129,7 @@ pub async fn api_tokens_are_found_by_hash_until_revoked(store: Arc<dyn Store>) {
     let listed = s.api_tokens_of_user(user.id).await.expect("list");
     assert_eq!((listed.len(), listed[0].revoked, listed[0].last_used_at), (1, true, Some(NOW + 60)));
 
-    let audit = audit_of(s, "api_token", token.id).await;
+    let audit = audit_of(s, AuditEntity::ApiToken, token.id).await;
     assert_eq!(audit.iter().map(|a| a.action.as_str()).collect::<Vec<_>>(), ["update", "create"]);
     assert_eq!(snapshot(audit[0].after.as_deref())["revoked"], true);
     assert!(!audit[1].after.as_deref().unwrap_or_default().contains("ab12"), "no token hash in the audit");
@@ -168,7 +169,7 @@ pub async fn tokens_are_revoked_on_password_change_and_deactivation(store: Arc<d
     }
     let revoked = s.api_tokens_of_user(ann.id).await.expect("list");
     assert!(revoked.iter().all(|t| t.revoked));
-    let audit = audit_of(s, "api_token", revoked[0].id).await;
+    let audit = audit_of(s, AuditEntity::ApiToken, revoked[0].id).await;
     assert_eq!(audit[0].action, "update", "each revocation is audited");
     assert_eq!(snapshot(audit[0].after.as_deref())["revoked"], true);
     let _ = cor;

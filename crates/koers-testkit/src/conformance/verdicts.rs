@@ -7,6 +7,7 @@ use std::sync::Arc;
 use koers_app::store::{NewVerdict, Store, StoreError};
 
 use super::data::*;
+use koers_app::store::AuditEntity;
 
 fn verdict(school_id: SchoolId, date: &str, oordeel: &str, status: &str) -> NewVerdict {
     NewVerdict {
@@ -63,7 +64,7 @@ pub async fn verdicts_are_recorded_confirmed_changed_and_deleted_with_versions(s
         ("2025-04-01", "zeer_zwak", None, true, "rapport Inspectie 1 april 2025", "vastgesteld", 3)
     );
     assert_eq!(s.verdicts_of_school(school.id).await.expect("list"), vec![changed.clone()]);
-    let audit = audit_of(s, "verdict", declared.id).await;
+    let audit = audit_of(s, AuditEntity::Verdict, declared.id).await;
     let update = audit.iter().find(|a| a.action == "update").expect("update audited");
     assert!(update.before.as_deref().is_some_and(|b| b.contains("onvoldoende")), "{update:?}");
     assert!(update.after.as_deref().is_some_and(|a| a.contains("zeer_zwak")), "{update:?}");
@@ -74,7 +75,7 @@ pub async fn verdicts_are_recorded_confirmed_changed_and_deleted_with_versions(s
     s.delete_verdict(declared.id, 3, &actor(), NOW + 5).await.expect("delete");
     assert_not_found(s.verdict(declared.id).await);
     assert!(s.verdicts_of_school(school.id).await.expect("list").is_empty());
-    let audit = audit_of(s, "verdict", declared.id).await;
+    let audit = audit_of(s, AuditEntity::Verdict, declared.id).await;
     let delete = audit.iter().find(|a| a.action == "delete").expect("delete audited");
     assert!(delete.before.as_deref().is_some_and(|b| b.contains("zeer_zwak")), "{delete:?}");
     // Changing or deleting what is gone: NotFound (or a Conflict), never a panic.

@@ -13,6 +13,7 @@ use koers_core::types::TestYear;
 
 use super::dagdelen::trajectory_with_expert;
 use super::data::*;
+use koers_app::store::AuditEntity;
 
 fn d(y: i32, m: u8, day: u8) -> Date {
     Date::new(y, m, day).expect("date")
@@ -88,7 +89,7 @@ pub async fn voortgang_round_trips_in_order_and_every_write_is_audited(store: Ar
     let unknown = s.record_status_update(other, &u(d(2026, 3, 1), MeasureStatus::Loopt, ""), 0, &actor(), NOW).await;
     assert!(matches!(unknown, Err(StoreError::NotFound)), "{unknown:?}");
 
-    let audit = audit_of(s, "trajectory", t.id).await;
+    let audit = audit_of(s, AuditEntity::Trajectory, t.id).await;
     let count = |a: &str| audit.iter().filter(|x| x.action == a).count();
     assert_eq!(
         (count("measure_status"), count("measurement"), count("register_measurements")),
@@ -167,7 +168,7 @@ pub async fn reviews_check_versions_and_invitation_links_work_once_until_they_ex
     let twice = s.submit_invited_findings(&invitation.token_hash, 3, &with, &ext, NOW + 99).await;
     assert!(matches!(twice, Err(StoreError::Conflict { .. })), "single use: {twice:?}");
 
-    let audit = audit_of(s, "review", mid.id).await;
+    let audit = audit_of(s, AuditEntity::Review, mid.id).await;
     let actions: Vec<&str> = audit.iter().rev().map(|a| a.action.as_str()).collect();
     assert_eq!(actions, ["review_planned", "review_edit", "review_invitation", "review_findings"]);
     assert!(audit.iter().all(|a| !a.after.as_deref().unwrap_or_default().contains(&invitation.token_hash)));
@@ -188,7 +189,7 @@ pub async fn reviews_check_versions_and_invitation_links_work_once_until_they_ex
     assert!(after.content.reviewers.iter().all(|p| p.name == ph && p.email.is_none()));
     assert!(after.invitations.iter().all(|i| i.email.is_none() && i.reviewer_name == ph));
     assert_eq!(after.content.findings.len(), 1, "the work stays");
-    let audit = audit_of(s, "review", mid.id).await;
+    let audit = audit_of(s, AuditEntity::Review, mid.id).await;
     let text = format!("{audit:?}");
     assert!(!text.contains("Drs. B. Extern") && !text.contains("extern@example.nl"), "{text}");
     assert!(s.outbox(false, 0).await.expect("outbox").iter().all(|m| m.to_address != "extern@example.nl"));

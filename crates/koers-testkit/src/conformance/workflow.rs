@@ -11,6 +11,7 @@ use koers_app::store::{
 };
 
 use super::data::*;
+use koers_app::store::AuditEntity;
 
 /// 2026-01-01T00:00:00Z (01:00 in Amsterdam).
 pub const NEW_YEAR_2026: i64 = 1_767_225_600;
@@ -105,7 +106,7 @@ pub async fn programme_definitions_are_created_updated_and_versioned(store: Arc<
     let same = ProgrammeWrite { expected_version: Some(2), ..edit.clone() };
     assert_eq!(s.save_programme_definition(&same, &actor(), NOW + 7).await.expect("unchanged"), edited);
 
-    let audit = audit_of(s, "programme", "p-school").await;
+    let audit = audit_of(s, AuditEntity::Programme, "p-school").await;
     assert_eq!(audit.iter().map(|a| a.action.as_str()).collect::<Vec<_>>(), ["update", "create"]);
     assert_eq!(snapshot(audit[0].before.as_deref())["name"], "School");
     assert_eq!(snapshot(audit[0].after.as_deref())["version"], 2);
@@ -126,7 +127,7 @@ pub async fn concurrent_programme_saves_one_wins_the_other_conflicts(store: Arc<
     let loser = results.iter().find_map(|r| r.as_ref().err()).expect("one save loses");
     assert!(matches!(loser, StoreError::Conflict { expected: 1, actual: 2 }), "{loser:?}");
     assert_eq!(store.programme_definition("p").await.expect("read"), *winners[0]);
-    assert_eq!(audit_of(&*store, "programme", "p").await.len(), 2, "create + the winner's update");
+    assert_eq!(audit_of(&*store, AuditEntity::Programme, "p").await.len(), 2, "create + the winner's update");
 }
 
 pub async fn applications_round_trip_with_reference_numbers(store: Arc<dyn Store>) {
@@ -169,7 +170,7 @@ pub async fn applications_round_trip_with_reference_numbers(store: Arc<dyn Store
     assert_not_found(s.create_application(&unknown_user, &actor(), NOW + 2).await);
     assert_eq!(add_application(s, &full, NOW + 3).await.reference.to_string(), "KRS-2025-000003");
 
-    let audit = audit_of(s, "application", first.id).await;
+    let audit = audit_of(s, AuditEntity::Application, first.id).await;
     assert_eq!(audit.len(), 1);
     assert_eq!((audit[0].action.as_str(), audit[0].at, audit[0].before.as_deref()), ("create", NOW, None));
     assert_eq!(snapshot(audit[0].after.as_deref())["reference"], "KRS-2025-000001");
@@ -256,7 +257,7 @@ pub async fn application_state_changes_check_versions_and_are_audited(store: Arc
     assert!(results.iter().any(|r| matches!(r, Err(StoreError::Conflict { expected: 2, actual: 3 }))), "{results:?}");
     assert_eq!(s.application(app.id).await.expect("read"), *winners[0]);
 
-    let audit = audit_of(s, "application", app.id).await;
+    let audit = audit_of(s, AuditEntity::Application, app.id).await;
     assert_eq!(
         audit.iter().map(|a| a.action.as_str()).collect::<Vec<_>>(),
         ["intake_planned", "board_approved", "create"]
@@ -410,7 +411,7 @@ pub async fn approval_links_are_single_use(store: Arc<dyn Store>) {
     assert_eq!(results.iter().filter(|r| r.is_ok()).count(), 1, "{results:?}");
     assert!(results.iter().any(|r| matches!(r, Err(StoreError::Conflict { .. }))), "{results:?}");
 
-    let audit = audit_of(s, "approval_link", link.id).await;
+    let audit = audit_of(s, AuditEntity::ApprovalLink, link.id).await;
     assert_eq!(audit.iter().map(|a| a.action.as_str()).collect::<Vec<_>>(), ["use", "create"]);
     assert_eq!(snapshot(audit[0].after.as_deref())["used_at"], NOW + 60);
     assert!(snapshot(audit[0].before.as_deref())["used_at"].is_null());
@@ -419,5 +420,5 @@ pub async fn approval_links_are_single_use(store: Arc<dyn Store>) {
         let text = format!("{:?}{:?}", entry.before, entry.after);
         assert!(!text.contains("hash-1"), "no token hash in the audit: {text}");
     }
-    assert_eq!(audit_of(s, "approval_link", other.id).await.len(), 2, "create + the winning use");
+    assert_eq!(audit_of(s, AuditEntity::ApprovalLink, other.id).await.len(), 2, "create + the winning use");
 }

@@ -16,7 +16,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Form, Router, routing::get, routing::post};
 use koers_app::LoginRefusal;
-use koers_app::store::NewAudit;
+use koers_app::store::{AuditEntity, NewAudit};
 use koers_core::ids::UserId;
 use serde::Deserialize;
 
@@ -183,7 +183,7 @@ pub async fn logout(State(state): State<AppState>, mut auth: AuthSession, page: 
                 actor_user_id: Some(UserId::new(user.id)),
                 actor_label: user.email.clone(),
                 action: "logout".into(),
-                entity: "session".into(),
+                entity: AuditEntity::Session,
                 entity_id: user.id.to_string(),
                 before: None,
                 after: None,

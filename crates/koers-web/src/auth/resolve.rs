@@ -10,7 +10,7 @@ use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum_login::tower_sessions::Session;
-use koers_app::store::{NewAudit, TokenScope};
+use koers_app::store::{AuditEntity, NewAudit, TokenScope};
 
 /// Key in the session data: when the session was last written (Unix seconds).
 const SEEN_KEY: &str = "koers.seen";
@@ -98,7 +98,7 @@ pub async fn resolve_principal(State(state): State<AppState>, mut req: Request, 
                     actor_user_id: Some(user.id),
                     actor_label: format!("{} (API-token)", user.email),
                     action: "token_use".into(),
-                    entity: "session".into(),
+                    entity: AuditEntity::Session,
                     entity_id: user.id.to_string(),
                     before: None,
                     after: Some(

@@ -1,3 +1,5 @@
+// Just over ~400 lines: the kostenoverzicht (page, kenmerk, xlsx, PDF) and the urenstaat share
+// the period parsing and the download helper; move the urenstaat out when it grows.
 //! Money pages (issue 10 §8):
 //! - `GET /mijn-school/{id}/kostenoverzicht?van=…&tot=…`: the kostenoverzicht of a school over a
 //!   period (default: this school year), per programme and month, with its kenmerk once issued;
@@ -19,7 +21,7 @@ use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Form, Router, routing::get};
 use koers_app::dagdelen::money::{CostOverview, TimeSheetView, month, period};
-use koers_app::store::NewAudit;
+use koers_app::store::{AuditEntity, NewAudit};
 use koers_core::calendar::Date;
 use koers_core::ids::{ExpertId, SchoolId};
 use koers_reports::workbook::{Cell, Workbook};
@@ -211,7 +213,7 @@ async fn download(state: &AppState, user: &CurrentUser, file: String, body: Vec<
             actor_user_id: actor.user_id,
             actor_label: actor.label,
             action: "export".into(),
-            entity: "dagdelen_export".into(),
+            entity: AuditEntity::DagdelenExport,
             entity_id: file.clone(),
             before: None,
             after: None,

@@ -9,8 +9,8 @@ fn key(p: &str) -> Key {
     Key { path_and_query: p.into(), accept_encoding: String::new(), lang: "nl", fragment: false, head: false }
 }
 
-fn change(id: i64, entity: &str, entity_id: &str) -> RegisterChange {
-    RegisterChange { id, entity: entity.into(), entity_id: entity_id.into() }
+fn change(id: i64, entity: AuditEntity, entity_id: &str) -> RegisterChange {
+    RegisterChange { id, entity, entity_id: entity_id.into() }
 }
 
 #[test]
@@ -20,10 +20,10 @@ fn a_results_change_drops_that_school_only_and_a_school_change_drops_search_too(
     c.insert(0, key("/scholen/2"), entry(Kind::School(2), 10));
     c.insert(0, key("/scholen?q=a"), entry(Kind::Search, 10));
     c.insert(0, key("/"), entry(Kind::Static, 10));
-    c.apply(&[change(5, "result", "1")]);
+    c.apply(&[change(5, AuditEntity::Result, "1")]);
     assert!(c.get(&key("/scholen/1")).is_none());
     assert!(c.get(&key("/scholen/2")).is_some() && c.get(&key("/scholen?q=a")).is_some());
-    c.apply(&[change(6, "school", "2")]);
+    c.apply(&[change(6, AuditEntity::School, "2")]);
     assert!(c.get(&key("/scholen/2")).is_none() && c.get(&key("/scholen?q=a")).is_none());
     assert!(c.get(&key("/")).is_some());
     assert_eq!(c.size(), (1, 10));
@@ -34,7 +34,7 @@ fn a_board_change_drops_every_school_page() {
     let c = PageCache::new();
     c.insert(0, key("/scholen/1"), entry(Kind::School(1), 10));
     c.insert(0, key("/scholen?q=a"), entry(Kind::Search, 10));
-    c.apply(&[change(1, "board", "41646")]);
+    c.apply(&[change(1, AuditEntity::Board, "41646")]);
     assert!(c.get(&key("/scholen/1")).is_none() && c.get(&key("/scholen?q=a")).is_some());
 }
 
@@ -42,7 +42,7 @@ fn a_board_change_drops_every_school_page() {
 fn a_render_from_before_an_invalidation_is_not_kept() {
     let c = PageCache::new();
     let epoch = c.epoch.load(Ordering::Acquire);
-    c.apply(&[change(1, "result", "1")]);
+    c.apply(&[change(1, AuditEntity::Result, "1")]);
     c.insert(epoch, key("/scholen/1"), entry(Kind::School(1), 10));
     assert!(c.get(&key("/scholen/1")).is_none());
 }

@@ -1,6 +1,6 @@
 //! Stored format versions: every version kept; the newest is in force. Audited as `format`.
 
-use koers_app::store::{Actor, FormatRecord, FormatWrite, StoreError, StoreResult};
+use koers_app::store::{Actor, AuditEntity, FormatRecord, FormatWrite, StoreError, StoreResult};
 
 use super::super::audit::Change;
 use super::super::error::db;
@@ -91,7 +91,7 @@ pub(crate) async fn save(pool: &Pool, f: &FormatWrite, actor: &Actor, now: i64) 
     };
     let summary = serde_json::json!({ "id": saved.id, "version": saved.version, "title": saved.title });
     let action = if newest.is_some() { "update" } else { "create" };
-    Change::new(actor, now, action, "format", &f.id).after(&summary)?.write(&mut tx).await?;
+    Change::new(actor, now, action, AuditEntity::Format, &f.id).after(&summary)?.write(&mut tx).await?;
     tx.commit().await.map_err(db)?;
     Ok(saved)
 }

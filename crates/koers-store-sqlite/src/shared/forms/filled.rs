@@ -3,7 +3,7 @@
 //! causes in the same transaction (`trajectories::apply_move`). Audited as `self_evaluation`
 //! and `trajectory`.
 
-use koers_app::store::{Actor, SelfEvaluationRecord, StatusWrite, StoreError, StoreResult};
+use koers_app::store::{Actor, AuditEntity, SelfEvaluationRecord, StatusWrite, StoreError, StoreResult};
 use koers_core::format::FormStatus;
 use koers_core::ids::{SelfEvaluationId, TrajectoryId, UserId};
 
@@ -82,7 +82,7 @@ pub(crate) async fn create(
     .map_err(db)?;
     let id = SelfEvaluationId::new(col(&row, "id")?);
     let created = fetch(&mut tx, id).await?.ok_or(StoreError::NotFound)?;
-    Change::new(actor, now, "create", "self_evaluation", id).after(&created)?.write(&mut tx).await?;
+    Change::new(actor, now, "create", AuditEntity::SelfEvaluation, id).after(&created)?.write(&mut tx).await?;
     tx.commit().await.map_err(db)?;
     Ok(created)
 }
@@ -154,7 +154,7 @@ pub(crate) async fn set_status(
     audit_before.baseline_json = None;
     let mut audit_after = after.clone();
     audit_after.baseline_json = None;
-    Change::new(actor, now, w.status.code(), "self_evaluation", w.id)
+    Change::new(actor, now, w.status.code(), AuditEntity::SelfEvaluation, w.id)
         .before(&audit_before)?
         .after(&audit_after)?
         .write(&mut tx)

@@ -3,8 +3,8 @@
 //! same transaction; audited as `answer`, `comment`, `visit`, `upload` with the form's id.
 
 use koers_app::store::{
-    Actor, AnswerRecord, AnswerWrite, CommentRecord, NewComment, NewUpload, NewVisit, StoreError, StoreResult,
-    UploadMeta, VisitRecord,
+    Actor, AnswerRecord, AnswerWrite, AuditEntity, CommentRecord, NewComment, NewUpload, NewVisit, StoreError,
+    StoreResult, UploadMeta, VisitRecord,
 };
 use koers_core::ids::{CommentId, SelfEvaluationId, UploadId, UserId, VisitId};
 
@@ -110,7 +110,7 @@ pub(crate) async fn save_answer(pool: &Pool, w: &AnswerWrite, actor: &Actor, now
         return Err(StoreError::Conflict { expected: w.expected_version, actual });
     }
     let entity_id = format!("{}/{}", w.self_evaluation_id, w.item_id);
-    let mut change = Change::new(actor, now, "save", "answer", entity_id);
+    let mut change = Change::new(actor, now, "save", AuditEntity::Answer, entity_id);
     if let Some(b) = &before {
         change = change.before(b)?;
     }
@@ -177,7 +177,7 @@ pub(crate) async fn add_comment(pool: &Pool, c: &NewComment, actor: &Actor, now:
         .await
         .map_err(db)?;
     let created = comment(&row)?;
-    Change::new(actor, now, "create", "comment", created.id).after(&created)?.write(&mut tx).await?;
+    Change::new(actor, now, "create", AuditEntity::Comment, created.id).after(&created)?.write(&mut tx).await?;
     tx.commit().await.map_err(db)?;
     Ok(created)
 }
@@ -220,7 +220,7 @@ pub(crate) async fn add_visit(pool: &Pool, v: &NewVisit, actor: &Actor, now: i64
         .await
         .map_err(db)?;
     let created = visit(&row)?;
-    Change::new(actor, now, "create", "visit", created.id).after(&created)?.write(&mut tx).await?;
+    Change::new(actor, now, "create", AuditEntity::Visit, created.id).after(&created)?.write(&mut tx).await?;
     tx.commit().await.map_err(db)?;
     Ok(created)
 }
@@ -282,7 +282,7 @@ pub(crate) async fn add_upload(pool: &Pool, u: &NewUpload, actor: &Actor, now: i
         .await
         .map_err(db)?;
     let created = upload(&row)?;
-    Change::new(actor, now, "create", "upload", created.id).after(&created)?.write(&mut tx).await?;
+    Change::new(actor, now, "create", AuditEntity::Upload, created.id).after(&created)?.write(&mut tx).await?;
     tx.commit().await.map_err(db)?;
     Ok(created)
 }
@@ -299,7 +299,7 @@ pub(crate) async fn remove_upload(pool: &Pool, id: UploadId, actor: &Actor, now:
     let before = upload(&row)?;
     touch_concept(&mut tx, before.self_evaluation_id).await?;
     sqlx::query("DELETE FROM evidence_uploads WHERE id = $1").bind(id.get()).execute(&mut *tx).await.map_err(db)?;
-    Change::new(actor, now, "delete", "upload", id).before(&before)?.write(&mut tx).await?;
+    Change::new(actor, now, "delete", AuditEntity::Upload, id).before(&before)?.write(&mut tx).await?;
     tx.commit().await.map_err(db)?;
     Ok(())
 }

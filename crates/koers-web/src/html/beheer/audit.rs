@@ -10,14 +10,11 @@ use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Response;
-use koers_app::store::{AuditEntry, AuditFilter};
+use koers_app::store::{AuditEntity, AuditEntry, AuditFilter};
 use koers_core::access::{Action, Resource};
 use koers_core::calendar::datetime_nl as datetime;
 use koers_core::ids::UserId;
 use serde::Deserialize;
-
-/// The entity kinds the stores write.
-pub const ENTITIES: [&str; 8] = ["school", "board", "result", "user", "grant", "api_token", "session", "import"];
 
 /// One audit entry as shown.
 #[derive(Debug, Clone)]
@@ -45,7 +42,7 @@ impl AuditRow {
             at: datetime(e.at),
             actor: e.actor_label.clone(),
             action: e.action.clone(),
-            entity: if e.entity_id.is_empty() { e.entity.clone() } else { format!("{} {}", e.entity, e.entity_id) },
+            entity: if e.entity_id.is_empty() { e.entity.to_string() } else { format!("{} {}", e.entity, e.entity_id) },
             before: pretty(e.before.as_deref()),
             after: pretty(e.after.as_deref()),
         }
@@ -89,11 +86,11 @@ pub async fn show(
     Query(q): Query<AuditQuery>,
 ) -> Result<Response, AppError> {
     user.ensure(Action::View, Resource::Audit)?;
-    let entity = Some(q.entiteit.trim()).filter(|e| ENTITIES.contains(e));
+    let entity = AuditEntity::from_code(q.entiteit.trim());
     let entity_id = Some(q.id.trim()).filter(|i| !i.is_empty() && entity.is_some());
     let actor = q.actor.trim().parse::<i64>().ok();
     let filters = [
-        ("entiteit", entity.unwrap_or_default().to_owned()),
+        ("entiteit", entity.map(|e| e.code().to_owned()).unwrap_or_default()),
         ("id", entity_id.unwrap_or_default().to_owned()),
         ("actor", actor.map(|a| a.to_string()).unwrap_or_default()),
     ];
@@ -103,7 +100,7 @@ pub async fn show(
         .app
         .read()
         .audit_log(&AuditFilter {
-            entity: entity.map(str::to_owned),
+            entity,
             entity_id: entity_id.map(str::to_owned),
             actor_user_id: actor.map(UserId::new),
             limit: i64::try_from(PER_PAGE + 1).unwrap_or(51),
@@ -116,9 +113,9 @@ pub async fn show(
     let lang = page.lang;
     let all = |label: String, selected: bool| Choice { value: String::new(), label, selected };
     let mut entities = vec![all(lang.t("audit-filter-all"), entity.is_none())];
-    entities.extend(ENTITIES.iter().map(|e| Choice {
-        value: (*e).to_owned(),
-        label: (*e).to_owned(),
+    entities.extend(AuditEntity::ALL.iter().map(|e| Choice {
+        value: e.code().to_owned(),
+        label: e.code().to_owned(),
         selected: entity == Some(*e),
     }));
     let mut actors = vec![all(lang.t("audit-filter-all"), actor.is_none())];

@@ -19,7 +19,7 @@ use axum::extract::{Multipart, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use koers_app::register::ImportReport;
-use koers_app::store::NewAudit;
+use koers_app::store::{AuditEntity, NewAudit};
 use koers_core::access::{Action, Resource};
 
 /// The largest file accepted.
@@ -166,7 +166,7 @@ pub async fn upload(
                     actor_user_id: actor.user_id,
                     actor_label: actor.label.clone(),
                     action: "import".into(),
-                    entity: "import".into(),
+                    entity: AuditEntity::Import,
                     entity_id: name.clone(),
                     before: None,
                     after: Some(serde_json::json!({ "summary": report.summary_nl() }).to_string()),

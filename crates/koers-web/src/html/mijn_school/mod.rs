@@ -88,7 +88,7 @@ async fn view(
         .app
         .read()
         .audit_log(&AuditFilter {
-            entity: Some("school".into()),
+            entity: Some(koers_app::store::AuditEntity::School),
             entity_id: Some(school.id.to_string()),
             limit: 50,
             ..AuditFilter::default()

@@ -15,7 +15,7 @@ use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::{Router, routing::get};
-use koers_app::store::{ApplicationFilter, NewAudit, StoreError, TrajectoryFilter};
+use koers_app::store::{ApplicationFilter, AuditEntity, NewAudit, StoreError, TrajectoryFilter};
 use koers_core::calendar::Date;
 use koers_core::workflow::Status;
 use koers_reports::workbook::{Cell, Sheet, Workbook};
@@ -254,7 +254,7 @@ async fn download(
             actor_user_id: actor.user_id,
             actor_label: actor.label,
             action: "export".into(),
-            entity: "programme_export".into(),
+            entity: AuditEntity::ProgrammeExport,
             entity_id: file.to_owned(),
             before: None,
             after: None,

@@ -246,7 +246,7 @@ pub(super) async fn build(
         .app
         .read()
         .audit_log(&AuditFilter {
-            entity: Some("application".into()),
+            entity: Some(koers_app::store::AuditEntity::Application),
             entity_id: Some(a.id.to_string()),
             limit: 200,
             ..AuditFilter::default()
