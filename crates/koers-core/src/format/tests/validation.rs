@@ -1,3 +1,5 @@
+// Just over ~400 lines: one table of format refusals, each at its boundary; split by
+// section (items, levels, phases) when a new kind of check is added.
 //! Every refusal of a format, at its boundary, with the field named; parse errors in Dutch.
 
 use super::fixture::{MINI, mini, mini_with};

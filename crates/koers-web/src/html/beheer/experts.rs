@@ -1,3 +1,5 @@
+// Just over ~400 lines: the pool list, the expert form and its parse/save share one form
+// type and one page builder; move the form out when the pool page grows.
 //! `GET /beheer/experts`, `GET/POST /beheer/experts/nieuw`, `GET/POST /beheer/experts/{id}`: the
 //! expert pool — name, e-mail, expertise, regions (provinces), capacity per school year and
 //! availability — with the current load from `expert_loads`.
