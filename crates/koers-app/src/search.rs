@@ -104,7 +104,7 @@ fn search_in(entries: &[(String, School)], query: &str, limit: i64) -> Vec<Schoo
         if !text.contains(&lower) {
             continue;
         }
-        if s.brin.to_uppercase() == exact || s.ovt.as_str().to_uppercase() == exact {
+        if s.brin.to_uppercase() == exact || s.ovt == exact.as_str() {
             exact_hits.push(s);
         } else if text.starts_with(&lower) {
             if prefix_hits.len() < limit {

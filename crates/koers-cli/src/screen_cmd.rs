@@ -103,7 +103,7 @@ pub fn run(args: &ScreenArgs) -> u8 {
             latest.map_or_else(|| [TestYear::new(2025).unwrap_or_else(|_| unreachable!()); 3], window_for)
         });
         if let Some(s) = &school
-            && row.ovt.as_str().to_uppercase() != *s
+            && row.ovt != s.as_str()
             && row.brin.to_uppercase() != *s
         {
             return;
